@@ -1,0 +1,49 @@
+// Errors as OPA reports them: a stable code, a message and a location.
+// Parse errors use `rego_parse_error`, compile errors `rego_compile_error`,
+// `rego_type_error`, `rego_unsafe_var_error`, `rego_recursion_error`; evaluation errors
+// `eval_conflict_error`, `eval_type_error`, `eval_builtin_error`, `eval_cancel_error`.
+
+import type { Location } from './ast/types.ts';
+
+export type ErrorCode =
+  | 'rego_parse_error'
+  | 'rego_compile_error'
+  | 'rego_type_error'
+  | 'rego_unsafe_var_error'
+  | 'rego_recursion_error'
+  | 'eval_conflict_error'
+  | 'eval_type_error'
+  | 'eval_builtin_error'
+  | 'eval_cancel_error'
+  | 'eval_internal_error';
+
+export class RegoError extends Error {
+  override name = 'RegoError';
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail: string,
+    readonly location?: Location,
+  ) {
+    super(formatError(code, detail, location));
+  }
+}
+
+/** Several errors reported together (a parse or compile run collects all it finds). */
+export class RegoErrors extends Error {
+  override name = 'RegoErrors';
+  constructor(readonly errors: RegoError[]) {
+    super(
+      errors.length === 1
+        ? (errors[0] as RegoError).message
+        : `${errors.length} errors occurred:\n${errors.map((e) => e.message).join('\n')}`,
+    );
+  }
+  get code(): ErrorCode {
+    return (this.errors[0] as RegoError).code;
+  }
+}
+
+/** `file:line: code: detail`, as OPA prints errors. */
+export function formatError(code: ErrorCode, detail: string, loc?: Location): string {
+  return loc ? `${loc.file}:${loc.line}: ${code}: ${detail}` : `${code}: ${detail}`;
+}
