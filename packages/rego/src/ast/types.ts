@@ -96,6 +96,11 @@ export interface CallTerm {
 export interface TemplateStringTerm {
   type: 'template';
   parts: (string | Term)[];
+  /**
+   * Present only when an embedded expression has `with` modifiers (`{a with input as 1}`):
+   * `withs[i]` applies while evaluating `parts[i]` (empty for the other parts).
+   */
+  withs?: WithModifier[][];
   /** Raw (backtick) template: no escape processing was applied to the literal parts. */
   raw: boolean;
   loc: Location;

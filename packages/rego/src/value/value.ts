@@ -123,6 +123,11 @@ export class RSet {
     if (this.sorted === undefined) this.sorted = [...this.map.values()].sort(compare);
     return this.sorted;
   }
+
+  /** Members in insertion order: no sorting, for when the order cannot be observed. */
+  unorderedValues(): Iterable<Value> {
+    return this.sorted ?? this.map.values();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -168,6 +173,8 @@ const TYPE_RANK: Record<TypeName, number> = {
 
 export function compare(a: Value, b: Value): number {
   if (a === b) return 0;
+  // Fast path for the most common case (sorting sets and keys of strings).
+  if (typeof a === 'string' && typeof b === 'string') return compareStrings(a, b);
   const ta = typeName(a);
   const tb = typeName(b);
   if (ta !== tb) return TYPE_RANK[ta] - TYPE_RANK[tb];
@@ -222,10 +229,12 @@ export function compareStrings(a: string, b: string): number {
   if (a === b) return 0;
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
-    const ca = a.codePointAt(i) as number;
-    const cb = b.codePointAt(i) as number;
-    if (ca !== cb) return ca < cb ? -1 : 1;
-    if (ca > 0xffff) i++;
+    const ca = a.charCodeAt(i);
+    const cb = b.charCodeAt(i);
+    if (ca === cb) continue;
+    // UTF-16 units order like code points except surrogates against U+E000..U+FFFF.
+    if (ca >= 0xd800 && cb >= 0xd800) return (a.codePointAt(i) as number) < (b.codePointAt(i) as number) ? -1 : 1;
+    return ca < cb ? -1 : 1;
   }
   return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
 }

@@ -1,0 +1,179 @@
+// Stages "check functions" (undefined functions, wrong arity) and "check recursion".
+
+import type { Body, Expr, Term } from '../ast/types.ts';
+import type { BuiltinRegistry } from '../builtins/registry.ts';
+import { RegoError } from '../errors.ts';
+import { intrinsicArity } from './intrinsics.ts';
+import { nodeAt } from './rule-tree.ts';
+import { staticName } from './terms.ts';
+import { pathText, type CRule, type RuleNode } from './types.ts';
+
+export function functionArity(root: RuleNode, registry: BuiltinRegistry, name: string): number | undefined {
+  if (name.startsWith('data.')) {
+    const node = nodeAt(root, name.split('.').slice(1), false);
+    const f = node?.funcs[0] ?? node?.defaultFunc;
+    return f?.args.length;
+  }
+  const def = registry.get(name);
+  if (def !== undefined) return def.arity;
+  return intrinsicArity(name);
+}
+
+/** Visits every term (nested bodies included) of a body. */
+export function walkBody(body: Body, fn: (t: Term) => void): void {
+  for (const e of body) walkExpr(e, fn);
+}
+
+function walkExpr(e: Expr, fn: (t: Term) => void): void {
+  switch (e.type) {
+    case 'expr':
+      e.terms.forEach((t) => walkTerm(t, fn));
+      break;
+    case 'some-in':
+      if (e.key) walkTerm(e.key, fn);
+      walkTerm(e.value, fn);
+      walkTerm(e.collection, fn);
+      break;
+    case 'every':
+      walkTerm(e.domain, fn);
+      walkBody(e.body, fn);
+      break;
+    case 'some-decl':
+      break;
+  }
+  for (const w of e.with) walkTerm(w.value, fn);
+}
+
+export function walkTerm(t: Term, fn: (t: Term) => void): void {
+  fn(t);
+  switch (t.type) {
+    case 'ref':
+      walkTerm(t.head, fn);
+      t.path.forEach((p) => walkTerm(p, fn));
+      return;
+    case 'array':
+    case 'set':
+      t.items.forEach((i) => walkTerm(i, fn));
+      return;
+    case 'object':
+      for (const [k, v] of t.entries) {
+        walkTerm(k, fn);
+        walkTerm(v, fn);
+      }
+      return;
+    case 'comprehension':
+      walkTerm(t.head, fn);
+      if (t.value) walkTerm(t.value, fn);
+      walkBody(t.body, fn);
+      return;
+    case 'call':
+      t.args.forEach((a) => walkTerm(a, fn));
+      return;
+    case 'template':
+      for (const p of t.parts) if (typeof p !== 'string') walkTerm(p, fn);
+      return;
+    default:
+      return;
+  }
+}
+
+export function checkCalls(body: Body, root: RuleNode, registry: BuiltinRegistry, errors: RegoError[]): void {
+  walkBody(body, (t) => {
+    if (t.type !== 'call') return;
+    const name = staticName(t.operator);
+    if (name === undefined) {
+      errors.push(new RegoError('rego_type_error', 'undefined function', t.loc));
+      return;
+    }
+    const arity = functionArity(root, registry, name);
+    if (arity === undefined) {
+      errors.push(new RegoError('rego_type_error', `undefined function ${name}`, t.loc));
+      return;
+    }
+    if (arity < 0) return;
+    if (t.args.length < arity) {
+      errors.push(new RegoError('rego_type_error', `${name}: arity mismatch`, t.loc));
+    } else if (t.args.length > arity + 1) {
+      errors.push(new RegoError('rego_type_error', `${name}: too many arguments`, t.loc));
+    }
+  });
+}
+
+/** The rule nodes a rule depends on: data refs it reads and functions it calls. */
+function dependencies(rule: CRule, root: RuleNode): Set<RuleNode> {
+  const out = new Set<RuleNode>();
+  const addSubtree = (n: RuleNode): void => {
+    if (n.rules.length > 0 || n.funcs.length > 0 || n.defaultRule || n.defaultFunc) out.add(n);
+    for (const c of n.children.values()) if (c.hasRules) addSubtree(c);
+  };
+  const visitRef = (head: Term, path: Term[]): void => {
+    if (head.type !== 'var' || head.name !== 'data') return;
+    let node = root;
+    for (const p of path) {
+      if (node.rules.length > 0 || node.funcs.length > 0) {
+        out.add(node);
+        return;
+      }
+      if (p.type === 'scalar' && typeof p.value !== 'string') {
+        const next = node.children.get(String(p.value));
+        if (next === undefined) return;
+        node = next;
+        continue;
+      }
+      // A dynamic key could reach any rule; only static paths are followed.
+      if (p.type !== 'scalar' || typeof p.value !== 'string') return;
+      const next = node.children.get(p.value);
+      if (next === undefined) return;
+      node = next;
+    }
+    addSubtree(node);
+  };
+  const terms: Term[] = [rule.value, ...rule.tail, ...rule.args, ...(rule.key ? [rule.key] : [])];
+  const bodies = [rule.body, ...rule.elses.map((e) => e.body)];
+  for (const e of rule.elses) terms.push(e.value);
+  const fn = (t: Term): void => {
+    if (t.type === 'ref') visitRef(t.head, t.path);
+    else if (t.type === 'call' && t.operator.type === 'ref') visitRef(t.operator.head, t.operator.path);
+  };
+  for (const t of terms) walkTerm(t, fn);
+  for (const b of bodies) walkBody(b, fn);
+  return out;
+}
+
+export function checkRecursion(root: RuleNode, rules: CRule[], errors: RegoError[]): void {
+  const nodeRules = new Map<RuleNode, CRule[]>();
+  for (const r of rules) {
+    const n = nodeAt(root, r.path, false) as RuleNode;
+    const list = nodeRules.get(n);
+    if (list) list.push(r);
+    else nodeRules.set(n, [r]);
+  }
+  const deps = new Map<RuleNode, Set<RuleNode>>();
+  for (const [n, rs] of nodeRules) {
+    const d = new Set<RuleNode>();
+    for (const r of rs) for (const x of dependencies(r, root)) d.add(x);
+    deps.set(n, d);
+  }
+  const state = new Map<RuleNode, 1 | 2>();
+  const stack: RuleNode[] = [];
+  const reported = new Set<RuleNode>();
+  const visit = (n: RuleNode): void => {
+    state.set(n, 1);
+    stack.push(n);
+    for (const d of deps.get(n) ?? []) {
+      const s = state.get(d);
+      if (s === 1) {
+        const cycle = stack.slice(stack.indexOf(d));
+        if (!reported.has(d)) {
+          reported.add(d);
+          const names = [...cycle, d].map((x) => pathText(x.path));
+          const first = nodeRules.get(d)?.[0];
+          errors.push(new RegoError('rego_recursion_error', `rule ${pathText(d.path)} is recursive: ${names.join(' -> ')}`, first?.loc));
+        }
+      } else if (s === undefined) visit(d);
+    }
+    stack.pop();
+    state.set(n, 2);
+  };
+  for (const n of deps.keys()) if (!state.has(n)) visit(n);
+}

@@ -1,0 +1,253 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { defaultRegistry } from '../builtins/index.ts';
+import { BuiltinError } from '../builtins/errors.ts';
+import { RegoError } from '../errors.ts';
+import { compile, type Policy } from '../policy.ts';
+
+const policy = (source: string, data?: unknown): Policy => compile({ 'p.rego': `package t\n\n${source}\n` }, { data });
+
+function evalError(fn: () => unknown): RegoError {
+  try {
+    fn();
+  } catch (err) {
+    assert.ok(err instanceof RegoError, String(err));
+    return err;
+  }
+  assert.fail('expected an evaluation error');
+}
+
+test('complete rules, defaults and else chains', () => {
+  const p = policy(`
+default allow := false
+allow if input.role == "admin"
+level := "high" if input.n > 10
+else := "mid" if input.n > 5
+else := "low"
+`);
+  assert.equal(p.evaluate('t.allow', { role: 'admin' }), true);
+  assert.equal(p.evaluate('t.allow', { role: 'guest' }), false);
+  assert.equal(p.evaluate('data.t.level', { n: 20 }), 'high');
+  assert.equal(p.evaluate('t/level', { n: 7 }), 'mid');
+  assert.equal(p.evaluate('t.level', { n: 1 }), 'low');
+});
+
+test('partial sets and objects, whole and by key', () => {
+  const p = policy(`
+deny contains msg if {
+  some r in input.roles
+  not r in data.known
+  msg := sprintf("unknown role %s", [r])
+}
+owners[name] := team if {
+  some team, members in data.teams
+  some name in members
+}
+`, { known: ['admin'], teams: { core: ['ann'], ops: ['bob', 'cy'] } });
+  assert.deepEqual(p.evaluate('t.deny', { roles: ['admin', 'x', 'y'] }), ['unknown role x', 'unknown role y']);
+  assert.deepEqual(p.evaluate('t.owners'), { ann: 'core', bob: 'ops', cy: 'ops' });
+  assert.equal(p.evaluate('t.owners.cy'), 'ops');
+  const rows = p.query('data.t.deny["unknown role x"]', { input: { roles: ['x'] } }).rows;
+  assert.equal(rows.length, 1);
+});
+
+test('comprehensions, every and negation', () => {
+  const p = policy(`
+doubled := [y | some x in input.xs; y := x * 2]
+evens := {x | some x in input.xs; x % 2 == 0}
+index := {k: v | some v, k in input.xs}
+all_positive if every x in input.xs { x > 0 }
+none_big if not any_big
+any_big if { some x in input.xs; x > 100 }
+`);
+  const input = { xs: [1, 2, 3] };
+  assert.deepEqual(p.evaluate('t.doubled', input), [2, 4, 6]);
+  assert.deepEqual(p.evaluate('t.evens', input), [2]);
+  assert.deepEqual(p.evaluate('t.index', input), { '1': 0, '2': 1, '3': 2 });
+  assert.equal(p.evaluate('t.all_positive', input), true);
+  assert.equal(p.evaluate('t.all_positive', { xs: [1, -1] }), undefined);
+  assert.equal(p.evaluate('t.all_positive', { xs: [] }), true);
+  assert.equal(p.evaluate('t.none_big', input), true);
+  assert.equal(p.evaluate('t.none_big', { xs: [101] }), undefined);
+});
+
+test('functions: multiple definitions, else, recursion through data, output conflicts', () => {
+  const p = policy(`
+kind(x) := "num" if is_number(x)
+kind(x) := "str" if is_string(x)
+sign(x) := "neg" if x < 0
+else := "pos"
+p := [kind(1), kind("a"), sign(-1), sign(2)]
+bad(x) := 1 if x
+bad(x) := 2 if x
+q := bad(true)
+`);
+  assert.deepEqual(p.evaluate('t.p'), ['num', 'str', 'neg', 'pos']);
+  const err = evalError(() => p.evaluate('t.q'));
+  assert.equal(err.code, 'eval_conflict_error');
+  assert.match(err.message, /functions must not produce multiple outputs for same inputs/);
+});
+
+test('conflicts: complete rules and object keys', () => {
+  const p = policy(`p := 1 if true
+p := 2 if true
+o[k] := v if { some k, v in {"a": 1} }
+o[k] := v if { k := "a"; v := 2 }
+`);
+  const e1 = evalError(() => p.evaluate('t.p'));
+  assert.equal(e1.code, 'eval_conflict_error');
+  assert.equal(e1.message, 'p.rego:4: eval_conflict_error: complete rules must not produce multiple outputs');
+  assert.match(evalError(() => p.evaluate('t.o')).message, /object keys must be unique/);
+});
+
+test('with replaces input, data, builtins and functions', () => {
+  const p = policy(`
+allowed if input.user == data.admins[_]
+mocked := n if n := count([1, 2, 3]) with count as 42
+f(x) := x + 1
+g(x) := x * 10
+h := n if n := f(1) with f as g
+t1 if allowed with input as {"user": "ann"} with data.admins as ["ann"]
+`, { admins: ['bob'] });
+  assert.equal(p.evaluate('t.allowed', { user: 'ann' }), undefined);
+  assert.equal(p.evaluate('t.t1'), true);
+  assert.equal(p.evaluate('t.mocked'), 42);
+  assert.equal(p.evaluate('t.h'), 10);
+});
+
+test('query rows bind user vars and drop generated ones', () => {
+  const p = policy('xs := ["a", "b"]');
+  const rows = p.query('some i; data.t.xs[i] = x; _ = 1').rows;
+  assert.deepEqual(
+    p.query('data.t.xs[i] = x').rows.map((r) => ({ i: r['i'], x: r['x'] })),
+    [
+      { i: 0, x: 'a' },
+      { i: 1, x: 'b' },
+    ],
+  );
+  assert.deepEqual(rows.map((r) => Object.keys(r).sort()), [['i', 'x'], ['i', 'x']]);
+  assert.deepEqual(Object.keys(p.query('x := 1; _ = 2').rows[0] ?? {}), ['x']);
+});
+
+test('builtin errors: undefined unless strict, with the builtin name and location', () => {
+  const registry = defaultRegistry().clone();
+  registry.fn('test.fail', 1, () => {
+    throw new BuiltinError('boom');
+  });
+  const p = compile({ 'p.rego': 'package t\n\np if test.fail(1)\n' }, { builtins: registry });
+  assert.equal(p.evaluate('t.p'), undefined);
+  const err = evalError(() => p.evaluate('t.p', undefined, { strictBuiltinErrors: true }));
+  assert.equal(err.message, 'p.rego:3: eval_builtin_error: test.fail: boom');
+});
+
+test('operand type errors become eval_type_error in strict mode', () => {
+  const p = compile({ 'p.rego': 'package t\n\np := count(x) if x := 5\n' }, { builtins: defaultRegistry() });
+  const err = evalError(() => p.evaluate('t.p', undefined, { strictBuiltinErrors: true }));
+  assert.equal(err.code, 'eval_type_error');
+  assert.match(err.message, /count: operand 1 must be/);
+});
+
+test('template strings and print', () => {
+  const lines: string[] = [];
+  const p = compile({ 'p.rego': 'package t\n\nmsg := $"user {input.u} has {count(input.r)} roles, {input.missing}"\nlog if print("hi", input.u, input.nope)\n' }, { print: (l) => lines.push(l) });
+  assert.equal(p.evaluate('t.msg', { u: 'ann', r: [1, 2] }), 'user ann has 2 roles, <undefined>');
+  assert.equal(p.evaluate('t.log', { u: 'ann' }), true);
+  assert.deepEqual(lines, ['hi ann <undefined>']);
+});
+
+test('refs into the data tree merge base documents and rules', () => {
+  const p = compile({ 'a.rego': 'package a.b\n\nc := 1\n', 'e.rego': 'package e\n' }, { data: { a: { x: 2 } } });
+  assert.deepEqual(p.evaluate('a'), { b: { c: 1 }, x: 2 });
+  assert.deepEqual(p.evaluate('e'), {});
+  assert.deepEqual(p.query('data.a[k] = v').rows.map((r) => r['k']), ['b', 'x']);
+});
+
+test('explain lists the rules that produced the result', () => {
+  const p = policy(`allow if { input.a; ok }
+ok if true
+never if false
+decision := {"allow": allow}
+`);
+  const res = p.query('x = data.t.decision', { input: { a: true }, explain: true });
+  assert.deepEqual(
+    res.explain?.map((e) => `${e.path}@${e.line}`),
+    ['data.t.ok@4', 'data.t.allow@3', 'data.t.decision@6'],
+  );
+});
+
+test('explain includes a default that decided the value', () => {
+  const p = policy('default allow := false\nallow if input.ok');
+  const res = p.query('data.t.allow = x', { input: {}, explain: true });
+  assert.deepEqual(res.explain, [{ path: 'data.t.allow', file: 'p.rego', line: 3 }]);
+});
+
+test('coverage records evaluated lines and the ones never reached', () => {
+  const p = policy('allow if {\n  input.a == 1\n  input.b == 2\n}\n');
+  const res = p.query('data.t.allow', { input: { a: 0 }, coverage: true });
+  assert.deepEqual(res.coverage?.files['p.rego'], { covered: [4], notCovered: [3, 5] });
+});
+
+test('a deadline cancels evaluation', () => {
+  const p = policy('p := count([x | some a in numbers.range(1, 300); some b in numbers.range(1, 300); x := a * b])');
+  const err = evalError(() => p.evaluate('t.p', undefined, { timeoutMs: 1 }));
+  assert.equal(err.code, 'eval_cancel_error');
+});
+
+test('many rules at one path are indexed on input equality', () => {
+  const rules = Array.from({ length: 200 }, (_, i) => `grant := ${i} if input.role == "r${i}"`).join('\n');
+  const p = policy(`${rules}\ngrant := -1 if input.role == "r5"`);
+  assert.equal(p.evaluate('t.grant', { role: 'r17' }), 17);
+  assert.equal(p.evaluate('t.grant', { role: 'none' }), undefined);
+  assert.equal(evalError(() => p.evaluate('t.grant', { role: 'r5' })).code, 'eval_conflict_error');
+});
+
+test('rego.metadata.rule returns the rule annotations', () => {
+  const p = compile({ 'p.rego': 'package t\n\n# METADATA\n# title: Allow\np := rego.metadata.rule()\n' });
+  assert.deepEqual(p.evaluate('t.p'), { title: 'Allow', scope: 'rule' });
+});
+
+test('a rule reaching itself through a dynamic ref is a recursion error, not a crash', () => {
+  const p = policy('p := data[k].p if k := "t"');
+  assert.equal(evalError(() => p.evaluate('t.p')).code, 'rego_recursion_error');
+});
+
+test('rego.parse_module returns the module in OPA AST shape, parse errors as builtin errors', () => {
+  const p = policy('m := rego.parse_module("x.rego", input.src)');
+  type Json = { type: string; value: unknown };
+  const m = p.evaluate('t.m', { src: 'package a.b\n\nq := 1\n' }) as {
+    package: { path: Json[] };
+    rules: { head: { name: string; value: Json } }[];
+  };
+  assert.deepEqual(m.package.path.map((t) => t.value), ['data', 'a', 'b']);
+  assert.equal(m.rules[0]?.head.name, 'q');
+  assert.deepEqual(m.rules[0]?.head.value, { type: 'number', value: 1 });
+  const err = evalError(() => p.evaluate('t.m', { src: 'package' }, { strictBuiltinErrors: true }));
+  assert.equal(err.code, 'eval_builtin_error');
+  assert.match(err.message, /rego\.parse_module: .*rego_parse_error/);
+});
+
+test('with on a path inside a virtual document patches that document', () => {
+  const p = policy('p := {"a": 1, "b": 2}\nq := x if x := data.t.p with data.t.p.b as 3');
+  assert.deepEqual(p.evaluate('t.q'), { a: 1, b: 3 });
+});
+
+test('sets are enumerated in sorted order wherever the order shows', () => {
+  const p = policy('s contains x if some x in ["c", "a", "b"]\nordered := [x | some x in s]\nfirst := x if { some x in s; x != "zz" }');
+  assert.deepEqual(p.evaluate('t.ordered'), ['a', 'b', 'c']);
+  assert.deepEqual(p.query('some x in data.t.s').rows.map((r) => r['x']), ['a', 'b', 'c']);
+  assert.equal(evalError(() => p.evaluate('t.first')).code, 'eval_conflict_error');
+});
+
+test('every fails on an undefined or non-collection domain; a mock may call the original', () => {
+  const p = policy(`
+default e1 := "no"
+e1 := "yes" if every x in input.missing { x > 0 }
+default e2 := "no"
+e2 := "yes" if every x in 5 { x > 0 }
+mock_count(xs) := count(xs) + 100
+m := n if n := count([1, 2]) with count as mock_count
+`);
+  assert.equal(p.evaluate('t.e1', {}), 'no');
+  assert.equal(p.evaluate('t.e2'), 'no');
+  assert.equal(p.evaluate('t.m'), 102);
+});

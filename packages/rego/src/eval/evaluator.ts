@@ -1,0 +1,667 @@
+// The evaluator: documents under `data` (base data, `with` overrides and rules evaluated on
+// demand and cached per query), rule semantics (defaults, else chains, conflicts) and calls
+// (user functions, builtins with OPA's error mapping, the evaluator's own functions).
+
+import type { Body, CallTerm, Location, Term } from '../ast/types.ts';
+import type { BuiltinDef, BuiltinRegistry } from '../builtins/registry.ts';
+import type { CompiledPolicy } from '../compile/compiler.ts';
+import { intrinsicArity } from '../compile/intrinsics.ts';
+import { nodeAt } from '../compile/rule-tree.ts';
+import { staticName } from '../compile/terms.ts';
+import { pathText, type CRule, type RuleNode } from '../compile/types.ts';
+import { RegoError } from '../errors.ts';
+import { canonicalText, equal, keyOf, RObject, RSet, type Value } from '../value/value.ts';
+import { builtinFailure, runBuiltin } from './builtin-call.ts';
+import { BUSY, NONE } from './caches.ts';
+import { ContainerObject, ContainerSet, DocBuilder } from './doc-builder.ts';
+import { Frame, lookup, SLOW, type K, type VK } from './frame.ts';
+import { callIntrinsic } from './intrinsics.ts';
+import { patchDoc, type DataOverride } from './overrides.ts';
+import { candidateRules } from './rule-index.ts';
+import type { EvalSettings } from './settings.ts';
+
+export type { ExplainEntry, EvalSettings } from './settings.ts';
+export type { K, VK } from './frame.ts';
+
+interface RuleRun {
+  result: Value | undefined;
+  any: boolean;
+}
+
+const MULTIPLE_OUTPUTS = 'complete rules must not produce multiple outputs';
+const FUNCTION_OUTPUTS = 'functions must not produce multiple outputs for same inputs';
+
+export class Evaluator extends Frame {
+  private readonly root: RuleNode;
+  /** Rules already listed in explain (only when explaining). */
+  private explained: Set<number> | undefined;
+  /** Rules being evaluated, innermost last (for rego.metadata.*). */
+  readonly ruleStack: CRule[] = [];
+
+  constructor(s: EvalSettings) {
+    super(s);
+    this.root = s.policy.root;
+  }
+
+  protected evalDataRef(path: Term[], k: VK): boolean {
+    return this.evalData(path, 0, this.root, this.data, this.overrides, k);
+  }
+
+  protected isFunctionName(name: string): boolean {
+    return this.target(name).kind !== 'none';
+  }
+
+  /**
+   * Walks `data` along a path: base documents, `with` overrides and the rule tree together.
+   * `node` is the rule node at the current prefix (undefined once no rules lie below).
+   */
+  private evalData(path: Term[], i: number, node: RuleNode | undefined, base: Value | undefined, ov: DataOverride | undefined, k: VK): boolean {
+    if (ov?.value !== undefined) return this.evalPath(ov.value, path, i, k);
+    if ((node === undefined || !node.hasRules) && ov === undefined) {
+      if (base === undefined) return false;
+      for (; i < path.length; i++) {
+        const p = path[i] as Term;
+        const key = p.type === 'scalar' ? p.value : p.type === 'var' ? this.b.get(p.name) : undefined;
+        if (key === undefined) break;
+        const child = dataLookup(base, key);
+        if (child === undefined) return false;
+        base = child;
+      }
+      const doc: Value = base;
+      if (i < path.length && doc instanceof RObject && !this.isUnboundKey(path[i] as Term)) {
+        return this.evalTerm(path[i] as Term, (key) => {
+          const child = dataLookup(doc, key);
+          return child === undefined ? false : this.evalData(path, i + 1, undefined, child, undefined, k);
+        });
+      }
+      return this.evalPath(doc, path, i, k);
+    }
+    if (node !== undefined && (node.rules.length > 0 || node.defaultRule !== undefined)) {
+      if (ov === undefined) return this.evalRuleNode(node, path, i, k);
+      const doc = patchDoc(this.ruleNodeValue(node), ov);
+      return doc === undefined ? false : this.evalPath(doc, path, i, k);
+    }
+    if (node !== undefined && (node.funcs.length > 0 || node.defaultFunc !== undefined)) return false;
+    if (i === path.length) {
+      const doc = this.fullDoc(node, base, ov);
+      return doc === undefined ? false : k(doc);
+    }
+    const p = path[i] as Term;
+    const known = p.type === 'scalar' ? p.value : p.type === 'var' ? this.b.get(p.name) : undefined;
+    if (known !== undefined) return this.stepData(path, i, node, base, ov, known, k);
+    if (!this.isUnboundKey(p)) return this.evalTerm(p, (key) => this.stepData(path, i, node, base, ov, key, k));
+    const keys = new Map<string, Value>();
+    if (node) for (const [key, c] of node.children) if (c.hasRules) keys.set(key, key);
+    if (ov) for (const key of ov.children.keys()) keys.set(key, key);
+    if (base instanceof RObject) for (const key of base.keys()) keys.set(keyOf(key), key);
+    else if (base !== undefined) return this.evalPath(base, path, i, k);
+    const sorted = [...keys.values()].sort((a, b) => (typeof a === 'string' && typeof b === 'string' ? (a < b ? -1 : a > b ? 1 : 0) : 0));
+    for (const key of sorted) if (this.unifyValue(p, key, () => this.stepData(path, i, node, base, ov, key, k))) return true;
+    return false;
+  }
+
+  private stepData(path: Term[], i: number, node: RuleNode | undefined, base: Value | undefined, ov: DataOverride | undefined, key: Value, k: VK): boolean {
+    const child = typeof key === 'string' ? node?.children.get(key) : undefined;
+    const childOv = typeof key === 'string' ? ov?.children.get(key) : undefined;
+    const childBase = base === undefined ? undefined : dataLookup(base, key);
+    return this.evalData(path, i + 1, child, childBase, childOv, k);
+  }
+
+  /** The whole document at a node: base data merged with every virtual document below. */
+  private fullDoc(node: RuleNode | undefined, base: Value | undefined, ov: DataOverride | undefined): Value | undefined {
+    if (ov?.value !== undefined) return ov.value;
+    if ((node === undefined || !node.hasRules) && ov === undefined) return base;
+    if (node !== undefined && (node.rules.length > 0 || node.defaultRule !== undefined)) {
+      const doc = this.ruleNodeValue(node);
+      return ov === undefined ? doc : patchDoc(doc, ov);
+    }
+    if (node !== undefined && (node.funcs.length > 0 || node.defaultFunc !== undefined)) return undefined;
+    const out = new ContainerObject();
+    if (base instanceof RObject) for (const [key, v] of base.entries()) out.set(key, v);
+    const keys = new Set<string>();
+    if (node) for (const [key, c] of node.children) if (c.hasRules) keys.add(key);
+    if (ov) for (const key of ov.children.keys()) keys.add(key);
+    for (const key of keys) {
+      const doc = this.fullDoc(node?.children.get(key), base instanceof RObject ? base.get(key) : undefined, ov?.children.get(key));
+      if (doc !== undefined) out.set(key, doc);
+    }
+    return out;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Virtual documents
+
+  private nodeKind(node: RuleNode): CRule['kind'] {
+    return (node.rules[0] ?? (node.defaultRule as CRule)).kind;
+  }
+
+  private evalRuleNode(node: RuleNode, path: Term[], i: number, k: VK): boolean {
+    const kind = this.nodeKind(node);
+    if (kind === 'complete' && node.children.size === 0) {
+      const v = this.completeValue(node);
+      return v === undefined ? false : this.evalPath(v, path, i, k);
+    }
+    if (i < path.length && !this.isUnboundKey(path[i] as Term)) {
+      if (kind === 'set' && node.rules.every((r) => r.tail.length === 0)) {
+        return this.evalTerm(path[i] as Term, (key) => (this.setHas(node, key) ? this.evalPath(key, path, i + 1, k) : false));
+      }
+      if (kind === 'object' || kind === 'set') {
+        return this.evalTerm(path[i] as Term, (key) => {
+          const v = this.valueAtKey(node, key);
+          return v === undefined ? false : this.evalPath(v, path, i + 1, k);
+        });
+      }
+    }
+    const v = this.ruleNodeValue(node);
+    return v === undefined ? false : this.evalPath(v, path, i, k);
+  }
+
+  /** The full value of the rules at a node (and of refhead rules below it). */
+  private ruleNodeValue(node: RuleNode): Value | undefined {
+    const kind = this.nodeKind(node);
+    if (kind === 'complete' && node.children.size === 0) return this.completeValue(node);
+    const cached = this.caches.full.get(node);
+    if (cached !== undefined) return this.cachedValue(cached, node);
+    this.caches.full.set(node, BUSY);
+    let out: Value | undefined;
+    if (kind === 'complete') {
+      const v = this.completeValue(node);
+      out = v === undefined ? undefined : this.mergeChildren(v, node);
+    } else if (kind === 'set' && node.rules.every((r) => r.tail.length === 0)) {
+      out = this.setValue(node);
+    } else {
+      const builder = new DocBuilder();
+      for (const r of candidateRules(this, node)) this.collectGenerated(r, builder, undefined);
+      out = this.mergeChildren(builder.root, node);
+    }
+    this.caches.full.set(node, out === undefined ? NONE : out);
+    return out;
+  }
+
+  /** A cached document; one still being computed means the rule depends on itself. */
+  private cachedValue(cached: Value | typeof NONE | typeof BUSY, node: RuleNode): Value | undefined {
+    if (cached === BUSY) {
+      const loc = (node.rules[0] ?? node.defaultRule)?.loc;
+      throw new RegoError('rego_recursion_error', `rule ${pathText(node.path)} is recursive`, loc);
+    }
+    return cached === NONE ? undefined : cached;
+  }
+
+  private mergeChildren(v: Value, node: RuleNode): Value {
+    if (node.children.size === 0) return v;
+    if (!(v instanceof RObject)) throw new RegoError('eval_conflict_error', 'object keys must be unique', node.rules[0]?.loc);
+    const out = new DocBuilder();
+    for (const [key, val] of v.entries()) out.root.set(key, val);
+    for (const [key, child] of node.children) {
+      if (!child.hasRules) continue;
+      const doc = this.fullDoc(child, undefined, undefined);
+      if (doc !== undefined) out.merge(key, doc, child.rules[0]?.loc ?? (node.rules[0] as CRule).loc);
+    }
+    return out.root;
+  }
+
+  /** Value at one key of an object-generating node, evaluating only rules that can match. */
+  private valueAtKey(node: RuleNode, key: Value): Value | undefined {
+    let perNode = this.caches.keyed.get(node);
+    const ck = keyOf(key);
+    const cached = perNode?.get(ck);
+    if (cached !== undefined) return cached === NONE ? undefined : cached;
+    const full = this.caches.full.get(node);
+    let out: Value | undefined;
+    if (full !== undefined) {
+      const doc = this.cachedValue(full, node);
+      out = doc === undefined ? undefined : lookup(doc, key);
+    } else {
+      const builder = new DocBuilder();
+      for (const r of candidateRules(this, node)) this.collectGenerated(r, builder, key);
+      out = builder.root.get(key);
+      const child = typeof key === 'string' ? node.children.get(key) : undefined;
+      if (child?.hasRules) {
+        const doc = this.fullDoc(child, undefined, undefined);
+        if (doc !== undefined) {
+          builder.merge(key as string, doc, child.rules[0]?.loc ?? (node.rules[0] as CRule).loc);
+          out = builder.root.get(key);
+        }
+      }
+    }
+    if (perNode === undefined) this.caches.keyed.set(node, (perNode = new Map()));
+    perNode.set(ck, out === undefined ? NONE : out);
+    return out;
+  }
+
+  /** Evaluates a rule with generated keys into the builder; only key `only` when given. */
+  private collectGenerated(r: CRule, builder: DocBuilder, only: Value | undefined): void {
+    const saved = this.b;
+    this.b = new Map();
+    try {
+      if (only !== undefined && r.tail.length > 0 && isSimplePattern(r.tail[0] as Term)) {
+        this.unifyValue(r.tail[0] as Term, only, () => this.generate(r, builder, only));
+      } else this.generate(r, builder, only);
+    } finally {
+      this.b = saved;
+    }
+  }
+
+  private generate(r: CRule, builder: DocBuilder, only: Value | undefined): boolean {
+    const member = r.kind === 'set';
+    return this.evalRuleBody(r, r.body, () =>
+      this.evalList(r.tail, 0, [], (keys) => {
+        if (only !== undefined && !equal(keys[0] as Value, only)) return false;
+        return this.evalTerm(member ? (r.key as Term) : r.value, (leaf) => {
+          builder.insert(keys, leaf, member, r.loc);
+          this.noteExplain(r);
+          return false;
+        });
+      }),
+    );
+  }
+
+  private setValue(node: RuleNode): Value {
+    const out = new ContainerSet();
+    for (const r of candidateRules(this, node)) {
+      this.inFrame(() =>
+        this.evalRuleBody(r, r.body, () =>
+          this.evalTerm(r.key as Term, (v) => {
+            out.add(v);
+            this.noteExplain(r);
+            return false;
+          }),
+        ),
+      );
+    }
+    return out;
+  }
+
+  private setHas(node: RuleNode, key: Value): boolean {
+    const full = this.caches.full.get(node);
+    if (full instanceof RSet) return full.has(key);
+    let perNode = this.caches.keyed.get(node);
+    const ck = keyOf(key);
+    const cached = perNode?.get(ck);
+    if (cached !== undefined) return cached !== NONE;
+    let found = false;
+    for (const r of candidateRules(this, node)) {
+      const saved = this.b;
+      this.b = new Map();
+      try {
+        found = isSimplePattern(r.key as Term)
+          ? this.unifyValue(r.key as Term, key, () => this.hasMember(r, key))
+          : this.hasMember(r, key);
+      } finally {
+        this.b = saved;
+      }
+      if (found) break;
+    }
+    if (perNode === undefined) this.caches.keyed.set(node, (perNode = new Map()));
+    perNode.set(ck, found ? key : NONE);
+    return found;
+  }
+
+  private hasMember(r: CRule, key: Value): boolean {
+    return this.evalRuleBody(r, r.body, () =>
+      this.evalTerm(r.key as Term, (v) => {
+        if (!equal(v, key)) return false;
+        this.noteExplain(r);
+        return true;
+      }),
+    );
+  }
+
+  /** The value of complete rules at a node (with default and else chains). */
+  private completeValue(node: RuleNode): Value | undefined {
+    const cached = this.caches.complete.get(node);
+    if (cached !== undefined) return this.cachedValue(cached, node);
+    this.caches.complete.set(node, BUSY);
+    let result: Value | undefined;
+    const rules = candidateRules(this, node);
+    const constant = constantValue(node);
+    for (const r of rules) {
+      const v = this.ruleValue(r, (value) => {
+        if (result !== undefined && !equal(result, value)) {
+          throw new RegoError('eval_conflict_error', MULTIPLE_OUTPUTS, r.loc);
+        }
+      });
+      if (v !== undefined) {
+        result = v;
+        if (constant) break;
+      }
+    }
+    if (result === undefined && node.defaultRule) {
+      const d = node.defaultRule;
+      result = this.inFrame(() => this.firstValue(d.value));
+      if (result !== undefined) this.noteExplain(d);
+    }
+    this.caches.complete.set(node, result === undefined ? NONE : result);
+    return result;
+  }
+
+  /**
+   * Evaluates one complete rule (or function body once args are bound) with its else chain:
+   * the value of the first alternative whose body succeeds. `check` sees every value produced.
+   */
+  private ruleValue(r: CRule, check: (v: Value) => void, bindArgs?: (k: K) => boolean): Value | undefined {
+    const saved = this.b;
+    this.b = new Map();
+    try {
+      const run: RuleRun = { result: undefined, any: false };
+      if (this.produce(r, r.value, r.body, r.loc, check, bindArgs, run)) return run.result;
+      for (const e of r.elses) {
+        if (this.produce(r, e.value, e.body, e.loc, check, bindArgs, run)) return run.result;
+      }
+      return run.result;
+    } finally {
+      this.b = saved;
+    }
+  }
+
+  /** Runs one alternative of a rule; true when its body succeeded. */
+  private produce(r: CRule, valueTerm: Term, body: Body, loc: Location, check: (v: Value) => void, bindArgs: ((k: K) => boolean) | undefined, run: RuleRun): boolean {
+    run.any = false;
+    const onSuccess = this.successSink(r, valueTerm, loc, check, run);
+    if (bindArgs) bindArgs(() => this.evalRuleBody(r, body, onSuccess));
+    else this.evalRuleBody(r, body, onSuccess);
+    return run.any;
+  }
+
+  private successSink(r: CRule, valueTerm: Term, loc: Location, check: (v: Value) => void, run: RuleRun): K {
+    const ground = valueTerm.type === 'scalar';
+    return () => {
+      run.any = true;
+      return this.evalTerm(valueTerm, (v) => {
+        check(v);
+        if (run.result !== undefined && !equal(run.result, v)) {
+          throw new RegoError('eval_conflict_error', r.kind === 'function' ? FUNCTION_OUTPUTS : MULTIPLE_OUTPUTS, loc);
+        }
+        run.result = v;
+        this.noteExplain(r);
+        return ground;
+      });
+    };
+  }
+
+  private evalRuleBody(r: CRule, body: Body, k: K): boolean {
+    const ordered = this.ordered;
+    this.ordered = false;
+    this.ruleStack.push(r);
+    try {
+      return this.evalBody(body, 0, k);
+    } finally {
+      this.ruleStack.pop();
+      this.ordered = ordered;
+    }
+  }
+
+  /** Runs fn with a fresh frame (a rule body's own bindings). */
+  private inFrame<T>(fn: () => T): T {
+    const saved = this.b;
+    this.b = new Map();
+    try {
+      return fn();
+    } finally {
+      this.b = saved;
+    }
+  }
+
+  private noteExplain(r: CRule): void {
+    const out = this.s.explain;
+    if (out !== undefined && !(this.explained ??= new Set()).has(r.id)) {
+      this.explained.add(r.id);
+      out.push({ path: pathText(r.path), file: r.loc.file, line: r.loc.line });
+    }
+    if (this.s.coverage) this.s.coverage.add(`${r.loc.file}:${r.loc.line}`);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Calls
+
+  /** Evaluates a call; an argument beyond the arity is the output to unify with. */
+  evalCall(t: CallTerm, k: VK): boolean {
+    if (this.fnOverrides === undefined) {
+      let target = termTargets.get(t);
+      if (target === undefined) termTargets.set(t, (target = this.target(callName(t))));
+      return this.callTarget(target, t, k, false);
+    }
+    const name = callName(t);
+    const override = this.fnOverrides.get(name);
+    if (override !== undefined) {
+      const arity = this.arityOf(name, t);
+      if (override.kind === 'value') return this.evalArgs(t, arity, () => this.withOutput(t, arity, override.value, k));
+      return this.callNamed(override.name, t, k, true);
+    }
+    return this.callNamed(name, t, k, false);
+  }
+
+  private arityOf(name: string, t: CallTerm): number {
+    const target = this.target(name);
+    switch (target.kind) {
+      case 'function':
+      case 'builtin':
+        return target.arity;
+      default:
+        return t.args.length;
+    }
+  }
+
+  /** What a call name refers to, resolved once per policy. */
+  private target(name: string): CallTarget {
+    let byName = targets.get(this.s.policy);
+    if (byName === undefined) targets.set(this.s.policy, (byName = new Map()));
+    let target = byName.get(name);
+    if (target === undefined) {
+      target = resolveTarget(this.root, this.s.policy.registry, name);
+      byName.set(name, target);
+    }
+    return target;
+  }
+
+  private withOutput(t: CallTerm, arity: number, result: Value, k: VK): boolean {
+    const out = t.args[arity];
+    if (out !== undefined) return this.unifyValue(out, result, () => k(true));
+    return k(result);
+  }
+
+  /** Calls a function or builtin by name; a mock (replacement) runs without the replacements. */
+  private callNamed(name: string, t: CallTerm, k: VK, mock: boolean): boolean {
+    return this.callTarget(this.target(name), t, k, mock);
+  }
+
+  private callTarget(target: CallTarget, t: CallTerm, k: VK, mock: boolean): boolean {
+    switch (target.kind) {
+      case 'function': {
+        const { node, arity } = target;
+        return this.evalArgs(t, arity, (args) => {
+          const v = mock ? this.withoutMocks(() => this.callFunction(node, args)) : this.callFunction(node, args);
+          return v === undefined ? false : this.withOutput(t, arity, v, k);
+        });
+      }
+      case 'builtin': {
+        const { def } = target;
+        const args = this.directArgs(t, def.arity);
+        if (args === null) return false;
+        if (args !== undefined) return this.callBuiltin(def, args, t, k);
+        return this.evalArgs(t, def.arity, (vals) => this.callBuiltin(def, vals, t, k));
+      }
+      case 'print':
+        return this.callPrint(t, k);
+      case 'intrinsic': {
+        const name = target.name;
+        const intrinsic: BuiltinDef = { name, arity: target.arity, relation: (args) => callIntrinsic(this, name, args) };
+        return this.evalArgs(t, target.arity, (args) => this.callBuiltin(intrinsic, args, t, k));
+      }
+      case 'none':
+        if (target.name.startsWith('data.')) return false;
+        throw new RegoError('eval_internal_error', `undefined function ${target.name}`, t.loc);
+    }
+  }
+
+  /**
+   * Argument values computed without continuations when every argument is a constant, a bound
+   * var or a ref along constant keys; null when one of those is undefined (so is the call);
+   * undefined when some argument needs full evaluation.
+   */
+  private directArgs(t: CallTerm, arity: number): Value[] | null | undefined {
+    const n = Math.min(arity, t.args.length);
+    const out: Value[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = this.quickValue(t.args[i] as Term);
+      if (v === SLOW) return undefined;
+      if (v === undefined) return null;
+      out[i] = v;
+    }
+    return out;
+  }
+
+  private evalArgs(t: CallTerm, arity: number, k: (args: Value[]) => boolean): boolean {
+    const direct = this.directArgs(t, arity);
+    if (direct === null) return false;
+    if (direct !== undefined) return k(direct);
+    const n = Math.min(arity, t.args.length);
+    const args = n === t.args.length ? t.args : t.args.slice(0, n);
+    // A plain var bound by enumerating a ref in a later argument (`x == xs[x]`) goes last.
+    const late = args.findIndex((a) => a.type === 'var' && this.isPattern(a));
+    if (late < 0) return this.evalList(args, 0, [], k);
+    const order = args.map((_, i) => i).sort((a, b) => Number(this.isPattern(args[a] as Term)) - Number(this.isPattern(args[b] as Term)));
+    const permuted = order.map((i) => args[i] as Term);
+    return this.evalList(permuted, 0, [], (vals) => {
+      const out: Value[] = new Array(vals.length);
+      order.forEach((pos, i) => (out[pos] = vals[i] as Value));
+      return k(out);
+    });
+  }
+
+  private callBuiltin(def: BuiltinDef, args: Value[], t: CallTerm, k: VK): boolean {
+    let result: Value | undefined;
+    let results: Value[] | undefined;
+    try {
+      if (def.fn !== undefined && def.refused === undefined) result = def.fn(args, this.s.ctx);
+      else results = runBuiltin(def, args, this.s.ctx);
+    } catch (err) {
+      const e = builtinFailure(def, err, t.loc);
+      if (this.s.strict || e.code === 'eval_cancel_error' || e.code === 'eval_conflict_error') throw e;
+      return false;
+    }
+    if (results === undefined) return result === undefined ? false : this.withOutput(t, def.arity, result, k);
+    for (const v of results) if (this.withOutput(t, def.arity, v, k)) return true;
+    return false;
+  }
+
+  private callPrint(t: CallTerm, k: VK): boolean {
+    const parts = t.args.map((a) => {
+      const values: Value[] = [];
+      this.evalTerm(a, (v) => (values.push(v), false));
+      if (values.length === 0) return '<undefined>';
+      return values.map((v) => (typeof v === 'string' ? v : canonicalText(v))).join(', ');
+    });
+    this.s.ctx.print(parts.join(' '));
+    return k(true);
+  }
+
+  private withoutMocks<T>(fn: () => T): T {
+    const saved = this.fnOverrides;
+    this.fnOverrides = undefined;
+    try {
+      return fn();
+    } finally {
+      this.fnOverrides = saved;
+    }
+  }
+
+  /** Calls a user function with argument values; undefined when no definition applies. */
+  callFunction(node: RuleNode, args: Value[]): Value | undefined {
+    let result: Value | undefined;
+    for (const r of node.funcs) {
+      const v = this.ruleValue(
+        r,
+        (value) => {
+          if (result !== undefined && !equal(result, value)) {
+            throw new RegoError('eval_conflict_error', FUNCTION_OUTPUTS, r.loc);
+          }
+        },
+        (k) => this.unifyArgs(r.args, args, 0, k),
+      );
+      if (v !== undefined) result = v;
+    }
+    if (result === undefined && node.defaultFunc) {
+      const d = node.defaultFunc;
+      result = this.inFrame(() => this.firstValue(d.value));
+      if (result !== undefined) this.noteExplain(d);
+    }
+    return result;
+  }
+
+  private unifyArgs(patterns: Term[], args: Value[], i: number, k: K): boolean {
+    if (i === patterns.length) return k();
+    return this.unifyValue(patterns[i] as Term, args[i] as Value, () => this.unifyArgs(patterns, args, i + 1, k));
+  }
+}
+
+/** Lookup in a base document: number keys also find objects' string keys (`data[2]`). */
+function dataLookup(v: Value, key: Value): Value | undefined {
+  const out = lookup(v, key);
+  if (out !== undefined || typeof key !== 'number' || !(v instanceof RObject)) return out;
+  return v.get(String(key));
+}
+
+/** Terms unification can bind directly (so a ground key may be pushed into a rule head). */
+function isSimplePattern(t: Term): boolean {
+  switch (t.type) {
+    case 'var':
+    case 'scalar':
+      return true;
+    case 'array':
+      return t.items.every(isSimplePattern);
+    default:
+      return false;
+  }
+}
+
+type CallTarget =
+  | { kind: 'function'; node: RuleNode; arity: number }
+  | { kind: 'builtin'; def: BuiltinDef; arity: number }
+  | { kind: 'print' }
+  | { kind: 'intrinsic'; name: string; arity: number }
+  | { kind: 'none'; name: string };
+
+const targets = new WeakMap<CompiledPolicy, Map<string, CallTarget>>();
+/** Targets by call site (each call term belongs to one compiled policy). */
+const termTargets = new WeakMap<CallTerm, CallTarget>();
+
+function resolveTarget(root: RuleNode, registry: BuiltinRegistry, name: string): CallTarget {
+  if (name.startsWith('data.')) {
+    const node = nodeAt(root, name.split('.').slice(1), false);
+    const f = node?.funcs[0] ?? node?.defaultFunc;
+    return node && f ? { kind: 'function', node, arity: f.args.length } : { kind: 'none', name };
+  }
+  if (name === 'print' || name === 'internal.print') return { kind: 'print' };
+  const def = registry.get(name);
+  if (def !== undefined) return { kind: 'builtin', def, arity: def.arity };
+  const arity = intrinsicArity(name);
+  return arity === undefined ? { kind: 'none', name } : { kind: 'intrinsic', name, arity };
+}
+
+const callNames = new WeakMap<CallTerm, string>();
+
+function callName(t: CallTerm): string {
+  let name = callNames.get(t);
+  if (name === undefined) {
+    name = staticName(t.operator) ?? '';
+    callNames.set(t, name);
+  }
+  return name;
+}
+
+const constants = new WeakMap<RuleNode, boolean>();
+
+/** True when all complete rules at a node produce one constant: the first success decides. */
+function constantValue(node: RuleNode): boolean {
+  let c = constants.get(node);
+  if (c === undefined) {
+    const first = node.rules[0]?.value;
+    c =
+      first !== undefined &&
+      first.type === 'scalar' &&
+      node.rules.every((r) => r.elses.length === 0 && r.value.type === 'scalar' && equal(r.value.value, first.value));
+    constants.set(node, c);
+  }
+  return c;
+}

@@ -1,0 +1,616 @@
+// The core of the evaluator: a synchronous, continuation-passing interpreter of bodies, terms
+// and unification. Each step evaluates one expression and calls the continuation for every way
+// it succeeds; bindings are undone on return, so backtracking is simply returning. A
+// continuation returns true to stop the enumeration early (a `not`, an existence check, an
+// early exit). Documents under `data` and calls are the subclass's job (evaluator.ts).
+
+import type { Body, CallTerm, ComprehensionTerm, EveryExpr, Expr, RefTerm, SomeInExpr, TemplateStringTerm, Term, WithModifier } from '../ast/types.ts';
+import { isGroundTerm, staticName } from '../compile/terms.ts';
+import { RegoError } from '../errors.ts';
+import { canonicalText, equal, keyOf, RObject, RSet, type Value } from '../value/value.ts';
+import { newCaches, type Caches } from './caches.ts';
+import { addOverride, setPath, type DataOverride, type FunctionOverride } from './overrides.ts';
+import type { EvalSettings } from './settings.ts';
+
+export type K = () => boolean;
+
+/** Marks a term that needs full (continuation-passing) evaluation. */
+export const SLOW = Symbol('slow');
+
+/** `data` and `input`, which are never bound as local vars (kept local: this is hot). */
+const isRoot = (name: string): boolean => name === 'data' || name === 'input';
+export type VK = (v: Value) => boolean;
+
+/** What a `with` replaces while it is in effect. */
+interface Scope {
+  input: Value | undefined;
+  overrides: DataOverride | undefined;
+  fns: Map<string, FunctionOverride> | undefined;
+  caches: Caches;
+}
+
+export abstract class Frame {
+  /** Bindings of the current frame (a rule body or the query). */
+  b = new Map<string, Value>();
+  protected input: Value | undefined;
+  protected readonly data: Value;
+  protected overrides: DataOverride | undefined;
+  protected fnOverrides: Map<string, FunctionOverride> | undefined;
+  protected caches: Caches = newCaches();
+  /**
+   * Whether the order of solutions can be observed (query rows, array comprehensions). Rule
+   * bodies and set/object comprehensions collect into unordered documents, so they may
+   * enumerate sets without sorting them.
+   */
+  protected ordered = true;
+  private steps = 0;
+
+  constructor(readonly s: EvalSettings) {
+    this.input = s.input;
+    this.data = s.data;
+  }
+
+  /** Evaluates `data` followed by path terms. */
+  protected abstract evalDataRef(path: Term[], k: VK): boolean;
+
+  /** Evaluates a call; an argument beyond the arity is the output to unify with. */
+  abstract evalCall(t: CallTerm, k: VK): boolean;
+
+  /** Whether a name is a function or builtin (a `with` on it replaces the function). */
+  protected abstract isFunctionName(name: string): boolean;
+
+  // -------------------------------------------------------------------------------------------
+  // Bodies and expressions
+
+  evalBody(body: Body, i: number, k: K): boolean {
+    if (i === body.length) return k();
+    if (i + 1 === body.length) return this.evalExpr(body[i] as Expr, k);
+    return this.evalExpr(body[i] as Expr, () => this.evalBody(body, i + 1, k));
+  }
+
+  protected evalExpr(e: Expr, k: K): boolean {
+    if (this.s.coverage) this.s.coverage.add(`${e.loc.file}:${e.loc.line}`);
+    if (this.s.deadline !== undefined && (++this.steps & 255) === 0 && performance.now() > this.s.deadline) {
+      throw new RegoError('eval_cancel_error', 'caller cancelled query execution', e.loc);
+    }
+    if (e.with.length > 0) return this.evalWith(e, k);
+    if (e.negated) {
+      const found = this.evalPositive(e, () => true);
+      return found ? false : k();
+    }
+    return this.evalPositive(e, k);
+  }
+
+  protected evalPositive(e: Expr, k: K): boolean {
+    switch (e.type) {
+      case 'expr': {
+        if (e.op !== 'term') return this.unify(e.terms[0], e.terms[1] as Term, k);
+        const t = e.terms[0];
+        if (t.type === 'call') return this.evalCall(t, (v) => (v !== false ? k() : false));
+        return this.evalTerm(t, (v) => (v !== false ? k() : false));
+      }
+      case 'some-decl':
+        return k();
+      case 'some-in':
+        return this.evalSomeIn(e, k);
+      case 'every':
+        return this.evalEvery(e, k);
+    }
+  }
+
+  protected evalSomeIn(e: SomeInExpr, k: K): boolean {
+    const v = e.value;
+    if (e.key === undefined && v.type === 'var' && !this.b.has(v.name) && !isRoot(v.name)) {
+      return this.evalTerm(e.collection, (coll) => this.bindEach(v.name, coll, k));
+    }
+    return this.evalTerm(e.collection, (coll) =>
+      this.iterate(coll, (key, val) => {
+        if (e.key === undefined) return this.unifyValue(e.value, val, k);
+        return this.unifyValue(e.key, key, () => this.unifyValue(e.value, val, k));
+      }),
+    );
+  }
+
+  /** Binds a var to each element of a collection in turn (the common `some x in xs`). */
+  private bindEach(name: string, coll: Value, k: K): boolean {
+    const values = Array.isArray(coll)
+      ? coll
+      : coll instanceof RSet
+        ? this.ordered
+          ? coll.values()
+          : coll.unorderedValues()
+        : coll instanceof RObject
+          ? coll.values()
+          : undefined;
+    if (values === undefined) return false;
+    try {
+      for (const v of values) {
+        this.b.set(name, v);
+        if (k()) return true;
+      }
+      return false;
+    } finally {
+      this.b.delete(name);
+    }
+  }
+
+  /** Calls fn(key, value) for each element of a collection; nothing for scalars. */
+  protected iterate(coll: Value, fn: (k: Value, v: Value) => boolean): boolean {
+    if (Array.isArray(coll)) {
+      for (let i = 0; i < coll.length; i++) if (fn(i, coll[i] as Value)) return true;
+    } else if (coll instanceof RObject) {
+      for (const [key, v] of coll.entries()) if (fn(key, v)) return true;
+    } else if (coll instanceof RSet) {
+      for (const v of this.ordered ? coll.values() : coll.unorderedValues()) if (fn(v, v)) return true;
+    }
+    return false;
+  }
+
+  protected evalEvery(e: EveryExpr, k: K): boolean {
+    let ok = true;
+    const defined = this.evalTerm(e.domain, (dom) => {
+      if (!(Array.isArray(dom) || dom instanceof RObject || dom instanceof RSet)) return false;
+      this.iterate(dom, (key, val) => {
+        const found = this.bindVars(e, key, val, () => this.evalBody(e.body, 0, () => true));
+        if (!found) ok = false;
+        return !ok;
+      });
+      return true;
+    });
+    return defined && ok ? k() : false;
+  }
+
+  protected bindVars(e: EveryExpr, key: Value, val: Value, k: K): boolean {
+    if (e.key === undefined) return this.unifyValue(e.value, val, k);
+    return this.unifyValue(e.key, key, () => this.unifyValue(e.value, val, k));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // with
+
+  protected evalWith(e: Expr, k: K): boolean {
+    const inner: Expr = { ...e, with: [] };
+    return this.withScope(e.with, (next) => this.evalExpr(inner, next), k);
+  }
+
+  /** Runs `run` with the modifiers in effect; its continuation runs without them. */
+  protected withScope(mods: WithModifier[], run: (k: K) => boolean, k: K): boolean {
+    const saved: Scope = { input: this.input, overrides: this.overrides, fns: this.fnOverrides, caches: this.caches };
+    let input = this.input;
+    let overrides = this.overrides;
+    let fns = this.fnOverrides;
+    for (const w of mods) {
+      const value = this.firstValue(w.value);
+      const target = w.target;
+      const name = staticName(target);
+      const head = target.type === 'ref' ? target.head : target;
+      if (head.type === 'var' && head.name === 'input') {
+        if (value === undefined) return false;
+        const path = target.type === 'ref' ? target.path.map((p) => this.groundKey(p)) : [];
+        input = setPath(input, path, value);
+        continue;
+      }
+      const fnTarget = name !== undefined && this.isFunctionName(name);
+      if (head.type === 'var' && head.name === 'data' && !fnTarget) {
+        if (value === undefined) return false;
+        const path = target.type === 'ref' ? target.path.map((p) => String(this.groundKey(p))) : [];
+        overrides = addOverride(overrides, path, value);
+        continue;
+      }
+      if (name === undefined) continue;
+      const replacement = this.functionReplacement(w);
+      if (replacement === undefined && value === undefined) return false;
+      fns = new Map(fns ?? []);
+      fns.set(name, replacement ?? { kind: 'value', value: value as Value });
+    }
+    const scoped: Scope = { input, overrides, fns, caches: newCaches() };
+    this.setScope(scoped);
+    try {
+      return run(() => {
+        this.setScope(saved);
+        try {
+          return k();
+        } finally {
+          this.setScope(scoped);
+        }
+      });
+    } finally {
+      this.setScope(saved);
+    }
+  }
+
+  protected setScope(s: Scope): void {
+    this.input = s.input;
+    this.overrides = s.overrides;
+    this.fnOverrides = s.fns;
+    this.caches = s.caches;
+  }
+
+  protected functionReplacement(w: WithModifier): FunctionOverride | undefined {
+    const name = staticName(w.value);
+    if (name !== undefined && (w.value.type === 'var' || w.value.type === 'ref') && this.isFunctionName(name)) {
+      return { kind: 'function', name };
+    }
+    return undefined;
+  }
+
+  protected groundKey(t: Term): Value {
+    const v = this.firstValue(t);
+    if (v === undefined) throw new RegoError('eval_internal_error', 'with target path must be ground', t.loc);
+    return v;
+  }
+
+  /**
+   * The value of a constant, a bound var or a ref along constant or bound keys from `input` or
+   * a bound var, without continuations; SLOW for anything else (it needs full evaluation).
+   */
+  protected quickValue(t: Term): Value | undefined | typeof SLOW {
+    if (t.type === 'scalar') return t.value;
+    if (t.type === 'var') {
+      const v = this.b.get(t.name);
+      return v !== undefined ? v : t.name === 'input' ? this.input : SLOW;
+    }
+    if (t.type !== 'ref' || t.head.type !== 'var') return SLOW;
+    const name = t.head.name;
+    let v = this.b.get(name);
+    if (v === undefined) {
+      if (name !== 'input') return SLOW;
+      v = this.input;
+      if (v === undefined) return undefined;
+    }
+    for (const p of t.path) {
+      const key = p.type === 'scalar' ? p.value : p.type === 'var' ? this.b.get(p.name) : undefined;
+      if (key === undefined) return SLOW;
+      const child: Value | undefined = lookup(v, key);
+      if (child === undefined) return undefined;
+      v = child;
+    }
+    return v;
+  }
+
+  /** The first value of a term, or undefined. */
+  firstValue(t: Term): Value | undefined {
+    let out: Value | undefined;
+    this.evalTerm(t, (v) => {
+      out = v;
+      return true;
+    });
+    return out;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Terms
+
+  evalTerm(t: Term, k: VK): boolean {
+    switch (t.type) {
+      case 'scalar':
+        return k(t.value);
+      case 'var': {
+        const v = this.b.get(t.name);
+        if (v !== undefined) return k(v);
+        if (t.name === 'input') return this.input === undefined ? false : k(this.input);
+        if (t.name === 'data') return this.evalDataRef([], k);
+        return false;
+      }
+      case 'ref':
+        return this.evalRef(t, k);
+      case 'array':
+      case 'set':
+      case 'object': {
+        const c = constantOf(t);
+        if (c !== undefined) return k(c);
+        if (t.type === 'object') return this.evalObject(t.entries, 0, new Map(), k);
+        if (t.type === 'set') return this.evalList(t.items, 0, [], (items) => k(new RSet(items)));
+        return this.evalList(t.items, 0, [], (items) => k(items));
+      }
+      case 'comprehension':
+        return this.evalComprehension(t, k);
+      case 'call':
+        return this.evalCall(t, k);
+      case 'template':
+        return this.evalTemplate(t, k);
+    }
+  }
+
+  protected evalList(items: Term[], i: number, acc: Value[], k: (vs: Value[]) => boolean): boolean {
+    if (i === items.length) return k(acc.slice());
+    return this.evalTerm(items[i] as Term, (v) => {
+      acc[i] = v;
+      return this.evalList(items, i + 1, acc, k);
+    });
+  }
+
+  protected evalObject(entries: [Term, Term][], i: number, acc: Map<number, [Value, Value]>, k: VK): boolean {
+    if (i === entries.length) {
+      const o = new RObject();
+      for (const [key, v] of acc.values()) o.set(key, v);
+      return k(o);
+    }
+    const [kt, vt] = entries[i] as [Term, Term];
+    return this.evalTerm(kt, (key) =>
+      this.evalTerm(vt, (v) => {
+        acc.set(i, [key, v]);
+        return this.evalObject(entries, i + 1, acc, k);
+      }),
+    );
+  }
+
+  protected evalComprehension(t: ComprehensionTerm, k: VK): boolean {
+    const ordered = this.ordered;
+    this.ordered = t.kind === 'array';
+    let value: Value;
+    try {
+      value = this.collect(t);
+    } finally {
+      this.ordered = ordered;
+    }
+    return k(value);
+  }
+
+  private collect(t: ComprehensionTerm): Value {
+    if (t.kind === 'array') {
+      const out: Value[] = [];
+      this.evalBody(t.body, 0, () => this.evalTerm(t.head, (v) => (out.push(v), false)));
+      return out;
+    }
+    if (t.kind === 'set') {
+      const out = new RSet();
+      this.evalBody(t.body, 0, () => this.evalTerm(t.head, (v) => (out.add(v), false)));
+      return out;
+    }
+    const out = new RObject();
+    this.evalBody(t.body, 0, () =>
+      this.evalTerm(t.head, (key) =>
+        this.evalTerm(t.value as Term, (v) => {
+          const existing = out.get(key);
+          if (existing !== undefined && !equal(existing, v)) {
+            throw new RegoError('eval_conflict_error', 'object keys must be unique', t.loc);
+          }
+          out.set(key, v);
+          return false;
+        }),
+      ),
+    );
+    return out;
+  }
+
+  protected evalTemplate(t: TemplateStringTerm, k: VK): boolean {
+    let out = '';
+    for (let i = 0; i < t.parts.length; i++) {
+      const p = t.parts[i] as string | Term;
+      if (typeof p === 'string') {
+        out += p;
+        continue;
+      }
+      const values: Value[] = [];
+      const mods = t.withs?.[i];
+      if (mods !== undefined && mods.length > 0) {
+        this.withScope(mods, (next) => this.evalTerm(p, (v) => (values.push(v), values.length > 1 || next())), () => false);
+      } else this.evalTerm(p, (v) => (values.push(v), values.length > 1));
+      if (values.length > 1) {
+        throw new RegoError('eval_conflict_error', 'template expression produced multiple outputs', p.loc);
+      }
+      const v = values[0];
+      out += v === undefined ? '<undefined>' : typeof v === 'string' ? v : canonicalText(v);
+    }
+    return k(out);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Refs
+
+  protected evalRef(t: RefTerm, k: VK): boolean {
+    const head = t.head;
+    if (head.type === 'var') {
+      const bound = this.b.get(head.name);
+      if (bound !== undefined) return this.evalPath(bound, t.path, 0, k);
+      if (head.name === 'data') return this.evalDataRef(t.path, k);
+      if (head.name === 'input') return this.input === undefined ? false : this.evalPath(this.input, t.path, 0, k);
+      return false;
+    }
+    return this.evalTerm(head, (v) => this.evalPath(v, t.path, 0, k));
+  }
+
+  /** Walks a value along ref path terms, enumerating unbound vars. */
+  evalPath(v: Value, path: Term[], i: number, k: VK): boolean {
+    // Constant and bound keys are looked up in a loop; only the rest needs continuations.
+    for (; i < path.length; i++) {
+      const p = path[i] as Term;
+      const key = p.type === 'scalar' ? p.value : p.type === 'var' ? this.b.get(p.name) : undefined;
+      if (key === undefined) break;
+      const child = lookup(v, key);
+      if (child === undefined) return false;
+      v = child;
+    }
+    if (i === path.length) return k(v);
+    const p = path[i] as Term;
+    if (p.type === 'scalar') {
+      const child = lookup(v, p.value);
+      return child === undefined ? false : this.evalPath(child, path, i + 1, k);
+    }
+    if (p.type === 'var') {
+      const key = this.b.get(p.name);
+      if (key !== undefined) {
+        const child = lookup(v, key);
+        return child === undefined ? false : this.evalPath(child, path, i + 1, k);
+      }
+      if (isRoot(p.name)) {
+        return this.evalTerm(p, (key) => {
+          const child = lookup(v, key);
+          return child === undefined ? false : this.evalPath(child, path, i + 1, k);
+        });
+      }
+      const name = p.name;
+      return this.iterate(v, (key, child) => {
+        this.b.set(name, key);
+        const r = this.evalPath(child, path, i + 1, k);
+        this.b.delete(name);
+        return r;
+      });
+    }
+    if (this.isPattern(p)) {
+      return this.iterate(v, (key, child) => this.unifyValue(p, key, () => this.evalPath(child, path, i + 1, k)));
+    }
+    return this.evalTerm(p, (key) => {
+      const child = lookup(v, key);
+      return child === undefined ? false : this.evalPath(child, path, i + 1, k);
+    });
+  }
+
+  protected isUnboundKey(p: Term): boolean {
+    if (p.type === 'var') return !this.b.has(p.name) && !isRoot(p.name);
+    return this.isPattern(p);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Unification
+
+  /** True when the term holds unbound vars in positions unification can bind. */
+  isPattern(t: Term): boolean {
+    switch (t.type) {
+      case 'var':
+        return !this.b.has(t.name) && !isRoot(t.name);
+      case 'array':
+        return t.items.some((i) => this.isPattern(i));
+      case 'object':
+        return t.entries.some(([, v]) => this.isPattern(v));
+      default:
+        return false;
+    }
+  }
+
+  unify(a: Term, b: Term, k: K): boolean {
+    const pa = this.isPattern(a);
+    const pb = this.isPattern(b);
+    if (!pa && !pb) {
+      const qa = this.quickValue(a);
+      const qb = this.quickValue(b);
+      if (qa !== SLOW && qb !== SLOW) return qa !== undefined && qb !== undefined && equal(qa, qb) ? k() : false;
+      return this.evalTerm(a, (va) => this.evalTerm(b, (vb) => (equal(va, vb) ? k() : false)));
+    }
+    if (pa && !pb) {
+      const qb = this.quickValue(b);
+      if (qb !== SLOW) return qb === undefined ? false : this.unifyValue(a, qb, k);
+      return this.evalTerm(b, (vb) => this.unifyValue(a, vb, k));
+    }
+    if (pb && !pa) return this.evalTerm(a, (va) => this.unifyValue(b, va, k));
+    if (a.type === 'array' && b.type === 'array') {
+      if (a.items.length !== b.items.length) return false;
+      return this.unifyPairs(a.items.map((x, i) => [x, b.items[i] as Term]), k);
+    }
+    if (a.type === 'object' && b.type === 'object') {
+      if (a.entries.length !== b.entries.length) return false;
+      return this.evalObjectPairs(a.entries, b.entries, k);
+    }
+    return false;
+  }
+
+  protected unifyPairs(pairs: [Term, Term][], k: K): boolean {
+    if (pairs.length === 0) return k();
+    let idx = pairs.findIndex(([x, y]) => !this.isPattern(x) || !this.isPattern(y));
+    if (idx < 0) idx = 0;
+    const [x, y] = pairs[idx] as [Term, Term];
+    const rest = pairs.filter((_, i) => i !== idx);
+    return this.unify(x, y, () => this.unifyPairs(rest, k));
+  }
+
+  protected evalObjectPairs(a: [Term, Term][], b: [Term, Term][], k: K): boolean {
+    const keysA: Value[] = [];
+    for (const [kt] of a) {
+      const v = this.firstValue(kt);
+      if (v === undefined) return false;
+      keysA.push(v);
+    }
+    const byKey = new Map<string, Term>();
+    for (const [kt, vt] of b) {
+      const v = this.firstValue(kt);
+      if (v === undefined) return false;
+      byKey.set(keyOf(v), vt);
+    }
+    const pairs: [Term, Term][] = [];
+    for (let i = 0; i < a.length; i++) {
+      const other = byKey.get(keyOf(keysA[i] as Value));
+      if (other === undefined) return false;
+      pairs.push([(a[i] as [Term, Term])[1], other]);
+    }
+    return this.unifyPairs(pairs, k);
+  }
+
+  /** Unifies a term (possibly with unbound vars) with a value. */
+  unifyValue(p: Term, v: Value, k: K): boolean {
+    switch (p.type) {
+      case 'var': {
+        const cur = this.b.get(p.name);
+        if (cur !== undefined) return equal(cur, v) ? k() : false;
+        if (isRoot(p.name)) return this.evalTerm(p, (x) => (equal(x, v) ? k() : false));
+        this.b.set(p.name, v);
+        const r = k();
+        this.b.delete(p.name);
+        return r;
+      }
+      case 'scalar':
+        return equal(p.value, v) ? k() : false;
+      case 'array':
+        if (!Array.isArray(v) || v.length !== p.items.length) return false;
+        return this.unifyItems(p.items, v, 0, k);
+      case 'object': {
+        if (!(v instanceof RObject) || v.size !== p.entries.length) return false;
+        if (!this.isPattern(p)) return this.evalTerm(p, (x) => (equal(x, v) ? k() : false));
+        return this.unifyEntries(p.entries, v, 0, k);
+      }
+      default:
+        return this.evalTerm(p, (x) => (equal(x, v) ? k() : false));
+    }
+  }
+
+  protected unifyItems(items: Term[], v: Value[], i: number, k: K): boolean {
+    if (i === items.length) return k();
+    return this.unifyValue(items[i] as Term, v[i] as Value, () => this.unifyItems(items, v, i + 1, k));
+  }
+
+  protected unifyEntries(entries: [Term, Term][], v: RObject, i: number, k: K): boolean {
+    if (i === entries.length) return k();
+    const [kt, vt] = entries[i] as [Term, Term];
+    return this.evalTerm(kt, (key) => {
+      const child = v.get(key);
+      return child === undefined ? false : this.unifyValue(vt, child, () => this.unifyEntries(entries, v, i + 1, k));
+    });
+  }
+}
+
+/** Looks up a key in a collection; undefined when absent or not a collection. */
+export function lookup(v: Value, key: Value): Value | undefined {
+  if (v instanceof RObject) return typeof key === 'string' ? v.getStr(key) : v.get(key);
+  if (Array.isArray(v)) {
+    if (typeof key !== 'number' || !Number.isInteger(key) || key < 0 || key >= v.length) return undefined;
+    return v[key];
+  }
+  if (v instanceof RSet) return v.has(key) ? key : undefined;
+  return undefined;
+}
+
+const groundValues = new WeakMap<Term, Value | null>();
+
+/** The value of a composite literal without vars (computed once), else undefined. */
+function constantOf(t: Term): Value | undefined {
+  const cached = groundValues.get(t);
+  if (cached !== undefined) return cached === null ? undefined : cached;
+  const v = isGroundTerm(t) ? literalValue(t) : undefined;
+  groundValues.set(t, v === undefined ? null : v);
+  return v;
+}
+
+function literalValue(t: Term): Value {
+  switch (t.type) {
+    case 'scalar':
+      return t.value;
+    case 'array':
+      return t.items.map(literalValue);
+    case 'set':
+      return new RSet(t.items.map(literalValue));
+    case 'object':
+      return RObject.from(t.entries.map(([k, v]) => [literalValue(k), literalValue(v)] as [Value, Value]));
+    default:
+      throw new Error('not a literal');
+  }
+}

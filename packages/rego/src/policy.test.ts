@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { RegoErrors } from './errors.ts';
+import { compile } from './policy.ts';
+import { fromJS, RSet } from './value/value.ts';
+
+test('compile accepts a file map or a list, and reports every parse error', () => {
+  const a = compile({ 'a.rego': 'package a\n\nx := 1\n' });
+  const b = compile([{ file: 'a.rego', source: 'package a\n\nx := 1\n' }]);
+  assert.equal(a.evaluate('a.x'), 1);
+  assert.equal(b.evaluate('data.a.x'), 1);
+  assert.equal(a.modules[0]?.file, 'a.rego');
+  try {
+    compile({ 'x.rego': 'package x\n\np := \n', 'y.rego': 'package\n' });
+    assert.fail('expected parse errors');
+  } catch (err) {
+    assert.ok(err instanceof RegoErrors);
+    assert.equal(err.code, 'rego_parse_error');
+    assert.deepEqual([...new Set(err.errors.map((e) => e.location?.file))], ['x.rego', 'y.rego']);
+  }
+});
+
+test('base data may be plain JS or a Value, and can be replaced per call', () => {
+  const src = { 'p.rego': 'package p\n\nlimit := data.cfg.limit\n' };
+  assert.equal(compile(src, { data: { cfg: { limit: 3 } } }).evaluate('p.limit'), 3);
+  const p = compile(src, { data: fromJS({ cfg: { limit: 4 } }) });
+  assert.equal(p.evaluate('p/limit'), 4);
+  assert.equal(p.evaluate('p.limit', undefined, { data: { cfg: { limit: 9 } } }), 9);
+});
+
+test('evaluateValue keeps Rego values; evaluate converts them to JS', () => {
+  const p = compile({ 'p.rego': 'package p\n\ns := {1, 2}\n' });
+  const v = p.evaluateValue('p.s');
+  assert.ok(v instanceof RSet);
+  assert.deepEqual(p.evaluate('p.s'), [1, 2]);
+  assert.equal(p.evaluate('p.missing'), undefined);
+});
+
+test('the clock is read once per evaluation and injectable', () => {
+  let reads = 0;
+  const p = compile({ 'p.rego': 'package p\n\nt := [time.now_ns(), time.now_ns()]\n' }, { clock: () => BigInt(++reads) * 1000n });
+  assert.deepEqual(p.evaluate('p.t'), [1000, 1000]);
+  assert.deepEqual(p.evaluate('p.t'), [2000, 2000]);
+});
+
+test('test() runs test_ rules against the policy', () => {
+  const p = compile({ 'p.rego': 'package p\n\nallow if input.ok\n\ntest_allow if allow with input as {"ok": true}\n\ntest_deny if allow with input as {"ok": false}\n' });
+  const report = p.test();
+  assert.equal(report.passed, 1);
+  assert.equal(report.failed, 1);
+  assert.deepEqual(report.results.map((r) => `${r.name}:${r.status}`), ['test_allow:pass', 'test_deny:fail']);
+});
