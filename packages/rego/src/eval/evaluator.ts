@@ -29,6 +29,8 @@ interface RuleRun {
 }
 
 const MULTIPLE_OUTPUTS = 'complete rules must not produce multiple outputs';
+/** How many emptied binding maps an evaluation keeps for reuse. */
+const MAX_SPARE_FRAMES = 32;
 const FUNCTION_OUTPUTS = 'functions must not produce multiple outputs for same inputs';
 
 export class Evaluator extends Frame {
@@ -37,6 +39,7 @@ export class Evaluator extends Frame {
   private explained: Set<number> | undefined;
   /** Rules being evaluated, innermost last (for rego.metadata.*). */
   readonly ruleStack: CRule[] = [];
+  private readonly spareFrames: Map<string, Value>[] = [];
 
   constructor(s: EvalSettings) {
     super(s);
@@ -49,6 +52,57 @@ export class Evaluator extends Frame {
 
   protected isFunctionName(name: string): boolean {
     return this.target(name).kind !== 'none';
+  }
+
+  /**
+   * `evalData` for the common case, without continuations: no `with` replaces data and every
+   * key is constant or bound. SLOW when the path needs enumeration (or anything else).
+   */
+  protected quickData(path: Term[]): Value | undefined | typeof SLOW {
+    if (this.overrides !== undefined) return SLOW;
+    let node: RuleNode | undefined = this.root;
+    let base: Value | undefined = this.data;
+    let i = 0;
+    for (; node !== undefined && node.hasRules; i++) {
+      if (node.rules.length > 0 || node.defaultRule !== undefined) return this.quickRuleNode(node, path, i);
+      if (node.funcs.length > 0 || node.defaultFunc !== undefined) return undefined;
+      if (i === path.length) return this.fullDoc(node, base, undefined);
+      const key = this.knownKey(path[i] as Term);
+      if (key === undefined) return SLOW;
+      node = typeof key === 'string' ? node.children.get(key) : undefined;
+      if (base !== undefined) base = dataLookup(base, key);
+    }
+    for (; base !== undefined && i < path.length; i++) {
+      const key = this.knownKey(path[i] as Term);
+      if (key === undefined) return SLOW;
+      base = dataLookup(base, key);
+    }
+    return base;
+  }
+
+  /** `evalRuleNode` without continuations (see quickData). */
+  private quickRuleNode(node: RuleNode, path: Term[], i: number): Value | undefined | typeof SLOW {
+    if (i === path.length) return this.ruleNodeValue(node);
+    const kind = this.nodeKind(node);
+    let v: Value | undefined;
+    if (kind === 'complete') v = node.children.size === 0 ? this.completeValue(node) : this.ruleNodeValue(node);
+    else {
+      const key = this.knownKey(path[i] as Term);
+      if (key === undefined) return SLOW;
+      v = kind === 'set' && node.rules.every((r) => r.tail.length === 0) ? (this.setHas(node, key) ? key : undefined) : this.valueAtKey(node, key);
+      i++;
+    }
+    for (; v !== undefined && i < path.length; i++) {
+      const key = this.knownKey(path[i] as Term);
+      if (key === undefined) return SLOW;
+      v = lookup(v, key);
+    }
+    return v;
+  }
+
+  /** A path key that is a constant or a bound var. */
+  private knownKey(p: Term): Value | undefined {
+    return p.type === 'scalar' ? p.value : p.type === 'var' ? this.b.get(p.name) : undefined;
   }
 
   /**
@@ -231,14 +285,13 @@ export class Evaluator extends Frame {
 
   /** Evaluates a rule with generated keys into the builder; only key `only` when given. */
   private collectGenerated(r: CRule, builder: DocBuilder, only: Value | undefined): void {
-    const saved = this.b;
-    this.b = new Map();
+    const saved = this.enterFrame();
     try {
       if (only !== undefined && r.tail.length > 0 && isSimplePattern(r.tail[0] as Term)) {
         this.unifyValue(r.tail[0] as Term, only, () => this.generate(r, builder, only));
       } else this.generate(r, builder, only);
     } finally {
-      this.b = saved;
+      this.leaveFrame(saved);
     }
   }
 
@@ -260,16 +313,20 @@ export class Evaluator extends Frame {
     const out = new ContainerSet();
     for (const r of candidateRules(this, node)) {
       this.inFrame(() =>
-        this.evalRuleBody(r, r.body, () =>
-          this.evalTerm(r.key as Term, (v) => {
-            out.add(v);
-            this.noteExplain(r);
-            return false;
-          }),
-        ),
+        this.evalRuleBody(r, r.body, () => {
+          const v = this.quickValue(r.key as Term);
+          if (v === SLOW) return this.evalTerm(r.key as Term, (x) => this.addMember(out, x, r));
+          return v !== undefined && this.addMember(out, v, r);
+        }),
       );
     }
     return out;
+  }
+
+  private addMember(out: RSet, v: Value, r: CRule): boolean {
+    out.add(v);
+    this.noteExplain(r);
+    return false;
   }
 
   private setHas(node: RuleNode, key: Value): boolean {
@@ -281,14 +338,13 @@ export class Evaluator extends Frame {
     if (cached !== undefined) return cached !== NONE;
     let found = false;
     for (const r of candidateRules(this, node)) {
-      const saved = this.b;
-      this.b = new Map();
+      const saved = this.enterFrame();
       try {
         found = isSimplePattern(r.key as Term)
           ? this.unifyValue(r.key as Term, key, () => this.hasMember(r, key))
           : this.hasMember(r, key);
       } finally {
-        this.b = saved;
+        this.leaveFrame(saved);
       }
       if (found) break;
     }
@@ -340,8 +396,7 @@ export class Evaluator extends Frame {
    * the value of the first alternative whose body succeeds. `check` sees every value produced.
    */
   private ruleValue(r: CRule, check: (v: Value) => void, bindArgs?: (k: K) => boolean): Value | undefined {
-    const saved = this.b;
-    this.b = new Map();
+    const saved = this.enterFrame();
     try {
       const run: RuleRun = { result: undefined, any: false };
       if (this.produce(r, r.value, r.body, r.loc, check, bindArgs, run)) return run.result;
@@ -350,7 +405,7 @@ export class Evaluator extends Frame {
       }
       return run.result;
     } finally {
-      this.b = saved;
+      this.leaveFrame(saved);
     }
   }
 
@@ -393,13 +448,25 @@ export class Evaluator extends Frame {
 
   /** Runs fn with a fresh frame (a rule body's own bindings). */
   private inFrame<T>(fn: () => T): T {
-    const saved = this.b;
-    this.b = new Map();
+    const saved = this.enterFrame();
     try {
       return fn();
     } finally {
-      this.b = saved;
+      this.leaveFrame(saved);
     }
+  }
+
+  /** Starts a frame with no bindings; returns the caller's bindings for leaveFrame. */
+  private enterFrame(): Map<string, Value> {
+    const saved = this.b;
+    this.b = this.spareFrames.pop() ?? new Map();
+    return saved;
+  }
+
+  /** Ends a frame; its bindings map, once empty again, serves a later frame. */
+  private leaveFrame(saved: Map<string, Value>): void {
+    if (this.b.size === 0 && this.spareFrames.length < MAX_SPARE_FRAMES) this.spareFrames.push(this.b);
+    this.b = saved;
   }
 
   private noteExplain(r: CRule): void {
@@ -413,6 +480,26 @@ export class Evaluator extends Frame {
 
   // -------------------------------------------------------------------------------------------
   // Calls
+
+  /** A builtin function call whose arguments are quick values, without continuations. */
+  protected quickCall(t: CallTerm): Value | undefined | typeof SLOW {
+    if (this.fnOverrides !== undefined) return SLOW;
+    let target = termTargets.get(t);
+    if (target === undefined) termTargets.set(t, (target = this.target(callName(t))));
+    if (target.kind !== 'builtin') return SLOW;
+    const def = target.def;
+    if (def.fn === undefined || def.refused !== undefined || t.args.length !== def.arity) return SLOW;
+    const args = this.directArgs(t, def.arity);
+    if (args === undefined) return SLOW;
+    if (args === null) return undefined;
+    try {
+      return def.fn(args, this.s.ctx);
+    } catch (err) {
+      const e = builtinFailure(def, err, t.loc);
+      if (this.s.strict || e.code === 'eval_cancel_error' || e.code === 'eval_conflict_error') throw e;
+      return undefined;
+    }
+  }
 
   /** Evaluates a call; an argument beyond the arity is the output to unify with. */
   evalCall(t: CallTerm, k: VK): boolean {

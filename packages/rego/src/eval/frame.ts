@@ -4,7 +4,7 @@
 // continuation returns true to stop the enumeration early (a `not`, an existence check, an
 // early exit). Documents under `data` and calls are the subclass's job (evaluator.ts).
 
-import type { Body, CallTerm, ComprehensionTerm, EveryExpr, Expr, RefTerm, SomeInExpr, TemplateStringTerm, Term, WithModifier } from '../ast/types.ts';
+import type { ArrayTerm, Body, CallTerm, ComprehensionTerm, EveryExpr, Expr, RefTerm, SomeInExpr, TemplateStringTerm, Term, WithModifier } from '../ast/types.ts';
 import { isGroundTerm, staticName } from '../compile/terms.ts';
 import { RegoError } from '../errors.ts';
 import { canonicalText, equal, keyOf, RObject, RSet, type Value } from '../value/value.ts';
@@ -13,6 +13,9 @@ import { addOverride, setPath, type DataOverride, type FunctionOverride } from '
 import type { EvalSettings } from './settings.ts';
 
 export type K = () => boolean;
+
+/** The continuation that stops at the first solution. */
+const FOUND: K = () => true;
 
 /** Marks a term that needs full (continuation-passing) evaluation. */
 export const SLOW = Symbol('slow');
@@ -59,13 +62,26 @@ export abstract class Frame {
   /** Whether a name is a function or builtin (a `with` on it replaces the function). */
   protected abstract isFunctionName(name: string): boolean;
 
+  /** The value of a call computed without continuations, or SLOW (see quickValue). */
+  protected abstract quickCall(t: CallTerm): Value | undefined | typeof SLOW;
+
+  /** The value of `data` followed by path terms without continuations, or SLOW. */
+  protected abstract quickData(path: Term[]): Value | undefined | typeof SLOW;
+
   // -------------------------------------------------------------------------------------------
   // Bodies and expressions
 
   evalBody(body: Body, i: number, k: K): boolean {
     if (i === body.length) return k();
-    if (i + 1 === body.length) return this.evalExpr(body[i] as Expr, k);
-    return this.evalExpr(body[i] as Expr, () => this.evalBody(body, i + 1, k));
+    // The continuations of the later expressions are built once, not again for every solution
+    // of an earlier one.
+    let next = k;
+    for (let j = body.length - 1; j > i; j--) next = this.thenExpr(body[j] as Expr, next);
+    return this.evalExpr(body[i] as Expr, next);
+  }
+
+  private thenExpr(e: Expr, k: K): K {
+    return () => this.evalExpr(e, k);
   }
 
   protected evalExpr(e: Expr, k: K): boolean {
@@ -75,7 +91,7 @@ export abstract class Frame {
     }
     if (e.with.length > 0) return this.evalWith(e, k);
     if (e.negated) {
-      const found = this.evalPositive(e, () => true);
+      const found = this.evalPositive(e, FOUND);
       return found ? false : k();
     }
     return this.evalPositive(e, k);
@@ -86,7 +102,13 @@ export abstract class Frame {
       case 'expr': {
         if (e.op !== 'term') return this.unify(e.terms[0], e.terms[1] as Term, k);
         const t = e.terms[0];
-        if (t.type === 'call') return this.evalCall(t, (v) => (v !== false ? k() : false));
+        if (t.type === 'call') {
+          const q = this.quickCall(t);
+          if (q !== SLOW) return q !== undefined && q !== false ? k() : false;
+          return this.evalCall(t, (v) => (v !== false ? k() : false));
+        }
+        const q = this.quickValue(t);
+        if (q !== SLOW) return q !== undefined && q !== false ? k() : false;
         return this.evalTerm(t, (v) => (v !== false ? k() : false));
       }
       case 'some-decl':
@@ -101,7 +123,9 @@ export abstract class Frame {
   protected evalSomeIn(e: SomeInExpr, k: K): boolean {
     const v = e.value;
     if (e.key === undefined && v.type === 'var' && !this.b.has(v.name) && !isRoot(v.name)) {
-      return this.evalTerm(e.collection, (coll) => this.bindEach(v.name, coll, k));
+      const coll = this.quickValue(e.collection);
+      if (coll !== SLOW) return coll !== undefined && this.bindEach(v.name, coll, k);
+      return this.evalTerm(e.collection, (c) => this.bindEach(v.name, c, k));
     }
     return this.evalTerm(e.collection, (coll) =>
       this.iterate(coll, (key, val) => {
@@ -151,7 +175,7 @@ export abstract class Frame {
     const defined = this.evalTerm(e.domain, (dom) => {
       if (!(Array.isArray(dom) || dom instanceof RObject || dom instanceof RSet)) return false;
       this.iterate(dom, (key, val) => {
-        const found = this.bindVars(e, key, val, () => this.evalBody(e.body, 0, () => true));
+        const found = this.bindVars(e, key, val, () => this.evalBody(e.body, 0, FOUND));
         if (!found) ok = false;
         return !ok;
       });
@@ -241,19 +265,32 @@ export abstract class Frame {
   }
 
   /**
-   * The value of a constant, a bound var or a ref along constant or bound keys from `input` or
-   * a bound var, without continuations; SLOW for anything else (it needs full evaluation).
+   * The value of a term that has at most one, computed without continuations: a constant, a
+   * bound var, a ref along constant or bound keys, a builtin call or array of such terms; SLOW
+   * for anything else (it needs full evaluation). Undefined when the term is.
    */
   protected quickValue(t: Term): Value | undefined | typeof SLOW {
-    if (t.type === 'scalar') return t.value;
-    if (t.type === 'var') {
-      const v = this.b.get(t.name);
-      return v !== undefined ? v : t.name === 'input' ? this.input : SLOW;
+    switch (t.type) {
+      case 'scalar':
+        return t.value;
+      case 'var': {
+        const v = this.b.get(t.name);
+        return v !== undefined ? v : t.name === 'input' ? this.input : SLOW;
+      }
+      case 'call':
+        return this.quickCall(t);
+      case 'array':
+        return this.quickArray(t);
+      case 'ref':
+        break;
+      default:
+        return SLOW;
     }
-    if (t.type !== 'ref' || t.head.type !== 'var') return SLOW;
+    if (t.head.type !== 'var') return SLOW;
     const name = t.head.name;
     let v = this.b.get(name);
     if (v === undefined) {
+      if (name === 'data') return this.quickData(t.path);
       if (name !== 'input') return SLOW;
       v = this.input;
       if (v === undefined) return undefined;
@@ -266,6 +303,19 @@ export abstract class Frame {
       v = child;
     }
     return v;
+  }
+
+  private quickArray(t: ArrayTerm): Value[] | undefined | typeof SLOW {
+    const c = constantOf(t);
+    if (c !== undefined) return c as Value[];
+    const items = t.items;
+    const out: Value[] = new Array(items.length);
+    for (let i = 0; i < items.length; i++) {
+      const v = this.quickValue(items[i] as Term);
+      if (v === SLOW || v === undefined) return v;
+      out[i] = v;
+    }
+    return out;
   }
 
   /** The first value of a term, or undefined. */
@@ -305,8 +355,11 @@ export abstract class Frame {
       }
       case 'comprehension':
         return this.evalComprehension(t, k);
-      case 'call':
+      case 'call': {
+        const q = this.quickCall(t);
+        if (q !== SLOW) return q === undefined ? false : k(q);
         return this.evalCall(t, k);
+      }
       case 'template':
         return this.evalTemplate(t, k);
     }
@@ -404,7 +457,11 @@ export abstract class Frame {
     if (head.type === 'var') {
       const bound = this.b.get(head.name);
       if (bound !== undefined) return this.evalPath(bound, t.path, 0, k);
-      if (head.name === 'data') return this.evalDataRef(t.path, k);
+      if (head.name === 'data') {
+        const q = this.quickData(t.path);
+        if (q !== SLOW) return q === undefined ? false : k(q);
+        return this.evalDataRef(t.path, k);
+      }
       if (head.name === 'input') return this.input === undefined ? false : this.evalPath(this.input, t.path, 0, k);
       return false;
     }

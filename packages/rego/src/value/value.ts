@@ -32,9 +32,18 @@ export function keyOf(v: Value): string {
   return '\u0000\u0001' + canonicalText(v);
 }
 
+/** Objects with up to this many entries keep them in one flat array, which takes less memory
+ * than a Map and is as fast to search at that size. */
+const SMALL_OBJECT = 8;
+
 /** A Rego object: any value as key, iteration in sorted key order. */
 export class RObject {
-  private readonly map = new Map<string, [Value, Value]>();
+  /** While small: the entries as [key0, value0, key1, value1, ...] (undefined when empty). */
+  private flat: Value[] | undefined;
+  /** Once large: the entries with string keys. */
+  private strs: Map<string, Value> | undefined;
+  /** Once large: the entries with other keys, by `keyOf`. */
+  private others: Map<string, [Value, Value]> | undefined;
   private sorted: [Value, Value][] | undefined;
 
   static from(entries: Iterable<[Value, Value]>): RObject {
@@ -44,43 +53,114 @@ export class RObject {
   }
 
   static fromRecord(rec: Record<string, Value>): RObject {
+    const keys = Object.keys(rec);
+    return RObject.fromStringKeys(keys, keys.map((k) => rec[k] as Value));
+  }
+
+  /** An object from distinct string keys and their values (both arrays are kept or dropped). */
+  static fromStringKeys(keys: readonly string[], values: readonly Value[]): RObject {
     const o = new RObject();
-    for (const k of Object.keys(rec)) o.set(k, rec[k] as Value);
+    const n = keys.length;
+    if (n === 0) return o;
+    if (n <= SMALL_OBJECT) {
+      const flat: Value[] = new Array(2 * n);
+      for (let i = 0; i < n; i++) {
+        flat[2 * i] = keys[i] as string;
+        flat[2 * i + 1] = values[i] as Value;
+      }
+      o.flat = flat;
+    } else {
+      const strs = new Map<string, Value>();
+      for (let i = 0; i < n; i++) strs.set(keys[i] as string, values[i] as Value);
+      o.strs = strs;
+    }
     return o;
   }
 
   get size(): number {
-    return this.map.size;
+    if (this.strs !== undefined) return this.strs.size + (this.others?.size ?? 0);
+    return this.flat === undefined ? 0 : this.flat.length >> 1;
   }
 
   /** Builder only: set a key (replaces an equal key). */
   set(k: Value, v: Value): this {
-    this.map.set(keyOf(k), [k, v]);
     this.sorted = undefined;
+    if (this.strs === undefined) {
+      const flat = this.flat;
+      if (flat === undefined) {
+        this.flat = [k, v];
+        return this;
+      }
+      const i = indexOfKey(flat, k);
+      if (i >= 0) {
+        flat[i] = k;
+        flat[i + 1] = v;
+        return this;
+      }
+      if (flat.length < 2 * SMALL_OBJECT) {
+        flat.push(k, v);
+        return this;
+      }
+      this.strs = new Map();
+      this.flat = undefined;
+      for (let j = 0; j < flat.length; j += 2) this.setLarge(flat[j] as Value, flat[j + 1] as Value);
+    }
+    this.setLarge(k, v);
     return this;
   }
 
+  private setLarge(k: Value, v: Value): void {
+    if (typeof k === 'string') (this.strs as Map<string, Value>).set(k, v);
+    else (this.others ??= new Map()).set(keyOf(k), [k, v]);
+  }
+
   get(k: Value): Value | undefined {
-    const e = this.map.get(keyOf(k));
-    return e === undefined ? undefined : e[1];
+    if (typeof k === 'string') return this.getStr(k);
+    if (this.strs !== undefined) return this.others?.get(keyOf(k))?.[1];
+    const flat = this.flat;
+    if (flat === undefined) return undefined;
+    const i = indexOfKey(flat, k);
+    return i < 0 ? undefined : flat[i + 1];
   }
 
   /** Fast path for string keys. */
   getStr(k: string): Value | undefined {
-    const e = this.map.get(k.length > 0 && k.charCodeAt(0) === 0 ? '\u0000' + k : k);
-    return e === undefined ? undefined : e[1];
+    const flat = this.flat;
+    if (flat !== undefined) {
+      for (let i = 0; i < flat.length; i += 2) if (flat[i] === k) return flat[i + 1];
+      return undefined;
+    }
+    return this.strs?.get(k);
   }
 
   has(k: Value): boolean {
-    return this.map.has(keyOf(k));
+    return this.get(k) !== undefined;
   }
 
   /** Entries in Rego sort order of keys. */
   entries(): readonly [Value, Value][] {
-    if (this.sorted === undefined) {
-      this.sorted = [...this.map.values()].sort((a, b) => compare(a[0], b[0]));
-    }
+    if (this.sorted === undefined) this.sorted = this.sortedEntries();
     return this.sorted;
+  }
+
+  private sortedEntries(): [Value, Value][] {
+    const out: [Value, Value][] = [];
+    let strings = true;
+    const flat = this.flat;
+    if (flat !== undefined) {
+      for (let i = 0; i < flat.length; i += 2) {
+        const k = flat[i] as Value;
+        if (typeof k !== 'string') strings = false;
+        out.push([k, flat[i + 1] as Value]);
+      }
+    } else if (this.strs !== undefined) {
+      for (const [k, v] of this.strs) out.push([k, v]);
+      if (this.others !== undefined) {
+        strings = false;
+        for (const e of this.others.values()) out.push(e);
+      }
+    }
+    return sortInPlace(out, strings ? compareStringEntries : compareEntries);
   }
 
   keys(): Value[] {
@@ -92,41 +172,90 @@ export class RObject {
   }
 }
 
+/** Position of key `k` in a flat entry array, or -1. */
+function indexOfKey(flat: Value[], k: Value): number {
+  if (typeof k === 'string') {
+    for (let i = 0; i < flat.length; i += 2) if (flat[i] === k) return i;
+    return -1;
+  }
+  for (let i = 0; i < flat.length; i += 2) {
+    const key = flat[i] as Value;
+    if (typeof key !== 'string' && equal(key, k)) return i;
+  }
+  return -1;
+}
+
+/** Sorts an array; short ones by insertion, which needs no scratch space. */
+function sortInPlace<T>(xs: T[], cmp: (a: T, b: T) => number): T[] {
+  if (xs.length > 12) return xs.sort(cmp);
+  for (let i = 1; i < xs.length; i++) {
+    const x = xs[i] as T;
+    let j = i - 1;
+    for (; j >= 0 && cmp(xs[j] as T, x) > 0; j--) xs[j + 1] = xs[j] as T;
+    xs[j + 1] = x;
+  }
+  return xs;
+}
+
+const compareStringEntries = (a: [Value, Value], b: [Value, Value]): number => compareStrings(a[0] as string, b[0] as string);
+const compareEntries = (a: [Value, Value], b: [Value, Value]): number => compare(a[0], b[0]);
+
+/** Members whose JS identity is their Rego identity (a JS Set can hold them directly). */
+const isPlain = (v: Value): boolean =>
+  typeof v === 'string' || (typeof v === 'number' ? Number.isSafeInteger(v) : v === null || typeof v === 'boolean');
+
 /** A Rego set: iteration in sorted order. */
 export class RSet {
-  private readonly map = new Map<string, Value>();
+  /** Strings, safe integers, booleans and null. */
+  private readonly plain = new Set<Value>();
+  /** Other members (composites, fractions, big numbers), by `keyOf`. */
+  private others: Map<string, Value> | undefined;
   private sorted: Value[] | undefined;
+  private unordered: Value[] | undefined;
 
   constructor(items?: Iterable<Value>) {
     if (items) for (const v of items) this.add(v);
   }
 
   get size(): number {
-    return this.map.size;
+    return this.plain.size + (this.others?.size ?? 0);
   }
 
   /** Builder only. Returns true when the value was new. */
   add(v: Value): boolean {
-    const k = keyOf(v);
-    if (this.map.has(k)) return false;
-    this.map.set(k, v);
+    if (isPlain(v)) {
+      const n = this.plain.size;
+      this.plain.add(v);
+      if (this.plain.size === n) return false;
+    } else {
+      const k = keyOf(v);
+      const others = (this.others ??= new Map());
+      if (others.has(k)) return false;
+      others.set(k, v);
+    }
     this.sorted = undefined;
+    this.unordered = undefined;
     return true;
   }
 
   has(v: Value): boolean {
-    return this.map.has(keyOf(v));
+    if (isPlain(v)) return this.plain.has(v);
+    return this.others !== undefined && this.others.has(keyOf(v));
   }
 
   /** Members in Rego sort order. */
   values(): readonly Value[] {
-    if (this.sorted === undefined) this.sorted = [...this.map.values()].sort(compare);
+    if (this.sorted === undefined) {
+      const out = [...this.plain];
+      if (this.others !== undefined) for (const v of this.others.values()) out.push(v);
+      this.sorted = sortInPlace(out, compare);
+    }
     return this.sorted;
   }
 
   /** Members in insertion order: no sorting, for when the order cannot be observed. */
-  unorderedValues(): Iterable<Value> {
-    return this.sorted ?? this.map.values();
+  unorderedValues(): readonly Value[] {
+    return this.sorted ?? (this.others === undefined ? (this.unordered ??= [...this.plain]) : this.values());
   }
 }
 
@@ -377,9 +506,8 @@ export function fromJS(x: unknown): Value {
   if (Array.isArray(x)) return x.map(fromJS);
   if (x instanceof RObject || x instanceof RSet || x instanceof BigNum) return x;
   if (x instanceof Set) return new RSet([...x].map(fromJS));
-  const o = new RObject();
-  for (const k of Object.keys(x as object)) o.set(k, fromJS((x as Record<string, unknown>)[k]));
-  return o;
+  const keys = Object.keys(x as object);
+  return RObject.fromStringKeys(keys, keys.map((k) => fromJS((x as Record<string, unknown>)[k])));
 }
 
 /**
@@ -428,6 +556,7 @@ export function toJSONText(v: Value): string {
  */
 export function parseJSON(text: string): Value {
   let i = 0;
+  const strings = new Map<string, string>();
   const fail = (what: string): never => {
     throw new SyntaxError(`invalid JSON at offset ${i}: ${what}`);
   };
@@ -455,8 +584,15 @@ export function parseJSON(text: string): Value {
     }
     if (i >= text.length) fail('unterminated string');
     i++;
-    const raw = text.slice(start, i);
-    return simple ? raw.slice(1, -1) : (JSON.parse(raw) as string);
+    // Repeated strings (keys, enumerations) share one copy, and no string is a slice that would
+    // keep the whole text alive.
+    const raw = simple ? text.slice(start + 1, i - 1) : (JSON.parse(text.slice(start, i)) as string);
+    let s = strings.get(raw);
+    if (s === undefined) {
+      s = simple && raw.length >= SLICE_MIN ? (JSON.parse(text.slice(start, i)) as string) : raw;
+      strings.set(s, s);
+    }
+    return s;
   };
   const value = (depth: number): Value => {
     if (depth > 10_000) fail('nesting too deep');
@@ -464,20 +600,21 @@ export function parseJSON(text: string): Value {
     const c = text[i];
     if (c === '{') {
       i++;
-      const o = new RObject();
       ws();
       if (text[i] === '}') {
         i++;
-        return o;
+        return new RObject();
       }
+      const keys: string[] = [];
+      const values: Value[] = [];
       for (;;) {
         ws();
         if (text[i] !== '"') fail('expected object key');
-        const k = str();
+        keys.push(str());
         ws();
         if (text[i] !== ':') fail("expected ':'");
         i++;
-        o.set(k, value(depth + 1));
+        values.push(value(depth + 1));
         ws();
         if (text[i] === ',') {
           i++;
@@ -485,7 +622,7 @@ export function parseJSON(text: string): Value {
         }
         if (text[i] === '}') {
           i++;
-          return o;
+          return objectOf(keys, values);
         }
         fail("expected ',' or '}'");
       }
@@ -507,7 +644,7 @@ export function parseJSON(text: string): Value {
         }
         if (text[i] === ']') {
           i++;
-          return a;
+          return a.slice(); // exact length: growing by push leaves spare capacity
         }
         fail("expected ',' or ']'");
       }
@@ -536,6 +673,23 @@ export function parseJSON(text: string): Value {
   ws();
   if (i !== text.length) fail('trailing characters');
   return v;
+}
+
+/** V8 makes strings this long that are cut out of another string slices of it. */
+const SLICE_MIN = 13;
+
+/** An object from parsed keys and values; a repeated key keeps its last value, as JSON.parse. */
+function objectOf(keys: string[], values: Value[]): RObject {
+  if (!hasRepeats(keys)) return RObject.fromStringKeys(keys, values);
+  const o = new RObject();
+  for (let j = 0; j < keys.length; j++) o.set(keys[j] as string, values[j] as Value);
+  return o;
+}
+
+function hasRepeats(keys: string[]): boolean {
+  if (keys.length > 8) return new Set(keys).size !== keys.length;
+  for (let a = 1; a < keys.length; a++) for (let b = 0; b < a; b++) if (keys[a] === keys[b]) return true;
+  return false;
 }
 
 /**

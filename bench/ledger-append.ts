@@ -1,0 +1,178 @@
+// Benchmark of the provenance ledger on the database: receipts integrated per second with a
+// checkpoint every 1,000, the integration delay, inclusion-proof latency at 1,000,000 leaves read
+// from the node table, and verification throughput. PGlite always; PostgreSQL too when
+// DATABASE_URL is set (a fresh database is created and dropped).
+//   node --import tsx bench/ledger-append.ts [--receipts N] [--leaves N] [--samples N]
+
+import { performance } from 'node:perf_hooks';
+import { randomBytes } from 'node:crypto';
+import { currentTx } from '../packages/server/src/context.ts';
+import type { Database } from '../packages/server/src/db/database.ts';
+import { withPlatformTransaction, withTenantTransaction } from '../packages/server/src/db/tenant-tx.ts';
+import { LocalKeyProvider } from '../packages/server/src/keys/key-provider.ts';
+import { TenantKeys } from '../packages/server/src/keys/tenant-keys.ts';
+import { DbNodeStore } from '../packages/server/src/ledger/db-node-store.ts';
+import { LedgerIntegrator } from '../packages/server/src/ledger/integrator.ts';
+import { findCheckpoint, leafIndexOf } from '../packages/server/src/ledger/ledger-store.ts';
+import { EMPTY_FRONTIER, type Frontier, appendLeaves, frontierRoot } from '../packages/server/src/ledger/merkle/frontier.ts';
+import { leafHash } from '../packages/server/src/ledger/merkle/hashing.ts';
+import { inclusionProof } from '../packages/server/src/ledger/merkle/proofs.ts';
+import { verifyInclusion } from '../packages/server/src/ledger/merkle/verify.ts';
+import { buildReceiptBundle, verifyReceiptBundle } from '../packages/server/src/ledger/receipt-format.ts';
+import { getReceipt } from '../packages/server/src/ledger/receipts.ts';
+import { verifyTenantLedger } from '../packages/server/src/ledger/verify-ledger.ts';
+import { createLogger } from '../packages/server/src/logger.ts';
+import { systemClock } from '../packages/server/src/util/clock.ts';
+import { uuidv7 } from '../packages/server/src/util/ids.ts';
+import { createTestDatabase } from '../packages/server/test/support/test-database.ts';
+
+const arg = (name: string, fallback: number): number => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const RECEIPTS = arg('--receipts', 20_000);
+const LEAVES = arg('--leaves', 1_000_000);
+const SAMPLES = arg('--samples', 2_000);
+const EVERY = 1_000;
+const TARGET_APPENDS_PER_S = 5_000;
+const TARGET_PROOF_P99_MS = 5;
+
+const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
+
+async function createTenant(db: Database, id: string): Promise<void> {
+  await withPlatformTransaction(db, () =>
+    currentTx().query(`INSERT INTO tenants (tenant_id, display_name, data_region, config, created_at, updated_at) VALUES ($1, $1, 'eu', '{}', now(), now())`, [id]),
+  );
+}
+
+/** Commits `count` receipts in transactions of 1,000, as actions would (the trigger queues them). */
+async function commitReceipts(db: Database, tenant: string, count: number): Promise<void> {
+  for (let done = 0; done < count; done += 1_000) {
+    const n = Math.min(1_000, count - done);
+    const now = new Date();
+    const bodies = Array.from({ length: n }, (_, i) => ({
+      receipt_id: uuidv7(now.getTime()),
+      tenant_id: tenant,
+      actor: `user-${(done + i) % 97}`,
+      action: 'subject.list',
+      target: null,
+      decision: 'allow',
+      bundle_hash: 'b'.repeat(64),
+      evidence_refs: [`request:${done + i}`],
+      issued_at: now.toISOString(),
+      request_id: `r${done + i}`,
+    }));
+    await withTenantTransaction(db, tenant, () =>
+      currentTx().query(
+        `INSERT INTO receipts (tenant_id, receipt_id, issued_at, action, actor, target, body, sha256)
+         SELECT $1, (b->>'receipt_id')::uuid, (b->>'issued_at')::timestamptz, b->>'action', b->>'actor', NULL, b, repeat('0', 64)
+         FROM unnest($2::jsonb[]) AS b`,
+        [tenant, bodies.map((b) => JSON.stringify(b))],
+      ),
+    );
+  }
+}
+
+async function run(engine: string, db: Database): Promise<[string, string, string][]> {
+  const rows: [string, string, string][] = [];
+  const keys = new TenantKeys(new LocalKeyProvider(randomBytes(32)));
+  const integrator = new LedgerIntegrator({ db, keys, clock: systemClock, log: createLogger({ level: 'silent' }), checkpointEvery: EVERY, checkpointIntervalMs: 60_000 });
+
+  // 1. Append: receipts committed first, then integrated in batches of 1,000, a checkpoint each.
+  await createTenant(db, 'bench');
+  await commitReceipts(db, 'bench', RECEIPTS);
+  const batches: number[] = [];
+  let integrated = 0;
+  const start = performance.now();
+  for (;;) {
+    const t = performance.now();
+    const r = await integrator.integrateTenant('bench');
+    if (r.integrated === 0) break;
+    batches.push(performance.now() - t);
+    integrated += r.integrated;
+  }
+  const appendRate = (integrated / (performance.now() - start)) * 1000;
+  batches.sort((a, b) => a - b);
+  const checkpoints = await withTenantTransaction(db, 'bench', () => findCheckpoint());
+  if (integrated !== RECEIPTS || checkpoints?.size !== RECEIPTS) throw new Error(`integrated ${integrated}, checkpoint at ${checkpoints?.size}`);
+  rows.push([engine, `receipts integrated /s (checkpoint every ${fmt(EVERY)})`, `${fmt(appendRate)} ${appendRate >= TARGET_APPENDS_PER_S ? 'ok' : 'MISSED'} (target ≥ ${fmt(TARGET_APPENDS_PER_S)})`]);
+  rows.push([engine, 'one batch of 1,000 + checkpoint, p50 / p99', `${fmt(pct(batches, 50), 1)} / ${fmt(pct(batches, 99), 1)} ms`]);
+
+  // Integration delay under a steady load: commit a batch, let the integrator catch up.
+  const delays: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    await commitReceipts(db, 'bench', 100);
+    const t = performance.now();
+    await integrator.integrateTenant('bench');
+    delays.push(performance.now() - t);
+  }
+  delays.sort((a, b) => a - b);
+  rows.push([engine, 'integration delay after commit (100 queued), p50 / p99', `${fmt(pct(delays, 50), 1)} / ${fmt(pct(delays, 99), 1)} ms`]);
+
+  // 2. Verification: the whole log rebuilt from receipts; single receipt bundles offline.
+  let t = performance.now();
+  const report = await verifyTenantLedger(db, 'bench');
+  if (!report.ok) throw new Error(report.errors.join('\n'));
+  rows.push([engine, 'ledger verify (rebuild + checkpoints) leaves /s', fmt((report.size / (performance.now() - t)) * 1000)]);
+  await integrator.flush('bench');
+  const bundle = await withTenantTransaction(db, 'bench', async () => {
+    const id = (await currentTx().query<{ receipt_id: string }>(`SELECT receipt_id FROM ledger_leaves WHERE tenant_id = 'bench' AND leaf_index = 12345 % $1`, [RECEIPTS]))[0]!.receipt_id;
+    const cp = (await findCheckpoint())!;
+    const index = (await leafIndexOf(id))!;
+    return buildReceiptBundle({ receipt: (await getReceipt(id))!.body, leafIndex: index, inclusionProof: await inclusionProof(new DbNodeStore(), index, cp.size), checkpoint: cp.note, jwks: await keys.jwks() });
+  });
+  t = performance.now();
+  for (let i = 0; i < SAMPLES; i++) if (!verifyReceiptBundle(bundle).ok) throw new Error('bundle does not verify');
+  rows.push([engine, 'receipt bundles verified offline /s', fmt((SAMPLES / (performance.now() - t)) * 1000)]);
+
+  // 3. Inclusion proofs at LEAVES leaves, read from ledger_nodes (nodes written directly).
+  await createTenant(db, 'bench-big');
+  const nodes = new DbNodeStore();
+  let frontier: Frontier = EMPTY_FRONTIER;
+  t = performance.now();
+  for (let i = 0; i < LEAVES; i += 50_000) {
+    const leaves = Array.from({ length: Math.min(50_000, LEAVES - i) }, (_, j) => leafHash(`entry-${i + j}`));
+    const r = appendLeaves(frontier, leaves);
+    frontier = r.frontier;
+    await withTenantTransaction(db, 'bench-big', () => nodes.putNodes(r.nodes));
+  }
+  const loadS = (performance.now() - t) / 1000;
+  const root = frontierRoot(frontier);
+  const times = await withTenantTransaction(db, 'bench-big', async () => {
+    const out: number[] = [];
+    for (let i = 0; i < SAMPLES; i++) {
+      const index = (i * 7_919 * 104_729) % LEAVES;
+      const s = performance.now();
+      const proof = await inclusionProof(nodes, index, LEAVES);
+      out.push(performance.now() - s);
+      if (!verifyInclusion(leafHash(`entry-${index}`), index, LEAVES, proof, root)) throw new Error(`proof of leaf ${index} does not verify`);
+    }
+    return out.sort((a, b) => a - b);
+  });
+  const p99 = pct(times, 99);
+  rows.push([engine, `inclusion proof at ${fmt(LEAVES)} leaves, p50 / p99`, `${fmt(pct(times, 50), 2)} / ${fmt(p99, 2)} ms ${p99 <= TARGET_PROOF_P99_MS ? 'ok' : 'MISSED'} (target ≤ ${TARGET_PROOF_P99_MS} ms; tree loaded in ${fmt(loadS, 1)} s)`]);
+  return rows;
+}
+
+async function main(): Promise<void> {
+  console.log(`ledger on the database — ${fmt(RECEIPTS)} receipts, proofs at ${fmt(LEAVES)} leaves, ${fmt(SAMPLES)} samples\n`);
+  const pgUrl = process.env.DATABASE_URL;
+  const engines: [string, string | undefined][] = [['PGlite', undefined], ...(pgUrl ? ([['PostgreSQL', pgUrl]] as [string, string][]) : [])];
+  const rows: [string, string, string][] = [];
+  for (const [engine, url] of engines) {
+    if (url === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = url;
+    const t = await createTestDatabase();
+    try {
+      rows.push(...(await run(engine, t.db)));
+    } finally {
+      await t.close();
+    }
+  }
+  const w0 = Math.max(...rows.map((r) => r[0].length));
+  const w1 = Math.max(...rows.map((r) => r[1].length));
+  for (const [e, k, v] of rows) console.log(`${e.padEnd(w0)}  ${k.padEnd(w1)}  ${v}`);
+}
+
+await main();

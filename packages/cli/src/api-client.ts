@@ -1,0 +1,53 @@
+// A minimal client for the CompanyOS HTTP API used by the CLI: bearer auth from
+// COMPANYOS_TOKEN (or --token), base URL from COMPANYOS_URL (or --url), and problem+json errors
+// turned into readable messages.
+
+export interface ApiOptions {
+  url?: string | undefined;
+  token?: string | undefined;
+  tenant?: string | undefined;
+}
+
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly problem: Record<string, unknown>,
+  ) {
+    const reasons = Array.isArray(problem.reasons) ? `\n  reasons: ${problem.reasons.join('; ')}` : '';
+    const errors = Array.isArray(problem.errors)
+      ? `\n${problem.errors.map((e) => `  - ${JSON.stringify(e)}`).join('\n')}`
+      : '';
+    super(`${status} ${String(problem.title ?? 'error')}: ${String(problem.detail ?? '')}${reasons}${errors}`);
+  }
+}
+
+export async function callApi(
+  method: string,
+  path: string,
+  options: ApiOptions,
+  body?: unknown,
+): Promise<unknown> {
+  const res = await apiFetch(method, path, options, body);
+  const text = await res.text();
+  const parsed: unknown = text === '' ? undefined : JSON.parse(text);
+  if (!res.ok) throw new ApiError(res.status, (parsed ?? {}) as Record<string, unknown>);
+  return parsed;
+}
+
+/** The raw response of an authenticated request (for downloads); the caller checks its status. */
+export async function apiFetch(method: string, path: string, options: ApiOptions, body?: unknown): Promise<Response> {
+  const base = options.url ?? process.env.COMPANYOS_URL ?? 'http://127.0.0.1:8080';
+  const token = options.token ?? process.env.COMPANYOS_TOKEN;
+  if (token === undefined || token === '') {
+    throw new Error('no credential: set COMPANYOS_TOKEN (see `companyos token`) or pass --token');
+  }
+  const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+  if (options.tenant !== undefined) headers['x-tenant-id'] = options.tenant;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  return fetch(new URL(path, base), {
+    method,
+    headers,
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+}

@@ -1,0 +1,81 @@
+// `companyos tenant ...`: tenant lifecycle through the HTTP API, so every change runs through
+// the governed pipeline (policy, receipt, audit) exactly as it would from the console.
+
+import { parse, required, UsageError } from '../args.ts';
+import { callApi } from '../api-client.ts';
+
+const common = {
+  url: { type: 'string' },
+  token: { type: 'string' },
+} as const;
+
+export async function tenantCommand(args: string[]): Promise<number> {
+  const [verb, ...rest] = args;
+  switch (verb) {
+    case 'list': {
+      const { values } = parse(rest, common);
+      print(await callApi('GET', '/api/v1/tenants', values));
+      return 0;
+    }
+    case 'get':
+    case 'disable':
+    case 'enable': {
+      const { values, positionals } = parse(rest, common, true);
+      const id = positionals[0];
+      if (id === undefined) throw new UsageError(`tenant ${verb} needs a tenant id`);
+      const path = `/api/v1/tenants/${encodeURIComponent(id)}`;
+      print(
+        verb === 'get'
+          ? await callApi('GET', path, values)
+          : await callApi('POST', `${path}/${verb}`, values, {}),
+      );
+      return 0;
+    }
+    case 'create': {
+      const { values } = parse(rest, {
+        ...common,
+        id: { type: 'string' },
+        name: { type: 'string' },
+        region: { type: 'string' },
+        env: { type: 'string' },
+        owner: { type: 'string' },
+        admin: { type: 'string' },
+      });
+      const id = required(values.id, 'id');
+      const body: Record<string, unknown> = {
+        tenant_id: id,
+        display_name: values.name ?? id,
+        data_region: required(values.region, 'region'),
+        owner_contact: required(values.owner, 'owner'),
+      };
+      if (values.env !== undefined) body.env = values.env;
+      if (values.admin !== undefined) body.admin = { subject_id: values.admin, display_name: values.admin };
+      print(await callApi('POST', '/api/v1/tenants', values, body));
+      return 0;
+    }
+    case 'config': {
+      const { values, positionals } = parse(rest, { ...common, set: { type: 'string' } }, true);
+      const id = positionals[0];
+      if (id === undefined) throw new UsageError('tenant config needs a tenant id');
+      const path = `/api/v1/tenants/${encodeURIComponent(id)}/config`;
+      if (values.set === undefined) {
+        print(await callApi('GET', path, values));
+      } else {
+        let patch: unknown;
+        try {
+          patch = JSON.parse(values.set);
+        } catch {
+          throw new UsageError('--set must be a JSON object, e.g. --set \'{"display_name":"Acme"}\'');
+        }
+        print(await callApi('PATCH', path, values, patch));
+      }
+      return 0;
+    }
+    default:
+      throw new UsageError('usage: companyos tenant list|get ID|create --id ID --region R --owner EMAIL [--name N] [--env E] [--admin SUBJECT]|disable ID|enable ID|config ID [--set JSON]');
+  }
+}
+
+function print(value: unknown): void {
+  console.log(JSON.stringify(value, null, 2));
+}

@@ -1,0 +1,35 @@
+// `companyos verify PACK [--jwks FILE|URL] [--json]`: checks an evidence pack offline — the
+// signed manifest, every file's digest, the receipts' inclusion proofs, the checkpoint's
+// signature and that the records match the stated window and filters. Fails closed: any problem
+// (or an unreadable pack or key set) exits non-zero, naming what failed.
+
+import { verifyPack } from '@companyos/server';
+import { parse, UsageError } from '../args.ts';
+import { loadJwks } from './jwks-source.ts';
+
+export async function verifyCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { jwks: { type: 'string' }, json: { type: 'boolean' } }, true);
+  const pack = positionals[0];
+  if (pack === undefined || positionals.length > 1) throw new UsageError('usage: companyos verify PACK [--jwks FILE|URL] [--json]');
+  const trustedJwks = values.jwks === undefined ? undefined : await loadJwks(values.jwks);
+  const result = await verifyPack(pack, trustedJwks === undefined ? {} : { trustedJwks });
+  const m = result.manifest;
+  if (values.json === true) {
+    console.log(JSON.stringify({ ok: result.ok, failures: result.failures, tenant: m?.tenant ?? null, window: m?.window ?? null, counts: m?.counts ?? null }, null, 2));
+    return result.ok ? 0 : 1;
+  }
+  if (trustedJwks === undefined) console.log("note: keys taken from the pack itself; pass --jwks with the tenant's published JWKS to trust them");
+  for (const f of result.failures) {
+    const where = f.file === undefined ? '' : ` ${f.file}${f.line === undefined ? '' : `:${f.line}`}`;
+    console.log(`  - ${f.code}${where}: ${f.message}`);
+  }
+  if (!result.ok) {
+    console.log(`FAILED: ${[...new Set(result.failures.map((f) => f.code))].join(', ')}`);
+    return 1;
+  }
+  const counts = Object.entries(m!.counts)
+    .map(([k, n]) => `${n} ${k}`)
+    .join(', ');
+  console.log(`OK: ${m!.format} for tenant ${m!.tenant}, ${m!.window.from} to ${m!.window.to}: ${counts}`);
+  return 0;
+}

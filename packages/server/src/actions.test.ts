@@ -1,0 +1,21 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { listActions } from './actions.ts';
+
+test('the catalog lists every tenant and identity action once, under /api/v1', () => {
+  const actions = listActions();
+  const names = actions.map((a) => a.name);
+  assert.equal(new Set(names).size, names.length);
+  for (const name of ['tenant.create', 'tenant.disable', 'tenant.enable', 'tenant.get', 'tenant.list', 'tenant.config.update', 'subject.create', 'api_key.create', 'api_key.revoke', 'api_key.list']) {
+    assert.ok(names.includes(name), name);
+  }
+  assert.deepEqual([...names].sort(), names);
+  for (const a of actions) {
+    assert.match(a.path, /^\/api\/v1\//);
+    assert.equal(a.policy, 'data.companyos.authz.decision');
+  }
+  assert.deepEqual(
+    actions.filter((a) => a.scope === 'platform').map((a) => a.name),
+    ['tenant.create', 'tenant.disable', 'tenant.enable', 'tenant.get', 'tenant.list'],
+  );
+});

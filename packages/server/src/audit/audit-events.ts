@@ -1,0 +1,105 @@
+import { currentTenantId, currentTx } from '../context.ts';
+import { runBatch, type Statement } from '../db/statement.ts';
+import { uuidv7 } from '../util/ids.ts';
+
+export interface AuditEventInput {
+  type: string;
+  actor?: string | null | undefined;
+  action?: string | null | undefined;
+  target?: string | null | undefined;
+  decision?: 'allow' | 'deny' | null | undefined;
+  reasons?: string[] | undefined;
+  requestId?: string | null | undefined;
+  details?: Record<string, unknown> | undefined;
+  at: Date;
+}
+
+export interface AuditEvent {
+  event_id: string;
+  tenant_id: string;
+  occurred_at: string;
+  type: string;
+  actor: string | null;
+  action: string | null;
+  target: string | null;
+  decision: string | null;
+  reasons: string[];
+  request_id: string | null;
+  details: Record<string, unknown>;
+}
+
+/** The insert for one audit event in the current tenant, for batching with other writes. */
+export function auditEventStatement(e: AuditEventInput): Statement {
+  return {
+    sql: `INSERT INTO audit_events (tenant_id, event_id, occurred_at, type, actor, action, target, decision, reasons, request_id, details)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    params: [
+      currentTenantId(),
+      uuidv7(e.at.getTime()),
+      e.at.toISOString(),
+      e.type,
+      e.actor ?? null,
+      e.action ?? null,
+      e.target ?? null,
+      e.decision ?? null,
+      JSON.stringify(e.reasons ?? []),
+      e.requestId ?? null,
+      JSON.stringify(e.details ?? {}),
+    ],
+  };
+}
+
+export async function appendAuditEvent(e: AuditEventInput): Promise<void> {
+  await runBatch([auditEventStatement(e)]);
+}
+
+export interface AuditFilter {
+  type?: string | undefined;
+  actor?: string | undefined;
+  action?: string | undefined;
+  /** Inclusive lower bound on `occurred_at`. */
+  from?: Date | undefined;
+  /** Exclusive upper bound on `occurred_at`. */
+  to?: Date | undefined;
+  /** Only events strictly older than this position (newest-first paging). */
+  before?: AuditPosition | undefined;
+  limit?: number | undefined;
+}
+
+/** Where a page ended: the last event's time and id (ids break ties between equal times). */
+export interface AuditPosition {
+  occurredAt: string;
+  eventId: string;
+}
+
+/** The current tenant's audit events matching `filter`, newest first. */
+export async function listAuditEvents(filter: AuditFilter = {}): Promise<AuditEvent[]> {
+  const rows = await currentTx().query<AuditEvent & { occurred_at: Date }>(
+    `SELECT event_id, tenant_id, occurred_at, type, actor, action, target, decision, reasons, request_id, details
+     FROM audit_events
+     WHERE tenant_id = $1 AND ($2::text IS NULL OR type = $2) AND ($3::text IS NULL OR actor = $3) AND ($4::text IS NULL OR action = $4)
+       AND ($5::timestamptz IS NULL OR occurred_at >= $5) AND ($6::timestamptz IS NULL OR occurred_at < $6)
+       AND ($7::timestamptz IS NULL OR (occurred_at, event_id) < ($7, $8::uuid))
+     ORDER BY occurred_at DESC, event_id DESC LIMIT $9`,
+    [
+      currentTenantId(),
+      filter.type ?? null,
+      filter.actor ?? null,
+      filter.action ?? null,
+      filter.from?.toISOString() ?? null,
+      filter.to?.toISOString() ?? null,
+      filter.before?.occurredAt ?? null,
+      filter.before?.eventId ?? null,
+      filter.limit ?? 100,
+    ],
+  );
+  return rows.map((r) => ({ ...r, event_id: String(r.event_id), occurred_at: new Date(r.occurred_at).toISOString() }));
+}
+
+/** One page of events and the position to continue from (null on the last page). */
+export async function pageAuditEvents(filter: AuditFilter & { limit: number }): Promise<{ events: AuditEvent[]; next: AuditPosition | null }> {
+  const rows = await listAuditEvents({ ...filter, limit: filter.limit + 1 });
+  const events = rows.slice(0, filter.limit);
+  const last = events.at(-1);
+  return { events, next: rows.length > filter.limit && last !== undefined ? { occurredAt: last.occurred_at, eventId: last.event_id } : null };
+}

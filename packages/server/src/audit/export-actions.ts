@@ -1,0 +1,166 @@
+import { createReadStream, existsSync } from 'node:fs';
+import { Type } from '@sinclair/typebox';
+import { normalizeFilters, normalizeWindow, type PackFilters } from '../evidence/index.ts';
+import { Problem } from '../http/problem.ts';
+import { ACR_STEP_UP } from '../identity/dev-issuer.ts';
+import { enqueue } from '../jobs/index.ts';
+import { ledgerServices } from '../ledger/ledger-runtime.ts';
+import { defineAction, RawReply, type ActionContext } from '../pipeline/define-action.ts';
+import { isSteppedUp } from '../pipeline/execute.ts';
+import { uuidv7 } from '../util/ids.ts';
+import { EXPORT_JOB, packPath, type ExportPayload } from './export-job.ts';
+import { getExport, insertExport, listExports, type AuditExport } from './export-store.ts';
+
+/** How recent the second factor of an exporting admin must be (seconds). */
+export const EXPORT_STEP_UP_MAX_AGE_S = 600;
+
+const Name = Type.String({ minLength: 1, maxLength: 200 });
+const ExportParams = Type.Object({ id: Type.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' }) });
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+const ExportView = Type.Object({
+  export_id: Type.String(),
+  status: Type.Union([Type.Literal('queued'), Type.Literal('running'), Type.Literal('done'), Type.Literal('failed')]),
+  requested_by: Type.String(),
+  created_at: Type.String({ format: 'date-time' }),
+  window: Type.Object({ from: Type.String({ format: 'date-time' }), to: Type.String({ format: 'date-time' }) }),
+  filters: Type.Object({ actors: Type.Optional(Type.Array(Type.String())), actions: Type.Optional(Type.Array(Type.String())), outcome: Type.Optional(Type.String()) }),
+  progress: Type.Object({
+    phase: Type.Optional(Type.String()),
+    records: Type.Optional(Type.Integer()),
+    total: Type.Optional(Type.Integer()),
+    percent: Type.Integer({ minimum: 0, maximum: 100 }),
+  }),
+  counts: Nullable(Type.Record(Type.String(), Type.Integer())),
+  pack_sha256: Nullable(Type.String({ description: 'SHA-256 of the .tar.gz, also recorded in the audit.export.complete receipt' })),
+  pack_size: Nullable(Type.Integer()),
+  error: Nullable(Type.String()),
+  finished_at: Nullable(Type.String({ format: 'date-time' })),
+  download: Nullable(Type.String({ description: 'where to fetch the pack once done' })),
+});
+
+function view(e: AuditExport): Record<string, unknown> {
+  const { records = 0, total = 0 } = e.progress;
+  const percent = e.status === 'done' ? 100 : total === 0 ? 0 : Math.min(99, Math.floor((records / total) * 100));
+  return {
+    export_id: e.export_id,
+    status: e.status,
+    requested_by: e.requested_by,
+    created_at: e.created_at,
+    window: e.window,
+    filters: e.filters,
+    progress: { ...e.progress, percent },
+    counts: e.counts,
+    pack_sha256: e.pack_sha256,
+    pack_size: e.pack_size,
+    error: e.error,
+    finished_at: e.finished_at,
+    download: e.status === 'done' ? `/api/v1/audit/exports/${e.export_id}/download` : null,
+  };
+}
+
+const invalid = (field: string, message: string) => new Problem('invalid-request', `${field} ${message}`, { errors: [{ in: 'body', field, message }] });
+
+// Checked before the decision, so the caller learns what to do (step up) rather than a bare 403.
+function requireStepUp(ctx: Pick<ActionContext, 'principal' | 'now'>): void {
+  if (isSteppedUp(ctx.principal, ctx.now, EXPORT_STEP_UP_MAX_AGE_S)) return;
+  throw new Problem(
+    'step-up-required',
+    `an export needs a step-up sign-in with a second factor (acr ${ACR_STEP_UP} or amr otp, mfa or hwk) within the last ${EXPORT_STEP_UP_MAX_AGE_S / 60} minutes: sign in again and retry`,
+    { max_age_s: EXPORT_STEP_UP_MAX_AGE_S, acr_values: [ACR_STEP_UP] },
+    { 'www-authenticate': `Bearer error="insufficient_user_authentication", acr_values="${ACR_STEP_UP}", max_age=${EXPORT_STEP_UP_MAX_AGE_S}` },
+  );
+}
+
+export const createExport = defineAction({
+  name: 'audit.export.create',
+  method: 'POST',
+  path: '/audit/exports',
+  summary: "Start an evidence pack export of the caller tenant's audit trail for a time window (needs a recent step-up)",
+  scope: 'tenant',
+  status: 202,
+  quota: 'exports',
+  input: Type.Object(
+    {
+      from: Type.String({ format: 'date-time', description: 'window start (inclusive)' }),
+      to: Type.String({ format: 'date-time', description: 'window end (exclusive), not in the future' }),
+      actors: Type.Optional(Type.Array(Name, { maxItems: 100, description: 'only records of these subjects' })),
+      actions: Type.Optional(Type.Array(Name, { maxItems: 100, description: 'only records of these action names' })),
+      outcome: Type.Optional(Type.Union([Type.Literal('allowed'), Type.Literal('denied')])),
+    },
+    { additionalProperties: false },
+  ),
+  response: ExportView,
+  resource: async (ctx) => {
+    requireStepUp(ctx);
+    return null;
+  },
+  target: (_ctx, _input, _r, result) => `export:${(result as { export_id: string }).export_id}`,
+  run: async (ctx, input) => {
+    let window;
+    try {
+      window = normalizeWindow({ from: input.from, to: input.to });
+    } catch (err) {
+      throw invalid('from', (err as Error).message);
+    }
+    // A window reaching into the future would change as events arrive: the pack would not be reproducible.
+    if (Date.parse(window.to) > ctx.now.getTime()) throw invalid('to', 'must not be in the future');
+    const filters: PackFilters = normalizeFilters({ actors: input.actors, actions: input.actions, outcome: input.outcome });
+    // The signing key must exist from the export's creation on: the pack is dated then.
+    await ledgerServices().keys.signer(ctx.now);
+    const exportId = uuidv7(ctx.now.getTime());
+    const payload: ExportPayload = { export_id: exportId };
+    const job = await enqueue(EXPORT_JOB, payload, { now: ctx.now, idempotencyKey: exportId, maxAttempts: 3 });
+    return view(await insertExport({ exportId, jobId: job.job_id, requestedBy: ctx.principal.subjectId, requestId: ctx.requestId, at: ctx.now, window, filters }));
+  },
+});
+
+export const getExportAction = defineAction({
+  name: 'audit.export.get',
+  method: 'GET',
+  path: '/audit/exports/:id',
+  summary: 'The status and progress of an audit export',
+  scope: 'tenant',
+  params: ExportParams,
+  response: ExportView,
+  resource: (ctx) => getExport(ctx.params.id),
+  target: (ctx) => `export:${ctx.params.id}`,
+  run: async (_ctx, _input, e) => view(e),
+});
+
+export const listExportsAction = defineAction({
+  name: 'audit.export.list',
+  method: 'GET',
+  path: '/audit/exports',
+  summary: "The caller tenant's 100 most recent audit exports",
+  scope: 'tenant',
+  response: Type.Object({ exports: Type.Array(ExportView) }),
+  run: async () => ({ exports: (await listExports(100)).map(view) }),
+});
+
+export const downloadExport = defineAction({
+  name: 'audit.export.download',
+  method: 'GET',
+  path: '/audit/exports/:id/download',
+  summary: 'Download a finished evidence pack (.tar.gz); verify it offline with `companyos verify`',
+  scope: 'tenant',
+  params: ExportParams,
+  resource: (ctx) => getExport(ctx.params.id),
+  target: (ctx) => `export:${ctx.params.id}`,
+  run: async (ctx, _input, e) => {
+    if (e.status !== 'done' || e.pack_sha256 === null) {
+      throw new Problem('conflict', `export ${e.export_id} is ${e.status}, not done`, { status_of_export: e.status }, e.status === 'failed' ? {} : { 'retry-after': '5' });
+    }
+    const file = packPath(ctx.tenantId, e.export_id);
+    if (!existsSync(file)) throw new Problem('not-found', `the pack of export ${e.export_id} is no longer stored`);
+    return new RawReply(createReadStream(file), {
+      'content-type': 'application/gzip',
+      'content-length': String(e.pack_size),
+      'content-disposition': `attachment; filename="evidence-${ctx.tenantId}-${e.export_id}.tar.gz"`,
+      'repr-digest': `sha-256=:${Buffer.from(e.pack_sha256, 'hex').toString('base64')}:`,
+      'x-pack-sha256': e.pack_sha256,
+    });
+  },
+});
+
+export const exportActions = [createExport, getExportAction, listExportsAction, downloadExport];

@@ -1,0 +1,193 @@
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { currentTenantId } from '../context.ts';
+import { runBatch } from '../db/statement.ts';
+import { writePack, type PackCounts } from '../evidence/index.ts';
+import { PermanentJobError, type JobContext, type JobRunner } from '../jobs/index.ts';
+import { ledgerServices } from '../ledger/ledger-runtime.ts';
+import { checkpointAt, findCheckpoint } from '../ledger/ledger-store.ts';
+import { buildReceipt, receiptStatement } from '../ledger/receipts.ts';
+import type { Bundle } from '../policy/bundle.ts';
+import { auditEventStatement } from './audit-events.ts';
+import { auditEventSource, bundleSource, countRecords, decisionSource, receiptSource, type ExportQuery } from './export-sources.ts';
+import { failExport, finishExport, getExport, startExport, updateProgress, type AuditExport } from './export-store.ts';
+
+export const EXPORT_JOB = 'audit.export';
+/** The receipt that records a finished pack's SHA-256 (the pack's bytes, not only its contents). */
+export const EXPORT_COMPLETE_ACTION = 'audit.export.complete';
+
+export interface ExportPayload {
+  export_id: string;
+}
+
+export interface ExportSettings {
+  /** Packs are stored at `<dataDir>/exports/<tenant>/<export id>.tar.gz`. */
+  dataDir: string;
+  bundleFor: (tenantId: string) => Bundle;
+}
+
+let settings: ExportSettings | undefined;
+
+export function exportSettings(): ExportSettings {
+  if (settings === undefined) throw new Error('audit exports are not installed');
+  return settings;
+}
+
+export function packPath(tenantId: string, exportId: string): string {
+  return join(exportSettings().dataDir, 'exports', tenantId, `${exportId}.tar.gz`);
+}
+
+/** Registers the export job kind with the app's runner. */
+export function installAuditExports(runner: JobRunner, s: ExportSettings): void {
+  settings = s;
+  runner.register<ExportPayload>(EXPORT_JOB, {
+    backoffMs: 10_000,
+    run: (payload, ctx) => runExport(payload.export_id, ctx),
+    onFailed: async (payload, error, { now }) => {
+      const exp = await getExport(payload.export_id);
+      if (exp === undefined) return;
+      await failExport(exp.export_id, error, now);
+      await runBatch([
+        auditEventStatement({
+          type: 'export.failed',
+          actor: exp.requested_by,
+          action: EXPORT_COMPLETE_ACTION,
+          target: `export:${exp.export_id}`,
+          requestId: exp.request_id,
+          details: { export_id: exp.export_id, error },
+          at: now,
+        }),
+      ]);
+    },
+  });
+}
+
+/**
+ * Writes the pack of one export. Every attempt writes the whole pack again from the database, to
+ * a partial file renamed when complete; the checkpoint is fixed by the first attempt and the
+ * pack's clock is the export's creation time, so a restarted export yields the same bytes.
+ */
+async function runExport(exportId: string, ctx: JobContext): Promise<void> {
+  const exp = await ctx.tx(() => getExport(exportId));
+  if (exp === undefined) throw new PermanentJobError(`export ${exportId} does not exist`);
+  if (exp.status === 'done') return;
+  const tenantId = currentTenantId();
+  const { keys, integrator } = ledgerServices();
+  let checkpointSize = exp.checkpoint_size;
+  if (checkpointSize === null) {
+    // Everything committed before the export (its own request included) gets a leaf and a checkpoint.
+    await integrator.flush(tenantId);
+    const latest = await ctx.tx(() => findCheckpoint());
+    if (latest === undefined) throw new Error('the tenant ledger has no checkpoint yet');
+    checkpointSize = latest.size;
+  }
+  const query: ExportQuery = { window: exp.window, filters: exp.filters, checkpointSize };
+  const total = await ctx.tx(() => countRecords(query));
+  await ctx.tx(() => startExport(exportId, checkpointSize, { phase: 'bundles', records: 0, total }));
+
+  const createdAt = new Date(exp.created_at);
+  const { checkpoint, jwks, signer } = await ctx.tx(async () => ({
+    checkpoint: await checkpointAt(checkpointSize),
+    jwks: await keys.jwks(),
+    signer: await keys.signer(createdAt),
+  }));
+  if (checkpoint === undefined) throw new PermanentJobError(`checkpoint of size ${checkpointSize} is missing`);
+
+  const file = packPath(tenantId, exportId);
+  const partial = `${file}.partial`;
+  await mkdir(dirname(file), { recursive: true });
+  const hash = createHash('sha256');
+  let size = 0;
+  const digest = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      hash.update(chunk);
+      size += chunk.length;
+      done(null, chunk);
+    },
+  });
+  const written = pipeline(digest, createWriteStream(partial));
+  // Awaited below on success; a failed pack destroys `digest`, rejecting this too.
+  written.catch(() => undefined);
+
+  let done = 0;
+  let reported = Promise.resolve();
+  const report = (phase: string, records: number) => {
+    reported = reported.then(async () => {
+      await ctx.tx(() => updateProgress(exportId, { phase, records, total }));
+      await ctx.heartbeat();
+    });
+    // Awaited after the pack; until then a failure must not surface as an unhandled rejection.
+    reported.catch(() => undefined);
+  };
+  const current = exportSettings().bundleFor(tenantId);
+  let counts: PackCounts;
+  try {
+    const manifest = await writePack(digest, {
+      tenant: tenantId,
+      window: exp.window,
+      filters: exp.filters,
+      sources: {
+        bundles: bundleSource(ctx.tx, query, current),
+        decisions: decisionSource(ctx.tx, query),
+        receipts: receiptSource(ctx.tx, query),
+        audit_events: auditEventSource(ctx.tx, query),
+      },
+      signer,
+      jwks,
+      checkpoint: checkpoint.note,
+      clock: { now: () => createdAt },
+      signal: ctx.signal,
+      onProgress: ({ kind, records, done: complete }) => {
+        if (complete) done += records;
+        report(kind, complete ? done : done + records);
+      },
+    });
+    await written;
+    await reported;
+    counts = manifest.counts;
+    await rename(partial, file);
+  } catch (err) {
+    await reported.catch(() => undefined);
+    await rm(partial, { force: true });
+    throw err;
+  }
+  const sha256 = hash.digest('hex');
+  await ctx.tx(() => complete(exp, { sha256, size, counts, current, at: ctx.clock.now() }));
+  ctx.log.info({ export_id: exportId, pack_sha256: sha256, pack_size: size, counts }, 'audit export finished');
+}
+
+/** Marks the export done and receipts the pack's digest, in one transaction. */
+async function complete(exp: AuditExport, r: { sha256: string; size: number; counts: PackCounts; current: Bundle; at: Date }): Promise<void> {
+  const { at } = r;
+  await finishExport(exp.export_id, r);
+  const target = `export:${exp.export_id}`;
+  const receipt = buildReceipt(
+    {
+      actor: exp.requested_by,
+      action: EXPORT_COMPLETE_ACTION,
+      target,
+      decision: 'allow',
+      bundle_hash: r.current.hash,
+      evidence_refs: [target, `sha256:${r.sha256}`],
+      request_id: exp.request_id,
+    },
+    at,
+  );
+  await runBatch([
+    receiptStatement(receipt),
+    auditEventStatement({
+      type: 'export.completed',
+      actor: exp.requested_by,
+      action: EXPORT_COMPLETE_ACTION,
+      target,
+      decision: 'allow',
+      requestId: exp.request_id,
+      details: { export_id: exp.export_id, pack_sha256: r.sha256, pack_size: r.size, counts: r.counts, receipt_id: receipt.body.receipt_id },
+      at,
+    }),
+  ]);
+}

@@ -1,0 +1,50 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ConfigError, loadConfig } from './config.ts';
+
+test('defaults apply when nothing is set', () => {
+  const c = loadConfig({});
+  assert.equal(c.port, 8080);
+  assert.equal(c.host, '127.0.0.1');
+  assert.equal(c.databaseUrl, undefined);
+  assert.match(c.dataDir, /\/data$/);
+  assert.match(c.policyDir, /policies\/base\/?$/);
+  assert.equal(c.devIssuer, true);
+  assert.equal(c.oidc, undefined);
+});
+
+test('values are read from COMPANYOS_ variables and DATABASE_URL', () => {
+  const c = loadConfig({
+    COMPANYOS_PORT: '9090',
+    COMPANYOS_HOST: '0.0.0.0',
+    DATABASE_URL: 'postgres://u@db:5432/cos',
+    COMPANYOS_OIDC_ISSUER: 'https://idp.example.com',
+    COMPANYOS_OIDC_AUDIENCE: 'companyos',
+    COMPANYOS_DEV_ISSUER: 'false',
+  });
+  assert.equal(c.port, 9090);
+  assert.equal(c.databaseUrl, 'postgres://u@db:5432/cos');
+  assert.deepEqual(c.oidc, { issuer: 'https://idp.example.com', audience: 'companyos', jwksUrl: undefined });
+  assert.equal(c.devIssuer, false);
+});
+
+test('every bad value is reported with its variable name', () => {
+  let error: unknown;
+  try {
+    loadConfig({
+      COMPANYOS_PORT: 'eighty',
+      DATABASE_URL: 'mysql://x',
+      COMPANYOS_LOG_LEVEL: 'loud',
+      COMPANYOS_DEV_ISSUER: 'maybe',
+      COMPANYOS_OIDC_ISSUER: 'https://idp.example.com',
+    });
+  } catch (e) {
+    error = e;
+  }
+  assert.ok(error instanceof ConfigError);
+  const text = error.problems.join('\n');
+  for (const name of ['COMPANYOS_PORT="eighty"', 'DATABASE_URL="mysql://x"', 'COMPANYOS_LOG_LEVEL="loud"', 'COMPANYOS_DEV_ISSUER="maybe"', 'COMPANYOS_OIDC_AUDIENCE is required']) {
+    assert.ok(text.includes(name), `missing: ${name}\n${text}`);
+  }
+  assert.equal(error.problems.length, 5);
+});

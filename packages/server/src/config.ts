@@ -1,0 +1,109 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { KEK_VARIABLE, parseKek } from './keys/key-provider.ts';
+
+export interface Config {
+  dataDir: string;
+  databaseUrl: string | undefined;
+  port: number;
+  host: string;
+  logLevel: string;
+  bodyLimit: number;
+  policyDir: string;
+  devIssuer: boolean;
+  oidc: { issuer: string; audience: string; jwksUrl: string | undefined } | undefined;
+  /** COMPANYOS_KEK: the key-encryption key of tenant signing keys; unset = a development key in the data dir. */
+  kek: Buffer | undefined;
+  /** The ledger cuts a checkpoint every this many receipts ... */
+  checkpointEvery: number;
+  /** ... or this long after the last one, when receipts are waiting. */
+  checkpointIntervalMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const defaultPolicyDir = fileURLToPath(new URL('../../../policies/base/', import.meta.url));
+
+function kekOf(raw: string | undefined, problems: string[]): Buffer | undefined {
+  if (raw === undefined) return undefined;
+  try {
+    return parseKek(raw);
+  } catch (e) {
+    problems.push((e as Error).message);
+    return undefined;
+  }
+}
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+// Reads COMPANYOS_* variables (and DATABASE_URL). Every bad value is reported, not just the first.
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const str = (name: string): string | undefined => {
+    const v = env[name];
+    return v === undefined || v.trim() === '' ? undefined : v.trim();
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = str(name);
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!/^\d+$/.test(raw) || n < min || n > max) {
+      problems.push(`${name}="${raw}" must be an integer between ${min} and ${max}`);
+      return fallback;
+    }
+    return n;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = str(name);
+    if (raw === undefined) return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+    problems.push(`${name}="${raw}" must be true or false`);
+    return fallback;
+  };
+  const url = (name: string, raw: string | undefined, protocols: string[]): string | undefined => {
+    if (raw === undefined) return undefined;
+    try {
+      const u = new URL(raw);
+      if (!protocols.includes(u.protocol)) throw new Error('protocol');
+      return raw;
+    } catch {
+      problems.push(`${name}="${raw}" must be a ${protocols.join(' or ')} URL`);
+      return undefined;
+    }
+  };
+
+  const databaseUrl = url('DATABASE_URL', str('DATABASE_URL'), ['postgres:', 'postgresql:']);
+  const logLevel = str('COMPANYOS_LOG_LEVEL') ?? 'info';
+  if (!logLevels.includes(logLevel)) problems.push(`COMPANYOS_LOG_LEVEL="${logLevel}" must be one of ${logLevels.join(', ')}`);
+
+  const issuer = url('COMPANYOS_OIDC_ISSUER', str('COMPANYOS_OIDC_ISSUER'), ['https:', 'http:']);
+  const audience = str('COMPANYOS_OIDC_AUDIENCE');
+  const jwksUrl = url('COMPANYOS_OIDC_JWKS_URL', str('COMPANYOS_OIDC_JWKS_URL'), ['https:', 'http:']);
+  if (issuer !== undefined && audience === undefined) problems.push('COMPANYOS_OIDC_AUDIENCE is required when COMPANYOS_OIDC_ISSUER is set');
+  if (issuer === undefined && str('COMPANYOS_OIDC_ISSUER') === undefined && (audience !== undefined || jwksUrl !== undefined)) {
+    problems.push('COMPANYOS_OIDC_ISSUER is required when COMPANYOS_OIDC_AUDIENCE or COMPANYOS_OIDC_JWKS_URL is set');
+  }
+
+  const config: Config = {
+    dataDir: resolve(str('COMPANYOS_DATA_DIR') ?? './data'),
+    databaseUrl,
+    port: int('COMPANYOS_PORT', 8080, 0, 65535),
+    host: str('COMPANYOS_HOST') ?? '127.0.0.1',
+    logLevel,
+    bodyLimit: int('COMPANYOS_BODY_LIMIT', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    policyDir: resolve(str('COMPANYOS_POLICY_DIR') ?? defaultPolicyDir),
+    devIssuer: bool('COMPANYOS_DEV_ISSUER', true),
+    oidc: issuer !== undefined && audience !== undefined ? { issuer, audience, jwksUrl } : undefined,
+    kek: kekOf(str(KEK_VARIABLE), problems),
+    checkpointEvery: int('COMPANYOS_CHECKPOINT_EVERY', 1000, 1, 1_000_000),
+    checkpointIntervalMs: int('COMPANYOS_CHECKPOINT_INTERVAL_MS', 5000, 10, 86_400_000),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

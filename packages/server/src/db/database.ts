@@ -1,0 +1,24 @@
+// One small interface over both engines (PGlite in-process, PostgreSQL through `pg`), so the
+// rest of the server never knows which one it talks to.
+export type Row = Record<string, unknown>;
+
+export interface Queryable {
+  /** Runs one statement with positional parameters ($1, $2, ...) and returns its rows. */
+  query<T extends object = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs a script of several statements without parameters (migrations, DDL). */
+  exec(sql: string): Promise<void>;
+}
+
+export type Tx = Queryable;
+
+export interface Database extends Queryable {
+  readonly engine: 'pglite' | 'postgres';
+  /** Runs `fn` in a transaction: commits when it resolves, rolls back when it throws. */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onNotify` with the payload of each NOTIFY on `channel` (delivered on commit) until the
+   * returned function is called. PGlite delivers only its own notifications (one process).
+   */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}

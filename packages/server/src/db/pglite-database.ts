@@ -1,0 +1,49 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { Database, Row, Tx } from './database.ts';
+
+export class PgliteDatabase implements Database {
+  readonly engine = 'pglite' as const;
+  private closed = false;
+  constructor(readonly pglite: PGlite) {}
+
+  /** `dataDir` undefined = in memory; `template` = a dumped data dir to start from. */
+  static async open(options: { dataDir?: string | undefined; template?: Blob | undefined } = {}): Promise<PgliteDatabase> {
+    const pglite = await PGlite.create({
+      ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
+      ...(options.template !== undefined ? { loadDataDir: options.template } : {}),
+    });
+    return new PgliteDatabase(pglite);
+  }
+
+  async query<T extends object = Row>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return (await this.pglite.query<T>(sql, params)).rows;
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.pglite.exec(sql);
+  }
+
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.pglite.transaction(async (inner) =>
+      fn({
+        query: async <R extends object = Row>(sql: string, params: unknown[] = []) => (await inner.query<R>(sql, params)).rows,
+        exec: async (sql: string) => {
+          await inner.exec(sql);
+        },
+      }),
+    );
+  }
+
+  async listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {
+    const unlisten = await this.pglite.listen(channel, onNotify);
+    return async () => {
+      if (!this.closed) await unlisten();
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pglite.close();
+  }
+}

@@ -1,0 +1,162 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { asRole, createTestDatabase, type TestDatabase } from '../../test/support/test-database.ts';
+import { PgDatabase } from './pg-database.ts';
+import type { Database } from './database.ts';
+
+// Probes the database walls directly with SQL: row-level security and append-only tables.
+let t: TestDatabase;
+let tenantTables: string[];
+
+async function seedTenant(db: Database, id: string): Promise<void> {
+  await asRole(db, 'companyos_platform', null, (q) =>
+    q(`INSERT INTO tenants (tenant_id, display_name, data_region, config, created_at, updated_at) VALUES ($1, $1, 'eu', '{}', now(), now())`, [id]),
+  );
+  await asRole(db, 'companyos_app', id, async (q) => {
+    await q(`INSERT INTO subjects (tenant_id, subject_id, display_name, created_at, updated_at) VALUES ($1, 'alice', 'Alice', now(), now())`, [id]);
+    await q(`INSERT INTO api_keys (tenant_id, key_id, subject_id, name, secret_sha256, roles, created_at) VALUES ($1, $2, 'alice', 'k', 'x', '{}', now())`, [id, `key-${id}`]);
+    await q(`INSERT INTO audit_events (tenant_id, event_id, occurred_at, type) VALUES ($1, gen_random_uuid(), now(), 'probe')`, [id]);
+    await q(`INSERT INTO receipts (tenant_id, receipt_id, issued_at, action, actor, body, sha256) VALUES ($1, gen_random_uuid(), now(), 'probe', 'alice', '{}', repeat('a', 64))`, [id]);
+    await q(`INSERT INTO usage_events (tenant_id, event_id, occurred_at, action) VALUES ($1, gen_random_uuid(), now(), 'probe')`, [id]);
+    // Ledger tables (the receipt above is already queued by its trigger).
+    const h = `decode(repeat('00', 32), 'hex')`;
+    await q(`INSERT INTO tenant_keys (tenant_id, kid, public_key, wrapped_private_key, status, not_before) VALUES ($1, 'k1', ${h}, ${h}, 'active', now())`, [id]);
+    await q(`INSERT INTO ledger_leaves (tenant_id, leaf_index, receipt_id) SELECT tenant_id, 0, receipt_id FROM receipts WHERE tenant_id = $1`, [id]);
+    await q(`INSERT INTO ledger_nodes (tenant_id, level, idx, hash) VALUES ($1, 0, 0, ${h})`, [id]);
+    await q(`INSERT INTO ledger_checkpoints (tenant_id, tree_size, root_hash, note, kid, created_at) VALUES ($1, 1, ${h}, 'n', 'k1', now())`, [id]);
+    await q(`INSERT INTO evidence_blobs (tenant_id, sha256, media_type, size, content, created_at) VALUES ($1, repeat('b', 64), 'text/plain', 0, ${h}, now())`, [id]);
+    // Flags and branding.
+    await q(`INSERT INTO flag_settings (tenant_id, flag_id, setting, updated_at, updated_by) VALUES ($1, 'probe', '{}', now(), 'alice')`, [id]);
+    await q(`INSERT INTO flag_changes (tenant_id, change_id, flag_id, changed_at, actor, kind) VALUES ($1, gen_random_uuid(), 'probe', now(), 'alice', 'set')`, [id]);
+    await q(`INSERT INTO flag_usage (tenant_id, flag_id, last_evaluated_at) VALUES ($1, 'probe', now())`, [id]);
+    await q(`INSERT INTO tenant_branding (tenant_id, product_name, colors, updated_at) VALUES ($1, 'Probe', '{}', now())`, [id]);
+    // Jobs and audit exports.
+    const job = `(SELECT job_id FROM jobs WHERE tenant_id = $1)`;
+    await q(`INSERT INTO jobs (tenant_id, job_id, kind, payload, status, due_at, max_attempts, created_at, updated_at) VALUES ($1, gen_random_uuid(), 'probe', '{}', 'queued', now(), 1, now(), now())`, [id]);
+    await q(`INSERT INTO audit_exports (tenant_id, export_id, job_id, requested_by, request_id, created_at, window_from, window_to, filters, status)
+             VALUES ($1, gen_random_uuid(), ${job}, 'alice', 'r', now(), now() - interval '1 day', now(), '{}', 'queued')`, [id]);
+    // Policy bundles.
+    await q(`INSERT INTO policy_bundle_versions (tenant_id, version, hash, author, message, files, created_at) VALUES ($1, 1, repeat('c', 64), 'alice', 'm', '[]', now())`, [id]);
+    await q(`INSERT INTO policy_activations (tenant_id, activation_id, version, hash, kind, actor, activated_at) VALUES ($1, gen_random_uuid(), 1, repeat('c', 64), 'activate', 'alice', now())`, [id]);
+    await q(`INSERT INTO policy_decisions (tenant_id, decision_id, "timestamp", allow, bundle_hash, path, input, result, latency_ns) VALUES ($1, gen_random_uuid(), now(), true, repeat('c', 64), 'p', '{}', '{}', 1)`, [id]);
+  });
+}
+
+before(async () => {
+  t = await createTestDatabase();
+  await seedTenant(t.db, 'tenant-a');
+  await seedTenant(t.db, 'tenant-b');
+  const rows = await t.db.query<{ table_name: string }>(
+    `SELECT c.table_name FROM information_schema.columns c
+     JOIN information_schema.tables tb ON tb.table_name = c.table_name AND tb.table_schema = c.table_schema
+     WHERE c.table_schema = 'public' AND c.column_name = 'tenant_id' AND tb.table_type = 'BASE TABLE' ORDER BY 1`,
+  );
+  tenantTables = rows.map((r) => r.table_name);
+});
+after(() => t.close());
+
+test('every tenant table has tenant_id first in its primary key, and RLS enabled and forced', async () => {
+  assert.ok(tenantTables.length >= 6, `found ${tenantTables.join(', ')}`);
+  for (const table of tenantTables) {
+    const rls = await t.db.query<{ relrowsecurity: boolean; relforcerowsecurity: boolean }>(
+      `SELECT relrowsecurity, relforcerowsecurity FROM pg_class WHERE oid = $1::regclass`,
+      [table],
+    );
+    assert.deepEqual(rls[0], { relrowsecurity: true, relforcerowsecurity: true }, table);
+    const pk = await t.db.query<{ first: string }>(
+      `SELECT a.attname AS first FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
+       WHERE i.indrelid = $1::regclass AND i.indisprimary`,
+      [table],
+    );
+    assert.equal(pk[0]?.first, 'tenant_id', table);
+  }
+});
+
+test('every foreign key between tenant tables includes tenant_id', async () => {
+  const fks = await t.db.query<{ name: string; cols: string[] }>(
+    `SELECT conname AS name, array(SELECT attname FROM pg_attribute WHERE attrelid = conrelid AND attnum = ANY (conkey))::text[] AS cols
+     FROM pg_constraint WHERE contype = 'f' AND connamespace = 'public'::regnamespace`,
+  );
+  assert.ok(fks.length > 0);
+  for (const fk of fks) assert.ok(fk.cols.includes('tenant_id'), fk.name);
+});
+
+test('every tenant table refuses a query as the app role with no tenant set', async () => {
+  for (const table of tenantTables) {
+    await assert.rejects(
+      asRole(t.db, 'companyos_app', null, (q) => q(`SELECT * FROM ${table}`)),
+      /no tenant in context/,
+      table,
+    );
+  }
+});
+
+test('a session that had a tenant and then sets none fails instead of seeing zero rows', async () => {
+  // One connection, so the second transaction runs in the session where the first set a tenant.
+  const single = t.url === undefined ? t.db : PgDatabase.open(t.url, 1);
+  try {
+    await asRole(single, 'companyos_app', 'tenant-a', (q) => q('SELECT * FROM subjects'));
+    const leftover = await single.query<{ v: string | null }>(`SELECT current_setting('app.tenant_id', true) AS v`);
+    assert.equal(leftover[0]!.v, '');
+    for (const table of tenantTables) {
+      await assert.rejects(asRole(single, 'companyos_app', null, (q) => q(`SELECT * FROM ${table}`)), /no tenant in context/, table);
+    }
+  } finally {
+    if (single !== t.db) await single.close();
+  }
+});
+
+test('a tenant sees only its own rows and cannot write rows of another tenant', async () => {
+  for (const table of tenantTables) {
+    const rows = await asRole(t.db, 'companyos_app', 'tenant-b', (q) => q<{ tenant_id: string }>(`SELECT tenant_id FROM ${table}`));
+    assert.ok(rows.length > 0, table);
+    assert.ok(
+      rows.every((r) => r.tenant_id === 'tenant-b'),
+      table,
+    );
+  }
+  await assert.rejects(
+    asRole(t.db, 'companyos_app', 'tenant-b', (q) =>
+      q(`INSERT INTO audit_events (tenant_id, event_id, occurred_at, type) VALUES ('tenant-a', gen_random_uuid(), now(), 'forged')`),
+    ),
+    /row-level security/,
+  );
+  const changed = await asRole(t.db, 'companyos_app', 'tenant-b', (q) =>
+    q(`UPDATE subjects SET display_name = 'hijacked' WHERE tenant_id = 'tenant-a' RETURNING 1`),
+  );
+  assert.equal(changed.length, 0);
+});
+
+test('the app role cannot change tenant status, only settings of its own tenant', async () => {
+  await assert.rejects(
+    asRole(t.db, 'companyos_app', 'tenant-a', (q) => q(`UPDATE tenants SET status = 'disabled'`)),
+    /permission denied/,
+  );
+  const own = await asRole(t.db, 'companyos_app', 'tenant-a', (q) => q(`UPDATE tenants SET display_name = 'A' RETURNING tenant_id`));
+  assert.deepEqual(own, [{ tenant_id: 'tenant-a' }]);
+});
+
+test('append-only tables refuse UPDATE and DELETE by privilege and by trigger', async () => {
+  for (const table of ['audit_events', 'receipts', 'usage_events', 'policy_bundle_versions', 'policy_activations', 'policy_decisions']) {
+    for (const stmt of [`UPDATE ${table} SET tenant_id = tenant_id`, `DELETE FROM ${table}`]) {
+      await assert.rejects(asRole(t.db, 'companyos_app', 'tenant-a', (q) => q(stmt)), /permission denied/, `${table}: ${stmt}`);
+      // The owner is not stopped by privileges; the trigger still refuses.
+      await assert.rejects(t.db.query(stmt), /append-only/, `${table} as owner: ${stmt}`);
+    }
+    await assert.rejects(t.db.query(`TRUNCATE ${table} CASCADE`), /append-only/, `${table} truncate`);
+  }
+});
+
+test('tenant transactions run as the app role, without superuser rights, with the tenant set', async () => {
+  const { withTenantTransaction, withPlatformTransaction } = await import('./tenant-tx.ts');
+  const { currentTx } = await import('../context.ts');
+  const probe = () =>
+    currentTx().query<{ role: string; tenant: string; superuser: string }>(
+      `SELECT current_user AS role, current_setting('app.tenant_id') AS tenant, current_setting('is_superuser') AS superuser`,
+    );
+  assert.deepEqual(await withTenantTransaction(t.db, 'tenant-a', probe), [{ role: 'companyos_app', tenant: 'tenant-a', superuser: 'off' }]);
+  assert.deepEqual(await withPlatformTransaction(t.db, probe), [{ role: 'companyos_platform', tenant: '', superuser: 'off' }]);
+  // The role does not outlive the transaction.
+  const after = await t.db.query<{ role: string }>('SELECT current_user AS role');
+  assert.notEqual(after[0]!.role, 'companyos_app');
+});

@@ -1,0 +1,167 @@
+import { join } from 'node:path';
+import fastifySwagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { allActions } from '../actions.ts';
+import { loadConfig, type Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import { migrationsCurrent } from '../db/migrate.ts';
+import { openDatabase } from '../db/open-database.ts';
+import { Authenticator } from '../identity/authenticate.ts';
+import { DEV_ISSUER_KEY_FILE, DevIssuer } from '../identity/dev-issuer.ts';
+import { createLogger } from '../logger.ts';
+import type { AnyAction } from '../pipeline/define-action.ts';
+import { allowedMethods, API_PREFIX, guardRoutes, registerActions } from '../pipeline/registrar.ts';
+import { loadBundleDir, type Bundle } from '../policy/bundle.ts';
+import { installPolicy } from '../policy/install-policy.ts';
+import { PolicyEngine } from '../policy/policy-engine.ts';
+import { systemClock, type Clock } from '../util/clock.ts';
+import { uuidv7 } from '../util/ids.ts';
+import { registerSignIn } from '../identity/dev-sign-in.ts';
+import { registerConsole } from './console.ts';
+import { installFlags } from '../flags/install.ts';
+import { Metrics } from '../observability/metrics.ts';
+import type { KeyProvider } from '../keys/key-provider.ts';
+import { startLedger } from '../ledger/ledger-runtime.ts';
+import { installJobs } from '../jobs/install-jobs.ts';
+import { installAuditExports } from '../audit/export-job.ts';
+import { toProblem } from './errors.ts';
+import { Problem } from './problem.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The app's database, for work outside requests (seeding, jobs). */
+    db: Database;
+  }
+}
+
+export interface BuildAppOptions {
+  /** Settings over those read from the environment. */
+  config?: Partial<Config>;
+  /** An open, migrated database; when absent one is opened from the config and closed with the app. */
+  database?: Database;
+  clock?: Clock;
+  /** The local token issuer; default: the key in the data dir, when the dev issuer is enabled. */
+  devIssuer?: DevIssuer;
+  logger?: Logger;
+  /** The policy bundle of a tenant; default: the base bundle from the policy dir, for every tenant. */
+  bundleFor?: (tenantId: string) => Bundle;
+  actions?: AnyAction[];
+  /** The built web console to serve at `/` (default: packages/web/dist). */
+  consoleDir?: string;
+  /** Wraps tenant signing keys; default: from COMPANYOS_KEK (see startLedger). */
+  keyProvider?: KeyProvider;
+  /** Integrate receipts into the ledger in the background (default true); off, only `app.ledger.flush` does. */
+  ledgerBackground?: boolean;
+  /** Run due jobs in the background (default true); off, only `app.jobs.runDue()` does. */
+  jobsBackground?: boolean;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Builds the HTTP application without listening; `app.inject()` serves requests in tests. */
+export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const config: Config = { ...loadConfig(), ...options.config };
+  const clock = options.clock ?? systemClock;
+  const log = options.logger ?? createLogger({ level: config.logLevel });
+  const devIssuer = options.devIssuer ?? (config.devIssuer ? DevIssuer.open({ keyFile: join(config.dataDir, DEV_ISSUER_KEY_FILE), clock }) : undefined);
+  const actions = options.actions ?? allActions;
+  const policy = new PolicyEngine({ base: loadBundleDir(config.policyDir), fixed: options.bundleFor, log });
+  // Everything that reads a tenant's bundle sees the one its decisions use, activations included.
+  const bundleFor = (tenantId: string): Bundle => policy.bundleFor(tenantId);
+  // Opened last, so a bad setting above cannot leave it open.
+  const ownsDatabase = options.database === undefined;
+  const db =
+    options.database ??
+    (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl === undefined ? join(config.dataDir, 'pglite') : undefined }));
+
+  const app = Fastify({
+    loggerInstance: log as FastifyBaseLogger,
+    bodyLimit: config.bodyLimit,
+    exposeHeadRoutes: false,
+    logController: new LogController({ requestIdLogLabel: 'request_id' }),
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : uuidv7();
+    },
+    // All errors (every bad field named), no silent stripping of unknown fields, no type coercion.
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: false, useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('db', db);
+  // onClose hooks run last-registered first: registered first, the database closes after every
+  // hook that still writes to it (the decision log, the ledger).
+  if (ownsDatabase) app.addHook('onClose', async () => db.close());
+  // Only JSON bodies are accepted; anything else is a 415.
+  app.removeContentTypeParser('text/plain');
+
+  guardRoutes(app);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'CompanyOS API',
+        version: '1.0.0',
+        description: 'Every operation is a governed action: authenticated, tenant-isolated, decided by policy, receipted and metered. Errors are RFC 9457 problem+json.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A JWT from the dev or OIDC issuer, or an API key cos_<id>_<secret>' } } },
+    },
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const problem = toProblem(error);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ problem: problem.slug, status: problem.status }, 'request refused');
+    reply.code(problem.status).headers(problem.headers).type('application/problem+json').send(problem.body(request.url));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    const allow = allowedMethods(actions, path);
+    const problem =
+      allow.length > 0
+        ? new Problem('method-not-allowed', `${request.method} is not allowed on ${path}`, {}, { allow: allow.join(', ') })
+        : new Problem('not-found', `no route ${request.method} ${path}`);
+    reply.code(problem.status).headers(problem.headers).type('application/problem+json').send(problem.body(request.url));
+  });
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async () => {
+    let ready = false;
+    try {
+      ready = await migrationsCurrent(db);
+    } catch {
+      ready = false;
+    }
+    if (!ready) throw new Problem('unavailable', 'the database is unreachable or not migrated');
+    return { status: 'ready' };
+  });
+  app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
+  app.get('/.well-known/jwks.json', { schema: { hide: true } }, async () => devIssuer?.jwks() ?? { keys: [] });
+  const metrics = new Metrics();
+  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => reply.type(metrics.contentType).send(await metrics.text()));
+  await installPolicy(app, { db, engine: policy, metrics, policyDir: config.policyDir, log });
+  await installFlags(app, { db, clock, bundleFor, metrics });
+
+  startLedger(app, { db, ownsDatabase, clock, log, config, bundleFor, keyProvider: options.keyProvider, background: options.ledgerBackground });
+  const jobs = installJobs(app, { db, clock, log, background: options.jobsBackground });
+  installAuditExports(jobs, { dataDir: config.dataDir, bundleFor });
+  const deps = {
+    db,
+    clock,
+    log,
+    authenticator: new Authenticator({ db, clock, devIssuer, oidc: config.oidc }),
+    policy,
+  };
+  registerActions(app, actions, deps);
+  registerSignIn(app, { db, clock, devIssuer, oidc: config.oidc });
+  registerConsole(app, { dir: options.consoleDir, oidcIssuer: config.oidc?.issuer });
+
+  return app;
+}

@@ -1,0 +1,61 @@
+import type { FastifyError } from 'fastify';
+import { Problem, type ProblemSlug } from './problem.ts';
+
+interface AjvError {
+  instancePath: string;
+  keyword: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+const statusSlugs: Record<number, ProblemSlug> = {
+  400: 'invalid-request',
+  401: 'unauthenticated',
+  404: 'not-found',
+  405: 'method-not-allowed',
+  409: 'conflict',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+  429: 'quota-exceeded',
+  503: 'unavailable',
+};
+
+/** Maps anything thrown while serving a request to a problem; unknown errors become a bare 500. */
+export function toProblem(error: unknown): Problem {
+  if (error instanceof Problem) return error;
+  const e = error as Partial<FastifyError> & { validation?: AjvError[]; validationContext?: string };
+  if (Array.isArray(e.validation)) {
+    const where = e.validationContext ?? 'body';
+    return new Problem('invalid-request', `the request ${where} is invalid`, { errors: fieldErrors(where, e.validation) });
+  }
+  switch (e.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new Problem('payload-too-large', 'the request body exceeds the size limit');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new Problem('unsupported-media-type', 'send the request body as application/json');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new Problem('invalid-request', 'the JSON body is empty');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new Problem('invalid-request', 'the body is not valid JSON');
+  }
+  const status = typeof e.statusCode === 'number' ? e.statusCode : 500;
+  if (status >= 400 && status < 500) {
+    const slug = statusSlugs[status] ?? 'invalid-request';
+    return new Problem(slug, status === 400 && error instanceof SyntaxError ? 'the body is not valid JSON' : 'the request was rejected');
+  }
+  return new Problem('internal', 'an internal error occurred');
+}
+
+/** One entry per bad field, with the field named as a dotted path. */
+function fieldErrors(where: string, errors: AjvError[]): { in: string; field: string; message: string }[] {
+  const out = new Map<string, { in: string; field: string; message: string }>();
+  for (const err of errors) {
+    let path = err.instancePath.split('/').filter(Boolean).join('.');
+    const extra = err.keyword === 'required' ? err.params.missingProperty : err.keyword === 'additionalProperties' ? err.params.additionalProperty : undefined;
+    if (typeof extra === 'string') path = path === '' ? extra : `${path}.${extra}`;
+    const message = err.keyword === 'additionalProperties' ? 'is not a known field' : (err.message ?? 'is invalid');
+    const field = path === '' ? '(root)' : path;
+    if (!out.has(field)) out.set(field, { in: where, field, message });
+  }
+  return [...out.values()];
+}

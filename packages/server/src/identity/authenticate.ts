@@ -1,0 +1,125 @@
+import { createRemoteJWKSet, decodeJwt, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import type { Database } from '../db/database.ts';
+import { withPlatformTransaction, withTenantTransaction } from '../db/tenant-tx.ts';
+import { Problem } from '../http/problem.ts';
+import type { Clock } from '../util/clock.ts';
+import { looksLikeApiKey, resolveApiKey } from './api-keys.ts';
+import { DEV_ISSUER, type DevIssuer } from './dev-issuer.ts';
+import type { Principal } from './principal.ts';
+import { databaseSubjectStore, type SubjectStore } from './subjects.ts';
+
+export interface OidcSettings {
+  issuer: string;
+  audience: string;
+  jwksUrl?: string | undefined;
+}
+
+export interface AuthenticatorOptions {
+  db: Database;
+  clock: Clock;
+  devIssuer?: DevIssuer | undefined;
+  oidc?: OidcSettings | undefined;
+  subjects?: SubjectStore;
+}
+
+const unauthenticated = (detail: string) => new Problem('unauthenticated', detail, {}, { 'www-authenticate': 'Bearer' });
+
+/** Turns an Authorization header into a principal with roles and attributes from the subject store. */
+export class Authenticator {
+  private oidcKeys: Promise<JWTVerifyGetKey> | undefined;
+  private readonly subjects: SubjectStore;
+
+  constructor(private readonly options: AuthenticatorOptions) {
+    this.subjects = options.subjects ?? databaseSubjectStore;
+  }
+
+  async authenticate(authorization: string | undefined): Promise<Principal> {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
+    if (match === null) throw unauthenticated('a bearer token or API key is required');
+    const token = match[1]!;
+    return looksLikeApiKey(token) ? this.fromApiKey(token) : this.fromJwt(token);
+  }
+
+  private async fromApiKey(token: string): Promise<Principal> {
+    const key = await withPlatformTransaction(this.options.db, () => resolveApiKey(token));
+    if (key === undefined) throw unauthenticated('the API key is invalid or revoked');
+    const subject = await this.subject(key.tenant_id, key.subject_id);
+    return {
+      subjectId: subject.subject_id,
+      tenantId: key.tenant_id,
+      // A key carries at most the roles its subject still has.
+      roles: key.roles.filter((r) => subject.roles.includes(r)),
+      attributes: subject.attributes,
+      credential: 'api_key',
+      apiKeyId: key.key_id,
+    };
+  }
+
+  private async fromJwt(token: string): Promise<Principal> {
+    let claims: JWTPayload;
+    try {
+      claims = await this.verifyJwt(token);
+    } catch (error) {
+      if (error instanceof Problem) throw error;
+      throw unauthenticated('the bearer token is invalid or expired');
+    }
+    const tenant = typeof claims.tenant_id === 'string' ? claims.tenant_id : typeof claims.tid === 'string' ? claims.tid : undefined;
+    if (tenant === undefined || tenant === '') throw unauthenticated('the token names no tenant (tenant_id or tid claim)');
+    if (typeof claims.sub !== 'string' || claims.sub === '') throw unauthenticated('the token has no subject');
+    const subject = await this.subject(tenant, claims.sub);
+    return {
+      subjectId: subject.subject_id,
+      tenantId: tenant,
+      roles: subject.roles,
+      attributes: subject.attributes,
+      credential: 'jwt',
+      issuer: claims.iss,
+      acr: typeof claims.acr === 'string' ? claims.acr : undefined,
+      amr: Array.isArray(claims.amr) ? claims.amr.filter((x): x is string => typeof x === 'string') : undefined,
+      authTime: typeof claims.auth_time === 'number' ? claims.auth_time : undefined,
+    };
+  }
+
+  private async verifyJwt(token: string): Promise<JWTPayload> {
+    let issuer: string | undefined;
+    try {
+      issuer = decodeJwt(token).iss;
+    } catch {
+      throw unauthenticated('the bearer token is malformed');
+    }
+    const { devIssuer, oidc, clock } = this.options;
+    if (issuer === DEV_ISSUER && devIssuer !== undefined) return devIssuer.verify(token);
+    if (oidc !== undefined && issuer === oidc.issuer) {
+      const { payload } = await jwtVerify(token, await this.oidcKeySet(oidc), {
+        issuer: oidc.issuer,
+        audience: oidc.audience,
+        currentDate: clock.now(),
+      });
+      return payload;
+    }
+    throw unauthenticated('the token issuer is not trusted');
+  }
+
+  private oidcKeySet(oidc: OidcSettings): Promise<JWTVerifyGetKey> {
+    this.oidcKeys ??= (async () => {
+      let jwksUrl = oidc.jwksUrl;
+      if (jwksUrl === undefined) {
+        const res = await fetch(new URL('.well-known/openid-configuration', oidc.issuer.endsWith('/') ? oidc.issuer : `${oidc.issuer}/`));
+        const doc = (await res.json()) as { jwks_uri?: unknown };
+        if (typeof doc.jwks_uri !== 'string') throw new Error('the OIDC discovery document has no jwks_uri');
+        jwksUrl = doc.jwks_uri;
+      }
+      return createRemoteJWKSet(new URL(jwksUrl));
+    })().catch((error: unknown) => {
+      this.oidcKeys = undefined;
+      throw error;
+    });
+    return this.oidcKeys;
+  }
+
+  private async subject(tenantId: string, subjectId: string) {
+    const subject = await withTenantTransaction(this.options.db, tenantId, () => this.subjects.getSubject(subjectId));
+    if (subject === undefined || subject.status !== 'active') throw unauthenticated('the subject is unknown or disabled');
+    return subject;
+  }
+}

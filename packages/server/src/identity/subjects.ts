@@ -1,0 +1,103 @@
+import { currentTenantId, currentTx } from '../context.ts';
+import type { SubjectAttributes } from './principal.ts';
+
+export interface Subject {
+  subject_id: string;
+  tenant_id: string;
+  display_name: string;
+  roles: string[];
+  attributes: SubjectAttributes;
+  status: 'active' | 'disabled';
+  created_at: string;
+  updated_at: string;
+}
+
+/** Where principals get their roles and attributes; always read in the current tenant's context. */
+export interface SubjectStore {
+  getSubject(subjectId: string): Promise<Subject | undefined>;
+}
+
+interface SubjectRow {
+  [key: string]: unknown;
+  subject_id: string;
+  tenant_id: string;
+  display_name: string;
+  roles: string[];
+  attributes: SubjectAttributes;
+  status: 'active' | 'disabled';
+  created_at: Date;
+  updated_at: Date;
+}
+
+const columns = 'subject_id, tenant_id, display_name, roles, attributes, status, created_at, updated_at';
+
+function toSubject(row: SubjectRow): Subject {
+  return {
+    ...row,
+    created_at: new Date(row.created_at).toISOString(),
+    updated_at: new Date(row.updated_at).toISOString(),
+  };
+}
+
+export async function getSubject(subjectId: string): Promise<Subject | undefined> {
+  const rows = await currentTx().query<SubjectRow>(`SELECT ${columns} FROM subjects WHERE tenant_id = $1 AND subject_id = $2`, [
+    currentTenantId(),
+    subjectId,
+  ]);
+  return rows[0] === undefined ? undefined : toSubject(rows[0]);
+}
+
+export const databaseSubjectStore: SubjectStore = { getSubject };
+
+export async function listSubjects(): Promise<Subject[]> {
+  const rows = await currentTx().query<SubjectRow>(`SELECT ${columns} FROM subjects WHERE tenant_id = $1 ORDER BY subject_id`, [
+    currentTenantId(),
+  ]);
+  return rows.map(toSubject);
+}
+
+export interface NewSubject {
+  subject_id: string;
+  display_name: string;
+  roles: string[];
+  attributes: SubjectAttributes;
+}
+
+/** Inserts a subject; returns undefined when the id is taken (so seeding can be idempotent). */
+export async function insertSubject(s: NewSubject, at: Date): Promise<Subject | undefined> {
+  const rows = await currentTx().query<SubjectRow>(
+    `INSERT INTO subjects (tenant_id, subject_id, display_name, roles, attributes, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $6) ON CONFLICT (tenant_id, subject_id) DO NOTHING RETURNING ${columns}`,
+    [currentTenantId(), s.subject_id, s.display_name, s.roles, JSON.stringify(s.attributes), at.toISOString()],
+  );
+  return rows[0] === undefined ? undefined : toSubject(rows[0]);
+}
+
+export interface SubjectPatch {
+  display_name?: string | undefined;
+  roles?: string[] | undefined;
+  attributes?: SubjectAttributes | undefined;
+  status?: 'active' | 'disabled' | undefined;
+}
+
+export async function updateSubject(subjectId: string, patch: SubjectPatch, at: Date): Promise<Subject | undefined> {
+  const rows = await currentTx().query<SubjectRow>(
+    `UPDATE subjects SET
+       display_name = COALESCE($3, display_name),
+       roles = COALESCE($4, roles),
+       attributes = COALESCE($5::jsonb, attributes),
+       status = COALESCE($6, status),
+       updated_at = $7
+     WHERE tenant_id = $1 AND subject_id = $2 RETURNING ${columns}`,
+    [
+      currentTenantId(),
+      subjectId,
+      patch.display_name ?? null,
+      patch.roles ?? null,
+      patch.attributes === undefined ? null : JSON.stringify(patch.attributes),
+      patch.status ?? null,
+      at.toISOString(),
+    ],
+  );
+  return rows[0] === undefined ? undefined : toSubject(rows[0]);
+}

@@ -1,0 +1,30 @@
+// Public API of @companyos/server.
+export { buildApp, type BuildAppOptions } from './http/app.ts';
+export { startServer } from './http/server.ts';
+export { openDatabase, type OpenDatabaseOptions } from './db/open-database.ts';
+export type { Database } from './db/database.ts';
+export { loadConfig, ConfigError, type Config } from './config.ts';
+export { mintDevToken } from './identity/mint-dev-token.ts';
+export { DevIssuer, DEV_ISSUER_KEY_FILE, type MintOptions } from './identity/dev-issuer.ts';
+export { listActions, allActions, type ActionSummary } from './actions.ts';
+export { defineAction, type ActionDefinition, type ActionContext, type RunContext } from './pipeline/define-action.ts';
+export { seedDemo, DEMO_TENANTS, PLATFORM_OPERATOR, type SeedSummary } from './seed/seed-demo.ts';
+export { FakeClock, systemClock, type Clock } from './util/clock.ts';
+export { canonicalJson, canonicalSha256 } from './util/canonical-json.ts';
+export { loadFlagDefinitions, FLAG_DEFINITIONS_FILE, FlagDefinitionError } from './flags/flag-definitions.ts';
+export { lintFlags, type FlagLintReport } from './flags/lint.ts';
+export { verifyTenantLedger, type LedgerVerification } from './ledger/verify-ledger.ts';
+export { verifyReceiptBundle, RECEIPT_BUNDLE_FORMAT, type ReceiptBundle, type BundleVerification } from './ledger/receipt-format.ts';
+export { verifyPresentation } from './ledger/disclosure.ts';
+export { parseJwks, type Jwks } from './keys/jwks.ts';
+export { verifyPack, type VerifyResult, type PackFailure } from './evidence/index.ts';
+export { loadBundleDir, loadTestModules, type Bundle } from './policy/bundle.ts';
+export { checkBundle } from './policy/bundle-check.ts';
+export { bundleNames, bundleRefProblems } from './policy/bundle-refs.ts';
+export { defaultPolicyDir } from './config.ts';
+export { defaultTenantConfig } from './tenancy/tenant-config.ts';
+// Shapes the API returns, for typed clients such as the web console.
+export type { AuditEvent } from './audit/audit-events.ts';
+export type { Tenant } from './tenancy/tenants.ts';
+export type { TenantConfig } from './tenancy/tenant-config.ts';
+export type { BrandingView } from './branding/branding-model.ts';

@@ -1,0 +1,23 @@
+import { insertJob, type Job } from './job-store.ts';
+
+export interface EnqueueOptions {
+  /** The caller's clock reading (the job's creation time). */
+  now: Date;
+  /** Not before this time (default: now). */
+  runAt?: Date | undefined;
+  /** A second enqueue with the same key (per tenant and kind) returns the first job. */
+  idempotencyKey?: string | undefined;
+  /** Attempts before the job fails for good (default 5). */
+  maxAttempts?: number | undefined;
+}
+
+const KIND = /^[a-z][a-z0-9_.]{0,63}$/;
+
+/** Queues a job in the current tenant transaction; it exists only if that transaction commits. */
+export async function enqueue(kind: string, payload: unknown, o: EnqueueOptions): Promise<Job> {
+  if (!KIND.test(kind)) throw new Error(`invalid job kind ${kind}`);
+  const maxAttempts = o.maxAttempts ?? 5;
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error('maxAttempts must be a positive integer');
+  const { job } = await insertJob({ kind, payload, now: o.now, runAt: o.runAt ?? o.now, idempotencyKey: o.idempotencyKey, maxAttempts });
+  return job;
+}

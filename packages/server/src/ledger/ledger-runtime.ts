@@ -1,0 +1,89 @@
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { Database } from '../db/database.ts';
+import { randomBytes } from 'node:crypto';
+import type { Config } from '../config.ts';
+import { registerJwksRoute } from '../keys/jwks-route.ts';
+import { devKeyProvider } from '../keys/kek.ts';
+import { KEK_VARIABLE, LocalKeyProvider, type KeyProvider } from '../keys/key-provider.ts';
+import { TenantKeys } from '../keys/tenant-keys.ts';
+import type { Bundle } from '../policy/bundle.ts';
+import type { Clock } from '../util/clock.ts';
+import { LedgerIntegrator } from './integrator.ts';
+import { PresentationPolicy } from './presentation-policy.ts';
+
+/** What the provenance actions use beyond the transaction: tenant keys and the presentation policy. */
+export interface LedgerServices {
+  keys: TenantKeys;
+  integrator: LedgerIntegrator;
+  presentation: PresentationPolicy;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The provenance ledger's integrator (flush a tenant's log on demand, integration stats). */
+    ledger: LedgerIntegrator;
+  }
+}
+
+let services: LedgerServices | undefined;
+
+/** The services of the running app; actions run only inside an app, so they are set by then. */
+export function ledgerServices(): LedgerServices {
+  if (services === undefined) throw new Error('the ledger is not started');
+  return services;
+}
+
+export interface LedgerOptions {
+  db: Database;
+  /** Whether the app opened the database itself (from the config) rather than being handed one. */
+  ownsDatabase: boolean;
+  clock: Clock;
+  log: Logger;
+  config: Pick<Config, 'kek' | 'dataDir' | 'checkpointEvery' | 'checkpointIntervalMs'>;
+  bundleFor: (tenantId: string) => Bundle;
+  /** Default: COMPANYOS_KEK; without it, a development KEK (see `keyProviderFor`). */
+  keyProvider?: KeyProvider | undefined;
+  /** Integrate after every receipted response and on a timer (default); off, only `flush` does. */
+  background?: boolean | undefined;
+}
+
+/**
+ * COMPANYOS_KEK when set. Otherwise a server on its own data dir keeps a generated KEK there, and
+ * an app handed a database (tests, tools) holds one in memory: its keys die with the process.
+ */
+function keyProviderFor(o: LedgerOptions): KeyProvider {
+  if (o.keyProvider !== undefined) return o.keyProvider;
+  if (o.config.kek !== undefined) return new LocalKeyProvider(o.config.kek);
+  if (o.ownsDatabase) return devKeyProvider(o.config.dataDir, o.log);
+  o.log.warn(`${KEK_VARIABLE} is not set: tenant signing keys are wrapped under an in-memory key and cannot be used after this process ends`);
+  return new LocalKeyProvider(randomBytes(32));
+}
+
+/**
+ * Creates the ledger services of an app and its public tenant JWKS route; integration runs after
+ * each receipted response and on a timer, and stops when the app closes. Call before the actions'
+ * routes are registered, so the response hook applies to them.
+ */
+export function startLedger(app: FastifyInstance, o: LedgerOptions): LedgerServices {
+  const keys = new TenantKeys(keyProviderFor(o));
+  const integrator = new LedgerIntegrator({
+    db: o.db,
+    keys,
+    clock: o.clock,
+    log: o.log,
+    checkpointEvery: o.config.checkpointEvery,
+    checkpointIntervalMs: o.config.checkpointIntervalMs,
+  });
+  services = { keys, integrator, presentation: new PresentationPolicy(o.bundleFor) };
+  app.decorate('ledger', integrator);
+  registerJwksRoute(app, o.db, keys);
+  if (o.background !== false) {
+    app.addHook('onResponse', async (_request, reply) => {
+      if (reply.getHeader('x-receipt-id') !== undefined) integrator.poke();
+    });
+    app.addHook('onReady', async () => integrator.start());
+  }
+  app.addHook('onClose', async () => integrator.stop());
+  return services;
+}

@@ -1,0 +1,131 @@
+import { currentTenantId, currentTx } from '../context.ts';
+import type { ReceiptEntry } from './receipt-format.ts';
+
+// The current tenant's log bookkeeping: leaf indexes, the integration queue and checkpoints.
+
+export interface StoredCheckpoint {
+  size: number;
+  rootHash: Buffer;
+  note: string;
+  kid: string;
+  createdAt: Date;
+}
+
+interface CheckpointRow {
+  size: number;
+  root_hash: Uint8Array;
+  note: string;
+  kid: string;
+  created_at: Date | string;
+}
+
+const checkpointColumns = 'tree_size::float8 AS size, root_hash, note, kid, created_at';
+const toCheckpoint = (r: CheckpointRow): StoredCheckpoint => ({
+  size: r.size,
+  rootHash: Buffer.from(r.root_hash),
+  note: r.note,
+  kid: r.kid,
+  createdAt: new Date(r.created_at),
+});
+
+/** Leaves integrated so far (leaf indexes are dense from 0). */
+export async function treeSize(): Promise<number> {
+  const rows = await currentTx().query<{ n: number | null }>('SELECT max(leaf_index)::float8 AS n FROM ledger_leaves WHERE tenant_id = $1', [
+    currentTenantId(),
+  ]);
+  return rows[0]?.n === null || rows[0] === undefined ? 0 : rows[0].n + 1;
+}
+
+export interface QueuedReceipt {
+  receiptId: string;
+  entry: ReceiptEntry;
+}
+
+/** Committed receipts without a leaf index yet, in the order they were queued. */
+export async function queuedReceipts(limit: number): Promise<QueuedReceipt[]> {
+  const rows = await currentTx().query<{ receipt_id: string; body: ReceiptEntry }>(
+    `SELECT q.receipt_id, r.body FROM ledger_queue q
+     JOIN receipts r ON r.tenant_id = q.tenant_id AND r.receipt_id = q.receipt_id
+     WHERE q.tenant_id = $1 ORDER BY q.seq LIMIT $2`,
+    [currentTenantId(), limit],
+  );
+  return rows.map((r) => ({ receiptId: r.receipt_id, entry: r.body }));
+}
+
+/** Gives `receiptIds` the leaf indexes from `first` on and takes them off the queue. */
+export async function recordLeaves(first: number, receiptIds: readonly string[]): Promise<void> {
+  await currentTx().query(
+    `WITH leaves AS (
+       INSERT INTO ledger_leaves (tenant_id, leaf_index, receipt_id)
+       SELECT $1, $2::bigint + ord - 1, id FROM unnest($3::uuid[]) WITH ORDINALITY AS r(id, ord) RETURNING 1)
+     DELETE FROM ledger_queue WHERE tenant_id = $1 AND receipt_id = ANY ($3::uuid[])`,
+    [currentTenantId(), first, receiptIds],
+  );
+}
+
+export async function leafIndexOf(receiptId: string): Promise<number | undefined> {
+  const rows = await currentTx().query<{ i: number }>('SELECT leaf_index::float8 AS i FROM ledger_leaves WHERE tenant_id = $1 AND receipt_id = $2', [
+    currentTenantId(),
+    receiptId,
+  ]);
+  return rows[0]?.i;
+}
+
+export async function queuedCount(): Promise<number> {
+  const rows = await currentTx().query<{ n: number }>('SELECT count(*)::int AS n FROM ledger_queue WHERE tenant_id = $1', [currentTenantId()]);
+  return rows[0]!.n;
+}
+
+export async function insertCheckpoint(cp: StoredCheckpoint): Promise<void> {
+  await currentTx().query(
+    'INSERT INTO ledger_checkpoints (tenant_id, tree_size, root_hash, note, kid, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
+    [currentTenantId(), cp.size, cp.rootHash, cp.note, cp.kid, cp.createdAt.toISOString()],
+  );
+}
+
+/** The newest checkpoint, or with `covering`, the oldest one whose tree contains that leaf. */
+export async function findCheckpoint(covering?: number): Promise<StoredCheckpoint | undefined> {
+  const rows =
+    covering === undefined
+      ? await currentTx().query<CheckpointRow>(`SELECT ${checkpointColumns} FROM ledger_checkpoints WHERE tenant_id = $1 ORDER BY tree_size DESC LIMIT 1`, [
+          currentTenantId(),
+        ])
+      : await currentTx().query<CheckpointRow>(
+          `SELECT ${checkpointColumns} FROM ledger_checkpoints WHERE tenant_id = $1 AND tree_size > $2 ORDER BY tree_size LIMIT 1`,
+          [currentTenantId(), covering],
+        );
+  return rows[0] === undefined ? undefined : toCheckpoint(rows[0]);
+}
+
+export async function checkpointAt(size: number): Promise<StoredCheckpoint | undefined> {
+  const rows = await currentTx().query<CheckpointRow>(`SELECT ${checkpointColumns} FROM ledger_checkpoints WHERE tenant_id = $1 AND tree_size = $2`, [
+    currentTenantId(),
+    size,
+  ]);
+  return rows[0] === undefined ? undefined : toCheckpoint(rows[0]);
+}
+
+export async function listCheckpoints(): Promise<StoredCheckpoint[]> {
+  const rows = await currentTx().query<CheckpointRow>(`SELECT ${checkpointColumns} FROM ledger_checkpoints WHERE tenant_id = $1 ORDER BY tree_size`, [
+    currentTenantId(),
+  ]);
+  return rows.map(toCheckpoint);
+}
+
+export interface LeafRecord {
+  index: number;
+  receiptId: string;
+  /** The stored receipt body, or null when the receipt row is gone. */
+  entry: ReceiptEntry | null;
+}
+
+/** Leaves from `from` on, in index order, each with its receipt as stored now. */
+export async function leavesFrom(from: number, limit: number): Promise<LeafRecord[]> {
+  const rows = await currentTx().query<{ i: number; receipt_id: string; body: ReceiptEntry | null }>(
+    `SELECT l.leaf_index::float8 AS i, l.receipt_id, r.body FROM ledger_leaves l
+     LEFT JOIN receipts r ON r.tenant_id = l.tenant_id AND r.receipt_id = l.receipt_id
+     WHERE l.tenant_id = $1 AND l.leaf_index >= $2 ORDER BY l.leaf_index LIMIT $3`,
+    [currentTenantId(), from, limit],
+  );
+  return rows.map((r) => ({ index: r.i, receiptId: r.receipt_id, entry: r.body }));
+}

@@ -1,0 +1,56 @@
+import { currentTenantId, currentTx } from '../context.ts';
+import type { Statement } from '../db/statement.ts';
+import { canonicalSha256 } from '../util/canonical-json.ts';
+import { uuidv7 } from '../util/ids.ts';
+
+/** What a receipt attests. Its SHA-256 is taken over the RFC 8785 canonical JSON of this body. */
+export interface ReceiptBody {
+  receipt_id: string;
+  tenant_id: string;
+  actor: string;
+  action: string;
+  target: string | null;
+  decision: 'allow';
+  bundle_hash: string;
+  evidence_refs: string[];
+  issued_at: string;
+  request_id: string;
+}
+
+export interface Receipt {
+  body: ReceiptBody;
+  sha256: string;
+}
+
+export function buildReceipt(input: Omit<ReceiptBody, 'receipt_id' | 'tenant_id' | 'issued_at'>, at: Date): Receipt {
+  const body: ReceiptBody = {
+    receipt_id: uuidv7(at.getTime()),
+    tenant_id: currentTenantId(),
+    issued_at: at.toISOString(),
+    ...input,
+  };
+  return { body, sha256: canonicalSha256(body) };
+}
+
+export function receiptStatement(r: Receipt): Statement {
+  return {
+    sql: `INSERT INTO receipts (tenant_id, receipt_id, issued_at, action, actor, target, body, sha256)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    params: [r.body.tenant_id, r.body.receipt_id, r.body.issued_at, r.body.action, r.body.actor, r.body.target, JSON.stringify(r.body), r.sha256],
+  };
+}
+
+export async function getReceipt(receiptId: string): Promise<Receipt | undefined> {
+  const rows = await currentTx().query<{ body: ReceiptBody; sha256: string }>(
+    'SELECT body, sha256 FROM receipts WHERE tenant_id = $1 AND receipt_id = $2',
+    [currentTenantId(), receiptId],
+  );
+  return rows[0];
+}
+
+export async function listReceipts(limit = 100): Promise<Receipt[]> {
+  return currentTx().query<{ body: ReceiptBody; sha256: string }>(
+    'SELECT body, sha256 FROM receipts WHERE tenant_id = $1 ORDER BY receipt_id DESC LIMIT $2',
+    [currentTenantId(), limit],
+  );
+}

@@ -1,0 +1,234 @@
+import type { Logger } from 'pino';
+import { appendAuditEvent, auditEventStatement } from '../audit/audit-events.ts';
+import { runWithContext } from '../context.ts';
+import type { Database } from '../db/database.ts';
+import { runBatch } from '../db/statement.ts';
+import { withTenantTransaction } from '../db/tenant-tx.ts';
+import { usageEventStatement, usageSince } from '../finops/usage-events.ts';
+import type { Authenticator } from '../identity/authenticate.ts';
+import { ACR_STEP_UP } from '../identity/dev-issuer.ts';
+import type { Principal } from '../identity/principal.ts';
+import { Problem } from '../http/problem.ts';
+import { buildReceipt, receiptStatement } from '../ledger/receipts.ts';
+import type { Decision, PolicyEngine } from '../policy/policy-engine.ts';
+import { getCurrentTenant, type Tenant } from '../tenancy/tenants.ts';
+import type { Clock } from '../util/clock.ts';
+import { tenantParamOf, type ActionContext, type AnyAction } from './define-action.ts';
+
+export interface PipelineDeps {
+  db: Database;
+  authenticator: Authenticator;
+  policy: PolicyEngine;
+  clock: Clock;
+  log: Logger;
+}
+
+export interface ActionRequest {
+  requestId: string;
+  authorization: string | undefined;
+  /** X-Tenant-Id header, if sent. */
+  tenantHeader: string | undefined;
+  route: string;
+  params: Record<string, unknown>;
+  query: Record<string, unknown>;
+  body: unknown;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+export interface ActionOutcome {
+  status: number;
+  result: unknown;
+  receiptId: string;
+}
+
+const STEP_UP_MAX_AGE_S = 15 * 60;
+const QUOTA_WINDOWS: Record<'runs' | 'exports', { ms: number; limit: (t: Tenant) => number }> = {
+  runs: { ms: 3_600_000, limit: (t) => t.config.limits.max_runs_per_hour },
+  exports: { ms: 86_400_000, limit: (t) => t.config.limits.max_exports_per_day },
+};
+
+class Denied extends Error {
+  constructor(readonly decision: Decision) {
+    super('denied');
+  }
+}
+
+/** Steps 1-2: who is calling, and for which tenant. Runs before the request body is validated. */
+export async function authenticateStep(deps: PipelineDeps, action: AnyAction, req: Omit<ActionRequest, 'body' | 'query' | 'headers'>): Promise<Principal> {
+  const principal = await deps.authenticator.authenticate(req.authorization);
+  const paramName = tenantParamOf(action);
+  const param = paramName === undefined ? undefined : req.params[paramName];
+  const requested = req.tenantHeader ?? (typeof param === 'string' ? param : undefined);
+  if (requested !== undefined && requested !== principal.tenantId) {
+    await recordIsolationDenied(deps, action, req, principal, requested);
+    throw new Problem('tenant-isolation', `the credential belongs to tenant ${principal.tenantId}, not ${requested}`);
+  }
+  return principal;
+}
+
+/** Steps 3-6: tenant state, transaction, decision, then the effect with its receipt, audit and usage. */
+export async function executeStep(deps: PipelineDeps, action: AnyAction, principal: Principal, req: ActionRequest): Promise<ActionOutcome> {
+  const { db, clock } = deps;
+  const tenantId = principal.tenantId;
+  const base = { tenantId, requestId: req.requestId, subject: principal };
+  return runWithContext(base, async () => {
+    try {
+      return await withTenantTransaction(
+        db,
+        tenantId,
+        async () => {
+          const now = clock.now();
+          // Tenant state is the transaction's first read: the same order, one round trip fewer.
+          const tenant = await getCurrentTenant();
+          if (tenant === undefined) throw new Problem('unauthenticated', 'the credential names an unknown tenant');
+          if (tenant.status !== 'active') throw new Problem('tenant-disabled', `tenant ${tenantId} is disabled`);
+          if (action.quota !== undefined) await checkQuota(action.quota, tenant, now);
+
+          const ctx: ActionContext = {
+            action: action.name,
+            tenantId,
+            requestId: req.requestId,
+            principal,
+            tenant,
+            params: req.params as Record<string, string>,
+            query: req.query,
+            headers: req.headers,
+            now,
+            log: deps.log,
+          };
+          const input = req.body ?? {};
+          const resource: unknown = action.resource === undefined ? null : await action.resource(ctx, input);
+
+          const decision = await deps.policy.decide({
+            subject: { id: principal.subjectId, tenant_id: principal.tenantId, roles: principal.roles, attributes: principal.attributes },
+            action: action.name,
+            resource: resource ?? null,
+            tenant: {
+              id: tenant.tenant_id,
+              status: tenant.status,
+              data_region: tenant.config.data_region,
+              allowed_regions: tenant.config.allowed_regions,
+              env: tenant.config.env,
+              redaction_preset: tenant.config.redaction_preset,
+              feature_flags: tenant.config.feature_flags,
+              data_classes: tenant.config.data_classes,
+            },
+            context: { request_id: req.requestId, time: now.toISOString(), step_up: isSteppedUp(principal, now), auth_time: principal.authTime ?? null, scope: action.scope },
+          });
+          if (!decision.allow) throw new Denied(decision);
+          // Decided first, so only a caller allowed to act learns that the resource does not exist.
+          if (resource === undefined) throw new Problem('not-found', `no such resource for ${action.name}`);
+
+          const result = await action.run({ ...ctx, obligations: decision.obligations, bundleHash: decision.bundleHash }, input, resource);
+          const target = action.target?.(ctx, input, resource, result) ?? null;
+          const receipt = buildReceipt(
+            {
+              actor: principal.subjectId,
+              action: action.name,
+              target,
+              decision: 'allow',
+              bundle_hash: decision.bundleHash,
+              evidence_refs: [`request:${req.requestId}`],
+              request_id: req.requestId,
+            },
+            now,
+          );
+          await runBatch([
+            receiptStatement(receipt),
+            auditEventStatement({
+              type: 'action.allowed',
+              actor: principal.subjectId,
+              action: action.name,
+              target,
+              decision: 'allow',
+              requestId: req.requestId,
+              details: { receipt_id: receipt.body.receipt_id, bundle_hash: decision.bundleHash, route: req.route },
+              at: now,
+            }),
+            usageEventStatement({ action: action.name, quota: action.quota ?? null, at: now }),
+          ]);
+          return { status: action.status ?? 200, result, receiptId: receipt.body.receipt_id };
+        },
+        { scope: action.scope, context: base },
+      );
+    } catch (error) {
+      if (!(error instanceof Denied)) throw error;
+      // The action's transaction is rolled back; the denial is recorded in a transaction of its own.
+      const { decision } = error;
+      await withTenantTransaction(
+        db,
+        tenantId,
+        () =>
+          appendAuditEvent({
+            type: 'action.denied',
+            actor: principal.subjectId,
+            action: action.name,
+            decision: 'deny',
+            reasons: decision.reasons,
+            requestId: req.requestId,
+            details: { bundle_hash: decision.bundleHash, route: req.route },
+            at: clock.now(),
+          }),
+        { scope: action.scope, context: base },
+      );
+      throw new Problem('policy-denied', `the policy denied ${action.name}`, { reasons: decision.reasons, bundle_hash: decision.bundleHash });
+    }
+  });
+}
+
+async function checkQuota(quota: 'runs' | 'exports', tenant: Tenant, now: Date): Promise<void> {
+  const window = QUOTA_WINDOWS[quota];
+  const limit = window.limit(tenant);
+  const used = await usageSince(quota, new Date(now.getTime() - window.ms));
+  if (used.count < limit) return;
+  // Room frees up when the oldest event in the window leaves it.
+  const freeAt = used.oldest === null ? now.getTime() + window.ms : used.oldest.getTime() + window.ms;
+  const retryAfter = Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000));
+  throw new Problem(
+    'quota-exceeded',
+    `the tenant's ${quota} quota (${limit} per ${quota === 'runs' ? 'hour' : 'day'}) is used up`,
+    { quota, limit, retry_after: retryAfter },
+    { 'retry-after': String(retryAfter) },
+  );
+}
+
+/** Whether the credential shows a second factor (acr or amr) used at most `maxAgeS` ago. */
+export function isSteppedUp(principal: Principal, now: Date, maxAgeS = STEP_UP_MAX_AGE_S): boolean {
+  if (principal.authTime === undefined) return false;
+  const strong = principal.acr === ACR_STEP_UP || (principal.amr ?? []).some((m) => m === 'otp' || m === 'mfa' || m === 'hwk');
+  return strong && now.getTime() / 1000 - principal.authTime <= maxAgeS;
+}
+
+// Written to the audit of the tenant that was targeted (the one with a reason to know), or the
+// caller's own when the target does not exist.
+async function recordIsolationDenied(
+  deps: PipelineDeps,
+  action: AnyAction,
+  req: Omit<ActionRequest, 'body' | 'query' | 'headers'>,
+  principal: Principal,
+  requested: string,
+): Promise<void> {
+  const event = {
+    type: 'isolation.denied',
+    actor: principal.subjectId,
+    action: action.name,
+    decision: 'deny' as const,
+    reasons: ['cross-tenant attempt'],
+    requestId: req.requestId,
+    details: { claimed_tenant: principal.tenantId, requested_tenant: requested, route: req.route, actor_tenant: principal.tenantId },
+    at: deps.clock.now(),
+  };
+  const context = { requestId: req.requestId, subject: principal };
+  const written = await withTenantTransaction(
+    deps.db,
+    requested,
+    async () => {
+      if ((await getCurrentTenant()) === undefined) return false;
+      await appendAuditEvent(event);
+      return true;
+    },
+    { context },
+  );
+  if (!written) await withTenantTransaction(deps.db, principal.tenantId, () => appendAuditEvent(event), { context });
+  deps.log.warn({ actor: principal.subjectId, claimed_tenant: principal.tenantId, requested_tenant: requested, route: req.route }, 'cross-tenant attempt denied');
+}

@@ -1,0 +1,119 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Principal } from '../identity/principal.ts';
+import { CONSOLE_ROUTES } from '../http/console.ts';
+import { ProblemSchema } from '../http/problem.ts';
+import { RawReply, type AnyAction } from './define-action.ts';
+import { authenticateStep, executeStep, type PipelineDeps } from './execute.ts';
+
+export const API_PREFIX = '/api/v1';
+
+/**
+ * The only routes that are not actions: health, readiness, metrics, the API description, public
+ * keys, and the console's sign-in (the methods on offer, and the development sign-in, which
+ * mints a dev-issuer token only for an active seeded user and is refused when that issuer is off).
+ */
+export const PUBLIC_ROUTES = new Set([
+  '/healthz',
+  '/readyz',
+  '/metrics',
+  `${API_PREFIX}/openapi.json`,
+  '/.well-known/jwks.json',
+  `${API_PREFIX}/sign-in/options`,
+  `${API_PREFIX}/dev/sign-in`,
+  // Tenant branding and logo: themes the sign-in page before anyone is authenticated (GET only).
+  `${API_PREFIX}/tenants/:id/branding`,
+  `${API_PREFIX}/tenants/:id/branding/logo`,
+  // A tenant's public signing keys, for verifying receipts, checkpoints and evidence offline.
+  `${API_PREFIX}/tenants/:id/jwks.json`,
+]);
+
+/**
+ * Refuses, at registration time, any route that is neither an action nor a named public route,
+ * so no privileged path can bypass the pipeline. Must be installed before any route.
+ */
+export function guardRoutes(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    const config = route.config as { action?: unknown } | undefined;
+    if (typeof config?.action === 'string') return;
+    if (PUBLIC_ROUTES.has(route.url)) return;
+    if (route.method === 'GET' && CONSOLE_ROUTES.has(route.url)) return;
+    throw new Error(`route ${String(route.method)} ${route.url} is not a governed action; define it with defineAction()`);
+  });
+}
+
+const principals = new WeakMap<FastifyRequest, Principal>();
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+/** Mounts each action as a route whose every request runs the pipeline. */
+export function registerActions(app: FastifyInstance, actions: AnyAction[], deps: PipelineDeps): void {
+  const seen = new Set<string>();
+  for (const action of actions) {
+    if (seen.has(action.name)) throw new Error(`action ${action.name} is defined twice`);
+    seen.add(action.name);
+    const status = action.status ?? 200;
+    const url = `${API_PREFIX}${action.path}`;
+    app.route({
+      method: action.method,
+      url,
+      config: { action: action.name },
+      schema: {
+        operationId: action.name,
+        summary: action.summary ?? action.name,
+        description: `Governed action \`${action.name}\` (${action.scope} scope${action.quota !== undefined ? `, counts against the ${action.quota} quota` : ''}).`,
+        tags: [action.name.split('.')[0]!],
+        security: [{ bearer: [] }],
+        ...(action.params !== undefined ? { params: action.params } : {}),
+        ...(action.query !== undefined ? { querystring: action.query } : {}),
+        ...(action.input !== undefined ? { body: action.input } : {}),
+        response: {
+          ...(action.response !== undefined ? { [status]: action.response } : {}),
+          '4XX': ProblemSchema,
+          '5XX': ProblemSchema,
+        },
+      },
+      // Authentication and the tenant check run before the body is parsed and validated, so an
+      // anonymous or cross-tenant caller learns nothing about the input schema.
+      onRequest: async (request, reply) => {
+        const principal = await authenticateStep(deps, action, {
+          requestId: request.id,
+          authorization: request.headers.authorization,
+          tenantHeader: str(request.headers['x-tenant-id']),
+          route: `${action.method} ${url}`,
+          params: request.params as Record<string, unknown>,
+        });
+        principals.set(request, principal);
+        // From here on the request's own log lines (including "request completed") name the tenant.
+        request.log = reply.log = request.log.child({ tenant_id: principal.tenantId });
+      },
+      handler: async (request, reply) => {
+        const principal = principals.get(request);
+        if (principal === undefined) throw new Error('pipeline: request reached the handler unauthenticated');
+        const outcome = await executeStep(deps, action, principal, {
+          requestId: request.id,
+          authorization: request.headers.authorization,
+          tenantHeader: str(request.headers['x-tenant-id']),
+          route: `${action.method} ${url}`,
+          params: request.params as Record<string, unknown>,
+          query: (request.query ?? {}) as Record<string, unknown>,
+          body: request.body,
+          headers: request.headers,
+        });
+        reply.code(outcome.status).header('x-receipt-id', outcome.receiptId);
+        const { result } = outcome;
+        if (result instanceof RawReply) return reply.code(result.status ?? outcome.status).headers(result.headers).send(result.body);
+        return result;
+      },
+    });
+  }
+}
+
+/** Methods registered for a concrete path, for 405 responses with an Allow header. */
+export function allowedMethods(actions: AnyAction[], path: string): string[] {
+  const methods = new Set<string>();
+  for (const a of actions) {
+    const pattern = new RegExp(`^${API_PREFIX}${a.path.replace(/:[A-Za-z]+/g, '[^/]+')}/?$`);
+    if (pattern.test(path)) methods.add(a.method);
+  }
+  return [...methods].sort();
+}

@@ -1,0 +1,65 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Database, Tx } from '../db/database.ts';
+import { createLogger } from '../logger.ts';
+import { DecisionLogWriter, type DecisionRecord } from './decision-log.ts';
+
+/** A database that records, per transaction, the tenant set and the decision ids inserted. */
+function recordingDatabase(fail = false) {
+  const writes: { tenant: string; ids: string[] }[] = [];
+  const db = {
+    engine: 'pglite',
+    async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+      let tenant = '';
+      const tx: Tx = {
+        query: async <R extends object>(sql: string, params: unknown[] = []) => {
+          if (sql.includes('set_config')) tenant = String(params[1]);
+          if (sql.includes('INSERT INTO policy_decisions')) {
+            if (fail) throw new Error('database down');
+            writes.push({ tenant, ids: params[1] as string[] });
+          }
+          return [] as R[];
+        },
+        exec: async () => {},
+      };
+      return fn(tx);
+    },
+  } as unknown as Database;
+  return { db, writes };
+}
+
+const record = (tenant: string, id: string): DecisionRecord => ({
+  decision_id: id, tenant_id: tenant, timestamp: '2026-01-01T00:00:00.000Z', actor: 'u', action: 'a.b', allow: true, reasons: [],
+  bundle_hash: 'h', path: 'companyos/authz/decision', input: {}, result: {}, latency_ns: 1,
+});
+
+test('decisions are written per tenant, one statement per tenant and batch', async () => {
+  const { db, writes } = recordingDatabase();
+  const writer = new DecisionLogWriter(db, createLogger({ level: 'silent' }), { flushMs: 60_000, maxBatch: 100 });
+  writer.append(record('a', '1'));
+  writer.append(record('b', '2'));
+  writer.append(record('a', '3'));
+  assert.deepEqual(writes, [], 'nothing is written on the request path');
+  await writer.flush();
+  assert.deepEqual(writes, [{ tenant: 'a', ids: ['1', '3'] }, { tenant: 'b', ids: ['2'] }]);
+});
+
+test('a full batch is written without waiting for the timer', async () => {
+  const { db, writes } = recordingDatabase();
+  const writer = new DecisionLogWriter(db, createLogger({ level: 'silent' }), { flushMs: 60_000, maxBatch: 2 });
+  writer.append(record('a', '1'));
+  writer.append(record('a', '2'));
+  await writer.flush();
+  writer.append(record('a', '3'));
+  await writer.flush();
+  assert.deepEqual(writes.map((w) => w.ids), [['1', '2'], ['3']]);
+});
+
+test('a failed write is logged and does not stop later batches', async () => {
+  const failing = recordingDatabase(true);
+  const writer = new DecisionLogWriter(failing.db, createLogger({ level: 'silent' }), { flushMs: 60_000, maxBatch: 100 });
+  writer.append(record('a', '1'));
+  await writer.flush();
+  writer.append(record('a', '2'));
+  await assert.doesNotReject(writer.flush());
+});

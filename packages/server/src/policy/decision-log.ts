@@ -1,0 +1,111 @@
+import type { Logger } from 'pino';
+import { currentTenantId, currentTx } from '../context.ts';
+import type { Database } from '../db/database.ts';
+import { withTenantTransaction } from '../db/tenant-tx.ts';
+
+/** One logged decision, in the columns of `policy_decisions` (input already masked). */
+export interface DecisionRecord {
+  decision_id: string;
+  tenant_id: string;
+  timestamp: string;
+  actor: string | null;
+  action: string | null;
+  allow: boolean;
+  reasons: string[];
+  bundle_hash: string;
+  path: string;
+  input: unknown;
+  result: unknown;
+  latency_ns: number;
+}
+
+export interface DecisionFilter {
+  from?: string | undefined;
+  to?: string | undefined;
+  action?: string | undefined;
+  subject?: string | undefined;
+  allow?: boolean | undefined;
+  limit: number;
+}
+
+/**
+ * Collects decisions in memory and writes them per tenant in batches, off the request path: on a
+ * short timer, when a batch is full, and on close (so a graceful shutdown loses none).
+ */
+export class DecisionLogWriter {
+  private pending: DecisionRecord[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: Database,
+    private readonly log: Logger,
+    private readonly options: { flushMs: number; maxBatch: number } = { flushMs: 250, maxBatch: 500 },
+  ) {}
+
+  append(record: DecisionRecord): void {
+    this.pending.push(record);
+    if (this.pending.length >= this.options.maxBatch) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), this.options.flushMs).unref();
+  }
+
+  /** Writes everything appended so far; resolves once it is stored. */
+  flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const batch = this.pending;
+    this.pending = [];
+    // Batches are written one after another, so a flush also waits for those before it.
+    this.writing = this.writing.then(() => this.write(batch));
+    return this.writing;
+  }
+
+  private async write(batch: DecisionRecord[]): Promise<void> {
+    const byTenant = new Map<string, DecisionRecord[]>();
+    for (const r of batch) byTenant.set(r.tenant_id, [...(byTenant.get(r.tenant_id) ?? []), r]);
+    for (const [tenant, records] of byTenant) {
+      try {
+        await withTenantTransaction(this.db, tenant, () => insertDecisions(records));
+      } catch (error) {
+        this.log.error({ err: error, tenant_id: tenant, decisions: records.length }, 'decision log write failed');
+      }
+    }
+  }
+}
+
+// Column arrays through unnest: one statement per batch, about three times faster than rows of JSON.
+async function insertDecisions(records: DecisionRecord[]): Promise<void> {
+  const column = <T>(f: (r: DecisionRecord) => T): T[] => records.map(f);
+  await currentTx().query(
+    `INSERT INTO policy_decisions (tenant_id, decision_id, "timestamp", actor, action, allow, reasons, bundle_hash, path, input, result, latency_ns)
+     SELECT $1, * FROM unnest($2::uuid[], $3::timestamptz[], $4::text[], $5::text[], $6::boolean[], $7::jsonb[], $8::text[], $9::text[],
+       $10::jsonb[], $11::jsonb[], $12::bigint[])`,
+    [
+      currentTenantId(),
+      column((r) => r.decision_id),
+      column((r) => r.timestamp),
+      column((r) => r.actor),
+      column((r) => r.action),
+      column((r) => r.allow),
+      column((r) => JSON.stringify(r.reasons)),
+      column((r) => r.bundle_hash),
+      column((r) => r.path),
+      column((r) => JSON.stringify(r.input)),
+      column((r) => JSON.stringify(r.result)),
+      column((r) => r.latency_ns),
+    ],
+  );
+}
+
+/** The current tenant's logged decisions, newest first. */
+export async function listDecisions(f: DecisionFilter): Promise<DecisionRecord[]> {
+  const rows = await currentTx().query<DecisionRecord & { timestamp: Date; latency_ns: string | number }>(
+    `SELECT decision_id, tenant_id, "timestamp", actor, action, allow, reasons, bundle_hash, path, input, result, latency_ns
+     FROM policy_decisions
+     WHERE tenant_id = $1 AND ($2::timestamptz IS NULL OR "timestamp" >= $2) AND ($3::timestamptz IS NULL OR "timestamp" < $3)
+       AND ($4::text IS NULL OR action = $4) AND ($5::text IS NULL OR actor = $5) AND ($6::boolean IS NULL OR allow = $6)
+     ORDER BY "timestamp" DESC, decision_id DESC LIMIT $7`,
+    [currentTenantId(), f.from ?? null, f.to ?? null, f.action ?? null, f.subject ?? null, f.allow ?? null, f.limit],
+  );
+  return rows.map((r) => ({ ...r, decision_id: String(r.decision_id), timestamp: new Date(r.timestamp).toISOString(), latency_ns: Number(r.latency_ns) }));
+}

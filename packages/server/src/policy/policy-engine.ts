@@ -1,0 +1,184 @@
+import type { Logger } from 'pino';
+import { compile, type Policy } from '@companyos/rego';
+import type { Database } from '../db/database.ts';
+import { withPlatformTransaction, withTenantTransaction } from '../db/tenant-tx.ts';
+import { uuidv7 } from '../util/ids.ts';
+import type { Bundle } from './bundle.ts';
+import type { BundleData } from './bundle-schema.ts';
+import { activeHashes, getVersionByHash, POLICY_CHANNEL } from './bundle-store.ts';
+import type { DecisionLogWriter } from './decision-log.ts';
+import { applyMaskRules } from './masking.ts';
+
+export const DECISION_PATH = 'companyos.authz.decision';
+
+export interface DecisionInput {
+  subject: { id: string; tenant_id: string; roles: string[]; attributes: Record<string, unknown> };
+  action: string;
+  resource: unknown;
+  tenant: { id: string; status: string; data_region: string; [key: string]: unknown };
+  context: { request_id: string; time: string; step_up: boolean; [key: string]: unknown };
+}
+
+export interface Decision {
+  allow: boolean;
+  reasons: string[];
+  obligations: Record<string, unknown>;
+  bundleHash: string;
+}
+
+export interface PolicyEngineOptions {
+  /** The base bundle, which every tenant without an active version of its own runs. */
+  base: Bundle;
+  log: Logger;
+  /** A fixed bundle per tenant: the engine then follows no activations (tests, embedded use). */
+  fixed?: ((tenantId: string) => Bundle) | undefined;
+}
+
+/**
+ * Decides with each tenant's active bundle. Compiled policies are cached by (tenant, bundle
+ * hash); the active bundles are kept in memory and follow activations: at once in the process
+ * that activates, through LISTEN/NOTIFY in the others, and by polling as a safety net.
+ */
+export class PolicyEngine {
+  private readonly compiled = new Map<string, Policy>();
+  private readonly active = new Map<string, Bundle>();
+  private db: Database | undefined;
+  private decisionLog: DecisionLogWriter | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private following = false;
+  private unlisten: (() => Promise<void>) | undefined;
+  private refreshing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: PolicyEngineOptions) {}
+
+  get base(): Bundle {
+    return this.options.base;
+  }
+
+  /** The bundle this process runs for a tenant. */
+  bundleFor(tenantId: string): Bundle {
+    return this.options.fixed?.(tenantId) ?? this.active.get(tenantId) ?? this.options.base;
+  }
+
+  /** Tenants with a bundle of their own loaded, and its hash. */
+  loadedHashes(): Map<string, string> {
+    return new Map([...this.active].map(([tenant, bundle]) => [tenant, bundle.hash]));
+  }
+
+  /** The compiled policy of a bundle; throws RegoErrors when it does not compile. */
+  policy(tenantId: string, bundle: Bundle): Policy {
+    const key = `${tenantId}\u0000${bundle.hash}`;
+    let policy = this.compiled.get(key);
+    if (policy === undefined) {
+      policy = compile(bundle.modules, { data: bundle.data });
+      this.compiled.set(key, policy);
+    }
+    return policy;
+  }
+
+  /** Makes `bundle` the one this process runs for the tenant (compiling it first). */
+  use(tenantId: string, bundle: Bundle): void {
+    this.policy(tenantId, bundle);
+    const previous = this.active.get(tenantId);
+    this.active.set(tenantId, bundle);
+    if (previous !== undefined && previous.hash !== bundle.hash) this.compiled.delete(`${tenantId}\u0000${previous.hash}`);
+  }
+
+  /** The authorization decision with the tenant's active bundle, logged to the decision log. */
+  async decide(input: DecisionInput): Promise<Decision> {
+    const bundle = this.bundleFor(input.tenant.id);
+    const started = process.hrtime.bigint();
+    const decision = normalize(this.policy(input.tenant.id, bundle).evaluate(DECISION_PATH, input), bundle.hash);
+    const latency = process.hrtime.bigint() - started;
+    const result = { allow: decision.allow, reasons: decision.reasons, obligations: decision.obligations };
+    const masked = applyMaskRules((bundle.data as Partial<BundleData>).mask_rules ?? [], input, result);
+    const decisionId = uuidv7();
+    this.decisionLog?.append({
+      decision_id: decisionId,
+      tenant_id: input.tenant.id,
+      timestamp: input.context.time,
+      actor: input.subject.id,
+      action: input.action,
+      allow: decision.allow,
+      reasons: decision.reasons,
+      bundle_hash: bundle.hash,
+      path: DECISION_PATH.replaceAll('.', '/'),
+      input: masked.input,
+      result: masked.result,
+      latency_ns: Number(latency),
+    });
+    this.options.log.info(
+      { decision_id: decisionId, path: DECISION_PATH.replaceAll('.', '/'), bundle_hash: bundle.hash, action: input.action, result: { allow: decision.allow, reasons: decision.reasons } },
+      'policy decision',
+    );
+    return decision;
+  }
+
+  /**
+   * Loads every tenant's active bundle from the database, then follows activations until
+   * `stop()`: notifications where the database delivers them, and a poll every `pollMs`.
+   */
+  async start(db: Database, o: { pollMs: number; decisionLog?: DecisionLogWriter | undefined }): Promise<void> {
+    this.db = db;
+    this.decisionLog = o.decisionLog;
+    if (this.options.fixed !== undefined) return;
+    await this.refresh();
+    this.unlisten = await db.listen(POLICY_CHANNEL, () => void this.refresh());
+    this.following = true;
+    const poll = () => {
+      if (this.following) this.timer = setTimeout(() => void this.refresh().finally(poll), o.pollMs).unref();
+    };
+    poll();
+  }
+
+  /** Writes the decisions logged so far. */
+  async flushDecisions(): Promise<void> {
+    await this.decisionLog?.flush();
+  }
+
+  /** Stops following and writes the decisions not yet stored. */
+  async stop(): Promise<void> {
+    this.following = false;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.unlisten?.();
+    this.unlisten = undefined;
+    await this.refreshing;
+    await this.decisionLog?.flush();
+  }
+
+  /** Re-reads the active hashes and loads the bundles that changed. Runs one at a time. */
+  refresh(): Promise<void> {
+    this.refreshing = this.refreshing.then(() => this.load()).catch((error: unknown) => this.options.log.error({ err: error }, 'policy bundle refresh failed'));
+    return this.refreshing;
+  }
+
+  private async load(): Promise<void> {
+    const db = this.db;
+    if (db === undefined) return;
+    const hashes = await withPlatformTransaction(db, () => activeHashes());
+    for (const [tenant, hash] of hashes) {
+      if (this.active.get(tenant)?.hash === hash) continue;
+      const version = await withTenantTransaction(db, tenant, () => getVersionByHash(hash));
+      if (version !== undefined) this.use(tenant, version.bundle);
+    }
+  }
+}
+
+// A policy that returns nothing, or not a boolean `allow`, denies: fail closed.
+export function normalize(result: unknown, bundleHash: string): Decision {
+  if (result === null || typeof result !== 'object') {
+    return { allow: false, reasons: ['the policy returned no decision'], obligations: {}, bundleHash };
+  }
+  const r = result as { allow?: unknown; reasons?: unknown; obligations?: unknown };
+  const reasons = toStrings(r.reasons);
+  const allow = r.allow === true && reasons.length === 0;
+  if (!allow && reasons.length === 0) reasons.push('the policy did not allow the action');
+  const obligations = r.obligations !== null && typeof r.obligations === 'object' && !Array.isArray(r.obligations) ? (r.obligations as Record<string, unknown>) : {};
+  return { allow, reasons, obligations, bundleHash };
+}
+
+function toStrings(value: unknown): string[] {
+  const items = value instanceof Set ? [...value] : Array.isArray(value) ? value : [];
+  return items.map(String).sort();
+}

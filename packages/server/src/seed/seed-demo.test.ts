@@ -1,0 +1,35 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { withPlatformTransaction, withTenantTransaction } from '../db/tenant-tx.ts';
+import { listSubjects } from '../identity/subjects.ts';
+import { listTenants } from '../tenancy/tenants.ts';
+import { FakeClock } from '../util/clock.ts';
+import { createTestDatabase, type TestDatabase } from '../../test/support/test-database.ts';
+import { DEMO_TENANTS, seedDemo } from './seed-demo.ts';
+
+let t: TestDatabase;
+before(async () => {
+  t = await createTestDatabase();
+});
+after(() => t.close());
+
+test('the demo seed creates five tenants with seven users each, plus a platform operator', async () => {
+  const first = await seedDemo(t.db, { clock: new FakeClock() });
+  assert.deepEqual(first.tenantsCreated, DEMO_TENANTS.map((d) => d.tenant_id));
+  assert.equal(first.subjectsCreated, 5 * 7 + 1);
+  const tenants = await withPlatformTransaction(t.db, () => listTenants());
+  assert.deepEqual(tenants.map((x) => x.tenant_id).sort(), ['demo-external', 'internal', 'pilot-a', 'pilot-b', 'summit-internal']);
+  const internal = await withTenantTransaction(t.db, 'internal', () => listSubjects());
+  assert.ok(internal.some((s) => s.subject_id === 'user-platform-operator' && s.roles.includes('platform_operator')));
+  const pilotB = await withTenantTransaction(t.db, 'pilot-b', () => listSubjects());
+  assert.deepEqual(
+    pilotB.map((s) => s.subject_id),
+    ['user-admin', 'user-ae', 'user-engineer', 'user-finance', 'user-sales-manager', 'user-security', 'user-team-lead'],
+  );
+  assert.deepEqual(pilotB.find((s) => s.subject_id === 'user-admin')?.roles, ['CompanyAdmin']);
+  assert.equal(pilotB[0]!.attributes.country, 'US');
+});
+
+test('seeding again creates nothing', async () => {
+  assert.deepEqual(await seedDemo(t.db), { tenantsCreated: [], subjectsCreated: 0 });
+});

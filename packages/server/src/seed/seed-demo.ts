@@ -1,0 +1,66 @@
+import type { Database } from '../db/database.ts';
+import { withPlatformTransaction, withTenantTransaction } from '../db/tenant-tx.ts';
+import type { SubjectAttributes } from '../identity/principal.ts';
+import { insertSubject } from '../identity/subjects.ts';
+import { defaultTenantConfig } from '../tenancy/tenant-config.ts';
+import { insertTenant } from '../tenancy/tenants.ts';
+import { systemClock, type Clock } from '../util/clock.ts';
+
+export const DEMO_TENANTS = [
+  { tenant_id: 'internal', display_name: 'CompanyOS Internal', data_region: 'eu' },
+  { tenant_id: 'pilot-a', display_name: 'Pilot A', data_region: 'eu' },
+  { tenant_id: 'pilot-b', display_name: 'Pilot B', data_region: 'us' },
+  { tenant_id: 'summit-internal', display_name: 'Summit Internal', data_region: 'us' },
+  { tenant_id: 'demo-external', display_name: 'Demo External', data_region: 'uk' },
+] as const;
+
+export const PLATFORM_OPERATOR = { tenant: 'internal', subject: 'user-platform-operator' } as const;
+
+export const DEMO_USERS: { subject_id: string; display_name: string; roles: string[]; attributes: SubjectAttributes }[] = [
+  { subject_id: 'user-engineer', display_name: 'Eli Engineer', roles: ['engineer'], attributes: { department: 'engineering', employment_type: 'employee' } },
+  { subject_id: 'user-team-lead', display_name: 'Tara Team Lead', roles: ['team_lead', 'engineer'], attributes: { department: 'engineering', employment_type: 'employee' } },
+  { subject_id: 'user-security', display_name: 'Sam Security', roles: ['security'], attributes: { department: 'security', employment_type: 'employee' } },
+  { subject_id: 'user-ae', display_name: 'Ava Account Executive', roles: ['account_executive'], attributes: { department: 'sales', employment_type: 'employee' } },
+  { subject_id: 'user-sales-manager', display_name: 'Max Sales Manager', roles: ['sales_manager'], attributes: { department: 'sales', employment_type: 'employee' } },
+  { subject_id: 'user-finance', display_name: 'Fay Finance', roles: ['finance'], attributes: { department: 'finance', employment_type: 'employee' } },
+  { subject_id: 'user-admin', display_name: 'Ada Admin', roles: ['CompanyAdmin'], attributes: { department: 'it', employment_type: 'employee' } },
+];
+
+const regionCountry: Record<string, { country: string; region: string }> = {
+  eu: { country: 'DE', region: 'eu' },
+  us: { country: 'US', region: 'us' },
+  uk: { country: 'GB', region: 'uk' },
+};
+
+export interface SeedSummary {
+  tenantsCreated: string[];
+  subjectsCreated: number;
+}
+
+/** Creates the demo tenants and their users; running it again creates nothing. */
+export async function seedDemo(db: Database, options: { clock?: Clock } = {}): Promise<SeedSummary> {
+  const at = (options.clock ?? systemClock).now();
+  const summary: SeedSummary = { tenantsCreated: [], subjectsCreated: 0 };
+  for (const t of DEMO_TENANTS) {
+    const created = await withPlatformTransaction(db, () =>
+      insertTenant(defaultTenantConfig({ ...t, owner_contact: `admin@${t.tenant_id}.example.com`, env: 'dev' }), at),
+    );
+    if (created !== undefined) summary.tenantsCreated.push(t.tenant_id);
+    const users = [...DEMO_USERS];
+    if (t.tenant_id === PLATFORM_OPERATOR.tenant) {
+      users.push({
+        subject_id: PLATFORM_OPERATOR.subject,
+        display_name: 'Pat Platform Operator',
+        roles: ['platform_operator'],
+        attributes: { department: 'platform', employment_type: 'employee' },
+      });
+    }
+    await withTenantTransaction(db, t.tenant_id, async () => {
+      for (const u of users) {
+        const s = await insertSubject({ ...u, attributes: { ...regionCountry[t.data_region], ...u.attributes } }, at);
+        if (s !== undefined) summary.subjectsCreated++;
+      }
+    });
+  }
+  return summary;
+}

@@ -1,0 +1,158 @@
+import { Type } from '@sinclair/typebox';
+import { Problem } from '../http/problem.ts';
+import { asTenant } from '../db/tenant-tx.ts';
+import { SubjectIdSchema } from '../identity/actions.ts';
+import { insertSubject } from '../identity/subjects.ts';
+import { defineAction } from '../pipeline/define-action.ts';
+import { requireFeature } from '../flags/feature-guard.ts';
+import { defaultTenantConfig, Region, TenantConfig, TenantConfigPatch, TenantId } from './tenant-config.ts';
+import { StringEnum } from '../http/schema.ts';
+import { findTenant, getCurrentTenant, insertTenant, listTenants, setTenantStatus, updateCurrentTenantConfig, type Tenant } from './tenants.ts';
+
+const TenantIdParams = Type.Object({ id: TenantId });
+
+export const TenantView = Type.Object({
+  tenant_id: Type.String(),
+  status: StringEnum(['active', 'disabled']),
+  config: TenantConfig,
+  created_at: Type.String({ format: 'date-time' }),
+  updated_at: Type.String({ format: 'date-time' }),
+});
+
+const loadTenant = async (ctx: { params: { id: string } }): Promise<Tenant | undefined> => findTenant(ctx.params.id);
+
+export const createTenant = defineAction({
+  name: 'tenant.create',
+  method: 'POST',
+  path: '/tenants',
+  summary: 'Create a tenant from the safe-defaults template (platform operators)',
+  scope: 'platform',
+  status: 201,
+  input: Type.Object(
+    {
+      tenant_id: TenantId,
+      display_name: Type.String({ minLength: 1, maxLength: 120 }),
+      data_region: Region,
+      owner_contact: Type.String({ format: 'email', maxLength: 254 }),
+      env: Type.Optional(StringEnum(['dev', 'staging', 'prod'])),
+      /** The tenant's first CompanyAdmin, so someone can sign in to the new tenant. */
+      admin: Type.Optional(
+        Type.Object(
+          { subject_id: SubjectIdSchema, display_name: Type.String({ minLength: 1, maxLength: 120 }) },
+          { additionalProperties: false },
+        ),
+      ),
+    },
+    { additionalProperties: false },
+  ),
+  response: TenantView,
+  target: (_ctx, input) => `tenant:${input.tenant_id}`,
+  run: async (ctx, input) => {
+    const { admin, ...settings } = input;
+    const created = await insertTenant(defaultTenantConfig(settings), ctx.now);
+    if (created === undefined) throw new Problem('conflict', `tenant ${input.tenant_id} already exists`);
+    if (admin !== undefined) {
+      await asTenant(created.tenant_id, () =>
+        insertSubject({ subject_id: admin.subject_id, display_name: admin.display_name, roles: ['CompanyAdmin'], attributes: {} }, ctx.now),
+      );
+    }
+    return created;
+  },
+});
+
+export const listTenantsAction = defineAction({
+  name: 'tenant.list',
+  method: 'GET',
+  path: '/tenants',
+  summary: 'List all tenants (platform operators)',
+  scope: 'platform',
+  response: Type.Object({ tenants: Type.Array(TenantView) }),
+  run: async () => ({ tenants: await listTenants() }),
+});
+
+export const getTenant = defineAction({
+  name: 'tenant.get',
+  method: 'GET',
+  path: '/tenants/:id',
+  summary: 'Read one tenant (platform operators)',
+  scope: 'platform',
+  params: TenantIdParams,
+  response: TenantView,
+  resource: loadTenant,
+  target: (ctx) => `tenant:${ctx.params.id}`,
+  run: async (_ctx, _input, tenant) => tenant,
+});
+
+export const disableTenant = defineAction({
+  name: 'tenant.disable',
+  method: 'POST',
+  path: '/tenants/:id/disable',
+  summary: 'Disable a tenant: its users can no longer sign in or run actions (platform operators, step-up)',
+  scope: 'platform',
+  params: TenantIdParams,
+  response: TenantView,
+  resource: loadTenant,
+  target: (ctx) => `tenant:${ctx.params.id}`,
+  run: async (ctx) => (await setTenantStatus(ctx.params.id, 'disabled', ctx.now))!,
+});
+
+export const enableTenant = defineAction({
+  name: 'tenant.enable',
+  method: 'POST',
+  path: '/tenants/:id/enable',
+  summary: 'Enable a disabled tenant (platform operators)',
+  scope: 'platform',
+  params: TenantIdParams,
+  response: TenantView,
+  resource: loadTenant,
+  target: (ctx) => `tenant:${ctx.params.id}`,
+  run: async (ctx) => (await setTenantStatus(ctx.params.id, 'active', ctx.now))!,
+});
+
+export const getTenantConfig = defineAction({
+  name: 'tenant.config.get',
+  method: 'GET',
+  path: '/tenants/:id/config',
+  summary: "Read the caller's tenant settings",
+  scope: 'tenant',
+  tenantParam: 'id',
+  params: TenantIdParams,
+  response: TenantConfig,
+  resource: () => getCurrentTenant(),
+  target: (ctx) => `tenant:${ctx.tenantId}`,
+  run: async (_ctx, _input, tenant) => tenant.config,
+});
+
+export const updateTenantConfig = defineAction({
+  name: 'tenant.config.update',
+  method: 'PATCH',
+  path: '/tenants/:id/config',
+  summary: "Change the caller's tenant settings (tenant admins); fields absent from the body keep their value",
+  scope: 'tenant',
+  tenantParam: 'id',
+  params: TenantIdParams,
+  input: TenantConfigPatch,
+  response: TenantConfig,
+  resource: () => getCurrentTenant(),
+  target: (ctx) => `tenant:${ctx.tenantId}`,
+  run: async (ctx, input, tenant) => {
+    if (input.tenant_id !== undefined && input.tenant_id !== tenant.tenant_id) {
+      throw new Problem('invalid-request', 'the tenant id cannot be changed', {
+        errors: [{ in: 'body', field: 'tenant_id', message: 'must equal the tenant being configured' }],
+      });
+    }
+    // Moving the home region moves where the tenant's data must live: allowed only where the flag is on.
+    if (input.data_region !== undefined && input.data_region !== tenant.config.data_region) {
+      await requireFeature('tenancy.region-change', 'changing the home data region');
+    }
+    const next = { ...tenant.config, ...input, tenant_id: tenant.tenant_id };
+    if (!next.allowed_regions.includes(next.data_region)) {
+      throw new Problem('invalid-request', 'the home region must be one of the allowed regions', {
+        errors: [{ in: 'body', field: 'allowed_regions', message: `must include data_region ${next.data_region}` }],
+      });
+    }
+    return (await updateCurrentTenantConfig(next, ctx.now)).config;
+  },
+});
+
+export const tenancyActions = [createTenant, listTenantsAction, getTenant, disableTenant, enableTenant, getTenantConfig, updateTenantConfig];

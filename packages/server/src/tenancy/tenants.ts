@@ -1,0 +1,79 @@
+import { currentTenantId, currentTx } from '../context.ts';
+import type { TenantConfig } from './tenant-config.ts';
+
+export type TenantStatus = 'active' | 'disabled';
+
+export interface Tenant {
+  tenant_id: string;
+  status: TenantStatus;
+  config: TenantConfig;
+  created_at: string;
+  updated_at: string;
+}
+
+interface TenantRow {
+  [key: string]: unknown;
+  tenant_id: string;
+  status: TenantStatus;
+  config: TenantConfig;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const columns = 'tenant_id, status, config, created_at, updated_at';
+
+function toTenant(row: TenantRow): Tenant {
+  return {
+    tenant_id: row.tenant_id,
+    status: row.status,
+    config: row.config,
+    created_at: new Date(row.created_at).toISOString(),
+    updated_at: new Date(row.updated_at).toISOString(),
+  };
+}
+
+// Platform scope: these run in a platform transaction, where the registry is visible.
+
+/** Inserts a tenant; returns undefined when the id is taken. */
+export async function insertTenant(config: TenantConfig, at: Date): Promise<Tenant | undefined> {
+  const rows = await currentTx().query<TenantRow>(
+    `INSERT INTO tenants (tenant_id, display_name, data_region, config, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (tenant_id) DO NOTHING RETURNING ${columns}`,
+    [config.tenant_id, config.display_name, config.data_region, JSON.stringify(config), at.toISOString()],
+  );
+  return rows[0] === undefined ? undefined : toTenant(rows[0]);
+}
+
+export async function listTenants(): Promise<Tenant[]> {
+  return (await currentTx().query<TenantRow>(`SELECT ${columns} FROM tenants ORDER BY tenant_id`)).map(toTenant);
+}
+
+export async function findTenant(tenantId: string): Promise<Tenant | undefined> {
+  const rows = await currentTx().query<TenantRow>(`SELECT ${columns} FROM tenants WHERE tenant_id = $1`, [tenantId]);
+  return rows[0] === undefined ? undefined : toTenant(rows[0]);
+}
+
+export async function setTenantStatus(tenantId: string, status: TenantStatus, at: Date): Promise<Tenant | undefined> {
+  const rows = await currentTx().query<TenantRow>(
+    `UPDATE tenants SET status = $2, updated_at = $3 WHERE tenant_id = $1 RETURNING ${columns}`,
+    [tenantId, status, at.toISOString()],
+  );
+  return rows[0] === undefined ? undefined : toTenant(rows[0]);
+}
+
+// Tenant scope: the current tenant's own row, through row-level security.
+
+export async function getCurrentTenant(): Promise<Tenant | undefined> {
+  const rows = await currentTx().query<TenantRow>(`SELECT ${columns} FROM tenants WHERE tenant_id = $1`, [currentTenantId()]);
+  return rows[0] === undefined ? undefined : toTenant(rows[0]);
+}
+
+export async function updateCurrentTenantConfig(config: TenantConfig, at: Date): Promise<Tenant> {
+  const rows = await currentTx().query<TenantRow>(
+    `UPDATE tenants SET display_name = $2, data_region = $3, config = $4, updated_at = $5
+     WHERE tenant_id = $1 RETURNING ${columns}`,
+    [currentTenantId(), config.display_name, config.data_region, JSON.stringify(config), at.toISOString()],
+  );
+  if (rows[0] === undefined) throw new Error('current tenant not found');
+  return toTenant(rows[0]);
+}

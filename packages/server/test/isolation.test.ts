@@ -1,0 +1,142 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { allActions } from '../src/actions.ts';
+import { listAuditEvents } from '../src/audit/audit-events.ts';
+import { withTenantTransaction } from '../src/db/tenant-tx.ts';
+import { createApiKey } from '../src/identity/api-keys.ts';
+import { insertSubject, updateSubject } from '../src/identity/subjects.ts';
+import { loadBundleDir } from '../src/policy/bundle.ts';
+import { defaultPolicyDir } from '../src/config.ts';
+import { policyRuntime } from '../src/policy/policy-runtime.ts';
+import { assertTenantIsolation } from './isolation-harness.ts';
+import { createTestApp, type TestApp } from './support/test-app.ts';
+
+let h: TestApp;
+let victimKeyId: string;
+let victimReceiptId: string;
+let victimExportId: string;
+before(async () => {
+  h = await createTestApp();
+  const at = h.clock.now();
+  victimKeyId = await withTenantTransaction(h.t.db, 'pilot-a', async () => {
+    await insertSubject({ subject_id: 'only-in-a', display_name: 'Secret Agent A', roles: ['engineer'], attributes: {} }, at);
+    return (await createApiKey({ subject_id: 'only-in-a', name: 'a-key', roles: ['engineer'] }, at)).key.key_id;
+  });
+  // The attacker holds every role of the catalog, so only isolation can stop it.
+  const roles = Object.keys((loadBundleDir(defaultPolicyDir).data as { roles: Record<string, unknown> }).roles);
+  await withTenantTransaction(h.t.db, 'pilot-b', () => updateSubject('user-admin', { roles }, at));
+  // A receipt of the victim, in its log under a checkpoint.
+  victimReceiptId = String((await h.call('GET', '/api/v1/subjects', { as: ['pilot-a', 'user-admin'] })).headers['x-receipt-id']);
+  // Two policy bundle versions of the victim, with data only it knows; the second is active
+  // (the attacker's own proposal becomes its version 1, so the cases name version 2).
+  for (const owner of ['Secret Agent A', 'only-in-a']) {
+    const proposed = await h.call('POST', '/api/v1/policy/versions', { as: ['pilot-a', 'user-admin'], body: { message: `only-in-a policy for ${owner}`, data_patch: { tenant: { owner } } } });
+    await h.call('POST', `/api/v1/policy/versions/${String(proposed.json().version.version)}/activate`, { as: ['pilot-a', 'user-admin'], stepUp: true });
+  }
+  // A finished audit export of the victim.
+  victimExportId = (await h.call('POST', '/api/v1/audit/exports', { as: ['pilot-a', 'user-admin'], stepUp: true, body: { from: '2026-03-01T00:00:00.000Z', to: h.clock.now().toISOString() } })).json().export_id;
+  await h.app.jobs.runDue();
+  await h.app.ledger.flush('pilot-a');
+  // The victim's own decisions so far are written now, not in the middle of the attack.
+  await policyRuntime().engine.flushDecisions();
+});
+after(() => h.close());
+
+test('tenant B cannot read, change or write anything of tenant A through any action', async () => {
+  await assertTenantIsolation({
+    app: h.app,
+    db: h.t.db,
+    actions: allActions,
+    victim: 'pilot-a',
+    attackerTenant: 'pilot-b',
+    attackerToken: await h.token('pilot-b', 'user-admin', { stepUp: true, ttl: 3600 }),
+    victimMarkers: ['only-in-a', 'Secret Agent A', victimKeyId],
+    cases: {
+      'tenant.create': { body: { tenant_id: 'pilot-b-clone', display_name: 'X', data_region: 'eu', owner_contact: 'x@y.example.com' } },
+      'tenant.list': {},
+      'tenant.get': { params: { id: 'pilot-a' } },
+      'tenant.disable': { params: { id: 'pilot-a' } },
+      'tenant.enable': { params: { id: 'pilot-a' } },
+      'tenant.config.get': { params: { id: 'pilot-a' } },
+      'tenant.config.update': { params: { id: 'pilot-a' }, body: { display_name: 'Owned' } },
+      'subject.create': { body: { subject_id: 'impostor', display_name: 'Impostor', roles: ['CompanyAdmin'] } },
+      'subject.get': { params: { subjectId: 'only-in-a' } },
+      'subject.list': {},
+      'subject.update': { params: { subjectId: 'only-in-a' }, body: { roles: ['CompanyAdmin'] } },
+      'api_key.create': { body: { subject_id: 'only-in-a', name: 'steal', roles: ['engineer'] } },
+      'api_key.list': {},
+      'api_key.revoke': { params: { keyId: victimKeyId } },
+      'audit.list': {},
+      'audit.export.create': { body: { from: '2026-03-01T00:00:00.000Z', to: '2026-03-02T00:00:00.000Z' } },
+      'audit.export.get': { params: { id: victimExportId } },
+      'audit.export.list': {},
+      'audit.export.download': { params: { id: victimExportId } },
+      'provenance.receipt.get': { params: { id: victimReceiptId } },
+      'provenance.receipt.disclose': { params: { id: victimReceiptId } },
+      'provenance.checkpoint.get': {},
+      'provenance.consistency.get': {},
+      'provenance.evidence.create': { body: { media_type: 'text/plain', content_base64: 'b25seS1pbi1h' } },
+      'tenant.keys.rotate': { params: { id: 'pilot-a' } },
+      'flag.list': {},
+      'flag.get': { params: { flagId: 'identity.api-key-admin-roles' } },
+      'flag.evaluate': { body: {} },
+      'flag.set': { params: { flagId: 'identity.api-key-admin-roles' }, body: { variant: 'on' } },
+      'flag.revert': { params: { flagId: 'identity.api-key-admin-roles' } },
+      'config.drift.get': {},
+      'branding.update': { params: { id: 'pilot-a' }, body: { product_name: 'Owned', colors: { primary: '#000000', on_primary: '#ffffff', background: '#ffffff', text: '#000000' } } },
+      'branding.logo.upload': { params: { id: 'pilot-a' }, body: { content_type: 'image/png', data_base64: 'iVBORw0KGgo=' } },
+      'tenant.kit.export': { params: { id: 'pilot-a' } },
+      'tenant.kit.import': { params: { id: 'pilot-a' }, body: { kit: { payloadType: 'x', payload: 'e30=', signatures: [{ keyid: 'k', sig: 's' }] }, jwks: { keys: [{}] } } },
+      'policy.bundle.list': {},
+      'policy.bundle.get': { params: { version: '2' } },
+      'policy.bundle.propose': { body: { message: 'attack', data_patch: { tenant: { owner: 'attacker' } } } },
+      'policy.bundle.activate': { params: { version: '2' } },
+      'policy.bundle.rollback': { body: { version: 2 } },
+      'policy.bundle.diff': { body: { to: '2' } },
+      'policy.simulate': { body: { version: '2', inputs: [{}] } },
+      'policy.decision.list': {},
+      'policy.bundle.download': { params: { tenantId: 'pilot-a' } },
+      'policy.drift.get': {},
+    },
+  });
+});
+
+test('a cross-tenant attempt is audited in the target tenant with actor, claimed and requested tenant and route', async () => {
+  const res = await h.call('GET', '/api/v1/tenants/pilot-a/config', { as: ['pilot-b', 'user-engineer'] });
+  assert.equal(res.statusCode, 403);
+  const events = await withTenantTransaction(h.t.db, 'pilot-a', () => listAuditEvents({ type: 'isolation.denied' }));
+  const event = events.find((e) => e.request_id === res.headers['x-request-id']);
+  assert.ok(event);
+  assert.equal(event.actor, 'user-engineer');
+  assert.deepEqual(
+    { claimed: event.details.claimed_tenant, requested: event.details.requested_tenant, route: event.details.route },
+    { claimed: 'pilot-b', requested: 'pilot-a', route: 'GET /api/v1/tenants/:id/config' },
+  );
+  // Nothing about it lands in the attacker's own audit.
+  const own = await withTenantTransaction(h.t.db, 'pilot-b', () => listAuditEvents({ type: 'isolation.denied' }));
+  assert.ok(!own.some((e) => e.request_id === res.headers['x-request-id']));
+});
+
+test('a claimed tenant that does not exist is audited in the caller tenant', async () => {
+  const res = await h.call('GET', '/api/v1/subjects', { as: ['pilot-b', 'user-engineer'], headers: { 'x-tenant-id': 'ghost-tenant' } });
+  assert.equal(res.statusCode, 403);
+  const own = await withTenantTransaction(h.t.db, 'pilot-b', () => listAuditEvents({ type: 'isolation.denied' }));
+  assert.ok(own.some((e) => e.request_id === res.headers['x-request-id'] && e.details.requested_tenant === 'ghost-tenant'));
+});
+
+test('an X-Tenant-Id equal to the credential tenant is accepted', async () => {
+  const res = await h.call('GET', '/api/v1/subjects', { as: ['pilot-b', 'user-admin'], headers: { 'x-tenant-id': 'pilot-b' } });
+  assert.equal(res.statusCode, 200);
+});
+
+test("the target tenant's security team sees cross-tenant attempts in its audit trail; bad query values are 400", async () => {
+  const attempt = await h.call('GET', '/api/v1/tenants/pilot-a/config', { as: ['pilot-b', 'user-ae'] });
+  const res = await h.call('GET', '/api/v1/audit-events?type=isolation.denied&limit=5', { as: ['pilot-a', 'user-security'] });
+  assert.equal(res.statusCode, 200, res.body);
+  const events = res.json().events as { type: string; request_id: string; tenant_id: string }[];
+  assert.ok(events.length <= 5);
+  assert.ok(events.every((e) => e.type === 'isolation.denied' && e.tenant_id === 'pilot-a'));
+  assert.ok(events.some((e) => e.request_id === attempt.headers['x-request-id']));
+  assert.equal((await h.call('GET', '/api/v1/audit-events?limit=0', { as: ['pilot-a', 'user-security'] })).statusCode, 400);
+  assert.equal((await h.call('GET', '/api/v1/audit-events', { as: ['pilot-a', 'user-engineer'] })).statusCode, 403);
+});

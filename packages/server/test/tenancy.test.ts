@@ -1,0 +1,161 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTestApp, type TestApp } from './support/test-app.ts';
+import { tenantRecords } from './support/inspect.ts';
+
+let h: TestApp;
+before(async () => {
+  h = await createTestApp();
+});
+after(() => h.close());
+
+const operator = ['internal', 'user-platform-operator'] as [string, string];
+
+test('a platform operator creates a tenant from the safe-defaults template', async () => {
+  const res = await h.call('POST', '/api/v1/tenants', {
+    as: operator,
+    body: { tenant_id: 'acme', display_name: 'Acme', data_region: 'us', owner_contact: 'ops@acme.example.com' },
+  });
+  assert.equal(res.statusCode, 201, res.body);
+  const t = res.json();
+  assert.equal(t.status, 'active');
+  assert.deepEqual(t.config.allowed_regions, ['us']);
+  assert.equal(t.config.redaction_preset, 'strict');
+  assert.deepEqual(t.config.feature_flags, {});
+  assert.ok(t.config.limits.max_runs_per_hour <= 100);
+  const receipts = (await tenantRecords(h.t.db, 'internal')).receipts;
+  assert.ok(receipts.some((r) => r.body.action === 'tenant.create' && r.body.target === 'tenant:acme'));
+
+  const again = await h.call('POST', '/api/v1/tenants', {
+    as: operator,
+    body: { tenant_id: 'acme', display_name: 'Acme 2', data_region: 'us', owner_contact: 'ops@acme.example.com' },
+  });
+  assert.equal(again.statusCode, 409);
+  assert.equal(again.json().type, 'https://companyos.dev/problems/conflict');
+});
+
+test('a new tenant can be created with its first CompanyAdmin, who then manages it', async () => {
+  const res = await h.call('POST', '/api/v1/tenants', {
+    as: operator,
+    body: {
+      tenant_id: 'globex',
+      display_name: 'Globex',
+      data_region: 'eu',
+      owner_contact: 'ops@globex.example.com',
+      admin: { subject_id: 'hank', display_name: 'Hank Scorpio' },
+    },
+  });
+  assert.equal(res.statusCode, 201, res.body);
+  const config = await h.call('GET', '/api/v1/tenants/globex/config', { as: ['globex', 'hank'] });
+  assert.equal(config.statusCode, 200, config.body);
+  assert.equal(config.json().display_name, 'Globex');
+  // The admin belongs to the new tenant only: not to the operator's.
+  const inInternal = await h.call('GET', '/api/v1/subjects/hank', { as: ['internal', 'user-admin'] });
+  assert.equal(inInternal.statusCode, 404);
+
+  const badAdmin = await h.call('POST', '/api/v1/tenants', {
+    as: operator,
+    body: { tenant_id: 'initech', display_name: 'Initech', data_region: 'eu', owner_contact: 'ops@initech.example.com', admin: { subject_id: '../x' } },
+  });
+  assert.equal(badAdmin.statusCode, 400);
+  const names = badAdmin.json().errors.map((e: { field: string }) => e.field);
+  assert.ok(names.some((f: string) => f.startsWith('admin')), JSON.stringify(names));
+  assert.equal((await h.call('GET', '/api/v1/tenants/initech', { as: operator })).statusCode, 404);
+});
+
+test('operators list and read tenants; tenant admins may not', async () => {
+  const list = await h.call('GET', '/api/v1/tenants', { as: operator });
+  assert.equal(list.statusCode, 200);
+  const ids = list.json().tenants.map((t: { tenant_id: string }) => t.tenant_id);
+  for (const id of ['internal', 'pilot-a', 'pilot-b', 'summit-internal', 'demo-external']) assert.ok(ids.includes(id), id);
+  assert.equal((await h.call('GET', '/api/v1/tenants/pilot-b', { as: operator })).json().tenant_id, 'pilot-b');
+  assert.equal((await h.call('GET', '/api/v1/tenants/nope-tenant', { as: operator })).statusCode, 404);
+
+  const denied = await h.call('GET', '/api/v1/tenants', { as: ['pilot-a', 'user-admin'] });
+  assert.equal(denied.statusCode, 403);
+  assert.ok(denied.json().reasons.includes('no role of subject user-admin grants action tenant.list'));
+  const create = await h.call('POST', '/api/v1/tenants', {
+    as: ['pilot-a', 'user-admin'],
+    body: { tenant_id: 'sneaky', display_name: 'S', data_region: 'eu', owner_contact: 'a@b.example.com' },
+  });
+  assert.equal(create.statusCode, 403);
+});
+
+test('disabling needs step-up; a disabled tenant gets 403 with its own problem type until enabled', async () => {
+  const plain = await h.call('POST', '/api/v1/tenants/demo-external/disable', { as: operator });
+  assert.equal(plain.statusCode, 403);
+  assert.ok(plain.json().reasons.includes('the action requires a recent step-up authentication'));
+
+  const disabled = await h.call('POST', '/api/v1/tenants/demo-external/disable', { as: operator, stepUp: true });
+  assert.equal(disabled.statusCode, 200, disabled.body);
+  assert.equal(disabled.json().status, 'disabled');
+
+  const blocked = await h.call('GET', '/api/v1/subjects', { as: ['demo-external', 'user-admin'] });
+  assert.equal(blocked.statusCode, 403);
+  assert.equal(blocked.json().type, 'https://companyos.dev/problems/tenant-disabled');
+  // Other tenants carry on.
+  assert.equal((await h.call('GET', '/api/v1/subjects', { as: ['pilot-a', 'user-admin'] })).statusCode, 200);
+
+  const enabled = await h.call('POST', '/api/v1/tenants/demo-external/enable', { as: operator });
+  assert.equal(enabled.json().status, 'active');
+  assert.equal((await h.call('GET', '/api/v1/subjects', { as: ['demo-external', 'user-admin'] })).statusCode, 200);
+});
+
+test('a step-up older than the allowed age no longer counts', async () => {
+  const token = await h.token('internal', 'user-platform-operator', { stepUp: true });
+  h.clock.advance(16 * 60_000);
+  const res = await h.app.inject({ method: 'POST', url: '/api/v1/tenants/pilot-b/disable', headers: { authorization: `Bearer ${token}` } });
+  assert.equal(res.statusCode, 403);
+  assert.ok(res.json().reasons.includes('the action requires a recent step-up authentication'));
+});
+
+test('a tenant admin updates its tenant settings; engineers read them', async () => {
+  const admin = ['pilot-a', 'user-admin'] as [string, string];
+  const res = await h.call('PATCH', '/api/v1/tenants/pilot-a/config', {
+    as: admin,
+    body: { display_name: 'Pilot A Corp', feature_flags: { 'workflows.high_risk': true }, branding: { primary_color: '#112233' }, tenant_id: 'pilot-a' },
+  });
+  assert.equal(res.statusCode, 200, res.body);
+  assert.equal(res.json().display_name, 'Pilot A Corp');
+  assert.equal(res.json().data_region, 'eu');
+  const read = await h.call('GET', '/api/v1/tenants/pilot-a/config', { as: ['pilot-a', 'user-engineer'] });
+  assert.equal(read.json().feature_flags['workflows.high_risk'], true);
+  assert.equal(read.json().branding.primary_color, '#112233');
+});
+
+test('a bad settings update names every bad field', async () => {
+  const res = await h.call('PATCH', '/api/v1/tenants/pilot-a/config', {
+    as: ['pilot-a', 'user-admin'],
+    body: {
+      env: 'production',
+      data_region: 'mars',
+      owner_contact: 'not-an-email',
+      limits: { max_runs_per_hour: -5, max_exports_per_day: 1 },
+      branding: { primary_color: 'red' },
+      data_classes: ['public', 'secret'],
+      colour: 'blue',
+    },
+  });
+  assert.equal(res.statusCode, 400);
+  const body = res.json();
+  assert.equal(body.type, 'https://companyos.dev/problems/invalid-request');
+  const fields = body.errors.map((e: { field: string }) => e.field).sort();
+  assert.deepEqual(fields, ['branding.primary_color', 'colour', 'data_classes.1', 'data_region', 'env', 'limits.max_runs_per_hour', 'owner_contact']);
+});
+
+test('the tenant id and home region rules are enforced on update', async () => {
+  const admin = ['pilot-a', 'user-admin'] as [string, string];
+  const rename = await h.call('PATCH', '/api/v1/tenants/pilot-a/config', { as: admin, body: { tenant_id: 'pilot-z' } });
+  assert.equal(rename.statusCode, 400);
+  assert.equal(rename.json().errors[0].field, 'tenant_id');
+  const region = await h.call('PATCH', '/api/v1/tenants/pilot-a/config', { as: admin, body: { data_region: 'us' } });
+  assert.equal(region.statusCode, 400);
+  assert.equal(region.json().errors[0].field, 'allowed_regions');
+});
+
+test('whether a tenant exists is revealed only to callers allowed to read it', async () => {
+  const admin = ['pilot-a', 'user-admin'] as [string, string];
+  assert.equal((await h.call('GET', '/api/v1/tenants/no-such-tenant', { as: admin })).statusCode, 403);
+  assert.equal((await h.call('GET', '/api/v1/tenants/pilot-b', { as: admin })).statusCode, 403);
+  assert.equal((await h.call('GET', '/api/v1/tenants/no-such-tenant', { as: operator })).statusCode, 404);
+});

@@ -1,0 +1,47 @@
+import type { ReactNode } from 'react';
+import { isOperator, type Session } from '../session/session-store.ts';
+import { AuditLogScreen } from './audit/audit-log-screen.tsx';
+import { BrandingScreen } from './branding/branding-screen.tsx';
+import { TenantConfigScreen } from './tenant-config/tenant-config-screen.tsx';
+import { TenantListScreen } from './tenants/tenant-list-screen.tsx';
+
+/**
+ * The console's screens behind sign-in. Each is its own module; a new screen (keys, policy,
+ * flags, export) is one entry here. `scope: 'tenant'` screens live under /tenants/:id/ and show
+ * the active tenant.
+ */
+export interface ScreenDef {
+  id: string;
+  title: string;
+  scope: 'platform' | 'tenant';
+  /** The path below the scope prefix. */
+  segment: string;
+  /** Whether the navigation offers it to this session (the API still decides). */
+  offered: (session: Session) => boolean;
+  render: (params: { tenantId: string }) => ReactNode;
+}
+
+// Roles are unknown for single sign-on sessions: offer everything and let the API answer.
+const rolesUnknown = (s: Session) => s.roles.length === 0;
+
+export const SCREENS: ScreenDef[] = [
+  { id: 'tenants', title: 'Tenants', scope: 'platform', segment: 'tenants', offered: (s) => isOperator(s) || rolesUnknown(s), render: () => <TenantListScreen /> },
+  {
+    id: 'config',
+    title: 'Configuration',
+    scope: 'tenant',
+    segment: 'config',
+    offered: (s) => !isOperator(s),
+    render: ({ tenantId }) => <TenantConfigScreen tenantId={tenantId} />,
+  },
+  { id: 'branding', title: 'Branding', scope: 'tenant', segment: 'branding', offered: (s) => !isOperator(s), render: ({ tenantId }) => <BrandingScreen tenantId={tenantId} /> },
+  { id: 'audit', title: 'Audit log', scope: 'tenant', segment: 'audit', offered: () => true, render: () => <AuditLogScreen /> },
+];
+
+export function screenPath(screen: ScreenDef, tenantId: string): string {
+  return screen.scope === 'platform' ? `/operator/${screen.segment}` : `/tenants/${encodeURIComponent(tenantId)}/${screen.segment}`;
+}
+
+export function screenPattern(screen: ScreenDef): string {
+  return screen.scope === 'platform' ? `/operator/${screen.segment}` : `/tenants/:tenantId/${screen.segment}`;
+}

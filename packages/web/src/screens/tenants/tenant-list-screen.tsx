@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { apiFor } from '../../api/client.ts';
+import type { Tenant } from '../../api/types.ts';
+import { useSessions } from '../../session/session-store.ts';
+import { useGovernedAction } from '../../session/use-governed-action.tsx';
+import { AsyncView } from '../../ui/async-view.tsx';
+import { ConfirmDialog } from '../../ui/modal-dialog.tsx';
+import { ProblemAlert } from '../../ui/problem-alert.tsx';
+import { useAsync } from '../../ui/use-async.ts';
+import { CreateTenantForm } from './create-tenant-form.tsx';
+import { TenantRow } from './tenant-row.tsx';
+
+/** Operators: every tenant, create one, disable or enable one. */
+export function TenantListScreen() {
+  const { active } = useSessions();
+  const { state, reload } = useAsync(() => apiFor(active?.token).get<{ tenants: Tenant[] }>('/tenants'), `tenants:${active?.token}`);
+  const action = useGovernedAction();
+  const [confirming, setConfirming] = useState<Tenant | null>(null);
+  const [notice, setNotice] = useState('');
+
+  async function setStatus(tenant: Tenant, verb: 'disable' | 'enable') {
+    setConfirming(null);
+    const done = await action.run((api) => api.send<Tenant>('POST', `/tenants/${encodeURIComponent(tenant.tenant_id)}/${verb}`));
+    if (done !== undefined) {
+      setNotice(`Tenant ${tenant.tenant_id} ${verb}d.`);
+      reload();
+    }
+  }
+
+  return (
+    <section aria-labelledby="tenants-title">
+      <h1 id="tenants-title">Tenants</h1>
+      <CreateTenantForm
+        onCreated={(t) => {
+          setNotice(`Tenant ${t.tenant_id} created.`);
+          reload();
+        }}
+      />
+      <p className="notice" role="status" aria-live="polite">
+        {notice}
+      </p>
+      {action.problem !== null && <ProblemAlert problem={action.problem} />}
+      <AsyncView state={state} label="tenants" isEmpty={(d) => d.tenants.length === 0} empty="No tenants exist yet. Create the first one above." onRetry={reload}>
+        {(data) => (
+          <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="tenants-table-caption">
+            <table>
+              <caption id="tenants-table-caption">All tenants ({data.tenants.length})</caption>
+              <thead>
+                <tr>
+                  <th scope="col">ID</th>
+                  <th scope="col">Name</th>
+                  <th scope="col">Env</th>
+                  <th scope="col">Owner</th>
+                  <th scope="col">Region</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Policy bundle</th>
+                  <th scope="col">Enabled flags</th>
+                  <th scope="col">Actions</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.tenants.map((t) => (
+                  <TenantRow
+                    key={t.tenant_id}
+                    tenant={t}
+                    busy={action.pending}
+                    onDisable={() => setConfirming(t)}
+                    onEnable={() => void setStatus(t, 'enable')}
+                  />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </AsyncView>
+      {confirming !== null && (
+        <ConfirmDialog
+          title={`Disable ${confirming.tenant_id}?`}
+          message={`Users of ${confirming.config.display_name} will no longer be able to sign in or run actions until the tenant is enabled again.`}
+          confirmLabel="Disable tenant"
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => void setStatus(confirming, 'disable')}
+        />
+      )}
+      {action.dialog}
+    </section>
+  );
+}

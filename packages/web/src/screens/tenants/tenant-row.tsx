@@ -1,0 +1,43 @@
+import type { Tenant } from '../../api/types.ts';
+
+export function TenantRow(props: { tenant: Tenant; busy: boolean; onDisable: () => void; onEnable: () => void }) {
+  const { tenant: t } = props;
+  const flags = Object.entries(t.config.feature_flags)
+    .filter(([, on]) => on)
+    .map(([name]) => name);
+  const name = t.config.display_name;
+  return (
+    <tr>
+      <th scope="row">
+        <code>{t.tenant_id}</code>
+      </th>
+      <td>{name}</td>
+      <td>{t.config.env}</td>
+      <td>{t.config.owner_contact}</td>
+      <td>{t.config.data_region}</td>
+      <td>
+        <span className={`badge ${t.status}`}>{t.status}</span>
+      </td>
+      <td>
+        {t.config.policy_bundle_ref}
+        {(t.bundle_tags ?? []).map((tag) => (
+          <span key={tag} className="tag">
+            {tag}
+          </span>
+        ))}
+      </td>
+      <td>{flags.length === 0 ? <span className="muted">none</span> : flags.map((f) => <span key={f} className="tag">{f}</span>)}</td>
+      <td>
+        {t.status === 'active' ? (
+          <button type="button" onClick={props.onDisable} disabled={props.busy} aria-label={`Disable ${t.tenant_id}`}>
+            Disable
+          </button>
+        ) : (
+          <button type="button" onClick={props.onEnable} disabled={props.busy} aria-label={`Enable ${t.tenant_id}`}>
+            Enable
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,72 @@
+# Base authorization for CompanyOS actions. The decision is an object
+# {allow, reasons, obligations}; an action is allowed only when no reason to deny it exists.
+package companyos.authz
+
+default allow := false
+
+# Actions any role of the subject grants, from the role catalog in data.roles.
+granted contains action if {
+	some role in input.subject.roles
+	some action in data.roles[role]
+}
+
+action_granted if input.action in granted
+
+platform_action if input.action in data.platform_actions
+
+platform_tenant if input.subject.tenant_id in data.platform_tenants
+
+reasons contains msg if {
+	not action_granted
+	msg := sprintf("no role of subject %s grants action %s", [input.subject.id, input.action])
+}
+
+reasons contains "platform actions are reserved to operators of a platform tenant" if {
+	platform_action
+	not platform_tenant
+}
+
+reasons contains "the subject does not belong to the tenant" if {
+	input.subject.tenant_id != input.tenant.id
+}
+
+reasons contains "the tenant is not active" if {
+	input.tenant.status != "active"
+}
+
+reasons contains "the action requires a recent step-up authentication" if {
+	input.action in data.step_up_actions
+	not input.context.step_up
+}
+
+# ABAC: subjects act only from the tenant's allowed regions. A tenant's bundle data may set them
+# (data.allowed_regions); otherwise the tenant's settings apply.
+allowed_regions := data.allowed_regions
+
+allowed_regions := input.tenant.allowed_regions if not data.allowed_regions
+
+reasons contains msg if {
+	region := input.subject.attributes.region
+	not region in allowed_regions
+	msg := sprintf("requests from region %s are not allowed for tenant %s (allowed: %s)", [region, input.tenant.id, concat(", ", allowed_regions)])
+}
+
+# ABAC: evidence leaves only towards a user in the tenant's data region.
+reasons contains msg if {
+	input.action in data.export_actions
+	not input.subject.attributes.region == input.tenant.data_region
+	msg := sprintf("exports are allowed only to users in the tenant's data region %s", [input.tenant.data_region])
+}
+
+# Domain policies add their own reasons to deny.
+reasons contains msg if some msg in data.companyos.export.reasons
+
+allow if count(reasons) == 0
+
+obligations := {"redaction": input.tenant.redaction_preset}
+
+decision := {
+	"allow": allow,
+	"reasons": reasons,
+	"obligations": obligations,
+}
