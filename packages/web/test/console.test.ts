@@ -1,29 +1,21 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, seriousViolations } from './support/browser.ts';
-import { startConsoleServer, type ConsoleServer } from './support/console-server.ts';
+import type { Page } from 'playwright-core';
+import { assertAccessible as assertPageAccessible, openConsolePage, type ConsolePage } from './support/console-page.ts';
+import type { ConsoleServer } from './support/console-server.ts';
 
 // One browser and one server for the whole file; the steps build on each other like a session.
+let consolePage: ConsolePage;
 let server: ConsoleServer;
-let browser: Browser;
 let page: Page;
 
 before(async () => {
-  [server, browser] = await Promise.all([startConsoleServer(), launchBrowser()]);
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  page.setDefaultTimeout(10_000);
+  consolePage = await openConsolePage();
+  ({ server, page } = consolePage);
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => consolePage?.close());
 
-async function assertAccessible(name: string): Promise<void> {
-  const violations = await seriousViolations(page);
-  assert.deepEqual(violations, [], `${name}: ${JSON.stringify(violations, null, 1)}`);
-  await screenshot(page, name);
-}
+const assertAccessible = (name: string) => assertPageAccessible(page, name);
 
 async function signIn(tenant: string, subject: string): Promise<void> {
   const form = page.getByRole('form', { name: 'Development sign-in' });

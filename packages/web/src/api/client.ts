@@ -11,7 +11,8 @@ export async function apiRequest<T>(method: Method, path: string, options: { tok
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(`${API_BASE}${path}`, { method, headers, ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}) });
+    // no-store: a screen reloads after a change and must not be answered from the HTTP cache.
+    response = await fetch(`${API_BASE}${path}`, { method, headers, cache: 'no-store', ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}) });
   } catch {
     throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, detail: 'The server could not be reached. Check your connection and try again.' });
   }

@@ -19,7 +19,10 @@ const STEP_UP_REASON = /step-up/i;
 
 /** A denial the caller can overcome by authenticating again, strongly. */
 export function needsStepUp(error: unknown): boolean {
-  return error instanceof ApiError && error.problem.status === 403 && (error.problem.reasons ?? []).some((r) => STEP_UP_REASON.test(r));
+  if (!(error instanceof ApiError)) return false;
+  // Exports ask with their own problem type (401) rather than a policy denial (403).
+  if (error.problem.type.endsWith('/step-up-required')) return true;
+  return error.problem.status === 403 && (error.problem.reasons ?? []).some((r) => STEP_UP_REASON.test(r));
 }
 
 /** Whatever was thrown, as a problem to show. */

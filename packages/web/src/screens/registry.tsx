@@ -2,12 +2,16 @@ import type { ReactNode } from 'react';
 import { isOperator, type Session } from '../session/session-store.ts';
 import { AuditLogScreen } from './audit/audit-log-screen.tsx';
 import { BrandingScreen } from './branding/branding-screen.tsx';
+import { ExportScreen } from './export/export-screen.tsx';
+import { FlagsScreen } from './flags/flags-screen.tsx';
+import { KeysScreen } from './keys/keys-screen.tsx';
+import { PolicyScreen } from './policy/policy-screen.tsx';
 import { TenantConfigScreen } from './tenant-config/tenant-config-screen.tsx';
 import { TenantListScreen } from './tenants/tenant-list-screen.tsx';
 
 /**
- * The console's screens behind sign-in. Each is its own module; a new screen (keys, policy,
- * flags, export) is one entry here. `scope: 'tenant'` screens live under /tenants/:id/ and show
+ * The console's screens behind sign-in. Each is its own module; a new screen is one entry
+ * here. `scope: 'tenant'` screens live under /tenants/:id/ and show
  * the active tenant.
  */
 export interface ScreenDef {
@@ -36,6 +40,10 @@ export const SCREENS: ScreenDef[] = [
   },
   { id: 'branding', title: 'Branding', scope: 'tenant', segment: 'branding', offered: (s) => !isOperator(s), render: ({ tenantId }) => <BrandingScreen tenantId={tenantId} /> },
   { id: 'audit', title: 'Audit log', scope: 'tenant', segment: 'audit', offered: () => true, render: () => <AuditLogScreen /> },
+  { id: 'keys', title: 'Keys', scope: 'tenant', segment: 'keys', offered: (s) => !isOperator(s), render: ({ tenantId }) => <KeysScreen tenantId={tenantId} /> },
+  { id: 'policy', title: 'Policy', scope: 'tenant', segment: 'policy', offered: (s) => !isOperator(s), render: ({ tenantId }) => <PolicyScreen tenantId={tenantId} /> },
+  { id: 'flags', title: 'Flags', scope: 'tenant', segment: 'flags', offered: (s) => !isOperator(s), render: ({ tenantId }) => <FlagsScreen tenantId={tenantId} /> },
+  { id: 'export', title: 'Export', scope: 'tenant', segment: 'export', offered: (s) => !isOperator(s), render: ({ tenantId }) => <ExportScreen tenantId={tenantId} /> },
 ];
 
 export function screenPath(screen: ScreenDef, tenantId: string): string {

@@ -1,0 +1,24 @@
+import type { AuditExport } from '../../api/governance-types.ts';
+import { DataTable } from '../../ui/data-table.tsx';
+
+export function ExportTable({ exports, onShow }: { exports: AuditExport[]; onShow: (exportId: string) => void }) {
+  return (
+    <DataTable caption={`Exports (${exports.length})`} columns={['Created', 'Window', 'By', 'Status', 'Details']}>
+      {exports.map((e) => (
+        <tr key={e.export_id}>
+          <th scope="row">{e.created_at}</th>
+          <td>
+            {e.window.from} – {e.window.to}
+          </td>
+          <td>{e.requested_by}</td>
+          <td>{e.status}</td>
+          <td>
+            <button type="button" onClick={() => onShow(e.export_id)}>
+              Show<span className="visually-hidden"> export of {e.created_at}</span>
+            </button>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
+  );
+}

@@ -1,0 +1,31 @@
+import { apiFor } from '../../api/client.ts';
+import type { Flag, FlagEvaluation } from '../../api/governance-types.ts';
+import { useSessions } from '../../session/session-store.ts';
+import { AsyncView } from '../../ui/async-view.tsx';
+import { useAsync } from '../../ui/use-async.ts';
+import { FlagTable } from './flag-table.tsx';
+
+export interface FlagRow {
+  flag: Flag;
+  evaluation: FlagEvaluation | undefined;
+}
+
+/** The tenant's feature flags: its setting of each and what it serves the signed-in user. */
+export function FlagsScreen({ tenantId }: { tenantId: string }) {
+  const { active } = useSessions();
+  const { state, reload } = useAsync(async (): Promise<FlagRow[]> => {
+    const api = apiFor(active?.token);
+    const [{ flags }, { evaluations }] = await Promise.all([api.get<{ flags: Flag[] }>('/flags'), api.send<{ evaluations: FlagEvaluation[] }>('POST', '/flags/evaluate', {})]);
+    return flags.map((flag) => ({ flag, evaluation: evaluations.find((e) => e.flag_id === flag.flag_id) }));
+  }, `flags:${tenantId}:${active?.token}`);
+  // Roles are unknown for single sign-on sessions: offer the controls and let the API answer.
+  const canChange = active !== undefined && (active.roles.length === 0 || active.roles.includes('CompanyAdmin'));
+  return (
+    <section aria-labelledby="flags-title">
+      <h1 id="flags-title">Feature flags</h1>
+      <AsyncView state={state} label="feature flags" onRetry={reload} isEmpty={(rows) => rows.length === 0}>
+        {(rows) => <FlagTable rows={rows} canChange={canChange} onChanged={reload} />}
+      </AsyncView>
+    </section>
+  );
+}
