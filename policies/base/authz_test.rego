@@ -104,3 +104,16 @@ test_kit_import_requires_step_up if {
 	stepped := {"request_id": "r3", "time": "2026-01-01T00:00:00Z", "step_up": true}
 	authz.allow with input as {"subject": admin, "action": "tenant.kit.import", "resource": {}, "tenant": pilot_a, "context": stepped}
 }
+
+test_engineer_requests_high_risk_access_but_cannot_approve if {
+	authz.allow with input as {"subject": engineer, "action": "high_risk.request.create", "resource": null, "tenant": pilot_a, "context": ctx}
+	d := authz.decision with input as {"subject": engineer, "action": "high_risk.request.approve", "resource": {}, "tenant": pilot_a, "context": ctx}
+	not d.allow
+	"no role of subject user-engineer grants action high_risk.request.approve" in d.reasons
+}
+
+test_security_officer_approves_high_risk_requests if {
+	officer := {"id": "sam", "tenant_id": "pilot-a", "roles": ["security_officer"], "attributes": {}}
+	authz.allow with input as {"subject": officer, "action": "high_risk.request.approve", "resource": {}, "tenant": pilot_a, "context": ctx}
+	not authz.allow with input as {"subject": officer, "action": "high_risk.request.execute", "resource": {}, "tenant": pilot_a, "context": ctx}
+}

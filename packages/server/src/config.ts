@@ -18,6 +18,10 @@ export interface Config {
   checkpointEvery: number;
   /** ... or this long after the last one, when receipts are waiting. */
   checkpointIntervalMs: number;
+  /** COMPANYOS_HIGH_RISK_DATABASE_URL: the database high-risk access requests grant on; unset = none can be executed. */
+  highRiskDatabaseUrl: string | undefined;
+  /** How long a high-risk request may wait for approval and execution before it expires. */
+  highRiskPendingMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -103,6 +107,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     kek: kekOf(str(KEK_VARIABLE), problems),
     checkpointEvery: int('COMPANYOS_CHECKPOINT_EVERY', 1000, 1, 1_000_000),
     checkpointIntervalMs: int('COMPANYOS_CHECKPOINT_INTERVAL_MS', 5000, 10, 86_400_000),
+    highRiskDatabaseUrl: url('COMPANYOS_HIGH_RISK_DATABASE_URL', str('COMPANYOS_HIGH_RISK_DATABASE_URL'), ['postgres:', 'postgresql:']),
+    highRiskPendingMinutes: int('COMPANYOS_HIGH_RISK_PENDING_MINUTES', 24 * 60, 1, 30 * 24 * 60),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

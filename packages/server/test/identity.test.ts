@@ -115,7 +115,7 @@ test('tokens of a configured OIDC issuer are verified against its JWKS; claims k
       {
         subjectId: 'user-security',
         tenantId: 'pilot-b',
-        roles: ['security'],
+        roles: ['security', 'security_officer'],
         attributes: undefined,
         credential: 'jwt',
         issuer: 'https://idp.example.com',

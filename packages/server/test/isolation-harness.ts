@@ -27,7 +27,8 @@ export interface IsolationOptions {
   victimMarkers: string[];
 }
 
-const tenantTables = async (db: Database): Promise<string[]> =>
+/** Every table with a tenant_id column. */
+export const tenantTables = async (db: Database): Promise<string[]> =>
   (
     await db.query<{ table_name: string }>(
       `SELECT c.table_name FROM information_schema.columns c

@@ -15,6 +15,7 @@ let h: TestApp;
 let victimKeyId: string;
 let victimReceiptId: string;
 let victimExportId: string;
+let victimRequestId: string;
 before(async () => {
   h = await createTestApp();
   const at = h.clock.now();
@@ -35,6 +36,9 @@ before(async () => {
   }
   // A finished audit export of the victim.
   victimExportId = (await h.call('POST', '/api/v1/audit/exports', { as: ['pilot-a', 'user-admin'], stepUp: true, body: { from: '2026-03-01T00:00:00.000Z', to: h.clock.now().toISOString() } })).json().export_id;
+  // A high-risk request of the victim.
+  const request = { operation: 'TEMP_DB_READ_ACCESS', target: { database: 'test', schema: 'only_in_a', tables: ['orders'] }, duration_minutes: 30, rationale: 'only-in-a incident' };
+  victimRequestId = (await h.call('POST', '/api/v1/high-risk-ops/requests', { as: ['pilot-a', 'user-engineer'], body: request })).json().request_id;
   await h.app.jobs.runDue();
   await h.app.ledger.flush('pilot-a');
   // The victim's own decisions so far are written now, not in the middle of the attack.
@@ -97,6 +101,14 @@ test('tenant B cannot read, change or write anything of tenant A through any act
       'policy.decision.list': {},
       'policy.bundle.download': { params: { tenantId: 'pilot-a' } },
       'policy.drift.get': {},
+      'high_risk.request.create': { body: { operation: 'TEMP_DB_READ_ACCESS', target: { database: 'test', schema: 'public', tables: ['orders'] }, duration_minutes: 30, rationale: 'attack' } },
+      'high_risk.request.approve': { params: { id: victimRequestId }, body: { rationale: 'attack' } },
+      'high_risk.request.deny': { params: { id: victimRequestId }, body: { rationale: 'attack' } },
+      'high_risk.request.execute': { params: { id: victimRequestId } },
+      'high_risk.request.revoke': { params: { id: victimRequestId }, body: {} },
+      'high_risk.request.cancel': { params: { id: victimRequestId }, body: {} },
+      'high_risk.request.list': {},
+      'high_risk.request.get': { params: { id: victimRequestId } },
     },
   });
 });

@@ -35,6 +35,10 @@ async function seedTenant(db: Database, id: string): Promise<void> {
     await q(`INSERT INTO jobs (tenant_id, job_id, kind, payload, status, due_at, max_attempts, created_at, updated_at) VALUES ($1, gen_random_uuid(), 'probe', '{}', 'queued', now(), 1, now(), now())`, [id]);
     await q(`INSERT INTO audit_exports (tenant_id, export_id, job_id, requested_by, request_id, created_at, window_from, window_to, filters, status)
              VALUES ($1, gen_random_uuid(), ${job}, 'alice', 'r', now(), now() - interval '1 day', now(), '{}', 'queued')`, [id]);
+    // High-risk requests.
+    await q(`INSERT INTO high_risk_requests (tenant_id, request_id, operation, requester, target, duration_minutes, rationale, status, approver_roles, created_at, updated_at, pending_until)
+             VALUES ($1, gen_random_uuid(), 'TEMP_DB_READ_ACCESS', 'alice', '{}', 5, 'r', 'requested', '[]', now(), now(), now())`, [id]);
+    await q(`INSERT INTO high_risk_history (tenant_id, request_id, seq, at, actor, transition, to_state) SELECT tenant_id, request_id, 0, now(), 'alice', 'request', 'requested' FROM high_risk_requests WHERE tenant_id = $1`, [id]);
     // Policy bundles.
     await q(`INSERT INTO policy_bundle_versions (tenant_id, version, hash, author, message, files, created_at) VALUES ($1, 1, repeat('c', 64), 'alice', 'm', '[]', now())`, [id]);
     await q(`INSERT INTO policy_activations (tenant_id, activation_id, version, hash, kind, actor, activated_at) VALUES ($1, gen_random_uuid(), 1, repeat('c', 64), 'activate', 'alice', now())`, [id]);
@@ -137,7 +141,7 @@ test('the app role cannot change tenant status, only settings of its own tenant'
 });
 
 test('append-only tables refuse UPDATE and DELETE by privilege and by trigger', async () => {
-  for (const table of ['audit_events', 'receipts', 'usage_events', 'policy_bundle_versions', 'policy_activations', 'policy_decisions']) {
+  for (const table of ['audit_events', 'receipts', 'usage_events', 'policy_bundle_versions', 'policy_activations', 'policy_decisions', 'high_risk_history']) {
     for (const stmt of [`UPDATE ${table} SET tenant_id = tenant_id`, `DELETE FROM ${table}`]) {
       await assert.rejects(asRole(t.db, 'companyos_app', 'tenant-a', (q) => q(stmt)), /permission denied/, `${table}: ${stmt}`);
       // The owner is not stopped by privileges; the trigger still refuses.

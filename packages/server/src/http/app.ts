@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import { allActions } from '../actions.ts';
 import { loadConfig, type Config } from '../config.ts';
@@ -26,6 +26,7 @@ import type { KeyProvider } from '../keys/key-provider.ts';
 import { startLedger } from '../ledger/ledger-runtime.ts';
 import { installJobs } from '../jobs/install-jobs.ts';
 import { installAuditExports } from '../audit/export-job.ts';
+import { installHighRisk } from '../workflows/high-risk/revert-jobs.ts';
 import { toProblem } from './errors.ts';
 import { Problem } from './problem.ts';
 
@@ -79,6 +80,8 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger,
     bodyLimit: config.bodyLimit,
+    // Room for the longest identifiers the schemas accept (subject ids run to 128 characters).
+    routerOptions: { maxParamLength: 256 },
     exposeHeadRoutes: false,
     logController: new LogController({ requestIdLogLabel: 'request_id' }),
     requestIdHeader: false,
@@ -88,6 +91,11 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
     },
     // All errors (every bad field named), no silent stripping of unknown fields, no type coercion.
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: false, useDefaults: true } },
+    // A URL the router cannot decode, or with an overlong segment, is refused as problem+json.
+    frameworkErrors: (error, request, reply) => {
+      const problem = toProblem(error);
+      (reply as FastifyReply).code(problem.status).type('application/problem+json').send(problem.body(request.url));
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('db', db);
@@ -124,8 +132,11 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]!;
     const allow = allowedMethods(actions, path);
-    const problem =
-      allow.length > 0
+    // The method is served on this path's shape, yet the router refused it: a segment too long (the
+    // console's catch-all takes GETs before the router's own length error fires) or a trailing slash.
+    const problem = allow.includes(request.method)
+      ? new Problem('invalid-request', `the path ${path} is malformed (a segment too long, or a trailing slash)`)
+      : allow.length > 0
         ? new Problem('method-not-allowed', `${request.method} is not allowed on ${path}`, {}, { allow: allow.join(', ') })
         : new Problem('not-found', `no route ${request.method} ${path}`);
     reply.code(problem.status).headers(problem.headers).type('application/problem+json').send(problem.body(request.url));
@@ -152,6 +163,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   startLedger(app, { db, ownsDatabase, clock, log, config, bundleFor, keyProvider: options.keyProvider, background: options.ledgerBackground });
   const jobs = installJobs(app, { db, clock, log, background: options.jobsBackground });
   installAuditExports(jobs, { dataDir: config.dataDir, bundleFor });
+  installHighRisk(jobs, { databaseUrl: config.highRiskDatabaseUrl, pendingMinutes: config.highRiskPendingMinutes, bundleFor });
   const deps = {
     db,
     clock,

@@ -37,7 +37,14 @@ export function toProblem(error: unknown): Problem {
       return new Problem('invalid-request', 'the JSON body is empty');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new Problem('invalid-request', 'the body is not valid JSON');
+    case 'FST_ERR_BAD_URL':
+      return new Problem('invalid-request', 'the URL is not validly encoded');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new Problem('invalid-request', 'a path segment is too long');
   }
+  // SQLSTATE class 22 (data exception: a NUL byte, a lone surrogate, an out-of-range value) comes
+  // from a value the client sent; the transaction is rolled back, so nothing was written.
+  if (typeof e.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code)) return new Problem('invalid-request', 'a value in the request cannot be stored');
   const status = typeof e.statusCode === 'number' ? e.statusCode : 500;
   if (status >= 400 && status < 500) {
     const slug = statusSlugs[status] ?? 'invalid-request';

@@ -118,6 +118,8 @@ export class Authenticator {
   }
 
   private async subject(tenantId: string, subjectId: string) {
+    // PostgreSQL text cannot hold NUL: such a claim names no stored tenant or subject.
+    if (tenantId.includes('\u0000') || subjectId.includes('\u0000')) throw unauthenticated('the subject is unknown or disabled');
     const subject = await withTenantTransaction(this.options.db, tenantId, () => this.subjects.getSubject(subjectId));
     if (subject === undefined || subject.status !== 'active') throw unauthenticated('the subject is unknown or disabled');
     return subject;

@@ -219,16 +219,19 @@ async function recordIsolationDenied(
     at: deps.clock.now(),
   };
   const context = { requestId: req.requestId, subject: principal };
-  const written = await withTenantTransaction(
-    deps.db,
-    requested,
-    async () => {
-      if ((await getCurrentTenant()) === undefined) return false;
-      await appendAuditEvent(event);
-      return true;
-    },
-    { context },
-  );
+  // An empty path segment names no tenant (and cannot open a tenant transaction).
+  const written =
+    requested !== '' &&
+    (await withTenantTransaction(
+      deps.db,
+      requested,
+      async () => {
+        if ((await getCurrentTenant()) === undefined) return false;
+        await appendAuditEvent(event);
+        return true;
+      },
+      { context },
+    ));
   if (!written) await withTenantTransaction(deps.db, principal.tenantId, () => appendAuditEvent(event), { context });
   deps.log.warn({ actor: principal.subjectId, claimed_tenant: principal.tenantId, requested_tenant: requested, route: req.route }, 'cross-tenant attempt denied');
 }

@@ -19,7 +19,7 @@ export const PLATFORM_OPERATOR = { tenant: 'internal', subject: 'user-platform-o
 export const DEMO_USERS: { subject_id: string; display_name: string; roles: string[]; attributes: SubjectAttributes }[] = [
   { subject_id: 'user-engineer', display_name: 'Eli Engineer', roles: ['engineer'], attributes: { department: 'engineering', employment_type: 'employee' } },
   { subject_id: 'user-team-lead', display_name: 'Tara Team Lead', roles: ['team_lead', 'engineer'], attributes: { department: 'engineering', employment_type: 'employee' } },
-  { subject_id: 'user-security', display_name: 'Sam Security', roles: ['security'], attributes: { department: 'security', employment_type: 'employee' } },
+  { subject_id: 'user-security', display_name: 'Sam Security', roles: ['security', 'security_officer'], attributes: { department: 'security', employment_type: 'employee' } },
   { subject_id: 'user-ae', display_name: 'Ava Account Executive', roles: ['account_executive'], attributes: { department: 'sales', employment_type: 'employee' } },
   { subject_id: 'user-sales-manager', display_name: 'Max Sales Manager', roles: ['sales_manager'], attributes: { department: 'sales', employment_type: 'employee' } },
   { subject_id: 'user-finance', display_name: 'Fay Finance', roles: ['finance'], attributes: { department: 'finance', employment_type: 'employee' } },

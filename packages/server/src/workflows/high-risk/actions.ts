@@ -1,0 +1,262 @@
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Problem } from '../../http/problem.ts';
+import { enqueue } from '../../jobs/index.ts';
+import { defineAction, type ActionContext, type RunContext } from '../../pipeline/define-action.ts';
+import { uuidv7 } from '../../util/ids.ts';
+import { approvalSatisfied, missingApprovals, requestDecision, type HighRiskInput } from './high-risk-policy.ts';
+import { appendHistory, getHistory, getRequest, insertRequest, listRequests, setStatus, type HighRiskRequest, type HistoryEntry } from './request-store.ts';
+import { EXPIRE_JOB, highRiskSettings, REVERT_JOB } from './revert-jobs.ts';
+import { nextState, REQUEST_STATES, type RequestState, type Transition } from './state-machine.ts';
+
+const PATH = '/high-risk-ops/requests';
+const Ident = Type.String({ pattern: '^[a-z_][a-z0-9_]{0,62}$' });
+const Rationale = Type.String({ minLength: 3, maxLength: 2000 });
+const Params = Type.Object({ id: Type.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' }) });
+const Decide = Type.Object({ rationale: Rationale }, { additionalProperties: false });
+const MaybeDecide = Type.Object({ rationale: Type.Optional(Rationale) }, { additionalProperties: false });
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const State = Type.Union(REQUEST_STATES.map((s) => Type.Literal(s)));
+
+const RequestView = Type.Object({
+  request_id: Type.String(),
+  operation: Type.String(),
+  requester: Type.String(),
+  target: Type.Object({ database: Type.String(), schema: Type.String(), tables: Type.Array(Type.String()) }),
+  duration_minutes: Type.Integer(),
+  rationale: Type.String(),
+  status: State,
+  approver_roles: Type.Array(Type.String()),
+  created_at: Type.String({ format: 'date-time' }),
+  updated_at: Type.String({ format: 'date-time' }),
+  pending_until: Type.String({ format: 'date-time', description: 'a request not executed by then expires' }),
+  role_name: Nullable(Type.String()),
+  active_until: Nullable(Type.String({ format: 'date-time', description: 'when the access is reverted' })),
+});
+const HistoryView = Type.Object({
+  seq: Type.Integer(),
+  at: Type.String({ format: 'date-time' }),
+  actor: Type.String(),
+  transition: Type.String(),
+  from_state: Nullable(Type.String()),
+  to_state: Type.String(),
+  rationale: Nullable(Type.String()),
+  details: Type.Record(Type.String(), Type.Unknown()),
+});
+const DetailView = Type.Composite([RequestView, Type.Object({ missing_approvals: Type.Array(Type.String()), history: Type.Array(HistoryView) })]);
+
+type Ctx = ActionContext<Static<typeof Params>, unknown>;
+const target = (ctx: Ctx) => `high-risk-request:${ctx.params.id}`;
+const refuse = (reason: string) => new Problem('policy-denied', reason, { reasons: [reason] });
+
+/** The policy input of a request with the approvals its history holds. */
+function policyInput(r: HighRiskRequest, history: HistoryEntry[]): HighRiskInput {
+  const approvals = history
+    .filter((h) => h.transition === 'approve')
+    .map((h) => ({ approver: { id: h.actor, roles: (h.details.roles as string[] | undefined) ?? [] } }));
+  // The requester's roles as recorded when the request was made.
+  const requesterRoles = (history.find((h) => h.transition === 'request')?.details.roles as string[] | undefined) ?? [];
+  return { requester: { id: r.requester, roles: requesterRoles }, operation: r.operation, duration_minutes: r.duration_minutes, approvals };
+}
+
+async function detail(ctx: Pick<Ctx, 'tenantId'>, r: HighRiskRequest): Promise<Static<typeof DetailView>> {
+  const history = await getHistory(r.request_id);
+  const missing = r.status === 'requested' ? missingApprovals(ctx.tenantId, policyInput(r, history)) : [];
+  return { ...r, missing_approvals: missing, history };
+}
+
+/** Moves a request and records who did it and why. */
+async function transition(
+  ctx: Ctx,
+  r: HighRiskRequest,
+  t: Transition | 'revoke',
+  to: RequestState,
+  rationale: string | null,
+  details: Record<string, unknown> = {},
+  access?: { roleName: string; activeUntil: Date },
+): Promise<void> {
+  if (to !== r.status) await setStatus(r.request_id, to, ctx.now, access);
+  await appendHistory(r.request_id, { at: ctx.now.toISOString(), actor: ctx.principal.subjectId, transition: t, from_state: r.status, to_state: to, rationale, details });
+}
+
+const loadLocked = (ctx: Ctx) => getRequest(ctx.params.id, { lock: true });
+
+/** A POST on one request: `/requests/{id}/<verb>`, the request loaded and locked first. */
+function onRequest<I extends TSchema, O>(
+  verb: string,
+  def: { summary: string; input?: I; status?: number; response?: TSchema; run: (ctx: RunContext<Static<typeof Params>, unknown>, input: Static<I>, r: HighRiskRequest) => Promise<O> },
+) {
+  return defineAction({ name: `high_risk.request.${verb}`, method: 'POST', path: `${PATH}/:id/${verb}`, scope: 'tenant', params: Params, response: DetailView, resource: loadLocked, target, ...def });
+}
+
+function requireApproverRole(ctx: Ctx, r: HighRiskRequest, verb: string): void {
+  if (ctx.principal.roles.some((role) => r.approver_roles.includes(role))) return;
+  throw refuse(`${verb} ${r.operation} needs a role among ${r.approver_roles.join(', ')}; ${ctx.principal.subjectId} has none`);
+}
+
+export const createRequest = defineAction({
+  name: 'high_risk.request.create',
+  method: 'POST',
+  path: PATH,
+  summary: 'Request a high-risk operation (temporary read access to named tables); the tenant policy decides before anything is stored',
+  scope: 'tenant',
+  status: 201,
+  input: Type.Object(
+    {
+      operation: Type.String({ pattern: '^[A-Z][A-Z0-9_]{0,63}$', description: 'e.g. TEMP_DB_READ_ACCESS' }),
+      target: Type.Object({ database: Type.String({ minLength: 1, maxLength: 63 }), schema: Ident, tables: Type.Array(Ident, { minItems: 1, maxItems: 50, uniqueItems: true }) }, { additionalProperties: false }),
+      duration_minutes: Type.Integer({ minimum: 1, maximum: 1440, description: 'how long access lasts once executed (the policy sets the limit)' }),
+      rationale: Rationale,
+    },
+    { additionalProperties: false },
+  ),
+  response: DetailView,
+  target: (_ctx, _input, _r, result) => `high-risk-request:${(result as { request_id: string }).request_id}`,
+  run: async (ctx, input) => {
+    const requester = { id: ctx.principal.subjectId, roles: ctx.principal.roles };
+    const decision = requestDecision(ctx.tenantId, { requester, operation: input.operation, duration_minutes: input.duration_minutes, approvals: [] });
+    if (!decision.allow) throw new Problem('policy-denied', `the high-risk policy refused ${input.operation}`, { reasons: decision.reasons });
+    const { database, pendingMinutes } = highRiskSettings();
+    if (database !== undefined && input.target.database !== database) {
+      throw new Problem('invalid-request', `target.database must be ${database}, the database this server governs`, { errors: [{ in: 'body', field: 'target.database', message: `must be ${database}` }] });
+    }
+    const requestId = uuidv7(ctx.now.getTime());
+    const pendingUntil = new Date(ctx.now.getTime() + pendingMinutes * 60_000);
+    const r = await insertRequest({
+      request_id: requestId,
+      operation: input.operation,
+      requester: requester.id,
+      target: input.target,
+      duration_minutes: input.duration_minutes,
+      rationale: input.rationale,
+      approver_roles: decision.approver_roles,
+      created_at: ctx.now.toISOString(),
+      pending_until: pendingUntil.toISOString(),
+    });
+    await appendHistory(requestId, { at: ctx.now.toISOString(), actor: requester.id, transition: 'request', from_state: null, to_state: 'requested', rationale: input.rationale, details: { roles: requester.roles, bundle_hash: ctx.bundleHash } });
+    await enqueue(EXPIRE_JOB, { request_id: requestId }, { now: ctx.now, runAt: pendingUntil, idempotencyKey: requestId });
+    return detail(ctx, r);
+  },
+});
+
+export const approveRequest = onRequest('approve', {
+  summary: 'Approve a high-risk request with a rationale; it is approved once the policy says the approvals suffice',
+  input: Decide,
+  run: async (ctx, input, r) => {
+    nextState(r.status, 'approve');
+    const me = ctx.principal.subjectId;
+    if (me === r.requester) throw refuse(`${me} requested ${r.request_id} and cannot approve it`);
+    const history = await getHistory(r.request_id);
+    if (history.some((h) => h.transition === 'approve' && h.actor === me)) throw new Problem('conflict', `${me} has already approved ${r.request_id}`, { state: r.status });
+    requireApproverRole(ctx, r, 'approving');
+    const input0 = policyInput(r, history);
+    input0.approvals.push({ approver: { id: me, roles: ctx.principal.roles } });
+    const to = approvalSatisfied(ctx.tenantId, input0) ? nextState(r.status, 'approve') : r.status;
+    await transition(ctx, r, 'approve', to, input.rationale, { roles: ctx.principal.roles, bundle_hash: ctx.bundleHash });
+    return detail(ctx, (await getRequest(r.request_id))!);
+  },
+});
+
+export const denyRequest = onRequest('deny', {
+  summary: 'Deny a pending high-risk request with a rationale',
+  input: Decide,
+  run: async (ctx, input, r) => {
+    const to = nextState(r.status, 'deny');
+    requireApproverRole(ctx, r, 'denying');
+    await transition(ctx, r, 'deny', to, input.rationale, { roles: ctx.principal.roles });
+    return detail(ctx, (await getRequest(r.request_id))!);
+  },
+});
+
+export const executeRequest = onRequest('execute', {
+  summary: 'Carry out an approved request: creates the temporary role and returns its credentials, this once',
+  response: Type.Composite([
+    DetailView,
+    Type.Object({
+      credentials: Type.Object({ username: Type.String(), password: Type.String(), database: Type.String(), valid_until: Type.String({ format: 'date-time' }) }),
+    }),
+  ]),
+  run: async (ctx, _input, r) => {
+    const to = nextState(r.status, 'execute');
+    if (ctx.principal.subjectId !== r.requester) throw refuse(`only the requester ${r.requester} may execute ${r.request_id}`);
+    if (Date.parse(r.pending_until) <= ctx.now.getTime()) throw new Problem('conflict', `the request expired at ${r.pending_until}`, { state: 'expired' });
+    const { adapter, database } = highRiskSettings();
+    if (adapter === undefined || database === undefined) throw new Problem('unavailable', 'no governed database is configured (COMPANYOS_HIGH_RISK_DATABASE_URL)');
+    const activeUntil = new Date(ctx.now.getTime() + r.duration_minutes * 60_000);
+    // The revert is queued first: it commits with the grant, and VALID UNTIL covers a grant whose transaction fails.
+    const job = await enqueue(REVERT_JOB, { request_id: r.request_id }, { now: ctx.now, runAt: activeUntil, idempotencyKey: `expiry:${r.request_id}`, maxAttempts: 8 });
+    let access;
+    try {
+      access = await adapter.grant(r.request_id, r.target, activeUntil);
+    } catch (err) {
+      throw new Problem('unavailable', `the governed database refused the grant: ${(err as Error).message}`);
+    }
+    await transition(ctx, r, 'execute', to, null, { role: access.role, active_until: activeUntil.toISOString(), revert_job_id: job.job_id }, { roleName: access.role, activeUntil });
+    const view = await detail(ctx, (await getRequest(r.request_id))!);
+    return { ...view, credentials: { username: access.role, password: access.password, database, valid_until: activeUntil.toISOString() } };
+  },
+});
+
+export const revokeRequest = onRequest('revoke', {
+  summary: 'End active access early (requester, approvers or security): the revert job drops the role at once',
+  status: 202,
+  input: MaybeDecide,
+  run: async (ctx, input, r) => {
+    // Legal only while active; the job makes the move.
+    nextState(r.status, 'revert');
+    const me = ctx.principal.subjectId;
+    const history = await getHistory(r.request_id);
+    const involved = me === r.requester || history.some((h) => h.transition === 'approve' && h.actor === me);
+    if (!involved && !ctx.principal.roles.some((role) => role === 'security' || role === 'security_officer')) {
+      throw refuse(`only the requester, an approver or security may revoke ${r.request_id}`);
+    }
+    const job = await enqueue(REVERT_JOB, { request_id: r.request_id }, { now: ctx.now, idempotencyKey: `revoke:${r.request_id}`, maxAttempts: 8 });
+    await transition(ctx, r, 'revoke', r.status, input.rationale ?? null, { revert_job_id: job.job_id });
+    return detail(ctx, r);
+  },
+});
+
+export const cancelRequest = onRequest('cancel', {
+  summary: 'Withdraw a request before it is executed (the requester)',
+  input: MaybeDecide,
+  run: async (ctx, input, r) => {
+    const to = nextState(r.status, 'cancel');
+    if (ctx.principal.subjectId !== r.requester) throw refuse(`only the requester ${r.requester} may cancel ${r.request_id}`);
+    await transition(ctx, r, 'cancel', to, input.rationale ?? null);
+    return detail(ctx, (await getRequest(r.request_id))!);
+  },
+});
+
+export const listRequestsAction = defineAction({
+  name: 'high_risk.request.list',
+  method: 'GET',
+  path: PATH,
+  summary: "The caller tenant's high-risk requests, newest first, filtered by status, requester and time",
+  scope: 'tenant',
+  query: Type.Object(
+    {
+      status: Type.Optional(State),
+      requester: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+      from: Type.Optional(Type.String({ format: 'date-time', description: 'created at or after' })),
+      to: Type.Optional(Type.String({ format: 'date-time', description: 'created before' })),
+      limit: Type.Optional(Type.String({ pattern: '^([1-9][0-9]{0,2}|1000)$', description: '1 to 1000, default 100' })),
+    },
+    { additionalProperties: false },
+  ),
+  response: Type.Object({ requests: Type.Array(RequestView) }),
+  run: async (ctx) => ({ requests: await listRequests({ ...ctx.query, limit: Number(ctx.query.limit ?? 100) }) }),
+});
+
+export const getRequestAction = defineAction({
+  name: 'high_risk.request.get',
+  method: 'GET',
+  path: `${PATH}/:id`,
+  summary: 'A high-risk request with its history (approvals and denials with their rationales)',
+  scope: 'tenant',
+  params: Params,
+  response: DetailView,
+  resource: (ctx) => getRequest(ctx.params.id),
+  target,
+  run: (ctx, _input, r) => detail(ctx, r),
+});
+
+export const highRiskActions = [createRequest, approveRequest, denyRequest, executeRequest, revokeRequest, cancelRequest, listRequestsAction, getRequestAction];

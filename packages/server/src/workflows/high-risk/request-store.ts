@@ -1,0 +1,110 @@
+import { currentTenantId, currentTx } from '../../context.ts';
+import type { AccessTarget } from './pg-access-adapter.ts';
+import type { RequestState, Transition } from './state-machine.ts';
+
+// The current tenant's high-risk requests and their append-only history.
+
+export interface HighRiskRequest {
+  request_id: string;
+  operation: string;
+  requester: string;
+  target: AccessTarget & { database: string };
+  duration_minutes: number;
+  rationale: string;
+  status: RequestState;
+  approver_roles: string[];
+  created_at: string;
+  updated_at: string;
+  pending_until: string;
+  role_name: string | null;
+  active_until: string | null;
+}
+
+export interface HistoryEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  transition: Transition | 'request' | 'revoke';
+  from_state: RequestState | null;
+  to_state: RequestState;
+  rationale: string | null;
+  details: Record<string, unknown>;
+}
+
+type Timestamps<T, K extends keyof T> = Omit<T, K> & { [P in K]: Date | string | (null extends T[P] ? null : never) };
+type RequestRow = Timestamps<HighRiskRequest, 'created_at' | 'updated_at' | 'pending_until' | 'active_until'>;
+
+const iso = (v: Date | string): string => new Date(v).toISOString();
+const isoOrNull = (v: Date | string | null): string | null => (v === null ? null : iso(v));
+
+const COLUMNS = `request_id, operation, requester, target, duration_minutes, rationale, status, approver_roles, created_at, updated_at, pending_until, role_name, active_until`;
+
+const toRequest = (r: RequestRow): HighRiskRequest => ({
+  ...r,
+  request_id: String(r.request_id),
+  created_at: iso(r.created_at),
+  updated_at: iso(r.updated_at),
+  pending_until: iso(r.pending_until),
+  active_until: isoOrNull(r.active_until),
+});
+
+export async function insertRequest(r: Omit<HighRiskRequest, 'status' | 'updated_at' | 'role_name' | 'active_until'>): Promise<HighRiskRequest> {
+  const rows = await currentTx().query<RequestRow>(
+    `INSERT INTO high_risk_requests (tenant_id, request_id, operation, requester, target, duration_minutes, rationale, status, approver_roles, created_at, updated_at, pending_until)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, 'requested', $8, $9, $9, $10) RETURNING ${COLUMNS}`,
+    [currentTenantId(), r.request_id, r.operation, r.requester, JSON.stringify(r.target), r.duration_minutes, r.rationale, JSON.stringify(r.approver_roles), r.created_at, r.pending_until],
+  );
+  return toRequest(rows[0]!);
+}
+
+/** One request, locked for the rest of the transaction so concurrent transitions queue up. */
+export async function getRequest(requestId: string, o: { lock?: boolean } = {}): Promise<HighRiskRequest | undefined> {
+  const rows = await currentTx().query<RequestRow>(
+    `SELECT ${COLUMNS} FROM high_risk_requests WHERE tenant_id = $1 AND request_id = $2${o.lock === true ? ' FOR UPDATE' : ''}`,
+    [currentTenantId(), requestId],
+  );
+  return rows[0] === undefined ? undefined : toRequest(rows[0]);
+}
+
+export interface RequestFilters {
+  status?: RequestState | undefined;
+  requester?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  limit: number;
+}
+
+export async function listRequests(f: RequestFilters): Promise<HighRiskRequest[]> {
+  const rows = await currentTx().query<RequestRow>(
+    `SELECT ${COLUMNS} FROM high_risk_requests WHERE tenant_id = $1
+       AND ($2::text IS NULL OR status = $2) AND ($3::text IS NULL OR requester = $3)
+       AND ($4::timestamptz IS NULL OR created_at >= $4) AND ($5::timestamptz IS NULL OR created_at < $5)
+     ORDER BY created_at DESC, request_id DESC LIMIT $6`,
+    [currentTenantId(), f.status ?? null, f.requester ?? null, f.from ?? null, f.to ?? null, f.limit],
+  );
+  return rows.map(toRequest);
+}
+
+export async function setStatus(requestId: string, status: RequestState, at: Date, access?: { roleName: string; activeUntil: Date }): Promise<void> {
+  await currentTx().query(
+    `UPDATE high_risk_requests SET status = $3, updated_at = $4, role_name = coalesce($5, role_name), active_until = coalesce($6, active_until)
+     WHERE tenant_id = $1 AND request_id = $2`,
+    [currentTenantId(), requestId, status, at.toISOString(), access?.roleName ?? null, access?.activeUntil.toISOString() ?? null],
+  );
+}
+
+export async function appendHistory(requestId: string, e: Omit<HistoryEntry, 'seq'>): Promise<void> {
+  await currentTx().query(
+    `INSERT INTO high_risk_history (tenant_id, request_id, seq, at, actor, transition, from_state, to_state, rationale, details)
+     SELECT $1, $2, coalesce(max(seq) + 1, 0), $3, $4, $5, $6, $7, $8, $9 FROM high_risk_history WHERE tenant_id = $1 AND request_id = $2`,
+    [currentTenantId(), requestId, e.at, e.actor, e.transition, e.from_state, e.to_state, e.rationale, JSON.stringify(e.details)],
+  );
+}
+
+export async function getHistory(requestId: string): Promise<HistoryEntry[]> {
+  const rows = await currentTx().query<Omit<HistoryEntry, 'at'> & { at: Date | string }>(
+    `SELECT seq, at, actor, transition, from_state, to_state, rationale, details FROM high_risk_history WHERE tenant_id = $1 AND request_id = $2 ORDER BY seq`,
+    [currentTenantId(), requestId],
+  );
+  return rows.map((r) => ({ ...r, at: iso(r.at) }));
+}

@@ -1,0 +1,35 @@
+import { Problem } from '../../http/problem.ts';
+
+/** The life of a high-risk request. Terminal states have no way out. */
+export type RequestState = 'requested' | 'approved' | 'active' | 'reverted' | 'denied' | 'cancelled' | 'expired' | 'failed';
+
+/** A revoke asks for the revert early: the revert job makes the move once the access is gone. */
+export type Transition = 'approve' | 'deny' | 'execute' | 'cancel' | 'expire' | 'revert' | 'fail';
+
+// `approve` keeps a request in `requested` until the policy says the approvals suffice.
+const moves: Record<Transition, Partial<Record<RequestState, RequestState>>> = {
+  approve: { requested: 'approved' },
+  deny: { requested: 'denied' },
+  cancel: { requested: 'cancelled', approved: 'cancelled' },
+  expire: { requested: 'expired', approved: 'expired' },
+  execute: { approved: 'active' },
+  revert: { active: 'reverted' },
+  fail: { approved: 'failed', active: 'failed' },
+};
+
+export const REQUEST_STATES: readonly RequestState[] = ['requested', 'approved', 'active', 'reverted', 'denied', 'cancelled', 'expired', 'failed'];
+
+/** Whether `transition` may start from `state`. */
+export function allowed(state: RequestState, transition: Transition): boolean {
+  return moves[transition][state] !== undefined;
+}
+
+/** The state after `transition`; a 409 problem naming the current state when it is illegal there. */
+export function nextState(state: RequestState, transition: Transition): RequestState {
+  const next = moves[transition][state];
+  if (next === undefined) {
+    const from = Object.keys(moves[transition]).join(' or ');
+    throw new Problem('conflict', `cannot ${transition} a request that is ${state} (only one that is ${from})`, { state, transition });
+  }
+  return next;
+}
