@@ -1,14 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RObject, RSet, canonicalText, parseNumber } from '../value/value.ts';
-import { callBuiltin } from './testing.ts';
-
-const show = (name: string, ...args: unknown[]) => {
-  const r = callBuiltin(name, args);
-  return r === undefined ? undefined : canonicalText(r);
-};
-const throws = (name: string, args: unknown[], message: string) =>
-  assert.throws(() => callBuiltin(name, args), (e: Error) => e.message === message, `${name} should fail with ${message}`);
+import { RObject, RSet, parseNumber } from '../value/value.ts';
+import { show, throws } from './testing.ts';
 
 test('count counts members, keys and code points', () => {
   assert.equal(show('count', [1, 2, 3, 4]), '4');

@@ -1,14 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { canonicalText } from '../value/value.ts';
-import { callBuiltin } from './testing.ts';
-
-const show = (name: string, ...args: unknown[]) => {
-  const r = callBuiltin(name, args);
-  return r === undefined ? undefined : canonicalText(r);
-};
-const throws = (name: string, args: unknown[], message: string) =>
-  assert.throws(() => callBuiltin(name, args), (e: Error) => e.message === message, `${name} should fail with ${message}`);
+import { show, throws } from './testing.ts';
 
 test('arrays', () => {
   assert.equal(show('array.concat', [1, 2], [3, 4]), '[1, 2, 3, 4]');

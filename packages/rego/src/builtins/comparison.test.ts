@@ -1,13 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { canonicalText, parseNumber, type Value } from '../value/value.ts';
-import { callBuiltin } from './testing.ts';
+import { parseNumber, type Value } from '../value/value.ts';
+import { show } from './testing.ts';
 
 const n = (text: string) => parseNumber(text);
-const show = (name: string, ...args: unknown[]) => {
-  const r = callBuiltin(name, args);
-  return r === undefined ? undefined : canonicalText(r);
-};
 
 test('comparison operators follow the value order', () => {
   assert.equal(show('equal', 1, 1.0), 'true');

@@ -2,12 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { RSet, canonicalText, parseJSON, type Value } from '../value/value.ts';
 import { defaultRegistry } from './index.ts';
-import { callBuiltin, testContext } from './testing.ts';
+import { callBuiltin, show, testContext } from './testing.ts';
 
-const show = (name: string, ...args: unknown[]) => {
-  const r = callBuiltin(name, args);
-  return r === undefined ? undefined : canonicalText(r);
-};
 const s = (...xs: unknown[]) => new RSet(xs as Value[]);
 
 test('graph.reachable', () => {

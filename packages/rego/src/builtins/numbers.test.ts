@@ -1,15 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BigNum, RSet, canonicalText, parseNumber } from '../value/value.ts';
-import { callBuiltin, testContext } from './testing.ts';
+import { BigNum, RSet, parseNumber } from '../value/value.ts';
+import { callBuiltin, show, testContext, throws } from './testing.ts';
 
 const n = (text: string) => parseNumber(text);
-const show = (name: string, ...args: unknown[]) => {
-  const r = callBuiltin(name, args);
-  return r === undefined ? undefined : canonicalText(r);
-};
-const throws = (name: string, args: unknown[], message: string) =>
-  assert.throws(() => callBuiltin(name, args), (e: Error) => e.message === message, `${name} should fail with ${message}`);
 
 test('integer arithmetic is exact at any size', () => {
   assert.equal(show('plus', 49649733057, 1), '49649733058');

@@ -1,14 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RObject, RSet, canonicalText, type Value } from '../value/value.ts';
-import { callBuiltin } from './testing.ts';
+import { RObject, RSet, type Value } from '../value/value.ts';
+import { show, throws } from './testing.ts';
 
-const show = (name: string, ...args: unknown[]) => {
-  const r = callBuiltin(name, args);
-  return r === undefined ? undefined : canonicalText(r);
-};
-const throws = (name: string, args: unknown[], message: string) =>
-  assert.throws(() => callBuiltin(name, args), (e: Error) => e.message === message, `${name} should fail with ${message}`);
 const s = (...xs: unknown[]) => new RSet(xs as Value[]);
 const o = (...entries: [Value, Value][]) => RObject.from(entries);
 

@@ -1,15 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { canonicalText } from '../value/value.ts';
-import { callBuiltin } from './testing.ts';
-
-const show = (name: string, ...args: unknown[]) => {
-  const r = callBuiltin(name, args);
-  return r === undefined ? undefined : canonicalText(r);
-};
-const call = (name: string, ...args: unknown[]) => callBuiltin(name, args);
-const throws = (name: string, args: unknown[], message: string) =>
-  assert.throws(() => callBuiltin(name, args), (e: Error) => e.message === message, `${name} should fail with ${message}`);
+import { call, show, throws } from './testing.ts';
 
 test('regex.match and regex.is_valid', () => {
   assert.equal(call('regex.match', '^[a-z]+\\[[0-9]+\\]$', 'foo[1]'), true);

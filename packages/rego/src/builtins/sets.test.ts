@@ -1,14 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RSet, canonicalText } from '../value/value.ts';
-import { callBuiltin } from './testing.ts';
-
-const show = (name: string, ...args: unknown[]) => {
-  const r = callBuiltin(name, args);
-  return r === undefined ? undefined : canonicalText(r);
-};
-const throws = (name: string, args: unknown[], message: string) =>
-  assert.throws(() => callBuiltin(name, args), (e: Error) => e.message === message, `${name} should fail with ${message}`);
+import { RSet } from '../value/value.ts';
+import { show, throws } from './testing.ts';
 
 test('set operators and membership', () => {
   const s = (...xs: unknown[]) => new RSet(xs as never[]);

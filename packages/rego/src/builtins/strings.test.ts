@@ -1,15 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RObject, RSet, canonicalText, parseNumber, type Value } from '../value/value.ts';
-import { callBuiltin } from './testing.ts';
-
-const show = (name: string, ...args: unknown[]) => {
-  const r = callBuiltin(name, args);
-  return r === undefined ? undefined : canonicalText(r);
-};
-const call = (name: string, ...args: unknown[]) => callBuiltin(name, args);
-const throws = (name: string, args: unknown[], message: string) =>
-  assert.throws(() => callBuiltin(name, args), (e: Error) => e.message === message, `${name} should fail with ${message}`);
+import { RObject, RSet, parseNumber, type Value } from '../value/value.ts';
+import { call, callBuiltin, show, throws } from './testing.ts';
 
 test('concat, contains, startswith, endswith', () => {
   assert.equal(call('concat', '/', ['', 'foo', 'bar', '0', 'baz']), '/foo/bar/0/baz');

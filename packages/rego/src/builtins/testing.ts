@@ -1,7 +1,8 @@
 // Helpers for builtin unit tests: call a builtin of the default registry directly, with a
 // fixed clock and a fresh per-evaluation cache.
 
-import { fromJS, type Value } from '../value/value.ts';
+import assert from 'node:assert/strict';
+import { canonicalText, fromJS, type Value } from '../value/value.ts';
 import { defaultRegistry } from './index.ts';
 import type { BuiltinContext } from './registry.ts';
 
@@ -23,4 +24,18 @@ export function callBuiltin(name: string, args: unknown[], ctx: BuiltinContext =
   if (def?.fn === undefined) throw new Error(`no function builtin ${name}`);
   if (def.arity !== args.length) throw new Error(`${name} takes ${def.arity} operands`);
   return def.fn(args.map(fromJS), ctx);
+}
+
+/** Calls a builtin with the operands given inline. */
+export const call = (name: string, ...args: unknown[]): Value | undefined => callBuiltin(name, args);
+
+/** The result in Rego's text form (`undefined` when the call is undefined), for compact asserts. */
+export function show(name: string, ...args: unknown[]): string | undefined {
+  const r = callBuiltin(name, args);
+  return r === undefined ? undefined : canonicalText(r);
+}
+
+/** Asserts the call fails with exactly `message`. */
+export function throws(name: string, args: unknown[], message: string): void {
+  assert.throws(() => callBuiltin(name, args), (e: Error) => e.message === message, `${name} should fail with ${message}`);
 }

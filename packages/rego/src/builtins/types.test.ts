@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { RSet, parseNumber } from '../value/value.ts';
 import { callBuiltin } from './testing.ts';
 
-
 test('type tests and type_name', () => {
   const values: [unknown, string][] = [
     [null, 'null'],
