@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Runs every `*.test.ts` under the given package folders (default: all of packages/) in one
-// node:test run, so the summary line covers the whole repository.
+// Runs the given test files and every `*.test.ts` under the given folders (default: all of
+// packages/) in one node:test run, so the summary line covers the whole repository.
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -20,7 +20,7 @@ function collect(dir, out) {
   return out;
 }
 
-const files = searchRoots.flatMap((r) => collect(r, [])).sort();
+const files = searchRoots.flatMap((r) => (statSync(r).isDirectory() ? collect(r, []) : [r])).sort();
 if (files.length === 0) {
   console.error('no test files found under', searchRoots.join(', '));
   process.exit(1);

@@ -112,6 +112,14 @@ test_engineer_requests_high_risk_access_but_cannot_approve if {
 	"no role of subject user-engineer grants action high_risk.request.approve" in d.reasons
 }
 
+test_high_risk_evidence_is_for_request_readers_not_requesters if {
+	officer := {"id": "sam", "tenant_id": "pilot-a", "roles": ["security_officer"], "attributes": {}}
+	authz.allow with input as {"subject": officer, "action": "high_risk.evidence.get", "resource": {}, "tenant": pilot_a, "context": ctx}
+	authz.allow with input as {"subject": officer, "action": "high_risk.receipts.missing", "resource": null, "tenant": pilot_a, "context": ctx}
+	not authz.allow with input as {"subject": engineer, "action": "high_risk.evidence.get", "resource": {}, "tenant": pilot_a, "context": ctx}
+	not authz.allow with input as {"subject": engineer, "action": "high_risk.receipts.missing", "resource": null, "tenant": pilot_a, "context": ctx}
+}
+
 test_security_officer_approves_high_risk_requests if {
 	officer := {"id": "sam", "tenant_id": "pilot-a", "roles": ["security_officer"], "attributes": {}}
 	authz.allow with input as {"subject": officer, "action": "high_risk.request.approve", "resource": {}, "tenant": pilot_a, "context": ctx}

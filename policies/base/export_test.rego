@@ -55,14 +55,14 @@ test_other_actions_need_no_step_up if {
 	authz.allow with input as {"subject": admin, "action": "audit.list", "resource": {}, "tenant": pilot_a, "context": {"request_id": "r1", "time": now, "step_up": false}}
 }
 
-test_admin_follows_and_downloads_exports_without_a_new_step_up if {
-	every action in ["audit.export.get", "audit.export.list", "audit.export.download"] {
+test_admin_follows_downloads_and_verifies_exports_without_a_new_step_up if {
+	every action in ["audit.export.get", "audit.export.list", "audit.export.download", "audit.export.verify"] {
 		authz.allow with input as {"subject": admin, "action": action, "resource": {}, "tenant": pilot_a, "context": {"request_id": "r1", "time": now, "step_up": false}}
 	}
 }
 
-test_non_admin_cannot_read_or_download_exports if {
-	every action in ["audit.export.get", "audit.export.list", "audit.export.download"] {
+test_non_admin_cannot_read_download_or_verify_exports if {
+	every action in ["audit.export.get", "audit.export.list", "audit.export.download", "audit.export.verify"] {
 		d := authz.decision with input as {"subject": engineer, "action": action, "resource": {}, "tenant": pilot_a, "context": {"request_id": "r1", "time": now, "step_up": true}}
 		not d.allow
 		sprintf("no role of subject user-engineer grants action %s", [action]) in d.reasons

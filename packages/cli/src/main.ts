@@ -13,6 +13,7 @@ import { policyCommand } from './commands/policy.ts';
 import { driftCommand } from './commands/drift.ts';
 import { exportCommand } from './commands/export.ts';
 import { verifyCommand } from './commands/verify.ts';
+import { highRiskCommand } from './commands/high-risk.ts';
 import { UsageError } from './args.ts';
 
 const USAGE = `companyos — the CompanyOS command
@@ -39,6 +40,8 @@ Usage:
                                                   export a signed evidence pack of the audit trail (needs --step-up token)
   companyos verify PACK [--jwks FILE|URL] [--json]
                                                   check an evidence pack offline; non-zero naming what failed
+  companyos high-risk request|list|show|approve|deny|cancel|execute|revoke|evidence|missing-receipts ...
+                                                  temporary database access with dual approval
   companyos help                                  this text
 
 Environment: COMPANYOS_URL (default http://127.0.0.1:8080), COMPANYOS_TOKEN, and the server's
@@ -59,6 +62,7 @@ const commands: Record<string, Command> = {
   drift: driftCommand,
   export: exportCommand,
   verify: verifyCommand,
+  'high-risk': highRiskCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

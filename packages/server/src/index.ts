@@ -28,3 +28,6 @@ export type { AuditEvent } from './audit/audit-events.ts';
 export type { Tenant } from './tenancy/tenants.ts';
 export type { TenantConfig } from './tenancy/tenant-config.ts';
 export type { BrandingView } from './branding/branding-model.ts';
+export type { HighRiskDetail, HighRiskRequest, HistoryEntry } from './workflows/high-risk/request-store.ts';
+export type { RequestState } from './workflows/high-risk/state-machine.ts';
+export type { RequestMissingReceipts } from './workflows/high-risk/missing-receipts.ts';

@@ -4,7 +4,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { buildApp } from '../src/http/app.ts';
 import { verifyPack } from '../src/evidence/index.ts';
 import { LocalKeyProvider } from '../src/keys/key-provider.ts';
@@ -16,6 +15,7 @@ import { claimJob } from '../src/jobs/job-store.ts';
 import { listAuditEvents } from '../src/audit/audit-events.ts';
 import { getReceipt } from '../src/ledger/receipts.ts';
 import { auditEventSource } from '../src/audit/export-sources.ts';
+import { jsonLines, packFiles } from './support/pack-files.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 let h: TestApp;
@@ -41,25 +41,6 @@ after(async () => {
   await h.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-async function tarFiles(pack: Buffer): Promise<Map<string, string>> {
-  const tar = gunzipSync(pack);
-  const files = new Map<string, string>();
-  for (let at = 0; at + 512 <= tar.length; ) {
-    const name = tar.subarray(at, at + 100).toString('utf8').replace(/\0.*$/s, '');
-    if (name === '') break;
-    const size = parseInt(tar.subarray(at + 124, at + 136).toString('utf8').trim(), 8);
-    files.set(name, tar.subarray(at + 512, at + 512 + size).toString('utf8'));
-    at += 512 + Math.ceil(size / 512) * 512;
-  }
-  return files;
-}
-
-const lines = (text: string | undefined): Array<Record<string, unknown>> =>
-  (text ?? '')
-    .split('\n')
-    .filter((l) => l !== '')
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 async function exportAndDownload(body: Record<string, unknown>, as: [string, string] = admin) {
   const created = await h.call('POST', '/api/v1/audit/exports', { as, stepUp: true, body });
@@ -134,20 +115,20 @@ test('an export runs as a job and yields a pack that verifies against the publis
 test('the pack holds exactly what the filters select', async () => {
   const to = h.clock.now().toISOString();
   const { pack } = await exportAndDownload({ from: windowFrom, to, actors: ['user-engineer'], outcome: 'denied' });
-  const files = await tarFiles(pack);
-  const events = lines(files.get('audit_events.jsonl'));
+  const files = await packFiles(pack);
+  const events = jsonLines(files.get('audit_events.jsonl'));
   assert.ok(events.length >= 1);
   assert.ok(events.every((e) => e.actor === 'user-engineer' && e.decision === 'deny'));
   assert.ok(events.some((e) => e.action === 'subject.create'));
-  const decisions = lines(files.get('decisions.jsonl'));
+  const decisions = jsonLines(files.get('decisions.jsonl'));
   assert.ok(decisions.length >= 1);
   assert.ok(decisions.every((d) => d.actor === 'user-engineer' && d.allow === false));
-  assert.deepEqual(lines(files.get('receipts.jsonl')), [], 'receipts record allowed actions only');
+  assert.deepEqual(jsonLines(files.get('receipts.jsonl')), [], 'receipts record allowed actions only');
   const manifest = JSON.parse(files.get('manifest.json')!) as { filters: unknown };
   assert.deepEqual(manifest.filters, { actors: ['user-engineer'], outcome: 'denied' });
 
   const byAction = await exportAndDownload({ from: windowFrom, to, actions: ['subject.list'] });
-  const allowed = lines((await tarFiles(byAction.pack)).get('receipts.jsonl'));
+  const allowed = jsonLines((await packFiles(byAction.pack)).get('receipts.jsonl'));
   assert.ok(allowed.length >= 2);
   assert.ok(allowed.every((r) => (r.receipt as { action: string }).action === 'subject.list'));
 });

@@ -1,35 +1,18 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import pg from 'pg';
 import { listAuditEvents } from '../src/audit/audit-events.ts';
 import { currentTx } from '../src/context.ts';
 import { withTenantTransaction } from '../src/db/tenant-tx.ts';
-import { createTestApp, type TestApp } from './support/test-app.ts';
+import { governed, GOVERNED, highRiskApp } from './support/high-risk-app.ts';
+import type { TestApp } from './support/test-app.ts';
 
-// The governed database is the local PostgreSQL: these tests fail, never skip, without it.
-const GOVERNED = 'postgres://postgres@127.0.0.1:5432/test';
 const schema = `hr_flow_${randomUUID().slice(0, 8)}`;
 const engineer: [string, string] = ['pilot-a', 'user-engineer'];
 const lead: [string, string] = ['pilot-a', 'user-team-lead'];
 const officer: [string, string] = ['pilot-a', 'sam-officer'];
 const admin: [string, string] = ['pilot-a', 'user-admin'];
 let h: TestApp;
-
-async function governed<T>(fn: (c: pg.Client) => Promise<T>, url = GOVERNED): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
-  c.on('error', () => {});
-  try {
-    await c.connect();
-  } catch (err) {
-    throw new Error(`the high-risk tests need PostgreSQL at ${url}: ${(err as Error).message}`);
-  }
-  try {
-    return await fn(c);
-  } finally {
-    await c.end().catch(() => undefined);
-  }
-}
 
 const asRole = (user: string, password: string) => {
   const u = new URL(GOVERNED);
@@ -39,21 +22,14 @@ const asRole = (user: string, password: string) => {
 };
 
 before(async () => {
-  await governed(async (c) => {
-    await c.query(`CREATE SCHEMA ${schema}`);
-    await c.query(`CREATE TABLE ${schema}.orders (id int PRIMARY KEY)`);
-    await c.query(`CREATE TABLE ${schema}.salaries (id int PRIMARY KEY)`);
-    await c.query(`INSERT INTO ${schema}.orders VALUES (7)`);
-  });
-  h = await createTestApp({ config: { highRiskDatabaseUrl: GOVERNED, highRiskPendingMinutes: 60 }, ledgerBackground: false, jobsBackground: false });
-  const created = await h.call('POST', '/api/v1/subjects', { as: admin, body: { subject_id: 'sam-officer', display_name: 'Sam Officer', roles: ['security_officer'] } });
-  assert.equal(created.statusCode, 201, created.body);
+  h = await highRiskApp(schema, [
+    `CREATE TABLE ${schema}.orders (id int PRIMARY KEY)`,
+    `CREATE TABLE ${schema}.salaries (id int PRIMARY KEY)`,
+    `INSERT INTO ${schema}.orders VALUES (7)`,
+  ]);
 });
 
-after(async () => {
-  await h.close();
-  await governed((c) => c.query(`DROP SCHEMA ${schema} CASCADE`));
-});
+after(() => h.close());
 
 const body = (minutes = 30) => ({ operation: 'TEMP_DB_READ_ACCESS', target: { database: 'test', schema, tables: ['orders'] }, duration_minutes: minutes, rationale: 'investigate order 7' });
 
@@ -127,6 +103,11 @@ test('execute grants the named table only; revoke reverts through the job, with 
     currentTx().query<{ action: string }>(`SELECT action FROM receipts WHERE body->>'target' = $1 AND action <> 'high_risk.request.get'`, [`high-risk-request:${id}`]),
   );
   assert.deepEqual(receipts.map((r) => r.action).sort(), ['high_risk.request.approve', 'high_risk.request.approve', 'high_risk.request.create', 'high_risk.request.execute', 'high_risk.request.revert', 'high_risk.request.revoke']);
+  // The server's own revert is metered like the people's steps.
+  const reverts = await withTenantTransaction(h.t.db, 'pilot-a', () =>
+    currentTx().query<{ n: number }>(`SELECT count(*)::int AS n FROM usage_events WHERE action = 'high_risk.request.revert'`),
+  );
+  assert.equal(Number(reverts[0]!.n), 1);
   // A second revoke of a reverted request names its state.
   const again = await h.call('POST', `/api/v1/high-risk-ops/requests/${id}/revoke`, { as: engineer, body: {} });
   assert.equal(again.statusCode, 409);

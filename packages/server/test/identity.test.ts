@@ -132,6 +132,35 @@ test('tokens of a configured OIDC issuer are verified against its JWKS; claims k
   }
 });
 
+test('an unreachable identity provider is a 503 problem, not a refused token', async () => {
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  // A port that was just free: nothing answers there.
+  const idle: Server = createServer();
+  await new Promise<void>((resolve) => idle.listen(0, '127.0.0.1', resolve));
+  const port = (idle.address() as AddressInfo).port;
+  await new Promise((resolve) => idle.close(resolve));
+  const now = Math.floor(h.clock.now().getTime() / 1000);
+  const token = await new SignJWT({ tid: 'pilot-b' })
+    .setProtectedHeader({ alg: 'ES256', kid: 'idp-1' })
+    .setIssuer(`http://127.0.0.1:${port}`)
+    .setAudience('companyos-api')
+    .setSubject('user-security')
+    .setIssuedAt(now)
+    .setExpirationTime(now + 300)
+    .sign(privateKey);
+  for (const oidc of [
+    { issuer: `http://127.0.0.1:${port}`, audience: 'companyos-api' },
+    { issuer: `http://127.0.0.1:${port}`, audience: 'companyos-api', jwksUrl: `http://127.0.0.1:${port}/jwks` },
+  ]) {
+    const auth = new Authenticator({ db: h.t.db, clock: h.clock, oidc });
+    await assert.rejects(auth.authenticate(`Bearer ${token}`), (error: { type?: string; status?: number; detail?: string }) => {
+      assert.equal(error.status, 503);
+      assert.match(error.detail ?? '', /identity provider cannot verify tokens/);
+      return true;
+    });
+  }
+});
+
 test('the dev issuer publishes its public key', async () => {
   const res = await h.app.inject({ method: 'GET', url: '/.well-known/jwks.json' });
   assert.equal(res.statusCode, 200);

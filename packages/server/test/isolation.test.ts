@@ -75,6 +75,7 @@ test('tenant B cannot read, change or write anything of tenant A through any act
       'audit.export.get': { params: { id: victimExportId } },
       'audit.export.list': {},
       'audit.export.download': { params: { id: victimExportId } },
+      'audit.export.verify': { params: { id: victimExportId } },
       'provenance.receipt.get': { params: { id: victimReceiptId } },
       'provenance.receipt.disclose': { params: { id: victimReceiptId } },
       'provenance.checkpoint.get': {},
@@ -109,6 +110,8 @@ test('tenant B cannot read, change or write anything of tenant A through any act
       'high_risk.request.cancel': { params: { id: victimRequestId }, body: {} },
       'high_risk.request.list': {},
       'high_risk.request.get': { params: { id: victimRequestId } },
+      'high_risk.evidence.get': { params: { id: victimRequestId } },
+      'high_risk.receipts.missing': {},
     },
   });
 });

@@ -35,6 +35,11 @@ test('an operator signs in and sees every tenant', async () => {
   const table = page.getByRole('table', { name: /All tenants/ });
   await table.waitFor();
   for (const id of ['internal', 'pilot-a', 'pilot-b']) await table.getByRole('rowheader', { name: id, exact: true }).waitFor();
+  // Each row shows the tenant's active bundle version with its tags, and the flags on for it (seeded).
+  const rowOf = (id: string) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: id, exact: true }) });
+  for (const shown of ['v1', 'pii', 'export']) await rowOf('demo-external').getByText(shown, { exact: true }).waitFor();
+  await rowOf('pilot-a').getByText('tenancy.region-change', { exact: true }).waitFor();
+  assert.equal(await rowOf('pilot-b').getByText('tenancy.region-change', { exact: true }).count(), 0);
   await assertAccessible('02-tenant-list');
 });
 

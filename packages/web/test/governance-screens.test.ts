@@ -72,7 +72,7 @@ test('a tenant admin turns a flag off and the guarded behaviour stops; revert re
   assert.equal((await createAdminKey()).status, 201);
 });
 
-test('the admin runs an export after a step-up and sees it complete with its digest', async () => {
+test('the admin runs an export after a step-up, sees it complete with its digest and has it verified', async () => {
   await openScreen('Export', 'export');
   await page.getByText('No exports yet.').waitFor();
   await assertAccessible('12-export');
@@ -92,6 +92,13 @@ test('the admin runs an export after a step-up and sees it complete with its dig
   const [download] = await Promise.all([page.waitForEvent('download'), current.getByRole('button', { name: 'Download pack' }).click()]);
   assert.match(download.suggestedFilename(), /^audit-export-.*\.tar\.gz$/);
   await current.getByText('its SHA-256 matches the digest the server recorded').waitFor();
+
+  await current.getByRole('button', { name: 'Verify pack on the server' }).click();
+  await current.getByRole('status').filter({ hasText: /^Pack verified against the tenant's published keys/ }).waitFor();
+  const checks = current.getByRole('list', { name: 'Checks' }).getByRole('listitem');
+  assert.equal(await checks.count(), 6);
+  assert.deepEqual(await checks.filter({ hasNotText: /^passed:/ }).allTextContents(), []);
+  assert.match((await checks.allTextContents()).join('\n'), /inclusion proof/);
   await page.getByRole('table', { name: /Exports \(1\)/ }).waitFor();
   await assertAccessible('14-export-done');
 });

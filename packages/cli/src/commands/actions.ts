@@ -3,6 +3,7 @@
 
 import { listActions } from '@companyos/server';
 import { parse } from '../args.ts';
+import { printTable } from '../table.ts';
 
 export async function actionsCommand(args: string[]): Promise<number> {
   const { values } = parse(args, { json: { type: 'boolean' } });
@@ -12,10 +13,6 @@ export async function actionsCommand(args: string[]): Promise<number> {
     return 0;
   }
   const rows = actions.map((a) => [a.name, a.method, a.path, a.scope, a.policy]);
-  const header = ['ACTION', 'METHOD', 'PATH', 'SCOPE', 'POLICY'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  for (const row of [header, ...rows]) {
-    console.log(row.map((cell, i) => String(cell).padEnd(widths[i] as number)).join('  ').trimEnd());
-  }
+  printTable(['ACTION', 'METHOD', 'PATH', 'SCOPE', 'POLICY'], rows);
   return 0;
 }

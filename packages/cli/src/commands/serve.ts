@@ -9,7 +9,7 @@ export async function serveCommand(args: string[]): Promise<number> {
   const { values } = parse(args, { 'no-seed': { type: 'boolean' } });
   const config = loadConfig();
   const app = await startServer({ config });
-  if (values['no-seed'] !== true) await seedDemo(app.db);
+  if (values['no-seed'] !== true) await seedDemo(app.db, { policyDir: config.policyDir });
   const address = `http://${config.host}:${config.port}`;
   console.log(`
 CompanyOS is running at ${address}

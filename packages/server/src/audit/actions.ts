@@ -4,6 +4,7 @@ import { Problem } from '../http/problem.ts';
 import { decodeAuditCursor, encodeAuditCursor } from './audit-cursor.ts';
 import { pageAuditEvents } from './audit-events.ts';
 import { exportActions } from './export-actions.ts';
+import { verifyExportAction } from './export-verify.ts';
 
 const AuditEventView = Type.Object({
   event_id: Type.String(),
@@ -64,4 +65,4 @@ export const listAuditEventsAction = defineAction({
   },
 });
 
-export const auditActions = [listAuditEventsAction, ...exportActions];
+export const auditActions = [listAuditEventsAction, ...exportActions, verifyExportAction];

@@ -15,8 +15,8 @@ import { getExport, insertExport, listExports, type AuditExport } from './export
 export const EXPORT_STEP_UP_MAX_AGE_S = 600;
 
 const Name = Type.String({ minLength: 1, maxLength: 200 });
-const ExportParams = Type.Object({ id: Type.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' }) });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+export const ExportParams = Type.Object({ id: Type.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' }) });
+export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 const ExportView = Type.Object({
   export_id: Type.String(),
@@ -70,6 +70,16 @@ function requireStepUp(ctx: Pick<ActionContext, 'principal' | 'now'>): void {
     { max_age_s: EXPORT_STEP_UP_MAX_AGE_S, acr_values: [ACR_STEP_UP] },
     { 'www-authenticate': `Bearer error="insufficient_user_authentication", acr_values="${ACR_STEP_UP}", max_age=${EXPORT_STEP_UP_MAX_AGE_S}` },
   );
+}
+
+/** The finished pack of an export on disk: a 409 while it is not done, a 404 once it is gone. */
+export function storedPack(tenantId: string, e: AuditExport): { file: string; sha256: string } {
+  if (e.status !== 'done' || e.pack_sha256 === null) {
+    throw new Problem('conflict', `export ${e.export_id} is ${e.status}, not done`, { status_of_export: e.status }, e.status === 'failed' ? {} : { 'retry-after': '5' });
+  }
+  const file = packPath(tenantId, e.export_id);
+  if (!existsSync(file)) throw new Problem('not-found', `the pack of export ${e.export_id} is no longer stored`);
+  return { file, sha256: e.pack_sha256 };
 }
 
 export const createExport = defineAction({
@@ -148,17 +158,13 @@ export const downloadExport = defineAction({
   resource: (ctx) => getExport(ctx.params.id),
   target: (ctx) => `export:${ctx.params.id}`,
   run: async (ctx, _input, e) => {
-    if (e.status !== 'done' || e.pack_sha256 === null) {
-      throw new Problem('conflict', `export ${e.export_id} is ${e.status}, not done`, { status_of_export: e.status }, e.status === 'failed' ? {} : { 'retry-after': '5' });
-    }
-    const file = packPath(ctx.tenantId, e.export_id);
-    if (!existsSync(file)) throw new Problem('not-found', `the pack of export ${e.export_id} is no longer stored`);
+    const { file, sha256 } = storedPack(ctx.tenantId, e);
     return new RawReply(createReadStream(file), {
       'content-type': 'application/gzip',
       'content-length': String(e.pack_size),
       'content-disposition': `attachment; filename="evidence-${ctx.tenantId}-${e.export_id}.tar.gz"`,
-      'repr-digest': `sha-256=:${Buffer.from(e.pack_sha256, 'hex').toString('base64')}:`,
-      'x-pack-sha256': e.pack_sha256,
+      'repr-digest': `sha-256=:${Buffer.from(sha256, 'hex').toString('base64')}:`,
+      'x-pack-sha256': sha256,
     });
   },
 });

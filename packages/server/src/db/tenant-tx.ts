@@ -43,17 +43,30 @@ export function withPlatformTransaction<T>(db: Database, fn: () => Promise<T>): 
 
 /**
  * Runs `fn` inside the current transaction with row-level security switched to another tenant,
- * then switches back. Only platform work that must seed a tenant it just created uses this
- * (the first admin of a new tenant); the role and the transaction stay the same.
+ * then switches back. Only platform work that must reach one tenant's own rows uses this: the
+ * first admin of a tenant it just created, what the operator's tenant list shows of each tenant.
+ * The transaction stays the same; so does the role, unless `scope` names another one (`tenant`
+ * for the tables only a tenant itself may read, such as its flag settings).
  */
-export async function asTenant<T>(tenantId: string, fn: () => Promise<T>): Promise<T> {
+export async function asTenant<T>(tenantId: string, fn: () => Promise<T>, options: { scope?: Scope } = {}): Promise<T> {
   const ctx = currentContext();
   const tx = ctx?.tx;
   if (ctx === undefined || tx === undefined) throw new Error('asTenant needs an open tenant transaction');
-  await tx.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+  const role = options.scope === undefined ? null : roles[options.scope];
+  const [prior] = await tx.query<{ role: string }>(
+    `SELECT current_user AS role, set_config('app.tenant_id', $1, true), set_config('role', coalesce($2::text, current_user::text), true)`,
+    [tenantId, role],
+  );
+  let failed = false;
   try {
     return await runWithContext({ ...ctx, tenantId }, fn);
+  } catch (error) {
+    failed = true;
+    throw error;
   } finally {
-    await tx.query(`SELECT set_config('app.tenant_id', $1, true)`, [ctx.tenantId]);
+    // After a database error the transaction is aborted and the switch back fails too: the first error is the one to see.
+    await tx.query(`SELECT set_config('app.tenant_id', $1, true), set_config('role', $2, true)`, [ctx.tenantId, prior!.role]).catch((restoreError: unknown) => {
+      if (!failed) throw restoreError;
+    });
   }
 }

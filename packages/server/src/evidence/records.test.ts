@@ -54,6 +54,8 @@ test('decisions cite bundles carried before them, whose content matches their ha
   assert.equal(checker.check('decisions', decision)?.code, 'bundle.missing');
   assert.equal(checker.check('bundles', { ...bundle, files: [{ path: 'x.rego', content: 'package x' }] })?.code, 'bundle.hash');
   assert.equal(checker.check('bundles', { ...bundle, files: 'nope' })?.code, 'record.invalid');
+  // A data.json altered into invalid JSON is a failed check, never a crash of the verifier.
+  assert.equal(checker.check('bundles', { ...bundle, files: [{ path: 'data.json', content: '{"a": "line\nbreak"}' }] })?.code, 'bundle.hash');
   assert.equal(checker.check('bundles', bundle), undefined);
   assert.equal(checker.check('bundles', bundle)?.code, 'record.invalid');
   assert.equal(checker.check('decisions', decision), undefined);

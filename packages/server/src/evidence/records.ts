@@ -166,7 +166,14 @@ export class RecordChecker {
     if (typeof hash !== 'string') return { code: 'record.invalid', message: 'bundle without bundle_hash' };
     const valid = Array.isArray(files) && files.every((f) => typeof f?.path === 'string' && typeof f?.content === 'string');
     if (!valid) return { code: 'record.invalid', message: `bundle ${hash}: files must be [{path, content}]` };
-    if (bundleHash(files as BundleFile[]) !== hash) return { code: 'bundle.hash', message: `bundle ${hash}: content does not match its hash` };
+    let computed: string;
+    try {
+      computed = bundleHash(files as BundleFile[]);
+    } catch (error) {
+      // A JSON file of the bundle that no longer parses: altered content, not a verifier crash.
+      return { code: 'bundle.hash', message: `bundle ${hash}: a JSON file does not parse (${(error as Error).message})` };
+    }
+    if (computed !== hash) return { code: 'bundle.hash', message: `bundle ${hash}: content does not match its hash` };
     if (this.bundles.has(hash)) return { code: 'record.invalid', message: `bundle ${hash} appears twice` };
     this.bundles.add(hash);
     return undefined;

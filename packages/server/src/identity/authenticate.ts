@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, decodeJwt, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, decodeJwt, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { Database } from '../db/database.ts';
 import { withPlatformTransaction, withTenantTransaction } from '../db/tenant-tx.ts';
 import { Problem } from '../http/problem.ts';
@@ -23,6 +23,24 @@ export interface AuthenticatorOptions {
 }
 
 const unauthenticated = (detail: string) => new Problem('unauthenticated', detail, {}, { 'www-authenticate': 'Bearer' });
+
+/** The identity provider could not be asked: the server's trouble, not the caller's (503). */
+const issuerUnreachable = (why: string) => new Problem('unavailable', `the identity provider cannot verify tokens right now: ${why}`, {}, { 'retry-after': '30' });
+
+/**
+ * A key lookup that tells a token no published key matches (the caller's problem, 401) from a key
+ * set that could not be fetched (a network or provider failure, 503).
+ */
+function keysOrUnavailable(getKey: JWTVerifyGetKey): JWTVerifyGetKey {
+  return async (header, token) => {
+    try {
+      return await getKey(header, token);
+    } catch (error) {
+      if (error instanceof joseErrors.JWKSNoMatchingKey || error instanceof joseErrors.JWKSMultipleMatchingKeys) throw error;
+      throw issuerUnreachable(`its signing keys could not be fetched (${(error as Error).message})`);
+    }
+  };
+}
 
 /** Turns an Authorization header into a principal with roles and attributes from the subject store. */
 export class Authenticator {
@@ -104,12 +122,16 @@ export class Authenticator {
     this.oidcKeys ??= (async () => {
       let jwksUrl = oidc.jwksUrl;
       if (jwksUrl === undefined) {
-        const res = await fetch(new URL('.well-known/openid-configuration', oidc.issuer.endsWith('/') ? oidc.issuer : `${oidc.issuer}/`));
-        const doc = (await res.json()) as { jwks_uri?: unknown };
-        if (typeof doc.jwks_uri !== 'string') throw new Error('the OIDC discovery document has no jwks_uri');
+        const discovery = new URL('.well-known/openid-configuration', oidc.issuer.endsWith('/') ? oidc.issuer : `${oidc.issuer}/`);
+        const doc = await fetch(discovery)
+          .then((res) => (res.ok ? (res.json() as Promise<{ jwks_uri?: unknown }>) : Promise.reject(new Error(`HTTP ${res.status}`))))
+          .catch((error: unknown) => {
+            throw issuerUnreachable(`its discovery document ${discovery.href} could not be read (${(error as Error).message})`);
+          });
+        if (typeof doc.jwks_uri !== 'string') throw issuerUnreachable('its discovery document has no jwks_uri');
         jwksUrl = doc.jwks_uri;
       }
-      return createRemoteJWKSet(new URL(jwksUrl));
+      return keysOrUnavailable(createRemoteJWKSet(new URL(jwksUrl)));
     })().catch((error: unknown) => {
       this.oidcKeys = undefined;
       throw error;

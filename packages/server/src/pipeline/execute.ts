@@ -47,8 +47,17 @@ const QUOTA_WINDOWS: Record<'runs' | 'exports', { ms: number; limit: (t: Tenant)
   exports: { ms: 86_400_000, limit: (t) => t.config.limits.max_exports_per_day },
 };
 
-class Denied extends Error {
-  constructor(readonly decision: Decision) {
+/**
+ * A denial with the policy's reasons and bundle hash: the pipeline's own decision, or a refusal an
+ * action's `run` reaches by consulting the policy further. Either way the action's transaction is
+ * rolled back and the denial is recorded as an `action.denied` audit event of its own.
+ */
+export class Denied extends Error {
+  constructor(
+    readonly decision: Pick<Decision, 'reasons' | 'bundleHash'>,
+    /** The problem's detail (default: that the policy denied the action). */
+    readonly detail?: string,
+  ) {
     super('denied');
   }
 }
@@ -171,7 +180,7 @@ export async function executeStep(deps: PipelineDeps, action: AnyAction, princip
           }),
         { scope: action.scope, context: base },
       );
-      throw new Problem('policy-denied', `the policy denied ${action.name}`, { reasons: decision.reasons, bundle_hash: decision.bundleHash });
+      throw new Problem('policy-denied', error.detail ?? `the policy denied ${action.name}`, { reasons: decision.reasons, bundle_hash: decision.bundleHash });
     }
   });
 }

@@ -8,6 +8,8 @@ const RegionValue = literals(Region);
 
 const ActionName = Type.String({ pattern: '^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+$' });
 const RoleName = Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_.-]{0,63}$' });
+/** A short label of what a bundle governs (`pii`, `finance`, `export`), shown to platform operators. */
+export const BundleTag = Type.String({ pattern: '^[a-z][a-z0-9-]{0,31}$' });
 const Pointer = Type.String({ pattern: '^/(input|result)(/[^/]+)*$', description: 'a JSON pointer into the decision log entry' });
 
 /** A decision-log mask rule, as in OPA: remove a field, or replace its value. */
@@ -28,8 +30,8 @@ const Approvals = Type.Object(
 
 /**
  * The data document of a bundle (`data.json`): the role catalog, the tenant's constraints
- * (regions, data classes, limits, features) and the settings of the domain policies. `tenant` is
- * free-form, for the tenant's own modules.
+ * (regions, data classes, limits, features), tags naming what it governs and the settings of the
+ * domain policies. `tenant` is free-form, for the tenant's own modules.
  */
 export const BundleData = Type.Object(
   {
@@ -42,6 +44,7 @@ export const BundleData = Type.Object(
     data_classes: Type.Optional(Type.Array(literals(DataClass), { uniqueItems: true })),
     limits: Type.Optional(Type.Record(Type.String(), Type.Number())),
     features: Type.Optional(Type.Record(Type.String(), Type.Object({ allowed: Type.Boolean(), reason: Type.Optional(Type.String()) }))),
+    tags: Type.Optional(Type.Array(BundleTag, { maxItems: 20, uniqueItems: true })),
     mask_rules: Type.Array(MaskRule),
     export: Type.Object({ admin_roles: Type.Array(RoleName), step_up_max_age_s: Type.Integer({ minimum: 60, maximum: 3600 }) }),
     high_risk: Type.Object({

@@ -98,12 +98,17 @@ export async function insertActivation(a: Omit<Activation, 'activated_at'>, at: 
   return { ...a, activated_at: at.toISOString() };
 }
 
-/** Platform scope: every tenant's active hash (hashes only; the files stay tenant-scoped). */
-export async function activeHashes(): Promise<Map<string, string>> {
-  const rows = await currentTx().query<{ tenant_id: string; hash: string }>(
-    `SELECT DISTINCT ON (tenant_id) tenant_id, hash FROM policy_activations ORDER BY tenant_id, activated_at DESC, activation_id DESC`,
+/** Platform scope: every tenant's active version and hash (not the files: they stay tenant-scoped). */
+export async function activeVersions(): Promise<Map<string, { version: number; hash: string }>> {
+  const rows = await currentTx().query<{ tenant_id: string; version: number; hash: string }>(
+    `SELECT DISTINCT ON (tenant_id) tenant_id, version, hash FROM policy_activations ORDER BY tenant_id, activated_at DESC, activation_id DESC`,
   );
-  return new Map(rows.map((r) => [r.tenant_id, r.hash]));
+  return new Map(rows.map((r) => [r.tenant_id, { version: r.version, hash: r.hash }]));
+}
+
+/** Platform scope: every tenant's active hash. */
+export async function activeHashes(): Promise<Map<string, string>> {
+  return new Map([...(await activeVersions())].map(([tenant, active]) => [tenant, active.hash]));
 }
 
 /** Whether a version was ever active: only those are rollback targets. */

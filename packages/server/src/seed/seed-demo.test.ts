@@ -5,7 +5,8 @@ import { listSubjects } from '../identity/subjects.ts';
 import { listTenants } from '../tenancy/tenants.ts';
 import { FakeClock } from '../util/clock.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/support/test-database.ts';
-import { DEMO_TENANTS, seedDemo } from './seed-demo.ts';
+import { activeVersions, getVersion, listVersions } from '../policy/bundle-store.ts';
+import { DEMO_BUNDLE_PATCHES, DEMO_TENANTS, seedDemo } from './seed-demo.ts';
 
 let t: TestDatabase;
 before(async () => {
@@ -32,4 +33,15 @@ test('the demo seed creates five tenants with seven users each, plus a platform 
 
 test('seeding again creates nothing', async () => {
   assert.deepEqual(await seedDemo(t.db), { tenantsCreated: [], subjectsCreated: 0 });
+});
+
+test('two demo tenants run a first bundle version with tags; the others run the base bundle', async () => {
+  const versions = await withPlatformTransaction(t.db, () => activeVersions());
+  assert.deepEqual([...versions.keys()].sort(), Object.keys(DEMO_BUNDLE_PATCHES).sort());
+  for (const [tenant, patch] of Object.entries(DEMO_BUNDLE_PATCHES)) {
+    const active = await withTenantTransaction(t.db, tenant, async () => (await listVersions()).map((v) => [v.version, v.hash]));
+    assert.deepEqual(active, [[1, versions.get(tenant)!.hash]], tenant);
+    const data = (await withTenantTransaction(t.db, tenant, () => getVersion(1)))!.bundle.data as { tags: string[] };
+    assert.deepEqual(data.tags, patch.tags, tenant);
+  }
 });

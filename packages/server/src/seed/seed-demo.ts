@@ -4,7 +4,14 @@ import type { SubjectAttributes } from '../identity/principal.ts';
 import { insertSubject } from '../identity/subjects.ts';
 import { defaultTenantConfig } from '../tenancy/tenant-config.ts';
 import { insertTenant } from '../tenancy/tenants.ts';
+import { defaultPolicyDir } from '../config.ts';
+import { loadBundleDir, type Bundle } from '../policy/bundle.ts';
+import { composeBundle } from '../policy/bundle-compose.ts';
+import { dataProblems } from '../policy/bundle-schema.ts';
+import { insertActivation, insertVersion } from '../policy/bundle-store.ts';
 import { systemClock, type Clock } from '../util/clock.ts';
+
+const SEED_ACTOR = 'system:seed';
 
 export const DEMO_TENANTS = [
   { tenant_id: 'internal', display_name: 'CompanyOS Internal', data_region: 'eu' },
@@ -13,6 +20,15 @@ export const DEMO_TENANTS = [
   { tenant_id: 'summit-internal', display_name: 'Summit Internal', data_region: 'us' },
   { tenant_id: 'demo-external', display_name: 'Demo External', data_region: 'uk' },
 ] as const;
+
+/**
+ * The data patch of a demo tenant's first policy bundle version, activated when the tenant is
+ * created. The pilots keep the base bundle: they are where bundle versions are tried out.
+ */
+export const DEMO_BUNDLE_PATCHES: Record<string, Record<string, unknown>> = {
+  'demo-external': { tags: ['pii', 'export'] },
+  'summit-internal': { tags: ['finance'] },
+};
 
 export const PLATFORM_OPERATOR = { tenant: 'internal', subject: 'user-platform-operator' } as const;
 
@@ -37,9 +53,19 @@ export interface SeedSummary {
   subjectsCreated: number;
 }
 
-/** Creates the demo tenants and their users; running it again creates nothing. */
-export async function seedDemo(db: Database, options: { clock?: Clock } = {}): Promise<SeedSummary> {
+/** Proposes and activates the tenant's first bundle version: the base bundle with `patch` over its data. */
+async function seedBundle(base: Bundle, patch: Record<string, unknown>, at: Date): Promise<void> {
+  const { bundle, problems } = composeBundle(base, base, { data_patch: patch });
+  const invalid = [...problems, ...dataProblems(bundle.data)];
+  if (invalid.length > 0) throw new Error(`demo bundle: ${invalid.join('; ')}`);
+  const version = await insertVersion({ bundle, parent_hash: base.hash, author: SEED_ACTOR, message: 'Demo seed' }, at);
+  if (version !== undefined) await insertActivation({ version: version.version, hash: version.hash, kind: 'activate', actor: SEED_ACTOR }, at);
+}
+
+/** Creates the demo tenants, their users and bundle versions; running it again creates nothing. */
+export async function seedDemo(db: Database, options: { clock?: Clock; policyDir?: string } = {}): Promise<SeedSummary> {
   const at = (options.clock ?? systemClock).now();
+  const base = loadBundleDir(options.policyDir ?? defaultPolicyDir);
   const summary: SeedSummary = { tenantsCreated: [], subjectsCreated: 0 };
   for (const t of DEMO_TENANTS) {
     const created = await withPlatformTransaction(db, () =>
@@ -60,6 +86,8 @@ export async function seedDemo(db: Database, options: { clock?: Clock } = {}): P
         const s = await insertSubject({ ...u, attributes: { ...regionCountry[t.data_region], ...u.attributes } }, at);
         if (s !== undefined) summary.subjectsCreated++;
       }
+      const patch = DEMO_BUNDLE_PATCHES[t.tenant_id];
+      if (created !== undefined && patch !== undefined) await seedBundle(base, patch, at);
     });
   }
   return summary;

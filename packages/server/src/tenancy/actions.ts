@@ -5,9 +5,12 @@ import { SubjectIdSchema } from '../identity/actions.ts';
 import { insertSubject } from '../identity/subjects.ts';
 import { defineAction } from '../pipeline/define-action.ts';
 import { requireFeature } from '../flags/feature-guard.ts';
+import { FlagId } from '../flags/flag-model.ts';
+import { BundleTag } from '../policy/bundle-schema.ts';
 import { defaultTenantConfig, Region, TenantConfig, TenantConfigPatch, TenantId } from './tenant-config.ts';
 import { StringEnum } from '../http/schema.ts';
 import { findTenant, getCurrentTenant, insertTenant, listTenants, setTenantStatus, updateCurrentTenantConfig, type Tenant } from './tenants.ts';
+import { withBundlesAndFlags } from './tenant-listing.ts';
 
 const TenantIdParams = Type.Object({ id: TenantId });
 
@@ -18,6 +21,19 @@ export const TenantView = Type.Object({
   created_at: Type.String({ format: 'date-time' }),
   updated_at: Type.String({ format: 'date-time' }),
 });
+
+/** What the platform operator's list adds: the tenant's active policy bundle and the flags on for it. */
+const TenantListingView = Type.Composite([
+  TenantView,
+  Type.Object({
+    policy_bundle: Type.Object({
+      version: Type.Union([Type.Integer(), Type.Null()], { description: 'null: the server base bundle' }),
+      hash: Type.String(),
+      tags: Type.Array(BundleTag),
+    }),
+    enabled_flags: Type.Array(FlagId, { description: 'boolean flags on for the tenant itself (no subject)' }),
+  }),
+]);
 
 const loadTenant = async (ctx: { params: { id: string } }): Promise<Tenant | undefined> => findTenant(ctx.params.id);
 
@@ -64,10 +80,10 @@ export const listTenantsAction = defineAction({
   name: 'tenant.list',
   method: 'GET',
   path: '/tenants',
-  summary: 'List all tenants (platform operators)',
+  summary: 'List all tenants with their active policy bundle and enabled flags (platform operators)',
   scope: 'platform',
-  response: Type.Object({ tenants: Type.Array(TenantView) }),
-  run: async () => ({ tenants: await listTenants() }),
+  response: Type.Object({ tenants: Type.Array(TenantListingView) }),
+  run: async () => ({ tenants: await withBundlesAndFlags(await listTenants()) }),
 });
 
 export const getTenant = defineAction({

@@ -13,12 +13,29 @@ export const ENVS: Env[] = ['dev', 'staging', 'prod'];
 export type Branding = BrandingView;
 export type BrandColors = BrandingView['colors'];
 
-export interface Tenant extends ServerTenant {
-  /** Tags of the active policy bundle (pii, finance, export, ...), once bundles report them. */
-  bundle_tags?: string[];
+export type Tenant = ServerTenant;
+
+/** A tenant as the operators' list returns it (GET /tenants). */
+export interface TenantListing extends Tenant {
+  /** The active policy bundle: version null is the server's base bundle; tags name what it governs (pii, finance, ...). */
+  policy_bundle: { version: number | null; hash: string; tags: string[] };
+  /** Boolean flags on for the tenant itself, by the flag system. */
+  enabled_flags: string[];
 }
 
 export interface AuditPage {
   events: AuditEvent[];
   next_cursor: string | null;
+}
+
+/** The server's verification of a stored evidence pack (POST /audit/exports/{id}/verify). */
+export interface ExportVerification {
+  export_id: string;
+  /** True only when every check ran and passed. */
+  ok: boolean;
+  /** The tenant's published keys the pack was checked against. */
+  keys: string[];
+  checks: { check: string; description: string; outcome: 'passed' | 'failed' | 'not_run' }[];
+  failures: { code: string; message: string; file?: string; line?: number }[];
+  counts: Record<string, number> | null;
 }

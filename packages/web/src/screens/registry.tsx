@@ -6,6 +6,7 @@ import { ExportScreen } from './export/export-screen.tsx';
 import { FlagsScreen } from './flags/flags-screen.tsx';
 import { KeysScreen } from './keys/keys-screen.tsx';
 import { PolicyScreen } from './policy/policy-screen.tsx';
+import { SecurityScreen } from './security/security-screen.tsx';
 import { TenantConfigScreen } from './tenant-config/tenant-config-screen.tsx';
 import { TenantListScreen } from './tenants/tenant-list-screen.tsx';
 
@@ -44,6 +45,7 @@ export const SCREENS: ScreenDef[] = [
   { id: 'policy', title: 'Policy', scope: 'tenant', segment: 'policy', offered: (s) => !isOperator(s), render: ({ tenantId }) => <PolicyScreen tenantId={tenantId} /> },
   { id: 'flags', title: 'Flags', scope: 'tenant', segment: 'flags', offered: (s) => !isOperator(s), render: ({ tenantId }) => <FlagsScreen tenantId={tenantId} /> },
   { id: 'export', title: 'Export', scope: 'tenant', segment: 'export', offered: (s) => !isOperator(s), render: ({ tenantId }) => <ExportScreen tenantId={tenantId} /> },
+  { id: 'security', title: 'Security', scope: 'tenant', segment: 'security', offered: (s) => !isOperator(s), render: ({ tenantId }) => <SecurityScreen tenantId={tenantId} /> },
 ];
 
 export function screenPath(screen: ScreenDef, tenantId: string): string {

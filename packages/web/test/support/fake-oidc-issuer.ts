@@ -8,6 +8,8 @@ export interface FakeIssuer {
   issuer: string;
   /** Authorization requests received, as their query parameters. */
   authorizations: URLSearchParams[];
+  /** Ends the user's login session at the provider: the next request logs in afresh. */
+  endSession(): void;
   close(): Promise<void>;
 }
 
@@ -16,11 +18,18 @@ interface Grant {
   redirectUri: string;
   clientId: string;
   nonce: string;
+  /** When the user last logged in (seconds), and how: what the ID token states. */
+  authTime: number;
+  acr?: string;
+  amr: string[];
 }
 
 /**
  * A minimal OpenID provider for one user: discovery, JWKS, an authorization endpoint that signs
- * the user in at once, and a token endpoint that insists on the PKCE verifier.
+ * the user in at once, and a token endpoint that insists on the PKCE verifier. Like a real
+ * provider it keeps a login session: a new request reuses the earlier login unless it asks for
+ * a fresh one (`prompt=login` or a `max_age` the login is older than). Asked for `acr_values`,
+ * it logs the user in with a second factor and states the first requested ACR.
  */
 export async function startFakeIssuer(user: { sub: string; tenant_id: string; name: string }): Promise<FakeIssuer> {
   const { publicKey, privateKey } = await generateKeyPair('ES256');
@@ -28,6 +37,7 @@ export async function startFakeIssuer(user: { sub: string; tenant_id: string; na
   const grants = new Map<string, Grant>();
   const authorizations: URLSearchParams[] = [];
   let issuer = '';
+  let login: { at: number; acr?: string; amr: string[] } | undefined;
 
   const json = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json', 'access-control-allow-origin': '*', 'cache-control': 'no-store' });
@@ -60,8 +70,15 @@ export async function startFakeIssuer(user: { sub: string; tenant_id: string; na
     if (url.pathname === '/authorize') {
       const q = url.searchParams;
       authorizations.push(q);
+      const now = Math.floor(Date.now() / 1000);
+      const maxAge = q.get('max_age') === null ? undefined : Number(q.get('max_age'));
+      const acr = q.get('acr_values')?.split(' ')[0];
+      // max_age=0 means a login of this very moment, like prompt=login.
+      if (login === undefined || q.get('prompt') === 'login' || (maxAge !== undefined && now - login.at >= maxAge) || (acr !== undefined && acr !== login.acr)) {
+        login = acr === undefined ? { at: now, amr: ['pwd'] } : { at: now, acr, amr: ['pwd', 'otp'] };
+      }
       const code = randomUUID();
-      grants.set(code, { challenge: q.get('code_challenge') ?? '', redirectUri: q.get('redirect_uri') ?? '', clientId: q.get('client_id') ?? '', nonce: q.get('nonce') ?? '' });
+      grants.set(code, { challenge: q.get('code_challenge') ?? '', redirectUri: q.get('redirect_uri') ?? '', clientId: q.get('client_id') ?? '', nonce: q.get('nonce') ?? '', authTime: login.at, amr: login.amr, ...(login.acr === undefined ? {} : { acr: login.acr }) });
       const back = new URL(q.get('redirect_uri')!);
       back.search = new URLSearchParams({ code, state: q.get('state') ?? '' }).toString();
       res.writeHead(302, { location: back.toString() });
@@ -79,7 +96,7 @@ export async function startFakeIssuer(user: { sub: string; tenant_id: string; na
         body.get('client_id') === grant.clientId &&
         createHash('sha256').update(verifier).digest('base64url') === grant.challenge;
       if (!ok) return json(res, 400, { error: 'invalid_grant' });
-      const idToken = await new SignJWT({ tenant_id: user.tenant_id, name: user.name, nonce: grant.nonce })
+      const idToken = await new SignJWT({ tenant_id: user.tenant_id, name: user.name, nonce: grant.nonce, auth_time: grant.authTime, amr: grant.amr, ...(grant.acr === undefined ? {} : { acr: grant.acr }) })
         .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
         .setIssuer(issuer)
         .setAudience(grant.clientId)
@@ -96,6 +113,9 @@ export async function startFakeIssuer(user: { sub: string; tenant_id: string; na
   return {
     issuer,
     authorizations,
+    endSession: () => {
+      login = undefined;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,10 +1,14 @@
+import { createHash } from 'node:crypto';
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { Problem } from '../../http/problem.ts';
 import { enqueue } from '../../jobs/index.ts';
-import { defineAction, type ActionContext, type RunContext } from '../../pipeline/define-action.ts';
+import { defineAction, RawReply, type ActionContext, type RunContext } from '../../pipeline/define-action.ts';
+import { Denied } from '../../pipeline/execute.ts';
 import { uuidv7 } from '../../util/ids.ts';
 import { approvalSatisfied, missingApprovals, requestDecision, type HighRiskInput } from './high-risk-policy.ts';
-import { appendHistory, getHistory, getRequest, insertRequest, listRequests, setStatus, type HighRiskRequest, type HistoryEntry } from './request-store.ts';
+import { requestsMissingReceipts } from './missing-receipts.ts';
+import { appendHistory, getHistory, getRequest, insertRequest, listRequests, requestTarget, setStatus, type HighRiskRequest, type HistoryEntry } from './request-store.ts';
+import { requestPack } from './request-evidence.ts';
 import { EXPIRE_JOB, highRiskSettings, REVERT_JOB } from './revert-jobs.ts';
 import { nextState, REQUEST_STATES, type RequestState, type Transition } from './state-machine.ts';
 
@@ -45,8 +49,10 @@ const HistoryView = Type.Object({
 const DetailView = Type.Composite([RequestView, Type.Object({ missing_approvals: Type.Array(Type.String()), history: Type.Array(HistoryView) })]);
 
 type Ctx = ActionContext<Static<typeof Params>, unknown>;
-const target = (ctx: Ctx) => `high-risk-request:${ctx.params.id}`;
-const refuse = (reason: string) => new Problem('policy-denied', reason, { reasons: [reason] });
+type RunCtx = RunContext<Static<typeof Params>, unknown>;
+const target = (ctx: Ctx) => requestTarget(ctx.params.id);
+/** A refusal by the rules of the workflow: recorded by the pipeline as a denial, under the decision's bundle. */
+const refuse = (ctx: Pick<RunCtx, 'bundleHash'>, reason: string) => new Denied({ reasons: [reason], bundleHash: ctx.bundleHash }, reason);
 
 /** The policy input of a request with the approvals its history holds. */
 function policyInput(r: HighRiskRequest, history: HistoryEntry[]): HighRiskInput {
@@ -88,9 +94,9 @@ function onRequest<I extends TSchema, O>(
   return defineAction({ name: `high_risk.request.${verb}`, method: 'POST', path: `${PATH}/:id/${verb}`, scope: 'tenant', params: Params, response: DetailView, resource: loadLocked, target, ...def });
 }
 
-function requireApproverRole(ctx: Ctx, r: HighRiskRequest, verb: string): void {
+function requireApproverRole(ctx: RunCtx, r: HighRiskRequest, verb: string): void {
   if (ctx.principal.roles.some((role) => r.approver_roles.includes(role))) return;
-  throw refuse(`${verb} ${r.operation} needs a role among ${r.approver_roles.join(', ')}; ${ctx.principal.subjectId} has none`);
+  throw refuse(ctx, `${verb} ${r.operation} needs a role among ${r.approver_roles.join(', ')}; ${ctx.principal.subjectId} has none`);
 }
 
 export const createRequest = defineAction({
@@ -110,11 +116,11 @@ export const createRequest = defineAction({
     { additionalProperties: false },
   ),
   response: DetailView,
-  target: (_ctx, _input, _r, result) => `high-risk-request:${(result as { request_id: string }).request_id}`,
+  target: (_ctx, _input, _r, result) => requestTarget((result as { request_id: string }).request_id),
   run: async (ctx, input) => {
     const requester = { id: ctx.principal.subjectId, roles: ctx.principal.roles };
     const decision = requestDecision(ctx.tenantId, { requester, operation: input.operation, duration_minutes: input.duration_minutes, approvals: [] });
-    if (!decision.allow) throw new Problem('policy-denied', `the high-risk policy refused ${input.operation}`, { reasons: decision.reasons });
+    if (!decision.allow) throw new Denied({ reasons: decision.reasons, bundleHash: ctx.bundleHash }, `the high-risk policy refused ${input.operation}`);
     const { database, pendingMinutes } = highRiskSettings();
     if (database !== undefined && input.target.database !== database) {
       throw new Problem('invalid-request', `target.database must be ${database}, the database this server governs`, { errors: [{ in: 'body', field: 'target.database', message: `must be ${database}` }] });
@@ -132,7 +138,11 @@ export const createRequest = defineAction({
       created_at: ctx.now.toISOString(),
       pending_until: pendingUntil.toISOString(),
     });
-    await appendHistory(requestId, { at: ctx.now.toISOString(), actor: requester.id, transition: 'request', from_state: null, to_state: 'requested', rationale: input.rationale, details: { roles: requester.roles, bundle_hash: ctx.bundleHash } });
+    await appendHistory(
+      requestId,
+      { at: ctx.now.toISOString(), actor: requester.id, transition: 'request', from_state: null, to_state: 'requested', rationale: input.rationale, details: { roles: requester.roles, bundle_hash: ctx.bundleHash } },
+      { request: r },
+    );
     await enqueue(EXPIRE_JOB, { request_id: requestId }, { now: ctx.now, runAt: pendingUntil, idempotencyKey: requestId });
     return detail(ctx, r);
   },
@@ -144,7 +154,7 @@ export const approveRequest = onRequest('approve', {
   run: async (ctx, input, r) => {
     nextState(r.status, 'approve');
     const me = ctx.principal.subjectId;
-    if (me === r.requester) throw refuse(`${me} requested ${r.request_id} and cannot approve it`);
+    if (me === r.requester) throw refuse(ctx, `${me} requested ${r.request_id} and cannot approve it`);
     const history = await getHistory(r.request_id);
     if (history.some((h) => h.transition === 'approve' && h.actor === me)) throw new Problem('conflict', `${me} has already approved ${r.request_id}`, { state: r.status });
     requireApproverRole(ctx, r, 'approving');
@@ -177,7 +187,7 @@ export const executeRequest = onRequest('execute', {
   ]),
   run: async (ctx, _input, r) => {
     const to = nextState(r.status, 'execute');
-    if (ctx.principal.subjectId !== r.requester) throw refuse(`only the requester ${r.requester} may execute ${r.request_id}`);
+    if (ctx.principal.subjectId !== r.requester) throw refuse(ctx, `only the requester ${r.requester} may execute ${r.request_id}`);
     if (Date.parse(r.pending_until) <= ctx.now.getTime()) throw new Problem('conflict', `the request expired at ${r.pending_until}`, { state: 'expired' });
     const { adapter, database } = highRiskSettings();
     if (adapter === undefined || database === undefined) throw new Problem('unavailable', 'no governed database is configured (COMPANYOS_HIGH_RISK_DATABASE_URL)');
@@ -207,7 +217,7 @@ export const revokeRequest = onRequest('revoke', {
     const history = await getHistory(r.request_id);
     const involved = me === r.requester || history.some((h) => h.transition === 'approve' && h.actor === me);
     if (!involved && !ctx.principal.roles.some((role) => role === 'security' || role === 'security_officer')) {
-      throw refuse(`only the requester, an approver or security may revoke ${r.request_id}`);
+      throw refuse(ctx, `only the requester, an approver or security may revoke ${r.request_id}`);
     }
     const job = await enqueue(REVERT_JOB, { request_id: r.request_id }, { now: ctx.now, idempotencyKey: `revoke:${r.request_id}`, maxAttempts: 8 });
     await transition(ctx, r, 'revoke', r.status, input.rationale ?? null, { revert_job_id: job.job_id });
@@ -220,7 +230,7 @@ export const cancelRequest = onRequest('cancel', {
   input: MaybeDecide,
   run: async (ctx, input, r) => {
     const to = nextState(r.status, 'cancel');
-    if (ctx.principal.subjectId !== r.requester) throw refuse(`only the requester ${r.requester} may cancel ${r.request_id}`);
+    if (ctx.principal.subjectId !== r.requester) throw refuse(ctx, `only the requester ${r.requester} may cancel ${r.request_id}`);
     await transition(ctx, r, 'cancel', to, input.rationale ?? null);
     return detail(ctx, (await getRequest(r.request_id))!);
   },
@@ -259,4 +269,51 @@ export const getRequestAction = defineAction({
   run: (ctx, _input, r) => detail(ctx, r),
 });
 
-export const highRiskActions = [createRequest, approveRequest, denyRequest, executeRequest, revokeRequest, cancelRequest, listRequestsAction, getRequestAction];
+export const getEvidenceAction = defineAction({
+  name: 'high_risk.evidence.get',
+  method: 'GET',
+  path: '/evidence/high-risk-ops/:id',
+  summary:
+    'The evidence pack of a high-risk request (.tar.gz, the audit export format): its history with rationales, receipts proven against the newest checkpoint, decisions, bundles and revert records; verify it offline with `companyos verify`',
+  scope: 'tenant',
+  params: Params,
+  resource: (ctx) => getRequest(ctx.params.id),
+  target,
+  run: async (ctx, _input, r) => {
+    const { bytes } = await requestPack(r, ctx.now);
+    return new RawReply(bytes, {
+      'content-type': 'application/gzip',
+      'content-disposition': `attachment; filename="evidence-${ctx.tenantId}-high-risk-${r.request_id}.tar.gz"`,
+      'x-pack-sha256': createHash('sha256').update(bytes).digest('hex'),
+    });
+  },
+});
+
+const MissingStepView = Type.Object({ step: Type.String(), action: Type.String(), expected: Type.Integer(), found: Type.Integer() });
+
+export const missingReceiptsAction = defineAction({
+  name: 'high_risk.receipts.missing',
+  method: 'GET',
+  path: '/high-risk-ops/missing-receipts',
+  summary: 'Executed high-risk requests (active, reverted or failed) missing a receipt for a step of their history; empty in normal operation',
+  scope: 'tenant',
+  response: Type.Object({
+    requests: Type.Array(
+      Type.Object({ request_id: Type.String(), status: State, requester: Type.String(), operation: Type.String(), missing_steps: Type.Array(MissingStepView) }),
+    ),
+  }),
+  run: async () => ({ requests: await requestsMissingReceipts() }),
+});
+
+export const highRiskActions = [
+  createRequest,
+  approveRequest,
+  denyRequest,
+  executeRequest,
+  revokeRequest,
+  cancelRequest,
+  listRequestsAction,
+  getRequestAction,
+  getEvidenceAction,
+  missingReceiptsAction,
+];

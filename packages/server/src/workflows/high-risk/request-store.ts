@@ -1,6 +1,7 @@
-import { currentTenantId, currentTx } from '../../context.ts';
+import { appendAuditEvent } from '../../audit/audit-events.ts';
+import { currentContext, currentTenantId, currentTx } from '../../context.ts';
 import type { AccessTarget } from './pg-access-adapter.ts';
-import type { RequestState, Transition } from './state-machine.ts';
+import { stepAction, type RequestState, type Step } from './state-machine.ts';
 
 // The current tenant's high-risk requests and their append-only history.
 
@@ -24,11 +25,17 @@ export interface HistoryEntry {
   seq: number;
   at: string;
   actor: string;
-  transition: Transition | 'request' | 'revoke';
+  transition: Step;
   from_state: RequestState | null;
   to_state: RequestState;
   rationale: string | null;
   details: Record<string, unknown>;
+}
+
+/** A request as the API shows it one at a time: with the approvals it awaits and its history. */
+export interface HighRiskDetail extends HighRiskRequest {
+  missing_approvals: string[];
+  history: HistoryEntry[];
 }
 
 type Timestamps<T, K extends keyof T> = Omit<T, K> & { [P in K]: Date | string | (null extends T[P] ? null : never) };
@@ -93,12 +100,32 @@ export async function setStatus(requestId: string, status: RequestState, at: Dat
   );
 }
 
-export async function appendHistory(requestId: string, e: Omit<HistoryEntry, 'seq'>): Promise<void> {
-  await currentTx().query(
+/** The audit target of a request: its receipts and audit events name it. */
+export function requestTarget(requestId: string): string {
+  return `high-risk-request:${requestId}`;
+}
+
+/**
+ * Appends a history entry and, in the same transaction, a `high_risk.history` audit event holding
+ * it (and the request, for its creation), so the history travels with the audit trail into
+ * evidence packs. The event's request id is the action's, or `auditRequestId` (a job's).
+ */
+export async function appendHistory(requestId: string, e: Omit<HistoryEntry, 'seq'>, o: { auditRequestId?: string; request?: HighRiskRequest } = {}): Promise<void> {
+  const rows = await currentTx().query<{ seq: number }>(
     `INSERT INTO high_risk_history (tenant_id, request_id, seq, at, actor, transition, from_state, to_state, rationale, details)
-     SELECT $1, $2, coalesce(max(seq) + 1, 0), $3, $4, $5, $6, $7, $8, $9 FROM high_risk_history WHERE tenant_id = $1 AND request_id = $2`,
+     SELECT $1, $2, coalesce(max(seq) + 1, 0), $3, $4, $5, $6, $7, $8, $9 FROM high_risk_history WHERE tenant_id = $1 AND request_id = $2 RETURNING seq`,
     [currentTenantId(), requestId, e.at, e.actor, e.transition, e.from_state, e.to_state, e.rationale, JSON.stringify(e.details)],
   );
+  await appendAuditEvent({
+    type: 'high_risk.history',
+    actor: e.actor,
+    action: stepAction(e.transition),
+    target: requestTarget(requestId),
+    decision: 'allow',
+    requestId: o.auditRequestId ?? currentContext()?.requestId ?? null,
+    details: { request_id: requestId, seq: rows[0]!.seq, ...e, ...(o.request !== undefined ? { request: o.request } : {}) },
+    at: new Date(e.at),
+  });
 }
 
 export async function getHistory(requestId: string): Promise<HistoryEntry[]> {

@@ -1,11 +1,12 @@
 import { auditEventStatement } from '../../audit/audit-events.ts';
 import { currentTenantId } from '../../context.ts';
 import { runBatch } from '../../db/statement.ts';
+import { usageEventStatement } from '../../finops/usage-events.ts';
 import { PermanentJobError, type JobRunner } from '../../jobs/index.ts';
 import { buildReceipt, receiptStatement } from '../../ledger/receipts.ts';
 import type { Bundle } from '../../policy/bundle.ts';
 import { PgAccessAdapter } from './pg-access-adapter.ts';
-import { appendHistory, getRequest, setStatus, type HighRiskRequest } from './request-store.ts';
+import { appendHistory, getRequest, requestTarget, setStatus, type HighRiskRequest } from './request-store.ts';
 import { allowed, nextState, type Transition } from './state-machine.ts';
 
 /** Drops a request's role and ends its sessions (at the end of its window, or early on revoke). */
@@ -77,13 +78,17 @@ export function installHighRisk(runner: JobRunner, o: { databaseUrl: string | un
   });
 }
 
-/** A transition the server makes itself: state, history, receipt and audit event in the current transaction. */
+/** A transition the server makes itself: state, history, receipt, audit and usage event in the current transaction. */
 async function systemStep(request: HighRiskRequest, transition: Transition, at: Date, jobId: string, details: Record<string, unknown>): Promise<void> {
   const to = nextState(request.status, transition);
   const action = `high_risk.request.${transition}`;
-  const target = `high-risk-request:${request.request_id}`;
+  const target = requestTarget(request.request_id);
   await setStatus(request.request_id, to, at);
-  await appendHistory(request.request_id, { at: at.toISOString(), actor: SYSTEM_ACTOR, transition, from_state: request.status, to_state: to, rationale: null, details });
+  await appendHistory(
+    request.request_id,
+    { at: at.toISOString(), actor: SYSTEM_ACTOR, transition, from_state: request.status, to_state: to, rationale: null, details },
+    { auditRequestId: `job:${jobId}` },
+  );
   const receipt = buildReceipt(
     { actor: SYSTEM_ACTOR, action, target, decision: 'allow', bundle_hash: highRiskSettings().bundleFor(currentTenantId()).hash, evidence_refs: [target, `job:${jobId}`], request_id: `job:${jobId}` },
     at,
@@ -100,5 +105,7 @@ async function systemStep(request: HighRiskRequest, transition: Transition, at: 
       details: { request_id: request.request_id, job_id: jobId, from: request.status, to, receipt_id: receipt.body.receipt_id, ...details },
       at,
     }),
+    // Counted like every transition, so metering sees the server's own steps too.
+    usageEventStatement({ action, quota: null, at }),
   ]);
 }

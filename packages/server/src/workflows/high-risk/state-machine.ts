@@ -17,6 +17,14 @@ const moves: Record<Transition, Partial<Record<RequestState, RequestState>>> = {
   fail: { approved: 'failed', active: 'failed' },
 };
 
+/** A step of a request's history: its creation, a transition, or a revoke (which asks for the revert). */
+export type Step = Transition | 'request' | 'revoke';
+
+/** The action whose receipt records a step (`high_risk.request.create` for the request itself). */
+export function stepAction(step: Step): string {
+  return `high_risk.request.${step === 'request' ? 'create' : step}`;
+}
+
 export const REQUEST_STATES: readonly RequestState[] = ['requested', 'approved', 'active', 'reverted', 'denied', 'cancelled', 'expired', 'failed'];
 
 /** Whether `transition` may start from `state`. */

@@ -5,11 +5,12 @@ import type { AuditExport } from '../../api/governance-types.ts';
 import { toProblem, type Problem } from '../../api/problem.ts';
 import { useSessions } from '../../session/session-store.ts';
 import { ProblemAlert } from '../../ui/problem-alert.tsx';
+import { ExportVerificationPanel } from './export-verification.tsx';
 
 const POLL_MS = 500;
 const finished = (e: AuditExport | null) => e?.status === 'done' || e?.status === 'failed';
 
-/** Follows one export until it is done, then offers the pack, its recorded digest and how to verify it. */
+/** Follows one export until it is done, then offers the pack, its recorded digest, its verification and how to verify it offline. */
 export function ExportProgress({ tenantId, exportId, onFinished }: { tenantId: string; exportId: string; onFinished: () => void }) {
   const { active } = useSessions();
   const token = active?.token;
@@ -101,7 +102,8 @@ export function ExportProgress({ tenantId, exportId, onFinished }: { tenantId: s
                       : `Downloaded, but its SHA-256 ${downloaded} differs from the recorded digest.`}
                 </p>
               )}
-              <p>Verify the pack offline (signatures, receipts, digests):</p>
+              <ExportVerificationPanel exportId={exportId} />
+              <p>Verify the pack offline too (signatures, receipts, digests):</p>
               <pre className="command">
                 <code>{`companyos verify ${filename} --jwks ${jwks}`}</code>
               </pre>

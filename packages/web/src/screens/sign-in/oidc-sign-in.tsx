@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { toProblem, type Problem } from '../../api/problem.ts';
 import { navigate } from '../../router/router.tsx';
-import { completeOidcSignIn, startOidcSignIn } from '../../session/oidc.ts';
+import { completeOidcSignIn, handCallbackToOpener, startOidcSignIn } from '../../session/oidc.ts';
 import { ProblemAlert } from '../../ui/problem-alert.tsx';
 import { homePath } from '../home-path.ts';
 
@@ -27,12 +27,14 @@ export function OidcSignIn({ issuer, clientId }: { issuer: string; clientId: str
   );
 }
 
-/** The page the issuer redirects back to. */
+/** The page the issuer redirects back to (in a step-up window, it hands over to the console that opened it). */
 export function OidcCallbackScreen() {
   const [problem, setProblem] = useState<Problem | null>(null);
   useEffect(() => {
-    completeOidcSignIn(new URL(location.href)).then(
-      (session) => navigate(homePath(session), { replace: true }),
+    const callback = new URL(location.href);
+    if (handCallbackToOpener(callback)) return;
+    completeOidcSignIn(callback).then(
+      ({ session, returnTo }) => navigate(returnTo ?? homePath(session), { replace: true }),
       (error: unknown) => setProblem(toProblem(error)),
     );
   }, []);

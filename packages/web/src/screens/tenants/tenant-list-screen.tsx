@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { apiFor } from '../../api/client.ts';
-import type { Tenant } from '../../api/types.ts';
+import type { Tenant, TenantListing } from '../../api/types.ts';
 import { useSessions } from '../../session/session-store.ts';
 import { useGovernedAction } from '../../session/use-governed-action.tsx';
 import { AsyncView } from '../../ui/async-view.tsx';
@@ -13,7 +13,7 @@ import { TenantRow } from './tenant-row.tsx';
 /** Operators: every tenant, create one, disable or enable one. */
 export function TenantListScreen() {
   const { active } = useSessions();
-  const { state, reload } = useAsync(() => apiFor(active?.token).get<{ tenants: Tenant[] }>('/tenants'), `tenants:${active?.token}`);
+  const { state, reload } = useAsync(() => apiFor(active?.token).get<{ tenants: TenantListing[] }>('/tenants'), `tenants:${active?.token}`);
   const action = useGovernedAction();
   const [confirming, setConfirming] = useState<Tenant | null>(null);
   const [notice, setNotice] = useState('');

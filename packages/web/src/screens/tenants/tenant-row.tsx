@@ -1,10 +1,9 @@
-import type { Tenant } from '../../api/types.ts';
+import type { TenantListing } from '../../api/types.ts';
 
-export function TenantRow(props: { tenant: Tenant; busy: boolean; onDisable: () => void; onEnable: () => void }) {
+export function TenantRow(props: { tenant: TenantListing; busy: boolean; onDisable: () => void; onEnable: () => void }) {
   const { tenant: t } = props;
-  const flags = Object.entries(t.config.feature_flags)
-    .filter(([, on]) => on)
-    .map(([name]) => name);
+  const bundle = t.policy_bundle;
+  const flags = t.enabled_flags;
   const name = t.config.display_name;
   return (
     <tr>
@@ -19,8 +18,8 @@ export function TenantRow(props: { tenant: Tenant; busy: boolean; onDisable: () 
         <span className={`badge ${t.status}`}>{t.status}</span>
       </td>
       <td>
-        {t.config.policy_bundle_ref}
-        {(t.bundle_tags ?? []).map((tag) => (
+        <code title={`bundle hash ${bundle.hash}`}>{bundle.version === null ? 'base' : `v${bundle.version}`}</code>
+        {bundle.tags.map((tag) => (
           <span key={tag} className="tag">
             {tag}
           </span>
