@@ -173,6 +173,8 @@ test('refusals are audited denials with the policy reasons; a refused request st
   assert.equal(of(refused)?.action, 'high_risk.request.create');
   assert.match(String(of(self)?.reasons[0]), /cannot approve/);
   assert.match(String(of(cancel)?.reasons[0]), /only the requester/);
+  // Refusals aimed at a request name it, so they travel in its evidence pack; the preflight had none to name.
+  assert.deepEqual([of(refused)?.target, of(self)?.target, of(cancel)?.target], [null, `high-risk-request:${id}`, `high-risk-request:${id}`]);
   // The refused approval left the request and its history as they were.
   const got = (await h.call('GET', `/api/v1/high-risk-ops/requests/${id}`, { as: lead })).json();
   assert.deepEqual([got.status, got.history.map((e: { transition: string }) => e.transition)], ['requested', ['request']]);

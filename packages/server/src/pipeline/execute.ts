@@ -57,6 +57,8 @@ export class Denied extends Error {
     readonly decision: Pick<Decision, 'reasons' | 'bundleHash'>,
     /** The problem's detail (default: that the policy denied the action). */
     readonly detail?: string,
+    /** What the refused action was aimed at, for the denial's audit event (when the action knows it). */
+    readonly target?: string,
   ) {
     super('denied');
   }
@@ -172,6 +174,7 @@ export async function executeStep(deps: PipelineDeps, action: AnyAction, princip
             type: 'action.denied',
             actor: principal.subjectId,
             action: action.name,
+            target: error.target ?? null,
             decision: 'deny',
             reasons: decision.reasons,
             requestId: req.requestId,

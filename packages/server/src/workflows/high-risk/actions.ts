@@ -52,7 +52,7 @@ type Ctx = ActionContext<Static<typeof Params>, unknown>;
 type RunCtx = RunContext<Static<typeof Params>, unknown>;
 const target = (ctx: Ctx) => requestTarget(ctx.params.id);
 /** A refusal by the rules of the workflow: recorded by the pipeline as a denial, under the decision's bundle. */
-const refuse = (ctx: Pick<RunCtx, 'bundleHash'>, reason: string) => new Denied({ reasons: [reason], bundleHash: ctx.bundleHash }, reason);
+const refuse = (ctx: Pick<RunCtx, 'bundleHash' | 'params'>, reason: string) => new Denied({ reasons: [reason], bundleHash: ctx.bundleHash }, reason, requestTarget(ctx.params.id));
 
 /** The policy input of a request with the approvals its history holds. */
 function policyInput(r: HighRiskRequest, history: HistoryEntry[]): HighRiskInput {
