@@ -60,7 +60,7 @@ before(async () => {
     f.path === 'data.json' ? { ...f, content: JSON.stringify({ ...data, roles: { ...data.roles, prober: ['probe.write', 'probe.fail', 'probe.ping'] } }) } : f,
   );
   h = await createTestApp({ actions: [...allActions, probeWrite, probeFail, probePing], bundleFor: () => bundleFromFiles(files) });
-  for (const tenant of ['pilot-a', 'pilot-b']) {
+  for (const tenant of ['pilot-a', 'pilot-b', 'summit-internal']) {
     await withTenantTransaction(h.t.db, tenant, () => updateSubject('user-engineer', { roles: ['engineer', 'prober'] }, h.clock.now()));
   }
 });
@@ -157,6 +157,14 @@ test('quotas answer 429 with Retry-After and the quota name, and free up as the 
   assert.equal((await h.call('POST', '/api/v1/probe/write', { as: engineer, body: { id: 'q-other' } })).statusCode, 200);
   h.clock.advance(45 * 60_000 + 1000);
   assert.equal((await h.call('POST', '/api/v1/probe/write', { as: bEngineer, body: { id: 'q3' } })).statusCode, 200);
+});
+
+test('concurrent requests cannot overrun a quota: the count and the use are taken in turn', async () => {
+  const set = await h.call('PATCH', '/api/v1/tenants/summit-internal/config', { as: ['summit-internal', 'user-admin'], body: { limits: { max_runs_per_hour: 2, max_exports_per_day: 5 } } });
+  assert.equal(set.statusCode, 200, set.body);
+  const runner = ['summit-internal', 'user-engineer'] as [string, string];
+  const answers = await Promise.all(['c1', 'c2', 'c3', 'c4', 'c5'].map((id) => h.call('POST', '/api/v1/probe/write', { as: runner, body: { id } })));
+  assert.deepEqual(answers.map((a) => a.statusCode).sort(), [200, 200, 429, 429, 429]);
 });
 
 test('the registrar refuses a route that is not an action', async () => {

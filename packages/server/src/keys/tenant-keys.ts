@@ -2,7 +2,7 @@ import { DbTenantKeyStore } from './db-key-store.ts';
 import { type Jwks, renderJwks } from './jwks.ts';
 import type { KeyProvider } from './key-provider.ts';
 import { ensureSigningKey, rotateTenantKey, type Rotation } from './key-rotation.ts';
-import { lockTenant } from './tenant-locks.ts';
+import { lockTenant } from '../db/tenant-locks.ts';
 import { SignerCache, type TenantSigner } from './signer-cache.ts';
 import { currentTenantId } from '../context.ts';
 

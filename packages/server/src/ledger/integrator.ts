@@ -3,7 +3,7 @@ import type { Database } from '../db/database.ts';
 import { withPlatformTransaction, withTenantTransaction } from '../db/tenant-tx.ts';
 import { currentTx } from '../context.ts';
 import type { TenantKeys } from '../keys/tenant-keys.ts';
-import { lockTenant } from '../keys/tenant-locks.ts';
+import { lockTenant } from '../db/tenant-locks.ts';
 import type { Clock } from '../util/clock.ts';
 import { ed25519NoteSigner } from './checkpoint/ed25519-note-keys.ts';
 import { signCheckpoint } from './checkpoint/signed-checkpoint.ts';

@@ -5,6 +5,7 @@ import type { Database } from '../db/database.ts';
 import { runBatch } from '../db/statement.ts';
 import { withTenantTransaction } from '../db/tenant-tx.ts';
 import { usageEventStatement, usageSince } from '../finops/usage-events.ts';
+import { lockTenant } from '../db/tenant-locks.ts';
 import type { Authenticator } from '../identity/authenticate.ts';
 import { ACR_STEP_UP } from '../identity/dev-issuer.ts';
 import type { Principal } from '../identity/principal.ts';
@@ -191,6 +192,8 @@ export async function executeStep(deps: PipelineDeps, action: AnyAction, princip
 async function checkQuota(quota: 'runs' | 'exports', tenant: Tenant, now: Date): Promise<void> {
   const window = QUOTA_WINDOWS[quota];
   const limit = window.limit(tenant);
+  // Held to the end of the transaction, which records the use: the next request counts it.
+  await lockTenant('quota');
   const used = await usageSince(quota, new Date(now.getTime() - window.ms));
   if (used.count < limit) return;
   // Room frees up when the oldest event in the window leaves it.
