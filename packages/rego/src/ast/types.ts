@@ -90,6 +90,8 @@ export interface CallTerm {
   operator: RefTerm | VarTerm;
   args: Term[];
   loc: Location;
+  /** Written as an operator (`a + b`, `x in xs`): always the builtin, whatever the package's rules are named. */
+  infix?: true;
 }
 
 /** `$"hello {input.name}"`: literal text parts and embedded terms, alternating as written. */

@@ -86,3 +86,14 @@ test('a name declared only inside a comprehension still refers to the rule outsi
 test('input and data cannot be redeclared as locals', () => {
   assert.match(compileError('package t\n\np if {\n  input := 1\n}\n').message, /rego_compile_error: variables must not shadow input/);
 });
+
+test('operators stay builtins when rules or local vars share their names', () => {
+  const p = compile({
+    'p.rego': 'package t\n\ninternal := {"a"}\n\nplus := 5\n\nequal := 1\n\nin_set if "a" in internal\n\nsum := 1 + 2\n\nsame if 1 == 1\n\nlocal := x if {\n  minus := 10\n  x := minus - 4\n}\n',
+  });
+  assert.equal(p.evaluate('t.in_set'), true);
+  assert.equal(p.evaluate('t.sum'), 3);
+  assert.equal(p.evaluate('t.same'), true);
+  assert.equal(p.evaluate('t.local'), 6);
+  assert.equal(p.evaluate('t.plus'), 5);
+});

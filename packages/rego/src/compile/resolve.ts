@@ -94,7 +94,7 @@ export function resolveTerm(t: Term, env: ResolveEnv): Term {
     }
     case 'call': {
       if (t.args.length === 0 && t.operator.type === 'var' && t.operator.name === 'set') return { type: 'set', items: [], loc: t.loc };
-      const op = resolveTerm(t.operator, env);
+      const op = t.infix ? t.operator : resolveTerm(t.operator, env);
       return {
         ...t,
         operator: op.type === 'ref' || op.type === 'var' ? op : t.operator,

@@ -378,7 +378,7 @@ export class Parser {
     const head: VarTerm = { type: 'var', name: name[0] as string, loc };
     const operator: VarTerm | RefTerm =
       name.length === 1 ? head : { type: 'ref', head, path: name.slice(1).map((s) => scalar(s, loc)), loc };
-    return { type: 'call', operator, args, loc };
+    return { type: 'call', operator, args, loc, infix: true };
   }
 
   // -------------------------------------------------------------------------------------------
