@@ -25,6 +25,11 @@ test('a platform operator creates a tenant from the safe-defaults template', asy
   assert.ok(t.config.limits.max_runs_per_hour <= 100);
   const receipts = (await tenantRecords(h.t.db, 'internal')).receipts;
   assert.ok(receipts.some((r) => r.body.action === 'tenant.create' && r.body.target === 'tenant:acme'));
+  // Its signing key exists before anything is signed: the public JWKS can be pinned at once.
+  const jwks = await h.call('GET', '/api/v1/tenants/acme/jwks.json');
+  assert.equal(jwks.statusCode, 200, jwks.body);
+  assert.equal(jwks.json().keys.length, 1);
+  assert.equal((await tenantRecords(h.t.db, 'acme')).receipts.length, 0);
 
   const again = await h.call('POST', '/api/v1/tenants', {
     as: operator,

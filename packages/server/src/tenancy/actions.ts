@@ -3,6 +3,7 @@ import { Problem } from '../http/problem.ts';
 import { asTenant } from '../db/tenant-tx.ts';
 import { SubjectIdSchema } from '../identity/actions.ts';
 import { insertSubject } from '../identity/subjects.ts';
+import { ledgerServices } from '../ledger/ledger-runtime.ts';
 import { defineAction } from '../pipeline/define-action.ts';
 import { requireFeature } from '../flags/feature-guard.ts';
 import { FlagId } from '../flags/flag-model.ts';
@@ -72,6 +73,8 @@ export const createTenant = defineAction({
         insertSubject({ subject_id: admin.subject_id, display_name: admin.display_name, roles: ['CompanyAdmin'], attributes: {} }, ctx.now),
       );
     }
+    // The signing key exists from the start, so the tenant's JWKS can be pinned before its first receipt.
+    await asTenant(created.tenant_id, () => ledgerServices().keys.signer(ctx.now), { scope: 'tenant' });
     return created;
   },
 });
