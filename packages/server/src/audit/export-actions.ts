@@ -2,6 +2,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { Type } from '@sinclair/typebox';
 import { normalizeFilters, normalizeWindow, type PackFilters } from '../evidence/index.ts';
 import { Problem } from '../http/problem.ts';
+import { Nullable } from '../http/schema.ts';
 import { ACR_STEP_UP } from '../identity/dev-issuer.ts';
 import { enqueue } from '../jobs/index.ts';
 import { ledgerServices } from '../ledger/ledger-runtime.ts';
@@ -16,7 +17,6 @@ export const EXPORT_STEP_UP_MAX_AGE_S = 600;
 
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 export const ExportParams = Type.Object({ id: Type.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' }) });
-export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 const ExportView = Type.Object({
   export_id: Type.String(),

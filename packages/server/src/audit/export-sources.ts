@@ -25,6 +25,38 @@ const PAGE = 2_000;
 const b64 = (h: Uint8Array): string => Buffer.from(h).toString('base64');
 const iso = (v: Date | string): string => new Date(v).toISOString();
 
+/** Audit event rows as pack records: ids as text, times as ISO strings. */
+export const auditEventRecord = (r: AuditEventRecord & { occurred_at: Date | string }): AuditEventRecord => ({ ...r, event_id: String(r.event_id), occurred_at: iso(r.occurred_at) });
+
+/** Decision rows as pack records: ids as text, times as ISO strings, latency as a number. */
+export const decisionRecord = (r: DecisionRecord & { timestamp: Date | string; latency_ns: string | number }): DecisionRecord => ({
+  ...r,
+  decision_id: String(r.decision_id),
+  timestamp: iso(r.timestamp),
+  latency_ns: Number(r.latency_ns),
+});
+
+/**
+ * A cited bundle with its content: a stored version of the tenant, or the bundle it runs on now
+ * (the base bundle has no stored version). A hash found in neither fails the pack: a decision
+ * whose policy cannot be shown is not evidence.
+ */
+export async function bundleRecord(hash: string, current: Bundle): Promise<BundleRecord> {
+  const stored = await getVersionByHash(hash);
+  if (stored !== undefined) return { bundle_hash: hash, version: stored.version, files: stored.bundle.files };
+  if (current.hash === hash) return { bundle_hash: hash, version: null, files: current.files };
+  throw new Error(`the evidence cites policy bundle ${hash}, whose content is no longer available`);
+}
+
+/** Receipts at known leaf indexes, each with its inclusion proof under the checkpoint of `size`. */
+export async function provenReceipts(rows: Array<{ i: number; body: ReceiptEntry }>, size: number): Promise<ReceiptRecord[]> {
+  const proofs = await inclusionProofs(
+    rows.map((r) => r.i),
+    size,
+  );
+  return rows.map((r, k) => ({ receipt: r.body, leaf_index: r.i, leaf_hash: b64(receiptLeafHash(r.body)), inclusion_proof: proofs[k]!.map(b64) }));
+}
+
 /** Filter parameters shared by every query: $1 tenant, $2-$3 window, $4 actors, $5 actions. */
 function baseParams(q: ExportQuery): unknown[] {
   return [currentTenantId(), q.window.from, q.window.to, q.filters.actors ?? null, q.filters.actions ?? null];
@@ -79,7 +111,7 @@ export function auditEventSource(tx: InTx, q: ExportQuery): AsyncGenerator<Audit
       return timePage(
         rows,
         (r) => String(r.event_id),
-        ({ at_text: _, ...r }) => ({ ...r, event_id: String(r.event_id), occurred_at: iso(r.occurred_at) }),
+        ({ at_text: _, ...r }) => auditEventRecord(r),
       );
     },
   );
@@ -98,17 +130,13 @@ export function decisionSource(tx: InTx, q: ExportQuery): AsyncGenerator<Decisio
       return timePage(
         rows,
         (r) => String(r.decision_id),
-        ({ at_text: _, ...r }) => ({ ...r, decision_id: String(r.decision_id), timestamp: iso(r.timestamp), latency_ns: Number(r.latency_ns) }),
+        ({ at_text: _, ...r }) => decisionRecord(r),
       );
     },
   );
 }
 
-/**
- * The bundles the matching decisions cite, with their content: a stored version of the tenant,
- * or the bundle it runs on now (the base bundle has no stored version). A hash found in neither
- * makes the export fail: a decision whose policy cannot be shown is not evidence.
- */
+/** The bundles the matching decisions cite, with their content. */
 export async function* bundleSource(tx: InTx, q: ExportQuery, current: Bundle): AsyncGenerator<BundleRecord> {
   const hashes = await tx(() =>
     currentTx().query<{ bundle_hash: string }>(`SELECT DISTINCT bundle_hash FROM policy_decisions WHERE ${decisionWhere} ORDER BY bundle_hash`, [
@@ -116,12 +144,7 @@ export async function* bundleSource(tx: InTx, q: ExportQuery, current: Bundle): 
       decisionOutcome(q),
     ]),
   );
-  for (const { bundle_hash: hash } of hashes) {
-    const stored = await tx(() => getVersionByHash(hash));
-    if (stored !== undefined) yield { bundle_hash: hash, version: stored.version, files: stored.bundle.files };
-    else if (current.hash === hash) yield { bundle_hash: hash, version: null, files: current.files };
-    else throw new Error(`decisions cite policy bundle ${hash}, whose content is no longer available`);
-  }
+  for (const { bundle_hash: hash } of hashes) yield await tx(() => bundleRecord(hash, current));
 }
 
 export function receiptSource(tx: InTx, q: ExportQuery): AsyncGenerator<ReceiptRecord> {
@@ -133,14 +156,7 @@ export function receiptSource(tx: InTx, q: ExportQuery): AsyncGenerator<ReceiptR
          WHERE ${receiptWhere} AND l.leaf_index > $8 ORDER BY l.leaf_index LIMIT ${PAGE}`,
         [...baseParams(q), q.filters.outcome === undefined ? null : q.filters.outcome === 'allowed' ? 'allow' : 'deny', q.checkpointSize, after ?? -1],
       );
-      const proofs = await inclusionProofs(
-        rows.map((r) => r.i),
-        q.checkpointSize,
-      );
-      return {
-        records: rows.map((r, k) => ({ receipt: r.body, leaf_index: r.i, leaf_hash: b64(receiptLeafHash(r.body)), inclusion_proof: proofs[k]!.map(b64) })),
-        last: rows.at(-1)?.i,
-      };
+      return { records: await provenReceipts(rows, q.checkpointSize), last: rows.at(-1)?.i };
     },
   );
 }

@@ -2,7 +2,8 @@ import { Type, type Static } from '@sinclair/typebox';
 import { verifyPack, type FailureCode, type VerifyResult } from '../evidence/index.ts';
 import { ledgerServices } from '../ledger/ledger-runtime.ts';
 import { defineAction } from '../pipeline/define-action.ts';
-import { ExportParams, Nullable, storedPack } from './export-actions.ts';
+import { Nullable } from '../http/schema.ts';
+import { ExportParams, storedPack } from './export-actions.ts';
 import { getExport } from './export-store.ts';
 
 // Verifies a stored evidence pack on the server with the verifier `companyos verify` runs, against

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { Problem } from '../../http/problem.ts';
+import { Nullable } from '../../http/schema.ts';
 import { enqueue } from '../../jobs/index.ts';
 import { defineAction, RawReply, type ActionContext, type RunContext } from '../../pipeline/define-action.ts';
 import { Denied } from '../../pipeline/execute.ts';
@@ -18,7 +19,6 @@ const Rationale = Type.String({ minLength: 3, maxLength: 2000 });
 const Params = Type.Object({ id: Type.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' }) });
 const Decide = Type.Object({ rationale: Rationale }, { additionalProperties: false });
 const MaybeDecide = Type.Object({ rationale: Type.Optional(Rationale) }, { additionalProperties: false });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const State = Type.Union(REQUEST_STATES.map((s) => Type.Literal(s)));
 
 const RequestView = Type.Object({

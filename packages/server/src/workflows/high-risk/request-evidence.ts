@@ -2,12 +2,10 @@ import { PassThrough } from 'node:stream';
 import { currentTenantId, currentTx } from '../../context.ts';
 import { writePack, type AuditEventRecord, type BundleRecord, type DecisionRecord, type PackManifest, type ReceiptRecord } from '../../evidence/index.ts';
 import { Problem } from '../../http/problem.ts';
-import { DbNodeStore } from '../../ledger/db-node-store.ts';
 import { ledgerServices } from '../../ledger/ledger-runtime.ts';
 import { findCheckpoint } from '../../ledger/ledger-store.ts';
-import { inclusionProof } from '../../ledger/merkle/proofs.ts';
-import { receiptLeafHash, type ReceiptEntry } from '../../ledger/receipt-format.ts';
-import { getVersionByHash } from '../../policy/bundle-store.ts';
+import type { ReceiptEntry } from '../../ledger/receipt-format.ts';
+import { auditEventRecord, bundleRecord, decisionRecord, provenReceipts } from '../../audit/export-sources.ts';
 import { getHistory, requestTarget, type HighRiskRequest } from './request-store.ts';
 import { highRiskSettings } from './revert-jobs.ts';
 import { stepAction } from './state-machine.ts';
@@ -20,8 +18,6 @@ import { stepAction } from './state-machine.ts';
 /** How soon a checkpoint covers a new receipt when the ledger integrates in the background. */
 const CHECKPOINT_RETRY_S = 5;
 
-const iso = (v: Date | string): string => new Date(v).toISOString();
-const b64 = (h: Uint8Array): string => Buffer.from(h).toString('base64');
 
 export interface RequestPack {
   bytes: Buffer;
@@ -49,16 +45,8 @@ async function receiptRecords(r: HighRiskRequest, size: number): Promise<Receipt
       { 'retry-after': String(CHECKPOINT_RETRY_S) },
     );
   }
-  const nodes = new DbNodeStore();
   const proven = rows.filter((row): row is { i: number; body: ReceiptEntry } => row.i !== null && row.i < size);
-  return Promise.all(
-    proven.map(async (row) => ({
-      receipt: row.body,
-      leaf_index: row.i,
-      leaf_hash: b64(receiptLeafHash(row.body)),
-      inclusion_proof: (await inclusionProof(nodes, row.i, size)).map(b64),
-    })),
-  );
+  return provenReceipts(proven, size);
 }
 
 async function auditRecords(r: HighRiskRequest): Promise<AuditEventRecord[]> {
@@ -67,7 +55,7 @@ async function auditRecords(r: HighRiskRequest): Promise<AuditEventRecord[]> {
      WHERE tenant_id = $1 AND target = $2 ORDER BY occurred_at, event_id`,
     [currentTenantId(), requestTarget(r.request_id)],
   );
-  return rows.map((e) => ({ ...e, event_id: String(e.event_id), occurred_at: iso(e.occurred_at) }));
+  return rows.map(auditEventRecord);
 }
 
 /** The logged decisions of the requests (API calls) the receipts record. */
@@ -77,19 +65,14 @@ async function decisionRecords(requestIds: string[]): Promise<DecisionRecord[]> 
      WHERE tenant_id = $1 AND input->'context'->>'request_id' = ANY($2) ORDER BY "timestamp", decision_id`,
     [currentTenantId(), requestIds],
   );
-  return rows.map((d) => ({ ...d, decision_id: String(d.decision_id), timestamp: iso(d.timestamp), latency_ns: Number(d.latency_ns) }));
+  return rows.map(decisionRecord);
 }
 
-/** Every bundle a decision or receipt cites: a stored version of the tenant, or the one it runs on now. */
+/** Every bundle a decision or receipt cites. */
 async function bundleRecords(hashes: Set<string>): Promise<BundleRecord[]> {
   const current = highRiskSettings().bundleFor(currentTenantId());
   const records: BundleRecord[] = [];
-  for (const hash of [...hashes].sort()) {
-    const stored = await getVersionByHash(hash);
-    if (stored !== undefined) records.push({ bundle_hash: hash, version: stored.version, files: stored.bundle.files });
-    else if (current.hash === hash) records.push({ bundle_hash: hash, version: null, files: current.files });
-    else throw new Error(`the evidence cites policy bundle ${hash}, whose content is no longer available`);
-  }
+  for (const hash of [...hashes].sort()) records.push(await bundleRecord(hash, current));
   return records;
 }
 
