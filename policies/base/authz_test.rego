@@ -125,3 +125,16 @@ test_security_officer_approves_high_risk_requests if {
 	authz.allow with input as {"subject": officer, "action": "high_risk.request.approve", "resource": {}, "tenant": pilot_a, "context": ctx}
 	not authz.allow with input as {"subject": officer, "action": "high_risk.request.execute", "resource": {}, "tenant": pilot_a, "context": ctx}
 }
+
+# A decision service's key fetches the tenant's bundle and uploads its decisions, and nothing else.
+agent := {"id": "pdp-1", "tenant_id": "pilot-a", "roles": ["policy_agent"], "attributes": {}}
+
+test_policy_agent_downloads_bundles_and_uploads_decisions if {
+	authz.allow with input as {"subject": agent, "action": "policy.bundle.download", "resource": null, "tenant": pilot_a, "context": ctx}
+	authz.allow with input as {"subject": agent, "action": "policy.decision.upload", "resource": null, "tenant": pilot_a, "context": ctx}
+}
+
+test_policy_agent_cannot_read_decisions_or_change_policy if {
+	not authz.allow with input as {"subject": agent, "action": "policy.decision.list", "resource": null, "tenant": pilot_a, "context": ctx}
+	not authz.allow with input as {"subject": agent, "action": "policy.bundle.propose", "resource": null, "tenant": pilot_a, "context": ctx}
+}

@@ -100,6 +100,9 @@ test('tenant B cannot read, change or write anything of tenant A through any act
       'policy.bundle.diff': { body: { to: '2' } },
       'policy.simulate': { body: { version: '2', inputs: [{}] } },
       'policy.decision.list': {},
+      'policy.decision.upload': {
+        body: [{ decision_id: '019a0000-0000-7000-8000-00000000a0a0', timestamp: '2026-03-02T09:00:00.000Z', path: 'companyos/authz/decision', input: { action: 'attack' }, result: { allow: true, reasons: [] }, bundles: { 'pilot-a': { revision: 'a'.repeat(64) } } }],
+      },
       'policy.bundle.download': { params: { tenantId: 'pilot-a' } },
       'policy.drift.get': {},
       'high_risk.request.create': { body: { operation: 'TEMP_DB_READ_ACCESS', target: { database: 'test', schema: 'public', tables: ['orders'] }, duration_minutes: 30, rationale: 'attack' } },

@@ -28,6 +28,7 @@ import { installJobs } from '../jobs/install-jobs.ts';
 import { installAuditExports } from '../audit/export-job.ts';
 import { installHighRisk } from '../workflows/high-risk/revert-jobs.ts';
 import { toProblem } from './errors.ts';
+import { acceptGzipBodies } from './gzip-body.ts';
 import { Problem } from './problem.ts';
 
 declare module 'fastify' {
@@ -104,6 +105,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   if (ownsDatabase) app.addHook('onClose', async () => db.close());
   // Only JSON bodies are accepted; anything else is a 415.
   app.removeContentTypeParser('text/plain');
+  acceptGzipBodies(app);
 
   guardRoutes(app);
   await app.register(fastifySwagger, {

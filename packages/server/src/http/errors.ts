@@ -41,6 +41,9 @@ export function toProblem(error: unknown): Problem {
       return new Problem('invalid-request', 'the URL is not validly encoded');
     case 'FST_ERR_MAX_PARAM_LENGTH':
       return new Problem('invalid-request', 'a path segment is too long');
+    case 'Z_DATA_ERROR':
+    case 'Z_BUF_ERROR':
+      return new Problem('invalid-request', 'the gzip-encoded body cannot be decompressed');
   }
   // SQLSTATE class 22 (data exception: a NUL byte, a lone surrogate, an out-of-range value) comes
   // from a value the client sent; the transaction is rolled back, so nothing was written.

@@ -10,6 +10,7 @@ import { dataChanges, decisionFlips, moduleChanges } from './bundle-diff.ts';
 import { activeVersion, getVersion, insertActivation, insertVersion, listVersions, wasActive, type StoredVersion, type VersionSummary } from './bundle-store.ts';
 import { bundleTarball } from './bundle-tarball.ts';
 import { listDecisions } from './decision-log.ts';
+import { uploadDecisionLogs } from './decision-upload.ts';
 import { DECISION_PATH, normalize } from './policy-engine.ts';
 import { policyRuntime } from './policy-runtime.ts';
 
@@ -305,6 +306,8 @@ const DecisionView = Type.Object({
   allow: Type.Boolean(),
   reasons: Type.Array(Type.String()),
   bundle_hash: Type.String(),
+  source: Type.Union([Type.String({ description: 'the decision service that made it (null: this server)' }), Type.Null()]),
+  error: Type.Optional(Type.Unknown({ description: "OPA's error object, when the evaluation failed" })),
 });
 
 export const listPolicyDecisions = defineAction({
@@ -390,6 +393,7 @@ export const policyActions = [
   diffBundles,
   simulatePolicy,
   listPolicyDecisions,
+  uploadDecisionLogs,
   downloadBundle,
   getPolicyDrift,
 ];

@@ -17,6 +17,10 @@ export interface DecisionRecord {
   input: unknown;
   result: unknown;
   latency_ns: number;
+  /** The decision service that made the decision; absent or null for this server's own. */
+  source?: string | null;
+  /** OPA's error object, for an evaluation that failed. */
+  error?: unknown;
 }
 
 export interface DecisionFilter {
@@ -73,13 +77,20 @@ export class DecisionLogWriter {
   }
 }
 
-// Column arrays through unnest: one statement per batch, about three times faster than rows of JSON.
-async function insertDecisions(records: DecisionRecord[]): Promise<void> {
+/**
+ * Inserts decisions of the current tenant; one already logged (a retried upload) is skipped.
+ * Column arrays through unnest: one statement per batch, about three times faster than rows of
+ * JSON. Returns how many were new.
+ */
+export async function insertDecisions(records: DecisionRecord[]): Promise<number> {
   const column = <T>(f: (r: DecisionRecord) => T): T[] => records.map(f);
-  await currentTx().query(
-    `INSERT INTO policy_decisions (tenant_id, decision_id, "timestamp", actor, action, allow, reasons, bundle_hash, path, input, result, latency_ns)
-     SELECT $1, * FROM unnest($2::uuid[], $3::timestamptz[], $4::text[], $5::text[], $6::boolean[], $7::jsonb[], $8::text[], $9::text[],
-       $10::jsonb[], $11::jsonb[], $12::bigint[])`,
+  const rows = await currentTx().query<{ inserted: number }>(
+    `WITH inserted AS (
+       INSERT INTO policy_decisions (tenant_id, decision_id, "timestamp", actor, action, allow, reasons, bundle_hash, path, input, result, latency_ns, source, error)
+       SELECT $1, * FROM unnest($2::uuid[], $3::timestamptz[], $4::text[], $5::text[], $6::boolean[], $7::jsonb[], $8::text[], $9::text[],
+         $10::jsonb[], $11::jsonb[], $12::bigint[], $13::text[], $14::jsonb[])
+       ON CONFLICT (tenant_id, decision_id) DO NOTHING RETURNING 1)
+     SELECT count(*)::int AS inserted FROM inserted`,
     [
       currentTenantId(),
       column((r) => r.decision_id),
@@ -93,14 +104,17 @@ async function insertDecisions(records: DecisionRecord[]): Promise<void> {
       column((r) => JSON.stringify(r.input)),
       column((r) => JSON.stringify(r.result)),
       column((r) => r.latency_ns),
+      column((r) => r.source ?? null),
+      column((r) => (r.error === undefined || r.error === null ? null : JSON.stringify(r.error))),
     ],
   );
+  return rows[0]?.inserted ?? 0;
 }
 
 /** The current tenant's logged decisions, newest first. */
 export async function listDecisions(f: DecisionFilter): Promise<DecisionRecord[]> {
   const rows = await currentTx().query<DecisionRecord & { timestamp: Date; latency_ns: string | number }>(
-    `SELECT decision_id, tenant_id, "timestamp", actor, action, allow, reasons, bundle_hash, path, input, result, latency_ns
+    `SELECT decision_id, tenant_id, "timestamp", actor, action, allow, reasons, bundle_hash, path, input, result, latency_ns, source, error
      FROM policy_decisions
      WHERE tenant_id = $1 AND ($2::timestamptz IS NULL OR "timestamp" >= $2) AND ($3::timestamptz IS NULL OR "timestamp" < $3)
        AND ($4::text IS NULL OR action = $4) AND ($5::text IS NULL OR actor = $5) AND ($6::boolean IS NULL OR allow = $6)
