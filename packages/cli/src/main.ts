@@ -14,6 +14,7 @@ import { driftCommand } from './commands/drift.ts';
 import { exportCommand } from './commands/export.ts';
 import { verifyCommand } from './commands/verify.ts';
 import { highRiskCommand } from './commands/high-risk.ts';
+import { pdpCommand } from './commands/pdp.ts';
 import { UsageError } from './args.ts';
 
 const USAGE = `companyos — the CompanyOS command
@@ -42,6 +43,8 @@ Usage:
                                                   check an evidence pack offline; non-zero naming what failed
   companyos high-risk request|list|show|approve|deny|cancel|execute|revoke|evidence|missing-receipts ...
                                                   temporary database access with dual approval
+  companyos pdp --tenant T [--api-key KEY] [--addr HOST:PORT] ...
+                                                  an OPA-compatible decision service for one tenant
   companyos help                                  this text
 
 Environment: COMPANYOS_URL (default http://127.0.0.1:8080), COMPANYOS_TOKEN, and the server's
@@ -63,6 +66,7 @@ const commands: Record<string, Command> = {
   export: exportCommand,
   verify: verifyCommand,
   'high-risk': highRiskCommand,
+  pdp: pdpCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
