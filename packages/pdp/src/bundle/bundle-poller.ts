@@ -93,6 +93,7 @@ export class BundlePoller {
       this.activate(archive, res.headers.get('etag'));
       this.succeeded();
     } catch (error) {
+      if (this.stopped) return;
       const reason = describe(error);
       if (this.status.lastError !== reason) this.log.warn({ err_message: reason, revision: this.status.revision }, 'bundle download failed; serving the last good bundle');
       this.status.lastError = reason;
