@@ -2,4 +2,3 @@
 export { startPdp, PDP_VERSION, type Pdp } from './pdp.ts';
 export { parsePdpArgs, PDP_USAGE, PdpUsageError, type PdpOptions } from './options.ts';
 export { pdpMain } from './main.ts';
-export { readBundleArchive, BundleError, type BundleContents } from './bundle/archive.ts';

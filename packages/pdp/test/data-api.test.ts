@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import type { InjectOptions } from 'fastify';
 import pino from 'pino';
-import type { BundleStatus } from '../src/bundle/bundle-poller.ts';
 import { ActiveBundle } from '../src/decision/active-bundle.ts';
 import { DecisionLogUploader } from '../src/decision/decision-log.ts';
 import { buildDataApi } from '../src/http/data-api.ts';
@@ -27,10 +26,9 @@ slow if {
 
 function api(o: { activated?: boolean; logging?: boolean; bodyLimit?: number } = {}) {
   let bundle: ActiveBundle | undefined = o.activated === false ? undefined : ActiveBundle.compile({ revision: 'rev-1', roots: [''], modules: [{ file: 'app.rego', source: POLICY }], data: { app: { admins: ['alice'] } } }, new Date());
-  const status = { revision: bundle?.revision ?? null } as BundleStatus;
   const log = o.logging === false ? undefined : new DecisionLogUploader({ url: 'http://127.0.0.1:9/logs', apiKey: 'k', uploadIntervalMs: 60_000, maxBufferedEvents: 100, maxBatchEvents: 10, maxBatchBytes: 65_536, timeoutMs: 100 }, pino({ level: 'silent' }));
   const app = buildDataApi({
-    bundles: { current: () => bundle, status },
+    bundles: { current: () => bundle },
     decisionLog: log,
     bundleName: 'acme',
     defaultDecision: ['app', 'allow'],

@@ -3,13 +3,12 @@ import { gunzipSync } from 'node:zlib';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { RegoError } from '@companyos/rego';
-import type { BundleStatus } from '../bundle/bundle-poller.ts';
 import type { ActiveBundle } from '../decision/active-bundle.ts';
 import type { DecisionEvent, DecisionLogUploader } from '../decision/decision-log.ts';
 import { evalErrorJson, evaluationFailed, OpaError } from './opa-errors.ts';
 
 export interface DataApiOptions {
-  bundles: { current(): ActiveBundle | undefined; status: BundleStatus };
+  bundles: { current(): ActiveBundle | undefined };
   /** Where decisions are logged; without it responses carry no `decision_id`, as in OPA. */
   decisionLog: DecisionLogUploader | undefined;
   /** The bundle's name in decision events and provenance (the tenant). */
