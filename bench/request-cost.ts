@@ -3,7 +3,7 @@
 // and on PostgreSQL the server backends of the benchmark's own database), for each of the six
 // flows of bench/http-flows.ts, sent through the app's full HTTP stack (light-my-request: routing,
 // hooks, validation, serialisation and logging at info level to /dev/null; no sockets).
-//   node --import tsx bench/request-cost.ts [--requests N] [--concurrency N] [--flows a,b]
+//   node --import tsx bench/request-cost.ts [--requests N] [--concurrency N] [--flows a,b] [--engine pglite|postgresql]
 // PGlite always; PostgreSQL too when DATABASE_URL is set (a fresh database, dropped after).
 
 import { readFileSync } from 'node:fs';
@@ -131,7 +131,10 @@ async function run(engine: string): Promise<FlowCost[]> {
 async function main(): Promise<void> {
   console.log(`request cost — ${REQUESTS} requests per flow, ${CONCURRENCY} at a time, in process (no sockets)\n`);
   const pgUrl = process.env.DATABASE_URL;
-  const engines: [string, string | undefined][] = [['PGlite', undefined], ...(pgUrl ? ([['PostgreSQL', pgUrl]] as [string, string][]) : [])];
+  const only = arg('--engine');
+  const engines = ([['PGlite', undefined], ...(pgUrl ? [['PostgreSQL', pgUrl]] : [])] as [string, string | undefined][]).filter(
+    ([name]) => only === undefined || name.toLowerCase() === only.toLowerCase(),
+  );
   const results: Record<string, FlowCost[]> = {};
   const header = ['engine', 'flow', 'statements/req', 'transactions/req', 'round trips/req', 'server CPU µs/req', 'db CPU µs/req'];
   const rows: string[][] = [header];
