@@ -72,7 +72,7 @@ async function startServe(env: Record<string, string>): Promise<Served> {
     }
     rmSync(dataDir, { recursive: true, force: true });
   });
-  const waitFor = async (pattern: RegExp, ms = 60_000) => {
+  const waitFor = async (pattern: RegExp, ms = 180_000) => {
     const until = Date.now() + ms;
     while (!pattern.test(out)) {
       if (Date.now() > until) throw new Error(`timed out waiting for ${pattern}; output:\n${out}`);

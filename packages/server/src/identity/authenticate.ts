@@ -3,6 +3,7 @@ import type { Database } from '../db/database.ts';
 import { withPlatformTransaction, withTenantTransaction } from '../db/tenant-tx.ts';
 import { Problem } from '../http/problem.ts';
 import type { Clock } from '../util/clock.ts';
+import { ActiveSubjects } from './active-subjects.ts';
 import { looksLikeApiKey, resolveApiKey } from './api-keys.ts';
 import { DEV_ISSUER, type DevIssuer } from './dev-issuer.ts';
 import type { Principal } from './principal.ts';
@@ -43,8 +44,9 @@ function keysOrUnavailable(getKey: JWTVerifyGetKey): JWTVerifyGetKey {
 }
 
 /**
- * Who a credential names, checked before any tenant transaction: a token's signature and claims
- * need no database, so the subject is looked up later, inside the request's own transaction.
+ * Who a credential names, checked before the request body is read: its signature and claims, and
+ * that its subject was active (recently, see ActiveSubjects). Its roles and attributes are read
+ * by `resolve()` inside the request's own transaction, which decides.
  */
 export interface Credential {
   tenantId: string;
@@ -57,6 +59,7 @@ export interface Credential {
 export class Authenticator {
   private oidcKeys: Promise<JWTVerifyGetKey> | undefined;
   private readonly subjects: SubjectStore;
+  private readonly active = new ActiveSubjects();
 
   constructor(private readonly options: AuthenticatorOptions) {
     this.subjects = options.subjects ?? databaseSubjectStore;
@@ -79,6 +82,7 @@ export class Authenticator {
   private async fromApiKey(token: string): Promise<Credential> {
     const key = await withPlatformTransaction(this.options.db, () => resolveApiKey(token));
     if (key === undefined) throw unauthenticated('the API key is invalid or revoked');
+    await this.precheck(key.tenant_id, key.subject_id);
     return {
       tenantId: key.tenant_id,
       subjectId: key.subject_id,
@@ -111,6 +115,7 @@ export class Authenticator {
     if (typeof sub !== 'string' || sub === '') throw unauthenticated('the token has no subject');
     // PostgreSQL text cannot hold NUL: such a claim names no stored tenant or subject.
     if (tenant.includes('\u0000') || sub.includes('\u0000')) throw unauthenticated('the subject is unknown or disabled');
+    await this.precheck(tenant, sub);
     return {
       tenantId: tenant,
       subjectId: sub,
@@ -170,6 +175,14 @@ export class Authenticator {
       throw error;
     });
     return this.oidcKeys;
+  }
+
+  /** Refuses an unknown or disabled subject early; a subject seen active lately costs no transaction. */
+  private async precheck(tenantId: string, subjectId: string): Promise<void> {
+    const now = Date.now();
+    if (this.active.has(tenantId, subjectId, now)) return;
+    await withTenantTransaction(this.options.db, tenantId, () => this.subject(subjectId));
+    this.active.remember(tenantId, subjectId, now);
   }
 
   /** The active subject of the current tenant transaction. */
