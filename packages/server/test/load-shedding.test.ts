@@ -7,12 +7,19 @@ import { createTestApp, type TestApp } from './support/test-app.ts';
 // Past capacity the server answers 503 problems with Retry-After instead of queueing; health
 // probes and metrics are answered all the same.
 
+// One app per threshold, so a lagging loop on a busy machine cannot stand in for the in-flight limit.
 let h: TestApp;
+let lagging: TestApp;
 before(async () => {
-  h = await createTestApp({ config: { shedMaxInFlight: 2, shedEventLoopDelayMs: 40, shedRetryAfterS: 3 } });
+  h = await createTestApp({ config: { shedMaxInFlight: 2, shedEventLoopDelayMs: 0, shedRetryAfterS: 3 } });
   await h.app.listen({ port: 0, host: '127.0.0.1' });
+  lagging = await createTestApp({ config: { shedMaxInFlight: 0, shedEventLoopDelayMs: 40, shedRetryAfterS: 3 } });
+  await lagging.app.ready();
 });
-after(() => h.close());
+after(async () => {
+  await h.close();
+  await lagging.close();
+});
 
 const base = () => `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
 
@@ -59,7 +66,7 @@ test('past the in-flight limit a request gets a 503 problem with Retry-After; pr
 });
 
 test('while the event loop lags past the threshold requests are shed and health probes are not', async () => {
-  const headers = { authorization: `Bearer ${await h.token('pilot-a', 'user-admin')}` };
+  const headers = { authorization: `Bearer ${await lagging.token('pilot-a', 'user-admin')}` };
   // The delay is sampled: block the loop, then ask at once, until a sample has seen the lag.
   let shed: { status: number; retryAfter: string | undefined; type: string } | undefined;
   let health = 0;
@@ -69,9 +76,9 @@ test('while the event loop lags past the threshold requests are shed and health 
       // a busy event loop, as under a load it cannot keep up with
     }
     await new Promise((resolve) => setTimeout(resolve, 20));
-    if (h.app.memoryUsage().eventLoopDelay <= 40) continue;
-    health = (await h.app.inject({ method: 'GET', url: '/healthz' })).statusCode;
-    const res = await h.app.inject({ method: 'GET', url: '/api/v1/subjects', headers });
+    if (lagging.app.memoryUsage().eventLoopDelay <= 40) continue;
+    health = (await lagging.app.inject({ method: 'GET', url: '/healthz' })).statusCode;
+    const res = await lagging.app.inject({ method: 'GET', url: '/api/v1/subjects', headers });
     if (res.statusCode === 503) shed = { status: res.statusCode, retryAfter: res.headers['retry-after'] as string | undefined, type: res.json().type };
   }
   assert.deepEqual(shed, { status: 503, retryAfter: '3', type: 'https://companyos.dev/problems/overloaded' });
