@@ -119,7 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     highRiskDatabaseUrl: url('COMPANYOS_HIGH_RISK_DATABASE_URL', str('COMPANYOS_HIGH_RISK_DATABASE_URL'), ['postgres:', 'postgresql:']),
     highRiskPendingMinutes: int('COMPANYOS_HIGH_RISK_PENDING_MINUTES', 24 * 60, 1, 30 * 24 * 60),
     workers: int('COMPANYOS_WORKERS', availableParallelism(), 1, 64),
-    shedEventLoopDelayMs: int('COMPANYOS_SHED_EVENT_LOOP_DELAY_MS', 1_000, 0, 60_000),
+    shedEventLoopDelayMs: int('COMPANYOS_SHED_EVENT_LOOP_DELAY_MS', 0, 0, 60_000),
     shedMaxInFlight: int('COMPANYOS_SHED_MAX_IN_FLIGHT', 512, 0, 1_000_000),
     shedRetryAfterS: int('COMPANYOS_SHED_RETRY_AFTER_S', 1, 1, 3_600),
   };

@@ -35,9 +35,7 @@ export async function createTestApp(options: Omit<BuildAppOptions, 'database' | 
   const app = await buildApp({
     logger: createLogger({ level: process.env.COMPANYOS_TEST_LOG ?? 'silent' }),
     ...options,
-    // The event loop's delay depends on everything else the machine runs: tests that are not
-    // about load shedding do not shed on it (the in-flight limit stays).
-    config: { dataDir, shedEventLoopDelayMs: 0, ...options.config },
+    config: { dataDir, ...options.config },
     database: t.db,
     clock,
     devIssuer: issuer,
