@@ -102,7 +102,7 @@ async function startServer(engine: string): Promise<Server> {
   // Should this process die first, the server (and its workers) still stop.
   const orphanGuard = () => child.kill('SIGTERM');
   process.once('exit', orphanGuard);
-  const until = Date.now() + 120_000;
+  const until = Date.now() + 600_000;
   while (!readFileSync(logFile, 'utf8').includes('CompanyOS is running at')) {
     if (child.exitCode !== null || Date.now() > until) throw new Error(`the server did not start:\n${readFileSync(logFile, 'utf8').slice(-3000)}`);
     await sleep(100);
