@@ -158,9 +158,24 @@ async function load(server: Server, fx: TenantFixture[], flow: FlowName | 'mixed
     },
     ok: (n, status) => status === FLOW_STATUS[flowOf(n)[0]],
   });
-  // Let the server drain (ledger integration, decision log) before the next run.
-  await sleep(1_000);
+  await drained(server);
   return result;
+}
+
+/**
+ * Waits until no worker has a request in flight (answers the driver gave up on are still being
+ * worked off), then a second for background work (ledger integration, decision log), so a run
+ * never starts behind the previous one's queue. Each probe is a new connection, so the cluster
+ * hands probes to every worker in turn.
+ */
+async function drained(server: Server): Promise<void> {
+  let idle = 0;
+  for (let i = 0; i < 2_400 && idle < 2 * server.workers; i++) {
+    const text = await fetch(`${server.origin}/metrics`, { headers: { connection: 'close' } }).then((r) => r.text());
+    idle = /^companyos_http_in_flight 0$/m.test(text) ? idle + 1 : 0;
+    if (idle === 0) await sleep(250);
+  }
+  await sleep(1_000);
 }
 
 const fmt = (n: number): string => (Number.isFinite(n) ? (n >= 100 ? n.toFixed(0) : n.toFixed(1)) : '-');
@@ -185,6 +200,9 @@ function printTable(rows: Row[]): void {
 
 const holds = (r: OpenLoopResult): boolean => r.errors === 0 && r.p95 <= TARGET_P95_MS && r.achievedRate >= 0.95 * r.rate;
 
+// Interrupted, exit through the 'exit' handlers, which stop the servers started.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
 async function main(): Promise<void> {
   console.log(`http flows — open loop, ${DURATION_S} s per run, latency from the scheduled send time; target: mixed p95 ≤ ${TARGET_P95_MS} ms, no errors\n`);
   const rows: Row[] = [];
@@ -194,13 +212,13 @@ async function main(): Promise<void> {
     try {
       const fx = await fixtures(server);
       // Unreported warm-up: a fresh process compiles its hot paths during its first requests.
-      await load(server, fx, 'mixed', 100, Math.min(5, DURATION_S));
+      await load(server, fx, 'mixed', 50, Math.min(5, DURATION_S));
       const label = engine === 'postgresql' ? `PostgreSQL ×${server.workers}` : 'PGlite';
       for (const flow of FLOWS) {
         for (const rate of RATES) {
           const r = await load(server, fx, flow, rate, DURATION_S);
           rows.push({ engine: label, flow, ...r });
-          console.error(`${label} ${flow} @ ${rate}: p95 ${fmt(r.p95)} ms, ${r.errors} errors`);
+          console.error(`${label} ${flow} @ ${rate}: p95 ${fmt(r.p95)} ms, ${r.errors} errors ${JSON.stringify(r.errorKinds)}`);
         }
       }
       if (SEARCH_MAX) {
