@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { availableParallelism } from 'node:os';
 import { ConfigError, loadConfig } from './config.ts';
 
 test('defaults apply when nothing is set', () => {
@@ -47,4 +48,21 @@ test('every bad value is reported with its variable name', () => {
     assert.ok(text.includes(name), `missing: ${name}\n${text}`);
   }
   assert.equal(error.problems.length, 5);
+});
+
+test('workers default to the number of cores; load-shedding thresholds are read and validated', () => {
+  const d = loadConfig({});
+  assert.equal(d.workers, availableParallelism());
+  assert.deepEqual([d.shedEventLoopDelayMs, d.shedMaxInFlight, d.shedRetryAfterS], [0, 512, 1]);
+  const c = loadConfig({ COMPANYOS_WORKERS: '3', COMPANYOS_SHED_EVENT_LOOP_DELAY_MS: '250', COMPANYOS_SHED_MAX_IN_FLIGHT: '64', COMPANYOS_SHED_RETRY_AFTER_S: '5' });
+  assert.deepEqual([c.workers, c.shedEventLoopDelayMs, c.shedMaxInFlight, c.shedRetryAfterS], [3, 250, 64, 5]);
+  assert.throws(
+    () => loadConfig({ COMPANYOS_WORKERS: '0', COMPANYOS_SHED_MAX_IN_FLIGHT: 'lots', COMPANYOS_SHED_RETRY_AFTER_S: '0' }),
+    (e: unknown) =>
+      e instanceof ConfigError &&
+      e.problems.length === 3 &&
+      e.problems.some((p) => p.startsWith('COMPANYOS_WORKERS="0" must be an integer between 1 and 64')) &&
+      e.problems.some((p) => p.startsWith('COMPANYOS_SHED_MAX_IN_FLIGHT="lots"')) &&
+      e.problems.some((p) => p.startsWith('COMPANYOS_SHED_RETRY_AFTER_S="0"')),
+  );
 });

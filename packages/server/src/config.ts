@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KEK_VARIABLE, parseKek } from './keys/key-provider.ts';
@@ -22,6 +23,14 @@ export interface Config {
   highRiskDatabaseUrl: string | undefined;
   /** How long a high-risk request may wait for approval and execution before it expires. */
   highRiskPendingMinutes: number;
+  /** COMPANYOS_WORKERS: server processes sharing the port (PostgreSQL only; PGlite runs one). */
+  workers: number;
+  /** Load shedding: 503 while the event loop's mean delay passes this many ms (0 = off) ... */
+  shedEventLoopDelayMs: number;
+  /** ... or while this many requests are in flight in a process (0 = no limit) ... */
+  shedMaxInFlight: number;
+  /** ... with this Retry-After (s). */
+  shedRetryAfterS: number;
 }
 
 export class ConfigError extends Error {
@@ -109,6 +118,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     checkpointIntervalMs: int('COMPANYOS_CHECKPOINT_INTERVAL_MS', 5000, 10, 86_400_000),
     highRiskDatabaseUrl: url('COMPANYOS_HIGH_RISK_DATABASE_URL', str('COMPANYOS_HIGH_RISK_DATABASE_URL'), ['postgres:', 'postgresql:']),
     highRiskPendingMinutes: int('COMPANYOS_HIGH_RISK_PENDING_MINUTES', 24 * 60, 1, 30 * 24 * 60),
+    workers: int('COMPANYOS_WORKERS', availableParallelism(), 1, 64),
+    shedEventLoopDelayMs: int('COMPANYOS_SHED_EVENT_LOOP_DELAY_MS', 0, 0, 60_000),
+    shedMaxInFlight: int('COMPANYOS_SHED_MAX_IN_FLIGHT', 512, 0, 1_000_000),
+    shedRetryAfterS: int('COMPANYOS_SHED_RETRY_AFTER_S', 1, 1, 3_600),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -1,6 +1,8 @@
 // Public API of @companyos/server.
 export { buildApp, type BuildAppOptions } from './http/app.ts';
 export { startServer } from './http/server.ts';
+export { serve, workerCount, type ServeOptions, type Served } from './http/cluster.ts';
+export { createLogger } from './logger.ts';
 export { openDatabase, type OpenDatabaseOptions } from './db/open-database.ts';
 export type { Database } from './db/database.ts';
 export { loadConfig, ConfigError, type Config } from './config.ts';

@@ -1,7 +1,12 @@
 import { pino, type Logger } from 'pino';
 import { currentContext } from './context.ts';
 
-/** JSON logs where every line carries the tenant and request of the unit of work it belongs to. */
+/**
+ * JSON logs where every line carries the tenant and request of the unit of work it belongs to.
+ * By default they go to stdout asynchronously: lines logged while a write is in flight leave in
+ * the next write, so a busy server makes a few large writes instead of one system call per line
+ * (pino flushes what is pending when the process exits, and at once after a fatal line).
+ */
 export function createLogger(options: { level?: string; destination?: pino.DestinationStream } = {}): Logger {
   return pino(
     {
@@ -14,6 +19,6 @@ export function createLogger(options: { level?: string; destination?: pino.Desti
       },
       redact: { paths: ['req.headers.authorization', '*.secret', '*.password', 'secret'], censor: '[masked]' },
     },
-    options.destination,
+    options.destination ?? pino.destination({ dest: 1, sync: false }),
   );
 }

@@ -11,10 +11,18 @@ export interface Queryable {
 
 export type Tx = Queryable;
 
+export interface TransactionOptions {
+  /**
+   * Transaction-local settings (`set_config(name, value, true)`; `role` is SET LOCAL ROLE), made as
+   * the transaction begins: on a PostgreSQL server in the same round trip as its BEGIN.
+   */
+  settings?: ReadonlyArray<readonly [name: string, value: string]>;
+}
+
 export interface Database extends Queryable {
   readonly engine: 'pglite' | 'postgres';
   /** Runs `fn` in a transaction: commits when it resolves, rolls back when it throws. */
-  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /**
    * Calls `onNotify` with the payload of each NOTIFY on `channel` (delivered on commit) until the
    * returned function is called. PGlite delivers only its own notifications (one process).

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Database, Row, Tx } from './database.ts';
+import type { Database, Row, TransactionOptions, Tx } from './database.ts';
 
 export class PgDatabase implements Database {
   readonly engine = 'postgres' as const;
@@ -21,11 +21,13 @@ export class PgDatabase implements Database {
     await this.pool.query(sql);
   }
 
-  async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  async transaction<T>(fn: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     const client = await this.pool.connect();
     let broken = false;
     try {
-      await client.query('BEGIN');
+      // One simple-protocol round trip for BEGIN and the settings (values as escaped literals).
+      const settings = (options.settings ?? []).map(([name, value]) => `set_config(${client.escapeLiteral(name)}, ${client.escapeLiteral(value)}, true)`);
+      await client.query(settings.length === 0 ? 'BEGIN' : `BEGIN; SELECT ${settings.join(', ')}`);
       const result = await fn({
         query: async <R extends object = Row>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as R[],
         exec: async (sql: string) => {

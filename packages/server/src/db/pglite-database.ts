@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import type { Database, Row, Tx } from './database.ts';
+import type { Database, Row, TransactionOptions, Tx } from './database.ts';
 
 export class PgliteDatabase implements Database {
   readonly engine = 'pglite' as const;
@@ -23,15 +23,19 @@ export class PgliteDatabase implements Database {
     await this.pglite.exec(sql);
   }
 
-  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.pglite.transaction(async (inner) =>
-      fn({
+  transaction<T>(fn: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    const settings = options.settings ?? [];
+    return this.pglite.transaction(async (inner) => {
+      if (settings.length > 0) {
+        await inner.query(`SELECT ${settings.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(', ')}`, settings.flat());
+      }
+      return fn({
         query: async <R extends object = Row>(sql: string, params: unknown[] = []) => (await inner.query<R>(sql, params)).rows,
         exec: async (sql: string) => {
           await inner.exec(sql);
         },
-      }),
-    );
+      });
+    });
   }
 
   async listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {

@@ -18,9 +18,11 @@ export function withTenantTransaction<T>(
   options: { scope?: Scope; context?: Partial<RequestContext> } = {},
 ): Promise<T> {
   const parent = currentContext();
+  const settings = [
+    ['role', roles[options.scope ?? 'tenant']],
+    ['app.tenant_id', tenantId],
+  ] as const;
   return db.transaction(async (tx) => {
-    // set_config('role', ..., true) is SET LOCAL ROLE; both settings in one round trip.
-    await tx.query(`SELECT set_config('role', $1, true), set_config('app.tenant_id', $2, true)`, [roles[options.scope ?? 'tenant'], tenantId]);
     const ctx: RequestContext = {
       requestId: parent?.requestId ?? uuidv7(),
       subject: parent?.subject,
@@ -29,16 +31,18 @@ export function withTenantTransaction<T>(
       tx,
     };
     return runWithContext(ctx, fn);
-  });
+  }, { settings });
 }
+
+const platformSettings = [
+  ['role', roles.platform],
+  ['app.tenant_id', ''],
+] as const;
 
 /** Platform-scope transaction with no tenant at all (tenant registry, API key resolution). */
 export function withPlatformTransaction<T>(db: Database, fn: () => Promise<T>): Promise<T> {
   const parent = currentContext();
-  return db.transaction(async (tx) => {
-    await tx.query(`SELECT set_config('role', 'companyos_platform', true), set_config('app.tenant_id', '', true)`);
-    return runWithContext({ requestId: parent?.requestId ?? uuidv7(), subject: parent?.subject, tenantId: '', tx }, fn);
-  });
+  return db.transaction((tx) => runWithContext({ requestId: parent?.requestId ?? uuidv7(), subject: parent?.subject, tenantId: '', tx }, fn), { settings: platformSettings });
 }
 
 /**

@@ -29,6 +29,7 @@ import { installAuditExports } from '../audit/export-job.ts';
 import { installHighRisk } from '../workflows/high-risk/revert-jobs.ts';
 import { toProblem } from './errors.ts';
 import { acceptGzipBodies } from './gzip-body.ts';
+import { installLoadShedding } from './load-shedding.ts';
 import { Problem } from './problem.ts';
 
 declare module 'fastify' {
@@ -123,6 +124,12 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  const metrics = new Metrics();
+  await installLoadShedding(
+    app,
+    { maxEventLoopDelayMs: config.shedEventLoopDelayMs, maxInFlight: config.shedMaxInFlight, retryAfterS: config.shedRetryAfterS },
+    metrics,
+  );
 
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error);
@@ -157,7 +164,6 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   });
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
   app.get('/.well-known/jwks.json', { schema: { hide: true } }, async () => devIssuer?.jwks() ?? { keys: [] });
-  const metrics = new Metrics();
   app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => reply.type(metrics.contentType).send(await metrics.text()));
   await installPolicy(app, { db, engine: policy, metrics, policyDir: config.policyDir, log });
   await installFlags(app, { db, clock, bundleFor, metrics });

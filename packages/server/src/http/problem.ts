@@ -18,6 +18,7 @@ export const problemTypes = {
   'policy-bundle-invalid': { status: 422, title: 'The policy bundle does not pass its checks' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
   'quota-exceeded': { status: 429, title: 'A tenant quota is exhausted' },
+  overloaded: { status: 503, title: 'The server is past capacity' },
   internal: { status: 500, title: 'Internal error' },
   unavailable: { status: 503, title: 'Service unavailable' },
 } as const;

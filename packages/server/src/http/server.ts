@@ -16,7 +16,11 @@ export async function startServer(options: BuildAppOptions & { handleSignals?: b
     throw error;
   }
   if (options.handleSignals !== false) {
+    let closing = false;
     const stop = (signal: string) => {
+      // Ctrl-C reaches a cluster's workers directly and through the primary's SIGTERM: close once.
+      if (closing) return;
+      closing = true;
       app.log.info({ signal }, 'shutting down');
       app.close().then(
         () => process.exit(0),

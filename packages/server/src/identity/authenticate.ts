@@ -3,6 +3,7 @@ import type { Database } from '../db/database.ts';
 import { withPlatformTransaction, withTenantTransaction } from '../db/tenant-tx.ts';
 import { Problem } from '../http/problem.ts';
 import type { Clock } from '../util/clock.ts';
+import { ActiveSubjects } from './active-subjects.ts';
 import { looksLikeApiKey, resolveApiKey } from './api-keys.ts';
 import { DEV_ISSUER, type DevIssuer } from './dev-issuer.ts';
 import type { Principal } from './principal.ts';
@@ -42,38 +43,65 @@ function keysOrUnavailable(getKey: JWTVerifyGetKey): JWTVerifyGetKey {
   };
 }
 
+/**
+ * Who a credential names, checked before the request body is read: its signature and claims, and
+ * that its subject was active (recently, see ActiveSubjects). Its roles and attributes are read
+ * by `resolve()` inside the request's own transaction, which decides.
+ */
+export interface Credential {
+  tenantId: string;
+  subjectId: string;
+  /** The principal with roles and attributes from the subject store; runs in the current tenant transaction. */
+  resolve(): Promise<Principal>;
+}
+
 /** Turns an Authorization header into a principal with roles and attributes from the subject store. */
 export class Authenticator {
   private oidcKeys: Promise<JWTVerifyGetKey> | undefined;
   private readonly subjects: SubjectStore;
+  private readonly active = new ActiveSubjects();
 
   constructor(private readonly options: AuthenticatorOptions) {
     this.subjects = options.subjects ?? databaseSubjectStore;
   }
 
+  /** The principal, with the subject looked up in a transaction of its own. */
   async authenticate(authorization: string | undefined): Promise<Principal> {
+    const credential = await this.identify(authorization);
+    return withTenantTransaction(this.options.db, credential.tenantId, () => credential.resolve());
+  }
+
+  /** Verifies the credential; its subject is looked up by `resolve()` in the caller's tenant transaction. */
+  async identify(authorization: string | undefined): Promise<Credential> {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
     if (match === null) throw unauthenticated('a bearer token or API key is required');
     const token = match[1]!;
     return looksLikeApiKey(token) ? this.fromApiKey(token) : this.fromJwt(token);
   }
 
-  private async fromApiKey(token: string): Promise<Principal> {
+  private async fromApiKey(token: string): Promise<Credential> {
     const key = await withPlatformTransaction(this.options.db, () => resolveApiKey(token));
     if (key === undefined) throw unauthenticated('the API key is invalid or revoked');
-    const subject = await this.subject(key.tenant_id, key.subject_id);
+    await this.precheck(key.tenant_id, key.subject_id);
     return {
-      subjectId: subject.subject_id,
       tenantId: key.tenant_id,
-      // A key carries at most the roles its subject still has.
-      roles: key.roles.filter((r) => subject.roles.includes(r)),
-      attributes: subject.attributes,
-      credential: 'api_key',
-      apiKeyId: key.key_id,
+      subjectId: key.subject_id,
+      resolve: async () => {
+        const subject = await this.subject(key.subject_id);
+        return {
+          subjectId: subject.subject_id,
+          tenantId: key.tenant_id,
+          // A key carries at most the roles its subject still has.
+          roles: key.roles.filter((r) => subject.roles.includes(r)),
+          attributes: subject.attributes,
+          credential: 'api_key',
+          apiKeyId: key.key_id,
+        };
+      },
     };
   }
 
-  private async fromJwt(token: string): Promise<Principal> {
+  private async fromJwt(token: string): Promise<Credential> {
     let claims: JWTPayload;
     try {
       claims = await this.verifyJwt(token);
@@ -83,18 +111,28 @@ export class Authenticator {
     }
     const tenant = typeof claims.tenant_id === 'string' ? claims.tenant_id : typeof claims.tid === 'string' ? claims.tid : undefined;
     if (tenant === undefined || tenant === '') throw unauthenticated('the token names no tenant (tenant_id or tid claim)');
-    if (typeof claims.sub !== 'string' || claims.sub === '') throw unauthenticated('the token has no subject');
-    const subject = await this.subject(tenant, claims.sub);
+    const sub = claims.sub;
+    if (typeof sub !== 'string' || sub === '') throw unauthenticated('the token has no subject');
+    // PostgreSQL text cannot hold NUL: such a claim names no stored tenant or subject.
+    if (tenant.includes('\u0000') || sub.includes('\u0000')) throw unauthenticated('the subject is unknown or disabled');
+    await this.precheck(tenant, sub);
     return {
-      subjectId: subject.subject_id,
       tenantId: tenant,
-      roles: subject.roles,
-      attributes: subject.attributes,
-      credential: 'jwt',
-      issuer: claims.iss,
-      acr: typeof claims.acr === 'string' ? claims.acr : undefined,
-      amr: Array.isArray(claims.amr) ? claims.amr.filter((x): x is string => typeof x === 'string') : undefined,
-      authTime: typeof claims.auth_time === 'number' ? claims.auth_time : undefined,
+      subjectId: sub,
+      resolve: async () => {
+        const subject = await this.subject(sub);
+        return {
+          subjectId: subject.subject_id,
+          tenantId: tenant,
+          roles: subject.roles,
+          attributes: subject.attributes,
+          credential: 'jwt',
+          issuer: claims.iss,
+          acr: typeof claims.acr === 'string' ? claims.acr : undefined,
+          amr: Array.isArray(claims.amr) ? claims.amr.filter((x): x is string => typeof x === 'string') : undefined,
+          authTime: typeof claims.auth_time === 'number' ? claims.auth_time : undefined,
+        };
+      },
     };
   }
 
@@ -139,10 +177,17 @@ export class Authenticator {
     return this.oidcKeys;
   }
 
-  private async subject(tenantId: string, subjectId: string) {
-    // PostgreSQL text cannot hold NUL: such a claim names no stored tenant or subject.
-    if (tenantId.includes('\u0000') || subjectId.includes('\u0000')) throw unauthenticated('the subject is unknown or disabled');
-    const subject = await withTenantTransaction(this.options.db, tenantId, () => this.subjects.getSubject(subjectId));
+  /** Refuses an unknown or disabled subject early; a subject seen active lately costs no transaction. */
+  private async precheck(tenantId: string, subjectId: string): Promise<void> {
+    const now = Date.now();
+    if (this.active.has(tenantId, subjectId, now)) return;
+    await withTenantTransaction(this.options.db, tenantId, () => this.subject(subjectId));
+    this.active.remember(tenantId, subjectId, now);
+  }
+
+  /** The active subject of the current tenant transaction. */
+  private async subject(subjectId: string) {
+    const subject = await this.subjects.getSubject(subjectId);
     if (subject === undefined || subject.status !== 'active') throw unauthenticated('the subject is unknown or disabled');
     return subject;
   }

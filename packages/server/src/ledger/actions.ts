@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { Problem } from '../http/problem.ts';
 import { defineAction } from '../pipeline/define-action.ts';
 import { DbNodeStore } from './db-node-store.ts';
+import { NodeCache } from './merkle/node-cache.ts';
 import { presentReceipt } from './disclosure.ts';
 import { EVIDENCE_MAX_BYTES, putEvidence, type EvidenceBlob } from './evidence-blobs.ts';
 import { ledgerServices } from './ledger-runtime.ts';
@@ -10,7 +11,10 @@ import { consistencyProof, inclusionProof } from './merkle/proofs.ts';
 import { buildReceiptBundle, type ReceiptEntry } from './receipt-format.ts';
 import { getReceipt } from './receipts.ts';
 
-const nodes = new DbNodeStore();
+const store = new DbNodeStore();
+/** Proofs are served from committed nodes only, so their upper levels are cached per tenant. */
+const proofNodes = new NodeCache();
+const nodes = (tenantId: string) => proofNodes.reader(tenantId, store);
 const b64 = (h: Uint8Array): string => Buffer.from(h).toString('base64');
 
 const ReceiptParams = Type.Object({ id: Type.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' }) });
@@ -64,14 +68,14 @@ export const getProvenReceipt = defineAction({
   response: ReceiptBundleView,
   resource: (ctx) => loadReceipt(ctx.params.id),
   target: (ctx) => `receipt:${ctx.params.id}`,
-  run: async (_ctx, _input, r) => {
+  run: async (ctx, _input, r) => {
     const index = leafOf(r);
     const checkpoint = await findCheckpoint();
     if (checkpoint === undefined || checkpoint.size <= index) throw notYet(r.entry.receipt_id, 'under a checkpoint');
     return buildReceiptBundle({
       receipt: r.entry,
       leafIndex: index,
-      inclusionProof: await inclusionProof(nodes, index, checkpoint.size),
+      inclusionProof: await inclusionProof(nodes(ctx.tenantId), index, checkpoint.size),
       checkpoint: checkpoint.note,
       jwks: await ledgerServices().keys.jwks(),
     });
@@ -123,7 +127,7 @@ export const getConsistency = defineAction({
     return {
       from,
       to,
-      proof: (await consistencyProof(nodes, from, to)).map(b64),
+      proof: (await consistencyProof(nodes(ctx.tenantId), from, to)).map(b64),
       from_checkpoint: (await checkpointAt(from))?.note ?? null,
       to_checkpoint: target.note,
     };

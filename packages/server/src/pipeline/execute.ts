@@ -1,12 +1,12 @@
 import type { Logger } from 'pino';
 import { appendAuditEvent, auditEventStatement } from '../audit/audit-events.ts';
-import { runWithContext } from '../context.ts';
+import { currentContext, runWithContext } from '../context.ts';
 import type { Database } from '../db/database.ts';
 import { runBatch } from '../db/statement.ts';
 import { withTenantTransaction } from '../db/tenant-tx.ts';
 import { usageEventStatement, usageSince } from '../finops/usage-events.ts';
 import { lockTenant } from '../db/tenant-locks.ts';
-import type { Authenticator } from '../identity/authenticate.ts';
+import type { Authenticator, Credential } from '../identity/authenticate.ts';
 import { ACR_STEP_UP } from '../identity/dev-issuer.ts';
 import type { Principal } from '../identity/principal.ts';
 import { Problem } from '../http/problem.ts';
@@ -65,9 +65,12 @@ export class Denied extends Error {
   }
 }
 
-/** Steps 1-2: who is calling, and for which tenant. Runs before the request body is validated. */
-export async function authenticateStep(deps: PipelineDeps, action: AnyAction, req: Omit<ActionRequest, 'body' | 'query' | 'headers'>): Promise<Principal> {
-  const principal = await deps.authenticator.authenticate(req.authorization);
+/**
+ * Steps 1-2: who is calling, and for which tenant. Runs before the request body is validated, and
+ * without the database for tokens: the subject is read in the action's transaction (executeStep).
+ */
+export async function authenticateStep(deps: PipelineDeps, action: AnyAction, req: Omit<ActionRequest, 'body' | 'query' | 'headers'>): Promise<Credential> {
+  const principal = await deps.authenticator.identify(req.authorization);
   const paramName = tenantParamOf(action);
   const param = paramName === undefined ? undefined : req.params[paramName];
   const requested = req.tenantHeader ?? (typeof param === 'string' ? param : undefined);
@@ -78,19 +81,21 @@ export async function authenticateStep(deps: PipelineDeps, action: AnyAction, re
   return principal;
 }
 
-/** Steps 3-6: tenant state, transaction, decision, then the effect with its receipt, audit and usage. */
-export async function executeStep(deps: PipelineDeps, action: AnyAction, principal: Principal, req: ActionRequest): Promise<ActionOutcome> {
+/** Steps 3-6: the subject and tenant state, decision, then the effect with its receipt, audit and usage, in one transaction. */
+export async function executeStep(deps: PipelineDeps, action: AnyAction, credential: Credential, req: ActionRequest): Promise<ActionOutcome> {
   const { db, clock } = deps;
-  const tenantId = principal.tenantId;
-  const base = { tenantId, requestId: req.requestId, subject: principal };
+  const tenantId = credential.tenantId;
+  const base = { tenantId, requestId: req.requestId };
   return runWithContext(base, async () => {
     try {
       return await withTenantTransaction(
         db,
         tenantId,
         async () => {
+          const principal = await credential.resolve();
+          // The transaction's context (its own object) names the subject from here on.
+          currentContext()!.subject = principal;
           const now = clock.now();
-          // Tenant state is the transaction's first read: the same order, one round trip fewer.
           const tenant = await getCurrentTenant();
           if (tenant === undefined) throw new Problem('unauthenticated', 'the credential names an unknown tenant');
           if (tenant.status !== 'active') throw new Problem('tenant-disabled', `tenant ${tenantId} is disabled`);
@@ -173,7 +178,7 @@ export async function executeStep(deps: PipelineDeps, action: AnyAction, princip
         () =>
           appendAuditEvent({
             type: 'action.denied',
-            actor: principal.subjectId,
+            actor: credential.subjectId,
             action: action.name,
             target: error.target ?? null,
             decision: 'deny',
@@ -220,7 +225,7 @@ async function recordIsolationDenied(
   deps: PipelineDeps,
   action: AnyAction,
   req: Omit<ActionRequest, 'body' | 'query' | 'headers'>,
-  principal: Principal,
+  principal: Credential,
   requested: string,
 ): Promise<void> {
   const event = {
@@ -233,7 +238,7 @@ async function recordIsolationDenied(
     details: { claimed_tenant: principal.tenantId, requested_tenant: requested, route: req.route, actor_tenant: principal.tenantId },
     at: deps.clock.now(),
   };
-  const context = { requestId: req.requestId, subject: principal };
+  const context = { requestId: req.requestId };
   // An empty path segment names no tenant (and cannot open a tenant transaction).
   const written =
     requested !== '' &&

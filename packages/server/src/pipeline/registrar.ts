@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Principal } from '../identity/principal.ts';
+import type { Credential } from '../identity/authenticate.ts';
 import { CONSOLE_ROUTES } from '../http/console.ts';
 import { ProblemSchema } from '../http/problem.ts';
 import { RawReply, type AnyAction } from './define-action.ts';
@@ -41,7 +41,7 @@ export function guardRoutes(app: FastifyInstance): void {
   });
 }
 
-const principals = new WeakMap<FastifyRequest, Principal>();
+const credentials = new WeakMap<FastifyRequest, Credential>();
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
@@ -75,21 +75,21 @@ export function registerActions(app: FastifyInstance, actions: AnyAction[], deps
       // Authentication and the tenant check run before the body is parsed and validated, so an
       // anonymous or cross-tenant caller learns nothing about the input schema.
       onRequest: async (request, reply) => {
-        const principal = await authenticateStep(deps, action, {
+        const credential = await authenticateStep(deps, action, {
           requestId: request.id,
           authorization: request.headers.authorization,
           tenantHeader: str(request.headers['x-tenant-id']),
           route: `${action.method} ${url}`,
           params: request.params as Record<string, unknown>,
         });
-        principals.set(request, principal);
+        credentials.set(request, credential);
         // From here on the request's own log lines (including "request completed") name the tenant.
-        request.log = reply.log = request.log.child({ tenant_id: principal.tenantId });
+        request.log = reply.log = request.log.child({ tenant_id: credential.tenantId });
       },
       handler: async (request, reply) => {
-        const principal = principals.get(request);
-        if (principal === undefined) throw new Error('pipeline: request reached the handler unauthenticated');
-        const outcome = await executeStep(deps, action, principal, {
+        const credential = credentials.get(request);
+        if (credential === undefined) throw new Error('pipeline: request reached the handler unauthenticated');
+        const outcome = await executeStep(deps, action, credential, {
           requestId: request.id,
           authorization: request.headers.authorization,
           tenantHeader: str(request.headers['x-tenant-id']),

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Database, Tx } from '../db/database.ts';
+import type { Database, TransactionOptions, Tx } from '../db/database.ts';
 import { createLogger } from '../logger.ts';
 import { DecisionLogWriter, type DecisionRecord } from './decision-log.ts';
 
@@ -9,11 +9,10 @@ function recordingDatabase(fail = false) {
   const writes: { tenant: string; ids: string[] }[] = [];
   const db = {
     engine: 'pglite',
-    async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-      let tenant = '';
+    async transaction<T>(fn: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+      const tenant = options.settings?.find(([name]) => name === 'app.tenant_id')?.[1] ?? '';
       const tx: Tx = {
         query: async <R extends object>(sql: string, params: unknown[] = []) => {
-          if (sql.includes('set_config')) tenant = String(params[1]);
           if (sql.includes('INSERT INTO policy_decisions')) {
             if (fail) throw new Error('database down');
             writes.push({ tenant, ids: params[1] as string[] });

@@ -137,7 +137,8 @@ export const getTenantConfig = defineAction({
   tenantParam: 'id',
   params: TenantIdParams,
   response: TenantConfig,
-  resource: () => getCurrentTenant(),
+  // The pipeline read the tenant in this same transaction.
+  resource: async (ctx) => ctx.tenant,
   target: (ctx) => `tenant:${ctx.tenantId}`,
   run: async (_ctx, _input, tenant) => tenant.config,
 });
