@@ -15,7 +15,7 @@ import { forEachVar } from '../terms.ts';
 import type { CRule, RuleNode } from '../types.ts';
 import { BodyChecker, type CheckContext } from './check-body.ts';
 import { TypeEnv } from './env.ts';
-import { applySchemas, ruleAnnotations, schemaEntries, type SchemaSet } from './schema-annotations.ts';
+import { applySchemas, schemaEntries, schemaScopes, type SchemaSet } from './schema-annotations.ts';
 
 export type { SchemaSet };
 
@@ -37,9 +37,10 @@ export function checkRuleTypes(
   if (schemas?.input !== undefined) applySchemas(env, [{ root: 'input', path: [], definition: schemas.input }], undefined, undefined, errors);
   const ctx = checkContext(registry);
   const annotationErrors: RegoError[] = [];
+  const annotationsOf = schemaScopes(modules, rules);
   for (const rule of dependencyOrder(root, rules)) {
     const scope = env.wrap();
-    for (const a of ruleAnnotations(rule, modules, rules)) applySchemas(scope, schemaEntries(a, annotationErrors), schemas, rule.loc, errors);
+    for (const a of annotationsOf(rule)) applySchemas(scope, schemaEntries(a, annotationErrors), schemas, rule.loc, errors);
     const clauses = [{ value: rule.value, body: rule.body }, ...rule.elses];
     clauses.forEach((clause, i) => {
       const checker = BodyChecker.check(ctx, scope, clause.body);

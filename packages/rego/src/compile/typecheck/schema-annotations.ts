@@ -71,18 +71,28 @@ function refParts(text: string): { root: string; path: Value[] } | undefined {
   return { root: t.head.name, path: t.path.map((p) => (p as { value: Value }).value) };
 }
 
-/** The annotations that apply to a rule, least specific first. */
-export function ruleAnnotations(rule: CRule, modules: readonly Module[], rules: readonly CRule[]): Annotation[] {
-  const pkg = rule.source.module.pkg;
-  const isPrefix = (p: string[]) => p.length <= pkg.length && p.every((x, i) => x === pkg[i]);
-  const out: Annotation[] = [];
-  const outer = modules.filter((m) => isPrefix(m.pkg)).sort((a, b) => a.pkg.length - b.pkg.length);
-  for (const m of outer) out.push(...m.annotations.filter((a) => a.scope === 'subpackages'));
-  for (const m of outer) if (m.pkg.length === pkg.length) out.push(...m.annotations.filter((a) => a.scope === 'package'));
-  const samePath = rules.filter((r) => r.path.length === rule.path.length && r.path.every((x, i) => x === rule.path[i]));
-  for (const r of samePath) out.push(...r.source.annotations.filter((a) => a.scope === 'document'));
-  out.push(...rule.source.annotations.filter((a) => a.scope === undefined || a.scope === 'rule'));
-  return out;
+/**
+ * For each rule, the annotations with schemas that apply to it, least specific first: those of
+ * enclosing packages (subpackages scope), of its package, of its path (document scope) and its own.
+ */
+export function schemaScopes(modules: readonly Module[], rules: readonly CRule[]): (rule: CRule) => Annotation[] {
+  const withSchemas = (list: readonly Annotation[]) => list.filter((a) => a.raw['schemas'] !== undefined);
+  const packages = modules.filter((m) => withSchemas(m.annotations).length > 0).sort((a, b) => a.pkg.length - b.pkg.length);
+  const documents = new Map<string, Annotation[]>();
+  for (const r of rules) {
+    const docs = withSchemas(r.source.annotations).filter((a) => a.scope === 'document');
+    if (docs.length > 0) documents.set(r.path.join('\u0000'), [...(documents.get(r.path.join('\u0000')) ?? []), ...docs]);
+  }
+  return (rule) => {
+    const pkg = rule.source.module.pkg;
+    const outer = packages.filter((m) => m.pkg.length <= pkg.length && m.pkg.every((x, i) => x === pkg[i]));
+    return [
+      ...outer.flatMap((m) => withSchemas(m.annotations).filter((a) => a.scope === 'subpackages')),
+      ...outer.filter((m) => m.pkg.length === pkg.length).flatMap((m) => withSchemas(m.annotations).filter((a) => a.scope === 'package')),
+      ...(documents.get(rule.path.join('\u0000')) ?? []),
+      ...withSchemas(rule.source.annotations).filter((a) => a.scope === undefined || a.scope === 'rule'),
+    ];
+  };
 }
 
 /**
