@@ -86,7 +86,7 @@ export function walkTerm(t: Term, fn: (t: Term) => void): void {
  * `values` are terms (rule heads) whose calls are used for their results.
  */
 export function checkCalls(body: Body, root: RuleNode, registry: BuiltinRegistry, errors: RegoError[], values: readonly Term[] = []): void {
-  const alone = standaloneCalls(body);
+  const alone = standaloneCalls(body, values);
   const check = (t: Term): void => {
     if (t.type !== 'call') return;
     const name = staticName(t.operator);
@@ -118,7 +118,7 @@ function arityError(t: CallTerm, name: string, arity: number, registry: BuiltinR
 }
 
 /** Calls that are a whole expression (in any nested body): their result is not used. */
-function standaloneCalls(body: Body): Set<Term> {
+function standaloneCalls(body: Body, values: readonly Term[]): Set<Term> {
   const out = new Set<Term>();
   const visit = (b: Body): void => {
     for (const e of b) {
@@ -127,9 +127,11 @@ function standaloneCalls(body: Body): Set<Term> {
     }
   };
   visit(body);
-  walkBody(body, (t) => {
+  const inComprehensions = (t: Term): void => {
     if (t.type === 'comprehension') visit(t.body);
-  });
+  };
+  walkBody(body, inComprehensions);
+  for (const v of values) walkTerm(v, inComprehensions);
   return out;
 }
 

@@ -62,6 +62,8 @@ const newParts = (): Parts => ({ refs: [], closures: [], calls: [] });
 export class BodyChecker {
   readonly errors: RegoError[] = [];
   private readonly callTypes = new Map<CallTerm, MaybeType>();
+  /** Counter for the key vars `some x in xs` implies. */
+  private fresh = 0;
 
   private constructor(
     private readonly ctx: CheckContext,
@@ -163,7 +165,7 @@ export class BodyChecker {
   /** `some k, v in xs` is `xs[k] = v` for a reference `xs`; other collections type their members. */
   private checkSomeIn(collection: Term, key: Term | undefined, value: Term, loc: Location): RegoTypeError | undefined {
     if (collection.type === 'ref' || (collection.type === 'var' && !isGlobalVar(collection.name))) {
-      const k: Term = key ?? { type: 'var', name: '$some', loc: collection.loc };
+      const k: Term = key ?? { type: 'var', name: `$some${++this.fresh}`, loc: collection.loc };
       const ref: RefTerm =
         collection.type === 'ref'
           ? { ...collection, path: [...collection.path, k] }

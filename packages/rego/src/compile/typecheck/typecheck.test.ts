@@ -147,6 +147,8 @@ const ACCEPTED = [
   mod('default p := {}', '', 'p := {"a": 1}', '', 'q := p.b'),
   mod('p if {', '  x := input.x', '  not x == 1', '  x != "a"', '  is_string(x)', '}'),
   mod('p := [x | x := data.t.q[_]]', '', 'q := ["a", "b"]', '', 'r if count(p) == 2'),
+  mod('p if {', '  arr := [1, 2]', '  obj := {"a": "b"}', '  some x in arr', '  some y in obj', '  x > 0', '  y != ""', '}'),
+  mod('p := [x | walk(input, [_, x])]', '', 'q := [x | doc := input.docs[_]; json.is_valid(doc, x)]'),
   mod('allowed_regions := data.tenant.regions', '', 'p if input.region in allowed_regions', '', 'q := data.tenant.limits[input.kind].max'),
 ];
 
