@@ -101,17 +101,33 @@ function dependencyOrder(root: RuleNode, rules: readonly CRule[]): CRule[] {
     if (list) list.push(r);
     else byNode.set(node, [r]);
   }
+  // Depth-first, deps before dependents, with an explicit stack (rule chains may be long).
   const out: CRule[] = [];
-  const done = new Set<RuleNode>();
-  const visit = (node: RuleNode): void => {
-    if (done.has(node)) return;
-    done.add(node);
-    const own = byNode.get(node) ?? [];
-    for (const r of own) for (const d of dependencies(r, root)) visit(d);
-    out.push(...own);
-  };
-  for (const r of rules) visit(nodeAt(root, r.path, false) as RuleNode);
+  const seen = new Set<RuleNode>();
+  for (const r of rules) {
+    const start = nodeAt(root, r.path, false) as RuleNode;
+    if (seen.has(start)) continue;
+    seen.add(start);
+    const stack: { node: RuleNode; deps: RuleNode[] }[] = [{ node: start, deps: depsOf(start) }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as { node: RuleNode; deps: RuleNode[] };
+      const next = top.deps.pop();
+      if (next === undefined) {
+        stack.pop();
+        out.push(...(byNode.get(top.node) ?? []));
+      } else if (!seen.has(next)) {
+        seen.add(next);
+        stack.push({ node: next, deps: depsOf(next) });
+      }
+    }
+  }
   return out;
+
+  function depsOf(node: RuleNode): RuleNode[] {
+    const deps = new Set<RuleNode>();
+    for (const r of byNode.get(node) ?? []) for (const d of dependencies(r, root)) deps.add(d);
+    return [...deps].reverse();
+  }
 }
 
 /** Signatures of builtins and evaluator functions; builtins declared without one take any values. */
