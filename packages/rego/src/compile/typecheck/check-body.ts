@@ -101,6 +101,8 @@ export class BodyChecker {
       }
       case 'some-in':
         collect(e.collection, parts);
+        // A reference is checked with the key the iteration adds (see checkSomeIn).
+        if (parts.refs[0] === e.collection) parts.refs.shift();
         if (e.key) collect(e.key, parts);
         collect(e.value, parts);
         break;

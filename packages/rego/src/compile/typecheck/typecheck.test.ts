@@ -54,6 +54,10 @@ test('references are checked against the types of rules and locals', () => {
   assert.deepEqual(typeErrors(mod('p if {', '  x := count(input.xs)', '  x.y', '}')), [
     'p.rego:5: rego_type_error: undefined ref: x.y\n\tx.y\n\t^\n\thave: number',
   ]);
+  // Iterating over a reference checks it once, with the iteration's key.
+  assert.deepEqual(typeErrors(mod('cfg := {"limit": 3}', '', 'p contains x if some x in cfg.limt')), [
+    'p.rego:5: rego_type_error: undefined ref: data.t.cfg.limt[_]\n\tdata.t.cfg.limt[_]\n\t           ^\n\t           have: "limt"\n\t           want (one of): ["limit"]',
+  ]);
   // Keys of the wrong type: a set of strings indexed by a number.
   assert.match(typeErrors(mod('names := {"a", "b"}', '', 'p if names[1]'))[0] as string, /undefined ref: data\.t\.names\[1\]/);
 });
