@@ -35,6 +35,7 @@ import {
 import { compare, type Value } from '../../value/value.ts';
 import { isGlobalVar, staticName } from '../terms.ts';
 import { extent, selectPath, type TypeEnv, type TypeNode } from './env.ts';
+import { collect, collectRefsDeep, newParts, type Parts } from './expression-parts.ts';
 import { argError, callText, matchError, refInvalid, refUnsupported, RegoTypeError } from './type-errors.ts';
 
 /** What a body check needs besides its scope. */
@@ -49,15 +50,6 @@ export interface ClosureResult {
   type: MaybeType;
   errors: RegoError[];
 }
-
-/** The terms of an expression that need their own checks before the expression itself. */
-interface Parts {
-  refs: RefTerm[];
-  closures: ComprehensionTerm[];
-  calls: CallTerm[];
-}
-
-const newParts = (): Parts => ({ refs: [], closures: [], calls: [] });
 
 export class BodyChecker {
   readonly errors: RegoError[] = [];
@@ -502,68 +494,4 @@ function oneOfForType(t: MaybeType): Value[] {
   };
   visit(t);
   return out.sort(compare).filter((v, i, all) => i === 0 || compare(v, all[i - 1] as Value) !== 0);
-}
-
-/**
- * Collects what an expression term holds that is checked separately: references (in reading
- * order, nested ones included), comprehensions and nested calls (without looking inside either).
- */
-function collect(t: Term, parts: Parts): void {
-  switch (t.type) {
-    case 'ref':
-      parts.refs.push(t);
-      if (t.head.type !== 'var') collect(t.head, parts);
-      t.path.forEach((p) => collect(p, parts));
-      return;
-    case 'array':
-    case 'set':
-      t.items.forEach((i) => collect(i, parts));
-      return;
-    case 'object':
-      for (const [k, v] of t.entries) {
-        collect(k, parts);
-        collect(v, parts);
-      }
-      return;
-    case 'comprehension':
-      parts.closures.push(t);
-      return;
-    case 'call':
-      parts.calls.push(t);
-      return;
-    case 'template':
-      for (const p of t.parts) if (typeof p !== 'string') collect(p, parts);
-      return;
-    default:
-      return;
-  }
-}
-
-/** The references of an `every` body, checked in the enclosing scope (its calls are not). */
-function collectRefsDeep(e: Expr, parts: Parts): void {
-  const visit = (t: Term): void => {
-    if (t.type === 'call') t.args.forEach(visit);
-    else if (t.type === 'comprehension') parts.closures.push(t);
-    else {
-      const inner = newParts();
-      collect(t, inner);
-      parts.refs.push(...inner.refs);
-      parts.closures.push(...inner.closures);
-      inner.calls.forEach((c) => c.args.forEach(visit));
-    }
-  };
-  switch (e.type) {
-    case 'expr':
-      e.terms.forEach(visit);
-      return;
-    case 'some-in':
-      visit(e.collection);
-      return;
-    case 'every':
-      visit(e.domain);
-      e.body.forEach((x) => collectRefsDeep(x, parts));
-      return;
-    default:
-      return;
-  }
 }
