@@ -23,8 +23,10 @@ export class RegoError extends Error {
     readonly code: ErrorCode,
     readonly detail: string,
     readonly location?: Location,
+    /** Further lines of explanation (a type error's `have:` and `want:`), printed tab-indented. */
+    readonly lines: readonly string[] = [],
   ) {
-    super(formatError(code, detail, location));
+    super(formatError(code, detail, location) + lines.map((l) => `\n\t${l}`).join(''));
   }
 }
 

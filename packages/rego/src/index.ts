@@ -6,4 +6,6 @@ export { compile, Policy } from './policy.ts';
 export type { CompileOptions, QueryCoverage, EvalOptions, ExplainEntry, ModuleSource, QueryResult, Row } from './policy.ts';
 export type { TestOptions, TestReport, TestResult } from './testing/run-tests.ts';
 export { RegoError, RegoErrors, formatError } from './errors.ts';
+export { parseSignature, parseType, typeText } from './types/notation.ts';
+export type { FunctionType, Type } from './types/types.ts';
 export type { ErrorCode } from './errors.ts';

@@ -26,6 +26,10 @@ export interface CompileOptions {
   clock?: () => bigint;
   /** Output of `print`; default stderr. */
   print?: (line: string) => void;
+  /** JSON Schema of `input` for every rule and query (type checking only). */
+  inputSchema?: unknown;
+  /** JSON Schemas that `schemas` annotations name as `schema.<id>` (ids may contain `/`). */
+  schemas?: Record<string, unknown>;
 }
 
 export interface EvalOptions {
@@ -71,7 +75,8 @@ export function compile(modules: ModuleSource[] | Record<string, string>, opts: 
   }
   if (errors.length > 0) throw new RegoErrors(errors);
   const registry = opts.builtins ?? (sharedRegistry ??= defaultRegistry());
-  return new Policy(compileModules(parsed, registry), opts);
+  const schemas = { input: opts.inputSchema, ...(opts.schemas ? { byId: opts.schemas } : {}) };
+  return new Policy(compileModules(parsed, registry, schemas), opts);
 }
 
 const toValue = (x: unknown): Value => (x instanceof RObject ? x : fromJS(x));

@@ -84,6 +84,13 @@ test('a proposal is refused with every failure listed: schema, compile errors an
   assert.equal(broken.statusCode, 422);
   assert.match(broken.json().failures[0], /^compile: tenant\/extra\.rego:\d+: rego_parse_error/);
 
+  // Type errors are compile errors, with the types found and wanted.
+  const mistyped = await h.call('POST', '/api/v1/policy/versions', { as: admin, body: { message: 'mistyped', modules: { 'tenant/extra.rego': 'package tenant.extra\n\nseats := count(data.tenant.max_seats + 1)\n' } } });
+  assert.equal(mistyped.statusCode, 422);
+  assert.deepEqual(mistyped.json().failures, [
+    'compile: tenant/extra.rego:3: rego_type_error: count: invalid argument(s)\n\thave: (number, ???)\n\twant: (collection: any<string, array[any], object[any: any], set[any]>, n: number)',
+  ]);
+
   // Taking CompanyAdmin's right to change settings away breaks a base test.
   const roles = (await h.call('GET', '/api/v1/policy/versions/base', { as: admin })).json().files.find((f: { path: string }) => f.path === 'data.json');
   const data = JSON.parse(roles.content) as { roles: Record<string, string[]> };
@@ -180,6 +187,9 @@ test('simulation evaluates versions and drafts with no effects, for any rule', a
   assert.equal(hr.json().results[0].result.allow, false);
   const broken = await h.call('POST', '/api/v1/policy/simulate', { as: admin, body: { draft: { modules: { 'tenant/x.rego': 'package tenant.x\nallow if {' } }, inputs: [{}] } });
   assert.equal(broken.statusCode, 422);
+  const mistyped = await h.call('POST', '/api/v1/policy/simulate', { as: admin, body: { draft: { modules: { 'tenant/x.rego': 'package tenant.x\n\nallow if input.user == upper(3)\n' } }, inputs: [{}] } });
+  assert.equal(mistyped.statusCode, 422);
+  assert.match(mistyped.json().failures[0], /^compile: tenant\/x\.rego:3: rego_type_error: upper: invalid argument\(s\)/);
   // A rule that conflicts at evaluation time is the draft's fault too, not a server error.
   const conflict = await h.call('POST', '/api/v1/policy/simulate', {
     as: admin,

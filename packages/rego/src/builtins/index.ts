@@ -1,6 +1,7 @@
 // The default builtin registry: every family registers itself here, one import per family.
 
 import { BuiltinRegistry } from './registry.ts';
+import { builtinSignature } from './signatures.ts';
 import * as aggregates from './aggregates.ts';
 import * as arrays from './arrays.ts';
 import * as awsSigning from './aws-signing.ts';
@@ -48,6 +49,11 @@ const systemFamilies: Family[] = [encoding, units, semver, uuid, net, network, a
 export function defaultRegistry(): BuiltinRegistry {
   const registry = new BuiltinRegistry();
   for (const family of [...dataFamilies, ...systemFamilies]) family.register(registry);
+  for (const name of registry.names()) {
+    const def = registry.get(name);
+    const type = builtinSignature(name);
+    if (def !== undefined && type !== undefined) def.type = type;
+  }
   return registry;
 }
 

@@ -2,6 +2,7 @@
 // (`builtins/<family>.ts`) and exports `register(registry)`; `builtins/index.ts` builds the
 // default registry from all families. Implementations are pure functions over Values.
 
+import type { FunctionType } from '../types/types.ts';
 import type { Value } from '../value/value.ts';
 
 /** What a builtin may ask of the evaluation it runs in. */
@@ -41,6 +42,11 @@ export interface BuiltinDef {
   nondeterministic?: boolean;
   /** Refused by this engine (network access); calling it is an error naming the reason. */
   refused?: string;
+  /**
+   * Argument and result types for the type checker (see `parseSignature`); without one the
+   * arguments and the result are `any`.
+   */
+  type?: FunctionType;
 }
 
 export class BuiltinRegistry {

@@ -18,7 +18,7 @@ export interface CliPolicy {
 
 export type CompileFn = (
   modules: { file: string; source: string }[],
-  opts: { data?: Value; strictBuiltinErrors?: boolean },
+  opts: { data?: Value; strictBuiltinErrors?: boolean; inputSchema?: unknown; schemas?: Record<string, unknown> },
 ) => CliPolicy;
 
 /** Where a command writes. */

@@ -5,8 +5,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Location, Module, Rule } from '../ast/types.ts';
 import { BigNum, RObject, toJSONText, type Value } from '../value/value.ts';
+import { compile } from '../policy.ts';
 import type { CliPolicy, CompileFn, Io } from './api.ts';
-import { loadPaths, mergeAt } from './load-paths.ts';
+import { loadPaths, loadSchemas, mergeAt } from './load-paths.ts';
 import { runCli } from './run.ts';
 
 function capture(): Io & { stdout: string[]; stderr: string[] } {
@@ -131,6 +132,47 @@ describe('rego eval', () => {
     const missing = capture();
     assert.equal(await runCli(['eval', '-d', join(dir, 'nope'), 'x'], { compile: fakeCompile([]) }, missing), 1);
     assert.deepEqual(missing.stderr, [`rego: no such file or directory: ${join(dir, 'nope')}`]);
+  });
+});
+
+describe('rego eval type checking', () => {
+  const typed = (files: Record<string, string>): string => {
+    const root = mkdtempSync(join(tmpdir(), 'rego-types-'));
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(join(root, name, '..'), { recursive: true });
+      writeFileSync(join(root, name), text);
+    }
+    return root;
+  };
+  it('reports type errors of the policy and of the query as compile errors', async () => {
+    const root = typed({ 'p.rego': 'package t\n\nn := count(1)\n' });
+    const io = capture();
+    assert.equal(await runCli(['eval', '-d', join(root, 'p.rego'), 'data.t.n'], { compile }, io), 1);
+    assert.match(io.stderr.join('\n'), /p\.rego:3: rego_type_error: count: invalid argument\(s\)\n\thave: \(number, \?\?\?\)/);
+    const query = capture();
+    assert.equal(await runCli(['eval', 'x := upper(1)'], { compile }, query), 1);
+    assert.match(query.stderr.join('\n'), /query:1: rego_type_error: upper: invalid argument\(s\)/);
+    rmSync(root, { recursive: true });
+  });
+  it('takes the input schema from a file, and named schemas from a directory', async () => {
+    const root = typed({
+      'input.rego': 'package t\n\nbig if input.amount_minor > 10\n',
+      'limits.rego': 'package t\n\n# METADATA\n# schemas:\n#   - data.limits: schema.tenant.limits\nok if data.limits.maximum > 1\n',
+      'input.json': '{"type": "object", "properties": {"amount": {"type": "number"}}}',
+      'schemas/tenant/limits.json': '{"type": "object", "properties": {"max": {"type": "number"}}}',
+    });
+    assert.deepEqual(loadSchemas(join(root, 'schemas')), { schemas: { 'tenant/limits': { type: 'object', properties: { max: { type: 'number' } } } } });
+    const io = capture();
+    assert.equal(await runCli(['eval', '-d', join(root, 'input.rego'), '-s', join(root, 'input.json'), 'data.t.big'], { compile }, io), 1);
+    assert.match(io.stderr.join('\n'), /rego_type_error: undefined ref: input\.amount_minor/);
+    const named = capture();
+    assert.equal(await runCli(['eval', '-d', join(root, 'limits.rego'), '--schema', join(root, 'schemas'), 'data.t.ok'], { compile }, named), 1);
+    assert.match(named.stderr.join('\n'), /undefined ref: data\.limits\.maximum/);
+    // With a single schema file, a schema named by an annotation does not exist.
+    const unnamed = capture();
+    assert.equal(await runCli(['eval', '-d', join(root, 'limits.rego'), '-s', join(root, 'input.json'), 'data.t.ok'], { compile }, unnamed), 1);
+    assert.match(unnamed.stderr.join('\n'), /undefined schema: schema\.tenant\.limits/);
+    rmSync(root, { recursive: true });
   });
 });
 

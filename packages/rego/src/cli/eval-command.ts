@@ -1,12 +1,12 @@
-// `rego eval -d PATH... [-i input.json] [--format json|pretty] [--explain] [--strict] QUERY`
+// `rego eval -d PATH... [-i input.json] [-s SCHEMA] [--format json|pretty] [--explain] [--strict] QUERY`
 
 import { fromJS, RObject } from '../value/value.ts';
 import { UsageError, type CompileFn, type Io } from './api.ts';
 import { optionalString, parseCommandArgs, stringList } from './args.ts';
 import { jsonText } from './json-text.ts';
-import { loadPaths, readDataFile } from './load-paths.ts';
+import { loadPaths, loadSchemas, readDataFile } from './load-paths.ts';
 
-export const EVAL_USAGE = 'usage: rego eval -d PATH... [-i INPUT] [--format json|pretty] [--explain] [--strict] QUERY';
+export const EVAL_USAGE = 'usage: rego eval -d PATH... [-i INPUT] [-s SCHEMA] [--format json|pretty] [--explain] [--strict] QUERY';
 
 /** A query that is just a reference (`data.a.b`, `input.x["y"]`): its value is the result. */
 const REF_QUERY = /^(?:data|input)(?:\.[A-Za-z_][A-Za-z0-9_]*|\[(?:"(?:[^"\\]|\\.)*"|\d+)\])*$/;
@@ -16,6 +16,7 @@ export function evalCommand(argv: string[], compile: CompileFn, io: Io): number 
   const { values, positionals } = parseCommandArgs(argv, {
     data: { type: 'string', short: 'd', multiple: true },
     input: { type: 'string', short: 'i' },
+    schema: { type: 'string', short: 's' },
     format: { type: 'string', short: 'f', default: 'json' },
     explain: { type: 'boolean' },
     strict: { type: 'boolean' },
@@ -30,7 +31,9 @@ export function evalCommand(argv: string[], compile: CompileFn, io: Io): number 
   const strict = values['strict'] === true;
   const explain = values['explain'] === true;
 
-  const policy = compile(loaded.modules, { data: loaded.data, strictBuiltinErrors: strict });
+  const schemaPath = optionalString(values['schema']);
+  const schemas = schemaPath === undefined ? {} : loadSchemas(schemaPath);
+  const policy = compile(loaded.modules, { data: loaded.data, strictBuiltinErrors: strict, ...schemas });
   const isRef = REF_QUERY.test(query);
   const result = policy.query(isRef ? `${VALUE_VAR} = ${query}` : query, {
     ...(input !== undefined ? { inputValue: input } : {}),

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative, sep } from 'node:path';
 import { parseYamlValue } from '../conformance/yaml-values.ts';
-import { isObject, parseJSON, RObject, type Value } from '../value/value.ts';
+import { isObject, parseJSON, RObject, toJS, type Value } from '../value/value.ts';
 import { FileError, UsageError } from './api.ts';
 
 export interface Loaded {
@@ -39,6 +39,29 @@ export function loadPaths(paths: readonly string[]): Loaded {
     }
   }
   return { modules, data };
+}
+
+/**
+ * Schemas for type checking, as `opa eval --schema` takes them: a file is the schema of `input`;
+ * a directory holds schemas that annotations name by path (`schema.kubernetes.pod` for
+ * `kubernetes/pod.json`).
+ */
+export function loadSchemas(path: string): { inputSchema?: unknown; schemas?: Record<string, unknown> } {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    throw new FileError(`no such file or directory: ${path}`);
+  }
+  if (!stat.isDirectory()) return { inputSchema: toJS(readDataFile(path)), schemas: {} };
+  const schemas: Record<string, unknown> = {};
+  for (const file of walk(path)) {
+    const ext = extname(file).toLowerCase();
+    if (!DATA_EXT.has(ext)) continue;
+    const id = relative(path, file).slice(0, -ext.length).split(sep).join('/');
+    schemas[id] = toJS(readDataFile(file));
+  }
+  return { schemas };
 }
 
 /** Reads a JSON or YAML file into a Value with exact numbers. */

@@ -1,8 +1,11 @@
 // Stages "check functions" (undefined functions, wrong arity) and "check recursion".
 
-import type { Body, Expr, Term } from '../ast/types.ts';
+import type { Body, CallTerm, Expr, Term } from '../ast/types.ts';
 import type { BuiltinRegistry } from '../builtins/registry.ts';
+import { builtinSignature } from '../builtins/signatures.ts';
 import { RegoError } from '../errors.ts';
+import { argsText } from '../types/notation.ts';
+import { literalType } from './typecheck/type-errors.ts';
 import { intrinsicArity } from './intrinsics.ts';
 import { nodeAt } from './rule-tree.ts';
 import { staticName } from './terms.ts';
@@ -77,8 +80,14 @@ export function walkTerm(t: Term, fn: (t: Term) => void): void {
   }
 }
 
-export function checkCalls(body: Body, root: RuleNode, registry: BuiltinRegistry, errors: RegoError[]): void {
-  walkBody(body, (t) => {
+/**
+ * Stage "check functions": every call names a builtin or function and passes it as many
+ * arguments as it takes; a call standing alone as an expression may add one for the result.
+ * `values` are terms (rule heads) whose calls are used for their results.
+ */
+export function checkCalls(body: Body, root: RuleNode, registry: BuiltinRegistry, errors: RegoError[], values: readonly Term[] = []): void {
+  const alone = standaloneCalls(body, values);
+  const check = (t: Term): void => {
     if (t.type !== 'call') return;
     const name = staticName(t.operator);
     if (name === undefined) {
@@ -90,17 +99,44 @@ export function checkCalls(body: Body, root: RuleNode, registry: BuiltinRegistry
       errors.push(new RegoError('rego_type_error', `undefined function ${name}`, t.loc));
       return;
     }
-    if (arity < 0) return;
-    if (t.args.length < arity) {
-      errors.push(new RegoError('rego_type_error', `${name}: arity mismatch`, t.loc));
-    } else if (t.args.length > arity + 1) {
-      errors.push(new RegoError('rego_type_error', `${name}: too many arguments`, t.loc));
+    const n = t.args.length;
+    if (arity < 0 || n === arity || (n === arity + 1 && alone.has(t))) return;
+    errors.push(arityError(t, name, arity, registry, alone.has(t)));
+  };
+  walkBody(body, check);
+  for (const v of values) walkTerm(v, check);
+}
+
+/** OPA's wording: argument types for builtins, counts for functions. */
+function arityError(t: CallTerm, name: string, arity: number, registry: BuiltinRegistry, alone: boolean): RegoError {
+  const decl = name.startsWith('data.') ? undefined : (registry.get(name)?.type ?? builtinSignature(name));
+  if (decl === undefined) {
+    return new RegoError('rego_type_error', `function ${name} has arity ${arity}, got ${t.args.length} argument${t.args.length === 1 ? '' : 's'}`, t.loc);
+  }
+  const have = [...t.args.map(literalType), ...(alone ? [] : [undefined])];
+  return new RegoError('rego_type_error', `${name}: arity mismatch`, t.loc, [`have: ${argsText(have)}`, `want: ${argsText(decl.args, undefined, decl.variadic)}`]);
+}
+
+/** Calls that are a whole expression (in any nested body): their result is not used. */
+function standaloneCalls(body: Body, values: readonly Term[]): Set<Term> {
+  const out = new Set<Term>();
+  const visit = (b: Body): void => {
+    for (const e of b) {
+      if (e.type === 'expr' && e.op === 'term' && e.terms[0].type === 'call') out.add(e.terms[0]);
+      if (e.type === 'every') visit(e.body);
     }
-  });
+  };
+  visit(body);
+  const inComprehensions = (t: Term): void => {
+    if (t.type === 'comprehension') visit(t.body);
+  };
+  walkBody(body, inComprehensions);
+  for (const v of values) walkTerm(v, inComprehensions);
+  return out;
 }
 
 /** The rule nodes a rule depends on: data refs it reads and functions it calls. */
-function dependencies(rule: CRule, root: RuleNode): Set<RuleNode> {
+export function dependencies(rule: CRule, root: RuleNode): Set<RuleNode> {
   const out = new Set<RuleNode>();
   const addSubtree = (n: RuleNode): void => {
     if (n.rules.length > 0 || n.funcs.length > 0 || n.defaultRule || n.defaultFunc) out.add(n);

@@ -10,6 +10,7 @@ import { declaredVars, importAliases, resolveBody, resolveTerm, type ResolveEnv 
 import { checkConflicts, insertPackage, insertRule, ruleKind, splitHead } from './rule-tree.ts';
 import { Safety } from './safety.ts';
 import { forEachVar } from './terms.ts';
+import { checkQueryTypes, checkRuleTypes, type PolicyTypes, type SchemaSet } from './typecheck/check-rules.ts';
 import { newNode, type CRule, type RuleNode } from './types.ts';
 
 export interface CompiledPolicy {
@@ -17,10 +18,14 @@ export interface CompiledPolicy {
   root: RuleNode;
   rules: CRule[];
   registry: BuiltinRegistry;
+  /** The rules' types, which queries are checked against. */
+  types: PolicyTypes;
 }
 
-interface State extends CompiledPolicy {
+interface State extends Omit<CompiledPolicy, 'types'> {
   errors: RegoError[];
+  schemas: SchemaSet | undefined;
+  types?: PolicyTypes;
 }
 
 interface Stage {
@@ -37,15 +42,17 @@ const stages: Stage[] = [
   { name: 'check_functions', run: checkFunctions },
   { name: 'check_safety', run: checkSafety },
   { name: 'check_recursion', run: (s) => checkRecursion(s.root, s.rules, s.errors) },
+  // Last: types are inferred along the dependency order, over bodies already reordered.
+  { name: 'check_types', run: (s) => (s.types = checkRuleTypes(s.root, s.rules, s.modules, s.registry, s.schemas, s.errors)) },
 ];
 
-export function compileModules(modules: Module[], registry: BuiltinRegistry): CompiledPolicy {
-  const state: State = { modules, registry, root: newNode([]), rules: [], errors: [] };
+export function compileModules(modules: Module[], registry: BuiltinRegistry, schemas?: SchemaSet): CompiledPolicy {
+  const state: State = { modules, registry, root: newNode([]), rules: [], errors: [], schemas };
   for (const stage of stages) {
     stage.run(state);
     if (state.errors.length > 0) throw new RegoErrors(sortErrors(state.errors));
   }
-  return { modules, root: state.root, rules: state.rules, registry };
+  return { modules, root: state.root, rules: state.rules, registry, types: state.types as PolicyTypes };
 }
 
 function sortErrors(errors: RegoError[]): RegoError[] {
@@ -158,12 +165,9 @@ function checkSafety(state: State): void {
 function checkFunctions(state: State): void {
   for (const r of state.rules) {
     const terms = [...headTerms(r, r.value), ...r.elses.map((e) => e.value)];
-    const bodies = [...r.body, ...r.elses.flatMap((e) => e.body), ...terms.map(termExpr)];
-    checkCalls(bodies, state.root, state.registry, state.errors);
+    checkCalls([...r.body, ...r.elses.flatMap((e) => e.body)], state.root, state.registry, state.errors, terms);
   }
 }
-
-const termExpr = (t: Term): Body[number] => ({ type: 'expr', op: 'term', terms: [t], negated: false, with: [], loc: t.loc });
 
 /** Compiles an ad-hoc query against a compiled policy. */
 export function compileQuery(body: Body, policy: CompiledPolicy): Body {
@@ -184,5 +188,7 @@ export function compileQuery(body: Body, policy: CompiledPolicy): Body {
   if (errors.length > 0) throw new RegoErrors(sortErrors(errors));
   const ordered = safety.reorder(resolved, new Set());
   if (safety.errors.length > 0) throw new RegoErrors(sortErrors(safety.errors));
+  const typeErrors = checkQueryTypes(ordered, policy.types);
+  if (typeErrors.length > 0) throw new RegoErrors(sortErrors(typeErrors));
   return ordered;
 }
