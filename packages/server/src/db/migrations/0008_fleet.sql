@@ -93,6 +93,8 @@ BEGIN
 END
 $$;
 GRANT SELECT, INSERT, UPDATE ON ledger_leases TO companyos_app, companyos_platform;
+-- Every server looks for leases whose holder died with work left (tenant ids and times only).
+CREATE POLICY ledger_leases_platform_scan ON ledger_leases FOR SELECT TO companyos_platform USING (true);
 -- Replaced and abandoned blobs are deleted (their chunks with them); nothing else is.
 GRANT SELECT, INSERT, UPDATE, DELETE ON blobs, blob_chunks TO companyos_app, companyos_platform;
 
