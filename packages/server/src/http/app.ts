@@ -159,7 +159,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   const follower = await installConfigFollower(app, { db, policy });
 
   startLedger(app, { db, ownsDatabase, clock, log, config, bundleFor, keyProvider: options.keyProvider, background: options.ledgerBackground });
-  const jobs = installJobs(app, { db, clock, log, background: options.jobsBackground });
+  const jobs = installJobs(app, { db, clock, log, leaseMs: config.jobLeaseMs, background: options.jobsBackground });
   installAuditExports(jobs, { dataDir: config.dataDir, bundleFor });
   installHighRisk(jobs, { databaseUrl: config.highRiskDatabaseUrl, pendingMinutes: config.highRiskPendingMinutes, bundleFor });
   const deps = {
