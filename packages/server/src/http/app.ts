@@ -26,6 +26,7 @@ import type { KeyProvider } from '../keys/key-provider.ts';
 import { startLedger } from '../ledger/ledger-runtime.ts';
 import { installJobs } from '../jobs/install-jobs.ts';
 import { installAuditExports } from '../audit/export-job.ts';
+import { openBlobStore, useBlobStore } from '../blobs/index.ts';
 import { installHighRisk } from '../workflows/high-risk/revert-jobs.ts';
 import { toProblem } from './errors.ts';
 import { clientErrorHandler, installLifecycle } from './lifecycle.ts';
@@ -160,7 +161,10 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
 
   startLedger(app, { db, ownsDatabase, clock, log, config, bundleFor, keyProvider: options.keyProvider, background: options.ledgerBackground });
   const jobs = installJobs(app, { db, clock, log, leaseMs: config.jobLeaseMs, background: options.jobsBackground });
-  installAuditExports(jobs, { dataDir: config.dataDir, bundleFor });
+  const blobs = openBlobStore(config.blobs, db);
+  useBlobStore(blobs);
+  if (blobs.close !== undefined) app.addHook('onClose', async () => blobs.close?.());
+  installAuditExports(jobs, { bundleFor });
   installHighRisk(jobs, { databaseUrl: config.highRiskDatabaseUrl, pendingMinutes: config.highRiskPendingMinutes, bundleFor });
   const deps = {
     db,
