@@ -32,6 +32,11 @@ export function installLifecycle(app: FastifyInstance, db: Database): void {
   app.addHook('preClose', async () => {
     app.draining = true;
   });
+  // A response finished while draining closes its connection: a keep-alive client would otherwise
+  // hold the server open until its idle timeout.
+  app.addHook('onSend', async (_request, reply) => {
+    if (app.draining) reply.header('connection', 'close');
+  });
   app.addHook('onRequest', async (request, reply) => {
     if (!app.draining || request.url === '/healthz') return;
     reply.header('connection', 'close');
