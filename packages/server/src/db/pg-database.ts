@@ -29,6 +29,12 @@ export class PgDatabase implements Database {
   async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken = false;
+    // A connection lost between two statements (a terminated backend, a restart) is reported as
+    // an 'error' event; unheard, it would crash the process. The next statement then fails.
+    const onError = () => {
+      broken = true;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const result = await fn({
@@ -47,6 +53,7 @@ export class PgDatabase implements Database {
       }
       throw error;
     } finally {
+      client.off('error', onError);
       client.release(broken);
     }
   }

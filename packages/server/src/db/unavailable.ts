@@ -20,6 +20,8 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   const code = typeof e.code === 'string' ? e.code : undefined;
   if (code !== undefined && (NETWORK_CODES.has(code) || SQLSTATE.test(code))) return true;
   if (typeof e.message === 'string' && CLIENT_MESSAGES.test(e.message)) return true;
+  // An empty database server has none of the roles the migrations create.
+  if (code === '22023' && typeof e.message === 'string' && /role "companyos_[a-z]+" does not exist/.test(e.message)) return true;
   return isDatabaseUnavailable(e.cause, depth + 1);
 }
 
