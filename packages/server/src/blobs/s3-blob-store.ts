@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import { GetObjectCommand, NoSuchKey, S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { currentTenantId } from '../context.ts';
@@ -35,6 +35,10 @@ export class S3BlobStore implements BlobStore {
     });
   }
 
+  get endpoint(): string | undefined {
+    return this.settings.endpoint;
+  }
+
   private objectKey(key: string): string {
     checkBlobKey(key);
     return `${this.settings.prefix}${currentTenantId()}/${key}`;
@@ -44,18 +48,17 @@ export class S3BlobStore implements BlobStore {
     const objectKey = this.objectKey(key);
     const hash = createHash('sha256');
     let size = 0;
-    const counted = Readable.from(source).pipe(
-      new Transform({
-        transform(chunk: Buffer, _enc, done) {
-          hash.update(chunk);
-          size += chunk.length;
-          done(null, chunk);
-        },
-      }),
-    );
+    // Hashed on the way through; a failing source fails the upload (which then leaves nothing).
+    async function* counted(): AsyncGenerator<Uint8Array> {
+      for await (const chunk of source) {
+        hash.update(chunk);
+        size += chunk.length;
+        yield chunk;
+      }
+    }
     const upload = new Upload({
       client: this.client,
-      params: { Bucket: this.settings.bucket, Key: objectKey, Body: counted, ContentType: mediaType },
+      params: { Bucket: this.settings.bucket, Key: objectKey, Body: Readable.from(counted()), ContentType: mediaType },
       partSize: PART_BYTES,
       queueSize: 2,
       leavePartsOnError: false,
