@@ -34,6 +34,8 @@ export interface IntegratorOptions {
 export const LEDGER_CHANNEL = 'companyos_ledger';
 /** At most one wake-up per tenant in this interval (the holder also looks every tick). */
 const WAKE_INTERVAL_MS = 100;
+/** How long a draining integrator may spend finishing the tenants it holds. */
+const DRAIN_BUDGET_MS = 5_000;
 
 export interface IntegrationResult {
   integrated: number;
@@ -188,7 +190,7 @@ export class LedgerIntegrator {
     this.unlisten = await this.o.db.listen(LEDGER_CHANNEL, (tenantId) => this.nudge(tenantId), () => this.poke());
   }
 
-  /** Stops, waits for the steps in progress, and hands this integrator's leases back. */
+  /** Stops, waits for the steps in progress, finishes what it holds, and hands its leases back. */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer !== undefined) clearInterval(this.timer);
@@ -198,6 +200,7 @@ export class LedgerIntegrator {
     await this.unlisten?.().catch(() => undefined);
     this.unlisten = undefined;
     await Promise.allSettled([...this.running.values()]);
+    await this.finishHeld(Date.now() + DRAIN_BUDGET_MS);
     for (const tenantId of this.leases.keys()) {
       // Expired now, not idle: another server looks at once in case receipts were left.
       await withTenantTransaction(this.o.db, tenantId, () => releaseLease(this.holder, false)).catch((err: unknown) =>
@@ -245,6 +248,21 @@ export class LedgerIntegrator {
       for (const t of tenants) this.nudge(t.tenant_id);
     } catch (err) {
       this.o.log.error({ err }, 'ledger catch-up failed');
+    }
+  }
+
+  /** Draining: integrates and signs what is queued for the tenants this server holds, within the budget. */
+  private async finishHeld(deadline: number): Promise<void> {
+    for (const tenantId of this.leases.keys()) {
+      try {
+        while (Date.now() < deadline) {
+          const r = await this.integrateTenant(tenantId);
+          if (r.skipped === true || (r.integrated === 0 && r.size === r.checkpointSize)) break;
+          if (r.integrated === 0) await this.integrateTenant(tenantId, { forceCheckpoint: true });
+        }
+      } catch (err) {
+        this.o.log.warn({ err, tenant_id: tenantId }, 'ledger integration at shutdown failed; another server or the next start takes it over');
+      }
     }
   }
 
