@@ -35,7 +35,8 @@ export class PgListener {
     }
     subs.add(sub);
     if (this.client === undefined) await this.connect();
-    else if (fresh) await this.client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    // Listening twice is harmless; missing a channel added while connecting is not.
+    if (fresh) await this.client?.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
     return async () => {
       subs.delete(sub);
       if (subs.size > 0) return;
