@@ -96,10 +96,12 @@ export class LedgerIntegrator {
       else {
         const seen = await peekLease();
         const othersLive = seen?.live === true && seen.holder !== this.holder;
-        // Nothing queued and every leaf signed: nothing to do, and nothing written (not even the lease).
+        // Nothing queued and no checkpoint due: the step would write nothing, so it touches nothing
+        // (not even the lease).
         if (!othersLive && options.forceCheckpoint !== true && (await queuedCount()) === 0) {
-          const settled = { size: await treeSize(), checkpointSize: (await findCheckpoint())?.size ?? 0 };
-          if (settled.size === settled.checkpointSize) return { integrated: 0, ...settled };
+          const size = await treeSize();
+          const last = await findCheckpoint();
+          if (!this.checkpointDue(size, last, now, false)) return { integrated: 0, size, checkpointSize: last?.size ?? 0 };
         }
         const token = othersLive ? undefined : await acquireLease(this.holder, this.o.leaseMs ?? 10_000);
         if (token === undefined) {
@@ -125,9 +127,7 @@ export class LedgerIntegrator {
         root = frontierRoot(appended.frontier);
         issued = queued.map((q) => q.entry.issued_at);
       }
-      const due =
-        size > lastSize &&
-        (options.forceCheckpoint === true || size - lastSize >= every || last === undefined || now.getTime() - last.createdAt.getTime() >= this.o.checkpointIntervalMs);
+      const due = this.checkpointDue(size, last, now, options.forceCheckpoint === true);
       const step: IntegrationResult = due
         ? { integrated: queued.length, size, checkpointSize: size, checkpoint: await this.cut(tenantId, size, root ?? (await rootAt(this.nodes, size)), now) }
         : { integrated: queued.length, size, checkpointSize: lastSize };
@@ -259,6 +259,12 @@ export class LedgerIntegrator {
     } catch (err) {
       this.o.log.error({ err }, 'ledger catch-up failed');
     }
+  }
+
+  /** Whether leaves past the last checkpoint call for a new one now: by count, by age, or on demand. */
+  private checkpointDue(size: number, last: StoredCheckpoint | undefined, now: Date, force: boolean): boolean {
+    const lastSize = last?.size ?? 0;
+    return size > lastSize && (force || size - lastSize >= this.o.checkpointEvery || last === undefined || now.getTime() - last.createdAt.getTime() >= this.o.checkpointIntervalMs);
   }
 
   /** Draining: integrates and signs what is queued for the tenants this server holds, within the budget. */
