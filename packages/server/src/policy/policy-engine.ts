@@ -123,7 +123,8 @@ export class PolicyEngine {
     this.decisionLog = o.decisionLog;
     if (this.options.fixed !== undefined) return;
     await this.refresh();
-    this.unlisten = await db.listen(POLICY_CHANNEL, () => void this.refresh());
+    // After a lost listening connection comes back, notifications may have been missed: re-read.
+    this.unlisten = await db.listen(POLICY_CHANNEL, () => void this.refresh(), () => void this.refresh());
     this.following = true;
     const poll = () => {
       if (this.following) this.timer = setTimeout(() => void this.refresh().finally(poll), o.pollMs).unref();
