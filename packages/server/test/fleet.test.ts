@@ -55,7 +55,8 @@ async function startServer(name: string, env: Record<string, string>): Promise<S
       COMPANYOS_DATA_DIR: dataDir,
       COMPANYOS_PORT: '0',
       COMPANYOS_HOST: '127.0.0.1',
-      COMPANYOS_LOG_LEVEL: 'error',
+      // COMPANYOS_TEST_LOG=warn (for instance) shows the servers' logs on this test's stderr.
+      COMPANYOS_LOG_LEVEL: process.env.COMPANYOS_TEST_LOG ?? 'silent',
       COMPANYOS_KEK: kek,
       COMPANYOS_LEDGER_LEASE_MS: '1500',
       COMPANYOS_JOB_LEASE_MS: '3000',
@@ -66,6 +67,7 @@ async function startServer(name: string, env: Record<string, string>): Promise<S
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   children.push(child);
+  if (process.env.COMPANYOS_TEST_LOG !== undefined) child.stdout!.on('data', (chunk: Buffer) => process.stderr.write(chunk));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
