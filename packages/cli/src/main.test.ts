@@ -66,6 +66,8 @@ test('actions lists every governed action with its policy path', async () => {
 });
 
 test('a token minted by the CLI is accepted by a server on the same data dir, and tenant commands go through the API', async () => {
+  // The CLI mints on the wall clock; a server refuses tokens issued ahead of its own clock.
+  h.clock.set(new Date());
   const token = await run(['token', '--tenant', 'internal', '--subject', 'user-platform-operator', '--ttl', '15m']);
   assert.equal(token.code, 0, token.err);
   process.env.COMPANYOS_TOKEN = token.out.trim();

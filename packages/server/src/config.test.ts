@@ -66,3 +66,22 @@ test('workers default to the number of cores; load-shedding thresholds are read 
       e.problems.some((p) => p.startsWith('COMPANYOS_SHED_RETRY_AFTER_S="0"')),
   );
 });
+
+test('blobs live in the database unless S3 is configured, and S3 needs a bucket', () => {
+  assert.deepEqual(loadConfig({}).blobs, { store: 'postgres' });
+  assert.deepEqual(
+    loadConfig({ COMPANYOS_BLOB_STORE: 's3', COMPANYOS_S3_BUCKET: 'packs', COMPANYOS_S3_PREFIX: 'eu/', COMPANYOS_S3_ENDPOINT: 'http://127.0.0.1:9000', COMPANYOS_S3_FORCE_PATH_STYLE: 'true' }).blobs,
+    { store: 's3', bucket: 'packs', prefix: 'eu/', region: 'us-east-1', endpoint: 'http://127.0.0.1:9000', forcePathStyle: true },
+  );
+  assert.throws(
+    () => loadConfig({ COMPANYOS_BLOB_STORE: 's3', COMPANYOS_S3_PREFIX: '/abs' }),
+    (e: unknown) => e instanceof ConfigError && e.problems.some((p) => p.includes('COMPANYOS_S3_BUCKET')) && e.problems.some((p) => p.includes('COMPANYOS_S3_PREFIX')),
+  );
+  assert.throws(() => loadConfig({ COMPANYOS_BLOB_STORE: 'disk' }), /COMPANYOS_BLOB_STORE="disk" must be postgres or s3/);
+});
+
+test('timeouts and leases have defaults and bounds', () => {
+  const c = loadConfig({});
+  assert.deepEqual([c.requestTimeoutMs, c.drainTimeoutMs, c.ledgerLeaseMs, c.jobLeaseMs], [30_000, 25_000, 10_000, 60_000]);
+  assert.throws(() => loadConfig({ COMPANYOS_REQUEST_TIMEOUT_MS: '10' }), /COMPANYOS_REQUEST_TIMEOUT_MS="10" must be an integer between 1000/);
+});

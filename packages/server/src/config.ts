@@ -31,7 +31,21 @@ export interface Config {
   shedMaxInFlight: number;
   /** ... with this Retry-After (s). */
   shedRetryAfterS: number;
+  /** Longest time to receive a whole request (headers and body); a stalled client gets 408. */
+  requestTimeoutMs: number;
+  /** Longest graceful shutdown: past it, open connections are cut and the process exits. */
+  drainTimeoutMs: number;
+  /** How long a server holds a tenant's ledger integration lease without renewing it. */
+  ledgerLeaseMs: number;
+  /** How long a claimed job is held without a heartbeat (the runner beats at a third of it). */
+  jobLeaseMs: number;
+  /** Where blobs (evidence packs) are stored: the database, or S3-compatible object storage. */
+  blobs: BlobSettings;
 }
+
+export type BlobSettings =
+  | { store: 'postgres' }
+  | { store: 's3'; bucket: string; prefix: string; region: string; endpoint: string | undefined; forcePathStyle: boolean };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -50,6 +64,32 @@ function kekOf(raw: string | undefined, problems: string[]): Buffer | undefined 
     problems.push((e as Error).message);
     return undefined;
   }
+}
+
+function blobSettings(
+  str: (name: string) => string | undefined,
+  bool: (name: string, fallback: boolean) => boolean,
+  url: (name: string, raw: string | undefined, protocols: string[]) => string | undefined,
+  problems: string[],
+): BlobSettings {
+  const store = str('COMPANYOS_BLOB_STORE') ?? 'postgres';
+  if (store === 'postgres') return { store };
+  if (store !== 's3') {
+    problems.push(`COMPANYOS_BLOB_STORE="${store}" must be postgres or s3`);
+    return { store: 'postgres' };
+  }
+  const bucket = str('COMPANYOS_S3_BUCKET');
+  if (bucket === undefined) problems.push('COMPANYOS_S3_BUCKET is required when COMPANYOS_BLOB_STORE=s3');
+  const prefix = str('COMPANYOS_S3_PREFIX') ?? '';
+  if (!/^([A-Za-z0-9._-]+\/)*$/.test(prefix)) problems.push(`COMPANYOS_S3_PREFIX="${prefix}" must be empty or folder names each ending in /`);
+  return {
+    store,
+    bucket: bucket ?? '',
+    prefix,
+    region: str('COMPANYOS_S3_REGION') ?? str('AWS_REGION') ?? 'us-east-1',
+    endpoint: url('COMPANYOS_S3_ENDPOINT', str('COMPANYOS_S3_ENDPOINT'), ['https:', 'http:']),
+    forcePathStyle: bool('COMPANYOS_S3_FORCE_PATH_STYLE', false),
+  };
 }
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -122,6 +162,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shedEventLoopDelayMs: int('COMPANYOS_SHED_EVENT_LOOP_DELAY_MS', 0, 0, 60_000),
     shedMaxInFlight: int('COMPANYOS_SHED_MAX_IN_FLIGHT', 512, 0, 1_000_000),
     shedRetryAfterS: int('COMPANYOS_SHED_RETRY_AFTER_S', 1, 1, 3_600),
+    requestTimeoutMs: int('COMPANYOS_REQUEST_TIMEOUT_MS', 30_000, 1_000, 3_600_000),
+    drainTimeoutMs: int('COMPANYOS_DRAIN_TIMEOUT_MS', 25_000, 100, 600_000),
+    ledgerLeaseMs: int('COMPANYOS_LEDGER_LEASE_MS', 10_000, 500, 600_000),
+    jobLeaseMs: int('COMPANYOS_JOB_LEASE_MS', 60_000, 1_000, 3_600_000),
+    blobs: blobSettings(str, bool, url, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -1,13 +1,13 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
 import { listAuditEvents } from '../src/audit/audit-events.ts';
-import { packPath } from '../src/audit/export-job.ts';
+import { packKey } from '../src/audit/export-job.ts';
 import { withTenantTransaction } from '../src/db/tenant-tx.ts';
 import { gzipChunks } from '../src/evidence/gzip-frame.ts';
 import { getReceipt } from '../src/ledger/receipts.ts';
+import { readBlob, writeBlob } from './support/blobs.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 let h: TestApp;
@@ -55,17 +55,16 @@ test("a fresh export verifies against the tenant's published keys, every check p
   assert.ok(events.some((e) => e.request_id === res.headers['x-request-id'] && e.target === `export:${id}`));
 });
 
-test('a stored pack altered on disk fails verification: a 200 with ok false naming the file whose digest changed', async () => {
+test('a stored pack altered in storage fails verification: a 200 with ok false naming the file whose digest changed', async () => {
   const id = await finishedExport();
-  const file = packPath('pilot-a', id);
   // Change one character of README.txt inside the archive and frame it again: the archive stays well formed.
-  const tar = gunzipSync(readFileSync(file));
+  const tar = gunzipSync((await readBlob('pilot-a', packKey(id)))!);
   const at = tar.indexOf('evidence pack', tar.indexOf('README.txt\0'));
   assert.ok(at > 0);
   tar[at] = tar[at] === 0x65 ? 0x45 : 0x65;
   const framed: Buffer[] = [];
   for await (const chunk of gzipChunks(Readable.from([tar]))) framed.push(chunk);
-  writeFileSync(file, Buffer.concat(framed));
+  await writeBlob('pilot-a', packKey(id), Buffer.concat(framed));
 
   const res = await verify(id);
   assert.equal(res.statusCode, 200, res.body);
@@ -82,7 +81,7 @@ test('a stored pack altered on disk fails verification: a 200 with ok false nami
 
 test('a pack that is no archive at all fails with the later checks not run', async () => {
   const id = await finishedExport();
-  writeFileSync(packPath('pilot-a', id), 'not a pack');
+  await writeBlob('pilot-a', packKey(id), Buffer.from('not a pack'));
   const report = (await verify(id)).json();
   assert.equal(report.ok, false);
   assert.equal(report.failures[0].code, 'archive');

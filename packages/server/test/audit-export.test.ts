@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../src/http/app.ts';
@@ -12,10 +12,12 @@ import { policyRuntime } from '../src/policy/policy-runtime.ts';
 import { withTenantTransaction } from '../src/db/tenant-tx.ts';
 import { currentTx } from '../src/context.ts';
 import { claimJob } from '../src/jobs/job-store.ts';
+import { packKey } from '../src/audit/export-job.ts';
 import { listAuditEvents } from '../src/audit/audit-events.ts';
 import { getReceipt } from '../src/ledger/receipts.ts';
 import { auditEventSource } from '../src/audit/export-sources.ts';
 import { jsonLines, packFiles } from './support/pack-files.ts';
+import { readBlob } from './support/blobs.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 let h: TestApp;
@@ -160,13 +162,18 @@ test('an export interrupted by a dead process is reclaimed after a restart and y
   const created = await h.call('POST', '/api/v1/audit/exports', { as: summit, stepUp: true, body: { from: windowFrom, to: h.clock.now().toISOString() } });
   const { export_id: id } = created.json() as { export_id: string };
   const jobId = (await withTenantTransaction(h.t.db, 'summit-internal', () => currentTx().query<{ job_id: string }>('SELECT job_id FROM audit_exports WHERE export_id = $1', [id])))[0]!.job_id;
-  // A process claims the job, leaves a partial file behind and dies.
+  // A process claims the job, leaves half a pack behind in the blob store and dies.
   const now = h.clock.now();
-  await withTenantTransaction(h.t.db, 'summit-internal', () => claimJob(jobId, 'dead-process', now, new Date(now.getTime() + 300_000)));
-  mkdirSync(join(dataDir, 'exports', 'summit-internal'), { recursive: true });
-  writeFileSync(join(dataDir, 'exports', 'summit-internal', `${id}.tar.gz.partial`), 'half a pack');
+  await withTenantTransaction(h.t.db, 'summit-internal', async () => {
+    await claimJob(jobId, 'dead-process', now, new Date(now.getTime() + 300_000));
+    await currentTx().query(
+      `WITH b AS (INSERT INTO blobs (tenant_id, blob_id, key, media_type, status, created_at) VALUES ('summit-internal', gen_random_uuid(), $1, 'application/gzip', 'writing', now()) RETURNING tenant_id, blob_id)
+       INSERT INTO blob_chunks (tenant_id, blob_id, seq, data) SELECT tenant_id, blob_id, 0, 'half a pack'::bytea FROM b`,
+      [packKey(id)],
+    );
+  });
 
-  // A new process on the same database and data dir.
+  // A new process on the same database.
   const restarted = await buildApp({
     logger: createLogger({ level: 'silent' }),
     database: h.t.db,
@@ -183,14 +190,16 @@ test('an export interrupted by a dead process is reclaimed after a restart and y
     assert.equal(await restarted.jobs.runDue(), 1);
     const status = await restarted.inject({ method: 'GET', url: `/api/v1/audit/exports/${id}`, headers: { authorization: `Bearer ${await h.token(...summit)}` } });
     assert.equal(status.json().status, 'done');
-    const first = readFileSync(join(dataDir, 'exports', 'summit-internal', `${id}.tar.gz`));
+    const first = (await readBlob('summit-internal', packKey(id)))!;
+    const leftovers = await withTenantTransaction(h.t.db, 'summit-internal', () => currentTx().query(`SELECT 1 FROM blobs WHERE key = $1 AND status = 'writing'`, [packKey(id)]));
+    assert.equal(leftovers.length, 0, 'the half-written pack is gone');
     assert.equal(createHash('sha256').update(first).digest('hex'), status.json().pack_sha256);
 
     // Run the same export once more from scratch: same inputs and clock, same bytes.
     await h.t.db.query(`UPDATE jobs SET status = 'queued', due_at = $2 WHERE job_id = $1`, [jobId, h.clock.now().toISOString()]);
     await h.t.db.query(`UPDATE audit_exports SET status = 'running' WHERE export_id = $1`, [id]);
     assert.equal(await restarted.jobs.runDue(), 1);
-    assert.deepEqual(readFileSync(join(dataDir, 'exports', 'summit-internal', `${id}.tar.gz`)), first);
+    assert.deepEqual(await readBlob('summit-internal', packKey(id)), first);
   } finally {
     await restarted.close();
   }

@@ -91,7 +91,13 @@ test('configuration changed elsewhere shows as config drift until the branding c
   const drift = async () => (await h.call('GET', '/api/v1/config/drift', { as: adminA })).json().readings.find((r: { kind: string }) => r.kind === 'config');
   await publicBranding('pilot-a');
   assert.equal((await drift()).drifted, false);
-  await withTenantTransaction(h.t.db, 'pilot-a', () => putBranding({ product_name: 'Changed Elsewhere', colors, logo_url: null, logo_type: null, logo: null }, h.clock.now()));
+  // Changed by another server whose notification this one missed (the trigger is off for the write).
+  await h.t.db.exec('ALTER TABLE tenant_branding DISABLE TRIGGER tenant_branding_config_version');
+  try {
+    await withTenantTransaction(h.t.db, 'pilot-a', () => putBranding({ product_name: 'Changed Elsewhere', colors, logo_url: null, logo_type: null, logo: null }, h.clock.now()));
+  } finally {
+    await h.t.db.exec('ALTER TABLE tenant_branding ENABLE TRIGGER tenant_branding_config_version');
+  }
   assert.equal((await drift()).drifted, true);
   assert.match((await h.app.inject({ method: 'GET', url: '/metrics' })).body, /companyos_config_drift\{tenant="pilot-a",kind="config"\} 1/);
   assert.equal((await publicBranding('pilot-a')).json().product_name, 'Acme Govern');

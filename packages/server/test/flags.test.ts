@@ -122,8 +122,14 @@ test('a change made elsewhere shows as flags drift until this process reloads', 
   const drift = async () => (await h.call('GET', '/api/v1/config/drift', { as: adminA })).json().readings.find((r: { kind: string }) => r.kind === 'flags');
   await h.call('POST', '/api/v1/flags/evaluate', { as: adminA, body: { flags: [ADMIN_KEYS] } });
   assert.equal((await drift()).drifted, false);
-  // Another server process changes the setting in the shared database.
-  await withTenantTransaction(h.t.db, 'pilot-a', () => writeFlagSetting(ADMIN_KEYS, { enabled: false }, { actor: 'elsewhere', kind: 'set', requestId: null, at: h.clock.now() }));
+  // Another server process changes the setting in the shared database, and this process misses
+  // the change (no notification, no new configuration version: the trigger is off for the write).
+  await h.t.db.exec('ALTER TABLE flag_settings DISABLE TRIGGER flag_settings_config_version');
+  try {
+    await withTenantTransaction(h.t.db, 'pilot-a', () => writeFlagSetting(ADMIN_KEYS, { enabled: false }, { actor: 'elsewhere', kind: 'set', requestId: null, at: h.clock.now() }));
+  } finally {
+    await h.t.db.exec('ALTER TABLE flag_settings ENABLE TRIGGER flag_settings_config_version');
+  }
   const stale = await drift();
   assert.equal(stale.drifted, true);
   assert.notEqual(stale.loaded, stale.desired);

@@ -1,4 +1,4 @@
-import { createReadStream, existsSync } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { Type } from '@sinclair/typebox';
 import { normalizeFilters, normalizeWindow, type PackFilters } from '../evidence/index.ts';
 import { Problem } from '../http/problem.ts';
@@ -9,7 +9,8 @@ import { ledgerServices } from '../ledger/ledger-runtime.ts';
 import { defineAction, RawReply, type ActionContext } from '../pipeline/define-action.ts';
 import { isSteppedUp } from '../pipeline/execute.ts';
 import { uuidv7 } from '../util/ids.ts';
-import { EXPORT_JOB, packPath, type ExportPayload } from './export-job.ts';
+import { blobStore } from '../blobs/index.ts';
+import { EXPORT_JOB, packKey, type ExportPayload } from './export-job.ts';
 import { getExport, insertExport, listExports, type AuditExport } from './export-store.ts';
 
 /** How recent the second factor of an exporting admin must be (seconds). */
@@ -72,14 +73,14 @@ function requireStepUp(ctx: Pick<ActionContext, 'principal' | 'now'>): void {
   );
 }
 
-/** The finished pack of an export on disk: a 409 while it is not done, a 404 once it is gone. */
-export function storedPack(tenantId: string, e: AuditExport): { file: string; sha256: string } {
+/** The finished pack of an export in the blob store: a 409 while it is not done, a 404 once it is gone. */
+export async function storedPack(e: AuditExport, options: { withinTransaction?: boolean } = {}): Promise<{ stream: Readable; sha256: string }> {
   if (e.status !== 'done' || e.pack_sha256 === null) {
     throw new Problem('conflict', `export ${e.export_id} is ${e.status}, not done`, { status_of_export: e.status }, e.status === 'failed' ? {} : { 'retry-after': '5' });
   }
-  const file = packPath(tenantId, e.export_id);
-  if (!existsSync(file)) throw new Problem('not-found', `the pack of export ${e.export_id} is no longer stored`);
-  return { file, sha256: e.pack_sha256 };
+  const blob = await blobStore().get(packKey(e.export_id), options);
+  if (blob === undefined) throw new Problem('not-found', `the pack of export ${e.export_id} is no longer stored`);
+  return { stream: blob.stream, sha256: e.pack_sha256 };
 }
 
 export const createExport = defineAction({
@@ -158,8 +159,8 @@ export const downloadExport = defineAction({
   resource: (ctx) => getExport(ctx.params.id),
   target: (ctx) => `export:${ctx.params.id}`,
   run: async (ctx, _input, e) => {
-    const { file, sha256 } = storedPack(ctx.tenantId, e);
-    return new RawReply(createReadStream(file), {
+    const { stream, sha256 } = await storedPack(e);
+    return new RawReply(stream, {
       'content-type': 'application/gzip',
       'content-length': String(e.pack_size),
       'content-disposition': `attachment; filename="evidence-${ctx.tenantId}-${e.export_id}.tar.gz"`,

@@ -1,9 +1,5 @@
-import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { PassThrough } from 'node:stream';
+import { blobStore } from '../blobs/index.ts';
 import { currentTenantId } from '../context.ts';
 import { runBatch } from '../db/statement.ts';
 import { writePack, type PackCounts } from '../evidence/index.ts';
@@ -25,8 +21,6 @@ export interface ExportPayload {
 }
 
 export interface ExportSettings {
-  /** Packs are stored at `<dataDir>/exports/<tenant>/<export id>.tar.gz`. */
-  dataDir: string;
   bundleFor: (tenantId: string) => Bundle;
 }
 
@@ -37,8 +31,9 @@ export function exportSettings(): ExportSettings {
   return settings;
 }
 
-export function packPath(tenantId: string, exportId: string): string {
-  return join(exportSettings().dataDir, 'exports', tenantId, `${exportId}.tar.gz`);
+/** Where a finished pack is kept in the tenant's blob store (shared by every server). */
+export function packKey(exportId: string): string {
+  return `exports/${exportId}.tar.gz`;
 }
 
 /** Registers the export job kind with the app's runner. */
@@ -67,9 +62,10 @@ export function installAuditExports(runner: JobRunner, s: ExportSettings): void 
 }
 
 /**
- * Writes the pack of one export. Every attempt writes the whole pack again from the database, to
- * a partial file renamed when complete; the checkpoint is fixed by the first attempt and the
- * pack's clock is the export's creation time, so a restarted export yields the same bytes.
+ * Writes the pack of one export. Every attempt writes the whole pack again from the database into
+ * the blob store (shared by every server), where it becomes readable only once complete; the
+ * checkpoint is fixed by the first attempt and the pack's clock is the export's creation time,
+ * so a restarted export yields the same bytes.
  */
 async function runExport(exportId: string, ctx: JobContext): Promise<void> {
   const exp = await ctx.tx(() => getExport(exportId));
@@ -97,21 +93,11 @@ async function runExport(exportId: string, ctx: JobContext): Promise<void> {
   }));
   if (checkpoint === undefined) throw new PermanentJobError(`checkpoint of size ${checkpointSize} is missing`);
 
-  const file = packPath(tenantId, exportId);
-  const partial = `${file}.partial`;
-  await mkdir(dirname(file), { recursive: true });
-  const hash = createHash('sha256');
-  let size = 0;
-  const digest = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      hash.update(chunk);
-      size += chunk.length;
-      done(null, chunk);
-    },
-  });
-  const written = pipeline(digest, createWriteStream(partial));
-  // Awaited below on success; a failed pack destroys `digest`, rejecting this too.
-  written.catch(() => undefined);
+  // Streamed into the blob store as it is written: no whole pack in memory or on this server's disk.
+  const body = new PassThrough();
+  const stored = blobStore().put(packKey(exportId), body, 'application/gzip');
+  // Awaited below on success; a failed pack destroys `body`, rejecting this too.
+  stored.catch(() => undefined);
 
   let done = 0;
   let reported = Promise.resolve();
@@ -125,8 +111,10 @@ async function runExport(exportId: string, ctx: JobContext): Promise<void> {
   };
   const current = exportSettings().bundleFor(tenantId);
   let counts: PackCounts;
+  let sha256: string;
+  let size: number;
   try {
-    const manifest = await writePack(digest, {
+    const manifest = await writePack(body, {
       tenant: tenantId,
       window: exp.window,
       filters: exp.filters,
@@ -146,16 +134,14 @@ async function runExport(exportId: string, ctx: JobContext): Promise<void> {
         report(kind, complete ? done : done + records);
       },
     });
-    await written;
-    await reported;
     counts = manifest.counts;
-    await rename(partial, file);
+    ({ sha256, size } = await stored);
+    await reported;
   } catch (err) {
     await reported.catch(() => undefined);
-    await rm(partial, { force: true });
+    await stored.catch(() => undefined);
     throw err;
   }
-  const sha256 = hash.digest('hex');
   await ctx.tx(() => complete(exp, { sha256, size, counts, current, at: ctx.clock.now() }));
   ctx.log.info({ export_id: exportId, pack_sha256: sha256, pack_size: size, counts }, 'audit export finished');
 }

@@ -95,8 +95,9 @@ export const verifyExportAction = defineAction({
   resource: (ctx) => getExport(ctx.params.id),
   target: (ctx) => `export:${ctx.params.id}`,
   run: async (ctx, _input, e) => {
-    const { file } = storedPack(ctx.tenantId, e);
+    // Read in this action's transaction, to the end, before it commits.
+    const { stream } = await storedPack(e, { withinTransaction: true });
     const jwks = await ledgerServices().keys.jwks();
-    return report(e.export_id, jwks.keys.map((k) => k.kid), await verifyPack(file, { trustedJwks: jwks }));
+    return report(e.export_id, jwks.keys.map((k) => k.kid), await verifyPack(stream, { trustedJwks: jwks }));
   },
 });

@@ -25,8 +25,9 @@ export interface Database extends Queryable {
   transaction<T>(fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /**
    * Calls `onNotify` with the payload of each NOTIFY on `channel` (delivered on commit) until the
-   * returned function is called. PGlite delivers only its own notifications (one process).
+   * returned function is called. PGlite delivers only its own notifications (one process). After
+   * a lost listening connection is replaced, `onResume` is called: notifications may have been missed.
    */
-  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  listen(channel: string, onNotify: (payload: string) => void, onResume?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

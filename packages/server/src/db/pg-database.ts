@@ -1,13 +1,18 @@
 import pg from 'pg';
 import type { Database, Row, TransactionOptions, Tx } from './database.ts';
+import { PgListener } from './pg-listener.ts';
+
+const CONNECT_TIMEOUT_MS = 5_000;
 
 export class PgDatabase implements Database {
   readonly engine = 'postgres' as const;
   private closed = false;
+  private listener: PgListener | undefined;
   constructor(readonly pool: pg.Pool) {}
 
   static open(connectionString: string, max = 10): PgDatabase {
-    const pool = new pg.Pool({ connectionString, max });
+    // A database that cannot be reached fails a request within seconds instead of queueing it forever.
+    const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
     // An idle client losing its connection must not crash the process; the next query reconnects.
     pool.on('error', () => {});
     return new PgDatabase(pool);
@@ -24,6 +29,12 @@ export class PgDatabase implements Database {
   async transaction<T>(fn: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     const client = await this.pool.connect();
     let broken = false;
+    // A connection lost between two statements (a terminated backend, a restart) is reported as
+    // an 'error' event; unheard, it would crash the process. The next statement then fails.
+    const onError = () => {
+      broken = true;
+    };
+    client.on('error', onError);
     try {
       // One simple-protocol round trip for BEGIN and the settings (values as escaped literals).
       const settings = (options.settings ?? []).map(([name, value]) => `set_config(${client.escapeLiteral(name)}, ${client.escapeLiteral(value)}, true)`);
@@ -44,28 +55,21 @@ export class PgDatabase implements Database {
       }
       throw error;
     } finally {
+      client.off('error', onError);
       client.release(broken);
     }
   }
 
   /** Listens on a connection of its own, outside the pool (a pooled client would be handed out again). */
-  async listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {
-    const client = new pg.Client(this.pool.options);
-    // A lost listening connection must not crash the process; callers poll as well.
-    client.on('error', () => {});
-    await client.connect();
-    client.on('notification', (n) => {
-      if (n.channel === channel) onNotify(n.payload ?? '');
-    });
-    await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-    return async () => {
-      await client.end();
-    };
+  async listen(channel: string, onNotify: (payload: string) => void, onResume?: () => void): Promise<() => Promise<void>> {
+    this.listener ??= new PgListener(this.pool.options);
+    return this.listener.subscribe(channel, onNotify, onResume);
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.listener?.close();
     await this.pool.end();
   }
 }

@@ -43,6 +43,10 @@ async function seedTenant(db: Database, id: string): Promise<void> {
     await q(`INSERT INTO policy_bundle_versions (tenant_id, version, hash, author, message, files, created_at) VALUES ($1, 1, repeat('c', 64), 'alice', 'm', '[]', now())`, [id]);
     await q(`INSERT INTO policy_activations (tenant_id, activation_id, version, hash, kind, actor, activated_at) VALUES ($1, gen_random_uuid(), 1, repeat('c', 64), 'activate', 'alice', now())`, [id]);
     await q(`INSERT INTO policy_decisions (tenant_id, decision_id, "timestamp", allow, bundle_hash, path, input, result, latency_ns) VALUES ($1, gen_random_uuid(), now(), true, repeat('c', 64), 'p', '{}', '{}', 1)`, [id]);
+    // Fleet: ledger leases and chunked blobs.
+    await q(`INSERT INTO ledger_leases (tenant_id, holder, fencing_token, expires_at) VALUES ($1, 'probe', 1, now())`, [id]);
+    await q(`INSERT INTO blobs (tenant_id, blob_id, key, media_type, status, created_at) VALUES ($1, gen_random_uuid(), 'probe', 'text/plain', 'writing', now())`, [id]);
+    await q(`INSERT INTO blob_chunks (tenant_id, blob_id, seq, data) SELECT tenant_id, blob_id, 0, ${h} FROM blobs WHERE tenant_id = $1`, [id]);
   });
 }
 

@@ -6,7 +6,6 @@ import type { Logger } from 'pino';
 import { allActions } from '../actions.ts';
 import { loadConfig, type Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
-import { migrationsCurrent } from '../db/migrate.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { Authenticator } from '../identity/authenticate.ts';
 import { DEV_ISSUER_KEY_FILE, DevIssuer } from '../identity/dev-issuer.ts';
@@ -21,15 +20,18 @@ import { uuidv7 } from '../util/ids.ts';
 import { registerSignIn } from '../identity/dev-sign-in.ts';
 import { registerConsole } from './console.ts';
 import { installFlags } from '../flags/install.ts';
+import { installConfigFollower } from '../fleet/install-config-follower.ts';
 import { Metrics } from '../observability/metrics.ts';
 import type { KeyProvider } from '../keys/key-provider.ts';
 import { startLedger } from '../ledger/ledger-runtime.ts';
 import { installJobs } from '../jobs/install-jobs.ts';
 import { installAuditExports } from '../audit/export-job.ts';
+import { openBlobStore, useBlobStore } from '../blobs/index.ts';
 import { installHighRisk } from '../workflows/high-risk/revert-jobs.ts';
 import { toProblem } from './errors.ts';
 import { acceptGzipBodies } from './gzip-body.ts';
 import { installLoadShedding } from './load-shedding.ts';
+import { clientErrorHandler, installLifecycle } from './lifecycle.ts';
 import { Problem } from './problem.ts';
 
 declare module 'fastify' {
@@ -82,6 +84,12 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger,
     bodyLimit: config.bodyLimit,
+    // A client that stalls its headers or body is answered 408 and cut off, not held open forever.
+    requestTimeout: config.requestTimeoutMs,
+    http: { headersTimeout: Math.min(10_000, config.requestTimeoutMs), connectionsCheckingInterval: 1_000 },
+    // Parser errors and requests arriving while the server drains are answered as problem+json.
+    clientErrorHandler,
+    return503OnClosing: false,
     // Room for the longest identifiers the schemas accept (subject ids run to 128 characters).
     routerOptions: { maxParamLength: 256 },
     exposeHeadRoutes: false,
@@ -151,26 +159,20 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
     reply.code(problem.status).headers(problem.headers).type('application/problem+json').send(problem.body(request.url));
   });
 
-  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { schema: { hide: true } }, async () => {
-    let ready = false;
-    try {
-      ready = await migrationsCurrent(db);
-    } catch {
-      ready = false;
-    }
-    if (!ready) throw new Problem('unavailable', 'the database is unreachable or not migrated');
-    return { status: 'ready' };
-  });
+  installLifecycle(app, db);
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
   app.get('/.well-known/jwks.json', { schema: { hide: true } }, async () => devIssuer?.jwks() ?? { keys: [] });
   app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => reply.type(metrics.contentType).send(await metrics.text()));
   await installPolicy(app, { db, engine: policy, metrics, policyDir: config.policyDir, log });
   await installFlags(app, { db, clock, bundleFor, metrics });
+  const follower = await installConfigFollower(app, { db, policy });
 
   startLedger(app, { db, ownsDatabase, clock, log, config, bundleFor, keyProvider: options.keyProvider, background: options.ledgerBackground });
-  const jobs = installJobs(app, { db, clock, log, background: options.jobsBackground });
-  installAuditExports(jobs, { dataDir: config.dataDir, bundleFor });
+  const jobs = installJobs(app, { db, clock, log, leaseMs: config.jobLeaseMs, background: options.jobsBackground });
+  const blobs = openBlobStore(config.blobs, db);
+  useBlobStore(blobs);
+  if (blobs.close !== undefined) app.addHook('onClose', async () => blobs.close?.());
+  installAuditExports(jobs, { bundleFor });
   installHighRisk(jobs, { databaseUrl: config.highRiskDatabaseUrl, pendingMinutes: config.highRiskPendingMinutes, bundleFor });
   const deps = {
     db,
@@ -178,6 +180,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
     log,
     authenticator: new Authenticator({ db, clock, devIssuer, oidc: config.oidc }),
     policy,
+    config: follower,
   };
   registerActions(app, actions, deps);
   registerSignIn(app, { db, clock, devIssuer, oidc: config.oidc });

@@ -1,4 +1,5 @@
 import type { FastifyError } from 'fastify';
+import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_S } from '../db/unavailable.ts';
 import { Problem, type ProblemSlug } from './problem.ts';
 
 interface AjvError {
@@ -44,6 +45,9 @@ export function toProblem(error: unknown): Problem {
     case 'Z_DATA_ERROR':
     case 'Z_BUF_ERROR':
       return new Problem('invalid-request', 'the gzip-encoded body cannot be decompressed');
+  }
+  if (isDatabaseUnavailable(error)) {
+    return new Problem('unavailable', 'the database is unavailable right now; retry shortly', {}, { 'retry-after': String(UNAVAILABLE_RETRY_AFTER_S) });
   }
   // SQLSTATE class 22 (data exception: a NUL byte, a lone surrogate, an out-of-range value) comes
   // from a value the client sent; the transaction is rolled back, so nothing was written.

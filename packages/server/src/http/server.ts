@@ -3,8 +3,10 @@ import { buildApp, type BuildAppOptions } from './app.ts';
 import { loadConfig } from '../config.ts';
 
 /**
- * Builds the app and listens on COMPANYOS_HOST:COMPANYOS_PORT. SIGINT/SIGTERM close it
- * gracefully: new requests get 503 while in-flight ones finish, then the database closes.
+ * Builds the app and listens on COMPANYOS_HOST:COMPANYOS_PORT. SIGINT/SIGTERM drain it: readiness
+ * fails and new requests get 503 at once, in-flight requests finish, pending decision logs and
+ * usage are written, leases and claimed jobs are released, then the database closes. Past
+ * COMPANYOS_DRAIN_TIMEOUT_MS the remaining connections are cut and the process exits anyway.
  */
 export async function startServer(options: BuildAppOptions & { handleSignals?: boolean } = {}): Promise<FastifyInstance> {
   const config = { ...loadConfig(), ...options.config };
@@ -21,9 +23,18 @@ export async function startServer(options: BuildAppOptions & { handleSignals?: b
       // Ctrl-C reaches a cluster's workers directly and through the primary's SIGTERM: close once.
       if (closing) return;
       closing = true;
-      app.log.info({ signal }, 'shutting down');
+      app.log.info({ signal, deadline_ms: config.drainTimeoutMs }, 'draining');
+      const deadline = setTimeout(() => {
+        app.log.error({ deadline_ms: config.drainTimeoutMs }, 'drain deadline passed; cutting open connections');
+        app.server.closeAllConnections();
+        process.exit(1);
+      }, config.drainTimeoutMs);
+      deadline.unref();
       app.close().then(
-        () => process.exit(0),
+        () => {
+          app.log.info('drained');
+          process.exit(0);
+        },
         (error: unknown) => {
           app.log.error({ err: error }, 'shutdown failed');
           process.exit(1);

@@ -96,11 +96,14 @@ export async function revokeApiKey(keyId: string, at: Date): Promise<ApiKey | un
 export async function resolveApiKey(token: string): Promise<ApiKey | undefined> {
   const parsed = parseApiKey(token);
   if (parsed === undefined) return undefined;
+  // Ids are unique per tenant only (a table distributed by tenant cannot index them globally):
+  // the secret decides which row, if any, the key is.
   const rows = await currentTx().query<ApiKeyRow>(`SELECT ${columns}, secret_sha256 FROM api_keys WHERE key_id = $1`, [parsed.keyId]);
-  const row = rows[0];
-  if (row === undefined || row.revoked_at !== null || row.secret_sha256 === undefined) return undefined;
   const presented = Buffer.from(sha256Hex(parsed.secret), 'hex');
-  const stored = Buffer.from(row.secret_sha256, 'hex');
-  if (stored.length !== presented.length || !timingSafeEqual(stored, presented)) return undefined;
+  const row = rows.find((r) => {
+    const stored = Buffer.from(r.secret_sha256 ?? '', 'hex');
+    return stored.length === presented.length && timingSafeEqual(stored, presented);
+  });
+  if (row === undefined || row.revoked_at !== null) return undefined;
   return toApiKey(row);
 }

@@ -23,6 +23,9 @@ export interface AuthenticatorOptions {
   subjects?: SubjectStore;
 }
 
+/** How far a token's issue time may lie ahead of this server's clock (issuers' clocks drift a little). */
+export const MAX_CLOCK_SKEW_S = 60;
+
 const unauthenticated = (detail: string) => new Problem('unauthenticated', detail, {}, { 'www-authenticate': 'Bearer' });
 
 /** The identity provider could not be asked: the server's trouble, not the caller's (503). */
@@ -108,6 +111,10 @@ export class Authenticator {
     } catch (error) {
       if (error instanceof Problem) throw error;
       throw unauthenticated('the bearer token is invalid or expired');
+    }
+    // A token "issued" in the future was minted by a wrong clock or to outlive its expiry checks.
+    if (typeof claims.iat === 'number' && claims.iat > this.options.clock.now().getTime() / 1000 + MAX_CLOCK_SKEW_S) {
+      throw unauthenticated(`the bearer token was issued in the future (more than ${MAX_CLOCK_SKEW_S} s ahead of this server's clock)`);
     }
     const tenant = typeof claims.tenant_id === 'string' ? claims.tenant_id : typeof claims.tid === 'string' ? claims.tid : undefined;
     if (tenant === undefined || tenant === '') throw unauthenticated('the token names no tenant (tenant_id or tid claim)');

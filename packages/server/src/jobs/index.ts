@@ -18,14 +18,16 @@
  *   and waits for it.
  * - Claiming is `FOR UPDATE SKIP LOCKED` in the job's tenant transaction, so several processes on
  *   PostgreSQL never run one job twice; PGlite (one connection, one process) runs the same SQL.
- *   A claim leases the job for `leaseMs` (`ctx.heartbeat()` extends it); a job whose runner died
- *   is reclaimed once the lease expires.
+ *   A claim leases the job for `leaseMs` (COMPANYOS_JOB_LEASE_MS); the runner renews it every
+ *   third of that while the handler runs, so a job whose runner died is retried by another once
+ *   the lease lapses. Every `ctx.tx` checks the lease first (owner and attempt are the fencing
+ *   token): a runner that lost its job cannot commit a second outcome.
  * - A thrown error re-queues the job with exponential backoff (`backoffMs` × 2^(attempt-1)) and is
  *   recorded in `errors`; after `maxAttempts` (default 5) or a `PermanentJobError` the job is
  *   `failed` and the kind's `onFailed` runs in the same transaction. Success marks it `done`.
  *   Handlers must be safe to run again: an attempt may be interrupted at any point.
  */
 export { enqueue, type EnqueueOptions } from './enqueue.ts';
-export { JobRunner, PermanentJobError, type JobContext, type JobKind, type JobRunnerOptions } from './job-runner.ts';
+export { JobRunner, PermanentJobError, LeaseLostError, type JobContext, type JobKind, type JobRunnerOptions } from './job-runner.ts';
 export { getJob, type Job, type JobError, type JobStatus } from './job-store.ts';
 export { installJobs } from './install-jobs.ts';

@@ -15,8 +15,8 @@ declare module 'fastify' {
  * Creates the app's job runner. With `background` (the default) it polls once the app is ready;
  * either way it stops when the app closes, putting an interrupted job back for the next start.
  */
-export function installJobs(app: FastifyInstance, o: { db: Database; clock: Clock; log: Logger; background?: boolean | undefined }): JobRunner {
-  const runner = new JobRunner({ db: o.db, clock: o.clock, log: o.log });
+export function installJobs(app: FastifyInstance, o: { db: Database; clock: Clock; log: Logger; leaseMs?: number; background?: boolean | undefined }): JobRunner {
+  const runner = new JobRunner({ db: o.db, clock: o.clock, log: o.log, leaseMs: o.leaseMs });
   app.decorate('jobs', runner);
   if (o.background !== false) app.addHook('onReady', async () => runner.start());
   app.addHook('onClose', async () => runner.stop());

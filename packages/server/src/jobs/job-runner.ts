@@ -4,7 +4,7 @@ import type { Database } from '../db/database.ts';
 import { withPlatformTransaction, withTenantTransaction } from '../db/tenant-tx.ts';
 import type { Clock } from '../util/clock.ts';
 import { uuidv7 } from '../util/ids.ts';
-import { claimJob, dueJobs, extendLease, settleJob, type Job } from './job-store.ts';
+import { claimJob, dueJobs, extendLease, holdLease, settleJob, type Job } from './job-store.ts';
 
 /** What a handler gets besides the payload. */
 export interface JobContext {
@@ -14,11 +14,16 @@ export interface JobContext {
   now: Date;
   clock: Clock;
   log: Logger;
-  /** Aborted when the runner stops: the job is put back and resumes after the restart. */
+  /** Aborted when the runner stops (the job is put back and resumes after the restart) or the lease is lost. */
   signal: AbortSignal;
-  /** Runs `fn` in a transaction of the job's tenant (keep them short: PGlite has one connection). */
+  /**
+   * Runs `fn` in a transaction of the job's tenant (keep them short: PGlite has one connection).
+   * The transaction first locks the job's row and checks the lease is still this attempt's, so
+   * what a handler writes commits only while it holds the job: a runner that lost its lease to
+   * another (it paused past the lease) fails with LeaseLostError instead of writing twice.
+   */
   tx<T>(fn: () => Promise<T>): Promise<T>;
-  /** Extends the lease; long handlers call it now and then so no other runner takes the job over. */
+  /** Extends the lease (the runner also does so every third of the lease while the handler runs). */
   heartbeat(): Promise<void>;
 }
 
@@ -33,6 +38,14 @@ export interface JobKind<P = unknown> {
 /** A failure that retrying cannot fix: the job fails at once. */
 export class PermanentJobError extends Error {
   override name = 'PermanentJobError';
+}
+
+/** The attempt's lease passed to another runner: this attempt stops and records nothing. */
+export class LeaseLostError extends Error {
+  override name = 'LeaseLostError';
+  constructor(jobId: string) {
+    super(`the lease of job ${jobId} was lost to another runner`);
+  }
 }
 
 export interface JobRunnerOptions {
@@ -149,26 +162,46 @@ export class JobRunner {
       await fail('the job was interrupted on its last attempt (lease expired)');
       return true;
     }
+    const lost = new AbortController();
+    const heartbeat = async () => {
+      const at = clock.now();
+      const held = await tx(() => extendLease(jobId, this.owner, attempt, new Date(at.getTime() + this.leaseMs)));
+      if (!held) {
+        lost.abort(new LeaseLostError(jobId));
+        throw new LeaseLostError(jobId);
+      }
+    };
     const ctx: JobContext = {
       job,
       attempt,
       now,
       clock,
       log,
-      signal: this.stopping.signal,
-      tx,
-      heartbeat: async () => {
-        const at = clock.now();
-        const held = await tx(() => extendLease(jobId, this.owner, attempt, new Date(at.getTime() + this.leaseMs)));
-        if (!held) throw new PermanentJobError('the job lease was lost to another runner');
-      },
+      signal: AbortSignal.any([this.stopping.signal, lost.signal]),
+      tx: (fn) =>
+        tx(async () => {
+          if (!(await holdLease(jobId, this.owner, attempt))) {
+            lost.abort(new LeaseLostError(jobId));
+            throw new LeaseLostError(jobId);
+          }
+          return fn();
+        }),
+      heartbeat,
     };
+    // Renewed on its own while the handler runs, so a live runner keeps its job and a dead one's
+    // lease lapses within `leaseMs` for another runner to retry.
+    const beat = setInterval(() => void heartbeat().catch((err: unknown) => log.warn({ err }, 'job heartbeat failed')), Math.max(100, Math.floor(this.leaseMs / 3)));
+    beat.unref();
     try {
       await runWithContext({ tenantId, requestId: jobId }, () => kind.run(job.payload as never, ctx));
+      clearInterval(beat);
       await settle({ status: 'done', now: clock.now() });
     } catch (err) {
+      clearInterval(beat);
       const message = err instanceof Error ? err.message : String(err);
-      if (this.stopping.signal.aborted) {
+      if (lost.signal.aborted) {
+        log.warn('job lease lost to another runner; this attempt stops without recording an outcome');
+      } else if (this.stopping.signal.aborted) {
         log.info('job interrupted by shutdown; it resumes on the next start');
         await settle({ status: 'queued', dueAt: clock.now(), now: clock.now(), refundAttempt: true });
       } else if (err instanceof PermanentJobError || attempt >= job.max_attempts) {

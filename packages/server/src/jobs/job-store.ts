@@ -137,6 +137,19 @@ export async function settleJob(jobId: string, owner: string, attempt: number, s
   return rows.length === 1;
 }
 
+/**
+ * Locks the job's row if `owner` still holds this attempt's lease (the owner and attempt number
+ * are its fencing token), so a handler's writes commit only while its lease holds; false when
+ * another runner has taken the job over.
+ */
+export async function holdLease(jobId: string, owner: string, attempt: number): Promise<boolean> {
+  const rows = await currentTx().query(
+    `SELECT 1 FROM jobs WHERE tenant_id = $1 AND job_id = $2 AND lease_owner = $3 AND attempts = $4 AND status = 'running' FOR UPDATE`,
+    [currentTenantId(), jobId, owner, attempt],
+  );
+  return rows.length === 1;
+}
+
 /** Extends the lease of a running attempt; false when the runner no longer holds it. */
 export async function extendLease(jobId: string, owner: string, attempt: number, until: Date): Promise<boolean> {
   const rows = await currentTx().query(

@@ -3,15 +3,16 @@ import type { Database } from '../db/database.ts';
 import { withPlatformTransaction, withTenantTransaction } from '../db/tenant-tx.ts';
 import { currentTx } from '../context.ts';
 import type { TenantKeys } from '../keys/tenant-keys.ts';
-import { lockTenant } from '../db/tenant-locks.ts';
 import type { Clock } from '../util/clock.ts';
 import { ed25519NoteSigner } from './checkpoint/ed25519-note-keys.ts';
 import { signCheckpoint } from './checkpoint/signed-checkpoint.ts';
 import { DbNodeStore } from './db-node-store.ts';
-import { findCheckpoint, insertCheckpoint, queuedReceipts, recordLeaves, treeSize, type StoredCheckpoint } from './ledger-store.ts';
+import { findCheckpoint, insertCheckpoint, queuedCount, queuedReceipts, recordLeaves, treeSize, type StoredCheckpoint } from './ledger-store.ts';
 import { appendLeaves, frontierRoot, readFrontier } from './merkle/frontier.ts';
 import { rootAt } from './merkle/proofs.ts';
 import { ledgerOrigin } from './origin.ts';
+import { acquireLease, lapsedLeases, lockLeaseRow, peekLease, releaseLease } from './ledger-lease.ts';
+import { uuidv7 } from '../util/ids.ts';
 import { receiptLeafHash } from './receipt-format.ts';
 
 export interface IntegratorOptions {
@@ -30,7 +31,16 @@ export interface IntegratorOptions {
    * many requests share one integration instead of each paying for its own.
    */
   pokeDelayMs?: number;
+  /** How long this integrator holds a tenant's lease without renewing it (default 10 s). */
+  leaseMs?: number;
 }
+
+/** Sent with a tenant id to wake the holder of its lease: another server committed receipts. */
+export const LEDGER_CHANNEL = 'companyos_ledger';
+/** At most one wake-up per tenant in this interval (the holder also looks every tick). */
+const WAKE_INTERVAL_MS = 100;
+/** How long a draining integrator may spend finishing the tenants it holds. */
+const DRAIN_BUDGET_MS = 5_000;
 
 export interface IntegrationResult {
   integrated: number;
@@ -40,6 +50,8 @@ export interface IntegrationResult {
   /** Tree size of the newest checkpoint after the step. */
   checkpointSize: number;
   checkpoint?: StoredCheckpoint;
+  /** Another server holds the tenant's lease: this step did nothing. */
+  skipped?: boolean;
 }
 
 export interface IntegrationStats {
@@ -52,8 +64,12 @@ export interface IntegrationStats {
 
 /**
  * Gives committed receipts their leaf indexes, extends the tree and cuts signed checkpoints, in
- * transactions of its own after the actions committed. All state is in the database; a
- * per-tenant advisory lock makes concurrent integrators (several processes) take turns.
+ * transactions of its own after the actions committed. All state is in the database. Across a
+ * fleet, one server at a time integrates a tenant: the holder of its lease (ledger_leases), which
+ * every background step takes or renews under the lease row's lock; others leave the tenant to it
+ * and wake it with a notification. A lease whose holder died lapses and is taken over, with a
+ * new fencing token. On-demand flushes lock the same row without taking the lease, so no two
+ * steps ever extend one tenant's log at once: the log cannot fork.
  */
 export class LedgerIntegrator {
   readonly stats: IntegrationStats = { integrated: 0, checkpoints: 0, lastDelayMs: 0, maxDelayMs: 0 };
@@ -65,15 +81,42 @@ export class LedgerIntegrator {
   private timer: NodeJS.Timeout | undefined;
   private poked = false;
   private stopped = false;
+  /** This integrator's name in the lease table. */
+  readonly holder = `integrator-${uuidv7()}`;
+  /** Fencing token of each tenant lease this integrator holds (or last held). */
+  readonly leases = new Map<string, string>();
+  private readonly woken = new Map<string, number>();
+  private unlisten: (() => Promise<void>) | undefined;
 
   constructor(private readonly o: IntegratorOptions) {}
 
-  /** One integration step for a tenant: at most one batch, and a checkpoint when one is due. */
-  async integrateTenant(tenantId: string, options: { forceCheckpoint?: boolean } = {}): Promise<IntegrationResult> {
+  /**
+   * One integration step for a tenant: at most one batch, and a checkpoint when one is due. A
+   * background step (the default) needs the tenant's lease; `onDemand` waits for the holder's
+   * step instead and then runs without the lease.
+   */
+  async integrateTenant(tenantId: string, options: { forceCheckpoint?: boolean; onDemand?: boolean } = {}): Promise<IntegrationResult> {
     let issued: string[] = [];
     const now = this.o.clock.now();
     const result = await withTenantTransaction(this.o.db, tenantId, async (): Promise<IntegrationResult> => {
-      await lockTenant('ledger');
+      if (options.onDemand === true) await lockLeaseRow();
+      else {
+        const seen = await peekLease();
+        const othersLive = seen?.live === true && seen.holder !== this.holder;
+        // Nothing queued and no checkpoint due: the step would write nothing, so it touches nothing
+        // (not even the lease).
+        if (!othersLive && options.forceCheckpoint !== true && (await queuedCount()) === 0) {
+          const size = await treeSize();
+          const last = await findCheckpoint();
+          if (!this.checkpointDue(size, last, now, false)) return { integrated: 0, more: false, size, checkpointSize: last?.size ?? 0 };
+        }
+        const token = othersLive ? undefined : await acquireLease(this.holder, this.o.leaseMs ?? 10_000);
+        if (token === undefined) {
+          this.leases.delete(tenantId);
+          return { integrated: 0, more: false, size: 0, checkpointSize: 0, skipped: true };
+        }
+        this.leases.set(tenantId, token);
+      }
       let size = await treeSize();
       const last = await findCheckpoint();
       const lastSize = last?.size ?? 0;
@@ -93,12 +136,13 @@ export class LedgerIntegrator {
         root = frontierRoot(appended.frontier);
         issued = queued.map((q) => q.entry.issued_at);
       }
-      const due =
-        size > lastSize &&
-        (options.forceCheckpoint === true || size - lastSize >= every || last === undefined || now.getTime() - last.createdAt.getTime() >= this.o.checkpointIntervalMs);
-      if (!due) return { integrated: queued.length, more, size, checkpointSize: lastSize };
-      const checkpoint = await this.cut(tenantId, size, root ?? (await rootAt(this.nodes, size)), now);
-      return { integrated: queued.length, more, size, checkpointSize: size, checkpoint };
+      const due = this.checkpointDue(size, last, now, options.forceCheckpoint === true);
+      const step: IntegrationResult = due
+        ? { integrated: queued.length, more, size, checkpointSize: size, checkpoint: await this.cut(tenantId, size, root ?? (await rootAt(this.nodes, size)), now) }
+        : { integrated: queued.length, more, size, checkpointSize: lastSize };
+      // Nothing left to do: the lease is let go, and the next server with receipts takes it.
+      if (options.onDemand !== true && queued.length === 0 && step.size === step.checkpointSize) await releaseLease(this.holder, true);
+      return step;
     });
     // Counted once committed.
     this.recordDelays(issued, this.o.clock.now());
@@ -110,10 +154,10 @@ export class LedgerIntegrator {
   async flush(tenantId: string): Promise<IntegrationResult> {
     let total = 0;
     for (;;) {
-      const r = await this.integrateTenant(tenantId);
+      const r = await this.integrateTenant(tenantId, { onDemand: true });
       total += r.integrated;
       if (r.integrated === 0) {
-        const final = await this.integrateTenant(tenantId, { forceCheckpoint: true });
+        const final = await this.integrateTenant(tenantId, { forceCheckpoint: true, onDemand: true });
         return { ...final, integrated: total };
       }
     }
@@ -129,6 +173,11 @@ export class LedgerIntegrator {
       try {
         while (this.dirty.delete(tenantId)) {
           const r = await this.integrateTenant(tenantId);
+          if (r.skipped === true) {
+            this.awaitingCheckpoint.delete(tenantId);
+            await this.wakeHolder(tenantId);
+            continue;
+          }
           // A full batch may have left more queued: look again. Receipts committed meanwhile poke anew.
           if (r.more) this.dirty.add(tenantId);
           if (r.size > r.checkpointSize) this.awaitingCheckpoint.add(tenantId);
@@ -144,21 +193,40 @@ export class LedgerIntegrator {
     this.running.set(tenantId, run);
   }
 
-  /** Background work: catches up every tenant once, then cuts time-based checkpoints on a timer. */
-  start(tickMs = Math.min(this.o.checkpointIntervalMs, 1_000)): void {
+  /**
+   * Background work: catches up every tenant once, then integrates what is queued and cuts
+   * time-based checkpoints on a timer, and whenever another server wakes it for a tenant it holds.
+   */
+  async start(tickMs = Math.min(this.o.checkpointIntervalMs, 1_000)): Promise<void> {
     if (this.timer !== undefined) return;
-    void this.catchUp();
     this.timer = setInterval(() => void this.tick(), tickMs);
     this.timer.unref();
+    void this.catchUp();
+    // Wake-ups only hasten work the timer finds anyway: without them (a database not reachable yet) it goes on.
+    this.unlisten = await this.o.db.listen(LEDGER_CHANNEL, (tenantId) => this.nudge(tenantId), () => this.poke()).catch((err: unknown) => {
+      this.o.log.warn({ err }, 'ledger wake-ups are off: the timer alone finds queued receipts');
+      return undefined;
+    });
   }
 
+  /** Stops, waits for the steps in progress, finishes what it holds, and hands its leases back. */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer !== undefined) clearInterval(this.timer);
     this.timer = undefined;
     this.dirty.clear();
     this.awaitingCheckpoint.clear();
+    await this.unlisten?.().catch(() => undefined);
+    this.unlisten = undefined;
     await Promise.allSettled([...this.running.values()]);
+    await this.finishHeld(Date.now() + DRAIN_BUDGET_MS);
+    for (const tenantId of this.leases.keys()) {
+      // Expired now, not idle: another server looks at once in case receipts were left.
+      await withTenantTransaction(this.o.db, tenantId, () => releaseLease(this.holder, false)).catch((err: unknown) =>
+        this.o.log.warn({ err, tenant_id: tenantId }, 'ledger lease could not be released; it lapses by itself'),
+      );
+    }
+    this.leases.clear();
   }
 
   /** Waits for the integration work already started. */
@@ -179,8 +247,13 @@ export class LedgerIntegrator {
   private async tick(): Promise<void> {
     if (this.stopped) return;
     try {
-      const pending = await withPlatformTransaction(this.o.db, () => currentTx().query<{ tenant_id: string }>('SELECT DISTINCT tenant_id FROM ledger_queue'));
+      const [pending, lapsed] = await withPlatformTransaction(this.o.db, async () => [
+        await currentTx().query<{ tenant_id: string }>('SELECT DISTINCT tenant_id FROM ledger_queue'),
+        await lapsedLeases(),
+      ]);
       for (const r of pending) this.dirty.add(r.tenant_id);
+      // A holder that died may have left leaves waiting for a time-based checkpoint.
+      for (const tenantId of lapsed) this.dirty.add(tenantId);
       for (const tenantId of new Set([...this.dirty, ...this.awaitingCheckpoint])) this.nudge(tenantId);
     } catch (err) {
       this.o.log.error({ err }, 'ledger tick failed');
@@ -195,6 +268,35 @@ export class LedgerIntegrator {
     } catch (err) {
       this.o.log.error({ err }, 'ledger catch-up failed');
     }
+  }
+
+  /** Whether leaves past the last checkpoint call for a new one now: by count, by age, or on demand. */
+  private checkpointDue(size: number, last: StoredCheckpoint | undefined, now: Date, force: boolean): boolean {
+    const lastSize = last?.size ?? 0;
+    return size > lastSize && (force || size - lastSize >= this.o.checkpointEvery || last === undefined || now.getTime() - last.createdAt.getTime() >= this.o.checkpointIntervalMs);
+  }
+
+  /** Draining: integrates and signs what is queued for the tenants this server holds, within the budget. */
+  private async finishHeld(deadline: number): Promise<void> {
+    for (const tenantId of this.leases.keys()) {
+      try {
+        while (Date.now() < deadline) {
+          const r = await this.integrateTenant(tenantId);
+          if (r.skipped === true || (r.integrated === 0 && r.size === r.checkpointSize)) break;
+          if (r.integrated === 0) await this.integrateTenant(tenantId, { forceCheckpoint: true });
+        }
+      } catch (err) {
+        this.o.log.warn({ err, tenant_id: tenantId }, 'ledger integration at shutdown failed; another server or the next start takes it over');
+      }
+    }
+  }
+
+  /** Tells the lease holder (on whichever server) that the tenant has receipts waiting. */
+  private async wakeHolder(tenantId: string): Promise<void> {
+    const now = Date.now();
+    if (now - (this.woken.get(tenantId) ?? 0) < WAKE_INTERVAL_MS) return;
+    this.woken.set(tenantId, now);
+    await this.o.db.query('SELECT pg_notify($1, $2)', [LEDGER_CHANNEL, tenantId]);
   }
 
   private async cut(tenantId: string, size: number, rootHash: Uint8Array, now: Date): Promise<StoredCheckpoint> {

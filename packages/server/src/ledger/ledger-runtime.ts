@@ -40,7 +40,7 @@ export interface LedgerOptions {
   ownsDatabase: boolean;
   clock: Clock;
   log: Logger;
-  config: Pick<Config, 'kek' | 'dataDir' | 'checkpointEvery' | 'checkpointIntervalMs'>;
+  config: Pick<Config, 'kek' | 'dataDir' | 'checkpointEvery' | 'checkpointIntervalMs' | 'ledgerLeaseMs'>;
   bundleFor: (tenantId: string) => Bundle;
   /** Default: COMPANYOS_KEK; without it, a development KEK (see `keyProviderFor`). */
   keyProvider?: KeyProvider | undefined;
@@ -74,6 +74,7 @@ export function startLedger(app: FastifyInstance, o: LedgerOptions): LedgerServi
     log: o.log,
     checkpointEvery: o.config.checkpointEvery,
     checkpointIntervalMs: o.config.checkpointIntervalMs,
+    leaseMs: o.config.ledgerLeaseMs,
   });
   services = { keys, integrator, presentation: new PresentationPolicy(o.bundleFor) };
   app.decorate('ledger', integrator);

@@ -12,8 +12,9 @@ import type { Principal } from '../identity/principal.ts';
 import { Problem } from '../http/problem.ts';
 import { buildReceipt, receiptStatement } from '../ledger/receipts.ts';
 import type { Decision, PolicyEngine } from '../policy/policy-engine.ts';
-import { getCurrentTenant, type Tenant } from '../tenancy/tenants.ts';
+import { getCurrentTenant, getCurrentTenantVersioned, type Tenant } from '../tenancy/tenants.ts';
 import type { Clock } from '../util/clock.ts';
+import type { ConfigFollower } from '../fleet/config-follower.ts';
 import { tenantParamOf, type ActionContext, type AnyAction } from './define-action.ts';
 
 export interface PipelineDeps {
@@ -22,6 +23,8 @@ export interface PipelineDeps {
   policy: PolicyEngine;
   clock: Clock;
   log: Logger;
+  /** Keeps this process's per-tenant state current across a fleet (absent: nothing to follow). */
+  config?: ConfigFollower | undefined;
 }
 
 export interface ActionRequest {
@@ -96,8 +99,11 @@ export async function executeStep(deps: PipelineDeps, action: AnyAction, credent
           // The transaction's context (its own object) names the subject from here on.
           currentContext()!.subject = principal;
           const now = clock.now();
-          const tenant = await getCurrentTenant();
-          if (tenant === undefined) throw new Problem('unauthenticated', 'the credential names an unknown tenant');
+          const current = await getCurrentTenantVersioned();
+          if (current === undefined) throw new Problem('unauthenticated', 'the credential names an unknown tenant');
+          const { tenant } = current;
+          // A configuration change made on another server is in force before this request decides.
+          await deps.config?.observe(tenantId, current.configVersion);
           if (tenant.status !== 'active') throw new Problem('tenant-disabled', `tenant ${tenantId} is disabled`);
           if (action.quota !== undefined) await checkQuota(action.quota, tenant, now);
 

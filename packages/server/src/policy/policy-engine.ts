@@ -5,7 +5,7 @@ import { withPlatformTransaction, withTenantTransaction } from '../db/tenant-tx.
 import { uuidv7 } from '../util/ids.ts';
 import type { Bundle } from './bundle.ts';
 import type { BundleData } from './bundle-schema.ts';
-import { activeHashes, getVersionByHash, POLICY_CHANNEL } from './bundle-store.ts';
+import { activeHashes, activeVersion, getVersionByHash, POLICY_CHANNEL } from './bundle-store.ts';
 import type { DecisionLogWriter } from './decision-log.ts';
 import { applyMaskRules } from './masking.ts';
 
@@ -123,7 +123,8 @@ export class PolicyEngine {
     this.decisionLog = o.decisionLog;
     if (this.options.fixed !== undefined) return;
     await this.refresh();
-    this.unlisten = await db.listen(POLICY_CHANNEL, () => void this.refresh());
+    // After a lost listening connection comes back, notifications may have been missed: re-read.
+    this.unlisten = await db.listen(POLICY_CHANNEL, () => void this.refresh(), () => void this.refresh());
     this.following = true;
     const poll = () => {
       if (this.following) this.timer = setTimeout(() => void this.refresh().finally(poll), o.pollMs).unref();
@@ -145,6 +146,18 @@ export class PolicyEngine {
     this.unlisten = undefined;
     await this.refreshing;
     await this.decisionLog?.flush();
+  }
+
+  /**
+   * Loads the current tenant's active bundle, if it is not the one this process runs, inside the
+   * open tenant transaction: the per-request safety net behind notifications and polling.
+   */
+  async syncCurrentTenant(tenantId: string): Promise<void> {
+    if (this.options.fixed !== undefined) return;
+    const active = await activeVersion();
+    if (active === undefined || this.active.get(tenantId)?.hash === active.hash) return;
+    const version = await getVersionByHash(active.hash);
+    if (version !== undefined) this.use(tenantId, version.bundle);
   }
 
   /** Re-reads the active hashes and loads the bundles that changed. Runs one at a time. */

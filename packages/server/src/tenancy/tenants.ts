@@ -64,8 +64,18 @@ export async function setTenantStatus(tenantId: string, status: TenantStatus, at
 // Tenant scope: the current tenant's own row, through row-level security.
 
 export async function getCurrentTenant(): Promise<Tenant | undefined> {
-  const rows = await currentTx().query<TenantRow>(`SELECT ${columns} FROM tenants WHERE tenant_id = $1`, [currentTenantId()]);
-  return rows[0] === undefined ? undefined : toTenant(rows[0]);
+  return (await getCurrentTenantVersioned())?.tenant;
+}
+
+/**
+ * The current tenant with its configuration version, which moves whenever something a server
+ * keeps in memory for the tenant changes (see the fleet's config follower). One read.
+ */
+export async function getCurrentTenantVersioned(): Promise<{ tenant: Tenant; configVersion: string } | undefined> {
+  const rows = await currentTx().query<TenantRow & { config_version: string }>(`SELECT ${columns}, config_version::text AS config_version FROM tenants WHERE tenant_id = $1`, [
+    currentTenantId(),
+  ]);
+  return rows[0] === undefined ? undefined : { tenant: toTenant(rows[0]), configVersion: rows[0].config_version };
 }
 
 export async function updateCurrentTenantConfig(config: TenantConfig, at: Date): Promise<Tenant> {

@@ -1,0 +1,144 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import S3rver from 's3rver';
+import type { BlobStore } from '../src/blobs/blob-store.ts';
+import { CHUNK_BYTES, PgBlobStore } from '../src/blobs/pg-blob-store.ts';
+import { S3BlobStore } from '../src/blobs/s3-blob-store.ts';
+import { runWithContext } from '../src/context.ts';
+import { asRole, createTestDatabase, type TestDatabase } from './support/test-database.ts';
+import { seedDemo } from '../src/seed/seed-demo.ts';
+import { verifyPack } from '../src/evidence/index.ts';
+import { createTestApp } from './support/test-app.ts';
+
+// Both stores behind one contract: streamed writes, readable only once complete, replaced whole,
+// and a key always names a blob of the tenant in context. The S3 store runs against s3rver, an
+// S3-compatible server from npm, on this machine.
+let t: TestDatabase;
+let s3: S3rver;
+let s3Dir: string;
+const stores: Array<{ name: string; store: BlobStore }> = [];
+
+before(async () => {
+  t = await createTestDatabase();
+  await seedDemo(t.db);
+  s3Dir = mkdtempSync(join(tmpdir(), 's3rver-'));
+  s3 = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: s3Dir, configureBuckets: [{ name: 'evidence', configs: [] }] });
+  const { port } = (await s3.run()) as AddressInfo;
+  // s3rver checks signatures made with its fixed development credentials.
+  process.env.AWS_ACCESS_KEY_ID = 'S3RVER';
+  process.env.AWS_SECRET_ACCESS_KEY = 'S3RVER';
+  stores.push(
+    { name: 'postgres', store: new PgBlobStore(t.db) },
+    { name: 's3', store: new S3BlobStore({ bucket: 'evidence', prefix: 'packs/', region: 'us-east-1', endpoint: `http://127.0.0.1:${port}`, forcePathStyle: true }) },
+  );
+});
+after(async () => {
+  (stores.find((s) => s.name === 's3')?.store as S3BlobStore | undefined)?.close();
+  await s3.close();
+  rmSync(s3Dir, { recursive: true, force: true });
+  await t.close();
+});
+
+const as = <T>(tenantId: string, fn: () => Promise<T>) => runWithContext({ tenantId, requestId: 'blob-test' }, fn);
+
+async function* pieces(bytes: Buffer, size: number): AsyncGenerator<Buffer> {
+  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+}
+
+async function read(store: BlobStore, tenantId: string, key: string): Promise<Buffer | undefined> {
+  return as(tenantId, async () => {
+    const blob = await store.get(key);
+    if (blob === undefined) return undefined;
+    const parts: Buffer[] = [];
+    for await (const part of blob.stream) parts.push(part as Buffer);
+    const bytes = Buffer.concat(parts);
+    assert.equal(blob.size, bytes.length);
+    return bytes;
+  });
+}
+
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+test('a large blob streams in and out unchanged, with its digest and size', async () => {
+  // Over two database chunks and two S3 multipart parts (8 MiB each), fed in odd-sized pieces.
+  const bytes = randomBytes(2 * 8 * 1024 * 1024 + 12_345);
+  for (const { name, store } of stores) {
+    const stored = await as('pilot-a', () => store.put('exports/large.tar.gz', pieces(bytes, 300_001), 'application/gzip'));
+    assert.deepEqual(stored, { sha256: sha(bytes), size: bytes.length }, name);
+    assert.ok((await read(store, 'pilot-a', 'exports/large.tar.gz'))!.equals(bytes), name);
+  }
+  const chunks = await asRole(t.db, 'companyos_app', 'pilot-a', (q) =>
+    q<{ n: number }>(`SELECT count(*)::int AS n FROM blob_chunks c JOIN blobs b USING (tenant_id, blob_id) WHERE b.key = 'exports/large.tar.gz'`),
+  );
+  assert.equal(chunks[0]!.n, Math.ceil(bytes.length / CHUNK_BYTES));
+});
+
+test("a key names only the tenant's own blob; a missing blob is undefined", async () => {
+  for (const { name, store } of stores) {
+    await as('pilot-a', () => store.put('exports/mine.txt', pieces(Buffer.from('pilot-a only'), 4), 'text/plain'));
+    assert.equal(await read(store, 'pilot-b', 'exports/mine.txt'), undefined, name);
+    assert.equal(await read(store, 'pilot-a', 'exports/none.txt'), undefined, name);
+    assert.equal((await read(store, 'pilot-a', 'exports/mine.txt'))!.toString(), 'pilot-a only', name);
+  }
+});
+
+test('a write that fails midway leaves the stored blob as it was, and nothing half-written behind', async () => {
+  for (const { name, store } of stores) {
+    await as('pilot-a', () => store.put('exports/kept.txt', pieces(Buffer.from('first version'), 5), 'text/plain'));
+    async function* failing(): AsyncGenerator<Buffer> {
+      yield randomBytes(CHUNK_BYTES + 10);
+      throw new Error('the pack could not be made');
+    }
+    await assert.rejects(as('pilot-a', () => store.put('exports/kept.txt', failing(), 'text/plain')), /could not be made/, name);
+    assert.equal((await read(store, 'pilot-a', 'exports/kept.txt'))!.toString(), 'first version', name);
+    await as('pilot-a', () => store.put('exports/kept.txt', pieces(Buffer.from('second version'), 5), 'text/plain'));
+    assert.equal((await read(store, 'pilot-a', 'exports/kept.txt'))!.toString(), 'second version', name);
+  }
+  const leftovers = await asRole(t.db, 'companyos_app', 'pilot-a', (q) => q(`SELECT 1 FROM blobs WHERE status = 'writing'`));
+  assert.equal(leftovers.length, 0);
+});
+
+test('keys that could escape their tenant are refused', async () => {
+  for (const { store } of stores) {
+    for (const key of ['../pilot-b/x', '/abs', 'a/../../b', 'a//b', '']) {
+      await assert.rejects(as('pilot-a', () => store.put(key, pieces(Buffer.from('x'), 1), 'text/plain')), /invalid blob key/);
+    }
+  }
+});
+
+test('with COMPANYOS_BLOB_STORE=s3 an evidence pack is written to the bucket, downloaded from it and verifies', async () => {
+  const s3Store = stores.find((s) => s.name === 's3')!.store as S3BlobStore;
+  const h = await createTestApp({
+    config: { blobs: { store: 's3', bucket: 'evidence', prefix: 'packs/', region: 'us-east-1', endpoint: s3Store.endpoint, forcePathStyle: true } },
+    ledgerBackground: false,
+    jobsBackground: false,
+  });
+  try {
+    const admin: [string, string] = ['pilot-a', 'user-admin'];
+    const from = h.clock.now().toISOString();
+    await h.call('GET', '/api/v1/subjects', { as: admin });
+    h.clock.advance(1_000);
+    const created = await h.call('POST', '/api/v1/audit/exports', { as: admin, stepUp: true, body: { from, to: h.clock.now().toISOString() } });
+    assert.equal(created.statusCode, 202, created.body);
+    const id = created.json().export_id as string;
+    await h.app.jobs.runDue();
+    const download = await h.call('GET', `/api/v1/audit/exports/${id}/download`, { as: admin });
+    assert.equal(download.statusCode, 200);
+    assert.equal(download.headers['x-pack-sha256'], sha(download.rawPayload));
+    const inBucket = await read(s3Store, 'pilot-a', `exports/${id}.tar.gz`);
+    assert.ok(inBucket!.equals(download.rawPayload));
+    const jwks = (await h.call('GET', '/api/v1/tenants/pilot-a/jwks.json')).json();
+    const verified = await verifyPack(Readable.from([download.rawPayload]), { trustedJwks: jwks });
+    assert.deepEqual(verified.failures, []);
+    // Nothing of it in the database's blob tables.
+    assert.equal((await asRole(h.t.db, 'companyos_app', 'pilot-a', (q) => q('SELECT 1 FROM blobs'))).length, 0);
+  } finally {
+    await h.close();
+  }
+});
