@@ -68,6 +68,34 @@ test('a new tenant can be created with its first CompanyAdmin, who then manages 
   assert.equal((await h.call('GET', '/api/v1/tenants/initech', { as: operator })).statusCode, 404);
 });
 
+test("a new tenant's first admin takes the given attributes, in the tenant's region unless told otherwise, and can export", async () => {
+  const res = await h.call('POST', '/api/v1/tenants', {
+    as: operator,
+    body: {
+      tenant_id: 'hooli',
+      display_name: 'Hooli',
+      data_region: 'us',
+      owner_contact: 'ops@hooli.example.com',
+      admin: { subject_id: 'gavin', display_name: 'Gavin Belson', attributes: { department: 'exec' } },
+    },
+  });
+  assert.equal(res.statusCode, 201, res.body);
+  const admin = await h.call('GET', '/api/v1/subjects/gavin', { as: ['hooli', 'gavin'] });
+  assert.deepEqual(admin.json().attributes, { department: 'exec', region: 'us' });
+  const now = h.clock.now().toISOString();
+  const exported = await h.call('POST', '/api/v1/audit/exports', { as: ['hooli', 'gavin'], stepUp: true, body: { from: '2026-01-01T00:00:00.000Z', to: now } });
+  assert.equal(exported.statusCode, 202, exported.body);
+
+  const elsewhere = await h.call('POST', '/api/v1/tenants', {
+    as: operator,
+    body: { tenant_id: 'pied-piper', display_name: 'Pied Piper', data_region: 'eu', owner_contact: 'ops@pp.example.com', admin: { subject_id: 'richard', display_name: 'Richard', attributes: { region: 'us' } } },
+  });
+  assert.equal(elsewhere.statusCode, 201, elsewhere.body);
+  // A region given explicitly wins: here one outside the tenant's allowed regions, which the policy then refuses.
+  const refused = await h.call('GET', '/api/v1/subjects/richard', { as: ['pied-piper', 'richard'] });
+  assert.deepEqual(refused.json().reasons, ['requests from region us are not allowed for tenant pied-piper (allowed: eu)']);
+});
+
 test('operators list and read tenants; tenant admins may not', async () => {
   const list = await h.call('GET', '/api/v1/tenants', { as: operator });
   assert.equal(list.statusCode, 200);

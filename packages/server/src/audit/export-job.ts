@@ -7,7 +7,6 @@ import { PermanentJobError, type JobContext, type JobRunner } from '../jobs/inde
 import { ledgerServices } from '../ledger/ledger-runtime.ts';
 import { checkpointAt, findCheckpoint } from '../ledger/ledger-store.ts';
 import { buildReceipt, receiptStatement } from '../ledger/receipts.ts';
-import type { Bundle } from '../policy/bundle.ts';
 import { auditEventStatement } from './audit-events.ts';
 import { auditEventSource, bundleSource, countRecords, decisionSource, receiptSource, type ExportQuery } from './export-sources.ts';
 import { failExport, finishExport, getExport, startExport, updateProgress, type AuditExport } from './export-store.ts';
@@ -21,7 +20,8 @@ export interface ExportPayload {
 }
 
 export interface ExportSettings {
-  bundleFor: (tenantId: string) => Bundle;
+  /** The hash of the tenant's bundle for the pack's receipt, archived in the current transaction. */
+  citeBundle: (tenantId: string, at: Date) => Promise<string>;
 }
 
 let settings: ExportSettings | undefined;
@@ -109,7 +109,6 @@ async function runExport(exportId: string, ctx: JobContext): Promise<void> {
     // Awaited after the pack; until then a failure must not surface as an unhandled rejection.
     reported.catch(() => undefined);
   };
-  const current = exportSettings().bundleFor(tenantId);
   let counts: PackCounts;
   let sha256: string;
   let size: number;
@@ -119,7 +118,7 @@ async function runExport(exportId: string, ctx: JobContext): Promise<void> {
       window: exp.window,
       filters: exp.filters,
       sources: {
-        bundles: bundleSource(ctx.tx, query, current),
+        bundles: bundleSource(ctx.tx, query),
         decisions: decisionSource(ctx.tx, query),
         receipts: receiptSource(ctx.tx, query),
         audit_events: auditEventSource(ctx.tx, query),
@@ -142,13 +141,14 @@ async function runExport(exportId: string, ctx: JobContext): Promise<void> {
     await stored.catch(() => undefined);
     throw err;
   }
-  await ctx.tx(() => complete(exp, { sha256, size, counts, current, at: ctx.clock.now() }));
+  await ctx.tx(() => complete(exp, { sha256, size, counts, at: ctx.clock.now() }));
   ctx.log.info({ export_id: exportId, pack_sha256: sha256, pack_size: size, counts }, 'audit export finished');
 }
 
 /** Marks the export done and receipts the pack's digest, in one transaction. */
-async function complete(exp: AuditExport, r: { sha256: string; size: number; counts: PackCounts; current: Bundle; at: Date }): Promise<void> {
+async function complete(exp: AuditExport, r: { sha256: string; size: number; counts: PackCounts; at: Date }): Promise<void> {
   const { at } = r;
+  const bundleHash = await exportSettings().citeBundle(currentTenantId(), at);
   await finishExport(exp.export_id, r);
   const target = `export:${exp.export_id}`;
   const receipt = buildReceipt(
@@ -157,7 +157,7 @@ async function complete(exp: AuditExport, r: { sha256: string; size: number; cou
       action: EXPORT_COMPLETE_ACTION,
       target,
       decision: 'allow',
-      bundle_hash: r.current.hash,
+      bundle_hash: bundleHash,
       evidence_refs: [target, `sha256:${r.sha256}`],
       request_id: exp.request_id,
     },

@@ -41,6 +41,7 @@ async function seedTenant(db: Database, id: string): Promise<void> {
     await q(`INSERT INTO high_risk_history (tenant_id, request_id, seq, at, actor, transition, to_state) SELECT tenant_id, request_id, 0, now(), 'alice', 'request', 'requested' FROM high_risk_requests WHERE tenant_id = $1`, [id]);
     // Policy bundles.
     await q(`INSERT INTO policy_bundle_versions (tenant_id, version, hash, author, message, files, created_at) VALUES ($1, 1, repeat('c', 64), 'alice', 'm', '[]', now())`, [id]);
+    await q(`INSERT INTO policy_bundle_contents (tenant_id, hash, files, first_used_at) VALUES ($1, repeat('c', 64), '[]', now())`, [id]);
     await q(`INSERT INTO policy_activations (tenant_id, activation_id, version, hash, kind, actor, activated_at) VALUES ($1, gen_random_uuid(), 1, repeat('c', 64), 'activate', 'alice', now())`, [id]);
     await q(`INSERT INTO policy_decisions (tenant_id, decision_id, "timestamp", allow, bundle_hash, path, input, result, latency_ns) VALUES ($1, gen_random_uuid(), now(), true, repeat('c', 64), 'p', '{}', '{}', 1)`, [id]);
     // Fleet: ledger leases and chunked blobs.
@@ -145,7 +146,7 @@ test('the app role cannot change tenant status, only settings of its own tenant'
 });
 
 test('append-only tables refuse UPDATE and DELETE by privilege and by trigger', async () => {
-  for (const table of ['audit_events', 'receipts', 'usage_events', 'policy_bundle_versions', 'policy_activations', 'policy_decisions', 'high_risk_history']) {
+  for (const table of ['audit_events', 'receipts', 'usage_events', 'policy_bundle_versions', 'policy_bundle_contents', 'policy_activations', 'policy_decisions', 'high_risk_history']) {
     for (const stmt of [`UPDATE ${table} SET tenant_id = tenant_id`, `DELETE FROM ${table}`]) {
       await assert.rejects(asRole(t.db, 'companyos_app', 'tenant-a', (q) => q(stmt)), /permission denied/, `${table}: ${stmt}`);
       // The owner is not stopped by privileges; the trigger still refuses.

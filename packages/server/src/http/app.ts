@@ -172,8 +172,9 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   const blobs = openBlobStore(config.blobs, db);
   useBlobStore(blobs);
   if (blobs.close !== undefined) app.addHook('onClose', async () => blobs.close?.());
-  installAuditExports(jobs, { bundleFor });
-  installHighRisk(jobs, { databaseUrl: config.highRiskDatabaseUrl, pendingMinutes: config.highRiskPendingMinutes, bundleFor });
+  const citeBundle = (tenantId: string, at: Date): Promise<string> => policy.cite(tenantId, at);
+  installAuditExports(jobs, { citeBundle });
+  installHighRisk(jobs, { databaseUrl: config.highRiskDatabaseUrl, pendingMinutes: config.highRiskPendingMinutes, citeBundle });
   const deps = {
     db,
     clock,

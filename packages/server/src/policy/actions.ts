@@ -360,6 +360,8 @@ export const downloadBundle = defineAction({
   target: (ctx) => `policy-bundle:${ctx.tenantId}`,
   run: async (ctx) => {
     const bundle = (await refOrNotFound('active')).bundle;
+    // A decision service's uploaded decisions will cite this bundle: archive it for their evidence.
+    await policyRuntime().engine.archive.keep(bundle, ctx.now);
     const etag = `"${bundle.hash}"`;
     const match = ctx.headers['if-none-match'];
     const tags = (Array.isArray(match) ? match.join(',') : (match ?? '')).split(',').map((t) => t.trim().replace(/^W\//, ''));

@@ -2,6 +2,8 @@ import type { Logger } from 'pino';
 import { currentTenantId, currentTx } from '../context.ts';
 import type { Database } from '../db/database.ts';
 import { withTenantTransaction } from '../db/tenant-tx.ts';
+import type { Bundle } from './bundle.ts';
+import type { BundleArchive } from './bundle-archive.ts';
 
 /** One logged decision, in the columns of `policy_decisions` (input already masked). */
 export interface DecisionRecord {
@@ -32,23 +34,31 @@ export interface DecisionFilter {
   limit: number;
 }
 
+interface PendingDecision {
+  record: DecisionRecord;
+  bundle: Bundle;
+}
+
 /**
  * Collects decisions in memory and writes them per tenant in batches, off the request path: on a
- * short timer, when a batch is full, and on close (so a graceful shutdown loses none).
+ * short timer, when a batch is full, and on close (so a graceful shutdown loses none). The bundles
+ * they cite are archived in the same transaction: a denied request's own transaction is rolled back.
  */
 export class DecisionLogWriter {
-  private pending: DecisionRecord[] = [];
+  private pending: PendingDecision[] = [];
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly db: Database,
     private readonly log: Logger,
+    private readonly archive: BundleArchive,
     private readonly options: { flushMs: number; maxBatch: number } = { flushMs: 250, maxBatch: 500 },
   ) {}
 
-  append(record: DecisionRecord): void {
-    this.pending.push(record);
+  /** Queues a decision made with `bundle` (the one its `bundle_hash` names). */
+  append(bundle: Bundle, record: DecisionRecord): void {
+    this.pending.push({ record, bundle });
     if (this.pending.length >= this.options.maxBatch) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), this.options.flushMs).unref();
   }
@@ -64,12 +74,18 @@ export class DecisionLogWriter {
     return this.writing;
   }
 
-  private async write(batch: DecisionRecord[]): Promise<void> {
-    const byTenant = new Map<string, DecisionRecord[]>();
-    for (const r of batch) byTenant.set(r.tenant_id, [...(byTenant.get(r.tenant_id) ?? []), r]);
-    for (const [tenant, records] of byTenant) {
+  private async write(batch: PendingDecision[]): Promise<void> {
+    const byTenant = new Map<string, PendingDecision[]>();
+    for (const p of batch) byTenant.set(p.record.tenant_id, [...(byTenant.get(p.record.tenant_id) ?? []), p]);
+    for (const [tenant, pending] of byTenant) {
+      const records = pending.map((p) => p.record);
+      const bundles = new Map(pending.map((p) => [p.bundle.hash, p.bundle]));
+      const at = new Date(records[0]!.timestamp);
       try {
-        await withTenantTransaction(this.db, tenant, () => insertDecisions(records));
+        await withTenantTransaction(this.db, tenant, async () => {
+          for (const bundle of bundles.values()) await this.archive.keep(bundle, at);
+          await insertDecisions(records);
+        });
       } catch (error) {
         this.log.error({ err: error, tenant_id: tenant, decisions: records.length }, 'decision log write failed');
       }

@@ -16,7 +16,7 @@ const POLL_MS = { pglite: 1000, postgres: 5000 } as const;
  * runtime the policy actions use; on close, stops following and writes the pending decisions.
  */
 export async function installPolicy(app: FastifyInstance, o: { db: Database; engine: PolicyEngine; metrics: Metrics; policyDir: string; log: Logger }): Promise<void> {
-  await o.engine.start(o.db, { pollMs: POLL_MS[o.db.engine], decisionLog: new DecisionLogWriter(o.db, o.log) });
+  await o.engine.start(o.db, { pollMs: POLL_MS[o.db.engine], decisionLog: new DecisionLogWriter(o.db, o.log, o.engine.archive) });
   setPolicyRuntime({ engine: o.engine, db: o.db, baseTests: loadTestModules(o.policyDir) });
   o.metrics.registerDriftSource('policy', async () => (await policyDrift(o.db, o.engine)).map((d) => ({ tenant: d.tenant, drifted: d.drifted })));
   app.addHook('onClose', async () => o.engine.stop());

@@ -4,6 +4,7 @@ import type { Database } from '../db/database.ts';
 import { withPlatformTransaction, withTenantTransaction } from '../db/tenant-tx.ts';
 import { uuidv7 } from '../util/ids.ts';
 import type { Bundle } from './bundle.ts';
+import { BundleArchive } from './bundle-archive.ts';
 import type { BundleData } from './bundle-schema.ts';
 import { activeHashes, activeVersion, getVersionByHash, POLICY_CHANNEL } from './bundle-store.ts';
 import type { DecisionLogWriter } from './decision-log.ts';
@@ -48,6 +49,8 @@ export class PolicyEngine {
   private following = false;
   private unlisten: (() => Promise<void>) | undefined;
   private refreshing: Promise<void> = Promise.resolve();
+  /** Where every bundle a decision or receipt cites is kept, by hash, for the evidence. */
+  readonly archive = new BundleArchive();
 
   constructor(private readonly options: PolicyEngineOptions) {}
 
@@ -58,6 +61,16 @@ export class PolicyEngine {
   /** The bundle this process runs for a tenant. */
   bundleFor(tenantId: string): Bundle {
     return this.options.fixed?.(tenantId) ?? this.active.get(tenantId) ?? this.options.base;
+  }
+
+  /**
+   * The hash of the tenant's bundle for a receipt the server writes without a decision (a job's
+   * step), with the bundle archived in the current transaction like a decision's.
+   */
+  async cite(tenantId: string, at: Date): Promise<string> {
+    const bundle = this.bundleFor(tenantId);
+    await this.archive.keep(bundle, at);
+    return bundle.hash;
   }
 
   /** Tenants with a bundle of their own loaded, and its hash. */
@@ -84,16 +97,20 @@ export class PolicyEngine {
     if (previous !== undefined && previous.hash !== bundle.hash) this.compiled.delete(`${tenantId}\u0000${previous.hash}`);
   }
 
-  /** The authorization decision with the tenant's active bundle, logged to the decision log. */
+  /**
+   * The authorization decision with the tenant's active bundle, logged to the decision log. Runs
+   * in the tenant's transaction, which archives the bundle for the receipt that will cite it.
+   */
   async decide(input: DecisionInput): Promise<Decision> {
     const bundle = this.bundleFor(input.tenant.id);
+    await this.archive.keep(bundle, new Date(input.context.time));
     const started = process.hrtime.bigint();
     const decision = normalize(this.policy(input.tenant.id, bundle).evaluate(DECISION_PATH, input), bundle.hash);
     const latency = process.hrtime.bigint() - started;
     const result = { allow: decision.allow, reasons: decision.reasons, obligations: decision.obligations };
     const masked = applyMaskRules((bundle.data as Partial<BundleData>).mask_rules ?? [], input, result);
     const decisionId = uuidv7();
-    this.decisionLog?.append({
+    this.decisionLog?.append(bundle, {
       decision_id: decisionId,
       tenant_id: input.tenant.id,
       timestamp: input.context.time,

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { Problem } from '../http/problem.ts';
 import { asTenant } from '../db/tenant-tx.ts';
-import { SubjectIdSchema } from '../identity/actions.ts';
+import { SubjectAttributes, SubjectIdSchema } from '../identity/actions.ts';
 import { insertSubject } from '../identity/subjects.ts';
 import { ledgerServices } from '../ledger/ledger-runtime.ts';
 import { defineAction } from '../pipeline/define-action.ts';
@@ -55,7 +55,11 @@ export const createTenant = defineAction({
       /** The tenant's first CompanyAdmin, so someone can sign in to the new tenant. */
       admin: Type.Optional(
         Type.Object(
-          { subject_id: SubjectIdSchema, display_name: Type.String({ minLength: 1, maxLength: 120 }) },
+          {
+            subject_id: SubjectIdSchema,
+            display_name: Type.String({ minLength: 1, maxLength: 120 }),
+            attributes: Type.Optional(SubjectAttributes),
+          },
           { additionalProperties: false },
         ),
       ),
@@ -69,9 +73,9 @@ export const createTenant = defineAction({
     const created = await insertTenant(defaultTenantConfig(settings), ctx.now);
     if (created === undefined) throw new Problem('conflict', `tenant ${input.tenant_id} already exists`);
     if (admin !== undefined) {
-      await asTenant(created.tenant_id, () =>
-        insertSubject({ subject_id: admin.subject_id, display_name: admin.display_name, roles: ['CompanyAdmin'], attributes: {} }, ctx.now),
-      );
+      // In the tenant's data region unless told otherwise, so the first admin may export its evidence.
+      const attributes = { region: created.config.data_region, ...admin.attributes };
+      await asTenant(created.tenant_id, () => insertSubject({ subject_id: admin.subject_id, display_name: admin.display_name, roles: ['CompanyAdmin'], attributes }, ctx.now));
     }
     // The signing key exists from the start, so the tenant's JWKS can be pinned before its first receipt.
     await asTenant(created.tenant_id, () => ledgerServices().keys.signer(ctx.now), { scope: 'tenant' });

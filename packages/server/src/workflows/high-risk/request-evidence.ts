@@ -7,7 +7,6 @@ import { findCheckpoint } from '../../ledger/ledger-store.ts';
 import type { ReceiptEntry } from '../../ledger/receipt-format.ts';
 import { auditEventRecord, bundleRecord, decisionRecord, provenReceipts } from '../../audit/export-sources.ts';
 import { getHistory, requestTarget, type HighRiskRequest } from './request-store.ts';
-import { highRiskSettings } from './revert-jobs.ts';
 import { stepAction } from './state-machine.ts';
 
 // The evidence pack of one request, in the audit export's format: its audit events (the history,
@@ -70,9 +69,8 @@ async function decisionRecords(requestIds: string[]): Promise<DecisionRecord[]> 
 
 /** Every bundle a decision or receipt cites. */
 async function bundleRecords(hashes: Set<string>): Promise<BundleRecord[]> {
-  const current = highRiskSettings().bundleFor(currentTenantId());
   const records: BundleRecord[] = [];
-  for (const hash of [...hashes].sort()) records.push(await bundleRecord(hash, current));
+  for (const hash of [...hashes].sort()) records.push(await bundleRecord(hash));
   return records;
 }
 
