@@ -1,20 +1,6 @@
 // The `companyos` command. Each subcommand lives in its own module under `commands/`; this file
 // only parses the first word and dispatches.
 
-import { serveCommand } from './commands/serve.ts';
-import { tokenCommand } from './commands/token.ts';
-import { actionsCommand } from './commands/actions.ts';
-import { tenantCommand } from './commands/tenant.ts';
-import { ledgerCommand } from './commands/ledger.ts';
-import { verifyReceiptCommand } from './commands/verify-receipt.ts';
-import { flagsCommand } from './commands/flags.ts';
-import { configCommand } from './commands/config.ts';
-import { policyCommand } from './commands/policy.ts';
-import { driftCommand } from './commands/drift.ts';
-import { exportCommand } from './commands/export.ts';
-import { verifyCommand } from './commands/verify.ts';
-import { highRiskCommand } from './commands/high-risk.ts';
-import { pdpCommand } from './commands/pdp.ts';
 import { UsageError } from './args.ts';
 
 const USAGE = `companyos — the CompanyOS command
@@ -52,21 +38,22 @@ COMPANYOS_* settings (see README.md).`;
 
 type Command = (args: string[]) => Promise<number>;
 
-const commands: Record<string, Command> = {
-  serve: serveCommand,
-  token: tokenCommand,
-  actions: actionsCommand,
-  tenant: tenantCommand,
-  ledger: ledgerCommand,
-  'verify-receipt': verifyReceiptCommand,
-  flags: flagsCommand,
-  config: configCommand,
-  policy: policyCommand,
-  drift: driftCommand,
-  export: exportCommand,
-  verify: verifyCommand,
-  'high-risk': highRiskCommand,
-  pdp: pdpCommand,
+// Each command's module (and what it needs of the server) loads only when that command runs.
+const commands: Record<string, () => Promise<Command>> = {
+  serve: async () => (await import('./commands/serve.ts')).serveCommand,
+  token: async () => (await import('./commands/token.ts')).tokenCommand,
+  actions: async () => (await import('./commands/actions.ts')).actionsCommand,
+  tenant: async () => (await import('./commands/tenant.ts')).tenantCommand,
+  ledger: async () => (await import('./commands/ledger.ts')).ledgerCommand,
+  'verify-receipt': async () => (await import('./commands/verify-receipt.ts')).verifyReceiptCommand,
+  flags: async () => (await import('./commands/flags.ts')).flagsCommand,
+  config: async () => (await import('./commands/config.ts')).configCommand,
+  policy: async () => (await import('./commands/policy.ts')).policyCommand,
+  drift: async () => (await import('./commands/drift.ts')).driftCommand,
+  export: async () => (await import('./commands/export.ts')).exportCommand,
+  verify: async () => (await import('./commands/verify.ts')).verifyCommand,
+  'high-risk': async () => (await import('./commands/high-risk.ts')).highRiskCommand,
+  pdp: async () => (await import('./commands/pdp.ts')).pdpCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -75,13 +62,13 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return name === undefined ? 2 : 0;
   }
-  const command = commands[name];
-  if (command === undefined) {
+  const load = commands[name];
+  if (load === undefined) {
     console.error(`companyos: unknown command "${name}"\n\n${USAGE}`);
     return 2;
   }
   try {
-    return await command(rest);
+    return await (await load())(rest);
   } catch (err) {
     if (err instanceof UsageError) {
       console.error(`companyos ${name}: ${err.message}`);
