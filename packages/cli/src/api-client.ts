@@ -22,6 +22,22 @@ export class ApiError extends Error {
   }
 }
 
+/** The server the CLI talks to: --url, else COMPANYOS_URL, else the default local address. */
+export function serverUrl(url?: string | undefined): string {
+  return url ?? process.env.COMPANYOS_URL ?? 'http://127.0.0.1:8080';
+}
+
+/** fetch, with a refused or failed connection reported as `cannot reach <URL>`. */
+export async function reach(url: URL | string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (err) {
+    const cause = (err as { cause?: { code?: unknown; message?: unknown } }).cause;
+    const why = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : String(err);
+    throw new Error(`cannot reach ${String(url)} (${why}): is the server running? (set COMPANYOS_URL or --url)`);
+  }
+}
+
 export async function callApi(
   method: string,
   path: string,
@@ -37,7 +53,7 @@ export async function callApi(
 
 /** The raw response of an authenticated request (for downloads); the caller checks its status. */
 export async function apiFetch(method: string, path: string, options: ApiOptions, body?: unknown): Promise<Response> {
-  const base = options.url ?? process.env.COMPANYOS_URL ?? 'http://127.0.0.1:8080';
+  const base = serverUrl(options.url);
   const token = options.token ?? process.env.COMPANYOS_TOKEN;
   if (token === undefined || token === '') {
     throw new Error('no credential: set COMPANYOS_TOKEN (see `companyos token`) or pass --token');
@@ -45,7 +61,7 @@ export async function apiFetch(method: string, path: string, options: ApiOptions
   const headers: Record<string, string> = { authorization: `Bearer ${token}` };
   if (options.tenant !== undefined) headers['x-tenant-id'] = options.tenant;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  return fetch(new URL(path, base), {
+  return reach(new URL(path, base), {
     method,
     headers,
     body: body === undefined ? null : JSON.stringify(body),
