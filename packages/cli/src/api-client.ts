@@ -15,11 +15,21 @@ export class ApiError extends Error {
     readonly problem: Record<string, unknown>,
   ) {
     const reasons = Array.isArray(problem.reasons) ? `\n  reasons: ${problem.reasons.join('; ')}` : '';
-    const errors = Array.isArray(problem.errors)
-      ? `\n${problem.errors.map((e) => `  - ${JSON.stringify(e)}`).join('\n')}`
-      : '';
-    super(`${status} ${String(problem.title ?? 'error')}: ${String(problem.detail ?? '')}${reasons}${errors}`);
+    const errors = Array.isArray(problem.errors) ? `\n${(problem.errors as unknown[]).map(fieldError).join('\n')}` : '';
+    super(`${status} ${String(problem.title ?? 'error')}: ${String(problem.detail ?? '')}${reasons}${errors}${stepUpHint(problem)}`);
   }
+}
+
+/** One invalid field of a request: "  - body.operation: must be one of: A, B". */
+function fieldError(e: unknown): string {
+  const { in: where, field, message } = e as { in?: unknown; field?: unknown; message?: unknown };
+  return typeof field === 'string' && typeof message === 'string' ? `  - ${typeof where === 'string' ? `${where}.` : ''}${field}: ${message}` : `  - ${JSON.stringify(e)}`;
+}
+
+/** A refusal for want of a recent strong authentication says how the CLI user gets one. */
+function stepUpHint(problem: Record<string, unknown>): string {
+  const stepUp = String(problem.type ?? '').endsWith('/step-up-required') || (Array.isArray(problem.reasons) && problem.reasons.some((r) => /step-up/i.test(String(r))));
+  return stepUp ? '\n  mint a token with a step-up: companyos token --tenant T --subject S --step-up' : '';
 }
 
 /** The server the CLI talks to: --url, else COMPANYOS_URL, else the default local address. */
