@@ -95,5 +95,5 @@ test('a token minted by the CLI is accepted by a server on the same data dir, an
 
   const missing = await run(['tenant', 'create', '--id', 'x1']);
   assert.equal(missing.code, 2);
-  assert.match(missing.err, /--region is required/);
+  assert.match(missing.err, /--region and --owner are required/);
 });

@@ -11,6 +11,7 @@ import type { HighRiskDetail, HighRiskRequest, RequestMissingReceipts } from '@c
 import { apiFetch, ApiError, callApi } from '../api-client.ts';
 import { parse, required, UsageError } from '../args.ts';
 import { printTable } from '../table.ts';
+import { COMMAND_USAGE } from '../usage.ts';
 
 const common = {
   url: { type: 'string' },
@@ -18,15 +19,6 @@ const common = {
   json: { type: 'boolean' },
 } as const;
 
-const USAGE = `usage: companyos high-risk VERB
-  request --operation OP --database D --schema S --table T [--table T]... --minutes N --rationale TEXT
-  list [--status S] [--requester R] [--from TIME] [--to TIME]
-  show ID
-  approve ID --rationale TEXT | deny ID --rationale TEXT | cancel ID [--rationale TEXT] | revoke ID [--rationale TEXT]
-  execute ID [--db-host HOST]          prints the temporary credentials, this once
-  evidence ID [-o FILE]                downloads the request's signed evidence pack
-  missing-receipts                     exits 1 when an executed request lacks a receipt for a step
-Every verb takes --url and --token; all but evidence take --json.`;
 
 const PATH = '/api/v1/high-risk-ops/requests';
 
@@ -70,7 +62,7 @@ export async function highRiskCommand(args: string[]): Promise<number> {
     case 'missing-receipts':
       return missingReceipts(rest);
     default:
-      throw new UsageError(USAGE);
+      throw new UsageError(COMMAND_USAGE['high-risk']!);
   }
 }
 

@@ -8,7 +8,7 @@ import { loadConfig, type Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { Authenticator } from '../identity/authenticate.ts';
-import { DEV_ISSUER_KEY_FILE, DevIssuer } from '../identity/dev-issuer.ts';
+import { DEV_ISSUER_KEY_FILE, DEV_ISSUER_PATH, DevIssuer } from '../identity/dev-issuer.ts';
 import { createLogger } from '../logger.ts';
 import type { AnyAction } from '../pipeline/define-action.ts';
 import { allowedMethods, API_PREFIX, guardRoutes, registerActions } from '../pipeline/registrar.ts';
@@ -162,6 +162,12 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   installLifecycle(app, db);
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
   app.get('/.well-known/jwks.json', { schema: { hide: true } }, async () => devIssuer?.jwks() ?? { keys: [] });
+  // Where `companyos token` finds the key of the issuer this server trusts (dev issuer only).
+  app.get(DEV_ISSUER_PATH, { schema: { hide: true } }, async (request, reply) => {
+    if (devIssuer !== undefined) return devIssuer.describe();
+    const problem = new Problem('not-found', 'this server does not accept development tokens (COMPANYOS_DEV_ISSUER=false)');
+    return reply.code(problem.status).type('application/problem+json').send(problem.body(request.url));
+  });
   app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => reply.type(metrics.contentType).send(await metrics.text()));
   await installPolicy(app, { db, engine: policy, metrics, policyDir: config.policyDir, log });
   await installFlags(app, { db, clock, bundleFor, metrics });

@@ -10,6 +10,8 @@ export const DEV_ISSUER = 'urn:companyos:dev-issuer';
 export const DEV_AUDIENCE = 'companyos';
 export const ACR_STEP_UP = 'urn:companyos:acr:step-up';
 export const ACR_BASIC = 'urn:companyos:acr:basic';
+/** The public route that describes a server's dev issuer (see DevIssuer.describe). */
+export const DEV_ISSUER_PATH = '/.well-known/companyos-dev-issuer';
 /** File name of the dev issuer's private key inside the data dir. */
 export const DEV_ISSUER_KEY_FILE = 'dev-issuer-key.json';
 
@@ -22,6 +24,12 @@ export interface MintOptions {
   stepUp?: boolean | undefined;
 }
 
+export interface DevIssuerDescription {
+  issuer: string;
+  key_file: string | null;
+  jwks: { keys: JWK[] };
+}
+
 /** The local development issuer: one Ed25519 key, signing EdDSA JWTs for any tenant/subject. */
 export class DevIssuer {
   readonly kid: string;
@@ -30,6 +38,8 @@ export class DevIssuer {
   constructor(
     private readonly privateKey: KeyObject,
     private readonly clock: Clock = systemClock,
+    /** Where the private key is kept; undefined for a key in memory only. */
+    readonly keyFile?: string,
   ) {
     this.publicKey = createPublicKey(privateKey);
     this.kid = canonicalSha256(this.publicJwk()).slice(0, 16);
@@ -39,15 +49,23 @@ export class DevIssuer {
   static open(options: { keyFile?: string | undefined; clock?: Clock | undefined } = {}): DevIssuer {
     const { keyFile, clock } = options;
     if (keyFile === undefined) return new DevIssuer(generateKeyPairSync('ed25519').privateKey, clock);
-    if (existsSync(keyFile)) {
-      const jwk = JSON.parse(readFileSync(keyFile, 'utf8')) as JWK;
-      return new DevIssuer(createPrivateKey({ key: jwk as import('node:crypto').JsonWebKey, format: 'jwk' }), clock);
-    }
+    if (existsSync(keyFile)) return DevIssuer.load(keyFile, clock);
     const { privateKey } = generateKeyPairSync('ed25519');
     mkdirSync(dirname(keyFile), { recursive: true });
     writeFileSync(keyFile, JSON.stringify(privateKey.export({ format: 'jwk' })), { mode: 0o600 });
     chmodSync(keyFile, 0o600);
-    return new DevIssuer(privateKey, clock);
+    return new DevIssuer(privateKey, clock, keyFile);
+  }
+
+  /** Loads an existing key; never creates one (a client minting for a running server). */
+  static load(keyFile: string, clock?: Clock): DevIssuer {
+    const jwk = JSON.parse(readFileSync(keyFile, 'utf8')) as JWK;
+    return new DevIssuer(createPrivateKey({ key: jwk as import('node:crypto').JsonWebKey, format: 'jwk' }), clock, keyFile);
+  }
+
+  /** What a server tells the `companyos token` command about its issuer: the key's file and public key. */
+  describe(): DevIssuerDescription {
+    return { issuer: DEV_ISSUER, key_file: this.keyFile ?? null, jwks: this.jwks() };
   }
 
   publicJwk(): JWK {

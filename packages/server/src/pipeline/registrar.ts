@@ -18,6 +18,8 @@ export const PUBLIC_ROUTES = new Set([
   '/metrics',
   `${API_PREFIX}/openapi.json`,
   '/.well-known/jwks.json',
+  // Where the dev issuer's key lives, so `companyos token` signs with the key this server trusts.
+  '/.well-known/companyos-dev-issuer',
   `${API_PREFIX}/sign-in/options`,
   `${API_PREFIX}/dev/sign-in`,
   // Tenant branding and logo: themes the sign-in page before anyone is authenticated (GET only).
