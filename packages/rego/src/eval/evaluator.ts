@@ -46,6 +46,11 @@ export class Evaluator extends Frame {
     this.root = s.policy.root;
   }
 
+  override begin(input: Value | undefined): void {
+    super.begin(input);
+    this.ruleStack.length = 0;
+  }
+
   protected evalDataRef(path: Term[], k: VK): boolean {
     return this.evalData(path, 0, this.root, this.data, this.overrides, k);
   }

@@ -14,6 +14,9 @@ import type { EvalSettings } from './settings.ts';
 
 export type K = () => boolean;
 
+/** Caches of a frame between evaluations (never written: `begin` installs fresh ones). */
+const EMPTY_CACHES: Caches = newCaches();
+
 /** The continuation that stops at the first solution. */
 const FOUND: K = () => true;
 
@@ -84,11 +87,40 @@ export abstract class Frame {
     return () => this.evalExpr(e, k);
   }
 
-  protected evalExpr(e: Expr, k: K): boolean {
+  /**
+   * Every evaluation step passes here: each expression of every body, before it is evaluated.
+   * Budgets on an evaluation (time, work) belong here and nowhere else; it throws to cancel.
+   */
+  protected step(e: Expr): void {
     if (this.s.coverage) this.s.coverage.add(`${e.loc.file}:${e.loc.line}`);
     if (this.s.deadline !== undefined && (++this.steps & 255) === 0 && performance.now() > this.s.deadline) {
       throw new RegoError('eval_cancel_error', 'caller cancelled query execution', e.loc);
     }
+  }
+
+  /**
+   * Makes the frame ready for another evaluation with `input`: a prepared query runs every
+   * evaluation on one frame, so its binding storage is reused rather than allocated again.
+   */
+  begin(input: Value | undefined): void {
+    this.input = input;
+    this.b.clear();
+    this.overrides = undefined;
+    this.fnOverrides = undefined;
+    this.caches = newCaches();
+    this.ordered = true;
+    this.steps = 0;
+  }
+
+  /** Lets go of the last evaluation's input and documents (so they can be collected). */
+  end(): void {
+    this.input = undefined;
+    this.b.clear();
+    this.caches = EMPTY_CACHES;
+  }
+
+  protected evalExpr(e: Expr, k: K): boolean {
+    this.step(e);
     if (e.with.length > 0) return this.evalWith(e, k);
     if (e.negated) {
       const found = this.evalPositive(e, FOUND);
