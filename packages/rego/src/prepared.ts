@@ -39,10 +39,13 @@ export class PreparedQuery {
     const ev = lease.ev;
     lease.reset();
     ev.begin(input === undefined ? undefined : viewOf(input));
+    let failed = true;
     try {
-      return ev.firstValue(this.ref);
+      const out = ev.firstValue(this.ref);
+      failed = false;
+      return out;
     } finally {
-      ev.end();
+      ev.end(failed);
       this.idle = lease;
     }
   }

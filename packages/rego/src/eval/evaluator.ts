@@ -14,7 +14,7 @@ import { canonicalText, equal, keyOf, RObject, RSet, type Value } from '../value
 import { builtinFailure, runBuiltin } from './builtin-call.ts';
 import { BUSY, NONE } from './caches.ts';
 import { ContainerObject, ContainerSet, DocBuilder } from './doc-builder.ts';
-import { Frame, lookup, SLOW, type K, type VK } from './frame.ts';
+import { Frame, lookup, SLOW, type Bindings, type K, type VK } from './frame.ts';
 import { callIntrinsic } from './intrinsics.ts';
 import { patchDoc, type DataOverride } from './overrides.ts';
 import { candidateRules } from './rule-index.ts';
@@ -39,7 +39,14 @@ export class Evaluator extends Frame {
   private explained: Set<number> | undefined;
   /** Rules being evaluated, innermost last (for rego.metadata.*). */
   readonly ruleStack: CRule[] = [];
-  private readonly spareFrames: Map<string, Value>[] = [];
+  private readonly spareFrames: Bindings[] = [];
+  /**
+   * Argument arrays of builtin calls, by nesting depth: a call borrows the one at its depth while
+   * its arguments are computed and the builtin runs (nested calls go one deeper), so argument
+   * arrays are not allocated per call.
+   */
+  private readonly argPool: Value[][] = [];
+  private argDepth = 0;
 
   constructor(s: EvalSettings) {
     super(s);
@@ -49,6 +56,13 @@ export class Evaluator extends Frame {
   override begin(input: Value | undefined): void {
     super.begin(input);
     this.ruleStack.length = 0;
+    this.argDepth = 0;
+  }
+
+  override end(failed: boolean): void {
+    super.end(failed);
+    // Frames left by a failed evaluation may hold bindings.
+    if (failed) this.spareFrames.length = 0;
   }
 
   protected evalDataRef(path: Term[], k: VK): boolean {
@@ -462,15 +476,18 @@ export class Evaluator extends Frame {
   }
 
   /** Starts a frame with no bindings; returns the caller's bindings for leaveFrame. */
-  private enterFrame(): Map<string, Value> {
+  private enterFrame(): Bindings {
     const saved = this.b;
     this.b = this.spareFrames.pop() ?? new Map();
     return saved;
   }
 
-  /** Ends a frame; its bindings map, once empty again, serves a later frame. */
-  private leaveFrame(saved: Map<string, Value>): void {
-    if (this.b.size === 0 && this.spareFrames.length < MAX_SPARE_FRAMES) this.spareFrames.push(this.b);
+  /**
+   * Ends a frame; its bindings map serves a later frame. Every var is unbound again when a frame
+   * ends normally; one ended by an error is discarded with the evaluation (see `end`).
+   */
+  private leaveFrame(saved: Bindings): void {
+    if (this.spareFrames.length < MAX_SPARE_FRAMES) this.spareFrames.push(this.b);
     this.b = saved;
   }
 
@@ -503,6 +520,8 @@ export class Evaluator extends Frame {
       const e = builtinFailure(def, err, t.loc);
       if (this.s.strict || e.code === 'eval_cancel_error' || e.code === 'eval_conflict_error') throw e;
       return undefined;
+    } finally {
+      this.argDepth--;
     }
   }
 
@@ -570,15 +589,15 @@ export class Evaluator extends Frame {
         const { def } = target;
         const args = this.directArgs(t, def.arity);
         if (args === null) return false;
-        if (args !== undefined) return this.callBuiltin(def, args, t, k);
-        return this.evalArgs(t, def.arity, (vals) => this.callBuiltin(def, vals, t, k));
+        if (args !== undefined) return this.callBuiltin(def, args, t, k, true);
+        return this.evalArgs(t, def.arity, (vals) => this.callBuiltin(def, vals, t, k, false));
       }
       case 'print':
         return this.callPrint(t, k);
       case 'intrinsic': {
         const name = target.name;
         const intrinsic: BuiltinDef = { name, arity: target.arity, relation: (args) => callIntrinsic(this, name, args) };
-        return this.evalArgs(t, target.arity, (args) => this.callBuiltin(intrinsic, args, t, k));
+        return this.evalArgs(t, target.arity, (args) => this.callBuiltin(intrinsic, args, t, k, false));
       }
       case 'none':
         if (target.name.startsWith('data.')) return false;
@@ -589,15 +608,21 @@ export class Evaluator extends Frame {
   /**
    * Argument values computed without continuations when every argument is a constant, a bound
    * var or a ref along constant keys; null when one of those is undefined (so is the call);
-   * undefined when some argument needs full evaluation.
+   * undefined when some argument needs full evaluation. The array is borrowed from the pool:
+   * the caller gives it back (`argDepth--`) once it no longer needs it.
    */
   private directArgs(t: CallTerm, arity: number): Value[] | null | undefined {
     const n = Math.min(arity, t.args.length);
-    const out: Value[] = new Array(n);
+    const depth = this.argDepth++;
+    let out = this.argPool[depth];
+    if (out === undefined) this.argPool[depth] = out = [];
+    out.length = n;
     for (let i = 0; i < n; i++) {
       const v = this.quickValue(t.args[i] as Term);
-      if (v === SLOW) return undefined;
-      if (v === undefined) return null;
+      if (v === SLOW || v === undefined) {
+        this.argDepth--;
+        return v === SLOW ? undefined : null;
+      }
       out[i] = v;
     }
     return out;
@@ -606,7 +631,13 @@ export class Evaluator extends Frame {
   private evalArgs(t: CallTerm, arity: number, k: (args: Value[]) => boolean): boolean {
     const direct = this.directArgs(t, arity);
     if (direct === null) return false;
-    if (direct !== undefined) return k(direct);
+    if (direct !== undefined) {
+      try {
+        return k(direct);
+      } finally {
+        this.argDepth--;
+      }
+    }
     const n = Math.min(arity, t.args.length);
     const args = n === t.args.length ? t.args : t.args.slice(0, n);
     // A plain var bound by enumerating a ref in a later argument (`x == xs[x]`) goes last.
@@ -621,7 +652,8 @@ export class Evaluator extends Frame {
     });
   }
 
-  private callBuiltin(def: BuiltinDef, args: Value[], t: CallTerm, k: VK): boolean {
+  /** Calls a builtin; `pooled` args are given back to the pool once it returned. */
+  private callBuiltin(def: BuiltinDef, args: Value[], t: CallTerm, k: VK, pooled: boolean): boolean {
     let result: Value | undefined;
     let results: Value[] | undefined;
     try {
@@ -631,6 +663,8 @@ export class Evaluator extends Frame {
       const e = builtinFailure(def, err, t.loc);
       if (this.s.strict || e.code === 'eval_cancel_error' || e.code === 'eval_conflict_error') throw e;
       return false;
+    } finally {
+      if (pooled) this.argDepth--;
     }
     if (results === undefined) return result === undefined ? false : this.withOutput(t, def.arity, result, k);
     for (const v of results) if (this.withOutput(t, def.arity, v, k)) return true;
