@@ -108,7 +108,7 @@ export class Evaluator extends Frame {
     else {
       const key = this.knownKey(path[i] as Term);
       if (key === undefined) return SLOW;
-      v = kind === 'set' && node.rules.every((r) => r.tail.length === 0) ? (this.setHas(node, key) ? key : undefined) : this.valueAtKey(node, key);
+      v = kind === 'set' && plainMembers(node) ? (this.setHas(node, key) ? key : undefined) : this.valueAtKey(node, key);
       i++;
     }
     for (; v !== undefined && i < path.length; i++) {
@@ -215,7 +215,7 @@ export class Evaluator extends Frame {
       return v === undefined ? false : this.evalPath(v, path, i, k);
     }
     if (i < path.length && !this.isUnboundKey(path[i] as Term)) {
-      if (kind === 'set' && node.rules.every((r) => r.tail.length === 0)) {
+      if (kind === 'set' && plainMembers(node)) {
         return this.evalTerm(path[i] as Term, (key) => (this.setHas(node, key) ? this.evalPath(key, path, i + 1, k) : false));
       }
       if (kind === 'object' || kind === 'set') {
@@ -240,7 +240,7 @@ export class Evaluator extends Frame {
     if (kind === 'complete') {
       const v = this.completeValue(node);
       out = v === undefined ? undefined : this.mergeChildren(v, node);
-    } else if (kind === 'set' && node.rules.every((r) => r.tail.length === 0)) {
+    } else if (kind === 'set' && plainMembers(node)) {
       out = this.setValue(node);
     } else {
       const builder = new DocBuilder();
@@ -331,15 +331,23 @@ export class Evaluator extends Frame {
   private setValue(node: RuleNode): Value {
     const out = new ContainerSet();
     for (const r of candidateRules(this, node)) {
-      this.inFrame(() =>
-        this.evalRuleBody(r, r.body, () => {
-          const v = this.quickValue(r.key as Term);
-          if (v === SLOW) return this.evalTerm(r.key as Term, (x) => this.addMember(out, x, r));
-          return v !== undefined && this.addMember(out, v, r);
-        }),
-      );
+      const saved = this.enterFrame();
+      try {
+        this.evalRuleBody(r, r.body, this.memberSink(out, r));
+      } finally {
+        this.leaveFrame(saved);
+      }
     }
     return out;
+  }
+
+  /** The continuation of a set rule's body: adds the member its key term has then. */
+  private memberSink(out: RSet, r: CRule): K {
+    return () => {
+      const v = this.quickValue(r.key as Term);
+      if (v === SLOW) return this.evalTerm(r.key as Term, (x) => this.addMember(out, x, r));
+      return v !== undefined && this.addMember(out, v, r);
+    };
   }
 
   private addMember(out: RSet, v: Value, r: CRule): boolean {
@@ -391,11 +399,7 @@ export class Evaluator extends Frame {
     const rules = candidateRules(this, node);
     const constant = constantValue(node);
     for (const r of rules) {
-      const v = this.ruleValue(r, (value) => {
-        if (result !== undefined && !equal(result, value)) {
-          throw new RegoError('eval_conflict_error', MULTIPLE_OUTPUTS, r.loc);
-        }
-      });
+      const v = this.ruleValue(r, result);
       if (v !== undefined) {
         result = v;
         if (constant) break;
@@ -403,7 +407,7 @@ export class Evaluator extends Frame {
     }
     if (result === undefined && node.defaultRule) {
       const d = node.defaultRule;
-      result = this.inFrame(() => this.firstValue(d.value));
+      result = this.valueInFrame(d.value);
       if (result !== undefined) this.noteExplain(d);
     }
     this.caches.complete.set(node, result === undefined ? NONE : result);
@@ -412,15 +416,16 @@ export class Evaluator extends Frame {
 
   /**
    * Evaluates one complete rule (or function body once args are bound) with its else chain:
-   * the value of the first alternative whose body succeeds. `check` sees every value produced.
+   * the value of the first alternative whose body succeeds. Every value produced must equal
+   * `prior`, the value other rules at the node produced, when there is one.
    */
-  private ruleValue(r: CRule, check: (v: Value) => void, bindArgs?: (k: K) => boolean): Value | undefined {
+  private ruleValue(r: CRule, prior: Value | undefined, bindArgs?: (k: K) => boolean): Value | undefined {
     const saved = this.enterFrame();
     try {
       const run: RuleRun = { result: undefined, any: false };
-      if (this.produce(r, r.value, r.body, r.loc, check, bindArgs, run)) return run.result;
+      if (this.produce(r, r.value, r.body, r.loc, prior, bindArgs, run)) return run.result;
       for (const e of r.elses) {
-        if (this.produce(r, e.value, e.body, e.loc, check, bindArgs, run)) return run.result;
+        if (this.produce(r, e.value, e.body, e.loc, prior, bindArgs, run)) return run.result;
       }
       return run.result;
     } finally {
@@ -429,20 +434,22 @@ export class Evaluator extends Frame {
   }
 
   /** Runs one alternative of a rule; true when its body succeeded. */
-  private produce(r: CRule, valueTerm: Term, body: Body, loc: Location, check: (v: Value) => void, bindArgs: ((k: K) => boolean) | undefined, run: RuleRun): boolean {
+  private produce(r: CRule, valueTerm: Term, body: Body, loc: Location, prior: Value | undefined, bindArgs: ((k: K) => boolean) | undefined, run: RuleRun): boolean {
     run.any = false;
-    const onSuccess = this.successSink(r, valueTerm, loc, check, run);
+    const onSuccess = this.successSink(r, valueTerm, loc, prior, run);
     if (bindArgs) bindArgs(() => this.evalRuleBody(r, body, onSuccess));
     else this.evalRuleBody(r, body, onSuccess);
     return run.any;
   }
 
-  private successSink(r: CRule, valueTerm: Term, loc: Location, check: (v: Value) => void, run: RuleRun): K {
+  private successSink(r: CRule, valueTerm: Term, loc: Location, prior: Value | undefined, run: RuleRun): K {
     const ground = valueTerm.type === 'scalar';
     return () => {
       run.any = true;
       return this.evalTerm(valueTerm, (v) => {
-        check(v);
+        if (prior !== undefined && !equal(prior, v)) {
+          throw new RegoError('eval_conflict_error', r.kind === 'function' ? FUNCTION_OUTPUTS : MULTIPLE_OUTPUTS, r.loc);
+        }
         if (run.result !== undefined && !equal(run.result, v)) {
           throw new RegoError('eval_conflict_error', r.kind === 'function' ? FUNCTION_OUTPUTS : MULTIPLE_OUTPUTS, loc);
         }
@@ -462,6 +469,16 @@ export class Evaluator extends Frame {
     } finally {
       this.ruleStack.pop();
       this.ordered = ordered;
+    }
+  }
+
+  /** The first value of a term, in a fresh frame (a default rule's value). */
+  private valueInFrame(t: Term): Value | undefined {
+    const saved = this.enterFrame();
+    try {
+      return this.firstValue(t);
+    } finally {
+      this.leaveFrame(saved);
     }
   }
 
@@ -696,23 +713,19 @@ export class Evaluator extends Frame {
   callFunction(node: RuleNode, args: Value[]): Value | undefined {
     let result: Value | undefined;
     for (const r of node.funcs) {
-      const v = this.ruleValue(
-        r,
-        (value) => {
-          if (result !== undefined && !equal(result, value)) {
-            throw new RegoError('eval_conflict_error', FUNCTION_OUTPUTS, r.loc);
-          }
-        },
-        (k) => this.unifyArgs(r.args, args, 0, k),
-      );
+      const v = this.ruleValue(r, result, this.argBinder(r, args));
       if (v !== undefined) result = v;
     }
     if (result === undefined && node.defaultFunc) {
       const d = node.defaultFunc;
-      result = this.inFrame(() => this.firstValue(d.value));
+      result = this.valueInFrame(d.value);
       if (result !== undefined) this.noteExplain(d);
     }
     return result;
+  }
+
+  private argBinder(r: CRule, args: Value[]): (k: K) => boolean {
+    return (k) => this.unifyArgs(r.args, args, 0, k);
   }
 
   private unifyArgs(patterns: Term[], args: Value[], i: number, k: K): boolean {
@@ -774,6 +787,15 @@ function callName(t: CallTerm): string {
     callNames.set(t, name);
   }
   return name;
+}
+
+const plainSets = new WeakMap<RuleNode, boolean>();
+
+/** True when every rule at a set node is `p contains x` with no key path (membership is by value). */
+function plainMembers(node: RuleNode): boolean {
+  let plain = plainSets.get(node);
+  if (plain === undefined) plainSets.set(node, (plain = node.rules.every((r) => r.tail.length === 0)));
+  return plain;
 }
 
 const constants = new WeakMap<RuleNode, boolean>();

@@ -4,7 +4,7 @@
 // continuation returns true to stop the enumeration early (a `not`, an existence check, an
 // early exit). Documents under `data` and calls are the subclass's job (evaluator.ts).
 
-import type { ArrayTerm, Body, CallTerm, ComprehensionTerm, EveryExpr, Expr, RefTerm, SomeInExpr, TemplateStringTerm, Term, WithModifier } from '../ast/types.ts';
+import type { ArrayTerm, Body, CallTerm, ComprehensionTerm, EveryExpr, Expr, ObjectTerm, RefTerm, SetTerm, SomeInExpr, TemplateStringTerm, Term, WithModifier } from '../ast/types.ts';
 import { isGroundTerm, staticName } from '../compile/terms.ts';
 import { RegoError } from '../errors.ts';
 import { canonicalText, equal, keyOf, RObject, RSet, type Value } from '../value/value.ts';
@@ -142,14 +142,9 @@ export abstract class Frame {
       case 'expr': {
         if (e.op !== 'term') return this.unify(e.terms[0], e.terms[1] as Term, k);
         const t = e.terms[0];
-        if (t.type === 'call') {
-          const q = this.quickCall(t);
-          if (q !== SLOW) return q !== undefined && q !== false ? k() : false;
-          return this.evalCall(t, (v) => (v !== false ? k() : false));
-        }
-        const q = this.quickValue(t);
+        const q = t.type === 'call' ? this.quickCall(t) : this.quickValue(t);
         if (q !== SLOW) return q !== undefined && q !== false ? k() : false;
-        return this.evalTerm(t, (v) => (v !== false ? k() : false));
+        return this.evalTruthy(t, k);
       }
       case 'some-decl':
         return k();
@@ -160,11 +155,27 @@ export abstract class Frame {
     }
   }
 
+  // Hot methods keep the closures of their slow paths in separate methods: a closure that
+  // captures a parameter makes V8 allocate a context on every call of its method, slow path or not.
+
+  /** A term that must be defined and not false, evaluated with continuations. */
+  private evalTruthy(t: Term, k: K): boolean {
+    const truthy = (v: Value) => (v !== false ? k() : false);
+    return t.type === 'call' ? this.evalCall(t, truthy) : this.evalTerm(t, truthy);
+  }
+
   protected evalSomeIn(e: SomeInExpr, k: K): boolean {
     const v = e.value;
     if (e.key === undefined && v.type === 'var' && this.b.get(v.name) === undefined && !isRoot(v.name)) {
       const coll = this.quickValue(e.collection);
       if (coll !== SLOW) return coll !== undefined && this.bindEach(v.name, coll, k);
+    }
+    return this.evalSomeInSlow(e, k);
+  }
+
+  private evalSomeInSlow(e: SomeInExpr, k: K): boolean {
+    const v = e.value;
+    if (e.key === undefined && v.type === 'var' && this.b.get(v.name) === undefined && !isRoot(v.name)) {
       return this.evalTerm(e.collection, (c) => this.bindEach(v.name, c, k));
     }
     return this.evalTerm(e.collection, (coll) =>
@@ -389,9 +400,7 @@ export abstract class Frame {
       case 'object': {
         const c = constantOf(t);
         if (c !== undefined) return k(c);
-        if (t.type === 'object') return this.evalObject(t.entries, 0, new Map(), k);
-        if (t.type === 'set') return this.evalList(t.items, 0, [], (items) => k(new RSet(items)));
-        return this.evalList(t.items, 0, [], (items) => k(items));
+        return this.evalComposite(t, k);
       }
       case 'comprehension':
         return this.evalComprehension(t, k);
@@ -403,6 +412,29 @@ export abstract class Frame {
       case 'template':
         return this.evalTemplate(t, k);
     }
+  }
+
+  private evalComposite(t: ArrayTerm | SetTerm | ObjectTerm, k: VK): boolean {
+    if (t.type === 'object') {
+      const q = this.quickObject(t);
+      if (q !== SLOW) return q === undefined ? false : k(q);
+      return this.evalObject(t.entries, 0, new Map(), k);
+    }
+    if (t.type === 'set') return this.evalList(t.items, 0, [], (items) => k(new RSet(items)));
+    return this.evalList(t.items, 0, [], k);
+  }
+
+  /** An object literal with constant string keys and quick values, built without continuations. */
+  private quickObject(t: ObjectTerm): RObject | undefined | typeof SLOW {
+    const keys = stringKeysOf(t);
+    if (keys === undefined) return SLOW;
+    const values: Value[] = new Array(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const v = this.quickValue((t.entries[i] as [Term, Term])[1]);
+      if (v === SLOW || v === undefined) return v;
+      values[i] = v;
+    }
+    return RObject.fromStringKeys(keys, values);
   }
 
   protected evalList(items: Term[], i: number, acc: Value[], k: (vs: Value[]) => boolean): boolean {
@@ -505,7 +537,11 @@ export abstract class Frame {
       if (head.name === 'input') return this.input === undefined ? false : this.evalPath(this.input, t.path, 0, k);
       return false;
     }
-    return this.evalTerm(head, (v) => this.evalPath(v, t.path, 0, k));
+    return this.evalRefHead(t, k);
+  }
+
+  private evalRefHead(t: RefTerm, k: VK): boolean {
+    return this.evalTerm(t.head, (v) => this.evalPath(v, t.path, 0, k));
   }
 
   /** Walks a value along ref path terms, enumerating unbound vars. */
@@ -520,6 +556,11 @@ export abstract class Frame {
       v = child;
     }
     if (i === path.length) return k(v);
+    return this.evalPathStep(v, path, i, k);
+  }
+
+  /** evalPath at a key that needs evaluation or enumeration. */
+  private evalPathStep(v: Value, path: Term[], i: number, k: VK): boolean {
     const p = path[i] as Term;
     if (p.type === 'scalar') {
       const child = lookup(v, p.value);
@@ -583,13 +624,17 @@ export abstract class Frame {
       const qa = this.quickValue(a);
       const qb = this.quickValue(b);
       if (qa !== SLOW && qb !== SLOW) return qa !== undefined && qb !== undefined && equal(qa, qb) ? k() : false;
-      return this.evalTerm(a, (va) => this.evalTerm(b, (vb) => (equal(va, vb) ? k() : false)));
     }
     if (pa && !pb) {
       const qb = this.quickValue(b);
       if (qb !== SLOW) return qb === undefined ? false : this.unifyValue(a, qb, k);
-      return this.evalTerm(b, (vb) => this.unifyValue(a, vb, k));
     }
+    return this.unifySlow(a, b, pa, pb, k);
+  }
+
+  private unifySlow(a: Term, b: Term, pa: boolean, pb: boolean, k: K): boolean {
+    if (!pa && !pb) return this.evalTerm(a, (va) => this.evalTerm(b, (vb) => (equal(va, vb) ? k() : false)));
+    if (pa && !pb) return this.evalTerm(b, (vb) => this.unifyValue(a, vb, k));
     if (pb && !pa) return this.evalTerm(a, (va) => this.unifyValue(b, va, k));
     if (a.type === 'array' && b.type === 'array') {
       if (a.items.length !== b.items.length) return false;
@@ -639,7 +684,7 @@ export abstract class Frame {
       case 'var': {
         const cur = this.b.get(p.name);
         if (cur !== undefined) return equal(cur, v) ? k() : false;
-        if (isRoot(p.name)) return this.evalTerm(p, (x) => (equal(x, v) ? k() : false));
+        if (isRoot(p.name)) return this.equalsEvaluated(p, v, k);
         this.b.set(p.name, v);
         const r = k();
         this.b.set(p.name, undefined);
@@ -652,12 +697,17 @@ export abstract class Frame {
         return this.unifyItems(p.items, v, 0, k);
       case 'object': {
         if (!(v instanceof RObject) || v.size !== p.entries.length) return false;
-        if (!this.isPattern(p)) return this.evalTerm(p, (x) => (equal(x, v) ? k() : false));
+        if (!this.isPattern(p)) return this.equalsEvaluated(p, v, k);
         return this.unifyEntries(p.entries, v, 0, k);
       }
       default:
-        return this.evalTerm(p, (x) => (equal(x, v) ? k() : false));
+        return this.equalsEvaluated(p, v, k);
     }
+  }
+
+  /** Succeeds for each value of `p` equal to `v`. */
+  private equalsEvaluated(p: Term, v: Value, k: K): boolean {
+    return this.evalTerm(p, (x) => (equal(x, v) ? k() : false));
   }
 
   protected unifyItems(items: Term[], v: Value[], i: number, k: K): boolean {
@@ -684,6 +734,19 @@ export function lookup(v: Value, key: Value): Value | undefined {
   }
   if (v instanceof RSet) return v.has(key) ? key : undefined;
   return undefined;
+}
+
+const stringKeys = new WeakMap<ObjectTerm, string[] | null>();
+
+/** The keys of an object literal when all are distinct constant strings (computed once). */
+function stringKeysOf(t: ObjectTerm): string[] | undefined {
+  let keys = stringKeys.get(t);
+  if (keys === undefined) {
+    const ks = t.entries.map(([k]) => (k.type === 'scalar' && typeof k.value === 'string' ? k.value : undefined));
+    keys = ks.every((k) => k !== undefined) && new Set(ks).size === ks.length ? (ks as string[]) : null;
+    stringKeys.set(t, keys);
+  }
+  return keys ?? undefined;
 }
 
 const groundValues = new WeakMap<Term, Value | null>();
