@@ -81,16 +81,31 @@ export abstract class Frame {
   // Bodies and expressions
 
   evalBody(body: Body, i: number, k: K): boolean {
+    // Tests (expressions with one value that bind nothing) are decided in place; only an
+    // expression that binds or enumerates gets a continuation: the rest of the body.
+    for (; i < body.length; i++) {
+      const e = body[i] as Expr;
+      this.step(e);
+      const passed = this.quickTest(e);
+      if (passed === SLOW) break;
+      if (!passed) return false;
+    }
     if (i === body.length) return k();
-    // The continuations of the later expressions are built once, not again for every solution
-    // of an earlier one.
-    let next = k;
-    for (let j = body.length - 1; j > i; j--) next = this.thenExpr(body[j] as Expr, next);
-    return this.evalExpr(body[i] as Expr, next);
+    const e = body[i] as Expr;
+    return this.evalStepped(e, i === body.length - 1 ? k : this.restOf(body, i + 1, k));
   }
 
-  private thenExpr(e: Expr, k: K): K {
-    return () => this.evalExpr(e, k);
+  private restOf(body: Body, i: number, k: K): K {
+    return () => this.evalBody(body, i, k);
+  }
+
+  /** Whether a test expression holds, decided without continuations; SLOW for anything else. */
+  private quickTest(e: Expr): boolean | typeof SLOW {
+    if (e.type !== 'expr' || e.op !== 'term' || e.with.length > 0) return SLOW;
+    const t = e.terms[0];
+    const q = t.type === 'call' ? this.quickCall(t) : this.quickValue(t);
+    if (q === SLOW) return SLOW;
+    return (q !== undefined && q !== false) !== e.negated;
   }
 
   /**
@@ -129,6 +144,11 @@ export abstract class Frame {
 
   protected evalExpr(e: Expr, k: K): boolean {
     this.step(e);
+    return this.evalStepped(e, k);
+  }
+
+  /** evalExpr once the step has been taken. */
+  private evalStepped(e: Expr, k: K): boolean {
     if (e.with.length > 0) return this.evalWith(e, k);
     if (e.negated) {
       const found = this.evalPositive(e, FOUND);
