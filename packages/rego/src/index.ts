@@ -3,6 +3,7 @@ export * from './value/value.ts';
 export type * from './ast/types.ts';
 export * from './builtins/index.ts';
 export { compile, Policy } from './policy.ts';
+export { PreparedQuery } from './prepared.ts';
 export type { CompileOptions, QueryCoverage, EvalOptions, ExplainEntry, ModuleSource, QueryResult, Row } from './policy.ts';
 export type { TestOptions, TestReport, TestResult } from './testing/run-tests.ts';
 export { RegoError, RegoErrors, formatError } from './errors.ts';
