@@ -64,3 +64,29 @@ test_discounts_over_one_hundred_percent_are_refused if {
 	not d.allow
 	"a discount must be between 0 and 100 percent" in d.reasons
 }
+
+test_an_ineligible_request_is_refused_whatever_the_approvals if {
+	d := revops.discount_decision with input as {"requester": {"id": "eli", "roles": ["engineer"]}, "deal": {"id": "d1", "discount_pct": 30}, "approvals": [manager, finance]}
+	not d.allow
+	not d.request_allowed
+}
+
+test_a_large_discount_may_be_requested_and_names_what_is_missing if {
+	d := revops.discount_decision with input as deal(30, [manager])
+	d.request_allowed
+	d.missing_approvals == {"finance"}
+}
+
+test_a_tenant_may_lower_the_threshold if {
+	d := revops.discount_decision with input as deal(18, []) with data.revops.discount.self_approve_max_pct as 15
+	not d.allow
+	d.required_approvals == {"sales_manager", "finance"}
+	d15 := revops.discount_decision with input as deal(15, []) with data.revops.discount.self_approve_max_pct as 15
+	d15.self_approved
+}
+
+test_fractional_percentages_compare_exactly if {
+	d := revops.discount_decision with input as deal(20.01, [])
+	not d.self_approved
+	count(d.required_approvals) == 2
+}
