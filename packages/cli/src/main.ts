@@ -15,6 +15,7 @@ import { exportCommand } from './commands/export.ts';
 import { verifyCommand } from './commands/verify.ts';
 import { highRiskCommand } from './commands/high-risk.ts';
 import { pdpCommand } from './commands/pdp.ts';
+import { revopsCommand } from './commands/revops.ts';
 import { UsageError } from './args.ts';
 
 const USAGE = `companyos — the CompanyOS command
@@ -43,6 +44,8 @@ Usage:
                                                   check an evidence pack offline; non-zero naming what failed
   companyos high-risk request|list|show|approve|deny|cancel|execute|revoke|evidence|missing-receipts ...
                                                   temporary database access with dual approval
+  companyos revops leads|opportunities|quotes|submit|approve|reject|cancel|activate|evidence ...
+                                                  the deal desk: routed leads, quotes, discount approvals, contracts
   companyos pdp --tenant T [--api-key KEY] [--addr HOST:PORT] ...
                                                   an OPA-compatible decision service for one tenant
   companyos help                                  this text
@@ -67,6 +70,7 @@ const commands: Record<string, Command> = {
   verify: verifyCommand,
   'high-risk': highRiskCommand,
   pdp: pdpCommand,
+  revops: revopsCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
