@@ -136,6 +136,8 @@ test('tenant B cannot read, change or write anything of tenant A through any act
       'revops.quote.get': { params: { id: victimQuoteId } },
       'revops.evidence.get': { params: { id: victimOpportunityId } },
       'revops.routing.list': {},
+      'revops.policy.impact': { body: { to: '2' } },
+      'revops.dashboard.get': {},
       'revops.routing.set': { params: { ruleId: 'enterprise' }, body: { priority: 0, segment: null, region: null, team: 'stolen', strategy: 'round_robin', members: [{ subject_id: 'user-admin', weight: 1 }] } },
     },
   });

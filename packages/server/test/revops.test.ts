@@ -231,3 +231,38 @@ test('tenant isolation: a pilot-b token gets nothing of pilot-a deals', async ()
   const quote = await h.call('POST', '/api/v1/revops/quotes', { as: b, body: quoteBody(opportunityId, 0) });
   assert.equal(quote.statusCode, 404);
 });
+
+test('the dashboard counts live records of the tenant only: deals, approvals needed, approval time, approvers, routed leads', async () => {
+  // pilot-b, untouched by the tests above.
+  const [bAe, bManager, bFinance]: As[] = [['pilot-b', 'user-ae'], ['pilot-b', 'user-sales-manager'], ['pilot-b', 'user-finance']];
+  const from = h.clock.now().toISOString();
+  const big = await draftQuote(h, bAe, 3000, 'Globex');
+  const small = await draftQuote(h, bAe, 1000, 'Initech');
+  await h.call('POST', '/api/v1/revops/leads', { as: bAe, body: leadBody({ segment: 'smb', region: 'us' }) });
+  await step(h, bAe, big.quoteId, 'submit-for-approval');
+  await step(h, bAe, small.quoteId, 'submit-for-approval');
+  h.clock.advance(3_600_000);
+  await step(h, bManager, big.quoteId, 'approve');
+  h.clock.advance(3_600_000);
+  assert.equal((await step(h, bFinance, big.quoteId, 'approve')).json().status, 'approved');
+  await step(h, bAe, big.quoteId, 'activate', {});
+  h.clock.advance(1000);
+
+  assert.equal((await h.call('GET', '/api/v1/revops/dashboard', { as: ['pilot-b', 'user-engineer'] })).statusCode, 403);
+  const res = await h.call('GET', `/api/v1/revops/dashboard?period=day&from=${from}`, { as: bManager });
+  assert.equal(res.statusCode, 200, res.body);
+  const d = res.json();
+  assert.deepEqual(d.deals.map((x: { opportunities: number; contracts: number }) => [x.opportunities, x.contracts]), [[2, 1]]);
+  assert.equal(d.deals[0].period, `${from.slice(0, 10)}T00:00:00.000Z`);
+  assert.deepEqual(d.approvals_needed, { submitted: 2, needing_approval: 1, share: 0.5 });
+  assert.deepEqual(d.approval_time_s, { count: 1, average: 7200, p95: 7200 });
+  assert.deepEqual(d.approvals_by_approver, [
+    { approver: 'user-finance', approvals: 1, rejections: 0 },
+    { approver: 'user-sales-manager', approvals: 1, rejections: 0 },
+  ]);
+  assert.deepEqual(d.leads_by_team, [
+    { team: 'enterprise', leads: 2 },
+    { team: 'inside-sales', leads: 1 },
+  ]);
+  assert.equal((await h.call('GET', `/api/v1/revops/dashboard?from=${h.clock.now().toISOString()}&to=${from}`, { as: bManager })).statusCode, 400);
+});

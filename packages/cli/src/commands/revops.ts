@@ -27,6 +27,7 @@ const USAGE = `usage: companyos revops VERB
   approve ID --rationale TEXT | reject ID --rationale TEXT | cancel ID [--rationale TEXT]
   activate ID [--effective-date YYYY-MM-DD]
   evidence DEAL_ID [-o FILE]           downloads the deal's signed evidence pack (DEAL_ID: the opportunity)
+  impact TO [--from REF]               the open quotes policy version TO would re-route (REF: a version, active or base)
 Every verb takes --url and --token; all but evidence take --json. \`leads create -q\` prints only the
 opportunity id (the lead id when the lead was not promoted), \`quotes create -q\` only the quote id.
 Amounts are integer minor units.`;
@@ -51,6 +52,8 @@ export async function revopsCommand(args: string[]): Promise<number> {
       return activate(rest);
     case 'evidence':
       return evidence(rest);
+    case 'impact':
+      return impact(rest);
     default:
       return usage();
   }
@@ -206,6 +209,22 @@ async function evidence(args: string[]): Promise<number> {
   const id = positionals[0];
   if (id === undefined) throw new UsageError('revops evidence needs a deal (opportunity) id');
   await downloadPack(`/api/v1/evidence/revops/deals/${encodeURIComponent(id)}`, values, values.out ?? `evidence-revops-deal-${id}.tar.gz`);
+  return 0;
+}
+
+interface Impact {
+  quotes: Array<{ quote_id: string; status: string; discount_bp: number; from: { required_approvals: string[]; self_approved: boolean }; to: { required_approvals: string[]; self_approved: boolean } }>;
+}
+
+async function impact(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { ...common, from: { type: 'string' } }, true);
+  const to = positionals[0];
+  if (to === undefined) throw new UsageError('revops impact needs the policy version to compare with (a number, active or base)');
+  const r = (await callApi('POST', `${BASE}/policy-impact`, values, { to, ...(values.from === undefined ? {} : { from: values.from }) })) as Impact;
+  const routing = (x: Impact['quotes'][number]['from']) => (x.self_approved ? 'self-approved' : x.required_approvals.join(' + ') || '-');
+  if (values.json === true) print(r);
+  else if (r.quotes.length === 0) console.log('no open quote would be re-routed');
+  else printTable(['QUOTE', 'STATUS', 'DISCOUNT', 'NOW', 'THEN'], r.quotes.map((q) => [q.quote_id, q.status, percent(q.discount_bp), routing(q.from), routing(q.to)]));
   return 0;
 }
 

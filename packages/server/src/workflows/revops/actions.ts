@@ -34,6 +34,10 @@ import { computeTotals, type QuoteLineInput } from './money.ts';
 import { currentApprovals, decide, quoteDetail, termsDigest, termsRef, type QuoteDetail } from './quote-service.ts';
 import { quoteMachine, type QuoteState, type QuoteTransition } from './quote-machine.ts';
 import { listRoutingRules, routeLead, upsertRoutingRule } from './routing.ts';
+import { rerouted } from './policy-impact.ts';
+import { dashboard } from './dashboard.ts';
+import { Nullable, StringEnum } from '../../http/schema.ts';
+import { refOrNotFound } from '../../policy/bundle-resolve.ts';
 import {
   Activate,
   Limit,
@@ -52,6 +56,8 @@ import {
 } from './schemas.ts';
 
 const BASE = '/revops';
+/** A policy bundle version number, `active` or `base`. */
+const BundleRef = Type.String({ pattern: '^([1-9][0-9]{0,8}|active|base)$', description: 'a version number, active or base' });
 const DAY_MS = 86_400_000;
 
 type Ctx = ActionContext<Static<typeof IdParams>, unknown>;
@@ -445,6 +451,61 @@ export const setRoutingAction = defineAction({
   },
 });
 
+const Routing = Type.Object({ required_approvals: Type.Array(Type.String()), self_approved: Type.Boolean() });
+
+export const policyImpactAction = defineAction({
+  name: 'revops.policy.impact',
+  method: 'POST',
+  path: `${BASE}/policy-impact`,
+  summary: 'Which open quotes a policy version would re-route: the approvals each needs (and self-approval) under `from` (default: active) and under `to`',
+  scope: 'tenant',
+  input: Type.Object({ from: Type.Optional(BundleRef), to: BundleRef }, { additionalProperties: false }),
+  response: Type.Object({
+    from: Type.Object({ version: Type.Union([Type.Integer(), Type.Null()]), hash: Type.String() }),
+    to: Type.Object({ version: Type.Union([Type.Integer(), Type.Null()]), hash: Type.String() }),
+    quotes: Type.Array(
+      Type.Object({ quote_id: Type.String(), status: QuoteStatus, owner: Type.String(), discount_bp: Type.Integer(), total_minor: Type.Integer(), currency: Type.String(), from: Routing, to: Routing }),
+    ),
+  }),
+  run: async (ctx, input) => {
+    const from = await refOrNotFound(input.from ?? 'active');
+    const to = await refOrNotFound(input.to);
+    return { from: { version: from.version, hash: from.bundle.hash }, to: { version: to.version, hash: to.bundle.hash }, quotes: await rerouted(ctx.tenantId, from.bundle, to.bundle) };
+  },
+});
+
+const Count = Type.Integer({ minimum: 0 });
+
+export const dashboardAction = defineAction({
+  name: 'revops.dashboard.get',
+  method: 'GET',
+  path: `${BASE}/dashboard`,
+  summary: 'The RevOps governance dashboard from live records: deals per period, share of submissions needing approvals, approval time (average, p95), approvals per approver, routed leads per team',
+  scope: 'tenant',
+  query: Type.Object(
+    {
+      from: Type.Optional(Type.String({ format: 'date-time', description: 'default: 30 days before `to`' })),
+      to: Type.Optional(Type.String({ format: 'date-time', description: 'default: now' })),
+      period: Type.Optional(StringEnum(['day', 'week', 'month'] as const, { description: 'default: week' })),
+    },
+    { additionalProperties: false },
+  ),
+  response: Type.Object({
+    window: Type.Object({ from: Type.String({ format: 'date-time' }), to: Type.String({ format: 'date-time' }), period: Type.String() }),
+    deals: Type.Array(Type.Object({ period: Type.String({ format: 'date-time' }), opportunities: Count, contracts: Count })),
+    approvals_needed: Type.Object({ submitted: Count, needing_approval: Count, share: Nullable(Type.Number()) }),
+    approval_time_s: Type.Object({ count: Count, average: Nullable(Type.Number()), p95: Nullable(Type.Number()) }),
+    approvals_by_approver: Type.Array(Type.Object({ approver: Type.String(), approvals: Count, rejections: Count })),
+    leads_by_team: Type.Array(Type.Object({ team: Type.String(), leads: Count })),
+  }),
+  run: async (ctx) => {
+    const to = ctx.query.to === undefined ? ctx.now : new Date(ctx.query.to);
+    const from = ctx.query.from === undefined ? new Date(to.getTime() - 30 * DAY_MS) : new Date(ctx.query.from);
+    if (!(from < to)) throw new Problem('invalid-request', '`from` must be before `to`', { errors: [{ in: 'query', field: 'from', message: 'must be before to' }] });
+    return dashboard(from, to, ctx.query.period ?? 'week');
+  },
+});
+
 export const revopsActions = [
   createLead,
   listLeadsAction,
@@ -462,5 +523,7 @@ export const revopsActions = [
   getDealEvidence,
   listRoutingAction,
   setRoutingAction,
+  policyImpactAction,
+  dashboardAction,
 ];
 
