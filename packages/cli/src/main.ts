@@ -22,6 +22,7 @@ const commands: Record<string, () => Promise<Command>> = {
   verify: async () => (await import('./commands/verify.ts')).verifyCommand,
   'high-risk': async () => (await import('./commands/high-risk.ts')).highRiskCommand,
   pdp: async () => (await import('./commands/pdp.ts')).pdpCommand,
+  revops: async () => (await import('./commands/revops.ts')).revopsCommand,
 };
 
 /** `--help` or `-h` anywhere before a `--` asks for help, whatever else the line holds. */

@@ -28,6 +28,8 @@ Usage:
                                                   check an evidence pack offline; non-zero naming what failed
   companyos high-risk request|list|show|approve|deny|cancel|execute|revoke|evidence|missing-receipts ...
                                                   temporary database access with dual approval
+  companyos revops leads|opportunities|quotes|submit|approve|reject|cancel|activate|evidence ...
+                                                  the deal desk: routed leads, quotes, discount approvals, contracts
   companyos pdp --tenant T [--api-key KEY] [--addr HOST:PORT] ...
                                                   an OPA-compatible decision service for one tenant
   companyos help                                  this text
@@ -36,6 +38,22 @@ Environment: COMPANYOS_URL (default http://127.0.0.1:8080), COMPANYOS_TOKEN, and
 COMPANYOS_* settings (see README.md).`;
 
 export const COMMAND_USAGE: Record<string, string> = {
+  revops: `usage: companyos revops VERB
+  leads create --company C --contact-name N --contact-email E --segment smb|mid_market|enterprise --region R --value MINOR --currency CUR
+  leads list [--team T] [--owner S] [--segment S] [--status routed|promoted]
+  opportunities [--team T] [--owner S] [--stage open|won|lost]
+  quotes create --opportunity ID --currency CUR --line PRODUCT:QTY:UNIT_PRICE_MINOR [--line ...] --discount-bp BP
+                [--term-months N] [--payment-terms net_30] [--valid-days N]
+  quotes list [--status S] [--owner S] [--opportunity ID]
+  quotes show ID
+  submit ID --rationale TEXT
+  approve ID --rationale TEXT | reject ID --rationale TEXT | cancel ID [--rationale TEXT]
+  activate ID [--effective-date YYYY-MM-DD]
+  evidence DEAL_ID [-o FILE]           downloads the deal's signed evidence pack (DEAL_ID: the opportunity)
+  impact TO [--from REF]               the open quotes policy version TO would re-route (REF: a version, active or base)
+Every verb takes --url and --token; all but evidence take --json. \`leads create -q\` prints only the
+opportunity id (the lead id when the lead was not promoted), \`quotes create -q\` only the quote id.
+Amounts are integer minor units.`,
   serve: `usage: companyos serve [--no-seed]
   Runs the server: PGlite in COMPANYOS_DATA_DIR (default ./data), or the PostgreSQL of DATABASE_URL.
   Seeds the demo tenants on first start unless --no-seed. Settings: COMPANYOS_* (see README.md).`,

@@ -9,6 +9,7 @@ import { loadBundleDir } from '../src/policy/bundle.ts';
 import { defaultPolicyDir } from '../src/config.ts';
 import { policyRuntime } from '../src/policy/policy-runtime.ts';
 import { assertTenantIsolation } from './isolation-harness.ts';
+import { draftQuote, leadBody, quoteBody, step } from './support/revops-deal.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 let h: TestApp;
@@ -16,6 +17,8 @@ let victimKeyId: string;
 let victimReceiptId: string;
 let victimExportId: string;
 let victimRequestId: string;
+let victimQuoteId: string;
+let victimOpportunityId: string;
 before(async () => {
   h = await createTestApp();
   const at = h.clock.now();
@@ -39,6 +42,9 @@ before(async () => {
   // A high-risk request of the victim.
   const request = { operation: 'TEMP_DB_READ_ACCESS', target: { database: 'test', schema: 'only_in_a', tables: ['orders'] }, duration_minutes: 30, rationale: 'only-in-a incident' };
   victimRequestId = (await h.call('POST', '/api/v1/high-risk-ops/requests', { as: ['pilot-a', 'user-engineer'], body: request })).json().request_id;
+  // A RevOps deal of the victim: an enterprise lead, its opportunity and a submitted quote.
+  ({ quoteId: victimQuoteId, opportunityId: victimOpportunityId } = await draftQuote(h, ['pilot-a', 'user-ae'], 3000, 'only-in-a AG'));
+  await step(h, ['pilot-a', 'user-ae'], victimQuoteId, 'submit-for-approval');
   await h.app.jobs.runDue();
   await h.app.ledger.flush('pilot-a');
   // The victim's own decisions so far are written now, not in the middle of the attack.
@@ -115,6 +121,24 @@ test('tenant B cannot read, change or write anything of tenant A through any act
       'high_risk.request.get': { params: { id: victimRequestId } },
       'high_risk.evidence.get': { params: { id: victimRequestId } },
       'high_risk.receipts.missing': {},
+      'revops.lead.create': { body: leadBody() },
+      'revops.lead.list': {},
+      'revops.opportunity.list': {},
+      'revops.opportunity.get': { params: { id: victimOpportunityId } },
+      'revops.quote.create': { body: quoteBody(victimOpportunityId, 0) },
+      'revops.quote.update': { params: { id: victimQuoteId }, body: { discount_bp: 0 } },
+      'revops.quote.submit': { params: { id: victimQuoteId }, body: { rationale: 'attack' } },
+      'revops.quote.approve': { params: { id: victimQuoteId }, body: { rationale: 'attack' } },
+      'revops.quote.reject': { params: { id: victimQuoteId }, body: { rationale: 'attack' } },
+      'revops.quote.activate': { params: { id: victimQuoteId }, body: {} },
+      'revops.quote.cancel': { params: { id: victimQuoteId }, body: {} },
+      'revops.quote.list': {},
+      'revops.quote.get': { params: { id: victimQuoteId } },
+      'revops.evidence.get': { params: { id: victimOpportunityId } },
+      'revops.routing.list': {},
+      'revops.policy.impact': { body: { to: '2' } },
+      'revops.dashboard.get': {},
+      'revops.routing.set': { params: { ruleId: 'enterprise' }, body: { priority: 0, segment: null, region: null, team: 'stolen', strategy: 'round_robin', members: [{ subject_id: 'user-admin', weight: 1 }] } },
     },
   });
 });

@@ -56,6 +56,8 @@ export interface ActionDefinition<I extends TSchema = TSchema, P extends TSchema
   /** The receipt's target (default: none). */
   target?: (ctx: ActionContext<Static<P>, Static<Q>>, input: Static<I>, resource: R, result: O) => string | null;
   run: (ctx: RunContext<Static<P>, Static<Q>>, input: Static<I>, resource: R) => Promise<O>;
+  /** References the receipt carries besides the request (e.g. the digest of the terms an approval froze). */
+  evidenceRefs?: (ctx: ActionContext<Static<P>, Static<Q>>, input: Static<I>, resource: R, result: O) => string[];
   quota?: QuotaKind;
 }
 

@@ -151,7 +151,7 @@ export async function executeStep(deps: PipelineDeps, action: AnyAction, credent
               target,
               decision: 'allow',
               bundle_hash: decision.bundleHash,
-              evidence_refs: [`request:${req.requestId}`],
+              evidence_refs: [`request:${req.requestId}`, ...(action.evidenceRefs?.(ctx, input, resource, result) ?? [])],
               request_id: req.requestId,
             },
             now,

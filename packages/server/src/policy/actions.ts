@@ -5,6 +5,7 @@ import { defineAction, RawReply, type ActionContext } from '../pipeline/define-a
 import { TenantId } from '../tenancy/tenant-config.ts';
 import type { Bundle } from './bundle.ts';
 import { checkBundle } from './bundle-check.ts';
+import { evaluating, refOrNotFound, resolveRef } from './bundle-resolve.ts';
 import { composeBundle, type Draft } from './bundle-compose.ts';
 import { dataChanges, decisionFlips, moduleChanges } from './bundle-diff.ts';
 import { activeVersion, getVersion, insertActivation, insertVersion, listVersions, wasActive, type StoredVersion, type VersionSummary } from './bundle-store.ts';
@@ -46,32 +47,6 @@ const ActivationView = Type.Object({
 const DecisionOutcome = Type.Object({ allow: Type.Boolean(), reasons: Type.Array(Type.String()) });
 
 const target = (v: { version: number; hash: string }) => `policy-bundle:v${v.version}:${v.hash}`;
-
-/** A stored version, or the tenant's active or the server's base bundle. */
-async function resolveRef(ref: string): Promise<{ version: number | null; bundle: Bundle } | undefined> {
-  const { engine } = policyRuntime();
-  if (ref === 'base') return { version: null, bundle: engine.base };
-  const number = ref === 'active' ? (await activeVersion())?.version : Number(ref);
-  if (number === undefined) return { version: null, bundle: engine.base };
-  const stored = await getVersion(number);
-  return stored === undefined ? undefined : { version: stored.version, bundle: stored.bundle };
-}
-
-async function refOrNotFound(ref: string): Promise<{ version: number | null; bundle: Bundle }> {
-  const resolved = await resolveRef(ref);
-  if (resolved === undefined) throw new Problem('not-found', `the tenant has no policy bundle version ${ref}`);
-  return resolved;
-}
-
-/** Runs `fn`; an evaluation error of the policy (a conflict, a type error) is the bundle's fault, not a 500. */
-function evaluating<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (error) {
-    if (error instanceof RegoError) throw new Problem('policy-bundle-invalid', 'the policy failed to evaluate', { failures: [`eval: ${error.message}`] });
-    throw error;
-  }
-}
 
 /** Compiles without caching (drafts are one-off); a bundle that does not compile is a client error. */
 function compileDraft(bundle: Bundle): Policy {

@@ -1,5 +1,5 @@
-import { appendAuditEvent } from '../../audit/audit-events.ts';
-import { currentContext, currentTenantId, currentTx } from '../../context.ts';
+import { currentTenantId, currentTx } from '../../context.ts';
+import { workflowHistory, type HistoryEntry as WorkflowHistoryEntry } from '../shared/history.ts';
 import type { AccessTarget } from './pg-access-adapter.ts';
 import { stepAction, type RequestState, type Step } from './state-machine.ts';
 
@@ -21,16 +21,7 @@ export interface HighRiskRequest {
   active_until: string | null;
 }
 
-export interface HistoryEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  transition: Step;
-  from_state: RequestState | null;
-  to_state: RequestState;
-  rationale: string | null;
-  details: Record<string, unknown>;
-}
+export type HistoryEntry = WorkflowHistoryEntry<Step, RequestState>;
 
 /** A request as the API shows it one at a time: with the approvals it awaits and its history. */
 export interface HighRiskDetail extends HighRiskRequest {
@@ -105,33 +96,20 @@ export function requestTarget(requestId: string): string {
   return `high-risk-request:${requestId}`;
 }
 
+const history = workflowHistory<Step, RequestState>({
+  table: 'high_risk_history',
+  idColumn: 'request_id',
+  auditType: 'high_risk.history',
+  target: requestTarget,
+  stepAction,
+});
+
 /**
  * Appends a history entry and, in the same transaction, a `high_risk.history` audit event holding
- * it (and the request, for its creation), so the history travels with the audit trail into
- * evidence packs. The event's request id is the action's, or `auditRequestId` (a job's).
+ * it (and the request, for its creation). The event's request id is the action's, or `auditRequestId` (a job's).
  */
 export async function appendHistory(requestId: string, e: Omit<HistoryEntry, 'seq'>, o: { auditRequestId?: string; request?: HighRiskRequest } = {}): Promise<void> {
-  const rows = await currentTx().query<{ seq: number }>(
-    `INSERT INTO high_risk_history (tenant_id, request_id, seq, at, actor, transition, from_state, to_state, rationale, details)
-     SELECT $1, $2, coalesce(max(seq) + 1, 0), $3, $4, $5, $6, $7, $8, $9 FROM high_risk_history WHERE tenant_id = $1 AND request_id = $2 RETURNING seq`,
-    [currentTenantId(), requestId, e.at, e.actor, e.transition, e.from_state, e.to_state, e.rationale, JSON.stringify(e.details)],
-  );
-  await appendAuditEvent({
-    type: 'high_risk.history',
-    actor: e.actor,
-    action: stepAction(e.transition),
-    target: requestTarget(requestId),
-    decision: 'allow',
-    requestId: o.auditRequestId ?? currentContext()?.requestId ?? null,
-    details: { request_id: requestId, seq: rows[0]!.seq, ...e, ...(o.request !== undefined ? { request: o.request } : {}) },
-    at: new Date(e.at),
-  });
+  await history.append(requestId, e, { ...(o.auditRequestId !== undefined ? { auditRequestId: o.auditRequestId } : {}), ...(o.request !== undefined ? { snapshot: { key: 'request', value: o.request } } : {}) });
 }
 
-export async function getHistory(requestId: string): Promise<HistoryEntry[]> {
-  const rows = await currentTx().query<Omit<HistoryEntry, 'at'> & { at: Date | string }>(
-    `SELECT seq, at, actor, transition, from_state, to_state, rationale, details FROM high_risk_history WHERE tenant_id = $1 AND request_id = $2 ORDER BY seq`,
-    [currentTenantId(), requestId],
-  );
-  return rows.map((r) => ({ ...r, at: iso(r.at) }));
-}
+export const getHistory = (requestId: string): Promise<HistoryEntry[]> => history.list(requestId);
