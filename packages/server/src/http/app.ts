@@ -22,6 +22,7 @@ import { registerConsole } from './console.ts';
 import { installFlags } from '../flags/install.ts';
 import { installConfigFollower } from '../fleet/install-config-follower.ts';
 import { Metrics } from '../observability/metrics.ts';
+import { registerStoredSignals } from '../observability/stored-signals.ts';
 import type { KeyProvider } from '../keys/key-provider.ts';
 import { startLedger } from '../ledger/ledger-runtime.ts';
 import { installJobs } from '../jobs/install-jobs.ts';
@@ -132,7 +133,9 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  const metrics = new Metrics();
+  const metrics = new Metrics({ tenantLabel: config.metrics.tenantLabel });
+  const { signals } = metrics;
+  registerStoredSignals(metrics.registry, { db, clock, sampleMs: config.metrics.sampleMs, onError: (err) => log.warn({ err }, 'stored signals could not be read') });
   await installLoadShedding(
     app,
     { maxEventLoopDelayMs: config.shedEventLoopDelayMs, maxInFlight: config.shedMaxInFlight, retryAfterS: config.shedRetryAfterS },
@@ -167,12 +170,12 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   await installFlags(app, { db, clock, bundleFor, metrics });
   const follower = await installConfigFollower(app, { db, policy });
 
-  startLedger(app, { db, ownsDatabase, clock, log, config, bundleFor, keyProvider: options.keyProvider, background: options.ledgerBackground });
+  startLedger(app, { db, ownsDatabase, clock, log, config, bundleFor, keyProvider: options.keyProvider, background: options.ledgerBackground, signals });
   const jobs = installJobs(app, { db, clock, log, leaseMs: config.jobLeaseMs, background: options.jobsBackground });
   const blobs = openBlobStore(config.blobs, db);
   useBlobStore(blobs);
   if (blobs.close !== undefined) app.addHook('onClose', async () => blobs.close?.());
-  installAuditExports(jobs, { bundleFor });
+  installAuditExports(jobs, { bundleFor, signals });
   installHighRisk(jobs, { databaseUrl: config.highRiskDatabaseUrl, pendingMinutes: config.highRiskPendingMinutes, bundleFor });
   const deps = {
     db,
@@ -181,6 +184,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
     authenticator: new Authenticator({ db, clock, devIssuer, oidc: config.oidc }),
     policy,
     config: follower,
+    signals,
   };
   registerActions(app, actions, deps);
   registerSignIn(app, { db, clock, devIssuer, oidc: config.oidc });

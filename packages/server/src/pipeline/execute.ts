@@ -11,7 +11,8 @@ import { ACR_STEP_UP } from '../identity/dev-issuer.ts';
 import type { Principal } from '../identity/principal.ts';
 import { Problem } from '../http/problem.ts';
 import { buildReceipt, receiptStatement } from '../ledger/receipts.ts';
-import type { Decision, PolicyEngine } from '../policy/policy-engine.ts';
+import { DECISION_PATH, type Decision, type PolicyEngine } from '../policy/policy-engine.ts';
+import type { Signals } from '../observability/signals.ts';
 import { getCurrentTenant, getCurrentTenantVersioned, type Tenant } from '../tenancy/tenants.ts';
 import type { Clock } from '../util/clock.ts';
 import type { ConfigFollower } from '../fleet/config-follower.ts';
@@ -25,6 +26,8 @@ export interface PipelineDeps {
   log: Logger;
   /** Keeps this process's per-tenant state current across a fleet (absent: nothing to follow). */
   config?: ConfigFollower | undefined;
+  /** Where decisions, receipts and usage events are counted (absent: not measured). */
+  signals?: Signals | undefined;
 }
 
 export interface ActionRequest {
@@ -46,6 +49,8 @@ export interface ActionOutcome {
 }
 
 const STEP_UP_MAX_AGE_S = 15 * 60;
+/** The policy package every action's decision comes from (the decision rule's package). */
+const DECISION_PACKAGE = DECISION_PATH.slice(0, DECISION_PATH.lastIndexOf('.'));
 const QUOTA_WINDOWS: Record<'runs' | 'exports', { ms: number; limit: (t: Tenant) => number }> = {
   runs: { ms: 3_600_000, limit: (t) => t.config.limits.max_runs_per_hour },
   exports: { ms: 86_400_000, limit: (t) => t.config.limits.max_exports_per_day },
@@ -89,9 +94,11 @@ export async function executeStep(deps: PipelineDeps, action: AnyAction, credent
   const { db, clock } = deps;
   const tenantId = credential.tenantId;
   const base = { tenantId, requestId: req.requestId };
+  // When the effect was decided, for the metering delay of its usage event once committed.
+  let decidedAt: Date | undefined;
   return runWithContext(base, async () => {
     try {
-      return await withTenantTransaction(
+      const outcome = await withTenantTransaction(
         db,
         tenantId,
         async () => {
@@ -122,6 +129,7 @@ export async function executeStep(deps: PipelineDeps, action: AnyAction, credent
           const input = req.body ?? {};
           const resource: unknown = action.resource === undefined ? null : await action.resource(ctx, input);
 
+          const decideStarted = performance.now();
           const decision = await deps.policy.decide({
             subject: { id: principal.subjectId, tenant_id: principal.tenantId, roles: principal.roles, attributes: principal.attributes },
             action: action.name,
@@ -138,6 +146,7 @@ export async function executeStep(deps: PipelineDeps, action: AnyAction, credent
             },
             context: { request_id: req.requestId, time: now.toISOString(), step_up: isSteppedUp(principal, now), auth_time: principal.authTime ?? null, scope: action.scope },
           });
+          deps.signals?.decision({ package: DECISION_PACKAGE, allow: decision.allow, seconds: (performance.now() - decideStarted) / 1000 });
           if (!decision.allow) throw new Denied(decision);
           // Decided first, so only a caller allowed to act learns that the resource does not exist.
           if (resource === undefined) throw new Problem('not-found', `no such resource for ${action.name}`);
@@ -156,6 +165,7 @@ export async function executeStep(deps: PipelineDeps, action: AnyAction, credent
             },
             now,
           );
+          decidedAt = now;
           await runBatch([
             receiptStatement(receipt),
             auditEventStatement({
@@ -169,11 +179,16 @@ export async function executeStep(deps: PipelineDeps, action: AnyAction, credent
               at: now,
             }),
             usageEventStatement({ action: action.name, quota: action.quota ?? null, at: now }),
-          ]);
+          ]).catch((err: unknown) => {
+            deps.signals?.evidenceWriteFailures.inc({ kind: 'receipt' });
+            throw err;
+          });
           return { status: action.status ?? 200, result, receiptId: receipt.body.receipt_id };
         },
         { scope: action.scope, context: base },
       );
+      if (decidedAt !== undefined) deps.signals?.committed({ action: action.name, decidedAt, committedAt: clock.now() });
+      return outcome;
     } catch (error) {
       if (!(error instanceof Denied)) throw error;
       // The action's transaction is rolled back; the denial is recorded in a transaction of its own.

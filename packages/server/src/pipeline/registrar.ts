@@ -4,6 +4,7 @@ import { CONSOLE_ROUTES } from '../http/console.ts';
 import { ProblemSchema } from '../http/problem.ts';
 import { RawReply, type AnyAction } from './define-action.ts';
 import { authenticateStep, executeStep, type PipelineDeps } from './execute.ts';
+import { outcomeOf } from '../observability/signals.ts';
 
 export const API_PREFIX = '/api/v1';
 
@@ -42,6 +43,8 @@ export function guardRoutes(app: FastifyInstance): void {
 }
 
 const credentials = new WeakMap<FastifyRequest, Credential>();
+/** When each action request arrived (performance.now()), for its latency. */
+const arrivals = new WeakMap<FastifyRequest, number>();
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
@@ -75,6 +78,7 @@ export function registerActions(app: FastifyInstance, actions: AnyAction[], deps
       // Authentication and the tenant check run before the body is parsed and validated, so an
       // anonymous or cross-tenant caller learns nothing about the input schema.
       onRequest: async (request, reply) => {
+        arrivals.set(request, performance.now());
         const credential = await authenticateStep(deps, action, {
           requestId: request.id,
           authorization: request.headers.authorization,
@@ -85,6 +89,17 @@ export function registerActions(app: FastifyInstance, actions: AnyAction[], deps
         credentials.set(request, credential);
         // From here on the request's own log lines (including "request completed") name the tenant.
         request.log = reply.log = request.log.child({ tenant_id: credential.tenantId });
+      },
+      // Every request of an action is counted once, whatever ended it (a refusal before the handler too).
+      onResponse: async (request, reply) => {
+        const arrived = arrivals.get(request);
+        if (arrived === undefined || deps.signals === undefined) return;
+        deps.signals.action({
+          action: action.name,
+          outcome: outcomeOf(reply.statusCode),
+          tenant: credentials.get(request)?.tenantId ?? 'none',
+          seconds: (performance.now() - arrived) / 1000,
+        });
       },
       handler: async (request, reply) => {
         const credential = credentials.get(request);
