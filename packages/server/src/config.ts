@@ -50,6 +50,8 @@ export interface MetricsSettings {
   tenantLabel: boolean;
   /** Gauges read from the database (jobs, ledger backlog, missing receipts) are re-read at most this often. */
   sampleMs: number;
+  /** COMPANYOS_OTLP_ENDPOINT: OTLP/HTTP base URL traces are exported to; unset = not exported. */
+  otlpEndpoint?: string | undefined;
 }
 
 export type BlobSettings =
@@ -179,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metrics: {
       tenantLabel: bool('COMPANYOS_METRICS_TENANT_LABEL', false),
       sampleMs: int('COMPANYOS_METRICS_SAMPLE_MS', 15_000, 0, 3_600_000),
+      otlpEndpoint: url('COMPANYOS_OTLP_ENDPOINT', str('COMPANYOS_OTLP_ENDPOINT'), ['http:', 'https:']),
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import { allActions } from '../actions.ts';
 import { loadConfig, type Config } from '../config.ts';
@@ -23,6 +23,7 @@ import { installFlags } from '../flags/install.ts';
 import { installConfigFollower } from '../fleet/install-config-follower.ts';
 import { Metrics } from '../observability/metrics.ts';
 import { registerStoredSignals } from '../observability/stored-signals.ts';
+import { Tracing } from '../observability/tracing.ts';
 import type { KeyProvider } from '../keys/key-provider.ts';
 import { startLedger } from '../ledger/ledger-runtime.ts';
 import { installJobs } from '../jobs/install-jobs.ts';
@@ -31,6 +32,7 @@ import { openBlobStore, useBlobStore } from '../blobs/index.ts';
 import { installHighRisk } from '../workflows/high-risk/revert-jobs.ts';
 import { toProblem } from './errors.ts';
 import { acceptGzipBodies } from './gzip-body.ts';
+import { RequestLogging } from './request-logging.ts';
 import { installLoadShedding } from './load-shedding.ts';
 import { clientErrorHandler, installLifecycle } from './lifecycle.ts';
 import { Problem } from './problem.ts';
@@ -62,6 +64,8 @@ export interface BuildAppOptions {
   ledgerBackground?: boolean;
   /** Run due jobs in the background (default true); off, only `app.jobs.runDue()` does. */
   jobsBackground?: boolean;
+  /** Per-action metrics and spans (default true); off only as the baseline of the overhead benchmark. */
+  instrumentActions?: boolean;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -94,7 +98,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
     // Room for the longest identifiers the schemas accept (subject ids run to 128 characters).
     routerOptions: { maxParamLength: 256 },
     exposeHeadRoutes: false,
-    logController: new LogController({ requestIdLogLabel: 'request_id' }),
+    logController: new RequestLogging(),
     requestIdHeader: false,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -177,6 +181,11 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   if (blobs.close !== undefined) app.addHook('onClose', async () => blobs.close?.());
   installAuditExports(jobs, { bundleFor, signals });
   installHighRisk(jobs, { databaseUrl: config.highRiskDatabaseUrl, pendingMinutes: config.highRiskPendingMinutes, bundleFor });
+  const tracing = new Tracing({ endpoint: config.metrics.otlpEndpoint });
+  app.decorate('tracing', tracing);
+  // Spans still buffered are sent before the app goes.
+  app.addHook('onClose', async () => tracing.shutdown());
+  const instrumented = options.instrumentActions !== false;
   const deps = {
     db,
     clock,
@@ -184,7 +193,8 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
     authenticator: new Authenticator({ db, clock, devIssuer, oidc: config.oidc }),
     policy,
     config: follower,
-    signals,
+    signals: instrumented ? signals : undefined,
+    tracing: instrumented ? tracing : undefined,
   };
   registerActions(app, actions, deps);
   registerSignIn(app, { db, clock, devIssuer, oidc: config.oidc });
