@@ -41,6 +41,17 @@ export interface Config {
   jobLeaseMs: number;
   /** Where blobs (evidence packs) are stored: the database, or S3-compatible object storage. */
   blobs: BlobSettings;
+  /** What /metrics exposes and how often it re-reads the database; see docs/observability.md. */
+  metrics: MetricsSettings;
+}
+
+export interface MetricsSettings {
+  /** COMPANYOS_METRICS_TENANT_LABEL: add a `tenant` label to per-action series (off: tenants are unbounded). */
+  tenantLabel: boolean;
+  /** Gauges read from the database (jobs, ledger backlog, missing receipts) are re-read at most this often. */
+  sampleMs: number;
+  /** COMPANYOS_OTLP_ENDPOINT: OTLP/HTTP base URL traces are exported to; unset = not exported. */
+  otlpEndpoint?: string | undefined;
 }
 
 export type BlobSettings =
@@ -167,6 +178,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ledgerLeaseMs: int('COMPANYOS_LEDGER_LEASE_MS', 10_000, 500, 600_000),
     jobLeaseMs: int('COMPANYOS_JOB_LEASE_MS', 60_000, 1_000, 3_600_000),
     blobs: blobSettings(str, bool, url, problems),
+    metrics: {
+      tenantLabel: bool('COMPANYOS_METRICS_TENANT_LABEL', false),
+      sampleMs: int('COMPANYOS_METRICS_SAMPLE_MS', 15_000, 0, 3_600_000),
+      otlpEndpoint: url('COMPANYOS_OTLP_ENDPOINT', str('COMPANYOS_OTLP_ENDPOINT'), ['http:', 'https:']),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

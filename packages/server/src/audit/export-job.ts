@@ -7,6 +7,7 @@ import { PermanentJobError, type JobContext, type JobRunner } from '../jobs/inde
 import { ledgerServices } from '../ledger/ledger-runtime.ts';
 import { checkpointAt, findCheckpoint } from '../ledger/ledger-store.ts';
 import { buildReceipt, receiptStatement } from '../ledger/receipts.ts';
+import type { Signals } from '../observability/signals.ts';
 import { auditEventStatement } from './audit-events.ts';
 import { auditEventSource, bundleSource, countRecords, decisionSource, receiptSource, type ExportQuery } from './export-sources.ts';
 import { failExport, finishExport, getExport, startExport, updateProgress, type AuditExport } from './export-store.ts';
@@ -22,6 +23,8 @@ export interface ExportPayload {
 export interface ExportSettings {
   /** The hash of the tenant's bundle for the pack's receipt, archived in the current transaction. */
   citeBundle: (tenantId: string, at: Date) => Promise<string>;
+  /** Where packs' time-to-pack and failed attempts are counted. */
+  signals?: Signals | undefined;
 }
 
 let settings: ExportSettings | undefined;
@@ -45,6 +48,7 @@ export function installAuditExports(runner: JobRunner, s: ExportSettings): void 
     onFailed: async (payload, error, { now }) => {
       const exp = await getExport(payload.export_id);
       if (exp === undefined) return;
+      s.signals?.exportTimeToPack.observe({ result: 'failed' }, secondsSince(exp.created_at, now));
       await failExport(exp.export_id, error, now);
       await runBatch([
         auditEventStatement({
@@ -137,11 +141,15 @@ async function runExport(exportId: string, ctx: JobContext): Promise<void> {
     ({ sha256, size } = await stored);
     await reported;
   } catch (err) {
+    // An attempt stopped by a shutdown or a lost lease is resumed, not failed.
+    if (!ctx.signal.aborted) exportSettings().signals?.evidenceWriteFailures.inc({ kind: 'export' });
     await reported.catch(() => undefined);
     await stored.catch(() => undefined);
     throw err;
   }
-  await ctx.tx(() => complete(exp, { sha256, size, counts, at: ctx.clock.now() }));
+  const finishedAt = ctx.clock.now();
+  await ctx.tx(() => complete(exp, { sha256, size, counts, at: finishedAt }));
+  exportSettings().signals?.exportTimeToPack.observe({ result: 'stored' }, secondsSince(exp.created_at, finishedAt));
   ctx.log.info({ export_id: exportId, pack_sha256: sha256, pack_size: size, counts }, 'audit export finished');
 }
 
@@ -177,3 +185,5 @@ async function complete(exp: AuditExport, r: { sha256: string; size: number; cou
     }),
   ]);
 }
+
+const secondsSince = (from: string, to: Date): number => Math.max(0, (to.getTime() - new Date(from).getTime()) / 1000);

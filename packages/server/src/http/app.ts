@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import { allActions } from '../actions.ts';
 import { loadConfig, type Config } from '../config.ts';
@@ -22,6 +22,8 @@ import { registerConsole } from './console.ts';
 import { installFlags } from '../flags/install.ts';
 import { installConfigFollower } from '../fleet/install-config-follower.ts';
 import { Metrics } from '../observability/metrics.ts';
+import { registerStoredSignals } from '../observability/stored-signals.ts';
+import { Tracing } from '../observability/tracing.ts';
 import type { KeyProvider } from '../keys/key-provider.ts';
 import { startLedger } from '../ledger/ledger-runtime.ts';
 import { installJobs } from '../jobs/install-jobs.ts';
@@ -30,6 +32,7 @@ import { openBlobStore, useBlobStore } from '../blobs/index.ts';
 import { installHighRisk } from '../workflows/high-risk/revert-jobs.ts';
 import { toProblem } from './errors.ts';
 import { acceptGzipBodies } from './gzip-body.ts';
+import { RequestLogging } from './request-logging.ts';
 import { installLoadShedding } from './load-shedding.ts';
 import { clientErrorHandler, installLifecycle } from './lifecycle.ts';
 import { Problem } from './problem.ts';
@@ -61,6 +64,8 @@ export interface BuildAppOptions {
   ledgerBackground?: boolean;
   /** Run due jobs in the background (default true); off, only `app.jobs.runDue()` does. */
   jobsBackground?: boolean;
+  /** Per-action metrics and spans (default true); off only as the baseline of the overhead benchmark. */
+  instrumentActions?: boolean;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -93,7 +98,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
     // Room for the longest identifiers the schemas accept (subject ids run to 128 characters).
     routerOptions: { maxParamLength: 256 },
     exposeHeadRoutes: false,
-    logController: new LogController({ requestIdLogLabel: 'request_id' }),
+    logController: new RequestLogging(),
     requestIdHeader: false,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -132,7 +137,9 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  const metrics = new Metrics();
+  const metrics = new Metrics({ tenantLabel: config.metrics.tenantLabel });
+  const { signals } = metrics;
+  registerStoredSignals(metrics.registry, { db, clock, sampleMs: config.metrics.sampleMs, onError: (err) => log.warn({ err }, 'stored signals could not be read') });
   await installLoadShedding(
     app,
     { maxEventLoopDelayMs: config.shedEventLoopDelayMs, maxInFlight: config.shedMaxInFlight, retryAfterS: config.shedRetryAfterS },
@@ -173,14 +180,19 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   await installFlags(app, { db, clock, bundleFor, metrics });
   const follower = await installConfigFollower(app, { db, policy });
 
-  startLedger(app, { db, ownsDatabase, clock, log, config, bundleFor, keyProvider: options.keyProvider, background: options.ledgerBackground });
+  startLedger(app, { db, ownsDatabase, clock, log, config, bundleFor, keyProvider: options.keyProvider, background: options.ledgerBackground, signals });
   const jobs = installJobs(app, { db, clock, log, leaseMs: config.jobLeaseMs, background: options.jobsBackground });
   const blobs = openBlobStore(config.blobs, db);
   useBlobStore(blobs);
   if (blobs.close !== undefined) app.addHook('onClose', async () => blobs.close?.());
   const citeBundle = (tenantId: string, at: Date): Promise<string> => policy.cite(tenantId, at);
-  installAuditExports(jobs, { citeBundle });
+  installAuditExports(jobs, { citeBundle, signals });
   installHighRisk(jobs, { databaseUrl: config.highRiskDatabaseUrl, pendingMinutes: config.highRiskPendingMinutes, citeBundle });
+  const tracing = new Tracing({ endpoint: config.metrics.otlpEndpoint });
+  app.decorate('tracing', tracing);
+  // Spans still buffered are sent before the app goes.
+  app.addHook('onClose', async () => tracing.shutdown());
+  const instrumented = options.instrumentActions !== false;
   const deps = {
     db,
     clock,
@@ -188,6 +200,8 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
     authenticator: new Authenticator({ db, clock, devIssuer, oidc: config.oidc }),
     policy,
     config: follower,
+    signals: instrumented ? signals : undefined,
+    tracing: instrumented ? tracing : undefined,
   };
   registerActions(app, actions, deps);
   registerSignIn(app, { db, clock, devIssuer, oidc: config.oidc });
