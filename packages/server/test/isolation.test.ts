@@ -16,6 +16,8 @@ let victimKeyId: string;
 let victimReceiptId: string;
 let victimExportId: string;
 let victimRequestId: string;
+let victimEntityId: string;
+let victimEdgeId: string;
 before(async () => {
   h = await createTestApp();
   const at = h.clock.now();
@@ -39,6 +41,12 @@ before(async () => {
   // A high-risk request of the victim.
   const request = { operation: 'TEMP_DB_READ_ACCESS', target: { database: 'test', schema: 'only_in_a', tables: ['orders'] }, duration_minutes: 30, rationale: 'only-in-a incident' };
   victimRequestId = (await h.call('POST', '/api/v1/high-risk-ops/requests', { as: ['pilot-a', 'user-engineer'], body: request })).json().request_id;
+  // Two related entities of the victim, and an entitlement to one.
+  const entity = async (name: string) => (await h.call('POST', '/api/v1/entities', { as: ['pilot-a', 'user-admin'], body: { type: 'Asset', properties: { name } } })).json().entity_id as string;
+  victimEntityId = await entity('only-in-a asset');
+  const other = await entity('only-in-a replica');
+  victimEdgeId = (await h.call('POST', '/api/v1/relationships', { as: ['pilot-a', 'user-admin'], body: { from: victimEntityId, to: other, type: 'OWNS' } })).json().relationship_id;
+  await h.call('POST', '/api/v1/entitlements', { as: ['pilot-a', 'user-admin'], body: { subject_id: 'only-in-a', entity_id: victimEntityId } });
   await h.app.jobs.runDue();
   await h.app.ledger.flush('pilot-a');
   // The victim's own decisions so far are written now, not in the middle of the attack.
@@ -54,7 +62,7 @@ test('tenant B cannot read, change or write anything of tenant A through any act
     victim: 'pilot-a',
     attackerTenant: 'pilot-b',
     attackerToken: await h.token('pilot-b', 'user-admin', { stepUp: true, ttl: 3600 }),
-    victimMarkers: ['only-in-a', 'Secret Agent A', victimKeyId],
+    victimMarkers: ['only-in-a', 'Secret Agent A', victimKeyId, victimEntityId, victimEdgeId],
     cases: {
       'tenant.create': { body: { tenant_id: 'pilot-b-clone', display_name: 'X', data_region: 'eu', owner_contact: 'x@y.example.com' } },
       'tenant.list': {},
@@ -115,6 +123,20 @@ test('tenant B cannot read, change or write anything of tenant A through any act
       'high_risk.request.get': { params: { id: victimRequestId } },
       'high_risk.evidence.get': { params: { id: victimRequestId } },
       'high_risk.receipts.missing': {},
+      'graph.entity.create': { body: { type: 'Asset', properties: { name: 'attacker asset' } } },
+      'graph.entity.batch': { body: [{ key: 'attack-1', type: 'Asset' }] },
+      'graph.entity.get': { params: { id: victimEntityId } },
+      'graph.entity.update': { params: { id: victimEntityId }, body: { properties: { name: 'owned' } } },
+      'graph.entity.delete': { params: { id: victimEntityId } },
+      'graph.entity.list': {},
+      'graph.relationship.create': { body: { from: victimEntityId, to: victimEntityId, type: 'OWNS' } },
+      'graph.relationship.delete': { params: { id: victimEdgeId } },
+      'graph.entitlement.grant': { body: { subject_id: 'user-admin', entity_id: victimEntityId } },
+      'graph.entitlement.revoke': { params: { subjectId: 'only-in-a', entityId: victimEntityId } },
+      'graph.type.list': {},
+      'graph.type.put': { params: { kind: 'entity', name: 'OnlyInA' }, body: { schema: { type: 'object' } } },
+      'graph.neighbours.get': { params: { id: victimEntityId } },
+      'graph.lineage.get': { params: { id: victimEntityId } },
     },
   });
 });

@@ -55,8 +55,12 @@ export interface ActionDefinition<I extends TSchema = TSchema, P extends TSchema
   resource?: (ctx: ActionContext<Static<P>, Static<Q>>, input: Static<I>) => Promise<R | undefined>;
   /** The receipt's target (default: none). */
   target?: (ctx: ActionContext<Static<P>, Static<Q>>, input: Static<I>, resource: R, result: O) => string | null;
+  /** More evidence references for the receipt, after the request's own (e.g. what a delete removed). */
+  evidence?: (ctx: ActionContext<Static<P>, Static<Q>>, input: Static<I>, resource: R, result: O) => string[];
   run: (ctx: RunContext<Static<P>, Static<Q>>, input: Static<I>, resource: R) => Promise<O>;
   quota?: QuotaKind;
+  /** A larger body limit in bytes than the server's default (batch ingest). */
+  bodyLimit?: number;
 }
 
 // Erased form used by the registry and the pipeline.

@@ -11,6 +11,7 @@ import { ACR_STEP_UP } from '../identity/dev-issuer.ts';
 import type { Principal } from '../identity/principal.ts';
 import { Problem } from '../http/problem.ts';
 import { buildReceipt, receiptStatement } from '../ledger/receipts.ts';
+import { receiptEntityStatements } from '../graph/mirror.ts';
 import type { Decision, PolicyEngine } from '../policy/policy-engine.ts';
 import { getCurrentTenant, getCurrentTenantVersioned, type Tenant } from '../tenancy/tenants.ts';
 import type { Clock } from '../util/clock.ts';
@@ -151,13 +152,14 @@ export async function executeStep(deps: PipelineDeps, action: AnyAction, credent
               target,
               decision: 'allow',
               bundle_hash: decision.bundleHash,
-              evidence_refs: [`request:${req.requestId}`],
+              evidence_refs: [`request:${req.requestId}`, ...(action.evidence?.(ctx, input, resource, result) ?? [])],
               request_id: req.requestId,
             },
             now,
           );
           await runBatch([
             receiptStatement(receipt),
+            ...receiptEntityStatements(receipt.body, { link: action.method !== 'GET' }),
             auditEventStatement({
               type: 'action.allowed',
               actor: principal.subjectId,
