@@ -12,6 +12,9 @@ granted contains action if {
 
 action_granted if input.action in granted
 
+# A subject may read an entity it owns or is entitled to without a role granting the read.
+action_granted if data.companyos.graph.entitled_read
+
 platform_action if input.action in data.platform_actions
 
 platform_tenant if input.subject.tenant_id in data.platform_tenants
@@ -63,6 +66,8 @@ reasons contains msg if {
 
 # Domain policies add their own reasons to deny.
 reasons contains msg if some msg in data.companyos.export.reasons
+
+reasons contains msg if some msg in data.companyos.graph.reasons
 
 allow if count(reasons) == 0
 

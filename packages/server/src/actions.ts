@@ -11,9 +11,10 @@ import { ledgerActions } from './ledger/actions.ts';
 import { policyActions } from './policy/actions.ts';
 import { highRiskActions } from './workflows/high-risk/actions.ts';
 import { revopsActions } from './workflows/revops/actions.ts';
+import { graphActions } from './graph/index.ts';
 
 /** Every governed action the server mounts. A feature adds its actions here. */
-export const allActions: AnyAction[] = [...tenancyActions, ...identityActions, ...auditActions, ...ledgerActions, ...keyActions, ...flagActions, ...brandingActions, ...configDocumentActions, ...policyActions, ...highRiskActions, ...revopsActions];
+export const allActions: AnyAction[] = [...tenancyActions, ...identityActions, ...auditActions, ...ledgerActions, ...keyActions, ...flagActions, ...brandingActions, ...configDocumentActions, ...policyActions, ...highRiskActions, ...revopsActions, ...graphActions];
 
 export interface ActionSummary {
   name: string;

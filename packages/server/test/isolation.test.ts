@@ -19,6 +19,8 @@ let victimExportId: string;
 let victimRequestId: string;
 let victimQuoteId: string;
 let victimOpportunityId: string;
+let victimEntityId: string;
+let victimEdgeId: string;
 before(async () => {
   h = await createTestApp();
   const at = h.clock.now();
@@ -45,6 +47,12 @@ before(async () => {
   // A RevOps deal of the victim: an enterprise lead, its opportunity and a submitted quote.
   ({ quoteId: victimQuoteId, opportunityId: victimOpportunityId } = await draftQuote(h, ['pilot-a', 'user-ae'], 3000, 'only-in-a AG'));
   await step(h, ['pilot-a', 'user-ae'], victimQuoteId, 'submit-for-approval');
+  // Two related entities of the victim, and an entitlement to one.
+  const entity = async (name: string) => (await h.call('POST', '/api/v1/entities', { as: ['pilot-a', 'user-admin'], body: { type: 'Asset', properties: { name } } })).json().entity_id as string;
+  victimEntityId = await entity('only-in-a asset');
+  const other = await entity('only-in-a replica');
+  victimEdgeId = (await h.call('POST', '/api/v1/relationships', { as: ['pilot-a', 'user-admin'], body: { from: victimEntityId, to: other, type: 'OWNS' } })).json().relationship_id;
+  await h.call('POST', '/api/v1/entitlements', { as: ['pilot-a', 'user-admin'], body: { subject_id: 'only-in-a', entity_id: victimEntityId } });
   await h.app.jobs.runDue();
   await h.app.ledger.flush('pilot-a');
   // The victim's own decisions so far are written now, not in the middle of the attack.
@@ -60,7 +68,7 @@ test('tenant B cannot read, change or write anything of tenant A through any act
     victim: 'pilot-a',
     attackerTenant: 'pilot-b',
     attackerToken: await h.token('pilot-b', 'user-admin', { stepUp: true, ttl: 3600 }),
-    victimMarkers: ['only-in-a', 'Secret Agent A', victimKeyId],
+    victimMarkers: ['only-in-a', 'Secret Agent A', victimKeyId, victimEntityId, victimEdgeId],
     cases: {
       'tenant.create': { body: { tenant_id: 'pilot-b-clone', display_name: 'X', data_region: 'eu', owner_contact: 'x@y.example.com' } },
       'tenant.list': {},
@@ -139,6 +147,20 @@ test('tenant B cannot read, change or write anything of tenant A through any act
       'revops.policy.impact': { body: { to: '2' } },
       'revops.dashboard.get': {},
       'revops.routing.set': { params: { ruleId: 'enterprise' }, body: { priority: 0, segment: null, region: null, team: 'stolen', strategy: 'round_robin', members: [{ subject_id: 'user-admin', weight: 1 }] } },
+      'graph.entity.create': { body: { type: 'Asset', properties: { name: 'attacker asset' } } },
+      'graph.entity.batch': { body: [{ key: 'attack-1', type: 'Asset' }] },
+      'graph.entity.get': { params: { id: victimEntityId } },
+      'graph.entity.update': { params: { id: victimEntityId }, body: { properties: { name: 'owned' } } },
+      'graph.entity.delete': { params: { id: victimEntityId } },
+      'graph.entity.list': {},
+      'graph.relationship.create': { body: { from: victimEntityId, to: victimEntityId, type: 'OWNS' } },
+      'graph.relationship.delete': { params: { id: victimEdgeId } },
+      'graph.entitlement.grant': { body: { subject_id: 'user-admin', entity_id: victimEntityId } },
+      'graph.entitlement.revoke': { params: { subjectId: 'only-in-a', entityId: victimEntityId } },
+      'graph.type.list': {},
+      'graph.type.put': { params: { kind: 'entity', name: 'OnlyInA' }, body: { schema: { type: 'object' } } },
+      'graph.neighbours.get': { params: { id: victimEntityId } },
+      'graph.lineage.get': { params: { id: victimEntityId } },
     },
   });
 });

@@ -59,6 +59,10 @@ async function seedTenant(db: Database, id: string): Promise<void> {
     await q(`INSERT INTO ledger_leases (tenant_id, holder, fencing_token, expires_at) VALUES ($1, 'probe', 1, now())`, [id]);
     await q(`INSERT INTO blobs (tenant_id, blob_id, key, media_type, status, created_at) VALUES ($1, gen_random_uuid(), 'probe', 'text/plain', 'writing', now())`, [id]);
     await q(`INSERT INTO blob_chunks (tenant_id, blob_id, seq, data) SELECT tenant_id, blob_id, 0, ${h} FROM blobs WHERE tenant_id = $1`, [id]);
+    // The entity graph.
+    await q(`INSERT INTO graph_types (tenant_id, kind, type_name, schema, created_at, updated_at) VALUES ($1, 'entity', 'Probe', '{}', now(), now())`, [id]);
+    await q(`INSERT INTO entities (tenant_id, entity_id, type, created_at, updated_at) VALUES ($1, 'probe-1', 'Probe', now(), now()), ($1, 'probe-2', 'Probe', now(), now())`, [id]);
+    await q(`INSERT INTO relationships (tenant_id, relationship_id, from_id, to_id, type, created_at) VALUES ($1, gen_random_uuid(), 'probe-1', 'probe-2', 'OWNS', now())`, [id]);
   });
 }
 
@@ -145,6 +149,18 @@ test('a tenant sees only its own rows and cannot write rows of another tenant', 
     q(`UPDATE subjects SET display_name = 'hijacked' WHERE tenant_id = 'tenant-a' RETURNING 1`),
   );
   assert.equal(changed.length, 0);
+});
+
+test('a relationship can never join entities of two tenants, not even when the owner writes it', async () => {
+  const edge = (tenant: string, from: string, to: string) =>
+    `INSERT INTO relationships (tenant_id, relationship_id, from_id, to_id, type, created_at) VALUES ('${tenant}', gen_random_uuid(), '${from}', '${to}', 'OWNS', now())`;
+  // tenant-b has no entity named like this one of tenant-a: the foreign key, which carries tenant_id, refuses it.
+  await t.db.query(`INSERT INTO entities (tenant_id, entity_id, type, created_at, updated_at) VALUES ('tenant-a', 'only-in-a', 'Probe', now(), now())`);
+  await assert.rejects(t.db.query(edge('tenant-b', 'probe-1', 'only-in-a')), /foreign key/);
+  await assert.rejects(t.db.query(edge('tenant-b', 'only-in-a', 'probe-2')), /foreign key/);
+  // Within one tenant the same edge is fine.
+  await t.db.query(edge('tenant-a', 'only-in-a', 'probe-2'));
+  await assert.rejects(asRole(t.db, 'companyos_app', 'tenant-b', (q) => q(edge('tenant-a', 'probe-1', 'probe-2'))), /row-level security/);
 });
 
 test('the app role cannot change tenant status, only settings of its own tenant', async () => {

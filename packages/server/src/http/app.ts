@@ -33,6 +33,7 @@ import { installHighRisk } from '../workflows/high-risk/revert-jobs.ts';
 import { toProblem } from './errors.ts';
 import { acceptGzipBodies } from './gzip-body.ts';
 import { RequestLogging } from './request-logging.ts';
+import { acceptNdjsonBodies } from './ndjson-body.ts';
 import { installLoadShedding } from './load-shedding.ts';
 import { clientErrorHandler, installLifecycle } from './lifecycle.ts';
 import { Problem } from './problem.ts';
@@ -120,6 +121,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   // Only JSON bodies are accepted; anything else is a 415.
   app.removeContentTypeParser('text/plain');
   acceptGzipBodies(app);
+  acceptNdjsonBodies(app);
 
   guardRoutes(app);
   await app.register(fastifySwagger, {

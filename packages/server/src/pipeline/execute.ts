@@ -14,6 +14,7 @@ import { buildReceipt, receiptStatement } from '../ledger/receipts.ts';
 import { DECISION_PATH, type Decision, type PolicyEngine } from '../policy/policy-engine.ts';
 import type { Signals } from '../observability/signals.ts';
 import { SPAN_ATTRIBUTES, type ActionTrace, type PipelineStep, type Tracing } from '../observability/tracing.ts';
+import { receiptEntityStatements } from '../graph/mirror.ts';
 import { getCurrentTenant, getCurrentTenantVersioned, type Tenant } from '../tenancy/tenants.ts';
 import type { Clock } from '../util/clock.ts';
 import type { ConfigFollower } from '../fleet/config-follower.ts';
@@ -183,6 +184,7 @@ export async function executeStep(deps: PipelineDeps, action: AnyAction, credent
             decidedAt = now;
             await runBatch([
               receiptStatement(receipt),
+              ...receiptEntityStatements(receipt.body, { link: action.method !== 'GET' }),
               auditEventStatement({
                 type: 'action.allowed',
                 actor: principal.subjectId,

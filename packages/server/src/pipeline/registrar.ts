@@ -64,6 +64,7 @@ export function registerActions(app: FastifyInstance, actions: AnyAction[], deps
       method: action.method,
       url,
       config: { action: action.name },
+      ...(action.bodyLimit !== undefined ? { bodyLimit: action.bodyLimit } : {}),
       schema: {
         operationId: action.name,
         summary: action.summary ?? action.name,

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { currentTenantId, currentTx } from '../context.ts';
+import { mirrorEntities } from '../graph/mirror.ts';
 import type { Database } from '../db/database.ts';
 import { withTenantTransaction } from '../db/tenant-tx.ts';
 import type { Bundle } from './bundle.ts';
@@ -123,6 +124,16 @@ export async function insertDecisions(records: DecisionRecord[]): Promise<number
       column((r) => r.source ?? null),
       column((r) => (r.error === undefined || r.error === null ? null : JSON.stringify(r.error))),
     ],
+  );
+  // Each decision is also a PolicyDecision entity of the graph, written with it.
+  await mirrorEntities(
+    records.map((r) => ({
+      entity_id: `decision:${r.decision_id}`,
+      type: 'PolicyDecision',
+      properties: { decision_id: r.decision_id, action: r.action, actor: r.actor, allow: r.allow, bundle_hash: r.bundle_hash },
+      source: 'policy',
+      at: r.timestamp,
+    })),
   );
   return rows[0]?.inserted ?? 0;
 }

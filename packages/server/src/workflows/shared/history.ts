@@ -34,7 +34,7 @@ export interface History<Step extends string, State extends string> {
    * instance as it stands, for its creation or an edit); the event's request id is the action's,
    * or `auditRequestId` (a job's).
    */
-  append(id: string, e: Omit<HistoryEntry<Step, State>, 'seq'>, o?: { auditRequestId?: string; snapshot?: { key: string; value: unknown } }): Promise<void>;
+  append(id: string, e: Omit<HistoryEntry<Step, State>, 'seq'>, o?: { auditRequestId?: string; snapshot?: { key: string; value: unknown } }): Promise<number>;
   list(id: string): Promise<Array<HistoryEntry<Step, State>>>;
 }
 
@@ -56,6 +56,7 @@ export function workflowHistory<Step extends string, State extends string>(t: Hi
         details: { [t.idColumn]: id, seq: rows[0]!.seq, ...e, ...(o.snapshot !== undefined ? { [o.snapshot.key]: o.snapshot.value } : {}) },
         at: new Date(e.at),
       });
+      return rows[0]!.seq;
     },
     async list(id) {
       const rows = await currentTx().query<Omit<HistoryEntry<Step, State>, 'at'> & { at: Date | string }>(
