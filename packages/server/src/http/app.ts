@@ -30,6 +30,7 @@ import { openBlobStore, useBlobStore } from '../blobs/index.ts';
 import { installHighRisk } from '../workflows/high-risk/revert-jobs.ts';
 import { toProblem } from './errors.ts';
 import { acceptGzipBodies } from './gzip-body.ts';
+import { limitJsonNesting } from './json-body.ts';
 import { installLoadShedding } from './load-shedding.ts';
 import { clientErrorHandler, installLifecycle } from './lifecycle.ts';
 import { Problem } from './problem.ts';
@@ -115,6 +116,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   // Only JSON bodies are accepted; anything else is a 415.
   app.removeContentTypeParser('text/plain');
   acceptGzipBodies(app);
+  limitJsonNesting(app);
 
   guardRoutes(app);
   await app.register(fastifySwagger, {

@@ -5,6 +5,7 @@ export const PROBLEM_BASE = 'https://companyos.dev/problems/';
 
 export const problemTypes = {
   'invalid-request': { status: 400, title: 'The request is invalid' },
+  'nesting-too-deep': { status: 400, title: 'The request nests too deeply' },
   unauthenticated: { status: 401, title: 'Authentication is required' },
   'step-up-required': { status: 401, title: 'A recent step-up authentication is required' },
   'policy-denied': { status: 403, title: 'The policy denied this action' },

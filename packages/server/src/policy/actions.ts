@@ -4,7 +4,7 @@ import { Problem } from '../http/problem.ts';
 import { defineAction, RawReply, type ActionContext } from '../pipeline/define-action.ts';
 import { TenantId } from '../tenancy/tenant-config.ts';
 import type { Bundle } from './bundle.ts';
-import { checkBundle } from './bundle-check.ts';
+import { checkBundle, refuseDeepNesting } from './bundle-check.ts';
 import { composeBundle, type Draft } from './bundle-compose.ts';
 import { dataChanges, decisionFlips, moduleChanges } from './bundle-diff.ts';
 import { activeVersion, getVersion, insertActivation, insertVersion, listVersions, wasActive, type StoredVersion, type VersionSummary } from './bundle-store.ts';
@@ -78,6 +78,7 @@ function compileDraft(bundle: Bundle): Policy {
   try {
     return compile(bundle.modules, { data: bundle.data });
   } catch (error) {
+    refuseDeepNesting(error);
     if (error instanceof RegoErrors) throw new Problem('policy-bundle-invalid', 'the draft does not compile', { failures: error.errors.map((e) => `compile: ${e.message}`) });
     throw error;
   }
