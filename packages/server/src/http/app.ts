@@ -165,7 +165,14 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
   app.get('/.well-known/jwks.json', { schema: { hide: true } }, async () => devIssuer?.jwks() ?? { keys: [] });
   app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => reply.type(metrics.contentType).send(await metrics.text()));
-  await installPolicy(app, { db, engine: policy, metrics, policyDir: config.policyDir, log });
+  await installPolicy(app, {
+    db,
+    engine: policy,
+    metrics,
+    policyDir: config.policyDir,
+    log,
+    drafts: { threads: config.policyWorkers, timeoutMs: config.policyDraftTimeoutMs, maxHeapMb: config.policyDraftHeapMb },
+  });
   await installFlags(app, { db, clock, bundleFor, metrics });
   const follower = await installConfigFollower(app, { db, policy });
 

@@ -27,7 +27,7 @@ function compileErrors(error: unknown): string[] {
  * What a proposed bundle must pass: its data matches the schema, its modules compile, and every
  * test module (the server's base tests and the bundle's own) passes against its data.
  */
-export function checkBundle(bundle: Bundle, baseTests: BundleModule[]): BundleCheck {
+export function checkBundle(bundle: Pick<Bundle, 'modules' | 'tests' | 'data'>, baseTests: BundleModule[]): BundleCheck {
   const failures = dataProblems(bundle.data).map((p) => `schema: ${p}`);
   try {
     compile(bundle.modules, { data: bundle.data });
