@@ -3,6 +3,7 @@ export * from './value/value.ts';
 export type * from './ast/types.ts';
 export * from './builtins/index.ts';
 export { compile, Policy } from './policy.ts';
+export { PreparedQuery } from './prepared.ts';
 export type { CompileOptions, QueryCoverage, EvalOptions, ExplainEntry, ModuleSource, QueryResult, Row } from './policy.ts';
 export type { TestOptions, TestReport, TestResult } from './testing/run-tests.ts';
 export { MAX_NESTING_DEPTH } from './limits.ts';

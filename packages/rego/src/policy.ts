@@ -1,6 +1,6 @@
 // The public API: compile modules once, then evaluate rules or ad-hoc queries many times.
 
-import type { Body, Module, Term } from './ast/types.ts';
+import type { Body, Module, RefTerm, Term } from './ast/types.ts';
 import { defaultRegistry } from './builtins/index.ts';
 import type { BuiltinContext, BuiltinRegistry } from './builtins/registry.ts';
 import { compileModules, compileQuery, type CompiledPolicy } from './compile/compiler.ts';
@@ -9,6 +9,7 @@ import { coverableLines, coverageReport, type QueryCoverage } from './eval/cover
 import { Evaluator, type ExplainEntry } from './eval/evaluator.ts';
 import { RegoError, RegoErrors } from './errors.ts';
 import { parseModule, parseQuery } from './parser/index.ts';
+import { PreparedQuery } from './prepared.ts';
 import { runTests, type TestOptions, type TestReport } from './testing/run-tests.ts';
 import { fromJS, RObject, toJS, type Value } from './value/value.ts';
 
@@ -88,7 +89,7 @@ interface CompiledQuery {
 
 export class Policy {
   private readonly data: Value;
-  private readonly paths = new Map<string, Term[]>();
+  private readonly paths = new Map<string, RefTerm>();
   private readonly queries = new Map<string, CompiledQuery>();
   private coverable: Set<string> | undefined;
 
@@ -110,18 +111,26 @@ export class Policy {
   }
 
   evaluateValue(path: string, opts: EvalOptions = {}): Value | undefined {
-    let terms = this.paths.get(path);
-    if (terms === undefined) {
-      terms = pathTerms(path);
-      remember(this.paths, path, terms);
+    let ref = this.paths.get(path);
+    if (ref === undefined) {
+      ref = dataRef(path);
+      remember(this.paths, path, ref);
     }
-    const { ev } = this.evaluator(opts);
-    let out: Value | undefined;
-    ev.evalTerm({ type: 'ref', head: { type: 'var', name: 'data', loc: LOC }, path: terms, loc: LOC }, (v) => {
-      out = v;
-      return true;
+    return this.evaluator(opts).ev.firstValue(ref);
+  }
+
+  /**
+   * A reusable evaluator of one document, for evaluating it many times with different inputs:
+   * `prepare(path).evaluate(input)` equals `evaluate(path, input)` but reads the input in place
+   * and reuses the evaluator's storage across calls.
+   */
+  prepare(path: string): PreparedQuery {
+    const strict = this.opts.strictBuiltinErrors ?? false;
+    return new PreparedQuery(dataRef(path), () => {
+      const ctx = new EvalContext(strict, this.opts.clock, this.opts.print);
+      const ev = new Evaluator({ policy: this.compiled, data: this.data, input: undefined, strict, ctx });
+      return { ev, reset: () => ctx.reset() };
     });
-    return out;
   }
 
   /** Evaluates a query; each row binds the query's own variables. */
@@ -202,6 +211,12 @@ class EvalContext implements BuiltinContext {
     else process.stderr.write(line + '\n');
   }
 
+  /** Starts another evaluation: the clock is read again and memoised calls are forgotten. */
+  reset(): void {
+    this.now = undefined;
+    this.cacheMap = undefined;
+  }
+
   get cache(): Map<string, unknown> {
     return (this.cacheMap ??= new Map());
   }
@@ -221,10 +236,11 @@ function remember<T>(cache: Map<string, T>, key: string, value: T): void {
   cache.set(key, value);
 }
 
-/** `a.b.c`, `data.a.b.c` or `a/b/c` as ref path terms under `data`. */
-function pathTerms(path: string): Term[] {
+/** `a.b.c`, `data.a.b.c` or `a/b/c` as a ref under `data`. */
+function dataRef(path: string): RefTerm {
   let parts = path.includes('/') ? path.split('/') : path.split('.');
   parts = parts.filter((p) => p.length > 0);
   if (parts[0] === 'data') parts = parts.slice(1);
-  return parts.map((value) => ({ type: 'scalar', value, loc: LOC }));
+  const terms: Term[] = parts.map((value) => ({ type: 'scalar', value, loc: LOC }));
+  return { type: 'ref', head: { type: 'var', name: 'data', loc: LOC }, path: terms, loc: LOC };
 }

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { compile, type Policy } from '@companyos/rego';
+import { compile, type Policy, type PreparedQuery } from '@companyos/rego';
 import type { Database } from '../db/database.ts';
 import { withPlatformTransaction, withTenantTransaction } from '../db/tenant-tx.ts';
 import { uuidv7 } from '../util/ids.ts';
@@ -41,6 +41,8 @@ export interface PolicyEngineOptions {
  */
 export class PolicyEngine {
   private readonly compiled = new Map<string, Policy>();
+  /** The decision query of each compiled policy, prepared once and reused by every decision. */
+  private readonly decisions = new WeakMap<Policy, PreparedQuery>();
   private readonly active = new Map<string, Bundle>();
   private db: Database | undefined;
   private decisionLog: DecisionLogWriter | undefined;
@@ -76,6 +78,13 @@ export class PolicyEngine {
     return policy;
   }
 
+  private decisionQuery(tenantId: string, bundle: Bundle): PreparedQuery {
+    const policy = this.policy(tenantId, bundle);
+    let query = this.decisions.get(policy);
+    if (query === undefined) this.decisions.set(policy, (query = policy.prepare(DECISION_PATH)));
+    return query;
+  }
+
   /** Makes `bundle` the one this process runs for the tenant (compiling it first). */
   use(tenantId: string, bundle: Bundle): void {
     this.policy(tenantId, bundle);
@@ -88,7 +97,7 @@ export class PolicyEngine {
   async decide(input: DecisionInput): Promise<Decision> {
     const bundle = this.bundleFor(input.tenant.id);
     const started = process.hrtime.bigint();
-    const decision = normalize(this.policy(input.tenant.id, bundle).evaluate(DECISION_PATH, input), bundle.hash);
+    const decision = normalize(this.decisionQuery(input.tenant.id, bundle).evaluate(input), bundle.hash);
     const latency = process.hrtime.bigint() - started;
     const result = { allow: decision.allow, reasons: decision.reasons, obligations: decision.obligations };
     const masked = applyMaskRules((bundle.data as Partial<BundleData>).mask_rules ?? [], input, result);
