@@ -41,6 +41,12 @@ export interface Config {
   jobLeaseMs: number;
   /** Where blobs (evidence packs) are stored: the database, or S3-compatible object storage. */
   blobs: BlobSettings;
+  /** Tenant-supplied drafts (simulate, propose) run in this many worker threads ... */
+  policyWorkers: number;
+  /** ... each task stopped (its worker terminated) after this many ms ... */
+  policyDraftTimeoutMs: number;
+  /** ... and each worker's heap capped at this many MB. */
+  policyDraftHeapMb: number;
   /** What /metrics exposes and how often it re-reads the database; see docs/observability.md. */
   metrics: MetricsSettings;
 }
@@ -177,6 +183,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     drainTimeoutMs: int('COMPANYOS_DRAIN_TIMEOUT_MS', 25_000, 100, 600_000),
     ledgerLeaseMs: int('COMPANYOS_LEDGER_LEASE_MS', 10_000, 500, 600_000),
     jobLeaseMs: int('COMPANYOS_JOB_LEASE_MS', 60_000, 1_000, 3_600_000),
+    policyWorkers: int('COMPANYOS_POLICY_WORKERS', 2, 1, 64),
+    policyDraftTimeoutMs: int('COMPANYOS_POLICY_DRAFT_TIMEOUT_MS', 10_000, 100, 600_000),
+    policyDraftHeapMb: int('COMPANYOS_POLICY_DRAFT_HEAP_MB', 256, 32, 16_384),
     blobs: blobSettings(str, bool, url, problems),
     metrics: {
       tenantLabel: bool('COMPANYOS_METRICS_TENANT_LABEL', false),

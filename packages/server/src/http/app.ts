@@ -34,6 +34,7 @@ import { toProblem } from './errors.ts';
 import { acceptGzipBodies } from './gzip-body.ts';
 import { RequestLogging } from './request-logging.ts';
 import { acceptNdjsonBodies } from './ndjson-body.ts';
+import { limitJsonNesting } from './json-body.ts';
 import { installLoadShedding } from './load-shedding.ts';
 import { clientErrorHandler, installLifecycle } from './lifecycle.ts';
 import { Problem } from './problem.ts';
@@ -122,6 +123,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   app.removeContentTypeParser('text/plain');
   acceptGzipBodies(app);
   acceptNdjsonBodies(app);
+  limitJsonNesting(app);
 
   guardRoutes(app);
   await app.register(fastifySwagger, {
@@ -178,7 +180,14 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
     return reply.code(problem.status).type('application/problem+json').send(problem.body(request.url));
   });
   app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => reply.type(metrics.contentType).send(await metrics.text()));
-  await installPolicy(app, { db, engine: policy, metrics, policyDir: config.policyDir, log });
+  await installPolicy(app, {
+    db,
+    engine: policy,
+    metrics,
+    policyDir: config.policyDir,
+    log,
+    drafts: { threads: config.policyWorkers, timeoutMs: config.policyDraftTimeoutMs, maxHeapMb: config.policyDraftHeapMb },
+  });
   await installFlags(app, { db, clock, bundleFor, metrics });
   const follower = await installConfigFollower(app, { db, policy });
 

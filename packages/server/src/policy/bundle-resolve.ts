@@ -1,4 +1,3 @@
-import { RegoError } from '@companyos/rego';
 import { Problem } from '../http/problem.ts';
 import type { Bundle } from './bundle.ts';
 import { activeVersion, getVersion } from './bundle-store.ts';
@@ -20,14 +19,4 @@ export async function refOrNotFound(ref: string): Promise<{ version: number | nu
   const resolved = await resolveRef(ref);
   if (resolved === undefined) throw new Problem('not-found', `the tenant has no policy bundle version ${ref}`);
   return resolved;
-}
-
-/** Runs `fn`; an evaluation error of the policy (a conflict, a type error) is the bundle's fault, not a 500. */
-export function evaluating<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (error) {
-    if (error instanceof RegoError) throw new Problem('policy-bundle-invalid', 'the policy failed to evaluate', { failures: [`eval: ${error.message}`] });
-    throw error;
-  }
 }

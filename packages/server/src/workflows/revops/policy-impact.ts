@@ -1,5 +1,5 @@
 import type { Bundle } from '../../policy/bundle.ts';
-import { evaluating } from '../../policy/bundle-resolve.ts';
+import { evaluating } from '../../policy/draft-eval.ts';
 import { policyRuntime } from '../../policy/policy-runtime.ts';
 import { listQuotes, quoteHistory, type Quote } from './deal-store.ts';
 import { asDiscountDecision, DISCOUNT_RULE, discountInput } from './discount-policy.ts';
