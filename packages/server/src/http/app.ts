@@ -173,7 +173,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   useBlobStore(blobs);
   if (blobs.close !== undefined) app.addHook('onClose', async () => blobs.close?.());
   const citeBundle = (tenantId: string, at: Date): Promise<string> => policy.cite(tenantId, at);
-  installAuditExports(jobs, { citeBundle });
+  installAuditExports(jobs, { citeBundle, db });
   installHighRisk(jobs, { databaseUrl: config.highRiskDatabaseUrl, pendingMinutes: config.highRiskPendingMinutes, citeBundle });
   const deps = {
     db,
