@@ -42,11 +42,12 @@ reasons contains "the action requires a recent step-up authentication" if {
 	not input.context.step_up
 }
 
-# ABAC: subjects act only from the tenant's allowed regions. A tenant's bundle data may set them
-# (data.allowed_regions); otherwise the tenant's settings apply.
+# ABAC: subjects act only from the tenant's allowed regions: the bundle data's list
+# (data.allowed_regions), or else the tenant's home region alone. This rule is the one source of
+# the list; the tenant's settings show what it yields.
 allowed_regions := data.allowed_regions
 
-allowed_regions := input.tenant.allowed_regions if not data.allowed_regions
+allowed_regions := [input.tenant.data_region] if not data.allowed_regions
 
 reasons contains msg if {
 	region := input.subject.attributes.region

@@ -181,9 +181,9 @@ test('the tenant id and home region rules are enforced on update', async () => {
   const rename = await h.call('PATCH', '/api/v1/tenants/pilot-a/config', { as: admin, body: { tenant_id: 'pilot-z' } });
   assert.equal(rename.statusCode, 400);
   assert.equal(rename.json().errors[0].field, 'tenant_id');
-  const region = await h.call('PATCH', '/api/v1/tenants/pilot-a/config', { as: admin, body: { data_region: 'us' } });
-  assert.equal(region.statusCode, 400);
-  assert.equal(region.json().errors[0].field, 'allowed_regions');
+  const regions = await h.call('PATCH', '/api/v1/tenants/pilot-a/config', { as: admin, body: { allowed_regions: ['eu', 'us'] } });
+  assert.equal(regions.statusCode, 400);
+  assert.equal(regions.json().errors[0].field, 'allowed_regions');
 });
 
 test('whether a tenant exists is revealed only to callers allowed to read it', async () => {
@@ -191,4 +191,38 @@ test('whether a tenant exists is revealed only to callers allowed to read it', a
   assert.equal((await h.call('GET', '/api/v1/tenants/no-such-tenant', { as: admin })).statusCode, 403);
   assert.equal((await h.call('GET', '/api/v1/tenants/pilot-b', { as: admin })).statusCode, 403);
   assert.equal((await h.call('GET', '/api/v1/tenants/no-such-tenant', { as: operator })).statusCode, 404);
+});
+
+test("allowed regions have one source: the active policy version decides and the tenant's settings show it", async () => {
+  const admin = ['pilot-a', 'user-admin'] as [string, string];
+  const created = await h.call('POST', '/api/v1/subjects', {
+    as: admin,
+    body: { subject_id: 'tess-traveller', display_name: 'Tess', roles: ['engineer'], attributes: { region: 'us' } },
+  });
+  assert.equal(created.statusCode, 201, created.body);
+  const traveller = ['pilot-a', 'tess-traveller'] as [string, string];
+  const config = async () => (await h.call('GET', '/api/v1/tenants/pilot-a/config', { as: admin })).json().allowed_regions;
+
+  // Without a list in its bundle, a tenant allows its home region only, and says so.
+  assert.deepEqual(await config(), ['eu']);
+  assert.equal((await h.call('GET', '/api/v1/tenants/pilot-a/config', { as: traveller })).statusCode, 403);
+
+  const proposed = await h.call('POST', '/api/v1/policy/versions', { as: admin, body: { message: 'eu and us', data_patch: { allowed_regions: ['eu', 'us'] } } });
+  assert.equal(proposed.statusCode, 201, proposed.body);
+  const version = proposed.json().version.version as number;
+  assert.equal((await h.call('POST', `/api/v1/policy/versions/${version}/activate`, { as: admin, stepUp: true })).statusCode, 200);
+  assert.deepEqual(await config(), ['eu', 'us']);
+  assert.equal((await h.call('GET', '/api/v1/tenants/pilot-a/config', { as: traveller })).statusCode, 200);
+
+  // The settings cannot hold a list of their own that would disagree.
+  const patched = await h.call('PATCH', '/api/v1/tenants/pilot-a/config', { as: admin, body: { allowed_regions: ['eu'] } });
+  assert.equal(patched.statusCode, 400, patched.body);
+  assert.equal(patched.json().errors[0].field, 'allowed_regions');
+  assert.match(patched.json().detail, /policy version/);
+  assert.deepEqual(await config(), ['eu', 'us']);
+  assert.equal((await h.call('GET', '/api/v1/tenants/pilot-a/config', { as: traveller })).statusCode, 200);
+  // The home region must stay one the policy allows.
+  const moved = await h.call('PATCH', '/api/v1/tenants/pilot-a/config', { as: admin, body: { data_region: 'uk' } });
+  assert.equal(moved.statusCode, 400, moved.body);
+  assert.equal(moved.json().errors[0].field, 'data_region');
 });

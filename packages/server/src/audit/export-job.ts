@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { blobStore } from '../blobs/index.ts';
 import { currentTenantId } from '../context.ts';
+import type { Database } from '../db/database.ts';
 import { runBatch } from '../db/statement.ts';
 import { writePack, type PackCounts } from '../evidence/index.ts';
 import { PermanentJobError, type JobContext, type JobRunner } from '../jobs/index.ts';
@@ -21,6 +22,8 @@ export interface ExportPayload {
 }
 
 export interface ExportSettings {
+  /** For waits on an export outside a request's transaction. */
+  db: Database;
   /** The hash of the tenant's bundle for the pack's receipt, archived in the current transaction. */
   citeBundle: (tenantId: string, at: Date) => Promise<string>;
   /** Where packs' time-to-pack and failed attempts are counted. */

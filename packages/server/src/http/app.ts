@@ -197,7 +197,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   useBlobStore(blobs);
   if (blobs.close !== undefined) app.addHook('onClose', async () => blobs.close?.());
   const citeBundle = (tenantId: string, at: Date): Promise<string> => policy.cite(tenantId, at);
-  installAuditExports(jobs, { citeBundle, signals });
+  installAuditExports(jobs, { citeBundle, db, signals });
   installHighRisk(jobs, { databaseUrl: config.highRiskDatabaseUrl, pendingMinutes: config.highRiskPendingMinutes, citeBundle });
   const tracing = new Tracing({ endpoint: config.metrics.otlpEndpoint });
   app.decorate('tracing', tracing);

@@ -149,7 +149,6 @@ export async function executeStep(deps: PipelineDeps, action: AnyAction, credent
                 id: tenant.tenant_id,
                 status: tenant.status,
                 data_region: tenant.config.data_region,
-                allowed_regions: tenant.config.allowed_regions,
                 env: tenant.config.env,
                 redaction_preset: tenant.config.redaction_preset,
                 feature_flags: tenant.config.feature_flags,
