@@ -1,7 +1,7 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { SignJWT, jwtVerify, type JWK, type JWTPayload } from 'jose';
+import type { JWK, JWTPayload } from 'jose';
 import { canonicalSha256 } from '../util/canonical-json.ts';
 import { systemClock, type Clock } from '../util/clock.ts';
 import { uuidv7 } from '../util/ids.ts';
@@ -77,25 +77,31 @@ export class DevIssuer {
     return { keys: [{ ...this.publicJwk(), kid: this.kid, alg: 'EdDSA', use: 'sig' }] };
   }
 
+  /**
+   * A compact EdDSA JWT signed with node:crypto: `companyos token` then starts without loading
+   * jose (a third of its start-up time); verify() still checks tokens with jose.
+   */
   async mint(options: MintOptions): Promise<string> {
     const nowS = Math.floor(this.clock.now().getTime() / 1000);
-    return new SignJWT({
+    const header = { alg: 'EdDSA', kid: this.kid, typ: 'JWT' };
+    const claims = {
       tenant_id: options.tenant,
       acr: options.stepUp === true ? ACR_STEP_UP : ACR_BASIC,
       amr: options.stepUp === true ? ['pwd', 'otp'] : ['pwd'],
       auth_time: nowS,
-    })
-      .setProtectedHeader({ alg: 'EdDSA', kid: this.kid, typ: 'JWT' })
-      .setIssuer(DEV_ISSUER)
-      .setAudience(DEV_AUDIENCE)
-      .setSubject(options.subject)
-      .setJti(uuidv7(nowS * 1000))
-      .setIssuedAt(nowS)
-      .setExpirationTime(nowS + (options.ttl ?? 3600))
-      .sign(this.privateKey);
+      iss: DEV_ISSUER,
+      aud: DEV_AUDIENCE,
+      sub: options.subject,
+      jti: uuidv7(nowS * 1000),
+      iat: nowS,
+      exp: nowS + (options.ttl ?? 3600),
+    };
+    const signingInput = `${base64url(header)}.${base64url(claims)}`;
+    return `${signingInput}.${sign(null, Buffer.from(signingInput), this.privateKey).toString('base64url')}`;
   }
 
   async verify(token: string): Promise<JWTPayload> {
+    const { jwtVerify } = await import('jose');
     const { payload } = await jwtVerify(token, this.publicKey, {
       issuer: DEV_ISSUER,
       audience: DEV_AUDIENCE,
@@ -105,3 +111,5 @@ export class DevIssuer {
     return payload;
   }
 }
+
+const base64url = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
