@@ -528,6 +528,10 @@ export class Evaluator extends Frame {
     if (target.kind !== 'builtin') return SLOW;
     const def = target.def;
     if (def.fn === undefined || def.refused !== undefined || t.args.length !== def.arity) return SLOW;
+    if (def.name === 'internal.member_2') {
+      const member = this.quickMembership(t);
+      if (member !== SLOW) return member;
+    }
     const args = this.directArgs(t, def.arity);
     if (args === undefined) return SLOW;
     if (args === null) return undefined;
@@ -539,6 +543,64 @@ export class Evaluator extends Frame {
       return undefined;
     } finally {
       this.argDepth--;
+    }
+  }
+
+  /**
+   * `x in data.p` where p is a set of plain members not built yet: decided by evaluating p's
+   * rules for x alone (cached per x), without building the set.
+   */
+  private quickMembership(t: CallTerm): boolean | undefined | typeof SLOW {
+    if (this.overrides !== undefined) return SLOW;
+    const node = streamableSet(this.root, t.args[1] as Term);
+    if (node === undefined || this.caches.full.has(node)) return SLOW;
+    const x = this.quickValue(t.args[0] as Term);
+    if (x === SLOW || x === undefined) return x;
+    return this.setHas(node, x);
+  }
+
+  /**
+   * `some x in data.p` where p is a set of plain members, in a body whose order of solutions
+   * cannot be observed: each member goes to the rest of the body as a rule produces it, and the
+   * set is never built. A member two rules produce is seen twice, which such a body cannot tell.
+   */
+  protected streamMembers(coll: Term, name: string, k: K): boolean | typeof SLOW {
+    if (this.ordered || this.overrides !== undefined) return SLOW;
+    const node = streamableSet(this.root, coll);
+    if (node === undefined || this.caches.full.has(node)) return SLOW;
+    const outer = this.b;
+    for (const r of candidateRules(this, node)) {
+      const saved = this.enterFrame();
+      try {
+        if (this.evalRuleBody(r, r.body, this.memberStream(r, outer, name, k))) return true;
+      } finally {
+        this.leaveFrame(saved);
+      }
+    }
+    return false;
+  }
+
+  private memberStream(r: CRule, outer: Bindings, name: string, k: K): K {
+    return () => {
+      const v = this.quickValue(r.key as Term);
+      if (v === SLOW) return this.evalTerm(r.key as Term, (x) => this.yieldMember(r, outer, name, x, k));
+      return v !== undefined && this.yieldMember(r, outer, name, v, k);
+    };
+  }
+
+  /** Runs the consumer of a streamed member in the consumer's frame, as the consumer's rule. */
+  private yieldMember(r: CRule, outer: Bindings, name: string, v: Value, k: K): boolean {
+    this.noteExplain(r);
+    const inner = this.b;
+    const producer = this.ruleStack.pop() as CRule;
+    this.b = outer;
+    outer.set(name, v);
+    try {
+      return k();
+    } finally {
+      outer.set(name, undefined);
+      this.b = inner;
+      this.ruleStack.push(producer);
     }
   }
 
@@ -787,6 +849,25 @@ function callName(t: CallTerm): string {
     callNames.set(t, name);
   }
   return name;
+}
+
+const streamable = new WeakMap<Term, RuleNode | null>();
+
+/**
+ * The rule node a term names when it is `data.<path>` of a set of plain members (no default, no
+ * rules below), computed once per term.
+ */
+function streamableSet(root: RuleNode, t: Term): RuleNode | undefined {
+  let node = streamable.get(t);
+  if (node === undefined) {
+    node = null;
+    if (t.type === 'ref' && t.head.type === 'var' && t.head.name === 'data' && t.path.every((p) => p.type === 'scalar' && typeof p.value === 'string')) {
+      const found = nodeAt(root, t.path.map((p) => (p as { value: string }).value), false);
+      if (found !== undefined && found.rules.length > 0 && found.defaultRule === undefined && found.children.size === 0 && found.rules[0]?.kind === 'set' && plainMembers(found)) node = found;
+    }
+    streamable.set(t, node);
+  }
+  return node ?? undefined;
 }
 
 const plainSets = new WeakMap<RuleNode, boolean>();

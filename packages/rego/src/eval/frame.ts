@@ -71,6 +71,12 @@ export abstract class Frame {
   /** Whether a name is a function or builtin (a `with` on it replaces the function). */
   protected abstract isFunctionName(name: string): boolean;
 
+  /**
+   * `some name in coll` without building the collection when it is a set of rules whose members
+   * can go to `k` as they are produced; SLOW when it is not.
+   */
+  protected abstract streamMembers(coll: Term, name: string, k: K): boolean | typeof SLOW;
+
   /** The value of a call computed without continuations, or SLOW (see quickValue). */
   protected abstract quickCall(t: CallTerm): Value | undefined | typeof SLOW;
 
@@ -187,6 +193,8 @@ export abstract class Frame {
   protected evalSomeIn(e: SomeInExpr, k: K): boolean {
     const v = e.value;
     if (e.key === undefined && v.type === 'var' && this.b.get(v.name) === undefined && !isRoot(v.name)) {
+      const streamed = this.streamMembers(e.collection, v.name, k);
+      if (streamed !== SLOW) return streamed;
       const coll = this.quickValue(e.collection);
       if (coll !== SLOW) return coll !== undefined && this.bindEach(v.name, coll, k);
     }
