@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { Readable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
 import { gzipChunks } from '../src/evidence/gzip-frame.ts';
-import { verifyPack } from '../src/evidence/index.ts';
 import { policyRuntime } from '../src/policy/policy-runtime.ts';
-import { jsonLines, packFiles } from './support/pack-files.ts';
+import { jsonLines, packFiles, verifyAgainstJwks } from './support/pack-files.ts';
 import { draftQuote, step, type As } from './support/revops-deal.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
@@ -28,12 +27,7 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function verify(pack: Buffer): Promise<Awaited<ReturnType<typeof verifyPack>>> {
-  const jwks = (await h.call('GET', '/api/v1/tenants/pilot-a/jwks.json')).json();
-  const file = join(dir, `${randomUUID()}.tar.gz`);
-  writeFileSync(file, pack);
-  return verifyPack(file, { trustedJwks: jwks });
-}
+const verify = (pack: Buffer) => verifyAgainstJwks(h, dir, pack);
 
 /** A 30% deal edited once, approved by a sales manager and finance, and activated. */
 async function activeDeal(): Promise<{ quoteId: string; opportunityId: string }> {

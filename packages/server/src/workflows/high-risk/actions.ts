@@ -1,12 +1,12 @@
-import { createHash } from 'node:crypto';
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { Problem } from '../../http/problem.ts';
 import { Nullable } from '../../http/schema.ts';
 import { enqueue } from '../../jobs/index.ts';
-import { defineAction, RawReply, type ActionContext, type RunContext } from '../../pipeline/define-action.ts';
+import { defineAction, type ActionContext, type RunContext } from '../../pipeline/define-action.ts';
 import { Denied } from '../../pipeline/execute.ts';
 import { uuidv7 } from '../../util/ids.ts';
 import { approvalsOf } from '../shared/history.ts';
+import { packReply } from '../shared/workflow-evidence.ts';
 import { Decide, HistoryView, IdParams, MaybeDecide, Rationale } from '../shared/schemas.ts';
 import { approvalSatisfied, missingApprovals, requestDecision, type HighRiskInput } from './high-risk-policy.ts';
 import { requestsMissingReceipts } from './missing-receipts.ts';
@@ -267,12 +267,7 @@ export const getEvidenceAction = defineAction({
   resource: (ctx) => getRequest(ctx.params.id),
   target,
   run: async (ctx, _input, r) => {
-    const { bytes } = await requestPack(r, ctx.now);
-    return new RawReply(bytes, {
-      'content-type': 'application/gzip',
-      'content-disposition': `attachment; filename="evidence-${ctx.tenantId}-high-risk-${r.request_id}.tar.gz"`,
-      'x-pack-sha256': createHash('sha256').update(bytes).digest('hex'),
-    });
+    return packReply(await requestPack(r, ctx.now), `evidence-${ctx.tenantId}-high-risk-${r.request_id}.tar.gz`);
   },
 });
 

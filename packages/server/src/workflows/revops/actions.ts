@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { appendAuditEvent } from '../../audit/audit-events.ts';
 import { Problem } from '../../http/problem.ts';
-import { defineAction, RawReply, type ActionContext, type RunContext } from '../../pipeline/define-action.ts';
+import { defineAction, type ActionContext, type RunContext } from '../../pipeline/define-action.ts';
 import { Denied } from '../../pipeline/execute.ts';
 import { uuidv7 } from '../../util/ids.ts';
 import { Decide, IdParams, MaybeDecide } from '../shared/schemas.ts';
+import { packReply } from '../shared/workflow-evidence.ts';
 import { dealOfOpportunity, dealPack } from './deal-evidence.ts';
 import {
   getLead,
@@ -415,12 +415,7 @@ export const getDealEvidence = defineAction({
   resource: (ctx) => getOpportunity(ctx.params.id),
   target: (ctx) => opportunityTarget(ctx.params.id),
   run: async (ctx, _input, o) => {
-    const { bytes } = await dealPack(o, ctx.now);
-    return new RawReply(bytes, {
-      'content-type': 'application/gzip',
-      'content-disposition': `attachment; filename="evidence-${ctx.tenantId}-revops-deal-${o.opportunity_id}.tar.gz"`,
-      'x-pack-sha256': createHash('sha256').update(bytes).digest('hex'),
-    });
+    return packReply(await dealPack(o, ctx.now), `evidence-${ctx.tenantId}-revops-deal-${o.opportunity_id}.tar.gz`);
   },
 });
 

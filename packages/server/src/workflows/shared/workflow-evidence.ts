@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { auditEventRecord, bundleRecord, decisionRecord, provenReceipts } from '../../audit/export-sources.ts';
 import { currentTenantId, currentTx } from '../../context.ts';
@@ -6,6 +7,7 @@ import { Problem } from '../../http/problem.ts';
 import { ledgerServices } from '../../ledger/ledger-runtime.ts';
 import { findCheckpoint } from '../../ledger/ledger-store.ts';
 import type { ReceiptEntry } from '../../ledger/receipt-format.ts';
+import { RawReply } from '../../pipeline/define-action.ts';
 
 // The evidence pack of one workflow instance, in the audit export's format: the audit events
 // naming it (its history with every rationale and snapshot), its receipts proven against the
@@ -104,4 +106,13 @@ export async function workflowPack(s: WorkflowPackSubject, now: Date): Promise<W
     clock: { now: () => now },
   });
   return { bytes: Buffer.concat(chunks), manifest };
+}
+
+/** A pack as the API sends it: a download named `filename`, with its SHA-256 for the client to check. */
+export function packReply(pack: WorkflowPack, filename: string): RawReply {
+  return new RawReply(pack.bytes, {
+    'content-type': 'application/gzip',
+    'content-disposition': `attachment; filename="${filename}"`,
+    'x-pack-sha256': createHash('sha256').update(pack.bytes).digest('hex'),
+  });
 }
