@@ -67,7 +67,8 @@ const num = (x: number): string => String(Number(x.toPrecision(12)));
 
 function errorRatioExpr(slo: Slo, window: string): string {
   const total = `sum(rate(${slo.total}[${window}]))`;
-  return slo.bad !== undefined ? `${`sum(rate(${slo.bad}[${window}]))`} / ${total}` : `1 - (sum(rate(${slo.good!}[${window}])) / ${total})`;
+  // No bad event yet means no bad series at all: counted as zero, not as no data.
+  return slo.bad !== undefined ? `(sum(rate(${slo.bad}[${window}])) or vector(0)) / ${total}` : `1 - (sum(rate(${slo.good!}[${window}])) / ${total})`;
 }
 
 function burnAlert(slo: Slo, severity: 'page' | 'ticket', windows: BurnWindow[]): Rule {
