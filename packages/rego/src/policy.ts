@@ -8,6 +8,7 @@ import { forEachVarInExpr, isGenerated, isGlobalVar } from './compile/terms.ts';
 import { coverableLines, coverageReport, type QueryCoverage } from './eval/coverage.ts';
 import { Evaluator, type ExplainEntry } from './eval/evaluator.ts';
 import { RegoError, RegoErrors } from './errors.ts';
+import type { EvalBudget } from './limits.ts';
 import { parseModule, parseQuery } from './parser/index.ts';
 import { PreparedQuery } from './prepared.ts';
 import { runTests, type TestOptions, type TestReport } from './testing/run-tests.ts';
@@ -31,6 +32,8 @@ export interface CompileOptions {
   inputSchema?: unknown;
   /** JSON Schemas that `schemas` annotations name as `schema.<id>` (ids may contain `/`). */
   schemas?: Record<string, unknown>;
+  /** The budget of every evaluation of this policy (an evaluation's `timeoutMs` overrides the time). */
+  budget?: EvalBudget;
 }
 
 export interface EvalOptions {
@@ -127,8 +130,9 @@ export class Policy {
   prepare(path: string): PreparedQuery {
     const strict = this.opts.strictBuiltinErrors ?? false;
     return new PreparedQuery(dataRef(path), () => {
-      const ctx = new EvalContext(strict, this.opts.clock, this.opts.print);
-      const ev = new Evaluator({ policy: this.compiled, data: this.data, input: undefined, strict, ctx });
+      const ctx = new EvalContext(strict, this.opts.clock, this.opts.print, this.opts.budget?.maxValueSize);
+      const timeoutMs = this.opts.budget?.timeMs;
+      const ev = new Evaluator({ policy: this.compiled, data: this.data, input: undefined, strict, ctx, ...(timeoutMs !== undefined ? { timeoutMs } : {}) });
       return { ev, reset: () => ctx.reset() };
     });
   }
@@ -173,13 +177,14 @@ export class Policy {
     const explain = opts.explain ? [] : undefined;
     const coverage = opts.coverage ? new Set<string>() : undefined;
     const strict = opts.strictBuiltinErrors ?? this.opts.strictBuiltinErrors ?? false;
+    const timeoutMs = opts.timeoutMs ?? this.opts.budget?.timeMs;
     const ev = new Evaluator({
       policy: this.compiled,
       data: opts.data === undefined ? this.data : toValue(opts.data),
       input,
       strict,
       ctx: this.context(strict),
-      ...(opts.timeoutMs !== undefined ? { deadline: performance.now() + opts.timeoutMs } : {}),
+      ...(timeoutMs !== undefined ? { deadline: performance.now() + timeoutMs } : {}),
       ...(explain ? { explain } : {}),
       ...(coverage ? { coverage } : {}),
     });
@@ -187,7 +192,7 @@ export class Policy {
   }
 
   private context(strict: boolean): BuiltinContext {
-    return new EvalContext(strict, this.opts.clock, this.opts.print);
+    return new EvalContext(strict, this.opts.clock, this.opts.print, this.opts.budget?.maxValueSize);
   }
 }
 
@@ -200,6 +205,7 @@ class EvalContext implements BuiltinContext {
     readonly strict: boolean,
     private readonly clock: (() => bigint) | undefined,
     private readonly printer: ((line: string) => void) | undefined,
+    readonly maxValueSize?: number,
   ) {}
 
   nowNs(): bigint {

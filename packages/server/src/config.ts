@@ -47,6 +47,10 @@ export interface Config {
   policyDraftTimeoutMs: number;
   /** ... and each worker's heap capped at this many MB. */
   policyDraftHeapMb: number;
+  /** Every policy evaluation the server runs is cancelled (eval_cancel_error) after this many ms ... */
+  policyEvalTimeMs: number;
+  /** ... or when a builtin would build a value of more elements (or characters) than this. */
+  policyMaxValueSize: number;
   /** What /metrics exposes and how often it re-reads the database; see docs/observability.md. */
   metrics: MetricsSettings;
 }
@@ -186,6 +190,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     policyWorkers: int('COMPANYOS_POLICY_WORKERS', 2, 1, 64),
     policyDraftTimeoutMs: int('COMPANYOS_POLICY_DRAFT_TIMEOUT_MS', 10_000, 100, 600_000),
     policyDraftHeapMb: int('COMPANYOS_POLICY_DRAFT_HEAP_MB', 256, 32, 16_384),
+    policyEvalTimeMs: int('COMPANYOS_POLICY_EVAL_TIME_MS', 1_000, 1, 600_000),
+    policyMaxValueSize: int('COMPANYOS_POLICY_MAX_VALUE_SIZE', 1_000_000, 1_000, 1_000_000_000),
     blobs: blobSettings(str, bool, url, problems),
     metrics: {
       tenantLabel: bool('COMPANYOS_METRICS_TENANT_LABEL', false),

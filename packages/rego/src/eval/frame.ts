@@ -136,6 +136,7 @@ export abstract class Frame {
     this.caches = newCaches();
     this.ordered = true;
     this.steps = 0;
+    if (this.s.timeoutMs !== undefined) this.s.deadline = performance.now() + this.s.timeoutMs;
   }
 
   /**

@@ -79,7 +79,8 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   const log = options.logger ?? createLogger({ level: config.logLevel });
   const devIssuer = options.devIssuer ?? (config.devIssuer ? DevIssuer.open({ keyFile: join(config.dataDir, DEV_ISSUER_KEY_FILE), clock }) : undefined);
   const actions = options.actions ?? allActions;
-  const policy = new PolicyEngine({ base: loadBundleDir(config.policyDir), fixed: options.bundleFor, log });
+  const budget = { timeMs: config.policyEvalTimeMs, maxValueSize: config.policyMaxValueSize };
+  const policy = new PolicyEngine({ base: loadBundleDir(config.policyDir), fixed: options.bundleFor, log, budget });
   // Everything that reads a tenant's bundle sees the one its decisions use, activations included.
   const bundleFor = (tenantId: string): Bundle => policy.bundleFor(tenantId);
   // Opened last, so a bad setting above cannot leave it open.
@@ -186,7 +187,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
     metrics,
     policyDir: config.policyDir,
     log,
-    drafts: { threads: config.policyWorkers, timeoutMs: config.policyDraftTimeoutMs, maxHeapMb: config.policyDraftHeapMb },
+    drafts: { threads: config.policyWorkers, timeoutMs: config.policyDraftTimeoutMs, maxHeapMb: config.policyDraftHeapMb, budget },
   });
   await installFlags(app, { db, clock, bundleFor, metrics });
   const follower = await installConfigFollower(app, { db, policy });

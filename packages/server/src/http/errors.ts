@@ -1,6 +1,7 @@
+import { RegoError } from '@companyos/rego';
 import type { FastifyError } from 'fastify';
 import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_S } from '../db/unavailable.ts';
-import { Problem, type ProblemSlug } from './problem.ts';
+import { budgetProblem, Problem, type ProblemSlug } from './problem.ts';
 
 interface AjvError {
   instancePath: string;
@@ -24,6 +25,10 @@ const statusSlugs: Record<number, ProblemSlug> = {
 /** Maps anything thrown while serving a request to a problem; unknown errors become a bare 500. */
 export function toProblem(error: unknown): Problem {
   if (error instanceof Problem) return error;
+  // A policy evaluation cancelled by its budget: the bundle's doing, never a 500.
+  if (error instanceof RegoError && error.code === 'eval_cancel_error') {
+    return budgetProblem(error.message);
+  }
   const e = error as Partial<FastifyError> & { validation?: AjvError[]; validationContext?: string };
   if (Array.isArray(e.validation)) {
     const where = e.validationContext ?? 'body';

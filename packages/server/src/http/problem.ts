@@ -63,6 +63,11 @@ export class Problem extends Error {
   }
 }
 
+/** A policy evaluation cancelled by its budget (OPA's eval_cancel_error): the policy's doing, never a 500. */
+export function budgetProblem(detail: string, budget?: Record<string, number>): Problem {
+  return new Problem('policy-budget-exceeded', detail, { code: 'eval_cancel_error', ...(budget !== undefined ? { budget } : {}) });
+}
+
 /** The problem+json shape, for the API description. */
 export const ProblemSchema = Type.Object(
   {

@@ -1,4 +1,4 @@
-import { compile, MAX_NESTING_DEPTH, NestingLimitError, RegoErrors, type TestReport } from '@companyos/rego';
+import { compile, MAX_NESTING_DEPTH, type EvalBudget, NestingLimitError, RegoErrors, type TestReport } from '@companyos/rego';
 import { Problem } from '../http/problem.ts';
 import type { Bundle, BundleModule } from './bundle.ts';
 import { dataProblems } from './bundle-schema.ts';
@@ -27,16 +27,16 @@ function compileErrors(error: unknown): string[] {
  * What a proposed bundle must pass: its data matches the schema, its modules compile, and every
  * test module (the server's base tests and the bundle's own) passes against its data.
  */
-export function checkBundle(bundle: Pick<Bundle, 'modules' | 'tests' | 'data'>, baseTests: BundleModule[]): BundleCheck {
+export function checkBundle(bundle: Pick<Bundle, 'modules' | 'tests' | 'data'>, baseTests: BundleModule[], budget?: EvalBudget): BundleCheck {
   const failures = dataProblems(bundle.data).map((p) => `schema: ${p}`);
   try {
-    compile(bundle.modules, { data: bundle.data });
+    compile(bundle.modules, { data: bundle.data, budget });
   } catch (error) {
     return { failures: [...failures, ...compileErrors(error)], tests: { passed: 0, failed: 0 } };
   }
   let report: TestReport;
   try {
-    report = compile([...bundle.modules, ...baseTests, ...bundle.tests], { data: bundle.data }).test();
+    report = compile([...bundle.modules, ...baseTests, ...bundle.tests], { data: bundle.data, budget }).test();
   } catch (error) {
     return { failures: [...failures, ...compileErrors(error)], tests: { passed: 0, failed: 0 } };
   }

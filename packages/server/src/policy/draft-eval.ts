@@ -1,5 +1,5 @@
-import { compile, RegoError, RegoErrors, type Policy } from '@companyos/rego';
-import { Problem, type ProblemSlug } from '../http/problem.ts';
+import { compile, RegoError, RegoErrors, type EvalBudget, type Policy } from '@companyos/rego';
+import { budgetProblem, Problem, type ProblemSlug } from '../http/problem.ts';
 import type { Bundle, BundleModule } from './bundle.ts';
 import { checkBundle, refuseDeepNesting, type BundleCheck } from './bundle-check.ts';
 
@@ -11,15 +11,16 @@ export function evaluating<T>(fn: () => T): T {
   try {
     return fn();
   } catch (error) {
+    if (error instanceof RegoError && error.code === 'eval_cancel_error') throw budgetProblem(error.message);
     if (error instanceof RegoError) throw new Problem('policy-bundle-invalid', 'the policy failed to evaluate', { failures: [`eval: ${error.message}`] });
     throw error;
   }
 }
 
 /** Compiles without caching (drafts are one-off); a bundle that does not compile is a client error. */
-export function compileDraft(bundle: Pick<Bundle, 'modules' | 'data'>): Policy {
+export function compileDraft(bundle: Pick<Bundle, 'modules' | 'data'>, budget?: EvalBudget): Policy {
   try {
-    return compile(bundle.modules, { data: bundle.data });
+    return compile(bundle.modules, { data: bundle.data, budget });
   } catch (error) {
     refuseDeepNesting(error);
     if (error instanceof RegoErrors) throw new Problem('policy-bundle-invalid', 'the draft does not compile', { failures: error.errors.map((e) => `compile: ${e.message}`) });
@@ -28,8 +29,8 @@ export function compileDraft(bundle: Pick<Bundle, 'modules' | 'data'>): Policy {
 }
 
 export type DraftTask =
-  | { kind: 'simulate'; bundle: Pick<Bundle, 'modules' | 'data'>; path: string; inputs: unknown[] }
-  | { kind: 'check'; bundle: Pick<Bundle, 'modules' | 'tests' | 'data'>; baseTests: BundleModule[] };
+  | { kind: 'simulate'; bundle: Pick<Bundle, 'modules' | 'data'>; path: string; inputs: unknown[]; budget?: EvalBudget | undefined }
+  | { kind: 'check'; bundle: Pick<Bundle, 'modules' | 'tests' | 'data'>; baseTests: BundleModule[]; budget?: EvalBudget | undefined };
 
 /** A problem as plain data, rebuilt into a Problem on the other side. */
 export interface ProblemData {
@@ -42,8 +43,8 @@ export type DraftOutcome = { results: unknown[] } | { check: BundleCheck } | { p
 
 export function runDraftTask(task: DraftTask): DraftOutcome {
   try {
-    if (task.kind === 'check') return { check: checkBundle(task.bundle, task.baseTests) };
-    const policy = compileDraft(task.bundle);
+    if (task.kind === 'check') return { check: checkBundle(task.bundle, task.baseTests, task.budget) };
+    const policy = compileDraft(task.bundle, task.budget);
     return { results: task.inputs.map((input) => evaluating(() => policy.evaluate(task.path, input)) ?? null) };
   } catch (error) {
     if (error instanceof Problem) return { problem: { slug: error.slug, detail: error.detail, extensions: error.extensions } };

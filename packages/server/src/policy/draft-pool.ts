@@ -1,7 +1,8 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
+import type { EvalBudget } from '@companyos/rego';
 import type { Logger } from 'pino';
-import { Problem } from '../http/problem.ts';
+import { budgetProblem, Problem } from '../http/problem.ts';
 import type { Bundle, BundleModule } from './bundle.ts';
 import type { BundleCheck } from './bundle-check.ts';
 import type { DraftOutcome, DraftTask } from './draft-eval.ts';
@@ -13,6 +14,8 @@ export interface DraftPoolOptions {
   timeoutMs: number;
   /** Heap limit of each worker: a draft that builds huge values kills its worker, not the server. */
   maxHeapMb: number;
+  /** The budget of each evaluation inside a task (as for every evaluation the server runs). */
+  budget?: EvalBudget | undefined;
 }
 
 /**
@@ -48,12 +51,12 @@ export class DraftPool {
   }
 
   async simulate(tenantId: string, bundle: Pick<Bundle, 'modules' | 'data'>, path: string, inputs: unknown[]): Promise<unknown[]> {
-    const outcome = await this.run(tenantId, { kind: 'simulate', bundle: { modules: bundle.modules, data: bundle.data }, path, inputs });
+    const outcome = await this.run(tenantId, { kind: 'simulate', bundle: { modules: bundle.modules, data: bundle.data }, path, inputs, budget: this.options.budget });
     return (outcome as { results: unknown[] }).results;
   }
 
   async check(tenantId: string, bundle: Pick<Bundle, 'modules' | 'tests' | 'data'>, baseTests: BundleModule[]): Promise<BundleCheck> {
-    const outcome = await this.run(tenantId, { kind: 'check', bundle: { modules: bundle.modules, tests: bundle.tests, data: bundle.data }, baseTests });
+    const outcome = await this.run(tenantId, { kind: 'check', bundle: { modules: bundle.modules, tests: bundle.tests, data: bundle.data }, baseTests, budget: this.options.budget });
     return (outcome as { check: BundleCheck }).check;
   }
 
@@ -101,16 +104,10 @@ export class DraftPool {
   private failure(error: unknown): unknown {
     const e = error as { name?: string; code?: string; message?: string };
     if (e.name === 'AbortError') {
-      return new Problem('policy-budget-exceeded', `eval_cancel_error: the draft did not finish within ${this.options.timeoutMs} ms, so its evaluation was stopped`, {
-        code: 'eval_cancel_error',
-        budget: { time_ms: this.options.timeoutMs },
-      });
+      return budgetProblem(`eval_cancel_error: the draft did not finish within ${this.options.timeoutMs} ms, so its evaluation was stopped`, { time_ms: this.options.timeoutMs });
     }
     if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-      return new Problem('policy-budget-exceeded', `eval_cancel_error: the draft built values larger than its ${this.options.maxHeapMb} MB memory budget, so its evaluation was stopped`, {
-        code: 'eval_cancel_error',
-        budget: { heap_mb: this.options.maxHeapMb },
-      });
+      return budgetProblem(`eval_cancel_error: the draft built values larger than its ${this.options.maxHeapMb} MB memory budget, so its evaluation was stopped`, { heap_mb: this.options.maxHeapMb });
     }
     if (e.message === 'Task queue is at limit') {
       return new Problem('overloaded', 'too many draft evaluations are waiting; retry shortly', {}, { 'retry-after': '1' });

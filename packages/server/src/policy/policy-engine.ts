@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { compile, type Policy, type PreparedQuery } from '@companyos/rego';
+import { compile, type EvalBudget, type Policy, type PreparedQuery } from '@companyos/rego';
 import type { Database } from '../db/database.ts';
 import { withPlatformTransaction, withTenantTransaction } from '../db/tenant-tx.ts';
 import { uuidv7 } from '../util/ids.ts';
@@ -33,6 +33,8 @@ export interface PolicyEngineOptions {
   log: Logger;
   /** A fixed bundle per tenant: the engine then follows no activations (tests, embedded use). */
   fixed?: ((tenantId: string) => Bundle) | undefined;
+  /** What each evaluation may spend; past it, it fails with eval_cancel_error. */
+  budget?: EvalBudget | undefined;
 }
 
 /**
@@ -85,7 +87,7 @@ export class PolicyEngine {
     const key = `${tenantId}\u0000${bundle.hash}`;
     let policy = this.compiled.get(key);
     if (policy === undefined) {
-      policy = compile(bundle.modules, { data: bundle.data });
+      policy = compile(bundle.modules, { data: bundle.data, budget: this.options.budget });
       this.compiled.set(key, policy);
     }
     return policy;
