@@ -52,8 +52,9 @@ async function counts(): Promise<Record<string, number>> {
 
 // Written on refusals too, by design: denials are audited, every decision is logged, and a flag
 // evaluation counts as use even when the action it guarded is refused. Logged decisions are also
-// entities of the graph, written with them.
-const REFUSAL_RECORDS = new Set(['audit_events', 'policy_decisions', 'flag_usage', 'entities']);
+// entities of the graph, written with them, and the bundle a logged decision cites is archived with
+// it the first time.
+const REFUSAL_RECORDS = new Set(['audit_events', 'policy_decisions', 'flag_usage', 'entities', 'policy_bundle_contents']);
 
 function assertWholeEffect(label: string, status: number, before: Record<string, number>, after: Record<string, number>): void {
   if (status >= 400) {

@@ -3,7 +3,7 @@
 // nothing the walkthrough writes lands in the repository.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
@@ -110,9 +110,15 @@ export async function runBlocks(blocks: ShellBlock[], workDir: string, serverUrl
   return { code, results };
 }
 
+/** Folders of the repository a walkthrough may read from its working folder. */
+const READABLE_DIRS = ['docs', 'deploy', 'policies'];
+
 /** Runs a walkthrough's blocks: those before its server-start block first, then the server, then the rest. */
 export async function runWalkthrough(blocks: ShellBlock[]): Promise<{ failures: string[]; banner: string | undefined }> {
   const workDir = mkdtempSync(join(tmpdir(), 'companyos-docs-'));
+  // The repository's read-only folders, so paths a page names from the repository root resolve,
+  // while files it writes land in the temporary folder.
+  for (const dir of READABLE_DIRS) symlinkSync(join(REPO, dir), join(workDir, dir));
   const failures: string[] = [];
   const startAt = blocks.findIndex((b) => b.startsServer !== undefined);
   if (blocks.filter((b) => b.startsServer !== undefined).length > 1) throw new Error('a walkthrough starts its server once (mark the other start blocks no-run)');
