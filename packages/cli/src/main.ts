@@ -15,6 +15,7 @@ import { exportCommand } from './commands/export.ts';
 import { verifyCommand } from './commands/verify.ts';
 import { highRiskCommand } from './commands/high-risk.ts';
 import { pdpCommand } from './commands/pdp.ts';
+import { finopsCommand } from './commands/finops.ts';
 import { UsageError } from './args.ts';
 
 const USAGE = `companyos — the CompanyOS command
@@ -45,6 +46,8 @@ Usage:
                                                   temporary database access with dual approval
   companyos pdp --tenant T [--api-key KEY] [--addr HOST:PORT] ...
                                                   an OPA-compatible decision service for one tenant
+  companyos finops usage|readings|invoices|rate|estimate ...
+                                                  metered usage, daily readings, invoices and price estimates
   companyos help                                  this text
 
 Environment: COMPANYOS_URL (default http://127.0.0.1:8080), COMPANYOS_TOKEN, and the server's
@@ -67,6 +70,7 @@ const commands: Record<string, Command> = {
   verify: verifyCommand,
   'high-risk': highRiskCommand,
   pdp: pdpCommand,
+  finops: finopsCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -30,6 +30,7 @@ import { openBlobStore, useBlobStore } from '../blobs/index.ts';
 import { installHighRisk } from '../workflows/high-risk/revert-jobs.ts';
 import { toProblem } from './errors.ts';
 import { acceptGzipBodies } from './gzip-body.ts';
+import { installFinops } from '../finops/install.ts';
 import { installLoadShedding } from './load-shedding.ts';
 import { clientErrorHandler, installLifecycle } from './lifecycle.ts';
 import { Problem } from './problem.ts';
@@ -163,7 +164,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
   app.get('/.well-known/jwks.json', { schema: { hide: true } }, async () => devIssuer?.jwks() ?? { keys: [] });
   app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => reply.type(metrics.contentType).send(await metrics.text()));
-  await installPolicy(app, { db, engine: policy, metrics, policyDir: config.policyDir, log });
+  await installPolicy(app, { db, engine: policy, metrics, policyDir: config.policyDir, log, clock });
   await installFlags(app, { db, clock, bundleFor, metrics });
   const follower = await installConfigFollower(app, { db, policy });
 
@@ -174,6 +175,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   if (blobs.close !== undefined) app.addHook('onClose', async () => blobs.close?.());
   installAuditExports(jobs, { bundleFor });
   installHighRisk(jobs, { databaseUrl: config.highRiskDatabaseUrl, pendingMinutes: config.highRiskPendingMinutes, bundleFor });
+  installFinops(app, jobs, { db, clock, log, metrics, bundleFor }, { background: options.jobsBackground !== false });
   const deps = {
     db,
     clock,

@@ -2,6 +2,8 @@ import type { Logger } from 'pino';
 import { currentTenantId, currentTx } from '../context.ts';
 import type { Database } from '../db/database.ts';
 import { withTenantTransaction } from '../db/tenant-tx.ts';
+import { insertUsageEvents } from '../finops/usage-events.ts';
+import { systemClock, type Clock } from '../util/clock.ts';
 
 /** One logged decision, in the columns of `policy_decisions` (input already masked). */
 export interface DecisionRecord {
@@ -45,6 +47,7 @@ export class DecisionLogWriter {
     private readonly db: Database,
     private readonly log: Logger,
     private readonly options: { flushMs: number; maxBatch: number } = { flushMs: 250, maxBatch: 500 },
+    private readonly clock: Clock = systemClock,
   ) {}
 
   append(record: DecisionRecord): void {
@@ -69,7 +72,7 @@ export class DecisionLogWriter {
     for (const r of batch) byTenant.set(r.tenant_id, [...(byTenant.get(r.tenant_id) ?? []), r]);
     for (const [tenant, records] of byTenant) {
       try {
-        await withTenantTransaction(this.db, tenant, () => insertDecisions(records));
+        await withTenantTransaction(this.db, tenant, () => insertDecisions(records, this.clock.now()));
       } catch (error) {
         this.log.error({ err: error, tenant_id: tenant, decisions: records.length }, 'decision log write failed');
       }
@@ -80,9 +83,10 @@ export class DecisionLogWriter {
 /**
  * Inserts decisions of the current tenant; one already logged (a retried upload) is skipped.
  * Column arrays through unnest: one statement per batch, about three times faster than rows of
- * JSON. Returns how many were new.
+ * JSON. Each decision is metered (a `policy_decision` usage event keyed by its id) in the same
+ * transaction, so a decision is logged and counted together or not at all. Returns how many were new.
  */
-export async function insertDecisions(records: DecisionRecord[]): Promise<number> {
+export async function insertDecisions(records: DecisionRecord[], recordedAt: Date): Promise<number> {
   const column = <T>(f: (r: DecisionRecord) => T): T[] => records.map(f);
   const rows = await currentTx().query<{ inserted: number }>(
     `WITH inserted AS (
@@ -107,6 +111,19 @@ export async function insertDecisions(records: DecisionRecord[]): Promise<number
       column((r) => r.source ?? null),
       column((r) => (r.error === undefined || r.error === null ? null : JSON.stringify(r.error))),
     ],
+  );
+  await insertUsageEvents(
+    records.map((r) => ({
+      meter: 'policy_decision',
+      quantity: 1,
+      idempotencyKey: `decision:${r.decision_id}`,
+      occurredAt: new Date(r.timestamp),
+      subject: r.actor,
+      source: r.source ?? 'server',
+      action: r.action ?? r.path,
+      properties: { package: r.path, allow: r.allow },
+    })),
+    recordedAt,
   );
   return rows[0]?.inserted ?? 0;
 }

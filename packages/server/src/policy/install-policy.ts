@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.ts';
 import type { Metrics } from '../observability/metrics.ts';
+import type { Clock } from '../util/clock.ts';
 import { loadTestModules } from './bundle.ts';
 import { DecisionLogWriter } from './decision-log.ts';
 import { policyDrift } from './drift.ts';
@@ -15,8 +16,8 @@ const POLL_MS = { pglite: 1000, postgres: 5000 } as const;
  * Starts the engine following activations, the decision log, the policy drift gauge and the
  * runtime the policy actions use; on close, stops following and writes the pending decisions.
  */
-export async function installPolicy(app: FastifyInstance, o: { db: Database; engine: PolicyEngine; metrics: Metrics; policyDir: string; log: Logger }): Promise<void> {
-  await o.engine.start(o.db, { pollMs: POLL_MS[o.db.engine], decisionLog: new DecisionLogWriter(o.db, o.log) });
+export async function installPolicy(app: FastifyInstance, o: { db: Database; engine: PolicyEngine; metrics: Metrics; policyDir: string; log: Logger; clock?: Clock }): Promise<void> {
+  await o.engine.start(o.db, { pollMs: POLL_MS[o.db.engine], decisionLog: new DecisionLogWriter(o.db, o.log, undefined, o.clock) });
   setPolicyRuntime({ engine: o.engine, db: o.db, baseTests: loadTestModules(o.policyDir) });
   o.metrics.registerDriftSource('policy', async () => (await policyDrift(o.db, o.engine)).map((d) => ({ tenant: d.tenant, drifted: d.drifted })));
   app.addHook('onClose', async () => o.engine.stop());
