@@ -5,6 +5,7 @@ import { defineAction } from '../pipeline/define-action.ts';
 import { csvReply } from './csv-reply.ts';
 import { billingActions } from './billing-actions.ts';
 import { costActions } from './cost-actions.ts';
+import { webhookActions } from './webhook-actions.ts';
 import { UsageIngest, usageFromCloudEvents, type CloudEvent } from './cloudevents.ts';
 import { listReadings } from './meter-readings.ts';
 import { METERS } from './meters.ts';
@@ -104,4 +105,4 @@ export const listMeterReadings = defineAction({
   },
 });
 
-export const finopsActions = [reportUsage, listUsage, listMeterReadings, ...billingActions, ...costActions];
+export const finopsActions = [reportUsage, listUsage, listMeterReadings, ...billingActions, ...costActions, ...webhookActions];

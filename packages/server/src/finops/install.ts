@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { JobRunner } from '../jobs/index.ts';
 import { CLOUDEVENT, CLOUDEVENTS_BATCH } from './cloudevents.ts';
 import { planCatalog } from './plan-catalog.ts';
+import { installWebhookDelivery } from './webhook-jobs.ts';
 import { installMetering, type Aggregate, type MeteringDeps } from './metering-jobs.ts';
 
 declare module 'fastify' {
@@ -18,5 +19,6 @@ export function installFinops(app: FastifyInstance, runner: JobRunner, d: Meteri
   // CloudEvents in structured mode are JSON documents (one event, or a batch array).
   app.addContentTypeParser([CLOUDEVENT, CLOUDEVENTS_BATCH], { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
   const aggregate = installMetering(app, runner, d, o);
+  installWebhookDelivery(runner);
   app.decorate('finops', { aggregate });
 }

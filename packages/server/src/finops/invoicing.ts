@@ -10,6 +10,7 @@ import { meterOf } from './meters.ts';
 import { listAssignments, spans } from './plan-assignments.ts';
 import type { PlanCatalog } from './plan-catalog.ts';
 import { monthBounds, rate, type Segment } from './rating.ts';
+import { queueDeliveries } from './webhooks.ts';
 
 /** The receipt that records a finalised invoice's hash. */
 export const INVOICE_FINALIZED_ACTION = 'finops.invoice.finalized';
@@ -65,7 +66,7 @@ export async function rateMonth(catalog: PlanCatalog, period: string, now: Date)
   return { invoice: (await invoiceForPeriod(period))!, changed: true };
 }
 
-/** Finalises a draft: its hash goes into a receipt (and the audit trail) in the same transaction. */
+/** Finalises a draft: its hash goes into a receipt (and the audit trail), and its webhook deliveries are queued, in one transaction. */
 export async function finalizeInvoice(invoice: Invoice, o: { actor: string; bundleHash: string; requestId: string; at: Date }): Promise<string> {
   const target = `invoice:${invoice.invoice_id}`;
   const receipt = buildReceipt(
@@ -73,6 +74,7 @@ export async function finalizeInvoice(invoice: Invoice, o: { actor: string; bund
     o.at,
   );
   await markFinalized(invoice.invoice_id, receipt.body.receipt_id, o.at);
+  await queueDeliveries(invoice.invoice_id, o.at);
   await runBatch([
     receiptStatement(receipt),
     auditEventStatement({
