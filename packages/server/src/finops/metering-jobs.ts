@@ -77,8 +77,8 @@ export function installMetering(app: FastifyInstance, runner: JobRunner, d: Mete
   if (o.background) {
     let timer: NodeJS.Timeout | undefined;
     const tick = () => void scheduleAggregation(d.db, d.clock.now()).catch((err: unknown) => d.log.error({ err }, 'queueing usage aggregation failed'));
+    // The first slot is queued one interval after the start: a start (or a test's app) writes nothing by itself.
     app.addHook('onReady', async () => {
-      tick();
       timer = setInterval(tick, AGGREGATE_EVERY_MS).unref();
     });
     app.addHook('onClose', async () => clearInterval(timer));
