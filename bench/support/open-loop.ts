@@ -27,6 +27,8 @@ export interface OpenLoopOptions {
   timeoutMs?: number;
   /** Connections the pool may open (default 512): enough that the pool is rarely what queues. */
   connections?: number;
+  /** Called with each request's latency and outcome (for figures per kind of request in a mix). */
+  onLatency?: (n: number, ms: number, ok: boolean) => void;
 }
 
 export interface OpenLoopResult {
@@ -68,12 +70,16 @@ export async function runOpenLoop(o: OpenLoopOptions): Promise<OpenLoopResult> {
       .request({ method: r.method, path: r.path, headers: r.headers, body: r.body, signal })
       .then(async (res) => {
         await res.body.dump();
-        latencies.push(performance.now() - scheduled);
-        if (o.ok(n, res.statusCode)) ok++;
+        const ms = performance.now() - scheduled;
+        latencies.push(ms);
+        const good = o.ok(n, res.statusCode);
+        o.onLatency?.(n, ms, good);
+        if (good) ok++;
         else errorKinds[String(res.statusCode)] = (errorKinds[String(res.statusCode)] ?? 0) + 1;
       })
       .catch((error: unknown) => {
         latencies.push(performance.now() - scheduled);
+        o.onLatency?.(n, performance.now() - scheduled, false);
         const kind = (error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError' ? 'timeout' : ((error as { code?: string }).code ?? (error as Error).name);
         errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
       });

@@ -12,6 +12,9 @@ granted contains action if {
 
 action_granted if input.action in granted
 
+# A subject may read an entity it owns or is entitled to without a role granting the read.
+action_granted if data.companyos.graph.entitled_read
+
 platform_action if input.action in data.platform_actions
 
 platform_tenant if input.subject.tenant_id in data.platform_tenants
@@ -39,11 +42,12 @@ reasons contains "the action requires a recent step-up authentication" if {
 	not input.context.step_up
 }
 
-# ABAC: subjects act only from the tenant's allowed regions. A tenant's bundle data may set them
-# (data.allowed_regions); otherwise the tenant's settings apply.
+# ABAC: subjects act only from the tenant's allowed regions: the bundle data's list
+# (data.allowed_regions), or else the tenant's home region alone. This rule is the one source of
+# the list; the tenant's settings show what it yields.
 allowed_regions := data.allowed_regions
 
-allowed_regions := input.tenant.allowed_regions if not data.allowed_regions
+allowed_regions := [input.tenant.data_region] if not data.allowed_regions
 
 reasons contains msg if {
 	region := input.subject.attributes.region
@@ -51,15 +55,20 @@ reasons contains msg if {
 	msg := sprintf("requests from region %s are not allowed for tenant %s (allowed: %s)", [region, input.tenant.id, concat(", ", allowed_regions)])
 }
 
-# ABAC: evidence leaves only towards a user in the tenant's data region.
+# ABAC: evidence leaves only towards a user in the tenant's data region. A subject without a
+# region is not in it (a rule, since `not` over an undefined operand is undefined, as in OPA).
+in_tenant_data_region if input.subject.attributes.region == input.tenant.data_region
+
 reasons contains msg if {
 	input.action in data.export_actions
-	not input.subject.attributes.region == input.tenant.data_region
+	not in_tenant_data_region
 	msg := sprintf("exports are allowed only to users in the tenant's data region %s", [input.tenant.data_region])
 }
 
 # Domain policies add their own reasons to deny.
 reasons contains msg if some msg in data.companyos.export.reasons
+
+reasons contains msg if some msg in data.companyos.graph.reasons
 
 allow if count(reasons) == 0
 

@@ -51,6 +51,13 @@ test_export_outside_the_data_region_is_refused if {
 	"exports are allowed only to users in the tenant's data region eu" in d.reasons
 }
 
+test_export_by_a_subject_without_a_region_is_refused if {
+	unplaced := {"id": "user-admin", "tenant_id": "pilot-a", "roles": ["CompanyAdmin"], "attributes": {}}
+	d := authz.decision with input as request(unplaced, stepped(30))
+	not d.allow
+	"exports are allowed only to users in the tenant's data region eu" in d.reasons
+}
+
 test_other_actions_need_no_step_up if {
 	authz.allow with input as {"subject": admin, "action": "audit.list", "resource": {}, "tenant": pilot_a, "context": {"request_id": "r1", "time": now, "step_up": false}}
 }

@@ -24,6 +24,17 @@ export function required(value: string | undefined, flag: string): string {
   return value;
 }
 
+/** Every named flag that is missing, in one error: "--a and --b are required". */
+export function requireAll<K extends string>(values: Partial<Record<K, string | undefined>>, flags: K[]): Record<K, string> {
+  const missing = flags.filter((f) => values[f] === undefined || values[f] === '');
+  if (missing.length > 0) {
+    const names = missing.map((f) => `--${f}`);
+    const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+    throw new UsageError(`${list} ${names.length === 1 ? 'is' : 'are'} required`);
+  }
+  return values as Record<K, string>;
+}
+
 /** Parses "90s", "15m", "1h", "2d" into seconds. */
 export function parseDuration(text: string): number {
   const m = /^(\d+)(s|m|h|d)$/.exec(text.trim());

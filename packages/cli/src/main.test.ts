@@ -72,9 +72,11 @@ test('a token minted by the CLI is accepted by a server on the same data dir, an
   assert.equal(token.code, 0, token.err);
   process.env.COMPANYOS_TOKEN = token.out.trim();
 
-  const created = await run(['tenant', 'create', '--id', 'initech', '--name', 'Initech', '--region', 'us', '--owner', 'ops@initech.example.com', '--admin', 'peter']);
+  const created = await run(['tenant', 'create', '--id', 'initech', '--name', 'Initech', '--region', 'us', '--owner', 'ops@initech.example.com', '--admin', 'peter', '--admin-attr', 'department=ops']);
   assert.equal(created.code, 0, created.err);
   assert.equal(JSON.parse(created.out).tenant_id, 'initech');
+  const peter = await h.call('GET', '/api/v1/subjects/peter', { as: ['initech', 'peter'] });
+  assert.deepEqual(peter.json().attributes, { department: 'ops', region: 'us' });
 
   const list = await run(['tenant', 'list']);
   assert.equal(list.code, 0, list.err);
@@ -93,5 +95,5 @@ test('a token minted by the CLI is accepted by a server on the same data dir, an
 
   const missing = await run(['tenant', 'create', '--id', 'x1']);
   assert.equal(missing.code, 2);
-  assert.match(missing.err, /--region is required/);
+  assert.match(missing.err, /--region and --owner are required/);
 });

@@ -4,6 +4,7 @@
 // `eval_conflict_error`, `eval_type_error`, `eval_builtin_error`, `eval_cancel_error`.
 
 import type { Location } from './ast/types.ts';
+import { MAX_NESTING_DEPTH } from './limits.ts';
 
 export type ErrorCode =
   | 'rego_parse_error'
@@ -48,4 +49,13 @@ export class RegoErrors extends Error {
 /** `file:line: code: detail`, as OPA prints errors. */
 export function formatError(code: ErrorCode, detail: string, loc?: Location): string {
   return loc ? `${loc.file}:${loc.line}: ${code}: ${detail}` : `${code}: ${detail}`;
+}
+
+
+/** A parse refused because it nests deeper than MAX_NESTING_DEPTH; never retried as another reading. */
+export class NestingLimitError extends RegoError {
+  override name = 'NestingLimitError';
+  constructor(location?: Location) {
+    super('rego_parse_error', `nesting deeper than ${MAX_NESTING_DEPTH} levels`, location);
+  }
 }

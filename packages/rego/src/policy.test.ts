@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { RegoErrors } from './errors.ts';
+import { RegoError, RegoErrors } from './errors.ts';
 import { compile } from './policy.ts';
 import { fromJS, RSet } from './value/value.ts';
 
@@ -49,4 +49,33 @@ test('test() runs test_ rules against the policy', () => {
   assert.equal(report.passed, 1);
   assert.equal(report.failed, 1);
   assert.deepEqual(report.results.map((r) => `${r.name}:${r.status}`), ['test_allow:pass', 'test_deny:fail']);
+});
+
+test('a policy budget cancels every evaluation that builds too large a value or runs too long', () => {
+  const src = [
+    'package b',
+    'big := count(numbers.range(1, 10000000))',
+    'stepped := count(numbers.range_step(1, 10000000, 2))',
+    'small := count(numbers.range(1, 1000))',
+    'spin if { every a in numbers.range(1, 100000) { every b in numbers.range(1, 100000) { a + b > 0 } } }',
+    'guarded if not big',
+  ].join('\n');
+  const policy = compile([{ file: 'b.rego', source: src }], { budget: { timeMs: 50, maxValueSize: 1_000_000 } });
+  const cancelled = (fn: () => unknown, detail: RegExp) =>
+    assert.throws(fn, (e: RegoError) => e instanceof RegoError && e.code === 'eval_cancel_error' && detail.test(e.message));
+  cancelled(() => policy.evaluate('b.big'), /numbers\.range: a value of 10000000 elements exceeds the evaluation budget of 1000000/);
+  cancelled(() => policy.evaluate('b.stepped'), /numbers\.range_step: a value of 5000000 elements/);
+  // Not even under `not`: a cancelled evaluation is never an undefined one.
+  cancelled(() => policy.evaluate('b.guarded'), /exceeds the evaluation budget/);
+  cancelled(() => policy.evaluate('b.spin'), /cancelled/);
+  assert.equal(policy.evaluate('b.small'), 1000);
+  // A prepared query's deadline starts with each evaluation, not when it was prepared.
+  const prepared = policy.prepare('b.small');
+  const spin = policy.prepare('b.spin');
+  for (let i = 0; i < 3; i++) {
+    cancelled(() => spin.evaluate({}), /cancelled/);
+    assert.equal(prepared.evaluate({}), 1000);
+  }
+  // Without a budget, nothing is refused.
+  assert.equal(compile([{ file: 'b.rego', source: src }]).evaluate('b.stepped'), 5000000);
 });

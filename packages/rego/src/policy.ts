@@ -1,6 +1,6 @@
 // The public API: compile modules once, then evaluate rules or ad-hoc queries many times.
 
-import type { Body, Module, Term } from './ast/types.ts';
+import type { Body, Module, RefTerm, Term } from './ast/types.ts';
 import { defaultRegistry } from './builtins/index.ts';
 import type { BuiltinContext, BuiltinRegistry } from './builtins/registry.ts';
 import { compileModules, compileQuery, type CompiledPolicy } from './compile/compiler.ts';
@@ -8,7 +8,9 @@ import { forEachVarInExpr, isGenerated, isGlobalVar } from './compile/terms.ts';
 import { coverableLines, coverageReport, type QueryCoverage } from './eval/coverage.ts';
 import { Evaluator, type ExplainEntry } from './eval/evaluator.ts';
 import { RegoError, RegoErrors } from './errors.ts';
+import type { EvalBudget } from './limits.ts';
 import { parseModule, parseQuery } from './parser/index.ts';
+import { PreparedQuery } from './prepared.ts';
 import { runTests, type TestOptions, type TestReport } from './testing/run-tests.ts';
 import { fromJS, RObject, toJS, type Value } from './value/value.ts';
 
@@ -30,6 +32,8 @@ export interface CompileOptions {
   inputSchema?: unknown;
   /** JSON Schemas that `schemas` annotations name as `schema.<id>` (ids may contain `/`). */
   schemas?: Record<string, unknown>;
+  /** The budget of every evaluation of this policy (an evaluation's `timeoutMs` overrides the time). */
+  budget?: EvalBudget;
 }
 
 export interface EvalOptions {
@@ -88,7 +92,7 @@ interface CompiledQuery {
 
 export class Policy {
   private readonly data: Value;
-  private readonly paths = new Map<string, Term[]>();
+  private readonly paths = new Map<string, RefTerm>();
   private readonly queries = new Map<string, CompiledQuery>();
   private coverable: Set<string> | undefined;
 
@@ -110,18 +114,27 @@ export class Policy {
   }
 
   evaluateValue(path: string, opts: EvalOptions = {}): Value | undefined {
-    let terms = this.paths.get(path);
-    if (terms === undefined) {
-      terms = pathTerms(path);
-      remember(this.paths, path, terms);
+    let ref = this.paths.get(path);
+    if (ref === undefined) {
+      ref = dataRef(path);
+      remember(this.paths, path, ref);
     }
-    const { ev } = this.evaluator(opts);
-    let out: Value | undefined;
-    ev.evalTerm({ type: 'ref', head: { type: 'var', name: 'data', loc: LOC }, path: terms, loc: LOC }, (v) => {
-      out = v;
-      return true;
+    return this.evaluator(opts).ev.firstValue(ref);
+  }
+
+  /**
+   * A reusable evaluator of one document, for evaluating it many times with different inputs:
+   * `prepare(path).evaluate(input)` equals `evaluate(path, input)` but reads the input in place
+   * and reuses the evaluator's storage across calls.
+   */
+  prepare(path: string): PreparedQuery {
+    const strict = this.opts.strictBuiltinErrors ?? false;
+    return new PreparedQuery(dataRef(path), () => {
+      const ctx = new EvalContext(strict, this.opts.clock, this.opts.print, this.opts.budget?.maxValueSize);
+      const timeoutMs = this.opts.budget?.timeMs;
+      const ev = new Evaluator({ policy: this.compiled, data: this.data, input: undefined, strict, ctx, ...(timeoutMs !== undefined ? { timeoutMs } : {}) });
+      return { ev, reset: () => ctx.reset() };
     });
-    return out;
   }
 
   /** Evaluates a query; each row binds the query's own variables. */
@@ -164,13 +177,14 @@ export class Policy {
     const explain = opts.explain ? [] : undefined;
     const coverage = opts.coverage ? new Set<string>() : undefined;
     const strict = opts.strictBuiltinErrors ?? this.opts.strictBuiltinErrors ?? false;
+    const timeoutMs = opts.timeoutMs ?? this.opts.budget?.timeMs;
     const ev = new Evaluator({
       policy: this.compiled,
       data: opts.data === undefined ? this.data : toValue(opts.data),
       input,
       strict,
       ctx: this.context(strict),
-      ...(opts.timeoutMs !== undefined ? { deadline: performance.now() + opts.timeoutMs } : {}),
+      ...(timeoutMs !== undefined ? { deadline: performance.now() + timeoutMs } : {}),
       ...(explain ? { explain } : {}),
       ...(coverage ? { coverage } : {}),
     });
@@ -178,7 +192,7 @@ export class Policy {
   }
 
   private context(strict: boolean): BuiltinContext {
-    return new EvalContext(strict, this.opts.clock, this.opts.print);
+    return new EvalContext(strict, this.opts.clock, this.opts.print, this.opts.budget?.maxValueSize);
   }
 }
 
@@ -191,6 +205,7 @@ class EvalContext implements BuiltinContext {
     readonly strict: boolean,
     private readonly clock: (() => bigint) | undefined,
     private readonly printer: ((line: string) => void) | undefined,
+    readonly maxValueSize?: number,
   ) {}
 
   nowNs(): bigint {
@@ -200,6 +215,12 @@ class EvalContext implements BuiltinContext {
   print(line: string): void {
     if (this.printer) this.printer(line);
     else process.stderr.write(line + '\n');
+  }
+
+  /** Starts another evaluation: the clock is read again and memoised calls are forgotten. */
+  reset(): void {
+    this.now = undefined;
+    this.cacheMap = undefined;
   }
 
   get cache(): Map<string, unknown> {
@@ -221,10 +242,11 @@ function remember<T>(cache: Map<string, T>, key: string, value: T): void {
   cache.set(key, value);
 }
 
-/** `a.b.c`, `data.a.b.c` or `a/b/c` as ref path terms under `data`. */
-function pathTerms(path: string): Term[] {
+/** `a.b.c`, `data.a.b.c` or `a/b/c` as a ref under `data`. */
+function dataRef(path: string): RefTerm {
   let parts = path.includes('/') ? path.split('/') : path.split('.');
   parts = parts.filter((p) => p.length > 0);
   if (parts[0] === 'data') parts = parts.slice(1);
-  return parts.map((value) => ({ type: 'scalar', value, loc: LOC }));
+  const terms: Term[] = parts.map((value) => ({ type: 'scalar', value, loc: LOC }));
+  return { type: 'ref', head: { type: 'var', name: 'data', loc: LOC }, path: terms, loc: LOC };
 }

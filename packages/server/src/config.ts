@@ -41,6 +41,27 @@ export interface Config {
   jobLeaseMs: number;
   /** Where blobs (evidence packs) are stored: the database, or S3-compatible object storage. */
   blobs: BlobSettings;
+  /** Tenant-supplied drafts (simulate, propose) run in this many worker threads ... */
+  policyWorkers: number;
+  /** ... each task stopped (its worker terminated) after this many ms ... */
+  policyDraftTimeoutMs: number;
+  /** ... and each worker's heap capped at this many MB. */
+  policyDraftHeapMb: number;
+  /** Every policy evaluation the server runs is cancelled (eval_cancel_error) after this many ms ... */
+  policyEvalTimeMs: number;
+  /** ... or when a builtin would build a value of more elements (or characters) than this. */
+  policyMaxValueSize: number;
+  /** What /metrics exposes and how often it re-reads the database; see docs/observability.md. */
+  metrics: MetricsSettings;
+}
+
+export interface MetricsSettings {
+  /** COMPANYOS_METRICS_TENANT_LABEL: add a `tenant` label to per-action series (off: tenants are unbounded). */
+  tenantLabel: boolean;
+  /** Gauges read from the database (jobs, ledger backlog, missing receipts) are re-read at most this often. */
+  sampleMs: number;
+  /** COMPANYOS_OTLP_ENDPOINT: OTLP/HTTP base URL traces are exported to; unset = not exported. */
+  otlpEndpoint?: string | undefined;
 }
 
 export type BlobSettings =
@@ -166,7 +187,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     drainTimeoutMs: int('COMPANYOS_DRAIN_TIMEOUT_MS', 25_000, 100, 600_000),
     ledgerLeaseMs: int('COMPANYOS_LEDGER_LEASE_MS', 10_000, 500, 600_000),
     jobLeaseMs: int('COMPANYOS_JOB_LEASE_MS', 60_000, 1_000, 3_600_000),
+    policyWorkers: int('COMPANYOS_POLICY_WORKERS', 2, 1, 64),
+    policyDraftTimeoutMs: int('COMPANYOS_POLICY_DRAFT_TIMEOUT_MS', 10_000, 100, 600_000),
+    policyDraftHeapMb: int('COMPANYOS_POLICY_DRAFT_HEAP_MB', 256, 32, 16_384),
+    policyEvalTimeMs: int('COMPANYOS_POLICY_EVAL_TIME_MS', 1_000, 1, 600_000),
+    policyMaxValueSize: int('COMPANYOS_POLICY_MAX_VALUE_SIZE', 1_000_000, 1_000, 1_000_000_000),
     blobs: blobSettings(str, bool, url, problems),
+    metrics: {
+      tenantLabel: bool('COMPANYOS_METRICS_TENANT_LABEL', false),
+      sampleMs: int('COMPANYOS_METRICS_SAMPLE_MS', 15_000, 0, 3_600_000),
+      otlpEndpoint: url('COMPANYOS_OTLP_ENDPOINT', str('COMPANYOS_OTLP_ENDPOINT'), ['http:', 'https:']),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -6,6 +6,8 @@ import type { Principal } from './identity/principal.ts';
 export interface RequestContext {
   tenantId: string;
   requestId: string;
+  /** The trace of the unit of work, when it is traced (named on its log lines). */
+  traceId?: string | undefined;
   subject?: Principal | undefined;
   tx?: Tx | undefined;
 }

@@ -33,3 +33,5 @@ export type { BrandingView } from './branding/branding-model.ts';
 export type { HighRiskDetail, HighRiskRequest, HistoryEntry } from './workflows/high-risk/request-store.ts';
 export type { RequestState } from './workflows/high-risk/state-machine.ts';
 export type { RequestMissingReceipts } from './workflows/high-risk/missing-receipts.ts';
+export type { Lead, Opportunity, Quote } from './workflows/revops/deal-store.ts';
+export type { QuoteDetail } from './workflows/revops/quote-service.ts';

@@ -15,7 +15,9 @@ export function createLogger(options: { level?: string; destination?: pino.Desti
       timestamp: pino.stdTimeFunctions.isoTime,
       mixin: () => {
         const ctx = currentContext();
-        return ctx === undefined ? {} : { tenant_id: ctx.tenantId === '' ? null : ctx.tenantId, request_id: ctx.requestId };
+        if (ctx === undefined) return {};
+        const ids = { tenant_id: ctx.tenantId === '' ? null : ctx.tenantId, request_id: ctx.requestId };
+        return ctx.traceId === undefined ? ids : { ...ids, trace_id: ctx.traceId };
       },
       redact: { paths: ['req.headers.authorization', '*.secret', '*.password', 'secret'], censor: '[masked]' },
     },

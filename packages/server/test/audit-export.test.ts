@@ -231,3 +231,27 @@ test('paging reads every event once, also across pages whose times have microsec
   assert.equal(ids.length, 4500);
   assert.equal(new Set(ids).size, 4500);
 });
+
+test('a client waits for an export with one long poll (one audit event), and the audit list tells reads from writes', async () => {
+  // A day later: the earlier tests used up the day's export quota.
+  h.clock.advance(24 * 3600_000);
+  const created = await h.call('POST', '/api/v1/audit/exports', { as: admin, stepUp: true, body: { from: windowFrom, to: h.clock.now().toISOString() } });
+  assert.equal(created.statusCode, 202, created.body);
+  const id = created.json().export_id as string;
+  const waiting = h.call('GET', `/api/v1/audit/exports/${id}?wait=30`, { as: admin });
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  await h.app.jobs.runDue();
+  const settled = await waiting;
+  assert.equal(settled.statusCode, 200, settled.body);
+  assert.equal(settled.json().status, 'done');
+  assert.equal(settled.json().download, `/api/v1/audit/exports/${id}/download`);
+  assert.equal((await h.call('GET', `/api/v1/audit/exports/${id}?wait=0`, { as: admin })).statusCode, 400);
+
+  const reads = (await h.call('GET', `/api/v1/audit-events?kind=read&action=audit.export.get&limit=1000`, { as: admin })).json().events;
+  assert.equal(reads.filter((e: { target: string }) => e.target === `export:${id}`).length, 1);
+  const writes = (await h.call('GET', '/api/v1/audit-events?kind=write&limit=1000', { as: admin })).json().events as Array<{ action: string; details: { route?: string } }>;
+  assert.ok(writes.some((e) => e.action === 'audit.export.create'));
+  assert.ok(writes.every((e) => !(e.details.route ?? '').startsWith('GET ')));
+  const allReads = (await h.call('GET', '/api/v1/audit-events?kind=read&limit=1000', { as: admin })).json().events as Array<{ details: { route?: string } }>;
+  assert.ok(allReads.length > 0 && allReads.every((e) => (e.details.route ?? '').startsWith('GET ')));
+});

@@ -52,8 +52,9 @@ async function counts(): Promise<Record<string, number>> {
 }
 
 // Written on refusals too, by design: denials are audited, every decision is logged, and a flag
-// evaluation counts as use even when the action it guarded is refused.
-const REFUSAL_RECORDS = new Set(['audit_events', 'policy_decisions', 'flag_usage']);
+// evaluation counts as use even when the action it guarded is refused. Logged decisions are also
+// entities of the graph, written with them.
+const REFUSAL_RECORDS = new Set(['audit_events', 'policy_decisions', 'flag_usage', 'entities']);
 
 function assertWholeEffect(label: string, status: number, before: Record<string, number>, after: Record<string, number>): void {
   if (status >= 400) {
@@ -88,7 +89,8 @@ function assertWellFormed(label: string, res: LightMyRequestResponse, sent: stri
   for (const leak of LEAKS) assert.doesNotMatch(body, leak, `${label}: internal text in the body`);
 }
 
-const paramNames = (path: string): string[] => [...path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]!);
+// `::` is a literal colon (`/entities::batch`), not a parameter.
+const paramNames = (path: string): string[] => [...path.matchAll(/::|:([A-Za-z]+)/g)].flatMap((m) => (m[1] === undefined ? [] : [m[1]]));
 
 /** A path parameter: a plausible value of the victim, or a hostile string. */
 const paramValue = fc.oneof(fc.constantFrom(VICTIM, 'pilot-a', 'no-such-tenant', '1', '0', '-1', 'user-admin', '019a0000-0000-7000-8000-000000000000'), hostileString);
@@ -103,7 +105,7 @@ function segment(value: string): string {
 }
 
 function urlFor(path: string, params: Record<string, string>, query: string): string {
-  const filled = path.replace(/:([A-Za-z]+)/g, (_, name: string) => segment(params[name] ?? 'x'));
+  const filled = path.replace(/::|:([A-Za-z]+)/g, (_, name: string | undefined) => (name === undefined ? ':' : segment(params[name] ?? 'x')));
   return `${filled}${query}`;
 }
 

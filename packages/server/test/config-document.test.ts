@@ -66,7 +66,7 @@ test('importing into another installation: verified, dry run first, applied as o
   assert.deepEqual(out.refused, [
     { item: 'config.data_region', reason: 'the data_region of a tenant is its own and is not imported' },
     { item: 'config.owner_contact', reason: 'the owner_contact of a tenant is its own and is not imported' },
-    { item: 'config.allowed_regions', reason: "must include this tenant's home region us" },
+    { item: 'config.allowed_regions', reason: "decided by this tenant's active policy version, not imported with the settings" },
   ]);
   assert.ok(out.unchanged.includes('bundle.data'));
   assert.equal(out.signed_by, jwks.keys[0]!.kid);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -10,10 +10,9 @@ import { listAuditEvents } from '../src/audit/audit-events.ts';
 import { currentTx } from '../src/context.ts';
 import { withTenantTransaction } from '../src/db/tenant-tx.ts';
 import { gzipChunks } from '../src/evidence/gzip-frame.ts';
-import { verifyPack } from '../src/evidence/index.ts';
 import { policyRuntime } from '../src/policy/policy-runtime.ts';
 import { governed, highRiskApp } from './support/high-risk-app.ts';
-import { jsonLines, packFiles } from './support/pack-files.ts';
+import { jsonLines, packFiles, verifyAgainstJwks } from './support/pack-files.ts';
 import type { TestApp } from './support/test-app.ts';
 
 const schema = `hr_evidence_${randomUUID().slice(0, 8)}`;
@@ -48,12 +47,7 @@ async function executed(): Promise<string> {
   return id;
 }
 
-async function verify(pack: Buffer): Promise<Awaited<ReturnType<typeof verifyPack>>> {
-  const jwks = (await h.call('GET', '/api/v1/tenants/pilot-a/jwks.json')).json();
-  const file = join(dir, `${randomUUID()}.tar.gz`);
-  writeFileSync(file, pack);
-  return verifyPack(file, { trustedJwks: jwks });
-}
+const verify = (pack: Buffer) => verifyAgainstJwks(h, dir, pack);
 
 test('the evidence pack of a reverted request verifies and holds its approvals, receipts and revert record', async () => {
   const id = await executed();

@@ -63,7 +63,9 @@ async function isolationDenials(db: Database, tenant: string): Promise<number> {
 }
 
 function url(action: AnyAction, params: Record<string, string>): string {
-  return API_PREFIX + action.path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+  // `::` is a literal colon (`/entities::batch`), not a parameter.
+  return API_PREFIX + action.path.replace(/::|:([A-Za-z]+)/g, (_: string, name: string | undefined) => {
+    if (name === undefined) return ':';
     const value = params[name];
     if (value === undefined) throw new Error(`isolation case for ${action.name} lacks path param ${name}`);
     return encodeURIComponent(value);

@@ -9,6 +9,7 @@ import { loadBundleDir } from '../src/policy/bundle.ts';
 import { defaultPolicyDir } from '../src/config.ts';
 import { policyRuntime } from '../src/policy/policy-runtime.ts';
 import { assertTenantIsolation } from './isolation-harness.ts';
+import { draftQuote, leadBody, quoteBody, step } from './support/revops-deal.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 let h: TestApp;
@@ -17,6 +18,10 @@ let victimReceiptId: string;
 let victimExportId: string;
 let victimRequestId: string;
 let victimInvoiceId: string;
+let victimQuoteId: string;
+let victimOpportunityId: string;
+let victimEntityId: string;
+let victimEdgeId: string;
 before(async () => {
   h = await createTestApp();
   const at = h.clock.now();
@@ -42,6 +47,15 @@ before(async () => {
   victimRequestId = (await h.call('POST', '/api/v1/high-risk-ops/requests', { as: ['pilot-a', 'user-engineer'], body: request })).json().request_id;
   // A draft invoice of the victim.
   victimInvoiceId = (await h.call('POST', '/api/v1/finops/invoices/rate', { as: ['pilot-a', 'user-admin'], body: { period: '2026-03' } })).json().invoice.invoice_id;
+  // A RevOps deal of the victim: an enterprise lead, its opportunity and a submitted quote.
+  ({ quoteId: victimQuoteId, opportunityId: victimOpportunityId } = await draftQuote(h, ['pilot-a', 'user-ae'], 3000, 'only-in-a AG'));
+  await step(h, ['pilot-a', 'user-ae'], victimQuoteId, 'submit-for-approval');
+  // Two related entities of the victim, and an entitlement to one.
+  const entity = async (name: string) => (await h.call('POST', '/api/v1/entities', { as: ['pilot-a', 'user-admin'], body: { type: 'Asset', properties: { name } } })).json().entity_id as string;
+  victimEntityId = await entity('only-in-a asset');
+  const other = await entity('only-in-a replica');
+  victimEdgeId = (await h.call('POST', '/api/v1/relationships', { as: ['pilot-a', 'user-admin'], body: { from: victimEntityId, to: other, type: 'OWNS' } })).json().relationship_id;
+  await h.call('POST', '/api/v1/entitlements', { as: ['pilot-a', 'user-admin'], body: { subject_id: 'only-in-a', entity_id: victimEntityId } });
   await h.app.jobs.runDue();
   await h.app.ledger.flush('pilot-a');
   // The victim's own decisions so far are written now, not in the middle of the attack.
@@ -57,7 +71,7 @@ test('tenant B cannot read, change or write anything of tenant A through any act
     victim: 'pilot-a',
     attackerTenant: 'pilot-b',
     attackerToken: await h.token('pilot-b', 'user-admin', { stepUp: true, ttl: 3600 }),
-    victimMarkers: ['only-in-a', 'Secret Agent A', victimKeyId],
+    victimMarkers: ['only-in-a', 'Secret Agent A', victimKeyId, victimEntityId, victimEdgeId],
     cases: {
       'tenant.create': { body: { tenant_id: 'pilot-b-clone', display_name: 'X', data_region: 'eu', owner_contact: 'x@y.example.com' } },
       'tenant.list': {},
@@ -133,6 +147,38 @@ test('tenant B cannot read, change or write anything of tenant A through any act
       'finops.cost.tenants': {},
       'finops.webhook.create': { body: { url: 'https://attacker.example.com/hook' } },
       'finops.webhook.list': {},
+      'revops.lead.create': { body: leadBody() },
+      'revops.lead.list': {},
+      'revops.opportunity.list': {},
+      'revops.opportunity.get': { params: { id: victimOpportunityId } },
+      'revops.quote.create': { body: quoteBody(victimOpportunityId, 0) },
+      'revops.quote.update': { params: { id: victimQuoteId }, body: { discount_bp: 0 } },
+      'revops.quote.submit': { params: { id: victimQuoteId }, body: { rationale: 'attack' } },
+      'revops.quote.approve': { params: { id: victimQuoteId }, body: { rationale: 'attack' } },
+      'revops.quote.reject': { params: { id: victimQuoteId }, body: { rationale: 'attack' } },
+      'revops.quote.activate': { params: { id: victimQuoteId }, body: {} },
+      'revops.quote.cancel': { params: { id: victimQuoteId }, body: {} },
+      'revops.quote.list': {},
+      'revops.quote.get': { params: { id: victimQuoteId } },
+      'revops.evidence.get': { params: { id: victimOpportunityId } },
+      'revops.routing.list': {},
+      'revops.policy.impact': { body: { to: '2' } },
+      'revops.dashboard.get': {},
+      'revops.routing.set': { params: { ruleId: 'enterprise' }, body: { priority: 0, segment: null, region: null, team: 'stolen', strategy: 'round_robin', members: [{ subject_id: 'user-admin', weight: 1 }] } },
+      'graph.entity.create': { body: { type: 'Asset', properties: { name: 'attacker asset' } } },
+      'graph.entity.batch': { body: [{ key: 'attack-1', type: 'Asset' }] },
+      'graph.entity.get': { params: { id: victimEntityId } },
+      'graph.entity.update': { params: { id: victimEntityId }, body: { properties: { name: 'owned' } } },
+      'graph.entity.delete': { params: { id: victimEntityId } },
+      'graph.entity.list': {},
+      'graph.relationship.create': { body: { from: victimEntityId, to: victimEntityId, type: 'OWNS' } },
+      'graph.relationship.delete': { params: { id: victimEdgeId } },
+      'graph.entitlement.grant': { body: { subject_id: 'user-admin', entity_id: victimEntityId } },
+      'graph.entitlement.revoke': { params: { subjectId: 'only-in-a', entityId: victimEntityId } },
+      'graph.type.list': {},
+      'graph.type.put': { params: { kind: 'entity', name: 'OnlyInA' }, body: { schema: { type: 'object' } } },
+      'graph.neighbours.get': { params: { id: victimEntityId } },
+      'graph.lineage.get': { params: { id: victimEntityId } },
     },
   });
 });

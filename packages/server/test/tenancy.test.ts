@@ -68,6 +68,34 @@ test('a new tenant can be created with its first CompanyAdmin, who then manages 
   assert.equal((await h.call('GET', '/api/v1/tenants/initech', { as: operator })).statusCode, 404);
 });
 
+test("a new tenant's first admin takes the given attributes, in the tenant's region unless told otherwise, and can export", async () => {
+  const res = await h.call('POST', '/api/v1/tenants', {
+    as: operator,
+    body: {
+      tenant_id: 'hooli',
+      display_name: 'Hooli',
+      data_region: 'us',
+      owner_contact: 'ops@hooli.example.com',
+      admin: { subject_id: 'gavin', display_name: 'Gavin Belson', attributes: { department: 'exec' } },
+    },
+  });
+  assert.equal(res.statusCode, 201, res.body);
+  const admin = await h.call('GET', '/api/v1/subjects/gavin', { as: ['hooli', 'gavin'] });
+  assert.deepEqual(admin.json().attributes, { department: 'exec', region: 'us' });
+  const now = h.clock.now().toISOString();
+  const exported = await h.call('POST', '/api/v1/audit/exports', { as: ['hooli', 'gavin'], stepUp: true, body: { from: '2026-01-01T00:00:00.000Z', to: now } });
+  assert.equal(exported.statusCode, 202, exported.body);
+
+  const elsewhere = await h.call('POST', '/api/v1/tenants', {
+    as: operator,
+    body: { tenant_id: 'pied-piper', display_name: 'Pied Piper', data_region: 'eu', owner_contact: 'ops@pp.example.com', admin: { subject_id: 'richard', display_name: 'Richard', attributes: { region: 'us' } } },
+  });
+  assert.equal(elsewhere.statusCode, 201, elsewhere.body);
+  // A region given explicitly wins: here one outside the tenant's allowed regions, which the policy then refuses.
+  const refused = await h.call('GET', '/api/v1/subjects/richard', { as: ['pied-piper', 'richard'] });
+  assert.deepEqual(refused.json().reasons, ['requests from region us are not allowed for tenant pied-piper (allowed: eu)']);
+});
+
 test('operators list and read tenants; tenant admins may not', async () => {
   const list = await h.call('GET', '/api/v1/tenants', { as: operator });
   assert.equal(list.statusCode, 200);
@@ -153,9 +181,9 @@ test('the tenant id and home region rules are enforced on update', async () => {
   const rename = await h.call('PATCH', '/api/v1/tenants/pilot-a/config', { as: admin, body: { tenant_id: 'pilot-z' } });
   assert.equal(rename.statusCode, 400);
   assert.equal(rename.json().errors[0].field, 'tenant_id');
-  const region = await h.call('PATCH', '/api/v1/tenants/pilot-a/config', { as: admin, body: { data_region: 'us' } });
-  assert.equal(region.statusCode, 400);
-  assert.equal(region.json().errors[0].field, 'allowed_regions');
+  const regions = await h.call('PATCH', '/api/v1/tenants/pilot-a/config', { as: admin, body: { allowed_regions: ['eu', 'us'] } });
+  assert.equal(regions.statusCode, 400);
+  assert.equal(regions.json().errors[0].field, 'allowed_regions');
 });
 
 test('whether a tenant exists is revealed only to callers allowed to read it', async () => {
@@ -163,4 +191,38 @@ test('whether a tenant exists is revealed only to callers allowed to read it', a
   assert.equal((await h.call('GET', '/api/v1/tenants/no-such-tenant', { as: admin })).statusCode, 403);
   assert.equal((await h.call('GET', '/api/v1/tenants/pilot-b', { as: admin })).statusCode, 403);
   assert.equal((await h.call('GET', '/api/v1/tenants/no-such-tenant', { as: operator })).statusCode, 404);
+});
+
+test("allowed regions have one source: the active policy version decides and the tenant's settings show it", async () => {
+  const admin = ['pilot-a', 'user-admin'] as [string, string];
+  const created = await h.call('POST', '/api/v1/subjects', {
+    as: admin,
+    body: { subject_id: 'tess-traveller', display_name: 'Tess', roles: ['engineer'], attributes: { region: 'us' } },
+  });
+  assert.equal(created.statusCode, 201, created.body);
+  const traveller = ['pilot-a', 'tess-traveller'] as [string, string];
+  const config = async () => (await h.call('GET', '/api/v1/tenants/pilot-a/config', { as: admin })).json().allowed_regions;
+
+  // Without a list in its bundle, a tenant allows its home region only, and says so.
+  assert.deepEqual(await config(), ['eu']);
+  assert.equal((await h.call('GET', '/api/v1/tenants/pilot-a/config', { as: traveller })).statusCode, 403);
+
+  const proposed = await h.call('POST', '/api/v1/policy/versions', { as: admin, body: { message: 'eu and us', data_patch: { allowed_regions: ['eu', 'us'] } } });
+  assert.equal(proposed.statusCode, 201, proposed.body);
+  const version = proposed.json().version.version as number;
+  assert.equal((await h.call('POST', `/api/v1/policy/versions/${version}/activate`, { as: admin, stepUp: true })).statusCode, 200);
+  assert.deepEqual(await config(), ['eu', 'us']);
+  assert.equal((await h.call('GET', '/api/v1/tenants/pilot-a/config', { as: traveller })).statusCode, 200);
+
+  // The settings cannot hold a list of their own that would disagree.
+  const patched = await h.call('PATCH', '/api/v1/tenants/pilot-a/config', { as: admin, body: { allowed_regions: ['eu'] } });
+  assert.equal(patched.statusCode, 400, patched.body);
+  assert.equal(patched.json().errors[0].field, 'allowed_regions');
+  assert.match(patched.json().detail, /policy version/);
+  assert.deepEqual(await config(), ['eu', 'us']);
+  assert.equal((await h.call('GET', '/api/v1/tenants/pilot-a/config', { as: traveller })).statusCode, 200);
+  // The home region must stay one the policy allows.
+  const moved = await h.call('PATCH', '/api/v1/tenants/pilot-a/config', { as: admin, body: { data_region: 'uk' } });
+  assert.equal(moved.statusCode, 400, moved.body);
+  assert.equal(moved.json().errors[0].field, 'data_region');
 });

@@ -30,9 +30,12 @@ eligible if {
 	role in operation.requester_roles
 }
 
+# A missing duration is not positive (a rule, since `not` over an undefined operand is undefined).
+positive_duration if input.duration_minutes > 0
+
 request_reasons contains "the duration must be a positive number of minutes" if {
 	operation
-	not input.duration_minutes > 0
+	not positive_duration
 }
 
 request_reasons contains msg if {

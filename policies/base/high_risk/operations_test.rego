@@ -57,3 +57,9 @@ test_one_person_cannot_approve_under_both_roles if {
 test_approvals_do_not_rescue_a_refused_request if {
 	not high_risk.approval_satisfied with input as req(engineer, 240, [lead, officer])
 }
+
+test_a_request_without_a_duration_is_refused if {
+	d := high_risk.request_decision with input as {"requester": engineer, "operation": "TEMP_DB_READ_ACCESS", "approvals": []}
+	not d.allow
+	"the duration must be a positive number of minutes" in d.reasons
+}

@@ -17,7 +17,8 @@ required_approvals contains role if {
 
 missing_approvals := approvals.missing(object.get(input, "approvals", []), input.requester.id, required_approvals)
 
-reasons contains msg if {
+# Reasons the quote may not go forward at all, whatever the approvals.
+request_reasons contains msg if {
 	not requester_eligible
 	msg := sprintf("only a subject with role %s may request a discount", [concat(" or ", limits.requester_roles)])
 }
@@ -27,7 +28,7 @@ requester_eligible if {
 	role in limits.requester_roles
 }
 
-reasons contains "a discount must be between 0 and 100 percent" if {
+request_reasons contains "a discount must be between 0 and 100 percent" if {
 	not valid_discount
 }
 
@@ -35,6 +36,8 @@ valid_discount if {
 	input.deal.discount_pct >= 0
 	input.deal.discount_pct <= 100
 }
+
+reasons contains msg if some msg in request_reasons
 
 reasons contains msg if {
 	some role in missing_approvals
@@ -50,7 +53,9 @@ reasons contains "the approvals above the threshold must come from different peo
 discount_decision := {
 	"allow": count(reasons) == 0,
 	"reasons": reasons,
+	"request_allowed": count(request_reasons) == 0,
 	"required_approvals": required_approvals,
+	"missing_approvals": missing_approvals,
 	"self_approved": self_approved,
 }
 

@@ -4,7 +4,8 @@
 
 import { readFile, writeFile } from 'node:fs/promises';
 import { parse, required, UsageError } from '../args.ts';
-import { callApi } from '../api-client.ts';
+import { callApi, reach, serverUrl } from '../api-client.ts';
+import { COMMAND_USAGE } from '../usage.ts';
 
 const common = {
   url: { type: 'string' },
@@ -12,8 +13,6 @@ const common = {
   tenant: { type: 'string' },
 } as const;
 
-const USAGE =
-  'usage: companyos config export --tenant T [--out FILE] | import --tenant T --kit FILE [--jwks FILE|URL] [--dry-run] | branding --tenant T [--set JSON] [--logo FILE]';
 
 export async function configCommand(args: string[]): Promise<number> {
   const [verb, ...rest] = args;
@@ -57,21 +56,20 @@ export async function configCommand(args: string[]): Promise<number> {
         const type = values.logo.endsWith('.png') ? 'image/png' : values.logo.endsWith('.webp') ? 'image/webp' : 'image/jpeg';
         print(await callApi('PUT', `${path}/logo`, api, { content_type: type, data_base64: bytes.toString('base64') }));
       } else {
-        const base = values.url ?? process.env.COMPANYOS_URL ?? 'http://127.0.0.1:8080';
-        const res = await fetch(new URL(path, base));
+        const res = await reach(new URL(path, serverUrl(values.url)));
         print(await res.json());
         return res.ok ? 0 : 1;
       }
       return 0;
     }
     default:
-      throw new UsageError(USAGE);
+      throw new UsageError(COMMAND_USAGE.config!);
   }
 }
 
 async function loadJwks(source: string): Promise<unknown> {
   if (/^https?:\/\//.test(source)) {
-    const res = await fetch(source);
+    const res = await reach(source);
     if (!res.ok) throw new Error(`could not fetch the JWKS from ${source}: ${res.status}`);
     return res.json();
   }

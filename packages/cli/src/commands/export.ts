@@ -10,6 +10,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { apiFetch, ApiError, callApi } from '../api-client.ts';
 import { parse, required, UsageError } from '../args.ts';
+import { COMMAND_USAGE } from '../usage.ts';
 
 interface ExportView {
   export_id: string;
@@ -20,7 +21,6 @@ interface ExportView {
   counts: Record<string, number> | null;
 }
 
-const USAGE = 'usage: companyos export --from TIME --to TIME [--actor S]... [--action A]... [--outcome allowed|denied] [--out FILE] [--tenant T]';
 const BAR = 30;
 
 function progressLine(e: ExportView): string {
@@ -42,7 +42,7 @@ export async function exportCommand(args: string[]): Promise<number> {
     token: { type: 'string' },
     'poll-ms': { type: 'string' },
   });
-  if (values.outcome !== undefined && values.outcome !== 'allowed' && values.outcome !== 'denied') throw new UsageError(`--outcome must be allowed or denied\n${USAGE}`);
+  if (values.outcome !== undefined && values.outcome !== 'allowed' && values.outcome !== 'denied') throw new UsageError(`--outcome must be allowed or denied\n${COMMAND_USAGE.export}`);
   const pollMs = Number(values['poll-ms'] ?? 1000);
   if (!Number.isInteger(pollMs) || pollMs < 10) throw new UsageError('--poll-ms must be an integer of at least 10');
   const api = { url: values.url, token: values.token, tenant: values.tenant };

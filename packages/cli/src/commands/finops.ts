@@ -4,6 +4,7 @@
 import { callApi } from '../api-client.ts';
 import { parse, required, UsageError } from '../args.ts';
 import { printTable } from '../table.ts';
+import { COMMAND_USAGE } from '../usage.ts';
 
 const common = {
   url: { type: 'string' },
@@ -11,14 +12,6 @@ const common = {
   json: { type: 'boolean' },
 } as const;
 
-const USAGE = `usage: companyos finops VERB
-  usage [--meter M] [--from TIME] [--to TIME] [--limit N]   the tenant's usage events, newest first
-  readings [--meter M] [--from DAY] [--to DAY]              daily meter readings
-  invoices [ID]                                             the tenant's invoices, or one with its lines
-  rate --period YYYY-MM                                     aggregate and rate a month now (a draft invoice)
-  estimate --plan P [--period YYYY-MM] [--internal] METER=N...
-                                                            price hypothetical usage on a plan
-Every verb takes --url, --token and --json.`;
 
 interface Line {
   line_no: number;
@@ -93,7 +86,7 @@ export async function finopsCommand(args: string[]): Promise<number> {
       const usage: Record<string, number> = {};
       for (const p of positionals) {
         const m = /^([a-z][a-z0-9_]*)=(\d+)$/.exec(p);
-        if (m === null) throw new UsageError(`"${p}" is not METER=QUANTITY\n${USAGE}`);
+        if (m === null) throw new UsageError(`"${p}" is not METER=QUANTITY\n${COMMAND_USAGE.finops!}`);
         usage[m[1]!] = Number(m[2]);
       }
       const body = { plan_id: required(values.plan, 'plan'), usage, ...(values.period !== undefined ? { period: values.period } : {}), ...(values.internal === true ? { internal: true } : {}) };
@@ -106,6 +99,6 @@ export async function finopsCommand(args: string[]): Promise<number> {
       return 0;
     }
     default:
-      throw new UsageError(USAGE);
+      throw new UsageError(COMMAND_USAGE.finops!);
   }
 }

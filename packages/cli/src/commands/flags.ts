@@ -5,14 +5,13 @@
 import { FLAG_DEFINITIONS_FILE, lintFlags, loadFlagDefinitions } from '@companyos/server';
 import { parse, UsageError } from '../args.ts';
 import { callApi } from '../api-client.ts';
+import { COMMAND_USAGE } from '../usage.ts';
 
 const common = {
   url: { type: 'string' },
   token: { type: 'string' },
 } as const;
 
-const USAGE =
-  'usage: companyos flags lint [--definitions FILE] [--remote] | list | get ID | set ID --setting JSON | revert ID | evaluate [ID...]';
 
 export async function flagsCommand(args: string[]): Promise<number> {
   const [verb, ...rest] = args;
@@ -49,7 +48,7 @@ export async function flagsCommand(args: string[]): Promise<number> {
       return 0;
     }
     default:
-      throw new UsageError(USAGE);
+      throw new UsageError(COMMAND_USAGE.flags!);
   }
 }
 

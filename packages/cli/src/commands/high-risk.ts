@@ -1,16 +1,12 @@
 // `companyos high-risk ...`: the temporary database access workflow through the HTTP API, so each
 // request, approval and grant is decided, receipted and audited as it is from the console.
 
-import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { ReadableStream } from 'node:stream/web';
 import type { HighRiskDetail, HighRiskRequest, RequestMissingReceipts } from '@companyos/server';
-import { apiFetch, ApiError, callApi } from '../api-client.ts';
+import { callApi } from '../api-client.ts';
+import { downloadPack } from '../download-pack.ts';
 import { parse, required, UsageError } from '../args.ts';
 import { printTable } from '../table.ts';
+import { COMMAND_USAGE } from '../usage.ts';
 
 const common = {
   url: { type: 'string' },
@@ -18,15 +14,6 @@ const common = {
   json: { type: 'boolean' },
 } as const;
 
-const USAGE = `usage: companyos high-risk VERB
-  request --operation OP --database D --schema S --table T [--table T]... --minutes N --rationale TEXT
-  list [--status S] [--requester R] [--from TIME] [--to TIME]
-  show ID
-  approve ID --rationale TEXT | deny ID --rationale TEXT | cancel ID [--rationale TEXT] | revoke ID [--rationale TEXT]
-  execute ID [--db-host HOST]          prints the temporary credentials, this once
-  evidence ID [-o FILE]                downloads the request's signed evidence pack
-  missing-receipts                     exits 1 when an executed request lacks a receipt for a step
-Every verb takes --url and --token; all but evidence take --json.`;
 
 const PATH = '/api/v1/high-risk-ops/requests';
 
@@ -70,7 +57,7 @@ export async function highRiskCommand(args: string[]): Promise<number> {
     case 'missing-receipts':
       return missingReceipts(rest);
     default:
-      throw new UsageError(USAGE);
+      throw new UsageError(COMMAND_USAGE['high-risk']!);
   }
 }
 
@@ -131,31 +118,11 @@ async function execute(args: string[]): Promise<number> {
   return 0;
 }
 
-/**
- * Saves the request's evidence pack (the audit export's format) under a partial name until it is
- * complete and matches the digest the server sent.
- */
+/** Saves the request's evidence pack (the audit export's format). */
 async function evidence(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { url: common.url, token: common.token, out: { type: 'string', short: 'o' } }, true);
   const id = requestId(positionals[0], 'evidence');
-  const out = values.out ?? `evidence-high-risk-${id}.tar.gz`;
-  const res = await apiFetch('GET', `/api/v1/evidence/high-risk-ops/${id}`, values);
-  if (!res.ok || res.body === null) throw new ApiError(res.status, ((await res.json().catch(() => ({}))) ?? {}) as Record<string, unknown>);
-  const expected = res.headers.get('x-pack-sha256');
-  const hash = createHash('sha256');
-  const partial = `${out}.partial`;
-  try {
-    const body = Readable.fromWeb(res.body as ReadableStream<Uint8Array>);
-    body.on('data', (chunk: Buffer) => hash.update(chunk));
-    await pipeline(body, createWriteStream(partial));
-    const sha256 = hash.digest('hex');
-    if (sha256 !== expected) throw new Error(`the download's SHA-256 ${sha256} is not the server's ${String(expected)}`);
-    await rename(partial, out);
-  } catch (err) {
-    await rm(partial, { force: true });
-    throw err;
-  }
-  console.log(`wrote ${out} (sha256 ${expected}); check it with \`companyos verify ${out} --jwks <tenant JWKS URL>\``);
+  await downloadPack(`/api/v1/evidence/high-risk-ops/${id}`, values, values.out ?? `evidence-high-risk-${id}.tar.gz`);
   return 0;
 }
 

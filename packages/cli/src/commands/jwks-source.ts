@@ -3,10 +3,11 @@
 
 import { readFile } from 'node:fs/promises';
 import { parseJwks, type Jwks } from '@companyos/server';
+import { reach } from '../api-client.ts';
 
 export async function loadJwks(source: string): Promise<Jwks> {
   if (/^https?:\/\//.test(source)) {
-    const res = await fetch(source);
+    const res = await reach(source);
     if (!res.ok) throw new Error(`fetching ${source}: HTTP ${res.status}`);
     return parseJwks(await res.json());
   }

@@ -49,16 +49,19 @@ test('verify-receipt accepts a served bundle with the fetched JWKS and rejects a
   assert.equal(await verifyReceiptCommand([file, '--jwks', other]), 1, "another tenant's keys");
 });
 
-test('ledger verify checks the log in the configured database', async (t) => {
+test('ledger verify checks the log in the configured database, and fails for a tenant it does not hold', async (t) => {
   // The test database is reachable from the command only on a PostgreSQL server; with PGlite the
-  // command opens the (empty) data dir instead, where an unknown log verifies as empty.
+  // command opens the (empty) data dir instead, which holds no tenant at all.
   if (h.t.url !== undefined) process.env.DATABASE_URL = h.t.url;
   else delete process.env.DATABASE_URL;
   const code = await ledgerCommand(['verify', '--tenant', 'pilot-a', '--json']);
   const report = JSON.parse(printed.at(-1)!);
-  assert.equal(code, 0);
-  assert.equal(report.ok, true);
+  assert.equal(code, h.t.url !== undefined ? 0 : 1);
+  assert.equal(report.ok, h.t.url !== undefined);
   assert.equal(report.size > 0, h.t.url !== undefined);
   t.diagnostic(`verified ${report.size} leaves`);
+
+  assert.equal(await ledgerCommand(['verify', '--tenant', 'no-such-tenant']), 1);
+  assert.deepEqual(printed.slice(-2), ['  - no tenant no-such-tenant in this database', 'FAILED']);
   await assert.rejects(ledgerCommand(['verify']), /--tenant is required/);
 });

@@ -5,11 +5,12 @@
 import { join } from 'node:path';
 import { loadConfig, openDatabase, verifyTenantLedger } from '@companyos/server';
 import { parse, required, UsageError } from '../args.ts';
+import { COMMAND_USAGE } from '../usage.ts';
 import { loadJwks } from './jwks-source.ts';
 
 export async function ledgerCommand(args: string[]): Promise<number> {
   const [verb, ...rest] = args;
-  if (verb !== 'verify') throw new UsageError('usage: companyos ledger verify --tenant T [--jwks FILE|URL] [--json]');
+  if (verb !== 'verify') throw new UsageError(COMMAND_USAGE.ledger!);
   const { values } = parse(rest, { tenant: { type: 'string' }, jwks: { type: 'string' }, json: { type: 'boolean' } });
   const tenant = required(values.tenant, 'tenant');
   // Keys obtained out of band catch an operator who replaced the stored keys as well.

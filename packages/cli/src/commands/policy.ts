@@ -8,21 +8,13 @@ import { compile } from '@companyos/rego';
 import { bundleNames, bundleRefProblems, checkBundle, DEMO_TENANTS, defaultPolicyDir, defaultTenantConfig, loadBundleDir, loadTestModules } from '@companyos/server';
 import { parse, required, UsageError } from '../args.ts';
 import { callApi } from '../api-client.ts';
+import { COMMAND_USAGE } from '../usage.ts';
 
 const common = {
   url: { type: 'string' },
   token: { type: 'string' },
 } as const;
 
-const USAGE = `usage: companyos policy VERB
-  test [DIR] [--coverage] [--threshold PCT] [-v]   run the *_test.rego of a bundle folder (default policies/base)
-  validate [--policies DIR] [--tenants FILE]       every tenant's bundle exists, every bundle has a tenant and passes its checks
-  list | show [REF]                                versions of the caller's tenant (REF: a number, active or base)
-  propose -m MSG [--patch JSON|FILE] [--data FILE] [--module tenant/x.rego=FILE]... [--parent REF]
-  activate VERSION | rollback VERSION
-  diff TO [--from REF] [--fixtures FILE] [--recorded N]
-  simulate --input FILE [--version REF | --draft FILE] [--path RULE]
-  decisions [--action A] [--subject S] [--allow true|false] [--from TIME] [--to TIME] [--limit N]`;
 
 const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
 
@@ -126,7 +118,7 @@ export async function policyCommand(args: string[]): Promise<number> {
       return 0;
     }
     default:
-      throw new UsageError(USAGE);
+      throw new UsageError(COMMAND_USAGE.policy!);
   }
 }
 

@@ -3,7 +3,7 @@
 // prints where the console is and how to get a token. On PostgreSQL it runs COMPANYOS_WORKERS
 // server processes sharing the port.
 
-import { createLogger, loadConfig, seedDemo, serve, PLATFORM_OPERATOR } from '@companyos/server';
+import { createLogger, loadConfig, seedDemo, serve, PLATFORM_OPERATOR, type Config } from '@companyos/server';
 import { parse } from '../args.ts';
 
 export async function serveCommand(args: string[]): Promise<number> {
@@ -17,18 +17,33 @@ export async function serveCommand(args: string[]): Promise<number> {
   });
   // A cluster's workers serve; the primary (or the only process) prints the banner.
   if (served.role === 'worker') return await new Promise<number>(() => {});
-  const address = `http://${config.host}:${config.port}`;
-  console.log(`
-CompanyOS is running at ${address}
-  engine:   ${config.databaseUrl === undefined ? `PGlite (data in ${config.dataDir})` : `PostgreSQL (DATABASE_URL), ${served.role === 'primary' ? served.workers : 1} server process(es)`}
-  console:  ${address}/
-  API:      ${address}/api/v1/openapi.json
-
-Get a token and make a first call:
-  export COMPANYOS_TOKEN=$(npx companyos token --tenant ${PLATFORM_OPERATOR.tenant} --subject ${PLATFORM_OPERATOR.subject})
-  curl -H "authorization: Bearer $COMPANYOS_TOKEN" ${address}/api/v1/tenants
-`);
+  console.log(banner(config, served.role === 'primary' ? served.workers : 1));
   return await new Promise<number>(() => {
     // keeps running until a signal closes the server
   });
+}
+
+const DEFAULT_URL = 'http://127.0.0.1:8080';
+
+/** What a newcomer needs once the server is up: where it is, where its data is, how to get in. */
+export function banner(config: Config, processes: number): string {
+  const address = `http://${config.host}:${config.port}`;
+  const engine = config.databaseUrl === undefined ? 'PGlite, the database in the data dir' : `PostgreSQL (DATABASE_URL), ${processes} server process(es)`;
+  // The CLI asks the server where its token issuer's key is, so only a non-default address needs saying.
+  const url = address === DEFAULT_URL ? '' : `  export COMPANYOS_URL=${address}\n`;
+  const issuer = config.devIssuer ? `its key in ${config.dataDir}` : 'off (COMPANYOS_DEV_ISSUER=false): use your OIDC issuer';
+  return `
+CompanyOS is running at ${address}
+  console:  ${address}/   (Switchboard: sign in as a seeded user)
+  API:      ${address}/api/v1/openapi.json
+  engine:   ${engine}
+  data dir: ${config.dataDir}
+  tokens:   development issuer, ${issuer}
+
+Get a token and make a first call (in another terminal, in this folder):
+${url}  export COMPANYOS_TOKEN=${config.devIssuer ? `$(npx companyos token --tenant ${PLATFORM_OPERATOR.tenant} --subject ${PLATFORM_OPERATOR.subject})` : '<a token of your OIDC issuer>'}
+  npx companyos tenant list
+  curl -H "authorization: Bearer $COMPANYOS_TOKEN" ${address}/api/v1/tenants
+More: npx companyos help, and the tour in README.md
+`;
 }

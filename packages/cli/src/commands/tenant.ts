@@ -1,7 +1,8 @@
 // `companyos tenant ...`: tenant lifecycle through the HTTP API, so every change runs through
 // the governed pipeline (policy, receipt, audit) exactly as it would from the console.
 
-import { parse, required, UsageError } from '../args.ts';
+import { parse, requireAll, UsageError } from '../args.ts';
+import { COMMAND_USAGE } from '../usage.ts';
 import { callApi } from '../api-client.ts';
 
 const common = {
@@ -40,16 +41,12 @@ export async function tenantCommand(args: string[]): Promise<number> {
         env: { type: 'string' },
         owner: { type: 'string' },
         admin: { type: 'string' },
+        'admin-attr': { type: 'string', multiple: true },
       });
-      const id = required(values.id, 'id');
-      const body: Record<string, unknown> = {
-        tenant_id: id,
-        display_name: values.name ?? id,
-        data_region: required(values.region, 'region'),
-        owner_contact: required(values.owner, 'owner'),
-      };
+      const { id, region, owner } = requireAll(values, ['id', 'region', 'owner']);
+      const body: Record<string, unknown> = { tenant_id: id, display_name: values.name ?? id, data_region: region, owner_contact: owner };
       if (values.env !== undefined) body.env = values.env;
-      if (values.admin !== undefined) body.admin = { subject_id: values.admin, display_name: values.admin };
+      if (values.admin !== undefined) body.admin = { subject_id: values.admin, display_name: values.admin, attributes: adminAttributes(values['admin-attr'] ?? []) };
       print(await callApi('POST', '/api/v1/tenants', values, body));
       return 0;
     }
@@ -72,10 +69,21 @@ export async function tenantCommand(args: string[]): Promise<number> {
       return 0;
     }
     default:
-      throw new UsageError('usage: companyos tenant list|get ID|create --id ID --region R --owner EMAIL [--name N] [--env E] [--admin SUBJECT]|disable ID|enable ID|config ID [--set JSON]');
+      throw new UsageError(COMMAND_USAGE.tenant!);
   }
 }
 
 function print(value: unknown): void {
   console.log(JSON.stringify(value, null, 2));
+}
+
+/** The admin's attributes from `KEY=VALUE` flags (the server puts the admin in the tenant's region unless one says otherwise). */
+function adminAttributes(pairs: string[]): Record<string, string> {
+  return Object.fromEntries(
+    pairs.map((pair) => {
+      const at = pair.indexOf('=');
+      if (at <= 0) throw new UsageError(`--admin-attr ${pair}: give KEY=VALUE, e.g. --admin-attr department=ops`);
+      return [pair.slice(0, at), pair.slice(at + 1)];
+    }),
+  );
 }

@@ -1,8 +1,8 @@
-// `companyos token`: mints a bearer token from the local development issuer whose key lives in
-// the data dir, so a server started on the same data dir accepts it.
+// `companyos token`: mints a bearer token from the development issuer whose key the running
+// server trusts (see dev-token.ts), so the server accepts it.
 
-import { mintDevToken } from '@companyos/server';
 import { parse, parseDuration, required } from '../args.ts';
+import { findDevIssuer } from '../dev-token.ts';
 
 export async function tokenCommand(args: string[]): Promise<number> {
   const { values } = parse(args, {
@@ -10,13 +10,15 @@ export async function tokenCommand(args: string[]): Promise<number> {
     subject: { type: 'string' },
     ttl: { type: 'string', default: '1h' },
     'step-up': { type: 'boolean' },
+    url: { type: 'string' },
   });
-  const token = await mintDevToken({
+  const options = {
     tenant: required(values.tenant, 'tenant'),
     subject: required(values.subject, 'subject'),
     ttl: parseDuration(values.ttl ?? '1h'),
     stepUp: values['step-up'] === true,
-  });
-  console.log(token);
+  };
+  const issuer = await findDevIssuer(values.url);
+  console.log(await issuer.mint(options));
   return 0;
 }

@@ -5,12 +5,13 @@
 import { readFile } from 'node:fs/promises';
 import { verifyReceiptBundle } from '@companyos/server';
 import { parse, UsageError } from '../args.ts';
+import { COMMAND_USAGE } from '../usage.ts';
 import { loadJwks } from './jwks-source.ts';
 
 export async function verifyReceiptCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { jwks: { type: 'string' }, json: { type: 'boolean' } }, true);
   const file = positionals[0];
-  if (file === undefined || positionals.length > 1) throw new UsageError('usage: companyos verify-receipt FILE [--jwks FILE|URL] [--json]');
+  if (file === undefined || positionals.length > 1) throw new UsageError(COMMAND_USAGE['verify-receipt']!);
   const bundle: unknown = JSON.parse(await readFile(file, 'utf8'));
   const jwks = values.jwks === undefined ? undefined : await loadJwks(values.jwks);
   const result = verifyReceiptBundle(bundle, jwks === undefined ? {} : { jwks });

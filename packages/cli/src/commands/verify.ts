@@ -3,14 +3,17 @@
 // signature and that the records match the stated window and filters. Fails closed: any problem
 // (or an unreadable pack or key set) exits non-zero, naming what failed.
 
+import { access } from 'node:fs/promises';
 import { verifyPack } from '@companyos/server';
 import { parse, UsageError } from '../args.ts';
+import { COMMAND_USAGE } from '../usage.ts';
 import { loadJwks } from './jwks-source.ts';
 
 export async function verifyCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { jwks: { type: 'string' }, json: { type: 'boolean' } }, true);
   const pack = positionals[0];
-  if (pack === undefined || positionals.length > 1) throw new UsageError('usage: companyos verify PACK [--jwks FILE|URL] [--json]');
+  if (pack === undefined || positionals.length > 1) throw new UsageError(COMMAND_USAGE.verify!);
+  await access(pack); // a missing pack is named as such, not as a corrupt archive
   const trustedJwks = values.jwks === undefined ? undefined : await loadJwks(values.jwks);
   const result = await verifyPack(pack, trustedJwks === undefined ? {} : { trustedJwks });
   const m = result.manifest;

@@ -1,13 +1,13 @@
 // Glob patterns as `glob.match` reads them: `*` (any run without a delimiter), `**` (any run),
 // `?` (one non-delimiter character), `[abc]`, `[a-z]`, `[!...]`, `{alt1,alt2}` and `\` escapes.
-// Patterns compile to anchored JS regular expressions.
+// Patterns compile to anchored RE2 patterns, which the linear-time engine runs.
 
 import { BuiltinError } from './errors.ts';
 
 const SPECIAL = new Set(['*', '?', '\\', '[', ']', '{', '}']);
 
 function esc(ch: string): string {
-  return /[0-9A-Za-z_]/.test(ch) || ch.codePointAt(0)! > 0x7f ? ch : '\\u{' + ch.codePointAt(0)!.toString(16) + '}';
+  return /[0-9A-Za-z_]/.test(ch) || ch.codePointAt(0)! > 0x7f ? ch : '\\x{' + ch.codePointAt(0)!.toString(16) + '}';
 }
 
 export function quoteMeta(s: string): string {
@@ -102,8 +102,8 @@ class GlobCompiler {
   }
 }
 
-/** Compiles a glob; `delimiters` are the characters `*` and `?` never match. */
-export function compileGlob(pattern: string, delimiters: string[]): RegExp {
+/** A glob as RE2 source; `delimiters` are the characters `*` and `?` never match. */
+export function globToRE2(pattern: string, delimiters: string[]): string {
   const notDelim = delimiters.length === 0 ? '[\\s\\S]' : `[^${delimiters.map(esc).join('')}]`;
-  return new RegExp(new GlobCompiler(pattern, notDelim).compile(), 'u');
+  return new GlobCompiler(pattern, notDelim).compile();
 }

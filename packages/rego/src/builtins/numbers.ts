@@ -1,6 +1,7 @@
 // Arithmetic, rounding, ranges, conversions and bit operations. Integers are exact at any size
 // (bigint); other numbers use OPA's 64-bit-mantissa floating point (see big-float.ts).
 
+import { checkValueSize } from './budget.ts';
 import {
   BigNum,
   RSet,
@@ -176,12 +177,18 @@ export function register(registry: BuiltinRegistry): void {
   registry.fn('round', 1, (a) => roundOf(num(a, 0)));
   registry.fn('ceil', 1, (a) => ceilOf(num(a, 0)));
   registry.fn('floor', 1, (a) => floorOf(num(a, 0)));
-  registry.fn('numbers.range', 2, (a) => range(int(a, 0), int(a, 1), 1n));
-  registry.fn('numbers.range_step', 3, (a) => {
+  registry.fn('numbers.range', 2, (a, ctx) => {
+    const from = int(a, 0);
+    const to = int(a, 1);
+    checkValueSize(ctx, 'numbers.range', (to > from ? to - from : from - to) + 1n);
+    return range(from, to, 1n);
+  });
+  registry.fn('numbers.range_step', 3, (a, ctx) => {
     const from = int(a, 0);
     const to = int(a, 1);
     const step = int(a, 2);
     if (step <= 0n) throw new BuiltinError('step must be a positive integer');
+    checkValueSize(ctx, 'numbers.range_step', (to > from ? to - from : from - to) / step + 1n);
     return range(from, to, step);
   });
   registry.fn('to_number', 1, (a) => toNumberValue(a[0] as Value));

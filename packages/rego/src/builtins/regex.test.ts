@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { regexCacheSize } from './linear-regex.ts';
 import { call, show, throws } from './testing.ts';
 
 test('regex.match and regex.is_valid', () => {
@@ -13,7 +14,7 @@ test('regex.match and regex.is_valid', () => {
   assert.equal(call('regex.is_valid', 10), false);
 });
 
-test('RE2 syntax is translated, and what RE2 lacks is refused', () => {
+test('RE2 syntax is understood, and what RE2 lacks is refused', () => {
   assert.equal(call('regex.match', '(?i)^HELLO$', 'hello'), true);
   assert.equal(call('regex.match', '^a(?i:b)c$', 'aBc'), true);
   assert.equal(call('regex.match', '^a(?i:b)c$', 'aBC'), false);
@@ -120,4 +121,28 @@ test('glob.match with delimiters, super-globs, lists and alternatives', () => {
   throws('glob.match', ['*', 'x', 'x'], 'operand 2 must be one of {array, null} but got string');
   assert.equal(call('glob.quote_meta', '*.github.com'), '\\*.github.com');
   assert.equal(call('glob.quote_meta', '{a,b}[c]?\\'), '\\{a,b\\}\\[c\\]\\?\\\\');
+});
+
+test('patterns that backtrack exponentially in JavaScript match in linear time', () => {
+  // Each added character doubles a backtracking engine's work; 5,000 would never finish.
+  const evil = 'a'.repeat(5000) + '!';
+  assert.equal(call('regex.match', '^(a+)+$', evil), false);
+  assert.equal(call('regex.match', '^(a|aa)+$', evil), false);
+  assert.equal(call('regex.match', '^(a|a?)+b$', evil), false);
+  assert.equal(show('regex.find_n', '(a*)*b', evil, 1), '[]');
+  assert.equal(call('regex.replace', evil, '^(a+)+$', 'x'), evil);
+  assert.equal(call('regex.match', '^(a+)+$', 'a'.repeat(5000)), true);
+  assert.equal(call('glob.match', '*a*a*a*a*a*a*a*b', [], evil), false);
+  assert.equal(call('glob.match', '{a,aa}*{a,aa}*{a,aa}*c', [], evil), false);
+});
+
+test('group values come from the linear engine, in UTF-16 strings with astral characters', () => {
+  assert.equal(show('regex.find_all_string_submatch_n', '(b)|(x)', '😀ab😀b', -1), '[["b", "b", ""], ["b", "b", ""]]');
+  assert.equal(call('regex.replace', '😀ab😀b', '(?P<l>b)', '[${l}]'), '😀a[b]😀[b]');
+  assert.equal(show('regex.split', '😀', 'a😀b😀c'), '["a", "b", "c"]');
+});
+
+test('the compiled-pattern cache stays bounded', () => {
+  for (let i = 0; i < 1000; i++) call('regex.match', `^x${i}$`, 'x');
+  assert.ok(regexCacheSize() <= 256, `cache holds ${regexCacheSize()}`);
 });

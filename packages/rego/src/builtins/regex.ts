@@ -1,103 +1,31 @@
-// Regular expression and glob builtins. Patterns use Go's RE2 syntax (translated by re2.ts) and
-// compiled patterns are kept in a small module-level LRU cache keyed by pattern text.
+// Regular expression and glob builtins. Patterns use Go's RE2 syntax and match in linear time
+// (linear-regex.ts); globs compile to RE2 patterns and run on the same engine.
 
 import type { Value } from '../value/value.ts';
 import { BuiltinError, OperandTypeError } from './errors.ts';
-import { compileGlob, quoteMeta } from './glob.ts';
+import { globToRE2, quoteMeta } from './glob.ts';
 import { globsIntersect } from './globs-intersect.ts';
+import { Lru, compileRegex, findAll, matches, type CompiledRegex, type RegexMatch } from './linear-regex.ts';
 import { elementError, smallInt, str } from './operands.ts';
-import { RegexSyntaxError, translateRE2 } from './re2.ts';
 import type { BuiltinRegistry } from './registry.ts';
 
-const CACHE_SIZE = 256;
-
-/** A tiny LRU: Map keeps insertion order, so re-inserting on a hit keeps hot keys last. */
-class Lru<V> {
-  private readonly map = new Map<string, V>();
-  constructor(private readonly size: number) {}
-  get(key: string, make: () => V): V {
-    const hit = this.map.get(key);
-    if (hit !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, hit);
-      return hit;
-    }
-    const v = make();
-    this.map.set(key, v);
-    if (this.map.size > this.size) this.map.delete(this.map.keys().next().value as string);
-    return v;
-  }
-}
-
-type Compiled = RegExp | RegexSyntaxError;
-const regexCache = new Lru<Compiled>(CACHE_SIZE);
-const globCache = new Lru<RegExp | BuiltinError>(CACHE_SIZE);
-
-/** The compiled pattern (global, so it can scan); Go's parse error becomes a builtin error. */
-function compileRegex(pattern: string): RegExp {
-  const c = regexCache.get(pattern, () => {
-    try {
-      return new RegExp(translateRE2(pattern), 'gu');
-    } catch (e) {
-      if (e instanceof RegexSyntaxError) return e;
-      return new RegexSyntaxError(`error parsing regexp: invalid or unsupported Perl syntax: \`${pattern}\``);
-    }
-  });
-  if (c instanceof RegexSyntaxError) throw new BuiltinError(c.message);
-  return c;
-}
-
-/**
- * Go's FindAll: up to n (all when n < 0) non-overlapping matches, skipping an empty match that
- * touches the end of the previous one.
- */
-function findAll(re: RegExp, s: string, n: number): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  if (n === 0) return out;
-  re.lastIndex = 0;
-  let prevEnd = -1;
-  while (n < 0 || out.length < n) {
-    const m = re.exec(s);
-    if (m === null) break;
-    const end = m.index + m[0].length;
-    if (m[0].length === 0) {
-      // Step over a whole code point so the scan makes progress.
-      const cp = s.codePointAt(m.index);
-      re.lastIndex = m.index + (cp !== undefined && cp > 0xffff ? 2 : 1);
-      if (m.index === prevEnd) {
-        if (m.index >= s.length) break;
-        continue;
-      }
-    }
-    out.push(m);
-    prevEnd = end;
-    if (m.index >= s.length) break;
-  }
-  re.lastIndex = 0;
-  return out;
-}
+/** Glob (with its delimiters) → RE2 source, or the glob's syntax error. */
+const globCache = new Lru<string | BuiltinError>(256);
 
 /** Whether Go pattern `pattern` matches somewhere in `s`; a bad pattern throws BuiltinError. */
 export function matchesPattern(pattern: string, s: string): boolean {
   return matches(compileRegex(pattern), s);
 }
 
-function matches(re: RegExp, s: string): boolean {
-  re.lastIndex = 0;
-  const ok = re.test(s);
-  re.lastIndex = 0;
-  return ok;
-}
-
 /** Go's Regexp.Split with n = -1. */
-function split(re: RegExp, pattern: string, s: string): string[] {
+function split(re: CompiledRegex, pattern: string, s: string): string[] {
   if (pattern.length > 0 && s.length === 0) return [''];
   const out: string[] = [];
   let beg = 0;
   let end = 0;
   for (const m of findAll(re, s, -1)) {
     end = m.index;
-    const mEnd = m.index + m[0].length;
+    const mEnd = m.end;
     if (mEnd !== 0) out.push(s.slice(beg, end));
     beg = mEnd;
   }
@@ -106,21 +34,22 @@ function split(re: RegExp, pattern: string, s: string): string[] {
 }
 
 /** Go's Regexp.Expand template: `$1`, `$name`, `${name}`, `$$`. */
-function expand(template: string, m: RegExpExecArray): string {
+function expand(template: string, re: CompiledRegex, m: RegexMatch): string {
   return template.replace(/\$(\$|\{(\w+)\}|(\w+))/g, (_all, whole: string, braced?: string, bare?: string) => {
     if (whole === '$') return '$';
     const name = (braced ?? bare) as string;
-    if (/^\d+$/.test(name)) return m[Number(name)] ?? '';
-    return m.groups?.[name] ?? '';
+    const group = /^\d+$/.test(name) ? Number(name) : re.names[name];
+    if (group === undefined) return '';
+    return group === 0 ? m.text : (m.groups[group - 1] ?? '');
   });
 }
 
-function replaceAll(re: RegExp, s: string, template: string): string {
+function replaceAll(re: CompiledRegex, s: string, template: string): string {
   let out = '';
   let last = 0;
   for (const m of findAll(re, s, -1)) {
-    out += s.slice(last, m.index) + expand(template, m);
-    last = m.index + m[0].length;
+    out += s.slice(last, m.index) + expand(template, re, m);
+    last = m.end;
   }
   return out + s.slice(last);
 }
@@ -180,14 +109,14 @@ function globMatch(pattern: string, delimiters: string[], s: string): boolean {
   const key = `${delimiters.join('')}\u0000${pattern}`;
   const re = globCache.get(key, () => {
     try {
-      return compileGlob(pattern, delimiters);
+      return globToRE2(pattern, delimiters);
     } catch (e) {
       if (e instanceof BuiltinError) return e;
       throw e;
     }
   });
   if (re instanceof BuiltinError) throw re;
-  return re.test(s);
+  return matches(compileRegex(re), s);
 }
 
 export function register(registry: BuiltinRegistry): void {
@@ -208,11 +137,11 @@ export function register(registry: BuiltinRegistry): void {
   });
   registry.fn('regex.find_n', 3, (a) => {
     const re = compileRegex(str(a, 0));
-    return findAll(re, str(a, 1), smallInt(a, 2)).map((m) => m[0]);
+    return findAll(re, str(a, 1), smallInt(a, 2)).map((m) => m.text);
   });
   registry.fn('regex.find_all_string_submatch_n', 3, (a) => {
     const re = compileRegex(str(a, 0));
-    return findAll(re, str(a, 1), smallInt(a, 2)).map((m) => [...m].map((g) => g ?? ''));
+    return findAll(re, str(a, 1), smallInt(a, 2)).map((m) => [m.text, ...m.groups.map((g) => g ?? '')]);
   });
   registry.fn('regex.replace', 3, (a) => {
     const s = str(a, 0);

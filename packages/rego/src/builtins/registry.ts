@@ -17,6 +17,8 @@ export interface BuiltinContext {
   readonly cache: Map<string, unknown>;
   /** Deterministic randomness source (overridable for tests). */
   random(): number;
+  /** The largest value (elements or characters) a builtin may build; unset = no limit. */
+  readonly maxValueSize?: number | undefined;
 }
 
 /**

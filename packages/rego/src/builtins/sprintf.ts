@@ -300,19 +300,26 @@ function formatArg(a: Arg, verb: string, spec: Spec): string {
   return out ?? badVerb(verb, a);
 }
 
+/** The index after the run of decimal digits starting at `i`. */
+function digitsEnd(text: string, i: number): number {
+  while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  return i;
+}
+
 export function sprintf(format: string, values: readonly Value[]): string {
   const args = values.map(toArg);
   let used = 0;
   let out = '';
   let i = 0;
   while (i < format.length) {
-    const c = format[i] as string;
-    if (c !== '%') {
-      out += c;
-      i++;
-      continue;
+    // Literal text is copied a run at a time, not a character at a time.
+    const pct = format.indexOf('%', i);
+    if (pct < 0) {
+      out += format.slice(i);
+      break;
     }
-    i++;
+    if (pct > i) out += format.slice(i, pct);
+    i = pct + 1;
     const spec: Spec = { minus: false, plus: false, space: false, zero: false, sharp: false, width: undefined, prec: undefined };
     for (; i < format.length; i++) {
       const f = format[i];
@@ -323,21 +330,26 @@ export function sprintf(format: string, values: readonly Value[]): string {
       else if (f === '#') spec.sharp = true;
       else break;
     }
-    const readNumber = (): number | undefined => {
+    if (format[i] === '*') {
+      i++;
+      const a = args[used++];
+      spec.width = a?.kind === 'int' ? Number(a.v) : undefined;
+    } else {
+      const end = digitsEnd(format, i);
+      spec.width = end > i ? Number(format.slice(i, end)) : undefined;
+      i = end;
+    }
+    if (format[i] === '.') {
+      i++;
       if (format[i] === '*') {
         i++;
         const a = args[used++];
-        return a?.kind === 'int' ? Number(a.v) : undefined;
+        spec.prec = a?.kind === 'int' ? Number(a.v) : 0;
+      } else {
+        const end = digitsEnd(format, i);
+        spec.prec = end > i ? Number(format.slice(i, end)) : 0;
+        i = end;
       }
-      const m = /^\d+/.exec(format.slice(i));
-      if (!m) return undefined;
-      i += m[0].length;
-      return Number(m[0]);
-    };
-    spec.width = readNumber();
-    if (format[i] === '.') {
-      i++;
-      spec.prec = readNumber() ?? 0;
     }
     if (i >= format.length) {
       out += '%!(NOVERB)';

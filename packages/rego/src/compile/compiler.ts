@@ -9,6 +9,7 @@ import { checkCalls, checkRecursion, functionArity } from './checks.ts';
 import { declaredVars, importAliases, resolveBody, resolveTerm, type ResolveEnv } from './resolve.ts';
 import { checkConflicts, insertPackage, insertRule, ruleKind, splitHead } from './rule-tree.ts';
 import { Safety } from './safety.ts';
+import { rewriteNegations, rewriteRuleNegations, type NameSource } from './negation.ts';
 import { forEachVar } from './terms.ts';
 import { checkQueryTypes, checkRuleTypes, type PolicyTypes, type SchemaSet } from './typecheck/check-rules.ts';
 import { newNode, type CRule, type RuleNode } from './types.ts';
@@ -44,7 +45,13 @@ const stages: Stage[] = [
   { name: 'check_recursion', run: (s) => checkRecursion(s.root, s.rules, s.errors) },
   // Last: types are inferred along the dependency order, over bodies already reordered.
   { name: 'check_types', run: (s) => (s.types = checkRuleTypes(s.root, s.rules, s.modules, s.registry, s.schemas, s.errors)) },
+  { name: 'rewrite_negations', run: rewriteAllNegations },
 ];
+
+function rewriteAllNegations(state: State): void {
+  const names: NameSource = { n: 0 };
+  for (const r of state.rules) rewriteRuleNegations(r, names);
+}
 
 export function compileModules(modules: Module[], registry: BuiltinRegistry, schemas?: SchemaSet): CompiledPolicy {
   const state: State = { modules, registry, root: newNode([]), rules: [], errors: [], schemas };
@@ -190,5 +197,5 @@ export function compileQuery(body: Body, policy: CompiledPolicy): Body {
   if (safety.errors.length > 0) throw new RegoErrors(sortErrors(safety.errors));
   const typeErrors = checkQueryTypes(ordered, policy.types);
   if (typeErrors.length > 0) throw new RegoErrors(sortErrors(typeErrors));
-  return ordered;
+  return rewriteNegations(ordered, { n: 0 });
 }

@@ -252,3 +252,36 @@ m := n if n := count([1, 2]) with count as mock_count
   assert.equal(p.evaluate('t.e2'), 'no');
   assert.equal(p.evaluate('t.m'), 102);
 });
+
+test('sets of rules streamed into unordered bodies and tested for membership give what the built set gives', () => {
+  const policy = compile({
+    's.rego': `package s
+
+p contains x if some x in input.xs
+p contains x if some x in input.ys
+
+streamed contains x if {
+	some x in p
+	x != "c"
+}
+
+listed := [x | some x in p]
+found if {
+	some x in p
+	x == "b"
+}
+has_a if "a" in p
+lacks_z if not "z" in p
+counted := count(p)
+`,
+  });
+  const input = { xs: ['a', 'b', 'c'], ys: ['b', 'd'] };
+  assert.deepEqual(policy.evaluate('s.streamed', input), ['a', 'b', 'd']);
+  assert.deepEqual(policy.evaluate('s.listed', input), ['a', 'b', 'c', 'd']);
+  assert.equal(policy.evaluate('s.found', input), true);
+  assert.equal(policy.evaluate('s.has_a', input), true);
+  assert.equal(policy.evaluate('s.lacks_z', input), true);
+  assert.equal(policy.evaluate('s.counted', input), 4);
+  assert.equal(policy.evaluate('s.found', { xs: ['a'], ys: [] }), undefined);
+  assert.equal(policy.prepare('s.has_a').evaluate({ xs: [], ys: ['a'] }), true);
+});

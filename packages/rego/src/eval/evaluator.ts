@@ -14,7 +14,7 @@ import { canonicalText, equal, keyOf, RObject, RSet, type Value } from '../value
 import { builtinFailure, runBuiltin } from './builtin-call.ts';
 import { BUSY, NONE } from './caches.ts';
 import { ContainerObject, ContainerSet, DocBuilder } from './doc-builder.ts';
-import { Frame, lookup, SLOW, type K, type VK } from './frame.ts';
+import { Frame, lookup, SLOW, type Bindings, type K, type VK } from './frame.ts';
 import { callIntrinsic } from './intrinsics.ts';
 import { patchDoc, type DataOverride } from './overrides.ts';
 import { candidateRules } from './rule-index.ts';
@@ -39,11 +39,30 @@ export class Evaluator extends Frame {
   private explained: Set<number> | undefined;
   /** Rules being evaluated, innermost last (for rego.metadata.*). */
   readonly ruleStack: CRule[] = [];
-  private readonly spareFrames: Map<string, Value>[] = [];
+  private readonly spareFrames: Bindings[] = [];
+  /**
+   * Argument arrays of builtin calls, by nesting depth: a call borrows the one at its depth while
+   * its arguments are computed and the builtin runs (nested calls go one deeper), so argument
+   * arrays are not allocated per call.
+   */
+  private readonly argPool: Value[][] = [];
+  private argDepth = 0;
 
   constructor(s: EvalSettings) {
     super(s);
     this.root = s.policy.root;
+  }
+
+  override begin(input: Value | undefined): void {
+    super.begin(input);
+    this.ruleStack.length = 0;
+    this.argDepth = 0;
+  }
+
+  override end(failed: boolean): void {
+    super.end(failed);
+    // Frames left by a failed evaluation may hold bindings.
+    if (failed) this.spareFrames.length = 0;
   }
 
   protected evalDataRef(path: Term[], k: VK): boolean {
@@ -89,7 +108,7 @@ export class Evaluator extends Frame {
     else {
       const key = this.knownKey(path[i] as Term);
       if (key === undefined) return SLOW;
-      v = kind === 'set' && node.rules.every((r) => r.tail.length === 0) ? (this.setHas(node, key) ? key : undefined) : this.valueAtKey(node, key);
+      v = kind === 'set' && plainMembers(node) ? (this.setHas(node, key) ? key : undefined) : this.valueAtKey(node, key);
       i++;
     }
     for (; v !== undefined && i < path.length; i++) {
@@ -196,7 +215,7 @@ export class Evaluator extends Frame {
       return v === undefined ? false : this.evalPath(v, path, i, k);
     }
     if (i < path.length && !this.isUnboundKey(path[i] as Term)) {
-      if (kind === 'set' && node.rules.every((r) => r.tail.length === 0)) {
+      if (kind === 'set' && plainMembers(node)) {
         return this.evalTerm(path[i] as Term, (key) => (this.setHas(node, key) ? this.evalPath(key, path, i + 1, k) : false));
       }
       if (kind === 'object' || kind === 'set') {
@@ -221,7 +240,7 @@ export class Evaluator extends Frame {
     if (kind === 'complete') {
       const v = this.completeValue(node);
       out = v === undefined ? undefined : this.mergeChildren(v, node);
-    } else if (kind === 'set' && node.rules.every((r) => r.tail.length === 0)) {
+    } else if (kind === 'set' && plainMembers(node)) {
       out = this.setValue(node);
     } else {
       const builder = new DocBuilder();
@@ -312,15 +331,23 @@ export class Evaluator extends Frame {
   private setValue(node: RuleNode): Value {
     const out = new ContainerSet();
     for (const r of candidateRules(this, node)) {
-      this.inFrame(() =>
-        this.evalRuleBody(r, r.body, () => {
-          const v = this.quickValue(r.key as Term);
-          if (v === SLOW) return this.evalTerm(r.key as Term, (x) => this.addMember(out, x, r));
-          return v !== undefined && this.addMember(out, v, r);
-        }),
-      );
+      const saved = this.enterFrame();
+      try {
+        this.evalRuleBody(r, r.body, this.memberSink(out, r));
+      } finally {
+        this.leaveFrame(saved);
+      }
     }
     return out;
+  }
+
+  /** The continuation of a set rule's body: adds the member its key term has then. */
+  private memberSink(out: RSet, r: CRule): K {
+    return () => {
+      const v = this.quickValue(r.key as Term);
+      if (v === SLOW) return this.evalTerm(r.key as Term, (x) => this.addMember(out, x, r));
+      return v !== undefined && this.addMember(out, v, r);
+    };
   }
 
   private addMember(out: RSet, v: Value, r: CRule): boolean {
@@ -372,11 +399,7 @@ export class Evaluator extends Frame {
     const rules = candidateRules(this, node);
     const constant = constantValue(node);
     for (const r of rules) {
-      const v = this.ruleValue(r, (value) => {
-        if (result !== undefined && !equal(result, value)) {
-          throw new RegoError('eval_conflict_error', MULTIPLE_OUTPUTS, r.loc);
-        }
-      });
+      const v = this.ruleValue(r, result);
       if (v !== undefined) {
         result = v;
         if (constant) break;
@@ -384,7 +407,7 @@ export class Evaluator extends Frame {
     }
     if (result === undefined && node.defaultRule) {
       const d = node.defaultRule;
-      result = this.inFrame(() => this.firstValue(d.value));
+      result = this.valueInFrame(d.value);
       if (result !== undefined) this.noteExplain(d);
     }
     this.caches.complete.set(node, result === undefined ? NONE : result);
@@ -393,15 +416,16 @@ export class Evaluator extends Frame {
 
   /**
    * Evaluates one complete rule (or function body once args are bound) with its else chain:
-   * the value of the first alternative whose body succeeds. `check` sees every value produced.
+   * the value of the first alternative whose body succeeds. Every value produced must equal
+   * `prior`, the value other rules at the node produced, when there is one.
    */
-  private ruleValue(r: CRule, check: (v: Value) => void, bindArgs?: (k: K) => boolean): Value | undefined {
+  private ruleValue(r: CRule, prior: Value | undefined, bindArgs?: (k: K) => boolean): Value | undefined {
     const saved = this.enterFrame();
     try {
       const run: RuleRun = { result: undefined, any: false };
-      if (this.produce(r, r.value, r.body, r.loc, check, bindArgs, run)) return run.result;
+      if (this.produce(r, r.value, r.body, r.loc, prior, bindArgs, run)) return run.result;
       for (const e of r.elses) {
-        if (this.produce(r, e.value, e.body, e.loc, check, bindArgs, run)) return run.result;
+        if (this.produce(r, e.value, e.body, e.loc, prior, bindArgs, run)) return run.result;
       }
       return run.result;
     } finally {
@@ -410,20 +434,22 @@ export class Evaluator extends Frame {
   }
 
   /** Runs one alternative of a rule; true when its body succeeded. */
-  private produce(r: CRule, valueTerm: Term, body: Body, loc: Location, check: (v: Value) => void, bindArgs: ((k: K) => boolean) | undefined, run: RuleRun): boolean {
+  private produce(r: CRule, valueTerm: Term, body: Body, loc: Location, prior: Value | undefined, bindArgs: ((k: K) => boolean) | undefined, run: RuleRun): boolean {
     run.any = false;
-    const onSuccess = this.successSink(r, valueTerm, loc, check, run);
+    const onSuccess = this.successSink(r, valueTerm, loc, prior, run);
     if (bindArgs) bindArgs(() => this.evalRuleBody(r, body, onSuccess));
     else this.evalRuleBody(r, body, onSuccess);
     return run.any;
   }
 
-  private successSink(r: CRule, valueTerm: Term, loc: Location, check: (v: Value) => void, run: RuleRun): K {
+  private successSink(r: CRule, valueTerm: Term, loc: Location, prior: Value | undefined, run: RuleRun): K {
     const ground = valueTerm.type === 'scalar';
     return () => {
       run.any = true;
       return this.evalTerm(valueTerm, (v) => {
-        check(v);
+        if (prior !== undefined && !equal(prior, v)) {
+          throw new RegoError('eval_conflict_error', r.kind === 'function' ? FUNCTION_OUTPUTS : MULTIPLE_OUTPUTS, r.loc);
+        }
         if (run.result !== undefined && !equal(run.result, v)) {
           throw new RegoError('eval_conflict_error', r.kind === 'function' ? FUNCTION_OUTPUTS : MULTIPLE_OUTPUTS, loc);
         }
@@ -446,6 +472,16 @@ export class Evaluator extends Frame {
     }
   }
 
+  /** The first value of a term, in a fresh frame (a default rule's value). */
+  private valueInFrame(t: Term): Value | undefined {
+    const saved = this.enterFrame();
+    try {
+      return this.firstValue(t);
+    } finally {
+      this.leaveFrame(saved);
+    }
+  }
+
   /** Runs fn with a fresh frame (a rule body's own bindings). */
   private inFrame<T>(fn: () => T): T {
     const saved = this.enterFrame();
@@ -457,15 +493,18 @@ export class Evaluator extends Frame {
   }
 
   /** Starts a frame with no bindings; returns the caller's bindings for leaveFrame. */
-  private enterFrame(): Map<string, Value> {
+  private enterFrame(): Bindings {
     const saved = this.b;
     this.b = this.spareFrames.pop() ?? new Map();
     return saved;
   }
 
-  /** Ends a frame; its bindings map, once empty again, serves a later frame. */
-  private leaveFrame(saved: Map<string, Value>): void {
-    if (this.b.size === 0 && this.spareFrames.length < MAX_SPARE_FRAMES) this.spareFrames.push(this.b);
+  /**
+   * Ends a frame; its bindings map serves a later frame. Every var is unbound again when a frame
+   * ends normally; one ended by an error is discarded with the evaluation (see `end`).
+   */
+  private leaveFrame(saved: Bindings): void {
+    if (this.spareFrames.length < MAX_SPARE_FRAMES) this.spareFrames.push(this.b);
     this.b = saved;
   }
 
@@ -489,6 +528,10 @@ export class Evaluator extends Frame {
     if (target.kind !== 'builtin') return SLOW;
     const def = target.def;
     if (def.fn === undefined || def.refused !== undefined || t.args.length !== def.arity) return SLOW;
+    if (def.name === 'internal.member_2') {
+      const member = this.quickMembership(t);
+      if (member !== SLOW) return member;
+    }
     const args = this.directArgs(t, def.arity);
     if (args === undefined) return SLOW;
     if (args === null) return undefined;
@@ -498,6 +541,66 @@ export class Evaluator extends Frame {
       const e = builtinFailure(def, err, t.loc);
       if (this.s.strict || e.code === 'eval_cancel_error' || e.code === 'eval_conflict_error') throw e;
       return undefined;
+    } finally {
+      this.argDepth--;
+    }
+  }
+
+  /**
+   * `x in data.p` where p is a set of plain members not built yet: decided by evaluating p's
+   * rules for x alone (cached per x), without building the set.
+   */
+  private quickMembership(t: CallTerm): boolean | undefined | typeof SLOW {
+    if (this.overrides !== undefined) return SLOW;
+    const node = streamableSet(this.root, t.args[1] as Term);
+    if (node === undefined || this.caches.full.has(node)) return SLOW;
+    const x = this.quickValue(t.args[0] as Term);
+    if (x === SLOW || x === undefined) return x;
+    return this.setHas(node, x);
+  }
+
+  /**
+   * `some x in data.p` where p is a set of plain members, in a body whose order of solutions
+   * cannot be observed: each member goes to the rest of the body as a rule produces it, and the
+   * set is never built. A member two rules produce is seen twice, which such a body cannot tell.
+   */
+  protected streamMembers(coll: Term, name: string, k: K): boolean | typeof SLOW {
+    if (this.ordered || this.overrides !== undefined) return SLOW;
+    const node = streamableSet(this.root, coll);
+    if (node === undefined || this.caches.full.has(node)) return SLOW;
+    const outer = this.b;
+    for (const r of candidateRules(this, node)) {
+      const saved = this.enterFrame();
+      try {
+        if (this.evalRuleBody(r, r.body, this.memberStream(r, outer, name, k))) return true;
+      } finally {
+        this.leaveFrame(saved);
+      }
+    }
+    return false;
+  }
+
+  private memberStream(r: CRule, outer: Bindings, name: string, k: K): K {
+    return () => {
+      const v = this.quickValue(r.key as Term);
+      if (v === SLOW) return this.evalTerm(r.key as Term, (x) => this.yieldMember(r, outer, name, x, k));
+      return v !== undefined && this.yieldMember(r, outer, name, v, k);
+    };
+  }
+
+  /** Runs the consumer of a streamed member in the consumer's frame, as the consumer's rule. */
+  private yieldMember(r: CRule, outer: Bindings, name: string, v: Value, k: K): boolean {
+    this.noteExplain(r);
+    const inner = this.b;
+    const producer = this.ruleStack.pop() as CRule;
+    this.b = outer;
+    outer.set(name, v);
+    try {
+      return k();
+    } finally {
+      outer.set(name, undefined);
+      this.b = inner;
+      this.ruleStack.push(producer);
     }
   }
 
@@ -565,15 +668,15 @@ export class Evaluator extends Frame {
         const { def } = target;
         const args = this.directArgs(t, def.arity);
         if (args === null) return false;
-        if (args !== undefined) return this.callBuiltin(def, args, t, k);
-        return this.evalArgs(t, def.arity, (vals) => this.callBuiltin(def, vals, t, k));
+        if (args !== undefined) return this.callBuiltin(def, args, t, k, true);
+        return this.evalArgs(t, def.arity, (vals) => this.callBuiltin(def, vals, t, k, false));
       }
       case 'print':
         return this.callPrint(t, k);
       case 'intrinsic': {
         const name = target.name;
         const intrinsic: BuiltinDef = { name, arity: target.arity, relation: (args) => callIntrinsic(this, name, args) };
-        return this.evalArgs(t, target.arity, (args) => this.callBuiltin(intrinsic, args, t, k));
+        return this.evalArgs(t, target.arity, (args) => this.callBuiltin(intrinsic, args, t, k, false));
       }
       case 'none':
         if (target.name.startsWith('data.')) return false;
@@ -584,15 +687,21 @@ export class Evaluator extends Frame {
   /**
    * Argument values computed without continuations when every argument is a constant, a bound
    * var or a ref along constant keys; null when one of those is undefined (so is the call);
-   * undefined when some argument needs full evaluation.
+   * undefined when some argument needs full evaluation. The array is borrowed from the pool:
+   * the caller gives it back (`argDepth--`) once it no longer needs it.
    */
   private directArgs(t: CallTerm, arity: number): Value[] | null | undefined {
     const n = Math.min(arity, t.args.length);
-    const out: Value[] = new Array(n);
+    const depth = this.argDepth++;
+    let out = this.argPool[depth];
+    if (out === undefined) this.argPool[depth] = out = [];
+    out.length = n;
     for (let i = 0; i < n; i++) {
       const v = this.quickValue(t.args[i] as Term);
-      if (v === SLOW) return undefined;
-      if (v === undefined) return null;
+      if (v === SLOW || v === undefined) {
+        this.argDepth--;
+        return v === SLOW ? undefined : null;
+      }
       out[i] = v;
     }
     return out;
@@ -601,7 +710,13 @@ export class Evaluator extends Frame {
   private evalArgs(t: CallTerm, arity: number, k: (args: Value[]) => boolean): boolean {
     const direct = this.directArgs(t, arity);
     if (direct === null) return false;
-    if (direct !== undefined) return k(direct);
+    if (direct !== undefined) {
+      try {
+        return k(direct);
+      } finally {
+        this.argDepth--;
+      }
+    }
     const n = Math.min(arity, t.args.length);
     const args = n === t.args.length ? t.args : t.args.slice(0, n);
     // A plain var bound by enumerating a ref in a later argument (`x == xs[x]`) goes last.
@@ -616,7 +731,8 @@ export class Evaluator extends Frame {
     });
   }
 
-  private callBuiltin(def: BuiltinDef, args: Value[], t: CallTerm, k: VK): boolean {
+  /** Calls a builtin; `pooled` args are given back to the pool once it returned. */
+  private callBuiltin(def: BuiltinDef, args: Value[], t: CallTerm, k: VK, pooled: boolean): boolean {
     let result: Value | undefined;
     let results: Value[] | undefined;
     try {
@@ -626,6 +742,8 @@ export class Evaluator extends Frame {
       const e = builtinFailure(def, err, t.loc);
       if (this.s.strict || e.code === 'eval_cancel_error' || e.code === 'eval_conflict_error') throw e;
       return false;
+    } finally {
+      if (pooled) this.argDepth--;
     }
     if (results === undefined) return result === undefined ? false : this.withOutput(t, def.arity, result, k);
     for (const v of results) if (this.withOutput(t, def.arity, v, k)) return true;
@@ -657,23 +775,19 @@ export class Evaluator extends Frame {
   callFunction(node: RuleNode, args: Value[]): Value | undefined {
     let result: Value | undefined;
     for (const r of node.funcs) {
-      const v = this.ruleValue(
-        r,
-        (value) => {
-          if (result !== undefined && !equal(result, value)) {
-            throw new RegoError('eval_conflict_error', FUNCTION_OUTPUTS, r.loc);
-          }
-        },
-        (k) => this.unifyArgs(r.args, args, 0, k),
-      );
+      const v = this.ruleValue(r, result, this.argBinder(r, args));
       if (v !== undefined) result = v;
     }
     if (result === undefined && node.defaultFunc) {
       const d = node.defaultFunc;
-      result = this.inFrame(() => this.firstValue(d.value));
+      result = this.valueInFrame(d.value);
       if (result !== undefined) this.noteExplain(d);
     }
     return result;
+  }
+
+  private argBinder(r: CRule, args: Value[]): (k: K) => boolean {
+    return (k) => this.unifyArgs(r.args, args, 0, k);
   }
 
   private unifyArgs(patterns: Term[], args: Value[], i: number, k: K): boolean {
@@ -735,6 +849,34 @@ function callName(t: CallTerm): string {
     callNames.set(t, name);
   }
   return name;
+}
+
+const streamable = new WeakMap<Term, RuleNode | null>();
+
+/**
+ * The rule node a term names when it is `data.<path>` of a set of plain members (no default, no
+ * rules below), computed once per term.
+ */
+function streamableSet(root: RuleNode, t: Term): RuleNode | undefined {
+  let node = streamable.get(t);
+  if (node === undefined) {
+    node = null;
+    if (t.type === 'ref' && t.head.type === 'var' && t.head.name === 'data' && t.path.every((p) => p.type === 'scalar' && typeof p.value === 'string')) {
+      const found = nodeAt(root, t.path.map((p) => (p as { value: string }).value), false);
+      if (found !== undefined && found.rules.length > 0 && found.defaultRule === undefined && found.children.size === 0 && found.rules[0]?.kind === 'set' && plainMembers(found)) node = found;
+    }
+    streamable.set(t, node);
+  }
+  return node ?? undefined;
+}
+
+const plainSets = new WeakMap<RuleNode, boolean>();
+
+/** True when every rule at a set node is `p contains x` with no key path (membership is by value). */
+function plainMembers(node: RuleNode): boolean {
+  let plain = plainSets.get(node);
+  if (plain === undefined) plainSets.set(node, (plain = node.rules.every((r) => r.tail.length === 0)));
+  return plain;
 }
 
 const constants = new WeakMap<RuleNode, boolean>();

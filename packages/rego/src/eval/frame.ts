@@ -4,7 +4,7 @@
 // continuation returns true to stop the enumeration early (a `not`, an existence check, an
 // early exit). Documents under `data` and calls are the subclass's job (evaluator.ts).
 
-import type { ArrayTerm, Body, CallTerm, ComprehensionTerm, EveryExpr, Expr, RefTerm, SomeInExpr, TemplateStringTerm, Term, WithModifier } from '../ast/types.ts';
+import type { ArrayTerm, Body, CallTerm, ComprehensionTerm, EveryExpr, Expr, ObjectTerm, RefTerm, SetTerm, SomeInExpr, TemplateStringTerm, Term, WithModifier } from '../ast/types.ts';
 import { isGroundTerm, staticName } from '../compile/terms.ts';
 import { RegoError } from '../errors.ts';
 import { canonicalText, equal, keyOf, RObject, RSet, type Value } from '../value/value.ts';
@@ -13,6 +13,9 @@ import { addOverride, setPath, type DataOverride, type FunctionOverride } from '
 import type { EvalSettings } from './settings.ts';
 
 export type K = () => boolean;
+
+/** Caches of a frame between evaluations (never written: `begin` installs fresh ones). */
+const EMPTY_CACHES: Caches = newCaches();
 
 /** The continuation that stops at the first solution. */
 const FOUND: K = () => true;
@@ -32,9 +35,15 @@ interface Scope {
   caches: Caches;
 }
 
+/**
+ * Variable bindings of a frame. Unbinding stores undefined rather than deleting the key: a
+ * delete that empties a small Map makes V8 allocate a smaller table, on every bind and unbind.
+ */
+export type Bindings = Map<string, Value | undefined>;
+
 export abstract class Frame {
-  /** Bindings of the current frame (a rule body or the query). */
-  b = new Map<string, Value>();
+  /** Bindings of the current frame (a rule body or the query); undefined means unbound. */
+  b: Bindings = new Map();
   protected input: Value | undefined;
   protected readonly data: Value;
   protected overrides: DataOverride | undefined;
@@ -62,6 +71,12 @@ export abstract class Frame {
   /** Whether a name is a function or builtin (a `with` on it replaces the function). */
   protected abstract isFunctionName(name: string): boolean;
 
+  /**
+   * `some name in coll` without building the collection when it is a set of rules whose members
+   * can go to `k` as they are produced; SLOW when it is not.
+   */
+  protected abstract streamMembers(coll: Term, name: string, k: K): boolean | typeof SLOW;
+
   /** The value of a call computed without continuations, or SLOW (see quickValue). */
   protected abstract quickCall(t: CallTerm): Value | undefined | typeof SLOW;
 
@@ -72,23 +87,75 @@ export abstract class Frame {
   // Bodies and expressions
 
   evalBody(body: Body, i: number, k: K): boolean {
+    // Tests (expressions with one value that bind nothing) are decided in place; only an
+    // expression that binds or enumerates gets a continuation: the rest of the body.
+    for (; i < body.length; i++) {
+      const e = body[i] as Expr;
+      this.step(e);
+      const passed = this.quickTest(e);
+      if (passed === SLOW) break;
+      if (!passed) return false;
+    }
     if (i === body.length) return k();
-    // The continuations of the later expressions are built once, not again for every solution
-    // of an earlier one.
-    let next = k;
-    for (let j = body.length - 1; j > i; j--) next = this.thenExpr(body[j] as Expr, next);
-    return this.evalExpr(body[i] as Expr, next);
+    const e = body[i] as Expr;
+    return this.evalStepped(e, i === body.length - 1 ? k : this.restOf(body, i + 1, k));
   }
 
-  private thenExpr(e: Expr, k: K): K {
-    return () => this.evalExpr(e, k);
+  private restOf(body: Body, i: number, k: K): K {
+    return () => this.evalBody(body, i, k);
   }
 
-  protected evalExpr(e: Expr, k: K): boolean {
+  /** Whether a test expression holds, decided without continuations; SLOW for anything else. */
+  private quickTest(e: Expr): boolean | typeof SLOW {
+    if (e.type !== 'expr' || e.op !== 'term' || e.with.length > 0) return SLOW;
+    const t = e.terms[0];
+    const q = t.type === 'call' ? this.quickCall(t) : this.quickValue(t);
+    if (q === SLOW) return SLOW;
+    return (q !== undefined && q !== false) !== e.negated;
+  }
+
+  /**
+   * Every evaluation step passes here: each expression of every body, before it is evaluated.
+   * Budgets on an evaluation (time, work) belong here and nowhere else; it throws to cancel.
+   */
+  protected step(e: Expr): void {
     if (this.s.coverage) this.s.coverage.add(`${e.loc.file}:${e.loc.line}`);
     if (this.s.deadline !== undefined && (++this.steps & 255) === 0 && performance.now() > this.s.deadline) {
       throw new RegoError('eval_cancel_error', 'caller cancelled query execution', e.loc);
     }
+  }
+
+  /**
+   * Makes the frame ready for another evaluation with `input`: a prepared query runs every
+   * evaluation on one frame, so its binding storage is reused rather than allocated again.
+   */
+  begin(input: Value | undefined): void {
+    this.input = input;
+    this.overrides = undefined;
+    this.fnOverrides = undefined;
+    this.caches = newCaches();
+    this.ordered = true;
+    this.steps = 0;
+    if (this.s.timeoutMs !== undefined) this.s.deadline = performance.now() + this.s.timeoutMs;
+  }
+
+  /**
+   * Lets go of the last evaluation's input and documents (so they can be collected). After an
+   * evaluation that threw, bindings may still be set: the frame's storage is replaced.
+   */
+  end(failed: boolean): void {
+    this.input = undefined;
+    this.caches = EMPTY_CACHES;
+    if (failed) this.b = new Map();
+  }
+
+  protected evalExpr(e: Expr, k: K): boolean {
+    this.step(e);
+    return this.evalStepped(e, k);
+  }
+
+  /** evalExpr once the step has been taken. */
+  private evalStepped(e: Expr, k: K): boolean {
     if (e.with.length > 0) return this.evalWith(e, k);
     if (e.negated) {
       const found = this.evalPositive(e, FOUND);
@@ -102,14 +169,9 @@ export abstract class Frame {
       case 'expr': {
         if (e.op !== 'term') return this.unify(e.terms[0], e.terms[1] as Term, k);
         const t = e.terms[0];
-        if (t.type === 'call') {
-          const q = this.quickCall(t);
-          if (q !== SLOW) return q !== undefined && q !== false ? k() : false;
-          return this.evalCall(t, (v) => (v !== false ? k() : false));
-        }
-        const q = this.quickValue(t);
+        const q = t.type === 'call' ? this.quickCall(t) : this.quickValue(t);
         if (q !== SLOW) return q !== undefined && q !== false ? k() : false;
-        return this.evalTerm(t, (v) => (v !== false ? k() : false));
+        return this.evalTruthy(t, k);
       }
       case 'some-decl':
         return k();
@@ -120,11 +182,29 @@ export abstract class Frame {
     }
   }
 
+  // Hot methods keep the closures of their slow paths in separate methods: a closure that
+  // captures a parameter makes V8 allocate a context on every call of its method, slow path or not.
+
+  /** A term that must be defined and not false, evaluated with continuations. */
+  private evalTruthy(t: Term, k: K): boolean {
+    const truthy = (v: Value) => (v !== false ? k() : false);
+    return t.type === 'call' ? this.evalCall(t, truthy) : this.evalTerm(t, truthy);
+  }
+
   protected evalSomeIn(e: SomeInExpr, k: K): boolean {
     const v = e.value;
-    if (e.key === undefined && v.type === 'var' && !this.b.has(v.name) && !isRoot(v.name)) {
+    if (e.key === undefined && v.type === 'var' && this.b.get(v.name) === undefined && !isRoot(v.name)) {
+      const streamed = this.streamMembers(e.collection, v.name, k);
+      if (streamed !== SLOW) return streamed;
       const coll = this.quickValue(e.collection);
       if (coll !== SLOW) return coll !== undefined && this.bindEach(v.name, coll, k);
+    }
+    return this.evalSomeInSlow(e, k);
+  }
+
+  private evalSomeInSlow(e: SomeInExpr, k: K): boolean {
+    const v = e.value;
+    if (e.key === undefined && v.type === 'var' && this.b.get(v.name) === undefined && !isRoot(v.name)) {
       return this.evalTerm(e.collection, (c) => this.bindEach(v.name, c, k));
     }
     return this.evalTerm(e.collection, (coll) =>
@@ -148,13 +228,13 @@ export abstract class Frame {
           : undefined;
     if (values === undefined) return false;
     try {
-      for (const v of values) {
-        this.b.set(name, v);
+      for (let i = 0; i < values.length; i++) {
+        this.b.set(name, values[i] as Value);
         if (k()) return true;
       }
       return false;
     } finally {
-      this.b.delete(name);
+      this.b.set(name, undefined);
     }
   }
 
@@ -349,9 +429,7 @@ export abstract class Frame {
       case 'object': {
         const c = constantOf(t);
         if (c !== undefined) return k(c);
-        if (t.type === 'object') return this.evalObject(t.entries, 0, new Map(), k);
-        if (t.type === 'set') return this.evalList(t.items, 0, [], (items) => k(new RSet(items)));
-        return this.evalList(t.items, 0, [], (items) => k(items));
+        return this.evalComposite(t, k);
       }
       case 'comprehension':
         return this.evalComprehension(t, k);
@@ -363,6 +441,29 @@ export abstract class Frame {
       case 'template':
         return this.evalTemplate(t, k);
     }
+  }
+
+  private evalComposite(t: ArrayTerm | SetTerm | ObjectTerm, k: VK): boolean {
+    if (t.type === 'object') {
+      const q = this.quickObject(t);
+      if (q !== SLOW) return q === undefined ? false : k(q);
+      return this.evalObject(t.entries, 0, new Map(), k);
+    }
+    if (t.type === 'set') return this.evalList(t.items, 0, [], (items) => k(new RSet(items)));
+    return this.evalList(t.items, 0, [], k);
+  }
+
+  /** An object literal with constant string keys and quick values, built without continuations. */
+  private quickObject(t: ObjectTerm): RObject | undefined | typeof SLOW {
+    const keys = stringKeysOf(t);
+    if (keys === undefined) return SLOW;
+    const values: Value[] = new Array(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const v = this.quickValue((t.entries[i] as [Term, Term])[1]);
+      if (v === SLOW || v === undefined) return v;
+      values[i] = v;
+    }
+    return RObject.fromStringKeys(keys, values);
   }
 
   protected evalList(items: Term[], i: number, acc: Value[], k: (vs: Value[]) => boolean): boolean {
@@ -465,7 +566,11 @@ export abstract class Frame {
       if (head.name === 'input') return this.input === undefined ? false : this.evalPath(this.input, t.path, 0, k);
       return false;
     }
-    return this.evalTerm(head, (v) => this.evalPath(v, t.path, 0, k));
+    return this.evalRefHead(t, k);
+  }
+
+  private evalRefHead(t: RefTerm, k: VK): boolean {
+    return this.evalTerm(t.head, (v) => this.evalPath(v, t.path, 0, k));
   }
 
   /** Walks a value along ref path terms, enumerating unbound vars. */
@@ -480,6 +585,11 @@ export abstract class Frame {
       v = child;
     }
     if (i === path.length) return k(v);
+    return this.evalPathStep(v, path, i, k);
+  }
+
+  /** evalPath at a key that needs evaluation or enumeration. */
+  private evalPathStep(v: Value, path: Term[], i: number, k: VK): boolean {
     const p = path[i] as Term;
     if (p.type === 'scalar') {
       const child = lookup(v, p.value);
@@ -501,7 +611,7 @@ export abstract class Frame {
       return this.iterate(v, (key, child) => {
         this.b.set(name, key);
         const r = this.evalPath(child, path, i + 1, k);
-        this.b.delete(name);
+        this.b.set(name, undefined);
         return r;
       });
     }
@@ -515,7 +625,7 @@ export abstract class Frame {
   }
 
   protected isUnboundKey(p: Term): boolean {
-    if (p.type === 'var') return !this.b.has(p.name) && !isRoot(p.name);
+    if (p.type === 'var') return this.b.get(p.name) === undefined && !isRoot(p.name);
     return this.isPattern(p);
   }
 
@@ -526,7 +636,7 @@ export abstract class Frame {
   isPattern(t: Term): boolean {
     switch (t.type) {
       case 'var':
-        return !this.b.has(t.name) && !isRoot(t.name);
+        return this.b.get(t.name) === undefined && !isRoot(t.name);
       case 'array':
         return t.items.some((i) => this.isPattern(i));
       case 'object':
@@ -543,13 +653,17 @@ export abstract class Frame {
       const qa = this.quickValue(a);
       const qb = this.quickValue(b);
       if (qa !== SLOW && qb !== SLOW) return qa !== undefined && qb !== undefined && equal(qa, qb) ? k() : false;
-      return this.evalTerm(a, (va) => this.evalTerm(b, (vb) => (equal(va, vb) ? k() : false)));
     }
     if (pa && !pb) {
       const qb = this.quickValue(b);
       if (qb !== SLOW) return qb === undefined ? false : this.unifyValue(a, qb, k);
-      return this.evalTerm(b, (vb) => this.unifyValue(a, vb, k));
     }
+    return this.unifySlow(a, b, pa, pb, k);
+  }
+
+  private unifySlow(a: Term, b: Term, pa: boolean, pb: boolean, k: K): boolean {
+    if (!pa && !pb) return this.evalTerm(a, (va) => this.evalTerm(b, (vb) => (equal(va, vb) ? k() : false)));
+    if (pa && !pb) return this.evalTerm(b, (vb) => this.unifyValue(a, vb, k));
     if (pb && !pa) return this.evalTerm(a, (va) => this.unifyValue(b, va, k));
     if (a.type === 'array' && b.type === 'array') {
       if (a.items.length !== b.items.length) return false;
@@ -599,10 +713,10 @@ export abstract class Frame {
       case 'var': {
         const cur = this.b.get(p.name);
         if (cur !== undefined) return equal(cur, v) ? k() : false;
-        if (isRoot(p.name)) return this.evalTerm(p, (x) => (equal(x, v) ? k() : false));
+        if (isRoot(p.name)) return this.equalsEvaluated(p, v, k);
         this.b.set(p.name, v);
         const r = k();
-        this.b.delete(p.name);
+        this.b.set(p.name, undefined);
         return r;
       }
       case 'scalar':
@@ -612,12 +726,17 @@ export abstract class Frame {
         return this.unifyItems(p.items, v, 0, k);
       case 'object': {
         if (!(v instanceof RObject) || v.size !== p.entries.length) return false;
-        if (!this.isPattern(p)) return this.evalTerm(p, (x) => (equal(x, v) ? k() : false));
+        if (!this.isPattern(p)) return this.equalsEvaluated(p, v, k);
         return this.unifyEntries(p.entries, v, 0, k);
       }
       default:
-        return this.evalTerm(p, (x) => (equal(x, v) ? k() : false));
+        return this.equalsEvaluated(p, v, k);
     }
+  }
+
+  /** Succeeds for each value of `p` equal to `v`. */
+  private equalsEvaluated(p: Term, v: Value, k: K): boolean {
+    return this.evalTerm(p, (x) => (equal(x, v) ? k() : false));
   }
 
   protected unifyItems(items: Term[], v: Value[], i: number, k: K): boolean {
@@ -644,6 +763,19 @@ export function lookup(v: Value, key: Value): Value | undefined {
   }
   if (v instanceof RSet) return v.has(key) ? key : undefined;
   return undefined;
+}
+
+const stringKeys = new WeakMap<ObjectTerm, string[] | null>();
+
+/** The keys of an object literal when all are distinct constant strings (computed once). */
+function stringKeysOf(t: ObjectTerm): string[] | undefined {
+  let keys = stringKeys.get(t);
+  if (keys === undefined) {
+    const ks = t.entries.map(([k]) => (k.type === 'scalar' && typeof k.value === 'string' ? k.value : undefined));
+    keys = ks.every((k) => k !== undefined) && new Set(ks).size === ks.length ? (ks as string[]) : null;
+    stringKeys.set(t, keys);
+  }
+  return keys ?? undefined;
 }
 
 const groundValues = new WeakMap<Term, Value | null>();

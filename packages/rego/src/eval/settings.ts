@@ -19,6 +19,8 @@ export interface EvalSettings {
   ctx: BuiltinContext;
   /** performance.now() value after which evaluation is cancelled. */
   deadline?: number;
+  /** A prepared evaluator's time budget: each evaluation's deadline is set from it at its start. */
+  timeoutMs?: number;
   explain?: ExplainEntry[];
   coverage?: Set<string>;
 }

@@ -15,7 +15,7 @@ import type {
   Term,
   VarTerm,
 } from '../ast/types.ts';
-import { RegoError, RegoErrors } from '../errors.ts';
+import { NestingLimitError, RegoError, RegoErrors } from '../errors.ts';
 import { typeName } from '../value/value.ts';
 import { attachAnnotations, type Statement } from './annotations.ts';
 import type { Comment, Token } from './lexer.ts';
@@ -250,7 +250,7 @@ export class ModuleParser extends Parser {
     try {
       return this.parseInfix(true);
     } catch (e) {
-      if (!(e instanceof RegoError)) throw e;
+      if (!(e instanceof RegoError) || e instanceof NestingLimitError) throw e;
       throw new RegoErrors([e, this.illegalError(expected())]);
     }
   }

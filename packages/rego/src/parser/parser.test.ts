@@ -249,3 +249,27 @@ test('query and term parse errors carry file:line locations', () => {
     assert.match((e as Error).message, /non-terminated expression/);
   }
 });
+
+test('nesting past the limit is one parse error, whatever nests, and never a stack overflow', async () => {
+  const { MAX_NESTING_DEPTH } = await import('../limits.ts');
+  const { parseModule } = await import('./index.ts');
+  const n = 50_000;
+  const cases = [
+    '('.repeat(n) + '1' + ')'.repeat(n),
+    '['.repeat(n) + '1' + ']'.repeat(n),
+    '{1:'.repeat(n) + '1' + '}'.repeat(n),
+    '- '.repeat(n) + 'x',
+    '[x | x := '.repeat(n) + '1' + ']'.repeat(n),
+  ];
+  for (const src of cases) {
+    assert.throws(
+      () => parseTerm(src),
+      (e: Error) => e.message === `term:1: rego_parse_error: nesting deeper than ${MAX_NESTING_DEPTH} levels`,
+    );
+  }
+  const every = 'package p\n\nr if {\n' + 'every x in [1] {\n'.repeat(n) + 'true\n' + '}\n'.repeat(n) + '}\n';
+  assert.throws(() => parseModule(every, 'm.rego'), /nesting deeper than 256 levels/);
+  // Right up to the limit everything still parses.
+  const ok = MAX_NESTING_DEPTH - 1;
+  assert.equal(term('['.repeat(ok) + '1' + ']'.repeat(ok)), '['.repeat(ok) + '1' + ']'.repeat(ok));
+});

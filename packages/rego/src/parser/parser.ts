@@ -2,7 +2,8 @@
 // statements (package, imports, rules) are in module-parser.ts, which extends this class.
 // Error texts follow OPA's parser, so messages read the same as `opa` prints them.
 
-import { RegoError } from '../errors.ts';
+import { NestingLimitError, RegoError } from '../errors.ts';
+import { MAX_NESTING_DEPTH } from '../limits.ts';
 import { parseNumber, typeName } from '../value/value.ts';
 import type {
   Body,
@@ -65,6 +66,8 @@ const RELATION = new Set<TokenKind>(['==', '!=', '<', '<=', '>', '>=']);
 /** Shared between a module's parser and the parsers of its template-string expressions. */
 export interface ParseState {
   wildcards: number;
+  /** How many terms and literals enclose the current position. */
+  depth?: number;
 }
 
 type Mark = [number, number];
@@ -186,6 +189,22 @@ export class Parser {
   }
 
   protected parseLiteral(): Expr {
+    return this.nested(() => this.parseLiteralAt());
+  }
+
+  /** Runs a nested parse, refusing nesting past MAX_NESTING_DEPTH before the stack runs out. */
+  private nested<T>(fn: () => T): T {
+    const depth = this.state.depth ?? 0;
+    if (depth >= MAX_NESTING_DEPTH) throw new NestingLimitError(this.tokLoc(this.tok));
+    this.state.depth = depth + 1;
+    try {
+      return fn();
+    } finally {
+      this.state.depth = depth;
+    }
+  }
+
+  private parseLiteralAt(): Expr {
     const start = this.tok;
     const negated = this.isWord('not');
     if (negated) this.advance();
@@ -288,7 +307,7 @@ export class Parser {
     try {
       return fn();
     } catch (e) {
-      if (e instanceof RegoError) return undefined;
+      if (e instanceof RegoError && !(e instanceof NestingLimitError)) return undefined;
       throw e;
     } finally {
       Error.stackTraceLimit = limit;
@@ -390,6 +409,10 @@ export class Parser {
    * in the nesting depth of arrays, sets and objects.
    */
   protected parseTerm(): Term {
+    return this.nested(() => this.parseTermMemo());
+  }
+
+  private parseTermMemo(): Term {
     if (!this.at('[') && !this.at('{')) return this.parseTermAt();
     const start = this.pos;
     const wildcards = this.state.wildcards;

@@ -128,6 +128,10 @@ describe('RSet', () => {
 });
 
 describe('parseJSON', () => {
+  it('refuses nesting deeper than the engine walks, with a syntax error', () => {
+    assert.throws(() => parseJSON('['.repeat(20_000) + ']'.repeat(20_000)), /nesting deeper than 256 levels/);
+    assert.deepEqual(toJS(parseJSON('['.repeat(200) + ']'.repeat(200))), JSON.parse('['.repeat(200) + ']'.repeat(200)));
+  });
   it('keeps the last of repeated keys in small and large objects', () => {
     const small = parseJSON('{"a": 1, "b": 2, "a": 3}') as RObject;
     assert.equal(small.size, 2);

@@ -10,6 +10,8 @@
 // Values are immutable once built: builders (`RObject.from`, `new RSet(...)` + `add` during
 // construction) must not be mutated after they are handed to the evaluator.
 
+import { MAX_NESTING_DEPTH } from '../limits.ts';
+
 export type Value = null | boolean | number | BigNum | string | Value[] | RObject | RSet;
 
 /** An exact number that a JS double cannot hold. `text` is canonical decimal (no exponent). */
@@ -595,7 +597,7 @@ export function parseJSON(text: string): Value {
     return s;
   };
   const value = (depth: number): Value => {
-    if (depth > 10_000) fail('nesting too deep');
+    if (depth > MAX_NESTING_DEPTH) fail(`nesting deeper than ${MAX_NESTING_DEPTH} levels`);
     ws();
     const c = text[i];
     if (c === '{') {

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { defineAction } from '../pipeline/define-action.ts';
 import { Problem } from '../http/problem.ts';
+import { StringEnum } from '../http/schema.ts';
 import { decodeAuditCursor, encodeAuditCursor } from './audit-cursor.ts';
 import { pageAuditEvents } from './audit-events.ts';
 import { exportActions } from './export-actions.ts';
@@ -36,6 +37,7 @@ export const listAuditEventsAction = defineAction({
       action: Filter('only events about this action name'),
       from: Instant('only events at or after this time'),
       to: Instant('only events before this time'),
+      kind: Type.Optional(StringEnum(['read', 'write'], { description: 'read: events of GET requests; write: every other event' })),
       cursor: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{1,400}$', description: 'next_cursor of the previous page' })),
       limit: Type.Optional(Type.String({ pattern: '^([1-9][0-9]{0,2}|1000)$', description: '1 to 1000, default 100' })),
     },
@@ -58,6 +60,7 @@ export const listAuditEventsAction = defineAction({
       action: q.action,
       from,
       to,
+      kind: q.kind,
       before: q.cursor === undefined ? undefined : decodeAuditCursor(q.cursor),
       limit: q.limit === undefined ? 100 : Number(q.limit),
     });

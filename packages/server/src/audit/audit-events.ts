@@ -61,6 +61,8 @@ export interface AuditFilter {
   from?: Date | undefined;
   /** Exclusive upper bound on `occurred_at`. */
   to?: Date | undefined;
+  /** Reads (events of GET requests) or writes (everything else, system steps included). */
+  kind?: 'read' | 'write' | undefined;
   /** Only events strictly older than this position (newest-first paging). */
   before?: AuditPosition | undefined;
   limit?: number | undefined;
@@ -80,6 +82,7 @@ export async function listAuditEvents(filter: AuditFilter = {}): Promise<AuditEv
      WHERE tenant_id = $1 AND ($2::text IS NULL OR type = $2) AND ($3::text IS NULL OR actor = $3) AND ($4::text IS NULL OR action = $4)
        AND ($5::timestamptz IS NULL OR occurred_at >= $5) AND ($6::timestamptz IS NULL OR occurred_at < $6)
        AND ($7::timestamptz IS NULL OR (occurred_at, event_id) < ($7, $8::uuid))
+       AND ($10::text IS NULL OR (coalesce(details->>'route', '') LIKE 'GET %') = ($10 = 'read'))
      ORDER BY occurred_at DESC, event_id DESC LIMIT $9`,
     [
       currentTenantId(),
@@ -91,6 +94,7 @@ export async function listAuditEvents(filter: AuditFilter = {}): Promise<AuditEv
       filter.before?.occurredAt ?? null,
       filter.before?.eventId ?? null,
       filter.limit ?? 100,
+      filter.kind ?? null,
     ],
   );
   return rows.map((r) => ({ ...r, event_id: String(r.event_id), occurred_at: new Date(r.occurred_at).toISOString() }));

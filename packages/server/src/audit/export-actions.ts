@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { Type } from '@sinclair/typebox';
 import { normalizeFilters, normalizeWindow, type PackFilters } from '../evidence/index.ts';
 import { Problem } from '../http/problem.ts';
@@ -10,7 +10,8 @@ import { defineAction, RawReply, type ActionContext } from '../pipeline/define-a
 import { isSteppedUp } from '../pipeline/execute.ts';
 import { uuidv7 } from '../util/ids.ts';
 import { blobStore } from '../blobs/index.ts';
-import { EXPORT_JOB, packKey, type ExportPayload } from './export-job.ts';
+import { withTenantTransaction } from '../db/tenant-tx.ts';
+import { EXPORT_JOB, exportSettings, packKey, type ExportPayload } from './export-job.ts';
 import { getExport, insertExport, listExports, type AuditExport } from './export-store.ts';
 
 /** How recent the second factor of an exporting admin must be (seconds). */
@@ -126,17 +127,43 @@ export const createExport = defineAction({
   },
 });
 
+/** How often a waiting request looks at its export again (unaudited: the request itself was decided and audited). */
+const WAIT_POLL_MS = 200;
+
+/**
+ * The export's view once it is done or failed, or when `seconds` have passed: read in short
+ * transactions of its own after the request's transaction has committed, so a wait holds no
+ * connection and is one audit event however long it lasts.
+ */
+async function* viewWhenSettled(tenantId: string, e: AuditExport, seconds: number): AsyncGenerator<string> {
+  const deadline = Date.now() + seconds * 1000;
+  let current = e;
+  while ((current.status === 'queued' || current.status === 'running') && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(WAIT_POLL_MS, Math.max(0, deadline - Date.now()))));
+    current = (await withTenantTransaction(exportSettings().db, tenantId, () => getExport(e.export_id))) ?? current;
+  }
+  yield JSON.stringify(view(current));
+}
+
 export const getExportAction = defineAction({
   name: 'audit.export.get',
   method: 'GET',
   path: '/audit/exports/:id',
-  summary: 'The status and progress of an audit export',
+  summary: 'The status and progress of an audit export; with `wait`, answers once it is done or failed (a long poll, one audit event)',
   scope: 'tenant',
   params: ExportParams,
+  query: Type.Object(
+    { wait: Type.Optional(Type.String({ pattern: '^([1-9]|[1-5][0-9]|60)$', description: 'seconds (1 to 60) to wait for the export to finish before answering' })) },
+    { additionalProperties: false },
+  ),
   response: ExportView,
   resource: (ctx) => getExport(ctx.params.id),
   target: (ctx) => `export:${ctx.params.id}`,
-  run: async (_ctx, _input, e) => view(e),
+  run: async (ctx, _input, e) => {
+    const settled = e.status === 'done' || e.status === 'failed';
+    if (ctx.query.wait === undefined || settled) return view(e);
+    return new RawReply(Readable.from(viewWhenSettled(ctx.tenantId, e, Number(ctx.query.wait))), { 'content-type': 'application/json; charset=utf-8' });
+  },
 });
 
 export const listExportsAction = defineAction({

@@ -1,13 +1,14 @@
 import { PassThrough } from 'node:stream';
 import { blobStore } from '../blobs/index.ts';
 import { currentTenantId } from '../context.ts';
+import type { Database } from '../db/database.ts';
 import { runBatch } from '../db/statement.ts';
 import { writePack, type PackCounts } from '../evidence/index.ts';
 import { PermanentJobError, type JobContext, type JobRunner } from '../jobs/index.ts';
 import { ledgerServices } from '../ledger/ledger-runtime.ts';
 import { checkpointAt, findCheckpoint } from '../ledger/ledger-store.ts';
 import { buildReceipt, receiptStatement } from '../ledger/receipts.ts';
-import type { Bundle } from '../policy/bundle.ts';
+import type { Signals } from '../observability/signals.ts';
 import { auditEventStatement } from './audit-events.ts';
 import { auditEventSource, bundleSource, countRecords, decisionSource, receiptSource, type ExportQuery } from './export-sources.ts';
 import { failExport, finishExport, getExport, startExport, updateProgress, type AuditExport } from './export-store.ts';
@@ -21,7 +22,12 @@ export interface ExportPayload {
 }
 
 export interface ExportSettings {
-  bundleFor: (tenantId: string) => Bundle;
+  /** For waits on an export outside a request's transaction. */
+  db: Database;
+  /** The hash of the tenant's bundle for the pack's receipt, archived in the current transaction. */
+  citeBundle: (tenantId: string, at: Date) => Promise<string>;
+  /** Where packs' time-to-pack and failed attempts are counted. */
+  signals?: Signals | undefined;
 }
 
 let settings: ExportSettings | undefined;
@@ -45,6 +51,7 @@ export function installAuditExports(runner: JobRunner, s: ExportSettings): void 
     onFailed: async (payload, error, { now }) => {
       const exp = await getExport(payload.export_id);
       if (exp === undefined) return;
+      s.signals?.exportTimeToPack.observe({ result: 'failed' }, secondsSince(exp.created_at, now));
       await failExport(exp.export_id, error, now);
       await runBatch([
         auditEventStatement({
@@ -109,7 +116,6 @@ async function runExport(exportId: string, ctx: JobContext): Promise<void> {
     // Awaited after the pack; until then a failure must not surface as an unhandled rejection.
     reported.catch(() => undefined);
   };
-  const current = exportSettings().bundleFor(tenantId);
   let counts: PackCounts;
   let sha256: string;
   let size: number;
@@ -119,7 +125,7 @@ async function runExport(exportId: string, ctx: JobContext): Promise<void> {
       window: exp.window,
       filters: exp.filters,
       sources: {
-        bundles: bundleSource(ctx.tx, query, current),
+        bundles: bundleSource(ctx.tx, query),
         decisions: decisionSource(ctx.tx, query),
         receipts: receiptSource(ctx.tx, query),
         audit_events: auditEventSource(ctx.tx, query),
@@ -138,17 +144,22 @@ async function runExport(exportId: string, ctx: JobContext): Promise<void> {
     ({ sha256, size } = await stored);
     await reported;
   } catch (err) {
+    // An attempt stopped by a shutdown or a lost lease is resumed, not failed.
+    if (!ctx.signal.aborted) exportSettings().signals?.evidenceWriteFailures.inc({ kind: 'export' });
     await reported.catch(() => undefined);
     await stored.catch(() => undefined);
     throw err;
   }
-  await ctx.tx(() => complete(exp, { sha256, size, counts, current, at: ctx.clock.now() }));
+  const finishedAt = ctx.clock.now();
+  await ctx.tx(() => complete(exp, { sha256, size, counts, at: finishedAt }));
+  exportSettings().signals?.exportTimeToPack.observe({ result: 'stored' }, secondsSince(exp.created_at, finishedAt));
   ctx.log.info({ export_id: exportId, pack_sha256: sha256, pack_size: size, counts }, 'audit export finished');
 }
 
 /** Marks the export done and receipts the pack's digest, in one transaction. */
-async function complete(exp: AuditExport, r: { sha256: string; size: number; counts: PackCounts; current: Bundle; at: Date }): Promise<void> {
+async function complete(exp: AuditExport, r: { sha256: string; size: number; counts: PackCounts; at: Date }): Promise<void> {
   const { at } = r;
+  const bundleHash = await exportSettings().citeBundle(currentTenantId(), at);
   await finishExport(exp.export_id, r);
   const target = `export:${exp.export_id}`;
   const receipt = buildReceipt(
@@ -157,7 +168,7 @@ async function complete(exp: AuditExport, r: { sha256: string; size: number; cou
       action: EXPORT_COMPLETE_ACTION,
       target,
       decision: 'allow',
-      bundle_hash: r.current.hash,
+      bundle_hash: bundleHash,
       evidence_refs: [target, `sha256:${r.sha256}`],
       request_id: exp.request_id,
     },
@@ -177,3 +188,5 @@ async function complete(exp: AuditExport, r: { sha256: string; size: number; cou
     }),
   ]);
 }
+
+const secondsSince = (from: string, to: Date): number => Math.max(0, (to.getTime() - new Date(from).getTime()) / 1000);

@@ -4,8 +4,7 @@ import { DbNodeStore } from '../ledger/db-node-store.ts';
 import type { NodeKey, NodeReader } from '../ledger/merkle/nodes.ts';
 import { inclusionProof } from '../ledger/merkle/proofs.ts';
 import { receiptLeafHash, type ReceiptEntry } from '../ledger/receipt-format.ts';
-import type { Bundle } from '../policy/bundle.ts';
-import { getVersionByHash } from '../policy/bundle-store.ts';
+import { archivedBundle } from '../policy/bundle-archive.ts';
 
 // The records of an export, read from the database in keyset-paged short transactions (memory
 // stays flat and PGlite's one connection is never held for long), in a stable order so the same
@@ -37,14 +36,13 @@ export const decisionRecord = (r: DecisionRecord & { timestamp: Date | string; l
 });
 
 /**
- * A cited bundle with its content: a stored version of the tenant, or the bundle it runs on now
- * (the base bundle has no stored version). A hash found in neither fails the pack: a decision
+ * A cited bundle with its content, from the tenant's bundle archive (where every cited bundle is
+ * stored by hash, the base bundle included). A hash not found there fails the pack: a decision
  * whose policy cannot be shown is not evidence.
  */
-export async function bundleRecord(hash: string, current: Bundle): Promise<BundleRecord> {
-  const stored = await getVersionByHash(hash);
-  if (stored !== undefined) return { bundle_hash: hash, version: stored.version, files: stored.bundle.files };
-  if (current.hash === hash) return { bundle_hash: hash, version: null, files: current.files };
+export async function bundleRecord(hash: string): Promise<BundleRecord> {
+  const archived = await archivedBundle(hash);
+  if (archived !== undefined) return { bundle_hash: hash, version: archived.version, files: archived.bundle.files };
   throw new Error(`the evidence cites policy bundle ${hash}, whose content is no longer available`);
 }
 
@@ -137,14 +135,14 @@ export function decisionSource(tx: InTx, q: ExportQuery): AsyncGenerator<Decisio
 }
 
 /** The bundles the matching decisions cite, with their content. */
-export async function* bundleSource(tx: InTx, q: ExportQuery, current: Bundle): AsyncGenerator<BundleRecord> {
+export async function* bundleSource(tx: InTx, q: ExportQuery): AsyncGenerator<BundleRecord> {
   const hashes = await tx(() =>
     currentTx().query<{ bundle_hash: string }>(`SELECT DISTINCT bundle_hash FROM policy_decisions WHERE ${decisionWhere} ORDER BY bundle_hash`, [
       ...baseParams(q),
       decisionOutcome(q),
     ]),
   );
-  for (const { bundle_hash: hash } of hashes) yield await tx(() => bundleRecord(hash, current));
+  for (const { bundle_hash: hash } of hashes) yield await tx(() => bundleRecord(hash));
 }
 
 export function receiptSource(tx: InTx, q: ExportQuery): AsyncGenerator<ReceiptRecord> {

@@ -1,4 +1,5 @@
 import { currentTenantId, currentTx } from '../context.ts';
+import { mirrorEntity, mirrorLink } from '../graph/mirror.ts';
 import type { PackCounts, PackFilters, PackWindow } from '../evidence/index.ts';
 
 // The current tenant's audit exports (the request, its progress and the finished pack's digest).
@@ -65,7 +66,20 @@ export async function insertExport(e: { exportId: string; jobId: string; request
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'queued') RETURNING ${COLUMNS}`,
     [currentTenantId(), e.exportId, e.jobId, e.requestedBy, e.requestId, e.at.toISOString(), e.window.from, e.window.to, JSON.stringify(e.filters)],
   );
-  return toExport(rows[0]!);
+  const made = toExport(rows[0]!);
+  await mirrorExport(made, e.at);
+  await mirrorLink(`subject:${e.requestedBy}`, 'REQUESTED', exportEntityId(e.exportId), 'audit', e.at);
+  return made;
+}
+
+const exportEntityId = (exportId: string) => `export:${exportId}`;
+
+/** The export as an EvidenceBundle entity (its id is the export's audit target). */
+function mirrorExport(x: Pick<AuditExport, 'export_id' | 'status' | 'requested_by' | 'pack_sha256'>, at: Date): Promise<void> {
+  return mirrorEntity(
+    { entity_id: exportEntityId(x.export_id), type: 'EvidenceBundle', properties: { export_id: x.export_id, status: x.status, pack_sha256: x.pack_sha256 }, owner: x.requested_by, source: 'audit' },
+    at,
+  );
 }
 
 export async function getExport(exportId: string): Promise<AuditExport | undefined> {
@@ -100,6 +114,8 @@ export async function finishExport(exportId: string, f: { sha256: string; size: 
      WHERE tenant_id = $1 AND export_id = $2`,
     [currentTenantId(), exportId, f.sha256, f.size, JSON.stringify(f.counts), f.at.toISOString(), JSON.stringify({ phase: 'done', records: total, total })],
   );
+  const done = await getExport(exportId);
+  if (done !== undefined) await mirrorExport(done, f.at);
 }
 
 export async function failExport(exportId: string, error: string, at: Date): Promise<void> {
@@ -109,4 +125,6 @@ export async function failExport(exportId: string, error: string, at: Date): Pro
     error,
     at.toISOString(),
   ]);
+  const failed = await getExport(exportId);
+  if (failed !== undefined) await mirrorExport(failed, at);
 }

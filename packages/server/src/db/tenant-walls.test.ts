@@ -39,8 +39,20 @@ async function seedTenant(db: Database, id: string): Promise<void> {
     await q(`INSERT INTO high_risk_requests (tenant_id, request_id, operation, requester, target, duration_minutes, rationale, status, approver_roles, created_at, updated_at, pending_until)
              VALUES ($1, gen_random_uuid(), 'TEMP_DB_READ_ACCESS', 'alice', '{}', 5, 'r', 'requested', '[]', now(), now(), now())`, [id]);
     await q(`INSERT INTO high_risk_history (tenant_id, request_id, seq, at, actor, transition, to_state) SELECT tenant_id, request_id, 0, now(), 'alice', 'request', 'requested' FROM high_risk_requests WHERE tenant_id = $1`, [id]);
+    // RevOps: a routing rule, a lead promoted to an opportunity, a quote with its history and contract.
+    await q(`INSERT INTO revops_routing_rules (tenant_id, rule_id, priority, team, strategy, members) VALUES ($1, 'any', 1, 'sales', 'round_robin', '[{"subject_id": "alice", "weight": 1}]')`, [id]);
+    await q(`INSERT INTO revops_leads (tenant_id, lead_id, company, contact, segment, region, estimated_value_minor, currency, team, owner, rule_id, status, created_by, created_at)
+             VALUES ($1, gen_random_uuid(), 'Acme', '{}', 'enterprise', 'eu', 100, 'EUR', 'sales', 'alice', 'any', 'promoted', 'alice', now())`, [id]);
+    await q(`INSERT INTO revops_opportunities (tenant_id, opportunity_id, lead_id, name, segment, region, team, owner, amount_minor, currency, stage, created_at, updated_at)
+             SELECT tenant_id, gen_random_uuid(), lead_id, 'Acme', 'enterprise', 'eu', 'sales', 'alice', 100, 'EUR', 'open', now(), now() FROM revops_leads WHERE tenant_id = $1`, [id]);
+    await q(`INSERT INTO revops_quotes (tenant_id, quote_id, opportunity_id, owner, version, status, currency, lines, discount_bp, terms, subtotal_minor, discount_minor, total_minor, valid_until, created_at, updated_at)
+             SELECT tenant_id, gen_random_uuid(), opportunity_id, 'alice', 1, 'active', 'EUR', '[]', 0, '{}', 100, 0, 100, now(), now(), now() FROM revops_opportunities WHERE tenant_id = $1`, [id]);
+    await q(`INSERT INTO revops_quote_history (tenant_id, quote_id, seq, at, actor, transition, to_state) SELECT tenant_id, quote_id, 0, now(), 'alice', 'create', 'draft' FROM revops_quotes WHERE tenant_id = $1`, [id]);
+    await q(`INSERT INTO revops_contracts (tenant_id, contract_id, quote_id, opportunity_id, quote_version, effective_date, term_months, amount_minor, currency, created_by, created_at)
+             SELECT tenant_id, gen_random_uuid(), quote_id, opportunity_id, 1, current_date, 12, 100, 'EUR', 'alice', now() FROM revops_quotes WHERE tenant_id = $1`, [id]);
     // Policy bundles.
     await q(`INSERT INTO policy_bundle_versions (tenant_id, version, hash, author, message, files, created_at) VALUES ($1, 1, repeat('c', 64), 'alice', 'm', '[]', now())`, [id]);
+    await q(`INSERT INTO policy_bundle_contents (tenant_id, hash, files, first_used_at) VALUES ($1, repeat('c', 64), '[]', now())`, [id]);
     await q(`INSERT INTO policy_activations (tenant_id, activation_id, version, hash, kind, actor, activated_at) VALUES ($1, gen_random_uuid(), 1, repeat('c', 64), 'activate', 'alice', now())`, [id]);
     await q(`INSERT INTO policy_decisions (tenant_id, decision_id, "timestamp", allow, bundle_hash, path, input, result, latency_ns) VALUES ($1, gen_random_uuid(), now(), true, repeat('c', 64), 'p', '{}', '{}', 1)`, [id]);
     // Fleet: ledger leases and chunked blobs.
@@ -60,6 +72,10 @@ async function seedTenant(db: Database, id: string): Promise<void> {
     await q(`INSERT INTO webhook_deliveries (tenant_id, delivery_id, webhook_id, invoice_id, job_id, status, created_at, updated_at)
              SELECT $1, gen_random_uuid(), (SELECT webhook_id FROM invoice_webhooks WHERE tenant_id = $1), ${invoice}, ${job}, 'pending', now(), now()`, [id]);
     await q(`INSERT INTO cost_allocations (tenant_id, period, service, import_id, driver, share, amount, currency, created_at) VALUES ($1, '2026-03', 'compute', gen_random_uuid(), 'policy_decision', 0.5, 100, 'EUR', now())`, [id]);
+    // The entity graph.
+    await q(`INSERT INTO graph_types (tenant_id, kind, type_name, schema, created_at, updated_at) VALUES ($1, 'entity', 'Probe', '{}', now(), now())`, [id]);
+    await q(`INSERT INTO entities (tenant_id, entity_id, type, created_at, updated_at) VALUES ($1, 'probe-1', 'Probe', now(), now()), ($1, 'probe-2', 'Probe', now(), now())`, [id]);
+    await q(`INSERT INTO relationships (tenant_id, relationship_id, from_id, to_id, type, created_at) VALUES ($1, gen_random_uuid(), 'probe-1', 'probe-2', 'OWNS', now())`, [id]);
   });
 }
 
@@ -148,6 +164,18 @@ test('a tenant sees only its own rows and cannot write rows of another tenant', 
   assert.equal(changed.length, 0);
 });
 
+test('a relationship can never join entities of two tenants, not even when the owner writes it', async () => {
+  const edge = (tenant: string, from: string, to: string) =>
+    `INSERT INTO relationships (tenant_id, relationship_id, from_id, to_id, type, created_at) VALUES ('${tenant}', gen_random_uuid(), '${from}', '${to}', 'OWNS', now())`;
+  // tenant-b has no entity named like this one of tenant-a: the foreign key, which carries tenant_id, refuses it.
+  await t.db.query(`INSERT INTO entities (tenant_id, entity_id, type, created_at, updated_at) VALUES ('tenant-a', 'only-in-a', 'Probe', now(), now())`);
+  await assert.rejects(t.db.query(edge('tenant-b', 'probe-1', 'only-in-a')), /foreign key/);
+  await assert.rejects(t.db.query(edge('tenant-b', 'only-in-a', 'probe-2')), /foreign key/);
+  // Within one tenant the same edge is fine.
+  await t.db.query(edge('tenant-a', 'only-in-a', 'probe-2'));
+  await assert.rejects(asRole(t.db, 'companyos_app', 'tenant-b', (q) => q(edge('tenant-a', 'probe-1', 'probe-2'))), /row-level security/);
+});
+
 test('the app role cannot change tenant status, only settings of its own tenant', async () => {
   await assert.rejects(
     asRole(t.db, 'companyos_app', 'tenant-a', (q) => q(`UPDATE tenants SET status = 'disabled'`)),
@@ -158,7 +186,7 @@ test('the app role cannot change tenant status, only settings of its own tenant'
 });
 
 test('append-only tables refuse UPDATE and DELETE by privilege and by trigger', async () => {
-  for (const table of ['audit_events', 'receipts', 'usage_events', 'policy_bundle_versions', 'policy_activations', 'policy_decisions', 'high_risk_history']) {
+  for (const table of ['audit_events', 'receipts', 'usage_events', 'policy_bundle_versions', 'policy_bundle_contents', 'policy_activations', 'policy_decisions', 'high_risk_history', 'revops_quote_history']) {
     for (const stmt of [`UPDATE ${table} SET tenant_id = tenant_id`, `DELETE FROM ${table}`]) {
       await assert.rejects(asRole(t.db, 'companyos_app', 'tenant-a', (q) => q(stmt)), /permission denied/, `${table}: ${stmt}`);
       // The owner is not stopped by privileges; the trigger still refuses.

@@ -1,14 +1,14 @@
 import { join } from 'node:path';
 import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import { allActions } from '../actions.ts';
 import { loadConfig, type Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { Authenticator } from '../identity/authenticate.ts';
-import { DEV_ISSUER_KEY_FILE, DevIssuer } from '../identity/dev-issuer.ts';
+import { DEV_ISSUER_KEY_FILE, DEV_ISSUER_PATH, DevIssuer } from '../identity/dev-issuer.ts';
 import { createLogger } from '../logger.ts';
 import type { AnyAction } from '../pipeline/define-action.ts';
 import { allowedMethods, API_PREFIX, guardRoutes, registerActions } from '../pipeline/registrar.ts';
@@ -22,6 +22,8 @@ import { registerConsole } from './console.ts';
 import { installFlags } from '../flags/install.ts';
 import { installConfigFollower } from '../fleet/install-config-follower.ts';
 import { Metrics } from '../observability/metrics.ts';
+import { registerStoredSignals } from '../observability/stored-signals.ts';
+import { Tracing } from '../observability/tracing.ts';
 import type { KeyProvider } from '../keys/key-provider.ts';
 import { startLedger } from '../ledger/ledger-runtime.ts';
 import { installJobs } from '../jobs/install-jobs.ts';
@@ -31,6 +33,9 @@ import { installHighRisk } from '../workflows/high-risk/revert-jobs.ts';
 import { toProblem } from './errors.ts';
 import { acceptGzipBodies } from './gzip-body.ts';
 import { installFinops } from '../finops/install.ts';
+import { RequestLogging } from './request-logging.ts';
+import { acceptNdjsonBodies } from './ndjson-body.ts';
+import { limitJsonNesting } from './json-body.ts';
 import { installLoadShedding } from './load-shedding.ts';
 import { clientErrorHandler, installLifecycle } from './lifecycle.ts';
 import { Problem } from './problem.ts';
@@ -62,6 +67,8 @@ export interface BuildAppOptions {
   ledgerBackground?: boolean;
   /** Run due jobs in the background (default true); off, only `app.jobs.runDue()` does. */
   jobsBackground?: boolean;
+  /** Per-action metrics and spans (default true); off only as the baseline of the overhead benchmark. */
+  instrumentActions?: boolean;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -73,7 +80,8 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   const log = options.logger ?? createLogger({ level: config.logLevel });
   const devIssuer = options.devIssuer ?? (config.devIssuer ? DevIssuer.open({ keyFile: join(config.dataDir, DEV_ISSUER_KEY_FILE), clock }) : undefined);
   const actions = options.actions ?? allActions;
-  const policy = new PolicyEngine({ base: loadBundleDir(config.policyDir), fixed: options.bundleFor, log });
+  const budget = { timeMs: config.policyEvalTimeMs, maxValueSize: config.policyMaxValueSize };
+  const policy = new PolicyEngine({ base: loadBundleDir(config.policyDir), fixed: options.bundleFor, log, budget });
   // Everything that reads a tenant's bundle sees the one its decisions use, activations included.
   const bundleFor = (tenantId: string): Bundle => policy.bundleFor(tenantId);
   // Opened last, so a bad setting above cannot leave it open.
@@ -94,7 +102,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
     // Room for the longest identifiers the schemas accept (subject ids run to 128 characters).
     routerOptions: { maxParamLength: 256 },
     exposeHeadRoutes: false,
-    logController: new LogController({ requestIdLogLabel: 'request_id' }),
+    logController: new RequestLogging(),
     requestIdHeader: false,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -116,6 +124,8 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   // Only JSON bodies are accepted; anything else is a 415.
   app.removeContentTypeParser('text/plain');
   acceptGzipBodies(app);
+  acceptNdjsonBodies(app);
+  limitJsonNesting(app);
 
   guardRoutes(app);
   await app.register(fastifySwagger, {
@@ -133,7 +143,9 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  const metrics = new Metrics();
+  const metrics = new Metrics({ tenantLabel: config.metrics.tenantLabel });
+  const { signals } = metrics;
+  registerStoredSignals(metrics.registry, { db, clock, sampleMs: config.metrics.sampleMs, onError: (err) => log.warn({ err }, 'stored signals could not be read') });
   await installLoadShedding(
     app,
     { maxEventLoopDelayMs: config.shedEventLoopDelayMs, maxInFlight: config.shedMaxInFlight, retryAfterS: config.shedRetryAfterS },
@@ -163,18 +175,38 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   installLifecycle(app, db);
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
   app.get('/.well-known/jwks.json', { schema: { hide: true } }, async () => devIssuer?.jwks() ?? { keys: [] });
+  // Where `companyos token` finds the key of the issuer this server trusts (dev issuer only).
+  app.get(DEV_ISSUER_PATH, { schema: { hide: true } }, async (request, reply) => {
+    if (devIssuer !== undefined) return devIssuer.describe();
+    const problem = new Problem('not-found', 'this server does not accept development tokens (COMPANYOS_DEV_ISSUER=false)');
+    return reply.code(problem.status).type('application/problem+json').send(problem.body(request.url));
+  });
   app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => reply.type(metrics.contentType).send(await metrics.text()));
-  await installPolicy(app, { db, engine: policy, metrics, policyDir: config.policyDir, log, clock });
+  await installPolicy(app, {
+    db,
+    engine: policy,
+    metrics,
+    policyDir: config.policyDir,
+    log,
+    clock,
+    drafts: { threads: config.policyWorkers, timeoutMs: config.policyDraftTimeoutMs, maxHeapMb: config.policyDraftHeapMb, budget },
+  });
   await installFlags(app, { db, clock, bundleFor, metrics });
   const follower = await installConfigFollower(app, { db, policy });
 
-  startLedger(app, { db, ownsDatabase, clock, log, config, bundleFor, keyProvider: options.keyProvider, background: options.ledgerBackground });
+  startLedger(app, { db, ownsDatabase, clock, log, config, bundleFor, keyProvider: options.keyProvider, background: options.ledgerBackground, signals });
   const jobs = installJobs(app, { db, clock, log, leaseMs: config.jobLeaseMs, background: options.jobsBackground });
   const blobs = openBlobStore(config.blobs, db);
   useBlobStore(blobs);
   if (blobs.close !== undefined) app.addHook('onClose', async () => blobs.close?.());
-  installAuditExports(jobs, { bundleFor });
-  installHighRisk(jobs, { databaseUrl: config.highRiskDatabaseUrl, pendingMinutes: config.highRiskPendingMinutes, bundleFor });
+  const citeBundle = (tenantId: string, at: Date): Promise<string> => policy.cite(tenantId, at);
+  installAuditExports(jobs, { citeBundle, db, signals });
+  installHighRisk(jobs, { databaseUrl: config.highRiskDatabaseUrl, pendingMinutes: config.highRiskPendingMinutes, citeBundle });
+  const tracing = new Tracing({ endpoint: config.metrics.otlpEndpoint });
+  app.decorate('tracing', tracing);
+  // Spans still buffered are sent before the app goes.
+  app.addHook('onClose', async () => tracing.shutdown());
+  const instrumented = options.instrumentActions !== false;
   installFinops(app, jobs, { db, clock, log, metrics, bundleFor }, { background: options.jobsBackground !== false });
   const deps = {
     db,
@@ -183,6 +215,8 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
     authenticator: new Authenticator({ db, clock, devIssuer, oidc: config.oidc }),
     policy,
     config: follower,
+    signals: instrumented ? signals : undefined,
+    tracing: instrumented ? tracing : undefined,
   };
   registerActions(app, actions, deps);
   registerSignIn(app, { db, clock, devIssuer, oidc: config.oidc });

@@ -1,6 +1,7 @@
+import { RegoError } from '@companyos/rego';
 import type { FastifyError } from 'fastify';
 import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_S } from '../db/unavailable.ts';
-import { Problem, type ProblemSlug } from './problem.ts';
+import { budgetProblem, Problem, type ProblemSlug } from './problem.ts';
 
 interface AjvError {
   instancePath: string;
@@ -24,6 +25,10 @@ const statusSlugs: Record<number, ProblemSlug> = {
 /** Maps anything thrown while serving a request to a problem; unknown errors become a bare 500. */
 export function toProblem(error: unknown): Problem {
   if (error instanceof Problem) return error;
+  // A policy evaluation cancelled by its budget: the bundle's doing, never a 500.
+  if (error instanceof RegoError && error.code === 'eval_cancel_error') {
+    return budgetProblem(error.message);
+  }
   const e = error as Partial<FastifyError> & { validation?: AjvError[]; validationContext?: string };
   if (Array.isArray(e.validation)) {
     const where = e.validationContext ?? 'body';
@@ -63,13 +68,20 @@ export function toProblem(error: unknown): Problem {
 /** One entry per bad field, with the field named as a dotted path. */
 function fieldErrors(where: string, errors: AjvError[]): { in: string; field: string; message: string }[] {
   const out = new Map<string, { in: string; field: string; message: string }>();
+  // A union of literals fails once per literal: gather them into one list of allowed values.
+  const allowed = new Map<string, unknown[]>();
   for (const err of errors) {
     let path = err.instancePath.split('/').filter(Boolean).join('.');
     const extra = err.keyword === 'required' ? err.params.missingProperty : err.keyword === 'additionalProperties' ? err.params.additionalProperty : undefined;
     if (typeof extra === 'string') path = path === '' ? extra : `${path}.${extra}`;
     const message = err.keyword === 'additionalProperties' ? 'is not a known field' : (err.message ?? 'is invalid');
     const field = path === '' ? '(root)' : path;
+    if (err.keyword === 'const') allowed.set(field, [...(allowed.get(field) ?? []), err.params.allowedValue]);
+    if (err.keyword === 'enum' && Array.isArray(err.params.allowedValues)) allowed.set(field, [...(allowed.get(field) ?? []), ...(err.params.allowedValues as unknown[])]);
     if (!out.has(field)) out.set(field, { in: where, field, message });
+  }
+  for (const [field, values] of allowed) {
+    out.set(field, { in: where, field, message: `must be one of: ${values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ')}` });
   }
   return [...out.values()];
 }

@@ -5,6 +5,7 @@ export const PROBLEM_BASE = 'https://companyos.dev/problems/';
 
 export const problemTypes = {
   'invalid-request': { status: 400, title: 'The request is invalid' },
+  'nesting-too-deep': { status: 400, title: 'The request nests too deeply' },
   unauthenticated: { status: 401, title: 'Authentication is required' },
   'step-up-required': { status: 401, title: 'A recent step-up authentication is required' },
   'policy-denied': { status: 403, title: 'The policy denied this action' },
@@ -17,6 +18,7 @@ export const problemTypes = {
   conflict: { status: 409, title: 'Conflict' },
   'payload-too-large': { status: 413, title: 'The request body is too large' },
   'policy-bundle-invalid': { status: 422, title: 'The policy bundle does not pass its checks' },
+  'policy-budget-exceeded': { status: 422, title: 'The policy exceeded its evaluation budget' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
   'quota-exceeded': { status: 429, title: 'A tenant quota is exhausted' },
   overloaded: { status: 503, title: 'The server is past capacity' },
@@ -59,6 +61,11 @@ export class Problem extends Error {
       ...this.extensions,
     };
   }
+}
+
+/** A policy evaluation cancelled by its budget (OPA's eval_cancel_error): the policy's doing, never a 500. */
+export function budgetProblem(detail: string, budget?: Record<string, number>): Problem {
+  return new Problem('policy-budget-exceeded', detail, { code: 'eval_cancel_error', ...(budget !== undefined ? { budget } : {}) });
 }
 
 /** The problem+json shape, for the API description. */

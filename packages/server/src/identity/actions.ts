@@ -8,7 +8,8 @@ import { getSubject, insertSubject, listSubjects, updateSubject } from './subjec
 
 export const SubjectIdSchema = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._@-]{0,127}$' });
 const Role = Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]{0,63}$' });
-const Attributes = Type.Object(
+/** The attributes policies read of a subject (ABAC). */
+export const SubjectAttributes = Type.Object(
   {
     department: Type.Optional(Type.String({ maxLength: 100 })),
     country: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$' })),
@@ -54,7 +55,7 @@ export const createSubject = defineAction({
       subject_id: SubjectIdSchema,
       display_name: Type.String({ minLength: 1, maxLength: 120 }),
       roles: Type.Array(Role, { uniqueItems: true, maxItems: 32 }),
-      attributes: Type.Optional(Attributes),
+      attributes: Type.Optional(SubjectAttributes),
     },
     { additionalProperties: false },
   ),
@@ -101,7 +102,7 @@ export const updateSubjectAction = defineAction({
     {
       display_name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
       roles: Type.Optional(Type.Array(Role, { uniqueItems: true, maxItems: 32 })),
-      attributes: Type.Optional(Attributes),
+      attributes: Type.Optional(SubjectAttributes),
       status: Type.Optional(StringEnum(['active', 'disabled'])),
     },
     { additionalProperties: false, minProperties: 1 },

@@ -1,4 +1,5 @@
 import { currentTenantId, currentTx } from '../context.ts';
+import { mirrorEntity, mirrorLink, unlinkAll } from '../graph/mirror.ts';
 import type { SubjectAttributes } from './principal.ts';
 
 export interface Subject {
@@ -70,7 +71,28 @@ export async function insertSubject(s: NewSubject, at: Date): Promise<Subject | 
      VALUES ($1, $2, $3, $4, $5, $6, $6) ON CONFLICT (tenant_id, subject_id) DO NOTHING RETURNING ${columns}`,
     [currentTenantId(), s.subject_id, s.display_name, s.roles, JSON.stringify(s.attributes), at.toISOString()],
   );
-  return rows[0] === undefined ? undefined : toSubject(rows[0]);
+  if (rows[0] === undefined) return undefined;
+  const subject = toSubject(rows[0]);
+  await mirrorSubject(subject, at);
+  return subject;
+}
+
+/** A department's team id: its slug (the graph migration's backfill makes the same). */
+export function teamEntityId(department: string): string | undefined {
+  const slug = department.toLowerCase().replace(/[^a-z0-9._@-]+/g, '-').replace(/^[^a-z0-9]+/, '').slice(0, 100);
+  return slug === '' ? undefined : `team:${slug}`;
+}
+
+/** The subject as a User entity, a member of its department's Team, in the graph. */
+async function mirrorSubject(s: Subject, at: Date): Promise<void> {
+  const id = `subject:${s.subject_id}`;
+  await mirrorEntity({ entity_id: id, type: 'User', properties: { subject_id: s.subject_id, name: s.display_name, roles: s.roles, status: s.status }, source: 'identity' }, at);
+  await unlinkAll(id, 'MEMBER_OF', 'identity');
+  const department = s.attributes.department;
+  const team = typeof department === 'string' ? teamEntityId(department) : undefined;
+  if (team === undefined) return;
+  await mirrorEntity({ entity_id: team, type: 'Team', properties: { name: department }, source: 'identity' }, at);
+  await mirrorLink(id, 'MEMBER_OF', team, 'identity', at);
 }
 
 export interface SubjectPatch {
@@ -99,5 +121,8 @@ export async function updateSubject(subjectId: string, patch: SubjectPatch, at: 
       at.toISOString(),
     ],
   );
-  return rows[0] === undefined ? undefined : toSubject(rows[0]);
+  if (rows[0] === undefined) return undefined;
+  const subject = toSubject(rows[0]);
+  await mirrorSubject(subject, at);
+  return subject;
 }

@@ -14,6 +14,7 @@ import { ledgerOrigin } from './origin.ts';
 import { acquireLease, lapsedLeases, lockLeaseRow, peekLease, releaseLease } from './ledger-lease.ts';
 import { uuidv7 } from '../util/ids.ts';
 import { receiptLeafHash } from './receipt-format.ts';
+import type { Signals } from '../observability/signals.ts';
 
 export interface IntegratorOptions {
   db: Database;
@@ -33,6 +34,8 @@ export interface IntegratorOptions {
   pokeDelayMs?: number;
   /** How long this integrator holds a tenant's lease without renewing it (default 10 s). */
   leaseMs?: number;
+  /** Where integration delays and failed steps are counted. */
+  signals?: Signals | undefined;
 }
 
 /** Sent with a tenant id to wake the holder of its lease: another server committed receipts. */
@@ -184,6 +187,7 @@ export class LedgerIntegrator {
           else this.awaitingCheckpoint.delete(tenantId);
         }
       } catch (err) {
+        this.o.signals?.evidenceWriteFailures.inc({ kind: 'ledger' });
         this.o.log.error({ err, tenant_id: tenantId }, 'ledger integration failed; retried on the next tick');
         this.dirty.add(tenantId);
       } finally {
@@ -311,6 +315,7 @@ export class LedgerIntegrator {
   private recordDelays(issued: string[], now: Date): void {
     for (const at of issued) {
       const delay = Math.max(0, now.getTime() - Date.parse(at));
+      this.o.signals?.integrationDelay.observe(delay / 1000);
       this.stats.lastDelayMs = delay;
       if (delay > this.stats.maxDelayMs) this.stats.maxDelayMs = delay;
     }

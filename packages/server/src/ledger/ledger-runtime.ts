@@ -11,6 +11,7 @@ import type { Bundle } from '../policy/bundle.ts';
 import type { Clock } from '../util/clock.ts';
 import { LedgerIntegrator } from './integrator.ts';
 import { PresentationPolicy } from './presentation-policy.ts';
+import type { Signals } from '../observability/signals.ts';
 
 /** What the provenance actions use beyond the transaction: tenant keys and the presentation policy. */
 export interface LedgerServices {
@@ -46,6 +47,7 @@ export interface LedgerOptions {
   keyProvider?: KeyProvider | undefined;
   /** Integrate after every receipted response and on a timer (default); off, only `flush` does. */
   background?: boolean | undefined;
+  signals?: Signals | undefined;
 }
 
 /**
@@ -75,6 +77,7 @@ export function startLedger(app: FastifyInstance, o: LedgerOptions): LedgerServi
     checkpointEvery: o.config.checkpointEvery,
     checkpointIntervalMs: o.config.checkpointIntervalMs,
     leaseMs: o.config.ledgerLeaseMs,
+    signals: o.signals,
   });
   services = { keys, integrator, presentation: new PresentationPolicy(o.bundleFor) };
   app.decorate('ledger', integrator);

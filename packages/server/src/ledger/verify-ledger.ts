@@ -13,6 +13,7 @@ import { consistencyProof } from './merkle/proofs.ts';
 import { verifyConsistency } from './merkle/verify.ts';
 import { ledgerOrigin } from './origin.ts';
 import { receiptEntryErrors, receiptLeafHash, type ReceiptEntry } from './receipt-format.ts';
+import { getCurrentTenant } from '../tenancy/tenants.ts';
 
 export interface LedgerVerification {
   ok: boolean;
@@ -40,6 +41,8 @@ const PAGE = 10_000;
 export function verifyTenantLedger(db: Database, tenantId: string, options: { jwks?: Jwks } = {}): Promise<LedgerVerification> {
   return withTenantTransaction(db, tenantId, async () => {
     const errors: string[] = [];
+    // An empty log of a tenant that does not exist is a mistyped name, not a verified ledger.
+    if ((await getCurrentTenant()) === undefined) errors.push(`no tenant ${tenantId} in this database`);
     let firstBad: number | undefined;
     const bad = (index: number, message: string): void => {
       errors.push(`leaf ${index}: ${message}`);

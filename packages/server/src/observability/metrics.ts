@@ -1,4 +1,5 @@
-import { Gauge, Registry } from 'prom-client';
+import { collectDefaultMetrics, Gauge, Registry, type RegistryContentType } from 'prom-client';
+import { Signals, type SignalOptions } from './signals.ts';
 
 /** One tenant's state for one kind of configuration: does what this process runs differ from what is active? */
 export interface DriftReading {
@@ -11,13 +12,20 @@ export type DriftSource = () => Promise<DriftReading[]>;
 
 /**
  * The app's Prometheus registry (one per app, so apps built side by side never share series),
- * served on the public `/metrics` route.
+ * served on the public `/metrics` route. It speaks OpenMetrics, the format that carries the
+ * exemplars (trace ids) of the latency histograms; Prometheus asks for it by default.
  */
 export class Metrics {
   readonly registry = new Registry();
+  readonly signals: Signals;
   private readonly driftSources = new Map<string, DriftSource>();
 
-  constructor() {
+  constructor(options: SignalOptions = {}) {
+    // Set before any metric is created: histograms with exemplars need it.
+    (this.registry as Registry<RegistryContentType>).setContentType(Registry.OPENMETRICS_CONTENT_TYPE);
+    // Process (CPU, memory, handles) and runtime (event-loop lag and utilisation, GC, heap) series.
+    collectDefaultMetrics({ register: this.registry });
+    this.signals = new Signals(this.registry, options);
     const sources = this.driftSources;
     new Gauge({
       name: 'companyos_config_drift',

@@ -56,7 +56,11 @@ export interface ActionDefinition<I extends TSchema = TSchema, P extends TSchema
   /** The receipt's target (default: none). */
   target?: (ctx: ActionContext<Static<P>, Static<Q>>, input: Static<I>, resource: R, result: O) => string | null;
   run: (ctx: RunContext<Static<P>, Static<Q>>, input: Static<I>, resource: R) => Promise<O>;
+  /** References the receipt carries besides the request (e.g. the digest of the terms an approval froze, what a delete removed). */
+  evidenceRefs?: (ctx: ActionContext<Static<P>, Static<Q>>, input: Static<I>, resource: R, result: O) => string[];
   quota?: QuotaKind;
+  /** A larger body limit in bytes than the server's default (batch ingest). */
+  bodyLimit?: number;
 }
 
 // Erased form used by the registry and the pipeline.

@@ -12,7 +12,10 @@ import { ACR_STEP_UP } from '../identity/dev-issuer.ts';
 import type { Principal } from '../identity/principal.ts';
 import { Problem } from '../http/problem.ts';
 import { buildReceipt, receiptStatement } from '../ledger/receipts.ts';
-import type { Decision, PolicyEngine } from '../policy/policy-engine.ts';
+import { DECISION_PATH, type Decision, type PolicyEngine } from '../policy/policy-engine.ts';
+import type { Signals } from '../observability/signals.ts';
+import { SPAN_ATTRIBUTES, type ActionTrace, type PipelineStep, type Tracing } from '../observability/tracing.ts';
+import { receiptEntityStatements } from '../graph/mirror.ts';
 import { getCurrentTenant, getCurrentTenantVersioned, type Tenant } from '../tenancy/tenants.ts';
 import type { Clock } from '../util/clock.ts';
 import type { ConfigFollower } from '../fleet/config-follower.ts';
@@ -26,6 +29,10 @@ export interface PipelineDeps {
   log: Logger;
   /** Keeps this process's per-tenant state current across a fleet (absent: nothing to follow). */
   config?: ConfigFollower | undefined;
+  /** Where decisions, receipts and usage events are counted (absent: not measured). */
+  signals?: Signals | undefined;
+  /** Makes the spans of each action request (absent: none). */
+  tracing?: Tracing | undefined;
 }
 
 export interface ActionRequest {
@@ -38,6 +45,8 @@ export interface ActionRequest {
   query: Record<string, unknown>;
   body: unknown;
   headers: Record<string, string | string[] | undefined>;
+  /** The request's spans, when traced. */
+  trace?: ActionTrace | undefined;
 }
 
 export interface ActionOutcome {
@@ -47,6 +56,8 @@ export interface ActionOutcome {
 }
 
 const STEP_UP_MAX_AGE_S = 15 * 60;
+/** The policy package every action's decision comes from (the decision rule's package). */
+const DECISION_PACKAGE = DECISION_PATH.slice(0, DECISION_PATH.lastIndexOf('.'));
 const QUOTA_WINDOWS: Record<'runs' | 'exports', { ms: number; limit: (t: Tenant) => number }> = {
   runs: { ms: 3_600_000, limit: (t) => t.config.limits.max_runs_per_hour },
   exports: { ms: 86_400_000, limit: (t) => t.config.limits.max_exports_per_day },
@@ -74,7 +85,8 @@ export class Denied extends Error {
  * without the database for tokens: the subject is read in the action's transaction (executeStep).
  */
 export async function authenticateStep(deps: PipelineDeps, action: AnyAction, req: Omit<ActionRequest, 'body' | 'query' | 'headers'>): Promise<Credential> {
-  const principal = await deps.authenticator.identify(req.authorization);
+  const principal = await inStep(req.trace, 'authenticate', () => deps.authenticator.identify(req.authorization));
+  req.trace?.annotate({ [SPAN_ATTRIBUTES.tenant]: principal.tenantId });
   const paramName = tenantParamOf(action);
   const param = paramName === undefined ? undefined : req.params[paramName];
   const requested = req.tenantHeader ?? (typeof param === 'string' ? param : undefined);
@@ -89,24 +101,30 @@ export async function authenticateStep(deps: PipelineDeps, action: AnyAction, re
 export async function executeStep(deps: PipelineDeps, action: AnyAction, credential: Credential, req: ActionRequest): Promise<ActionOutcome> {
   const { db, clock } = deps;
   const tenantId = credential.tenantId;
-  const base = { tenantId, requestId: req.requestId };
+  const base = { tenantId, requestId: req.requestId, traceId: req.trace?.traceId };
+  const step = <T>(name: PipelineStep, fn: () => Promise<T>): Promise<T> => inStep(req.trace, name, fn);
+  // When the effect was decided, for the metering delay of its usage event once committed.
+  let decidedAt: Date | undefined;
   return runWithContext(base, async () => {
     try {
-      return await withTenantTransaction(
+      const outcome = await withTenantTransaction(
         db,
         tenantId,
         async () => {
-          const principal = await credential.resolve();
-          // The transaction's context (its own object) names the subject from here on.
-          currentContext()!.subject = principal;
           const now = clock.now();
-          const current = await getCurrentTenantVersioned();
-          if (current === undefined) throw new Problem('unauthenticated', 'the credential names an unknown tenant');
-          const { tenant } = current;
-          // A configuration change made on another server is in force before this request decides.
-          await deps.config?.observe(tenantId, current.configVersion);
-          if (tenant.status !== 'active') throw new Problem('tenant-disabled', `tenant ${tenantId} is disabled`);
-          if (action.quota !== undefined) await checkQuota(action.quota, tenant, now);
+          const { principal, tenant } = await step('tenant', async () => {
+            const principal = await credential.resolve();
+            // The transaction's context (its own object) names the subject from here on.
+            currentContext()!.subject = principal;
+            const current = await getCurrentTenantVersioned();
+            if (current === undefined) throw new Problem('unauthenticated', 'the credential names an unknown tenant');
+            const { tenant } = current;
+            // A configuration change made on another server is in force before this request decides.
+            await deps.config?.observe(tenantId, current.configVersion);
+            if (tenant.status !== 'active') throw new Problem('tenant-disabled', `tenant ${tenantId} is disabled`);
+            if (action.quota !== undefined) await checkQuota(action.quota, tenant, now);
+            return { principal, tenant };
+          });
 
           const ctx: ActionContext = {
             action: action.name,
@@ -121,68 +139,82 @@ export async function executeStep(deps: PipelineDeps, action: AnyAction, credent
             log: deps.log,
           };
           const input = req.body ?? {};
-          const resource: unknown = action.resource === undefined ? null : await action.resource(ctx, input);
-
-          const decision = await deps.policy.decide({
-            subject: { id: principal.subjectId, tenant_id: principal.tenantId, roles: principal.roles, attributes: principal.attributes },
-            action: action.name,
-            resource: resource ?? null,
-            tenant: {
-              id: tenant.tenant_id,
-              status: tenant.status,
-              data_region: tenant.config.data_region,
-              allowed_regions: tenant.config.allowed_regions,
-              env: tenant.config.env,
-              redaction_preset: tenant.config.redaction_preset,
-              feature_flags: tenant.config.feature_flags,
-              data_classes: tenant.config.data_classes,
-            },
-            context: { request_id: req.requestId, time: now.toISOString(), step_up: isSteppedUp(principal, now), auth_time: principal.authTime ?? null, scope: action.scope },
+          const { resource, decision } = await step('decide', async () => {
+            const resource: unknown = action.resource === undefined ? null : await action.resource(ctx, input);
+            const decideStarted = performance.now();
+            const decision = await deps.policy.decide({
+              subject: { id: principal.subjectId, tenant_id: principal.tenantId, roles: principal.roles, attributes: principal.attributes },
+              action: action.name,
+              resource: resource ?? null,
+              tenant: {
+                id: tenant.tenant_id,
+                status: tenant.status,
+                data_region: tenant.config.data_region,
+                env: tenant.config.env,
+                redaction_preset: tenant.config.redaction_preset,
+                feature_flags: tenant.config.feature_flags,
+                data_classes: tenant.config.data_classes,
+              },
+              context: { request_id: req.requestId, time: now.toISOString(), step_up: isSteppedUp(principal, now), auth_time: principal.authTime ?? null, scope: action.scope },
+            });
+            deps.signals?.decision({ package: DECISION_PACKAGE, allow: decision.allow, seconds: (performance.now() - decideStarted) / 1000, traceId: req.trace?.traceId });
+            req.trace?.annotate({ [SPAN_ATTRIBUTES.bundleHash]: decision.bundleHash });
+            req.trace?.root.setAttribute(SPAN_ATTRIBUTES.allow, decision.allow);
+            return { resource, decision };
           });
           if (!decision.allow) throw new Denied(decision);
           // Decided first, so only a caller allowed to act learns that the resource does not exist.
           if (resource === undefined) throw new Problem('not-found', `no such resource for ${action.name}`);
 
-          const result = await action.run({ ...ctx, obligations: decision.obligations, bundleHash: decision.bundleHash }, input, resource);
+          const result = await step('run', () => action.run({ ...ctx, obligations: decision.obligations, bundleHash: decision.bundleHash }, input, resource));
           const target = action.target?.(ctx, input, resource, result) ?? null;
-          const receipt = buildReceipt(
-            {
-              actor: principal.subjectId,
-              action: action.name,
-              target,
-              decision: 'allow',
-              bundle_hash: decision.bundleHash,
-              evidence_refs: [`request:${req.requestId}`],
-              request_id: req.requestId,
-            },
-            now,
-          );
-          await runBatch([
-            receiptStatement(receipt),
-            auditEventStatement({
-              type: 'action.allowed',
-              actor: principal.subjectId,
-              action: action.name,
-              target,
-              decision: 'allow',
-              requestId: req.requestId,
-              details: { receipt_id: receipt.body.receipt_id, bundle_hash: decision.bundleHash, route: req.route },
-              at: now,
-            }),
-            usageEventStatement({
-              action: action.name,
-              meter: meterForAction(action),
-              quota: action.quota ?? null,
-              at: now,
-              subject: principal.subjectId,
-              // One per action: the receipt's id (a request id may be sent again by a client).
-              key: `receipt:${receipt.body.receipt_id}`,
-            }),
-          ]);
-          return { status: action.status ?? 200, result, receiptId: receipt.body.receipt_id };
+          return step('receipt', async () => {
+            const receipt = buildReceipt(
+              {
+                actor: principal.subjectId,
+                action: action.name,
+                target,
+                decision: 'allow',
+                bundle_hash: decision.bundleHash,
+                evidence_refs: [`request:${req.requestId}`, ...(action.evidenceRefs?.(ctx, input, resource, result) ?? [])],
+                request_id: req.requestId,
+              },
+              now,
+            );
+            decidedAt = now;
+            await runBatch([
+              receiptStatement(receipt),
+              ...receiptEntityStatements(receipt.body, { link: action.method !== 'GET' }),
+              auditEventStatement({
+                type: 'action.allowed',
+                actor: principal.subjectId,
+                action: action.name,
+                target,
+                decision: 'allow',
+                requestId: req.requestId,
+                details: { receipt_id: receipt.body.receipt_id, bundle_hash: decision.bundleHash, route: req.route },
+                at: now,
+              }),
+              usageEventStatement({
+                action: action.name,
+                meter: meterForAction(action),
+                quota: action.quota ?? null,
+                at: now,
+                subject: principal.subjectId,
+                // One per action: the receipt's id (a request id may be sent again by a client).
+                key: `receipt:${receipt.body.receipt_id}`,
+              }),
+            ]).catch((err: unknown) => {
+              deps.signals?.evidenceWriteFailures.inc({ kind: 'receipt' });
+              throw err;
+            });
+            return { status: action.status ?? 200, result, receiptId: receipt.body.receipt_id };
+          });
         },
         { scope: action.scope, context: base },
       );
+      if (decidedAt !== undefined) deps.signals?.committed({ action: action.name, decidedAt, committedAt: clock.now() });
+      return outcome;
     } catch (error) {
       if (!(error instanceof Denied)) throw error;
       // The action's transaction is rolled back; the denial is recorded in a transaction of its own.
@@ -207,6 +239,11 @@ export async function executeStep(deps: PipelineDeps, action: AnyAction, credent
       throw new Problem('policy-denied', error.detail ?? `the policy denied ${action.name}`, { reasons: decision.reasons, bundle_hash: decision.bundleHash });
     }
   });
+}
+
+/** Runs a pipeline step in its span when the request is traced. */
+function inStep<T>(trace: ActionTrace | undefined, name: PipelineStep, fn: () => Promise<T>): Promise<T> {
+  return trace === undefined ? fn() : trace.step(name, fn);
 }
 
 async function checkQuota(quota: 'runs' | 'exports', tenant: Tenant, now: Date): Promise<void> {

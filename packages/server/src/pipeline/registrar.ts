@@ -4,6 +4,8 @@ import { CONSOLE_ROUTES } from '../http/console.ts';
 import { ProblemSchema } from '../http/problem.ts';
 import { RawReply, type AnyAction } from './define-action.ts';
 import { authenticateStep, executeStep, type PipelineDeps } from './execute.ts';
+import { outcomeOf } from '../observability/signals.ts';
+import type { ActionTrace } from '../observability/tracing.ts';
 
 export const API_PREFIX = '/api/v1';
 
@@ -18,6 +20,8 @@ export const PUBLIC_ROUTES = new Set([
   '/metrics',
   `${API_PREFIX}/openapi.json`,
   '/.well-known/jwks.json',
+  // Where the dev issuer's key lives, so `companyos token` signs with the key this server trusts.
+  '/.well-known/companyos-dev-issuer',
   `${API_PREFIX}/sign-in/options`,
   `${API_PREFIX}/dev/sign-in`,
   // Tenant branding and logo: themes the sign-in page before anyone is authenticated (GET only).
@@ -42,6 +46,9 @@ export function guardRoutes(app: FastifyInstance): void {
 }
 
 const credentials = new WeakMap<FastifyRequest, Credential>();
+/** When each action request arrived (performance.now()), for its latency. */
+const arrivals = new WeakMap<FastifyRequest, number>();
+const traces = new WeakMap<FastifyRequest, ActionTrace>();
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
@@ -57,6 +64,7 @@ export function registerActions(app: FastifyInstance, actions: AnyAction[], deps
       method: action.method,
       url,
       config: { action: action.name },
+      ...(action.bodyLimit !== undefined ? { bodyLimit: action.bodyLimit } : {}),
       schema: {
         operationId: action.name,
         summary: action.summary ?? action.name,
@@ -75,16 +83,37 @@ export function registerActions(app: FastifyInstance, actions: AnyAction[], deps
       // Authentication and the tenant check run before the body is parsed and validated, so an
       // anonymous or cross-tenant caller learns nothing about the input schema.
       onRequest: async (request, reply) => {
+        arrivals.set(request, performance.now());
+        const trace = deps.tracing?.startAction(action.name, request.id);
+        if (trace !== undefined) {
+          traces.set(request, trace);
+          request.log = reply.log = request.log.child({ trace_id: trace.traceId });
+        }
         const credential = await authenticateStep(deps, action, {
           requestId: request.id,
           authorization: request.headers.authorization,
           tenantHeader: str(request.headers['x-tenant-id']),
           route: `${action.method} ${url}`,
           params: request.params as Record<string, unknown>,
+          trace,
         });
         credentials.set(request, credential);
         // From here on the request's own log lines (including "request completed") name the tenant.
         request.log = reply.log = request.log.child({ tenant_id: credential.tenantId });
+      },
+      // Every request of an action is counted once, whatever ended it (a refusal before the handler too).
+      onResponse: async (request, reply) => {
+        const arrived = arrivals.get(request);
+        const trace = traces.get(request);
+        trace?.end(reply.statusCode);
+        if (arrived === undefined || deps.signals === undefined) return;
+        deps.signals.action({
+          action: action.name,
+          outcome: outcomeOf(reply.statusCode),
+          tenant: credentials.get(request)?.tenantId ?? 'none',
+          seconds: (performance.now() - arrived) / 1000,
+          traceId: trace?.traceId,
+        });
       },
       handler: async (request, reply) => {
         const credential = credentials.get(request);
@@ -98,6 +127,7 @@ export function registerActions(app: FastifyInstance, actions: AnyAction[], deps
           query: (request.query ?? {}) as Record<string, unknown>,
           body: request.body,
           headers: request.headers,
+          trace: traces.get(request),
         });
         reply.code(outcome.status).header('x-receipt-id', outcome.receiptId);
         const { result } = outcome;

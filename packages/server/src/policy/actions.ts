@@ -1,10 +1,9 @@
-import { compile, RegoError, RegoErrors, type Policy } from '@companyos/rego';
 import { Type } from '@sinclair/typebox';
 import { Problem } from '../http/problem.ts';
 import { defineAction, RawReply, type ActionContext } from '../pipeline/define-action.ts';
 import { TenantId } from '../tenancy/tenant-config.ts';
 import type { Bundle } from './bundle.ts';
-import { checkBundle } from './bundle-check.ts';
+import { refOrNotFound, resolveRef } from './bundle-resolve.ts';
 import { composeBundle, type Draft } from './bundle-compose.ts';
 import { dataChanges, decisionFlips, moduleChanges } from './bundle-diff.ts';
 import { activeVersion, getVersion, insertActivation, insertVersion, listVersions, wasActive, type StoredVersion, type VersionSummary } from './bundle-store.ts';
@@ -12,6 +11,7 @@ import { bundleTarball } from './bundle-tarball.ts';
 import { listDecisions } from './decision-log.ts';
 import { uploadDecisionLogs } from './decision-upload.ts';
 import { DECISION_PATH, normalize } from './policy-engine.ts';
+import { evaluating } from './draft-eval.ts';
 import { policyRuntime } from './policy-runtime.ts';
 
 const VersionNumber = Type.String({ pattern: '^[1-9][0-9]{0,8}$', description: 'a version number' });
@@ -46,42 +46,6 @@ const ActivationView = Type.Object({
 const DecisionOutcome = Type.Object({ allow: Type.Boolean(), reasons: Type.Array(Type.String()) });
 
 const target = (v: { version: number; hash: string }) => `policy-bundle:v${v.version}:${v.hash}`;
-
-/** A stored version, or the tenant's active or the server's base bundle. */
-async function resolveRef(ref: string): Promise<{ version: number | null; bundle: Bundle } | undefined> {
-  const { engine } = policyRuntime();
-  if (ref === 'base') return { version: null, bundle: engine.base };
-  const number = ref === 'active' ? (await activeVersion())?.version : Number(ref);
-  if (number === undefined) return { version: null, bundle: engine.base };
-  const stored = await getVersion(number);
-  return stored === undefined ? undefined : { version: stored.version, bundle: stored.bundle };
-}
-
-async function refOrNotFound(ref: string): Promise<{ version: number | null; bundle: Bundle }> {
-  const resolved = await resolveRef(ref);
-  if (resolved === undefined) throw new Problem('not-found', `the tenant has no policy bundle version ${ref}`);
-  return resolved;
-}
-
-/** Runs `fn`; an evaluation error of the policy (a conflict, a type error) is the bundle's fault, not a 500. */
-function evaluating<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (error) {
-    if (error instanceof RegoError) throw new Problem('policy-bundle-invalid', 'the policy failed to evaluate', { failures: [`eval: ${error.message}`] });
-    throw error;
-  }
-}
-
-/** Compiles without caching (drafts are one-off); a bundle that does not compile is a client error. */
-function compileDraft(bundle: Bundle): Policy {
-  try {
-    return compile(bundle.modules, { data: bundle.data });
-  } catch (error) {
-    if (error instanceof RegoErrors) throw new Problem('policy-bundle-invalid', 'the draft does not compile', { failures: error.errors.map((e) => `compile: ${e.message}`) });
-    throw error;
-  }
-}
 
 export const listBundleVersions = defineAction({
   name: 'policy.bundle.list',
@@ -135,11 +99,11 @@ export const proposeBundle = defineAction({
   response: Type.Object({ version: VersionView, tests: Type.Object({ passed: Type.Integer(), failed: Type.Integer() }) }),
   target: (_ctx, _input, _r, result) => target((result as { version: VersionSummary }).version),
   run: async (ctx, input) => {
-    const { engine, baseTests } = policyRuntime();
+    const { engine, baseTests, drafts } = policyRuntime();
     const parent = await refOrNotFound(input.parent ?? 'active');
     const { bundle, problems } = composeBundle(engine.base, parent.bundle, input as Draft);
     if (problems.length > 0) throw new Problem('invalid-request', problems.join('; '), { failures: problems });
-    const check = checkBundle(bundle, baseTests);
+    const check = await drafts.check(ctx.tenantId, bundle, baseTests);
     if (check.failures.length > 0) {
       throw new Problem('policy-bundle-invalid', `the proposed bundle fails ${check.failures.length} check(s)`, { failures: check.failures, tests: check.tests });
     }
@@ -267,23 +231,24 @@ export const simulatePolicy = defineAction({
     results: Type.Array(Type.Object({ allow: Type.Optional(Type.Boolean()), reasons: Type.Optional(Type.Array(Type.String())), result: Type.Unknown() })),
   }),
   run: async (ctx, input) => {
-    const { engine } = policyRuntime();
+    const { engine, drafts } = policyRuntime();
     if (input.version !== undefined && input.draft !== undefined) throw new Problem('invalid-request', 'give a version or a draft, not both');
+    const path = input.path ?? DECISION_PATH;
     let bundle: Bundle;
-    let policy: Policy;
+    let outputs: unknown[];
     if (input.draft !== undefined) {
       const composed = composeBundle(engine.base, (await refOrNotFound('active')).bundle, input.draft as Draft);
       if (composed.problems.length > 0) throw new Problem('invalid-request', composed.problems.join('; '), { failures: composed.problems });
       bundle = composed.bundle;
-      policy = compileDraft(bundle);
+      // A draft is code no one has reviewed yet: it runs in the draft pool, never on this thread.
+      outputs = await drafts.simulate(ctx.tenantId, bundle, path, input.inputs);
     } else {
       bundle = (await refOrNotFound(input.version ?? 'active')).bundle;
-      policy = engine.policy(ctx.tenantId, bundle);
+      const policy = engine.policy(ctx.tenantId, bundle);
+      outputs = input.inputs.map((i) => evaluating(() => policy.evaluate(path, i)) ?? null);
     }
-    const path = input.path ?? DECISION_PATH;
     const isDecision = path.replace(/^data\./, '') === DECISION_PATH;
-    const results = input.inputs.map((i) => {
-      const result = evaluating(() => policy.evaluate(path, i)) ?? null;
+    const results = outputs.map((result) => {
       if (!isDecision) return { result };
       const d = normalize(result, bundle.hash);
       return { allow: d.allow, reasons: d.reasons, result };
@@ -360,6 +325,8 @@ export const downloadBundle = defineAction({
   target: (ctx) => `policy-bundle:${ctx.tenantId}`,
   run: async (ctx) => {
     const bundle = (await refOrNotFound('active')).bundle;
+    // A decision service's uploaded decisions will cite this bundle: archive it for their evidence.
+    await policyRuntime().engine.archive.keep(bundle, ctx.now);
     const etag = `"${bundle.hash}"`;
     const match = ctx.headers['if-none-match'];
     const tags = (Array.isArray(match) ? match.join(',') : (match ?? '')).split(',').map((t) => t.trim().replace(/^W\//, ''));

@@ -66,6 +66,8 @@ export const BundleData = Type.Object(
       ),
     }),
     tenant: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    /** Entity types seen only by the roles listed (and by subjects entitled to the entity). */
+    graph: Type.Optional(Type.Object({ restricted_types: Type.Record(Type.String(), Type.Array(RoleName)) })),
   },
   { additionalProperties: false },
 );

@@ -1,9 +1,12 @@
 import type { Logger } from 'pino';
 import { currentTenantId, currentTx } from '../context.ts';
+import { mirrorEntities } from '../graph/mirror.ts';
 import type { Database } from '../db/database.ts';
 import { withTenantTransaction } from '../db/tenant-tx.ts';
 import { insertUsageEvents } from '../finops/usage-events.ts';
 import { systemClock, type Clock } from '../util/clock.ts';
+import type { Bundle } from './bundle.ts';
+import type { BundleArchive } from './bundle-archive.ts';
 
 /** One logged decision, in the columns of `policy_decisions` (input already masked). */
 export interface DecisionRecord {
@@ -34,24 +37,32 @@ export interface DecisionFilter {
   limit: number;
 }
 
+interface PendingDecision {
+  record: DecisionRecord;
+  bundle: Bundle;
+}
+
 /**
  * Collects decisions in memory and writes them per tenant in batches, off the request path: on a
- * short timer, when a batch is full, and on close (so a graceful shutdown loses none).
+ * short timer, when a batch is full, and on close (so a graceful shutdown loses none). The bundles
+ * they cite are archived in the same transaction: a denied request's own transaction is rolled back.
  */
 export class DecisionLogWriter {
-  private pending: DecisionRecord[] = [];
+  private pending: PendingDecision[] = [];
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly db: Database,
     private readonly log: Logger,
+    private readonly archive: BundleArchive,
     private readonly options: { flushMs: number; maxBatch: number } = { flushMs: 250, maxBatch: 500 },
     private readonly clock: Clock = systemClock,
   ) {}
 
-  append(record: DecisionRecord): void {
-    this.pending.push(record);
+  /** Queues a decision made with `bundle` (the one its `bundle_hash` names). */
+  append(bundle: Bundle, record: DecisionRecord): void {
+    this.pending.push({ record, bundle });
     if (this.pending.length >= this.options.maxBatch) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), this.options.flushMs).unref();
   }
@@ -67,12 +78,18 @@ export class DecisionLogWriter {
     return this.writing;
   }
 
-  private async write(batch: DecisionRecord[]): Promise<void> {
-    const byTenant = new Map<string, DecisionRecord[]>();
-    for (const r of batch) byTenant.set(r.tenant_id, [...(byTenant.get(r.tenant_id) ?? []), r]);
-    for (const [tenant, records] of byTenant) {
+  private async write(batch: PendingDecision[]): Promise<void> {
+    const byTenant = new Map<string, PendingDecision[]>();
+    for (const p of batch) byTenant.set(p.record.tenant_id, [...(byTenant.get(p.record.tenant_id) ?? []), p]);
+    for (const [tenant, pending] of byTenant) {
+      const records = pending.map((p) => p.record);
+      const bundles = new Map(pending.map((p) => [p.bundle.hash, p.bundle]));
+      const at = new Date(records[0]!.timestamp);
       try {
-        await withTenantTransaction(this.db, tenant, () => insertDecisions(records, this.clock.now()));
+        await withTenantTransaction(this.db, tenant, async () => {
+          for (const bundle of bundles.values()) await this.archive.keep(bundle, at);
+          await insertDecisions(records, this.clock.now());
+        });
       } catch (error) {
         this.log.error({ err: error, tenant_id: tenant, decisions: records.length }, 'decision log write failed');
       }
@@ -124,6 +141,16 @@ export async function insertDecisions(records: DecisionRecord[], recordedAt: Dat
       properties: { package: r.path, allow: r.allow },
     })),
     recordedAt,
+  );
+  // Each decision is also a PolicyDecision entity of the graph, written with it.
+  await mirrorEntities(
+    records.map((r) => ({
+      entity_id: `decision:${r.decision_id}`,
+      type: 'PolicyDecision',
+      properties: { decision_id: r.decision_id, action: r.action, actor: r.actor, allow: r.allow, bundle_hash: r.bundle_hash },
+      source: 'policy',
+      at: r.timestamp,
+    })),
   );
   return rows[0]?.inserted ?? 0;
 }

@@ -6,6 +6,7 @@ import type { Clock } from '../util/clock.ts';
 import { loadTestModules } from './bundle.ts';
 import { DecisionLogWriter } from './decision-log.ts';
 import { policyDrift } from './drift.ts';
+import { DraftPool, type DraftPoolOptions } from './draft-pool.ts';
 import type { PolicyEngine } from './policy-engine.ts';
 import { setPolicyRuntime } from './policy-runtime.ts';
 
@@ -16,9 +17,14 @@ const POLL_MS = { pglite: 1000, postgres: 5000 } as const;
  * Starts the engine following activations, the decision log, the policy drift gauge and the
  * runtime the policy actions use; on close, stops following and writes the pending decisions.
  */
-export async function installPolicy(app: FastifyInstance, o: { db: Database; engine: PolicyEngine; metrics: Metrics; policyDir: string; log: Logger; clock?: Clock }): Promise<void> {
-  await o.engine.start(o.db, { pollMs: POLL_MS[o.db.engine], decisionLog: new DecisionLogWriter(o.db, o.log, undefined, o.clock) });
-  setPolicyRuntime({ engine: o.engine, db: o.db, baseTests: loadTestModules(o.policyDir) });
+export async function installPolicy(
+  app: FastifyInstance,
+  o: { db: Database; engine: PolicyEngine; metrics: Metrics; policyDir: string; log: Logger; drafts: DraftPoolOptions; clock?: Clock },
+): Promise<void> {
+  await o.engine.start(o.db, { pollMs: POLL_MS[o.db.engine], decisionLog: new DecisionLogWriter(o.db, o.log, o.engine.archive, undefined, o.clock) });
+  const drafts = new DraftPool(o.drafts, o.log);
+  app.addHook('onClose', async () => drafts.close());
+  setPolicyRuntime({ engine: o.engine, db: o.db, baseTests: loadTestModules(o.policyDir), drafts });
   o.metrics.registerDriftSource('policy', async () => (await policyDrift(o.db, o.engine)).map((d) => ({ tenant: d.tenant, drifted: d.drifted })));
   app.addHook('onClose', async () => o.engine.stop());
 }

@@ -1,9 +1,10 @@
 import type { Logger } from 'pino';
-import { compile, type Policy } from '@companyos/rego';
+import { compile, type EvalBudget, type Policy, type PreparedQuery } from '@companyos/rego';
 import type { Database } from '../db/database.ts';
 import { withPlatformTransaction, withTenantTransaction } from '../db/tenant-tx.ts';
 import { uuidv7 } from '../util/ids.ts';
 import type { Bundle } from './bundle.ts';
+import { BundleArchive } from './bundle-archive.ts';
 import type { BundleData } from './bundle-schema.ts';
 import { activeHashes, activeVersion, getVersionByHash, POLICY_CHANNEL } from './bundle-store.ts';
 import type { DecisionLogWriter } from './decision-log.ts';
@@ -32,6 +33,8 @@ export interface PolicyEngineOptions {
   log: Logger;
   /** A fixed bundle per tenant: the engine then follows no activations (tests, embedded use). */
   fixed?: ((tenantId: string) => Bundle) | undefined;
+  /** What each evaluation may spend; past it, it fails with eval_cancel_error. */
+  budget?: EvalBudget | undefined;
 }
 
 /**
@@ -41,6 +44,8 @@ export interface PolicyEngineOptions {
  */
 export class PolicyEngine {
   private readonly compiled = new Map<string, Policy>();
+  /** The decision query of each compiled policy, prepared once and reused by every decision. */
+  private readonly decisions = new WeakMap<Policy, PreparedQuery>();
   private readonly active = new Map<string, Bundle>();
   private db: Database | undefined;
   private decisionLog: DecisionLogWriter | undefined;
@@ -48,6 +53,8 @@ export class PolicyEngine {
   private following = false;
   private unlisten: (() => Promise<void>) | undefined;
   private refreshing: Promise<void> = Promise.resolve();
+  /** Where every bundle a decision or receipt cites is kept, by hash, for the evidence. */
+  readonly archive = new BundleArchive();
 
   constructor(private readonly options: PolicyEngineOptions) {}
 
@@ -60,6 +67,16 @@ export class PolicyEngine {
     return this.options.fixed?.(tenantId) ?? this.active.get(tenantId) ?? this.options.base;
   }
 
+  /**
+   * The hash of the tenant's bundle for a receipt the server writes without a decision (a job's
+   * step), with the bundle archived in the current transaction like a decision's.
+   */
+  async cite(tenantId: string, at: Date): Promise<string> {
+    const bundle = this.bundleFor(tenantId);
+    await this.archive.keep(bundle, at);
+    return bundle.hash;
+  }
+
   /** Tenants with a bundle of their own loaded, and its hash. */
   loadedHashes(): Map<string, string> {
     return new Map([...this.active].map(([tenant, bundle]) => [tenant, bundle.hash]));
@@ -70,10 +87,17 @@ export class PolicyEngine {
     const key = `${tenantId}\u0000${bundle.hash}`;
     let policy = this.compiled.get(key);
     if (policy === undefined) {
-      policy = compile(bundle.modules, { data: bundle.data });
+      policy = compile(bundle.modules, { data: bundle.data, budget: this.options.budget });
       this.compiled.set(key, policy);
     }
     return policy;
+  }
+
+  private decisionQuery(tenantId: string, bundle: Bundle): PreparedQuery {
+    const policy = this.policy(tenantId, bundle);
+    let query = this.decisions.get(policy);
+    if (query === undefined) this.decisions.set(policy, (query = policy.prepare(DECISION_PATH)));
+    return query;
   }
 
   /** Makes `bundle` the one this process runs for the tenant (compiling it first). */
@@ -84,16 +108,20 @@ export class PolicyEngine {
     if (previous !== undefined && previous.hash !== bundle.hash) this.compiled.delete(`${tenantId}\u0000${previous.hash}`);
   }
 
-  /** The authorization decision with the tenant's active bundle, logged to the decision log. */
+  /**
+   * The authorization decision with the tenant's active bundle, logged to the decision log. Runs
+   * in the tenant's transaction, which archives the bundle for the receipt that will cite it.
+   */
   async decide(input: DecisionInput): Promise<Decision> {
     const bundle = this.bundleFor(input.tenant.id);
+    await this.archive.keep(bundle, new Date(input.context.time));
     const started = process.hrtime.bigint();
-    const decision = normalize(this.policy(input.tenant.id, bundle).evaluate(DECISION_PATH, input), bundle.hash);
+    const decision = normalize(this.decisionQuery(input.tenant.id, bundle).evaluate(input), bundle.hash);
     const latency = process.hrtime.bigint() - started;
     const result = { allow: decision.allow, reasons: decision.reasons, obligations: decision.obligations };
     const masked = applyMaskRules((bundle.data as Partial<BundleData>).mask_rules ?? [], input, result);
     const decisionId = uuidv7();
-    this.decisionLog?.append({
+    this.decisionLog?.append(bundle, {
       decision_id: decisionId,
       tenant_id: input.tenant.id,
       timestamp: input.context.time,

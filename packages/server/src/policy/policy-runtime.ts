@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.ts';
 import type { BundleModule } from './bundle.ts';
+import type { DraftPool } from './draft-pool.ts';
 import type { PolicyEngine } from './policy-engine.ts';
 
 /** What the policy actions use beyond the transaction. */
@@ -8,6 +9,8 @@ export interface PolicyRuntime {
   db: Database;
   /** The base `*_test.rego` modules every proposed version must pass. */
   baseTests: BundleModule[];
+  /** Where tenant-supplied drafts are evaluated, off the request thread. */
+  drafts: DraftPool;
 }
 
 let runtime: PolicyRuntime | undefined;

@@ -6,6 +6,7 @@ import { listTenants } from '../tenancy/tenants.ts';
 import { FakeClock } from '../util/clock.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/support/test-database.ts';
 import { activeVersions, getVersion, listVersions } from '../policy/bundle-store.ts';
+import { DEMO_ROUTING_RULES, listRoutingRules, routeLead } from '../workflows/revops/routing.ts';
 import { DEMO_BUNDLE_PATCHES, DEMO_TENANTS, seedDemo } from './seed-demo.ts';
 
 let t: TestDatabase;
@@ -44,4 +45,14 @@ test('two demo tenants run a first bundle version with tags; the others run the 
     const data = (await withTenantTransaction(t.db, tenant, () => getVersion(1)))!.bundle.data as { tags: string[] };
     assert.deepEqual(data.tags, patch.tags, tenant);
   }
+});
+
+test('every demo tenant routes leads: enterprise to the enterprise team, anything else to a catch-all rule', async () => {
+  for (const d of DEMO_TENANTS) {
+    const rules = await withTenantTransaction(t.db, d.tenant_id, () => listRoutingRules());
+    assert.deepEqual(rules.map((r) => r.rule_id), DEMO_ROUTING_RULES.map((r) => r.rule_id), d.tenant_id);
+    assert.ok(rules.every((r) => r.members.some((m) => m.subject_id === 'user-ae')));
+  }
+  assert.equal((await withTenantTransaction(t.db, 'pilot-a', () => routeLead('enterprise', 'apac')))?.team, 'enterprise');
+  assert.equal((await withTenantTransaction(t.db, 'pilot-a', () => routeLead('smb', 'apac')))?.team, 'inside-sales');
 });

@@ -11,6 +11,7 @@ import { composeBundle } from '../policy/bundle-compose.ts';
 import { dataProblems } from '../policy/bundle-schema.ts';
 import { insertActivation, insertVersion } from '../policy/bundle-store.ts';
 import { systemClock, type Clock } from '../util/clock.ts';
+import { DEMO_ROUTING_RULES, insertRoutingRules } from '../workflows/revops/routing.ts';
 
 const SEED_ACTOR = 'system:seed';
 
@@ -66,7 +67,7 @@ async function seedBundle(base: Bundle, patch: Record<string, unknown>, at: Date
 /** The demo plan: internal tenants pay no base fee, the demo customer does. */
 const DEMO_PLANS: Record<string, 'internal' | 'external'> = { 'summit-internal': 'internal', 'demo-external': 'external' };
 
-/** Creates the demo tenants, their users and bundle versions; running it again creates nothing. */
+/** Creates the demo tenants, their users, lead routing rules and bundle versions; running it again creates nothing. */
 export async function seedDemo(db: Database, options: { clock?: Clock; policyDir?: string } = {}): Promise<SeedSummary> {
   const at = (options.clock ?? systemClock).now();
   const base = loadBundleDir(options.policyDir ?? defaultPolicyDir);
@@ -90,6 +91,7 @@ export async function seedDemo(db: Database, options: { clock?: Clock; policyDir
         const s = await insertSubject({ ...u, attributes: { ...regionCountry[t.data_region], ...u.attributes } }, at);
         if (s !== undefined) summary.subjectsCreated++;
       }
+      await insertRoutingRules(DEMO_ROUTING_RULES);
       const patch = DEMO_BUNDLE_PATCHES[t.tenant_id];
       if (created !== undefined && patch !== undefined) await seedBundle(base, patch, at);
       const plan = DEMO_PLANS[t.tenant_id];

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { Problem } from '../http/problem.ts';
 import { asTenant } from '../db/tenant-tx.ts';
-import { SubjectIdSchema } from '../identity/actions.ts';
+import { SubjectAttributes, SubjectIdSchema } from '../identity/actions.ts';
 import { insertSubject } from '../identity/subjects.ts';
 import { ledgerServices } from '../ledger/ledger-runtime.ts';
 import { defineAction } from '../pipeline/define-action.ts';
@@ -12,6 +12,8 @@ import { defaultTenantConfig, Region, TenantConfig, TenantConfigPatch, TenantId 
 import { StringEnum } from '../http/schema.ts';
 import { findTenant, getCurrentTenant, insertTenant, listTenants, setTenantStatus, updateCurrentTenantConfig, type Tenant } from './tenants.ts';
 import { withBundlesAndFlags } from './tenant-listing.ts';
+import { allowedRegions, shownConfig, storedConfig } from './allowed-regions.ts';
+import { canonicalJson } from '../util/canonical-json.ts';
 
 const TenantIdParams = Type.Object({ id: TenantId });
 
@@ -55,7 +57,11 @@ export const createTenant = defineAction({
       /** The tenant's first CompanyAdmin, so someone can sign in to the new tenant. */
       admin: Type.Optional(
         Type.Object(
-          { subject_id: SubjectIdSchema, display_name: Type.String({ minLength: 1, maxLength: 120 }) },
+          {
+            subject_id: SubjectIdSchema,
+            display_name: Type.String({ minLength: 1, maxLength: 120 }),
+            attributes: Type.Optional(SubjectAttributes),
+          },
           { additionalProperties: false },
         ),
       ),
@@ -69,13 +75,13 @@ export const createTenant = defineAction({
     const created = await insertTenant(defaultTenantConfig(settings), ctx.now);
     if (created === undefined) throw new Problem('conflict', `tenant ${input.tenant_id} already exists`);
     if (admin !== undefined) {
-      await asTenant(created.tenant_id, () =>
-        insertSubject({ subject_id: admin.subject_id, display_name: admin.display_name, roles: ['CompanyAdmin'], attributes: {} }, ctx.now),
-      );
+      // In the tenant's data region unless told otherwise, so the first admin may export its evidence.
+      const attributes = { region: created.config.data_region, ...admin.attributes };
+      await asTenant(created.tenant_id, () => insertSubject({ subject_id: admin.subject_id, display_name: admin.display_name, roles: ['CompanyAdmin'], attributes }, ctx.now));
     }
     // The signing key exists from the start, so the tenant's JWKS can be pinned before its first receipt.
     await asTenant(created.tenant_id, () => ledgerServices().keys.signer(ctx.now), { scope: 'tenant' });
-    return created;
+    return shownTenant(created);
   },
 });
 
@@ -99,7 +105,7 @@ export const getTenant = defineAction({
   response: TenantView,
   resource: loadTenant,
   target: (ctx) => `tenant:${ctx.params.id}`,
-  run: async (_ctx, _input, tenant) => tenant,
+  run: async (_ctx, _input, tenant) => shownTenant(tenant),
 });
 
 export const disableTenant = defineAction({
@@ -112,7 +118,7 @@ export const disableTenant = defineAction({
   response: TenantView,
   resource: loadTenant,
   target: (ctx) => `tenant:${ctx.params.id}`,
-  run: async (ctx) => (await setTenantStatus(ctx.params.id, 'disabled', ctx.now))!,
+  run: async (ctx) => shownTenant((await setTenantStatus(ctx.params.id, 'disabled', ctx.now))!),
 });
 
 export const enableTenant = defineAction({
@@ -125,7 +131,7 @@ export const enableTenant = defineAction({
   response: TenantView,
   resource: loadTenant,
   target: (ctx) => `tenant:${ctx.params.id}`,
-  run: async (ctx) => (await setTenantStatus(ctx.params.id, 'active', ctx.now))!,
+  run: async (ctx) => shownTenant((await setTenantStatus(ctx.params.id, 'active', ctx.now))!),
 });
 
 export const getTenantConfig = defineAction({
@@ -140,7 +146,7 @@ export const getTenantConfig = defineAction({
   // The pipeline read the tenant in this same transaction.
   resource: async (ctx) => ctx.tenant,
   target: (ctx) => `tenant:${ctx.tenantId}`,
-  run: async (_ctx, _input, tenant) => tenant.config,
+  run: async (_ctx, _input, tenant) => shownConfig(tenant.config),
 });
 
 export const updateTenantConfig = defineAction({
@@ -165,14 +171,23 @@ export const updateTenantConfig = defineAction({
     if (input.data_region !== undefined && input.data_region !== tenant.config.data_region) {
       await requireFeature('tenancy.region-change', 'changing the home data region');
     }
-    const next = { ...tenant.config, ...input, tenant_id: tenant.tenant_id };
-    if (!next.allowed_regions.includes(next.data_region)) {
-      throw new Problem('invalid-request', 'the home region must be one of the allowed regions', {
-        errors: [{ in: 'body', field: 'allowed_regions', message: `must include data_region ${next.data_region}` }],
+    const { allowed_regions: regions, ...changes } = input;
+    const next = { ...storedConfig(tenant.config), ...changes, tenant_id: tenant.tenant_id };
+    const allowed = allowedRegions(tenant.tenant_id, next.data_region);
+    if (regions !== undefined && canonicalJson(regions) !== canonicalJson(allowed)) {
+      throw new Problem('invalid-request', `allowed regions are decided by the tenant's active policy version: propose one with data_patch {"allowed_regions": [...]} and activate it`, {
+        errors: [{ in: 'body', field: 'allowed_regions', message: `the active policy allows ${allowed.join(', ')}` }],
       });
     }
-    return (await updateCurrentTenantConfig(next, ctx.now)).config;
+    if (!allowed.includes(next.data_region)) {
+      throw new Problem('invalid-request', 'the home region must be one of the allowed regions of the active policy version', {
+        errors: [{ in: 'body', field: 'data_region', message: `must be one of ${allowed.join(', ')}` }],
+      });
+    }
+    return shownConfig((await updateCurrentTenantConfig(next, ctx.now)).config);
   },
 });
+
+const shownTenant = (tenant: Tenant): Tenant => ({ ...tenant, config: shownConfig(tenant.config) });
 
 export const tenancyActions = [createTenant, listTenantsAction, getTenant, disableTenant, enableTenant, getTenantConfig, updateTenantConfig];

@@ -17,6 +17,7 @@ import { defineAction, type RunContext } from '../pipeline/define-action.ts';
 import { canonicalJson } from '../util/canonical-json.ts';
 import { TenantConfig, TenantId } from './tenant-config.ts';
 import { getCurrentTenant, updateCurrentTenantConfig } from './tenants.ts';
+import { shownConfig, storedConfig } from './allowed-regions.ts';
 
 // The white-label kit: a tenant's configuration, flag settings, branding and policy-bundle data as
 // one JSON document, signed (DSSE) with the tenant's Ed25519 key, that another CompanyOS imports.
@@ -61,7 +62,7 @@ async function brandingSection(): Promise<{ config: TenantConfig; branding: Bran
   const found = (await currentBrandingView())!;
   const logo = found.stored?.logo ?? null;
   return {
-    config: found.config,
+    config: shownConfig(found.config),
     branding: {
       product_name: found.view.product_name,
       colors: found.view.colors,
@@ -148,14 +149,15 @@ class ImportPlan {
 // Settings: one update with every accepted field.
 async function planConfig(plan: ImportPlan, doc: ConfigDocument, ctx: ImportContext): Promise<void> {
   const tenant = (await getCurrentTenant())!;
+  const shown = shownConfig(tenant.config);
   const patch: Partial<TenantConfig> = {};
   for (const field of KEPT_FIELDS) {
     if (!same(doc.config[field], tenant.config[field])) plan.refuse(`config.${field}`, `the ${field} of a tenant is its own and is not imported`);
   }
   for (const field of IMPORTED_FIELDS) {
-    if (same(doc.config[field], tenant.config[field])) plan.unchanged(`config.${field}`);
-    else if (field === 'allowed_regions' && !doc.config.allowed_regions.includes(tenant.config.data_region)) {
-      plan.refuse('config.allowed_regions', `must include this tenant's home region ${tenant.config.data_region}`);
+    if (same(doc.config[field], shown[field])) plan.unchanged(`config.${field}`);
+    else if (field === 'allowed_regions') {
+      plan.refuse('config.allowed_regions', "decided by this tenant's active policy version, not imported with the settings");
     } else {
       Object.assign(patch, { [field]: doc.config[field] });
       plan.accept(`config.${field}`);
@@ -163,7 +165,7 @@ async function planConfig(plan: ImportPlan, doc: ConfigDocument, ctx: ImportCont
   }
   if (Object.keys(patch).length === 0) return;
   plan.effects.push(async () => {
-    await updateCurrentTenantConfig({ ...tenant.config, ...patch }, ctx.now);
+    await updateCurrentTenantConfig({ ...storedConfig(tenant.config), ...patch }, ctx.now);
     invalidateBranding(ctx.tenantId);
   });
 }

@@ -6,6 +6,7 @@ import { flagSettings } from '../flags/flag-store.ts';
 import { activeVersions, getVersionByHash } from '../policy/bundle-store.ts';
 import { policyRuntime } from '../policy/policy-runtime.ts';
 import type { Tenant } from './tenants.ts';
+import { shownConfig } from './allowed-regions.ts';
 
 export interface ActiveBundle {
   /** null: the tenant runs the server's base bundle. */
@@ -61,7 +62,7 @@ export async function withBundlesAndFlags(tenants: Tenant[]): Promise<TenantList
       id,
       async () => {
         const bundle = await activeBundle(id, active.get(id));
-        return { ...tenant, policy_bundle: bundle.summary, enabled_flags: enabledFlags(id, await flagSettings(), bundle.data) };
+        return { ...tenant, config: shownConfig(tenant.config), policy_bundle: bundle.summary, enabled_flags: enabledFlags(id, await flagSettings(), bundle.data) };
       },
       { scope: 'tenant' },
     );

@@ -1,11 +1,13 @@
-import { createHash } from 'node:crypto';
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { Problem } from '../../http/problem.ts';
 import { Nullable } from '../../http/schema.ts';
 import { enqueue } from '../../jobs/index.ts';
-import { defineAction, RawReply, type ActionContext, type RunContext } from '../../pipeline/define-action.ts';
+import { defineAction, type ActionContext, type RunContext } from '../../pipeline/define-action.ts';
 import { Denied } from '../../pipeline/execute.ts';
 import { uuidv7 } from '../../util/ids.ts';
+import { approvalsOf } from '../shared/history.ts';
+import { packReply } from '../shared/workflow-evidence.ts';
+import { Decide, HistoryView, IdParams, MaybeDecide, Rationale } from '../shared/schemas.ts';
 import { approvalSatisfied, missingApprovals, requestDecision, type HighRiskInput } from './high-risk-policy.ts';
 import { requestsMissingReceipts } from './missing-receipts.ts';
 import { appendHistory, getHistory, getRequest, insertRequest, listRequests, requestTarget, setStatus, type HighRiskRequest, type HistoryEntry } from './request-store.ts';
@@ -15,10 +17,7 @@ import { nextState, REQUEST_STATES, type RequestState, type Transition } from '.
 
 const PATH = '/high-risk-ops/requests';
 const Ident = Type.String({ pattern: '^[a-z_][a-z0-9_]{0,62}$' });
-const Rationale = Type.String({ minLength: 3, maxLength: 2000 });
-const Params = Type.Object({ id: Type.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' }) });
-const Decide = Type.Object({ rationale: Rationale }, { additionalProperties: false });
-const MaybeDecide = Type.Object({ rationale: Type.Optional(Rationale) }, { additionalProperties: false });
+const Params = IdParams;
 const State = Type.Union(REQUEST_STATES.map((s) => Type.Literal(s)));
 
 const RequestView = Type.Object({
@@ -36,16 +35,6 @@ const RequestView = Type.Object({
   role_name: Nullable(Type.String()),
   active_until: Nullable(Type.String({ format: 'date-time', description: 'when the access is reverted' })),
 });
-const HistoryView = Type.Object({
-  seq: Type.Integer(),
-  at: Type.String({ format: 'date-time' }),
-  actor: Type.String(),
-  transition: Type.String(),
-  from_state: Nullable(Type.String()),
-  to_state: Type.String(),
-  rationale: Nullable(Type.String()),
-  details: Type.Record(Type.String(), Type.Unknown()),
-});
 const DetailView = Type.Composite([RequestView, Type.Object({ missing_approvals: Type.Array(Type.String()), history: Type.Array(HistoryView) })]);
 
 type Ctx = ActionContext<Static<typeof Params>, unknown>;
@@ -56,9 +45,7 @@ const refuse = (ctx: Pick<RunCtx, 'bundleHash' | 'params'>, reason: string) => n
 
 /** The policy input of a request with the approvals its history holds. */
 function policyInput(r: HighRiskRequest, history: HistoryEntry[]): HighRiskInput {
-  const approvals = history
-    .filter((h) => h.transition === 'approve')
-    .map((h) => ({ approver: { id: h.actor, roles: (h.details.roles as string[] | undefined) ?? [] } }));
+  const approvals = approvalsOf(history);
   // The requester's roles as recorded when the request was made.
   const requesterRoles = (history.find((h) => h.transition === 'request')?.details.roles as string[] | undefined) ?? [];
   return { requester: { id: r.requester, roles: requesterRoles }, operation: r.operation, duration_minutes: r.duration_minutes, approvals };
@@ -280,12 +267,7 @@ export const getEvidenceAction = defineAction({
   resource: (ctx) => getRequest(ctx.params.id),
   target,
   run: async (ctx, _input, r) => {
-    const { bytes } = await requestPack(r, ctx.now);
-    return new RawReply(bytes, {
-      'content-type': 'application/gzip',
-      'content-disposition': `attachment; filename="evidence-${ctx.tenantId}-high-risk-${r.request_id}.tar.gz"`,
-      'x-pack-sha256': createHash('sha256').update(bytes).digest('hex'),
-    });
+    return packReply(await requestPack(r, ctx.now), `evidence-${ctx.tenantId}-high-risk-${r.request_id}.tar.gz`);
   },
 });
 

@@ -1,17 +1,14 @@
-import { policyRuntime } from '../../policy/policy-runtime.ts';
+import { evaluateRule, strings, type Approvals, type PolicyPerson } from '../shared/workflow-policy.ts';
 
 // The tenant policy's `companyos.high_risk` rules (policies/base/high_risk/operations.rego).
 
-export interface PolicyPerson {
-  id: string;
-  roles: string[];
-}
+export type { PolicyPerson };
 
 export interface HighRiskInput {
   requester: PolicyPerson;
   operation: string;
   duration_minutes: number;
-  approvals: Array<{ approver: PolicyPerson }>;
+  approvals: Approvals;
 }
 
 export interface RequestDecision {
@@ -20,12 +17,7 @@ export interface RequestDecision {
   approver_roles: string[];
 }
 
-const strings = (v: unknown): string[] => (v instanceof Set ? [...v] : Array.isArray(v) ? v : []).filter((s): s is string => typeof s === 'string');
-
-function evaluate(tenantId: string, rule: string, input: HighRiskInput): unknown {
-  const { engine } = policyRuntime();
-  return engine.policy(tenantId, engine.bundleFor(tenantId)).evaluate(`companyos.high_risk.${rule}`, input);
-}
+const evaluate = (tenantId: string, rule: string, input: HighRiskInput): unknown => evaluateRule(tenantId, `companyos.high_risk.${rule}`, input);
 
 /** The preflight: may this request be made at all, and whose approvals will it need. */
 export function requestDecision(tenantId: string, input: HighRiskInput): RequestDecision {

@@ -1,5 +1,6 @@
-import { appendAuditEvent } from '../../audit/audit-events.ts';
-import { currentContext, currentTenantId, currentTx } from '../../context.ts';
+import { currentTenantId, currentTx } from '../../context.ts';
+import { mirrorEntity, mirrorLink } from '../../graph/mirror.ts';
+import { workflowHistory, type HistoryEntry as WorkflowHistoryEntry } from '../shared/history.ts';
 import type { AccessTarget } from './pg-access-adapter.ts';
 import { stepAction, type RequestState, type Step } from './state-machine.ts';
 
@@ -21,16 +22,7 @@ export interface HighRiskRequest {
   active_until: string | null;
 }
 
-export interface HistoryEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  transition: Step;
-  from_state: RequestState | null;
-  to_state: RequestState;
-  rationale: string | null;
-  details: Record<string, unknown>;
-}
+export type HistoryEntry = WorkflowHistoryEntry<Step, RequestState>;
 
 /** A request as the API shows it one at a time: with the approvals it awaits and its history. */
 export interface HighRiskDetail extends HighRiskRequest {
@@ -61,7 +53,28 @@ export async function insertRequest(r: Omit<HighRiskRequest, 'status' | 'updated
      VALUES ($1, $2, $3, $4, $5, $6, $7, 'requested', $8, $9, $9, $10) RETURNING ${COLUMNS}`,
     [currentTenantId(), r.request_id, r.operation, r.requester, JSON.stringify(r.target), r.duration_minutes, r.rationale, JSON.stringify(r.approver_roles), r.created_at, r.pending_until],
   );
-  return toRequest(rows[0]!);
+  const request = toRequest(rows[0]!);
+  const at = new Date(r.created_at);
+  await mirrorRequest(request, at);
+  await mirrorLink(`subject:${r.requester}`, 'REQUESTED', requestTarget(r.request_id), 'high_risk', at);
+  return request;
+}
+
+/** The request as a HighRiskOperationRequest entity (its id is the request's audit target). */
+function mirrorRequest(r: Pick<HighRiskRequest, 'request_id' | 'operation' | 'status' | 'requester'>, at: Date): Promise<void> {
+  return mirrorEntity(
+    { entity_id: requestTarget(r.request_id), type: 'HighRiskOperationRequest', properties: { request_id: r.request_id, operation: r.operation, status: r.status, requester: r.requester }, owner: r.requester, source: 'high_risk' },
+    at,
+  );
+}
+
+/** An approval as an Approval entity that APPROVED the request and was DECIDED_BY its approver. */
+async function mirrorApproval(requestId: string, seq: number, e: Omit<HistoryEntry, 'seq'>): Promise<void> {
+  const id = `approval:${requestId}:${seq}`;
+  const at = new Date(e.at);
+  await mirrorEntity({ entity_id: id, type: 'Approval', properties: { request_id: requestId, approver: e.actor, rationale: e.rationale }, owner: e.actor, source: 'high_risk' }, at);
+  await mirrorLink(id, 'APPROVED', requestTarget(requestId), 'high_risk', at);
+  await mirrorLink(id, 'DECIDED_BY', `subject:${e.actor}`, 'high_risk', at);
 }
 
 /** One request, locked for the rest of the transaction so concurrent transitions queue up. */
@@ -93,11 +106,12 @@ export async function listRequests(f: RequestFilters): Promise<HighRiskRequest[]
 }
 
 export async function setStatus(requestId: string, status: RequestState, at: Date, access?: { roleName: string; activeUntil: Date }): Promise<void> {
-  await currentTx().query(
+  const rows = await currentTx().query<Pick<HighRiskRequest, 'request_id' | 'operation' | 'status' | 'requester'>>(
     `UPDATE high_risk_requests SET status = $3, updated_at = $4, role_name = coalesce($5, role_name), active_until = coalesce($6, active_until)
-     WHERE tenant_id = $1 AND request_id = $2`,
+     WHERE tenant_id = $1 AND request_id = $2 RETURNING request_id::text, operation, status, requester`,
     [currentTenantId(), requestId, status, at.toISOString(), access?.roleName ?? null, access?.activeUntil.toISOString() ?? null],
   );
+  if (rows[0] !== undefined) await mirrorRequest(rows[0], at);
 }
 
 /** The audit target of a request: its receipts and audit events name it. */
@@ -105,33 +119,21 @@ export function requestTarget(requestId: string): string {
   return `high-risk-request:${requestId}`;
 }
 
+const history = workflowHistory<Step, RequestState>({
+  table: 'high_risk_history',
+  idColumn: 'request_id',
+  auditType: 'high_risk.history',
+  target: requestTarget,
+  stepAction,
+});
+
 /**
  * Appends a history entry and, in the same transaction, a `high_risk.history` audit event holding
- * it (and the request, for its creation), so the history travels with the audit trail into
- * evidence packs. The event's request id is the action's, or `auditRequestId` (a job's).
+ * it (and the request, for its creation). The event's request id is the action's, or `auditRequestId` (a job's).
  */
 export async function appendHistory(requestId: string, e: Omit<HistoryEntry, 'seq'>, o: { auditRequestId?: string; request?: HighRiskRequest } = {}): Promise<void> {
-  const rows = await currentTx().query<{ seq: number }>(
-    `INSERT INTO high_risk_history (tenant_id, request_id, seq, at, actor, transition, from_state, to_state, rationale, details)
-     SELECT $1, $2, coalesce(max(seq) + 1, 0), $3, $4, $5, $6, $7, $8, $9 FROM high_risk_history WHERE tenant_id = $1 AND request_id = $2 RETURNING seq`,
-    [currentTenantId(), requestId, e.at, e.actor, e.transition, e.from_state, e.to_state, e.rationale, JSON.stringify(e.details)],
-  );
-  await appendAuditEvent({
-    type: 'high_risk.history',
-    actor: e.actor,
-    action: stepAction(e.transition),
-    target: requestTarget(requestId),
-    decision: 'allow',
-    requestId: o.auditRequestId ?? currentContext()?.requestId ?? null,
-    details: { request_id: requestId, seq: rows[0]!.seq, ...e, ...(o.request !== undefined ? { request: o.request } : {}) },
-    at: new Date(e.at),
-  });
+  const seq = await history.append(requestId, e, { ...(o.auditRequestId !== undefined ? { auditRequestId: o.auditRequestId } : {}), ...(o.request !== undefined ? { snapshot: { key: 'request', value: o.request } } : {}) });
+  if (e.transition === 'approve') await mirrorApproval(requestId, seq, e);
 }
 
-export async function getHistory(requestId: string): Promise<HistoryEntry[]> {
-  const rows = await currentTx().query<Omit<HistoryEntry, 'at'> & { at: Date | string }>(
-    `SELECT seq, at, actor, transition, from_state, to_state, rationale, details FROM high_risk_history WHERE tenant_id = $1 AND request_id = $2 ORDER BY seq`,
-    [currentTenantId(), requestId],
-  );
-  return rows.map((r) => ({ ...r, at: iso(r.at) }));
-}
+export const getHistory = (requestId: string): Promise<HistoryEntry[]> => history.list(requestId);

@@ -4,7 +4,6 @@ import { runBatch } from '../../db/statement.ts';
 import { usageEventStatement } from '../../finops/usage-events.ts';
 import { PermanentJobError, type JobRunner } from '../../jobs/index.ts';
 import { buildReceipt, receiptStatement } from '../../ledger/receipts.ts';
-import type { Bundle } from '../../policy/bundle.ts';
 import { PgAccessAdapter } from './pg-access-adapter.ts';
 import { appendHistory, getRequest, requestTarget, setStatus, type HighRiskRequest } from './request-store.ts';
 import { allowed, nextState, type Transition } from './state-machine.ts';
@@ -27,7 +26,8 @@ export interface HighRiskSettings {
   database: string | undefined;
   /** How long a request may wait for approvals and execution. */
   pendingMinutes: number;
-  bundleFor: (tenantId: string) => Bundle;
+  /** The hash of the tenant's bundle for a system step's receipt, archived in the current transaction. */
+  citeBundle: (tenantId: string, at: Date) => Promise<string>;
 }
 
 let settings: HighRiskSettings | undefined;
@@ -38,12 +38,12 @@ export function highRiskSettings(): HighRiskSettings {
 }
 
 /** Registers the revert and expiry jobs with the app's runner. */
-export function installHighRisk(runner: JobRunner, o: { databaseUrl: string | undefined; pendingMinutes: number; bundleFor: (tenantId: string) => Bundle }): void {
+export function installHighRisk(runner: JobRunner, o: Pick<HighRiskSettings, 'pendingMinutes' | 'citeBundle'> & { databaseUrl: string | undefined }): void {
   settings = {
     adapter: o.databaseUrl === undefined ? undefined : new PgAccessAdapter(o.databaseUrl),
     database: o.databaseUrl === undefined ? undefined : decodeURIComponent(new URL(o.databaseUrl).pathname.slice(1)),
     pendingMinutes: o.pendingMinutes,
-    bundleFor: o.bundleFor,
+    citeBundle: o.citeBundle,
   };
   runner.register<RequestPayload>(REVERT_JOB, {
     backoffMs: 5_000,
@@ -89,8 +89,9 @@ async function systemStep(request: HighRiskRequest, transition: Transition, at: 
     { at: at.toISOString(), actor: SYSTEM_ACTOR, transition, from_state: request.status, to_state: to, rationale: null, details },
     { auditRequestId: `job:${jobId}` },
   );
+  const bundleHash = await highRiskSettings().citeBundle(currentTenantId(), at);
   const receipt = buildReceipt(
-    { actor: SYSTEM_ACTOR, action, target, decision: 'allow', bundle_hash: highRiskSettings().bundleFor(currentTenantId()).hash, evidence_refs: [target, `job:${jobId}`], request_id: `job:${jobId}` },
+    { actor: SYSTEM_ACTOR, action, target, decision: 'allow', bundle_hash: bundleHash, evidence_refs: [target, `job:${jobId}`], request_id: `job:${jobId}` },
     at,
   );
   await runBatch([

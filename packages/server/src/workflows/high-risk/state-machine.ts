@@ -1,4 +1,4 @@
-import { Problem } from '../../http/problem.ts';
+import { stateMachine } from '../shared/state-machine.ts';
 
 /** The life of a high-risk request. Terminal states have no way out. */
 export type RequestState = 'requested' | 'approved' | 'active' | 'reverted' | 'denied' | 'cancelled' | 'expired' | 'failed';
@@ -7,7 +7,7 @@ export type RequestState = 'requested' | 'approved' | 'active' | 'reverted' | 'd
 export type Transition = 'approve' | 'deny' | 'execute' | 'cancel' | 'expire' | 'revert' | 'fail';
 
 // `approve` keeps a request in `requested` until the policy says the approvals suffice.
-const moves: Record<Transition, Partial<Record<RequestState, RequestState>>> = {
+const machine = stateMachine<RequestState, Transition>('request', {
   approve: { requested: 'approved' },
   deny: { requested: 'denied' },
   cancel: { requested: 'cancelled', approved: 'cancelled' },
@@ -15,7 +15,7 @@ const moves: Record<Transition, Partial<Record<RequestState, RequestState>>> = {
   execute: { approved: 'active' },
   revert: { active: 'reverted' },
   fail: { approved: 'failed', active: 'failed' },
-};
+});
 
 /** A step of a request's history: its creation, a transition, or a revoke (which asks for the revert). */
 export type Step = Transition | 'request' | 'revoke';
@@ -28,16 +28,7 @@ export function stepAction(step: Step): string {
 export const REQUEST_STATES: readonly RequestState[] = ['requested', 'approved', 'active', 'reverted', 'denied', 'cancelled', 'expired', 'failed'];
 
 /** Whether `transition` may start from `state`. */
-export function allowed(state: RequestState, transition: Transition): boolean {
-  return moves[transition][state] !== undefined;
-}
+export const allowed = machine.allowed;
 
 /** The state after `transition`; a 409 problem naming the current state when it is illegal there. */
-export function nextState(state: RequestState, transition: Transition): RequestState {
-  const next = moves[transition][state];
-  if (next === undefined) {
-    const from = Object.keys(moves[transition]).join(' or ');
-    throw new Problem('conflict', `cannot ${transition} a request that is ${state} (only one that is ${from})`, { state, transition });
-  }
-  return next;
-}
+export const nextState = machine.next;

@@ -4,11 +4,11 @@ import { useGovernedAction } from '../../session/use-governed-action.tsx';
 import { ActionFooter } from '../../ui/action-footer.tsx';
 import { CheckboxGroup } from './checkbox-group.tsx';
 
-type Draft = Pick<TenantConfig, 'data_region' | 'allowed_regions' | 'data_classes' | 'limits'>;
+// Allowed regions are shown, not edited here: the tenant's active policy version decides them.
+type Draft = Pick<TenantConfig, 'data_region' | 'data_classes' | 'limits'>;
 
 const draftOf = (c: TenantConfig): Draft => ({
   data_region: c.data_region,
-  allowed_regions: c.allowed_regions,
   data_classes: c.data_classes,
   limits: c.limits,
 });
@@ -57,7 +57,9 @@ export function TenantConfigForm({ path, initial }: { path: string; initial: Ten
             <option key={r}>{r}</option>
           ))}
         </select>
-        <CheckboxGroup legend="Allowed regions" options={REGIONS} value={draft.allowed_regions} onChange={(v) => setDraft({ ...draft, allowed_regions: v })} />
+        <p>
+          Allowed regions: {(saved.allowed_regions ?? []).join(', ')} (set by the active policy version; change them under Policy)
+        </p>
         <CheckboxGroup<DataClass> legend="Default data classes" options={DATA_CLASSES} value={draft.data_classes} onChange={(v) => setDraft({ ...draft, data_classes: v })} />
       </fieldset>
 

@@ -1,0 +1,116 @@
+// The help of every command, kept apart from the commands so `--help` prints it without loading
+// any of them. `companyos COMMAND [VERB] --help` and `companyos help COMMAND` print a command's
+// text and exit 0; a usage mistake prints it on stderr and exits 2.
+
+export const OVERVIEW = `companyos — the CompanyOS command
+
+Usage:
+  companyos serve [--no-seed]                     run the server (PGlite in ./data, or DATABASE_URL)
+  companyos token --tenant T --subject S [--ttl 1h] [--step-up]
+                                                  mint a development bearer token
+  companyos actions [--json]                      list every governed action and its policy path
+  companyos tenant list|get|create|disable|enable|config ...
+                                                  manage tenants through the HTTP API
+  companyos ledger verify --tenant T [--jwks FILE|URL] [--json]
+                                                  rebuild a tenant's log from the database and check it
+  companyos verify-receipt FILE [--jwks FILE|URL] [--json]
+                                                  check a receipt bundle offline
+  companyos flags lint [--definitions FILE] [--remote] | list | get | set | revert | evaluate
+                                                  feature flags: hygiene lint (offline), settings
+  companyos config export|import|branding --tenant T ...
+                                                  the signed white-label kit, and branding
+  companyos policy test|validate|list|show|propose|activate|rollback|diff|simulate|decisions ...
+                                                  tenant policy bundles (test and validate run offline)
+  companyos drift [--json]                        active bundle, flags and configuration loaded?
+  companyos export --from T --to T [--actor S]... [--action A]... [--outcome allowed|denied] [-o FILE]
+                                                  export a signed evidence pack of the audit trail (needs --step-up token)
+  companyos verify PACK [--jwks FILE|URL] [--json]
+                                                  check an evidence pack offline; non-zero naming what failed
+  companyos high-risk request|list|show|approve|deny|cancel|execute|revoke|evidence|missing-receipts ...
+                                                  temporary database access with dual approval
+  companyos revops leads|opportunities|quotes|submit|approve|reject|cancel|activate|evidence ...
+                                                  the deal desk: routed leads, quotes, discount approvals, contracts
+  companyos pdp --tenant T [--api-key KEY] [--addr HOST:PORT] ...
+                                                  an OPA-compatible decision service for one tenant
+  companyos finops usage|readings|invoices|rate|estimate ...
+                                                  metered usage, daily readings, invoices and price estimates
+  companyos help                                  this text
+
+Environment: COMPANYOS_URL (default http://127.0.0.1:8080), COMPANYOS_TOKEN, and the server's
+COMPANYOS_* settings (see README.md).`;
+
+export const COMMAND_USAGE: Record<string, string> = {
+  finops: `usage: companyos finops VERB
+  usage [--meter M] [--from TIME] [--to TIME] [--limit N]   the tenant's usage events, newest first
+  readings [--meter M] [--from DAY] [--to DAY]              daily meter readings
+  invoices [ID]                                             the tenant's invoices, or one with its lines
+  rate --period YYYY-MM                                     aggregate and rate a month now (a draft invoice)
+  estimate --plan P [--period YYYY-MM] [--internal] METER=N...
+                                                            price hypothetical usage on a plan
+Every verb takes --url, --token and --json.`,
+  revops: `usage: companyos revops VERB
+  leads create --company C --contact-name N --contact-email E --segment smb|mid_market|enterprise --region R --value MINOR --currency CUR
+  leads list [--team T] [--owner S] [--segment S] [--status routed|promoted]
+  opportunities [--team T] [--owner S] [--stage open|won|lost]
+  quotes create --opportunity ID --currency CUR --line PRODUCT:QTY:UNIT_PRICE_MINOR [--line ...] --discount-bp BP
+                [--term-months N] [--payment-terms net_30] [--valid-days N]
+  quotes list [--status S] [--owner S] [--opportunity ID]
+  quotes show ID
+  submit ID --rationale TEXT
+  approve ID --rationale TEXT | reject ID --rationale TEXT | cancel ID [--rationale TEXT]
+  activate ID [--effective-date YYYY-MM-DD]
+  evidence DEAL_ID [-o FILE]           downloads the deal's signed evidence pack (DEAL_ID: the opportunity)
+  impact TO [--from REF]               the open quotes policy version TO would re-route (REF: a version, active or base)
+Every verb takes --url and --token; all but evidence take --json. \`leads create -q\` prints only the
+opportunity id (the lead id when the lead was not promoted), \`quotes create -q\` only the quote id.
+Amounts are integer minor units.`,
+  serve: `usage: companyos serve [--no-seed]
+  Runs the server: PGlite in COMPANYOS_DATA_DIR (default ./data), or the PostgreSQL of DATABASE_URL.
+  Seeds the demo tenants on first start unless --no-seed. Settings: COMPANYOS_* (see README.md).`,
+  token: `usage: companyos token --tenant T --subject S [--ttl 1h] [--step-up] [--url URL]
+  Mints a development bearer token with the key of the issuer the server at URL (COMPANYOS_URL)
+  trusts; with no server to ask, with the key in COMPANYOS_DATA_DIR. It never creates a key.
+  --step-up records a fresh strong authentication (needed by exports and other sensitive actions).`,
+  actions: `usage: companyos actions [--json]
+  Lists every governed action: its route, scope and the policy rule that decides it.`,
+  tenant: `usage: companyos tenant VERB
+  list
+  get ID | disable ID | enable ID
+  create --id ID --region R --owner EMAIL [--name N] [--env E] [--admin SUBJECT [--admin-attr KEY=VALUE ...]]
+  config ID [--set JSON]
+Every verb takes --url and --token.`,
+  ledger: `usage: companyos ledger verify --tenant T [--jwks FILE|URL] [--json]
+  Rebuilds the tenant's log from the database (DATABASE_URL, or the PGlite data dir of a stopped
+  server) and checks every signed checkpoint.`,
+  'verify-receipt': `usage: companyos verify-receipt FILE [--jwks FILE|URL] [--json]
+  Checks a receipt bundle offline.`,
+  flags: `usage: companyos flags lint [--definitions FILE] [--remote] | list | get ID | set ID --setting JSON | revert ID | evaluate [ID...]`,
+  config: `usage: companyos config export --tenant T [--out FILE] | import --tenant T --kit FILE [--jwks FILE|URL] [--dry-run] | branding --tenant T [--set JSON] [--logo FILE]`,
+  policy: `usage: companyos policy VERB
+  test [DIR] [--coverage] [--threshold PCT] [-v]   run the *_test.rego of a bundle folder (default policies/base)
+  validate [--policies DIR] [--tenants FILE]       every tenant's bundle exists, every bundle has a tenant and passes its checks
+  list | show [REF]                                versions of the caller's tenant (REF: a number, active or base)
+  propose -m MSG [--patch JSON|FILE] [--data FILE] [--module tenant/x.rego=FILE]... [--parent REF]
+  activate VERSION | rollback VERSION
+  diff TO [--from REF] [--fixtures FILE] [--recorded N]
+  simulate --input FILE [--version REF | --draft FILE] [--path RULE]
+  decisions [--action A] [--subject S] [--allow true|false] [--from TIME] [--to TIME] [--limit N]`,
+  drift: `usage: companyos drift [--json] [--url URL] [--token T]
+  Whether the server runs the caller tenant's active bundle, flags and configuration; exit 1 on drift.`,
+  export: `usage: companyos export --from TIME --to TIME [--actor S]... [--action A]... [--outcome allowed|denied] [--out FILE] [--tenant T]
+  Needs a token minted with --step-up.`,
+  verify: `usage: companyos verify PACK [--jwks FILE|URL] [--json]
+  Checks an evidence pack offline; exits 1 naming what failed.`,
+  'high-risk': `usage: companyos high-risk VERB
+  request --operation OP --database D --schema S --table T [--table T]... --minutes N --rationale TEXT
+  list [--status S] [--requester R] [--from TIME] [--to TIME]
+  show ID
+  approve ID --rationale TEXT | deny ID --rationale TEXT | cancel ID [--rationale TEXT] | revoke ID [--rationale TEXT]
+  execute ID [--db-host HOST]          prints the temporary credentials, this once
+  evidence ID [-o FILE]                downloads the request's signed evidence pack
+  missing-receipts                     exits 1 when an executed request lacks a receipt for a step
+Every verb takes --url and --token; all but evidence take --json.`,
+};
+
+/** The help of `command`, or undefined for a command that has none here (pdp prints its own). */
+export const usageOf = (command: string): string | undefined => COMMAND_USAGE[command];

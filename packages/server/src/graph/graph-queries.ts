@@ -1,0 +1,109 @@
+import { currentTenantId, currentTx } from '../context.ts';
+import { ENTITY_COLUMNS, REL_COLUMNS, toEntity, toRelationship, type Entity, type Relationship, type Row } from './entity-store.ts';
+
+// Walks over the current tenant's graph: neighbourhoods (breadth first, one query per level) and
+// lineage (a recursive query that never revisits a node on its path, with a depth cap).
+
+export type Direction = 'out' | 'in' | 'both';
+
+/**
+ * The relationship types asked for ($3); when none are, every type but RECEIPTED_BY, since the
+ * receipts of an object's changes would otherwise crowd out its neighbours (ask for it by name).
+ */
+const typeFilter = (column: string) => `(CASE WHEN cardinality($3::text[]) = 0 THEN ${column} <> 'RECEIPTED_BY' ELSE ${column} = ANY($3::text[]) END)`;
+
+export interface Neighbourhood {
+  /** Every node reached, with the depth it was first reached at (the start at 0). */
+  nodes: Array<{ entity: Entity; depth: number }>;
+  edges: Relationship[];
+  /** True when the node limit stopped the walk. */
+  truncated: boolean;
+}
+
+export async function loadEntities(ids: string[]): Promise<Map<string, Entity>> {
+  if (ids.length === 0) return new Map();
+  const rows = await currentTx().query<Row<Entity>>(`SELECT ${ENTITY_COLUMNS} FROM entities WHERE tenant_id = $1 AND entity_id = ANY($2::text[])`, [
+    currentTenantId(),
+    ids,
+  ]);
+  return new Map(rows.map((r) => [r.entity_id, toEntity(r)]));
+}
+
+/** The edges touching any of `frontier` in the direction asked, of the given types (all when empty). */
+async function edgesAround(frontier: string[], direction: Direction, types: string[], limit: number): Promise<Relationship[]> {
+  const parts: string[] = [];
+  if (direction !== 'in') parts.push(`SELECT ${REL_COLUMNS} FROM relationships WHERE tenant_id = $1 AND from_id = ANY($2::text[]) AND ${typeFilter('type')}`);
+  if (direction !== 'out') parts.push(`SELECT ${REL_COLUMNS} FROM relationships WHERE tenant_id = $1 AND to_id = ANY($2::text[]) AND ${typeFilter('type')}`);
+  const rows = await currentTx().query<Row<Relationship>>(`${parts.join(' UNION ')} ORDER BY relationship_id LIMIT $4`, [currentTenantId(), frontier, types, limit]);
+  return rows.map(toRelationship);
+}
+
+export async function neighbourhood(start: Entity, o: { depth: number; direction: Direction; types: string[]; limit: number }): Promise<Neighbourhood> {
+  const depthOf = new Map<string, number>([[start.entity_id, 0]]);
+  const edges = new Map<string, Relationship>();
+  let frontier = [start.entity_id];
+  let truncated = false;
+  for (let depth = 1; depth <= o.depth && frontier.length > 0 && !truncated; depth++) {
+    // A few more edges than nodes left suffices to see whether the limit is reached.
+    const found = await edgesAround(frontier, o.direction, o.types, (o.limit + 1) * 4);
+    const next: string[] = [];
+    for (const e of found) {
+      edges.set(e.relationship_id, e);
+      // One end is in the frontier; the other, if not met before, is a neighbour at this depth.
+      for (const id of [e.from_id, e.to_id]) {
+        if (depthOf.has(id)) continue;
+        if (depthOf.size > o.limit) {
+          truncated = true;
+          break;
+        }
+        depthOf.set(id, depth);
+        next.push(id);
+      }
+      if (truncated) break;
+    }
+    if (found.length >= (o.limit + 1) * 4) truncated = true;
+    frontier = next;
+  }
+  const entities = await loadEntities([...depthOf.keys()]);
+  const nodes = [...depthOf].flatMap(([id, depth]) => {
+    const entity = entities.get(id);
+    return entity === undefined ? [] : [{ entity, depth }];
+  });
+  // Only edges between nodes kept.
+  const kept = [...edges.values()].filter((e) => depthOf.has(e.from_id) && depthOf.has(e.to_id));
+  return { nodes, edges: kept, truncated };
+}
+
+export interface LineageStep {
+  entity_id: string;
+  depth: number;
+  /** The edge that reached it: from the node one step nearer the start. */
+  via: { relationship_id: string; from_id: string; type: string; to_id: string };
+}
+
+/**
+ * The nodes upstream (following edges backwards) or downstream of `start` along the given
+ * relationship types, each at the least depth it is reached at. A node already on the path is
+ * not entered again (cycles end there), the walk stops at `maxDepth`, and at most `limit` paths
+ * are explored, so a dense graph cannot make the query run away.
+ */
+export async function lineage(startId: string, o: { direction: 'upstream' | 'downstream'; types: string[]; maxDepth: number; limit: number }): Promise<{ steps: LineageStep[]; truncated: boolean }> {
+  const [near, far] = o.direction === 'upstream' ? ['to_id', 'from_id'] : ['from_id', 'to_id'];
+  const rows = await currentTx().query<{ entity_id: string; depth: number; relationship_id: string; from_id: string; type: string; to_id: string; total: number }>(
+    `WITH RECURSIVE walk (entity_id, depth, path, relationship_id, from_id, type, to_id) AS (
+       SELECT $2::text, 0, ARRAY[$2::text], NULL::uuid, NULL::text, NULL::text, NULL::text
+       UNION ALL
+       SELECT r.${far}, w.depth + 1, w.path || r.${far}, r.relationship_id, r.from_id, r.type, r.to_id
+       FROM walk w JOIN relationships r ON r.tenant_id = $1 AND r.${near} = w.entity_id
+       WHERE w.depth < $4 AND ${typeFilter('r.type')} AND NOT r.${far} = ANY(w.path)
+     ),
+     explored AS (SELECT * FROM walk WHERE depth > 0 LIMIT $5)
+     SELECT DISTINCT ON (entity_id) entity_id, depth, relationship_id::text, from_id, type, to_id, (SELECT count(*)::int FROM explored) AS total
+     FROM explored ORDER BY entity_id, depth, relationship_id`,
+    [currentTenantId(), startId, o.types, o.maxDepth, o.limit],
+  );
+  const steps = rows
+    .map((r) => ({ entity_id: r.entity_id, depth: r.depth, via: { relationship_id: r.relationship_id, from_id: r.from_id, type: r.type, to_id: r.to_id } }))
+    .sort((a, b) => a.depth - b.depth || (a.entity_id < b.entity_id ? -1 : 1));
+  return { steps, truncated: (rows[0]?.total ?? 0) >= o.limit };
+}

@@ -1,0 +1,524 @@
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { appendAuditEvent } from '../../audit/audit-events.ts';
+import { Problem } from '../../http/problem.ts';
+import { defineAction, type ActionContext, type RunContext } from '../../pipeline/define-action.ts';
+import { Denied } from '../../pipeline/execute.ts';
+import { uuidv7 } from '../../util/ids.ts';
+import { Decide, IdParams, MaybeDecide } from '../shared/schemas.ts';
+import { packReply } from '../shared/workflow-evidence.ts';
+import { dealOfOpportunity, dealPack } from './deal-evidence.ts';
+import {
+  getLead,
+  getOpportunity,
+  getQuote,
+  insertContract,
+  insertLead,
+  insertOpportunity,
+  insertQuote,
+  leadTarget,
+  listLeads,
+  listOpportunities,
+  listQuotes,
+  markLeadPromoted,
+  opportunityTarget,
+  quoteHistory,
+  quoteTarget,
+  setOpportunityStage,
+  updateQuote,
+  type Lead,
+  type Opportunity,
+  type Quote,
+  type QuoteTerms,
+} from './deal-store.ts';
+import { computeTotals, type QuoteLineInput } from './money.ts';
+import { currentApprovals, decide, quoteDetail, termsDigest, termsRef, type QuoteDetail } from './quote-service.ts';
+import { quoteMachine, type QuoteState, type QuoteTransition } from './quote-machine.ts';
+import { listRoutingRules, routeLead, upsertRoutingRule } from './routing.ts';
+import { rerouted } from './policy-impact.ts';
+import { dashboard } from './dashboard.ts';
+import { Nullable, StringEnum } from '../../http/schema.ts';
+import { refOrNotFound } from '../../policy/bundle-resolve.ts';
+import {
+  Activate,
+  Limit,
+  LeadInput,
+  LeadView,
+  OpportunityDetailView,
+  OpportunityView,
+  QuoteDetailView,
+  QuoteEdit,
+  QuoteInput,
+  QuoteStatus,
+  QuoteView,
+  RoutingRuleInput,
+  RoutingRuleView,
+  Segment,
+} from './schemas.ts';
+
+const BASE = '/revops';
+/** A policy bundle version number, `active` or `base`. */
+const BundleRef = Type.String({ pattern: '^([1-9][0-9]{0,8}|active|base)$', description: 'a version number, active or base' });
+const DAY_MS = 86_400_000;
+
+type Ctx = ActionContext<Static<typeof IdParams>, unknown>;
+type RunCtx = RunContext<Static<typeof IdParams>, unknown>;
+
+/** A refusal by the deal desk's rules: recorded by the pipeline as a denial, under the decision's bundle. */
+const refuse = (ctx: Pick<RunCtx, 'bundleHash' | 'params'>, reason: string, reasons: string[] = [reason]) =>
+  new Denied({ reasons, bundleHash: ctx.bundleHash }, reason, quoteTarget(ctx.params.id));
+
+const limitOf = (q: { limit?: string | undefined }): number => Number(q.limit ?? 100);
+
+/** The quote with its totals (re)computed from lines and discount by the one rounding rule. */
+function priced(q: Omit<Quote, 'lines' | 'subtotal_minor' | 'discount_minor' | 'total_minor'>, lines: QuoteLineInput[]): Quote {
+  return { ...q, ...computeTotals(lines, q.discount_bp) };
+}
+
+const validUntil = (now: Date, terms: QuoteTerms): string => new Date(now.getTime() + terms.valid_days * DAY_MS).toISOString();
+
+/** A past-due quote cannot move forward: the expiry is checked where it matters (no job keeps the status current). */
+function assertNotExpired(q: Quote, now: Date): void {
+  if (Date.parse(q.valid_until) <= now.getTime()) throw new Problem('conflict', `quote ${q.quote_id} expired at ${q.valid_until}; edit it to renew it`, { state: 'expired' });
+}
+
+/** Moves a quote, writes it, and records who did it and why. */
+async function move(ctx: Ctx, before: Quote, after: Quote, t: QuoteTransition, rationale: string | null, details: Record<string, unknown> = {}, snapshot = false): Promise<void> {
+  await updateQuote(after);
+  await quoteHistory.append(
+    before.quote_id,
+    { at: ctx.now.toISOString(), actor: ctx.principal.subjectId, transition: t, from_state: before.status, to_state: after.status, rationale, details },
+    snapshot ? { snapshot: { key: 'quote', value: after } } : {},
+  );
+}
+
+const loadLocked = (ctx: Ctx) => getQuote(ctx.params.id, { lock: true });
+const reload = async (ctx: Ctx, id: string): Promise<QuoteDetail> => quoteDetail(ctx.tenantId, (await getQuote(id))!);
+
+/** A POST on one quote: `/revops/quotes/{id}/<verb>`, the quote loaded and locked first. */
+function onQuote<I extends TSchema>(
+  name: string,
+  verb: string,
+  def: { summary: string; input: I; run: (ctx: RunCtx, input: Static<I>, q: Quote) => Promise<QuoteDetail>; evidenceRefs?: (ctx: Ctx, input: Static<I>, q: Quote, result: QuoteDetail) => string[] },
+) {
+  return defineAction({
+    name: `revops.quote.${name}`,
+    method: 'POST',
+    path: `${BASE}/quotes/:id/${verb}`,
+    scope: 'tenant',
+    params: IdParams,
+    response: QuoteDetailView,
+    resource: loadLocked,
+    target: (ctx) => quoteTarget(ctx.params.id),
+    ...def,
+  });
+}
+
+function requireOwner(ctx: RunCtx, q: Quote, doing: string): void {
+  if (ctx.principal.subjectId !== q.owner) throw refuse(ctx, `only the quote's owner ${q.owner} may ${doing} ${q.quote_id}`);
+}
+
+// ---- leads and opportunities ----
+
+export const createLead = defineAction({
+  name: 'revops.lead.create',
+  method: 'POST',
+  path: `${BASE}/leads`,
+  summary: "An inbound lead, routed by the tenant's routing rules to a team and account executive; an enterprise lead is promoted to an opportunity at once",
+  scope: 'tenant',
+  status: 201,
+  input: LeadInput,
+  response: Type.Object({ lead: LeadView, opportunity: Type.Union([OpportunityView, Type.Null()]) }),
+  target: (_ctx, _input, _r, result) => leadTarget((result as { lead: Lead }).lead.lead_id),
+  evidenceRefs: (_ctx, _input, _r, result) => {
+    const o = (result as { opportunity: Opportunity | null }).opportunity;
+    return o === null ? [] : [opportunityTarget(o.opportunity_id)];
+  },
+  run: async (ctx, input) => {
+    const route = await routeLead(input.segment, input.region);
+    if (route === undefined) throw new Problem('conflict', `no routing rule of the tenant matches segment ${input.segment} in region ${input.region}`);
+    const at = ctx.now.toISOString();
+    const promote = input.segment === 'enterprise';
+    const lead: Lead = { lead_id: uuidv7(ctx.now.getTime()), ...input, ...route, status: promote ? 'promoted' : 'routed', opportunity_id: null, created_by: ctx.principal.subjectId, created_at: at };
+    await insertLead(lead);
+    await appendAuditEvent({ type: 'revops.lead.routed', actor: ctx.principal.subjectId, action: 'revops.lead.create', target: leadTarget(lead.lead_id), decision: 'allow', requestId: ctx.requestId, details: { lead }, at: ctx.now });
+    const opportunity = promote ? await promoteLead(ctx, lead) : null;
+    if (opportunity !== null) lead.opportunity_id = opportunity.opportunity_id;
+    return { lead, opportunity };
+  },
+});
+
+/** The opportunity a lead becomes, owned by the team and executive it was routed to. */
+async function promoteLead(ctx: ActionContext<unknown, unknown>, lead: Lead): Promise<Opportunity> {
+  const at = ctx.now.toISOString();
+  const o: Opportunity = {
+    opportunity_id: uuidv7(ctx.now.getTime()),
+    lead_id: lead.lead_id,
+    name: lead.company,
+    segment: lead.segment,
+    region: lead.region,
+    team: lead.team,
+    owner: lead.owner,
+    amount_minor: lead.estimated_value_minor,
+    currency: lead.currency,
+    stage: 'open',
+    created_at: at,
+    updated_at: at,
+  };
+  await insertOpportunity(o);
+  await markLeadPromoted(lead.lead_id);
+  await appendAuditEvent({
+    type: 'revops.opportunity.created',
+    actor: ctx.principal.subjectId,
+    action: 'revops.lead.create',
+    target: opportunityTarget(o.opportunity_id),
+    decision: 'allow',
+    requestId: ctx.requestId,
+    details: { opportunity: o, lead_id: lead.lead_id },
+    at: ctx.now,
+  });
+  return o;
+}
+
+export const listLeadsAction = defineAction({
+  name: 'revops.lead.list',
+  method: 'GET',
+  path: `${BASE}/leads`,
+  summary: "The tenant's leads, newest first, filtered by team, owner, segment and status",
+  scope: 'tenant',
+  query: Type.Object(
+    { team: Type.Optional(Type.String({ maxLength: 63 })), owner: Type.Optional(Type.String({ maxLength: 200 })), segment: Type.Optional(Segment), status: Type.Optional(Type.String({ enum: ['routed', 'promoted'] })), limit: Limit },
+    { additionalProperties: false },
+  ),
+  response: Type.Object({ leads: Type.Array(LeadView) }),
+  run: async (ctx) => ({ leads: await listLeads({ ...ctx.query, limit: limitOf(ctx.query) }) }),
+});
+
+export const listOpportunitiesAction = defineAction({
+  name: 'revops.opportunity.list',
+  method: 'GET',
+  path: `${BASE}/opportunities`,
+  summary: "The tenant's opportunities, newest first, filtered by team, owner and stage",
+  scope: 'tenant',
+  query: Type.Object(
+    { team: Type.Optional(Type.String({ maxLength: 63 })), owner: Type.Optional(Type.String({ maxLength: 200 })), stage: Type.Optional(Type.String({ enum: ['open', 'won', 'lost'] })), limit: Limit },
+    { additionalProperties: false },
+  ),
+  response: Type.Object({ opportunities: Type.Array(OpportunityView) }),
+  run: async (ctx) => ({ opportunities: await listOpportunities({ ...ctx.query, limit: limitOf(ctx.query) }) }),
+});
+
+export const getOpportunityAction = defineAction({
+  name: 'revops.opportunity.get',
+  method: 'GET',
+  path: `${BASE}/opportunities/:id`,
+  summary: 'An opportunity with its lead, quotes, contracts and history (routing, promotion and every quote step with its rationale)',
+  scope: 'tenant',
+  params: IdParams,
+  response: OpportunityDetailView,
+  resource: (ctx) => getOpportunity(ctx.params.id),
+  target: (ctx) => opportunityTarget(ctx.params.id),
+  run: async (_ctx, _input, o) => {
+    const deal = await dealOfOpportunity(o);
+    return { ...o, lead: deal.lead, quotes: deal.quotes, contracts: deal.contracts, history: deal.history };
+  },
+});
+
+// ---- quotes ----
+
+export const createQuote = defineAction({
+  name: 'revops.quote.create',
+  method: 'POST',
+  path: `${BASE}/quotes`,
+  summary: 'A draft quote for an open opportunity: lines at list price, a discount in basis points and terms, totals computed in integer minor units',
+  scope: 'tenant',
+  status: 201,
+  input: QuoteInput,
+  response: QuoteDetailView,
+  resource: async (_ctx, input) => (await getOpportunity(input.opportunity_id, { lock: true })) ?? undefined,
+  target: (_ctx, _input, _o, result) => quoteTarget((result as QuoteDetail).quote_id),
+  evidenceRefs: (_ctx, input) => [opportunityTarget(input.opportunity_id)],
+  run: async (ctx, input, o) => {
+    if (o.stage !== 'open') throw new Problem('conflict', `opportunity ${o.opportunity_id} is ${o.stage}; only an open one takes quotes`, { state: o.stage });
+    if (input.currency !== o.currency) {
+      throw new Problem('invalid-request', `the quote's currency must be the opportunity's (${o.currency}); quotes are never converted`, { errors: [{ in: 'body', field: 'currency', message: `must be ${o.currency}` }] });
+    }
+    const at = ctx.now.toISOString();
+    const draft = priced(
+      { quote_id: uuidv7(ctx.now.getTime()), opportunity_id: o.opportunity_id, owner: ctx.principal.subjectId, version: 1, status: 'draft', currency: input.currency, discount_bp: input.discount_bp, terms: input.terms, required_roles: [], valid_until: validUntil(ctx.now, input.terms), created_at: at, updated_at: at },
+      input.lines,
+    );
+    const q = await insertQuote(draft);
+    await quoteHistory.append(
+      q.quote_id,
+      { at, actor: q.owner, transition: 'create', from_state: null, to_state: 'draft', rationale: null, details: { roles: ctx.principal.roles, version: 1, terms_sha256: termsDigest(q) } },
+      { snapshot: { key: 'quote', value: q } },
+    );
+    return quoteDetail(ctx.tenantId, q);
+  },
+});
+
+export const updateQuoteAction = defineAction({
+  name: 'revops.quote.update',
+  method: 'PATCH',
+  path: `${BASE}/quotes/:id`,
+  summary: 'Edit a draft, submitted or rejected quote: a new version in draft; the approvals it had are dropped',
+  scope: 'tenant',
+  params: IdParams,
+  input: QuoteEdit,
+  response: QuoteDetailView,
+  resource: loadLocked,
+  target: (ctx) => quoteTarget(ctx.params.id),
+  run: async (ctx, input, q) => {
+    const to = quoteMachine.next(q.status, 'edit');
+    requireOwner(ctx, q, 'edit');
+    const history = await quoteHistory.list(q.quote_id);
+    const dropped = q.status === 'submitted' ? currentApprovals(history).length : 0;
+    const terms = input.terms ?? q.terms;
+    const edited = priced(
+      { ...q, version: q.version + 1, status: to, discount_bp: input.discount_bp ?? q.discount_bp, terms, required_roles: [], valid_until: validUntil(ctx.now, terms), updated_at: ctx.now.toISOString() },
+      input.lines ?? q.lines,
+    );
+    await move(ctx, q, edited, 'edit', input.rationale ?? null, { version: edited.version, approvals_dropped: dropped, terms_sha256: termsDigest(edited) }, true);
+    return reload(ctx, q.quote_id);
+  },
+});
+
+export const submitQuote = onQuote('submit', 'submit-for-approval', {
+  summary: 'Submit a draft quote with a rationale: the discount policy decides whose approvals it needs; a discount within the threshold is approved by its account executive at once',
+  input: Decide,
+  evidenceRefs: (_ctx, _input, _q, result) => [termsRef(result)],
+  run: async (ctx, input, q) => {
+    const submitted: Quote = { ...q, status: quoteMachine.next(q.status, 'submit'), updated_at: ctx.now.toISOString() };
+    requireOwner(ctx, q, 'submit');
+    assertNotExpired(q, ctx.now);
+    const requester = { id: q.owner, roles: ctx.principal.roles };
+    const d = decide(ctx.tenantId, q, [{ seq: 0, at: '', actor: q.owner, transition: 'submit', from_state: null, to_state: 'submitted', rationale: null, details: { roles: requester.roles } }]);
+    if (!d.request_allowed) throw refuse(ctx, `the discount policy refused to submit ${q.quote_id}`, d.reasons);
+    submitted.required_roles = d.required_approvals;
+    const frozen = { terms_sha256: termsDigest(q), total_minor: q.total_minor, currency: q.currency, version: q.version };
+    await move(ctx, q, submitted, 'submit', input.rationale, { roles: requester.roles, bundle_hash: ctx.bundleHash, required_approvals: d.required_approvals, ...frozen });
+    if (d.self_approved) {
+      const approved: Quote = { ...submitted, status: quoteMachine.next('submitted', 'approve') };
+      await move(ctx, submitted, approved, 'approve', input.rationale, { roles: requester.roles, bundle_hash: ctx.bundleHash, self_approved: true, ...frozen });
+    }
+    return reload(ctx, q.quote_id);
+  },
+});
+
+export const approveQuote = onQuote('approve', 'approve', {
+  summary: 'Approve a submitted quote with a rationale; it is approved once the discount policy says the approvals suffice (the owner never approves)',
+  input: Decide,
+  evidenceRefs: (_ctx, _input, q) => [termsRef(q)],
+  run: async (ctx, input, q) => {
+    quoteMachine.next(q.status, 'approve');
+    assertNotExpired(q, ctx.now);
+    const me = { id: ctx.principal.subjectId, roles: ctx.principal.roles };
+    if (me.id === q.owner) throw refuse(ctx, `${me.id} owns ${q.quote_id} and cannot approve it`);
+    const history = await quoteHistory.list(q.quote_id);
+    if (currentApprovals(history).some((a) => a.approver.id === me.id)) throw new Problem('conflict', `${me.id} has already approved ${q.quote_id}`, { state: q.status });
+    const missing = decide(ctx.tenantId, q, history).missing_approvals;
+    if (!me.roles.some((r) => missing.includes(r))) throw refuse(ctx, `${q.quote_id} awaits the approval of ${missing.join(' and ') || 'nobody'}; ${me.id} holds none of these roles`);
+    const d = decide(ctx.tenantId, q, history, [{ approver: me }]);
+    const after: Quote = { ...q, status: d.allow ? quoteMachine.next(q.status, 'approve') : q.status, updated_at: ctx.now.toISOString() };
+    await move(ctx, q, after, 'approve', input.rationale, { roles: me.roles, bundle_hash: ctx.bundleHash, terms_sha256: termsDigest(q), total_minor: q.total_minor, currency: q.currency, version: q.version });
+    return reload(ctx, q.quote_id);
+  },
+});
+
+export const rejectQuote = onQuote('reject', 'reject', {
+  summary: 'Reject a submitted quote with a rationale (an approver it awaits); the owner may edit and resubmit it',
+  input: Decide,
+  run: async (ctx, input, q) => {
+    const to = quoteMachine.next(q.status, 'reject');
+    if (ctx.principal.subjectId === q.owner) throw refuse(ctx, `${q.owner} owns ${q.quote_id} and cannot reject it`);
+    if (!ctx.principal.roles.some((r) => q.required_roles.includes(r))) throw refuse(ctx, `rejecting ${q.quote_id} needs a role among ${q.required_roles.join(', ') || 'its approvers'}`);
+    await move(ctx, q, { ...q, status: to, updated_at: ctx.now.toISOString() }, 'reject', input.rationale, { roles: ctx.principal.roles, version: q.version });
+    return reload(ctx, q.quote_id);
+  },
+});
+
+export const activateQuote = onQuote('activate', 'activate', {
+  summary: 'Activate an approved quote (its owner): records the contract with its effective date, term and the approved amount',
+  input: Activate,
+  evidenceRefs: (_ctx, _input, q, result) => [termsRef(q), ...(result.contract === null ? [] : [`revops-contract:${result.contract.contract_id}`])],
+  run: async (ctx, input, q) => {
+    const to = quoteMachine.next(q.status, 'activate');
+    requireOwner(ctx, q, 'activate');
+    assertNotExpired(q, ctx.now);
+    const contract = {
+      contract_id: uuidv7(ctx.now.getTime()),
+      quote_id: q.quote_id,
+      opportunity_id: q.opportunity_id,
+      quote_version: q.version,
+      effective_date: input.effective_date ?? ctx.now.toISOString().slice(0, 10),
+      term_months: q.terms.term_months,
+      amount_minor: q.total_minor,
+      currency: q.currency,
+      created_by: ctx.principal.subjectId,
+      created_at: ctx.now.toISOString(),
+    };
+    await insertContract(contract);
+    await setOpportunityStage(q.opportunity_id, 'won', ctx.now);
+    await move(ctx, q, { ...q, status: to, updated_at: ctx.now.toISOString() }, 'activate', null, { contract, terms_sha256: termsDigest(q) });
+    return reload(ctx, q.quote_id);
+  },
+});
+
+export const cancelQuote = onQuote('cancel', 'cancel', {
+  summary: 'Withdraw a quote that is not active (its owner)',
+  input: MaybeDecide,
+  run: async (ctx, input, q) => {
+    const to = quoteMachine.next(q.status, 'cancel');
+    requireOwner(ctx, q, 'cancel');
+    await move(ctx, q, { ...q, status: to, updated_at: ctx.now.toISOString() }, 'cancel', input.rationale ?? null);
+    return reload(ctx, q.quote_id);
+  },
+});
+
+export const listQuotesAction = defineAction({
+  name: 'revops.quote.list',
+  method: 'GET',
+  path: `${BASE}/quotes`,
+  summary: "The tenant's quotes, newest first, filtered by status, owner and opportunity",
+  scope: 'tenant',
+  query: Type.Object(
+    { status: Type.Optional(QuoteStatus), owner: Type.Optional(Type.String({ maxLength: 200 })), opportunity_id: Type.Optional(Type.String({ format: 'uuid' })), limit: Limit },
+    { additionalProperties: false },
+  ),
+  response: Type.Object({ quotes: Type.Array(QuoteView) }),
+  run: async (ctx) => ({ quotes: await listQuotes({ ...ctx.query, status: ctx.query.status as QuoteState | undefined, limit: limitOf(ctx.query) }) }),
+});
+
+export const getQuoteAction = defineAction({
+  name: 'revops.quote.get',
+  method: 'GET',
+  path: `${BASE}/quotes/:id`,
+  summary: 'A quote with its lines, history (approvals and rejections with rationales), the approvals it still needs and who may give them, and its contract',
+  scope: 'tenant',
+  params: IdParams,
+  response: QuoteDetailView,
+  resource: (ctx) => getQuote(ctx.params.id),
+  target: (ctx) => quoteTarget(ctx.params.id),
+  run: (ctx, _input, q) => quoteDetail(ctx.tenantId, q),
+});
+
+// ---- evidence and routing ----
+
+export const getDealEvidence = defineAction({
+  name: 'revops.evidence.get',
+  method: 'GET',
+  path: '/evidence/revops/deals/:id',
+  summary:
+    'The evidence pack of a deal (an opportunity) as .tar.gz in the audit export format: lead, opportunity, quote versions, approvals with rationales, decisions with bundle hashes, receipts with proofs and the contract; verify it offline with `companyos verify`',
+  scope: 'tenant',
+  params: IdParams,
+  resource: (ctx) => getOpportunity(ctx.params.id),
+  target: (ctx) => opportunityTarget(ctx.params.id),
+  run: async (ctx, _input, o) => {
+    return packReply(await dealPack(o, ctx.now), `evidence-${ctx.tenantId}-revops-deal-${o.opportunity_id}.tar.gz`);
+  },
+});
+
+export const listRoutingAction = defineAction({
+  name: 'revops.routing.list',
+  method: 'GET',
+  path: `${BASE}/routing-rules`,
+  summary: "The tenant's lead routing rules, in the order they are tried",
+  scope: 'tenant',
+  response: Type.Object({ rules: Type.Array(RoutingRuleView) }),
+  run: async () => ({ rules: await listRoutingRules() }),
+});
+
+export const setRoutingAction = defineAction({
+  name: 'revops.routing.set',
+  method: 'PUT',
+  path: `${BASE}/routing-rules/:ruleId`,
+  summary: 'Add or replace a lead routing rule (segment and region, null for any → team and its members, round robin or weighted)',
+  scope: 'tenant',
+  params: Type.Object({ ruleId: Type.String({ pattern: '^[a-z0-9][a-z0-9_-]{0,62}$' }) }),
+  input: RoutingRuleInput,
+  response: RoutingRuleView,
+  target: (ctx) => `revops-routing-rule:${ctx.params.ruleId}`,
+  run: async (ctx, input) => {
+    const rule = { rule_id: ctx.params.ruleId, ...input };
+    await upsertRoutingRule(rule);
+    return rule;
+  },
+});
+
+const Routing = Type.Object({ required_approvals: Type.Array(Type.String()), self_approved: Type.Boolean() });
+
+export const policyImpactAction = defineAction({
+  name: 'revops.policy.impact',
+  method: 'POST',
+  path: `${BASE}/policy-impact`,
+  summary: 'Which open quotes a policy version would re-route: the approvals each needs (and self-approval) under `from` (default: active) and under `to`',
+  scope: 'tenant',
+  input: Type.Object({ from: Type.Optional(BundleRef), to: BundleRef }, { additionalProperties: false }),
+  response: Type.Object({
+    from: Type.Object({ version: Type.Union([Type.Integer(), Type.Null()]), hash: Type.String() }),
+    to: Type.Object({ version: Type.Union([Type.Integer(), Type.Null()]), hash: Type.String() }),
+    quotes: Type.Array(
+      Type.Object({ quote_id: Type.String(), status: QuoteStatus, owner: Type.String(), discount_bp: Type.Integer(), total_minor: Type.Integer(), currency: Type.String(), from: Routing, to: Routing }),
+    ),
+  }),
+  run: async (ctx, input) => {
+    const from = await refOrNotFound(input.from ?? 'active');
+    const to = await refOrNotFound(input.to);
+    return { from: { version: from.version, hash: from.bundle.hash }, to: { version: to.version, hash: to.bundle.hash }, quotes: await rerouted(ctx.tenantId, from.bundle, to.bundle) };
+  },
+});
+
+const Count = Type.Integer({ minimum: 0 });
+
+export const dashboardAction = defineAction({
+  name: 'revops.dashboard.get',
+  method: 'GET',
+  path: `${BASE}/dashboard`,
+  summary: 'The RevOps governance dashboard from live records: deals per period, share of submissions needing approvals, approval time (average, p95), approvals per approver, routed leads per team',
+  scope: 'tenant',
+  query: Type.Object(
+    {
+      from: Type.Optional(Type.String({ format: 'date-time', description: 'default: 30 days before `to`' })),
+      to: Type.Optional(Type.String({ format: 'date-time', description: 'default: now' })),
+      period: Type.Optional(StringEnum(['day', 'week', 'month'] as const, { description: 'default: week' })),
+    },
+    { additionalProperties: false },
+  ),
+  response: Type.Object({
+    window: Type.Object({ from: Type.String({ format: 'date-time' }), to: Type.String({ format: 'date-time' }), period: Type.String() }),
+    deals: Type.Array(Type.Object({ period: Type.String({ format: 'date-time' }), opportunities: Count, contracts: Count })),
+    approvals_needed: Type.Object({ submitted: Count, needing_approval: Count, share: Nullable(Type.Number()) }),
+    approval_time_s: Type.Object({ count: Count, average: Nullable(Type.Number()), p95: Nullable(Type.Number()) }),
+    approvals_by_approver: Type.Array(Type.Object({ approver: Type.String(), approvals: Count, rejections: Count })),
+    leads_by_team: Type.Array(Type.Object({ team: Type.String(), leads: Count })),
+  }),
+  run: async (ctx) => {
+    const to = ctx.query.to === undefined ? ctx.now : new Date(ctx.query.to);
+    const from = ctx.query.from === undefined ? new Date(to.getTime() - 30 * DAY_MS) : new Date(ctx.query.from);
+    if (!(from < to)) throw new Problem('invalid-request', '`from` must be before `to`', { errors: [{ in: 'query', field: 'from', message: 'must be before to' }] });
+    return dashboard(from, to, ctx.query.period ?? 'week');
+  },
+});
+
+export const revopsActions = [
+  createLead,
+  listLeadsAction,
+  listOpportunitiesAction,
+  getOpportunityAction,
+  createQuote,
+  updateQuoteAction,
+  submitQuote,
+  approveQuote,
+  rejectQuote,
+  activateQuote,
+  cancelQuote,
+  listQuotesAction,
+  getQuoteAction,
+  getDealEvidence,
+  listRoutingAction,
+  setRoutingAction,
+  policyImpactAction,
+  dashboardAction,
+];
+

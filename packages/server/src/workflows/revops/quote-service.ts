@@ -1,0 +1,70 @@
+import { listSubjects } from '../../identity/subjects.ts';
+import { canonicalSha256 } from '../../util/canonical-json.ts';
+import { approvalsOf } from '../shared/history.ts';
+import type { Approvals, PolicyPerson } from '../shared/workflow-policy.ts';
+import { contractOfQuote, quoteHistory, type Contract, type Quote, type QuoteHistoryEntry } from './deal-store.ts';
+import { discountDecision, discountInput, type DiscountDecision } from './discount-policy.ts';
+
+// What a quote's actions share: its frozen terms, the approvals it holds and the ones it awaits.
+
+/** The terms an approval freezes: everything that makes up the price. */
+export function frozenTerms(q: Quote): Record<string, unknown> {
+  return {
+    quote_id: q.quote_id,
+    version: q.version,
+    currency: q.currency,
+    lines: q.lines,
+    discount_bp: q.discount_bp,
+    terms: q.terms,
+    subtotal_minor: q.subtotal_minor,
+    discount_minor: q.discount_minor,
+    total_minor: q.total_minor,
+  };
+}
+
+/** The SHA-256 of the frozen terms' canonical JSON, carried by approvals and their receipts. */
+export const termsDigest = (q: Quote): string => canonicalSha256(frozenTerms(q));
+
+/** The evidence reference naming a quote's frozen terms. */
+export const termsRef = (q: Quote): string => `revops-quote-terms:sha256:${termsDigest(q)}`;
+
+/** The requester as the policy sees them: the owner, with the roles recorded at the last submit (or creation). */
+export function requesterOf(q: Quote, history: QuoteHistoryEntry[]): PolicyPerson {
+  const recorded = [...history].reverse().find((h) => h.transition === 'submit' || h.transition === 'create');
+  return { id: q.owner, roles: (recorded?.details.roles as string[] | undefined) ?? [] };
+}
+
+/** Approvals count from the last submit on: an edit sends the quote back to draft and a new submit starts over. */
+export const currentApprovals = (history: QuoteHistoryEntry[]): Approvals => approvalsOf(history, { since: 'submit' });
+
+export function decide(tenantId: string, q: Quote, history: QuoteHistoryEntry[], extra: Approvals = []): DiscountDecision {
+  return discountDecision(tenantId, discountInput(q, requesterOf(q, history), [...currentApprovals(history), ...extra]));
+}
+
+export interface PendingApproval {
+  role: string;
+  /** Who may give it: holders of the role, other than the owner and those who already approved. */
+  candidates: string[];
+}
+
+export interface QuoteDetail extends Quote {
+  missing_approvals: PendingApproval[];
+  terms_sha256: string;
+  history: QuoteHistoryEntry[];
+  contract: Contract | null;
+}
+
+export async function quoteDetail(tenantId: string, q: Quote): Promise<QuoteDetail> {
+  const history = await quoteHistory.list(q.quote_id);
+  let missing: PendingApproval[] = [];
+  if (q.status === 'submitted') {
+    const roles = decide(tenantId, q, history).missing_approvals;
+    const approved = new Set(currentApprovals(history).map((a) => a.approver.id));
+    const subjects = roles.length === 0 ? [] : await listSubjects();
+    missing = roles.map((role) => ({
+      role,
+      candidates: subjects.filter((s) => s.roles.includes(role) && s.subject_id !== q.owner && !approved.has(s.subject_id)).map((s) => s.subject_id),
+    }));
+  }
+  return { ...q, missing_approvals: missing, terms_sha256: termsDigest(q), history, contract: (await contractOfQuote(q.quote_id)) ?? null };
+}

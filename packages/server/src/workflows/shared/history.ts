@@ -1,0 +1,80 @@
+import { appendAuditEvent } from '../../audit/audit-events.ts';
+import { currentContext, currentTenantId, currentTx } from '../../context.ts';
+
+// The append-only history of a workflow instance: one row per step, approvals and their rationales
+// included. Each entry is also an audit event (same transaction), so the history travels with the
+// audit trail into evidence packs.
+
+export interface HistoryEntry<Step extends string = string, State extends string = string> {
+  seq: number;
+  at: string;
+  actor: string;
+  transition: Step;
+  from_state: State | null;
+  to_state: State;
+  rationale: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface HistoryTable<Step extends string> {
+  /** The history table: (tenant_id, <idColumn>, seq, at, actor, transition, from_state, to_state, rationale, details). */
+  table: string;
+  idColumn: string;
+  /** The audit event type of an entry. */
+  auditType: string;
+  /** The audit target (and receipt target) of an instance. */
+  target: (id: string) => string;
+  /** The action whose receipt records a step. */
+  stepAction: (step: Step) => string;
+}
+
+export interface History<Step extends string, State extends string> {
+  /**
+   * Appends an entry and its audit event. `snapshot` rides along in the event's details (the
+   * instance as it stands, for its creation or an edit); the event's request id is the action's,
+   * or `auditRequestId` (a job's).
+   */
+  append(id: string, e: Omit<HistoryEntry<Step, State>, 'seq'>, o?: { auditRequestId?: string; snapshot?: { key: string; value: unknown } }): Promise<number>;
+  list(id: string): Promise<Array<HistoryEntry<Step, State>>>;
+}
+
+export function workflowHistory<Step extends string, State extends string>(t: HistoryTable<Step>): History<Step, State> {
+  return {
+    async append(id, e, o = {}) {
+      const rows = await currentTx().query<{ seq: number }>(
+        `INSERT INTO ${t.table} (tenant_id, ${t.idColumn}, seq, at, actor, transition, from_state, to_state, rationale, details)
+         SELECT $1, $2, coalesce(max(seq) + 1, 0), $3, $4, $5, $6, $7, $8, $9 FROM ${t.table} WHERE tenant_id = $1 AND ${t.idColumn} = $2 RETURNING seq`,
+        [currentTenantId(), id, e.at, e.actor, e.transition, e.from_state, e.to_state, e.rationale, JSON.stringify(e.details)],
+      );
+      await appendAuditEvent({
+        type: t.auditType,
+        actor: e.actor,
+        action: t.stepAction(e.transition),
+        target: t.target(id),
+        decision: 'allow',
+        requestId: o.auditRequestId ?? currentContext()?.requestId ?? null,
+        details: { [t.idColumn]: id, seq: rows[0]!.seq, ...e, ...(o.snapshot !== undefined ? { [o.snapshot.key]: o.snapshot.value } : {}) },
+        at: new Date(e.at),
+      });
+      return rows[0]!.seq;
+    },
+    async list(id) {
+      const rows = await currentTx().query<Omit<HistoryEntry<Step, State>, 'at'> & { at: Date | string }>(
+        `SELECT seq, at, actor, transition, from_state, to_state, rationale, details FROM ${t.table} WHERE tenant_id = $1 AND ${t.idColumn} = $2 ORDER BY seq`,
+        [currentTenantId(), id],
+      );
+      return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
+    },
+  };
+}
+
+/** The approvals given since the history's last `since` step (all of them when there is none), as the approval policies take them. */
+export function approvalsOf(history: Array<HistoryEntry>, o: { approveStep?: string; since?: string } = {}): Array<{ approver: { id: string; roles: string[] } }> {
+  const approve = o.approveStep ?? 'approve';
+  let start = 0;
+  if (o.since !== undefined) history.forEach((h, i) => (h.transition === o.since ? (start = i + 1) : undefined));
+  return history
+    .slice(start)
+    .filter((h) => h.transition === approve)
+    .map((h) => ({ approver: { id: h.actor, roles: (h.details.roles as string[] | undefined) ?? [] } }));
+}
