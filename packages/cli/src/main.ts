@@ -23,6 +23,7 @@ const commands: Record<string, () => Promise<Command>> = {
   'high-risk': async () => (await import('./commands/high-risk.ts')).highRiskCommand,
   pdp: async () => (await import('./commands/pdp.ts')).pdpCommand,
   revops: async () => (await import('./commands/revops.ts')).revopsCommand,
+  finops: async () => (await import('./commands/finops.ts')).finopsCommand,
 };
 
 /** `--help` or `-h` anywhere before a `--` asks for help, whatever else the line holds. */

@@ -32,12 +32,22 @@ Usage:
                                                   the deal desk: routed leads, quotes, discount approvals, contracts
   companyos pdp --tenant T [--api-key KEY] [--addr HOST:PORT] ...
                                                   an OPA-compatible decision service for one tenant
+  companyos finops usage|readings|invoices|rate|estimate ...
+                                                  metered usage, daily readings, invoices and price estimates
   companyos help                                  this text
 
 Environment: COMPANYOS_URL (default http://127.0.0.1:8080), COMPANYOS_TOKEN, and the server's
 COMPANYOS_* settings (see README.md).`;
 
 export const COMMAND_USAGE: Record<string, string> = {
+  finops: `usage: companyos finops VERB
+  usage [--meter M] [--from TIME] [--to TIME] [--limit N]   the tenant's usage events, newest first
+  readings [--meter M] [--from DAY] [--to DAY]              daily meter readings
+  invoices [ID]                                             the tenant's invoices, or one with its lines
+  rate --period YYYY-MM                                     aggregate and rate a month now (a draft invoice)
+  estimate --plan P [--period YYYY-MM] [--internal] METER=N...
+                                                            price hypothetical usage on a plan
+Every verb takes --url, --token and --json.`,
   revops: `usage: companyos revops VERB
   leads create --company C --contact-name N --contact-email E --segment smb|mid_market|enterprise --region R --value MINOR --currency CUR
   leads list [--team T] [--owner S] [--segment S] [--status routed|promoted]

@@ -12,9 +12,10 @@ import { policyActions } from './policy/actions.ts';
 import { highRiskActions } from './workflows/high-risk/actions.ts';
 import { revopsActions } from './workflows/revops/actions.ts';
 import { graphActions } from './graph/index.ts';
+import { finopsActions } from './finops/actions.ts';
 
 /** Every governed action the server mounts. A feature adds its actions here. */
-export const allActions: AnyAction[] = [...tenancyActions, ...identityActions, ...auditActions, ...ledgerActions, ...keyActions, ...flagActions, ...brandingActions, ...configDocumentActions, ...policyActions, ...highRiskActions, ...revopsActions, ...graphActions];
+export const allActions: AnyAction[] = [...tenancyActions, ...identityActions, ...auditActions, ...ledgerActions, ...keyActions, ...flagActions, ...brandingActions, ...configDocumentActions, ...policyActions, ...highRiskActions, ...revopsActions, ...graphActions, ...finopsActions];
 
 export interface ActionSummary {
   name: string;

@@ -43,7 +43,8 @@ after(() => h.close());
 /** Row counts of every tenant table of the victim, the allowed-action audit events counted apart. */
 async function counts(): Promise<Record<string, number>> {
   return withTenantTransaction(h.t.db, VICTIM, async () => {
-    const parts = tables.map((t) => `SELECT '${t}' AS t, count(*)::int AS n FROM ${t}`);
+    // Decisions are metered with the decision log (written on refusals too), apart from the action's usage event.
+    const parts = tables.map((t) => `SELECT '${t}' AS t, count(*)::int AS n FROM ${t}${t === 'usage_events' ? ` WHERE meter <> 'policy_decision'` : ''}`);
     parts.push(`SELECT 'audit_events:allowed' AS t, count(*)::int AS n FROM audit_events WHERE type = 'action.allowed'`);
     const rows = await currentTx().query<{ t: string; n: number }>(parts.join(' UNION ALL '));
     return Object.fromEntries(rows.map((r) => [r.t, r.n]));

@@ -17,6 +17,7 @@ let victimKeyId: string;
 let victimReceiptId: string;
 let victimExportId: string;
 let victimRequestId: string;
+let victimInvoiceId: string;
 let victimQuoteId: string;
 let victimOpportunityId: string;
 let victimEntityId: string;
@@ -44,6 +45,8 @@ before(async () => {
   // A high-risk request of the victim.
   const request = { operation: 'TEMP_DB_READ_ACCESS', target: { database: 'test', schema: 'only_in_a', tables: ['orders'] }, duration_minutes: 30, rationale: 'only-in-a incident' };
   victimRequestId = (await h.call('POST', '/api/v1/high-risk-ops/requests', { as: ['pilot-a', 'user-engineer'], body: request })).json().request_id;
+  // A draft invoice of the victim.
+  victimInvoiceId = (await h.call('POST', '/api/v1/finops/invoices/rate', { as: ['pilot-a', 'user-admin'], body: { period: '2026-03' } })).json().invoice.invoice_id;
   // A RevOps deal of the victim: an enterprise lead, its opportunity and a submitted quote.
   ({ quoteId: victimQuoteId, opportunityId: victimOpportunityId } = await draftQuote(h, ['pilot-a', 'user-ae'], 3000, 'only-in-a AG'));
   await step(h, ['pilot-a', 'user-ae'], victimQuoteId, 'submit-for-approval');
@@ -129,6 +132,21 @@ test('tenant B cannot read, change or write anything of tenant A through any act
       'high_risk.request.get': { params: { id: victimRequestId } },
       'high_risk.evidence.get': { params: { id: victimRequestId } },
       'high_risk.receipts.missing': {},
+      'finops.usage.report': { body: { specversion: '1.0', id: 'attack-1', source: 'attacker', type: 'api_request' } },
+      'finops.usage.list': {},
+      'finops.meter_readings.list': {},
+      'finops.plan.list': {},
+      'finops.plan.assign': { params: { id: 'pilot-a' }, body: { plan_id: 'enterprise', effective_from: '2026-03-01' } },
+      'finops.invoice.rate': { body: { period: '2026-03' } },
+      'finops.invoice.list': {},
+      'finops.invoice.get': { params: { id: victimInvoiceId } },
+      'finops.invoice.finalize': { params: { id: victimInvoiceId } },
+      'finops.estimate': { body: { plan_id: 'pro', usage: { policy_decision: 1000 } } },
+      'finops.cost.import': { body: { csv: 'service,period,amount\ncompute,2026-03,10.00\n' } },
+      'finops.cost.get': {},
+      'finops.cost.tenants': {},
+      'finops.webhook.create': { body: { url: 'https://attacker.example.com/hook' } },
+      'finops.webhook.list': {},
       'revops.lead.create': { body: leadBody() },
       'revops.lead.list': {},
       'revops.opportunity.list': {},

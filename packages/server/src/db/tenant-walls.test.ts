@@ -59,6 +59,19 @@ async function seedTenant(db: Database, id: string): Promise<void> {
     await q(`INSERT INTO ledger_leases (tenant_id, holder, fencing_token, expires_at) VALUES ($1, 'probe', 1, now())`, [id]);
     await q(`INSERT INTO blobs (tenant_id, blob_id, key, media_type, status, created_at) VALUES ($1, gen_random_uuid(), 'probe', 'text/plain', 'writing', now())`, [id]);
     await q(`INSERT INTO blob_chunks (tenant_id, blob_id, seq, data) SELECT tenant_id, blob_id, 0, ${h} FROM blobs WHERE tenant_id = $1`, [id]);
+    // FinOps: readings, plans, invoices with their lines, webhooks with deliveries, attributed cost.
+    await q(`INSERT INTO meter_readings (tenant_id, meter, day, quantity, events, aggregated_at) VALUES ($1, 'api_request', '2026-03-01', 1, 1, now())`, [id]);
+    await q(`INSERT INTO meter_aggregation_state (tenant_id, watermark, updated_at) VALUES ($1, now(), now())`, [id]);
+    await q(`INSERT INTO plan_assignments (tenant_id, effective_from, plan_id, plan_version, assigned_by, assigned_at) VALUES ($1, '2026-03-01', 'pro', 1, 'alice', now())`, [id]);
+    const invoice = `(SELECT invoice_id FROM invoices WHERE tenant_id = $1)`;
+    await q(`INSERT INTO invoices (tenant_id, invoice_id, number, period, status, currency, subtotal, tax, total, document, sha256, rated_at)
+             VALUES ($1, gen_random_uuid(), 'INV-1', '2026-03', 'draft', 'EUR', 0, 0, 0, '{}', repeat('d', 64), now())`, [id]);
+    await q(`INSERT INTO rated_usage (tenant_id, invoice_id, line_no, kind, plan_id, plan_version, segment_from, segment_to, quantity, billable, amount, description)
+             VALUES ($1, ${invoice}, 1, 'base_fee', 'pro', 1, '2026-03-01', '2026-03-31', 0, 0, 0, 'probe')`, [id]);
+    await q(`INSERT INTO invoice_webhooks (tenant_id, webhook_id, url, secret_wrapped, created_by, created_at) VALUES ($1, gen_random_uuid(), 'https://example.com/h', 'x', 'alice', now())`, [id]);
+    await q(`INSERT INTO webhook_deliveries (tenant_id, delivery_id, webhook_id, invoice_id, job_id, status, created_at, updated_at)
+             SELECT $1, gen_random_uuid(), (SELECT webhook_id FROM invoice_webhooks WHERE tenant_id = $1), ${invoice}, ${job}, 'pending', now(), now()`, [id]);
+    await q(`INSERT INTO cost_allocations (tenant_id, period, service, import_id, driver, share, amount, currency, created_at) VALUES ($1, '2026-03', 'compute', gen_random_uuid(), 'policy_decision', 0.5, 100, 'EUR', now())`, [id]);
     // The entity graph.
     await q(`INSERT INTO graph_types (tenant_id, kind, type_name, schema, created_at, updated_at) VALUES ($1, 'entity', 'Probe', '{}', now(), now())`, [id]);
     await q(`INSERT INTO entities (tenant_id, entity_id, type, created_at, updated_at) VALUES ($1, 'probe-1', 'Probe', now(), now()), ($1, 'probe-2', 'Probe', now(), now())`, [id]);

@@ -32,6 +32,7 @@ import { openBlobStore, useBlobStore } from '../blobs/index.ts';
 import { installHighRisk } from '../workflows/high-risk/revert-jobs.ts';
 import { toProblem } from './errors.ts';
 import { acceptGzipBodies } from './gzip-body.ts';
+import { installFinops } from '../finops/install.ts';
 import { RequestLogging } from './request-logging.ts';
 import { acceptNdjsonBodies } from './ndjson-body.ts';
 import { limitJsonNesting } from './json-body.ts';
@@ -187,6 +188,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
     metrics,
     policyDir: config.policyDir,
     log,
+    clock,
     drafts: { threads: config.policyWorkers, timeoutMs: config.policyDraftTimeoutMs, maxHeapMb: config.policyDraftHeapMb, budget },
   });
   await installFlags(app, { db, clock, bundleFor, metrics });
@@ -205,6 +207,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   // Spans still buffered are sent before the app goes.
   app.addHook('onClose', async () => tracing.shutdown());
   const instrumented = options.instrumentActions !== false;
+  installFinops(app, jobs, { db, clock, log, metrics, bundleFor }, { background: options.jobsBackground !== false });
   const deps = {
     db,
     clock,

@@ -4,6 +4,7 @@ import { currentContext, runWithContext } from '../context.ts';
 import type { Database } from '../db/database.ts';
 import { runBatch } from '../db/statement.ts';
 import { withTenantTransaction } from '../db/tenant-tx.ts';
+import { meterForAction } from '../finops/meters.ts';
 import { usageEventStatement, usageSince } from '../finops/usage-events.ts';
 import { lockTenant } from '../db/tenant-locks.ts';
 import type { Authenticator, Credential } from '../identity/authenticate.ts';
@@ -194,7 +195,15 @@ export async function executeStep(deps: PipelineDeps, action: AnyAction, credent
                 details: { receipt_id: receipt.body.receipt_id, bundle_hash: decision.bundleHash, route: req.route },
                 at: now,
               }),
-              usageEventStatement({ action: action.name, quota: action.quota ?? null, at: now }),
+              usageEventStatement({
+                action: action.name,
+                meter: meterForAction(action),
+                quota: action.quota ?? null,
+                at: now,
+                subject: principal.subjectId,
+                // One per action: the receipt's id (a request id may be sent again by a client).
+                key: `receipt:${receipt.body.receipt_id}`,
+              }),
             ]).catch((err: unknown) => {
               deps.signals?.evidenceWriteFailures.inc({ kind: 'receipt' });
               throw err;

@@ -3,6 +3,8 @@ import { currentTenantId, currentTx } from '../context.ts';
 import { mirrorEntities } from '../graph/mirror.ts';
 import type { Database } from '../db/database.ts';
 import { withTenantTransaction } from '../db/tenant-tx.ts';
+import { insertUsageEvents } from '../finops/usage-events.ts';
+import { systemClock, type Clock } from '../util/clock.ts';
 import type { Bundle } from './bundle.ts';
 import type { BundleArchive } from './bundle-archive.ts';
 
@@ -55,6 +57,7 @@ export class DecisionLogWriter {
     private readonly log: Logger,
     private readonly archive: BundleArchive,
     private readonly options: { flushMs: number; maxBatch: number } = { flushMs: 250, maxBatch: 500 },
+    private readonly clock: Clock = systemClock,
   ) {}
 
   /** Queues a decision made with `bundle` (the one its `bundle_hash` names). */
@@ -85,7 +88,7 @@ export class DecisionLogWriter {
       try {
         await withTenantTransaction(this.db, tenant, async () => {
           for (const bundle of bundles.values()) await this.archive.keep(bundle, at);
-          await insertDecisions(records);
+          await insertDecisions(records, this.clock.now());
         });
       } catch (error) {
         this.log.error({ err: error, tenant_id: tenant, decisions: records.length }, 'decision log write failed');
@@ -97,9 +100,10 @@ export class DecisionLogWriter {
 /**
  * Inserts decisions of the current tenant; one already logged (a retried upload) is skipped.
  * Column arrays through unnest: one statement per batch, about three times faster than rows of
- * JSON. Returns how many were new.
+ * JSON. Each decision is metered (a `policy_decision` usage event keyed by its id) in the same
+ * transaction, so a decision is logged and counted together or not at all. Returns how many were new.
  */
-export async function insertDecisions(records: DecisionRecord[]): Promise<number> {
+export async function insertDecisions(records: DecisionRecord[], recordedAt: Date): Promise<number> {
   const column = <T>(f: (r: DecisionRecord) => T): T[] => records.map(f);
   const rows = await currentTx().query<{ inserted: number }>(
     `WITH inserted AS (
@@ -124,6 +128,19 @@ export async function insertDecisions(records: DecisionRecord[]): Promise<number
       column((r) => r.source ?? null),
       column((r) => (r.error === undefined || r.error === null ? null : JSON.stringify(r.error))),
     ],
+  );
+  await insertUsageEvents(
+    records.map((r) => ({
+      meter: 'policy_decision',
+      quantity: 1,
+      idempotencyKey: `decision:${r.decision_id}`,
+      occurredAt: new Date(r.timestamp),
+      subject: r.actor,
+      source: r.source ?? 'server',
+      action: r.action ?? r.path,
+      properties: { package: r.path, allow: r.allow },
+    })),
+    recordedAt,
   );
   // Each decision is also a PolicyDecision entity of the graph, written with it.
   await mirrorEntities(

@@ -89,6 +89,6 @@ export const uploadDecisionLogs = defineAction({
       const instance = e.labels?.id;
       return toRecord(e, ctx.tenantId, instance === undefined ? ctx.principal.subjectId : `${ctx.principal.subjectId}/${instance}`, maskRules);
     });
-    return { received: events.length, stored: await insertDecisions(records) };
+    return { received: events.length, stored: await insertDecisions(records, ctx.now) };
   },
 });

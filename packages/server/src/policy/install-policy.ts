@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.ts';
 import type { Metrics } from '../observability/metrics.ts';
+import type { Clock } from '../util/clock.ts';
 import { loadTestModules } from './bundle.ts';
 import { DecisionLogWriter } from './decision-log.ts';
 import { policyDrift } from './drift.ts';
@@ -18,9 +19,9 @@ const POLL_MS = { pglite: 1000, postgres: 5000 } as const;
  */
 export async function installPolicy(
   app: FastifyInstance,
-  o: { db: Database; engine: PolicyEngine; metrics: Metrics; policyDir: string; log: Logger; drafts: DraftPoolOptions },
+  o: { db: Database; engine: PolicyEngine; metrics: Metrics; policyDir: string; log: Logger; drafts: DraftPoolOptions; clock?: Clock },
 ): Promise<void> {
-  await o.engine.start(o.db, { pollMs: POLL_MS[o.db.engine], decisionLog: new DecisionLogWriter(o.db, o.log, o.engine.archive) });
+  await o.engine.start(o.db, { pollMs: POLL_MS[o.db.engine], decisionLog: new DecisionLogWriter(o.db, o.log, o.engine.archive, undefined, o.clock) });
   const drafts = new DraftPool(o.drafts, o.log);
   app.addHook('onClose', async () => drafts.close());
   setPolicyRuntime({ engine: o.engine, db: o.db, baseTests: loadTestModules(o.policyDir), drafts });

@@ -2,6 +2,7 @@ import type { Database } from '../db/database.ts';
 import { withPlatformTransaction, withTenantTransaction } from '../db/tenant-tx.ts';
 import type { SubjectAttributes } from '../identity/principal.ts';
 import { insertSubject } from '../identity/subjects.ts';
+import { assignPlan } from '../finops/plan-assignments.ts';
 import { defaultTenantConfig } from '../tenancy/tenant-config.ts';
 import { insertTenant } from '../tenancy/tenants.ts';
 import { defaultPolicyDir } from '../config.ts';
@@ -63,6 +64,9 @@ async function seedBundle(base: Bundle, patch: Record<string, unknown>, at: Date
   if (version !== undefined) await insertActivation({ version: version.version, hash: version.hash, kind: 'activate', actor: SEED_ACTOR }, at);
 }
 
+/** The demo plan: internal tenants pay no base fee, the demo customer does. */
+const DEMO_PLANS: Record<string, 'internal' | 'external'> = { 'summit-internal': 'internal', 'demo-external': 'external' };
+
 /** Creates the demo tenants, their users, lead routing rules and bundle versions; running it again creates nothing. */
 export async function seedDemo(db: Database, options: { clock?: Clock; policyDir?: string } = {}): Promise<SeedSummary> {
   const at = (options.clock ?? systemClock).now();
@@ -90,6 +94,10 @@ export async function seedDemo(db: Database, options: { clock?: Clock; policyDir
       await insertRoutingRules(DEMO_ROUTING_RULES);
       const patch = DEMO_BUNDLE_PATCHES[t.tenant_id];
       if (created !== undefined && patch !== undefined) await seedBundle(base, patch, at);
+      const plan = DEMO_PLANS[t.tenant_id];
+      if (created !== undefined && plan !== undefined) {
+        await assignPlan({ effective_from: '2026-01-01', plan_id: 'companyos-internal-demo', plan_version: 1, internal: plan === 'internal', assigned_by: SEED_ACTOR }, at);
+      }
     });
   }
   return summary;

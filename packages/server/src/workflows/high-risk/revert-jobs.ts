@@ -107,6 +107,6 @@ async function systemStep(request: HighRiskRequest, transition: Transition, at: 
       at,
     }),
     // Counted like every transition, so metering sees the server's own steps too.
-    usageEventStatement({ action, quota: null, at }),
+    usageEventStatement({ action, meter: 'workflow_run', quota: null, at, subject: null, key: `receipt:${receipt.body.receipt_id}`, source: 'job' }),
   ]);
 }

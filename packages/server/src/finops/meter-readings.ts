@@ -1,0 +1,99 @@
+import { currentTenantId, currentTx } from '../context.ts';
+
+export interface MeterReading {
+  meter: string;
+  /** The UTC day, YYYY-MM-DD. */
+  day: string;
+  quantity: number;
+  events: number;
+  aggregated_at: string;
+}
+
+/** What one aggregation pass did. */
+export interface AggregationResult {
+  /** Readings written or changed. */
+  readings: number;
+  /** How long the oldest event new to this pass waited to be aggregated (0 when none was new). */
+  lagMs: number;
+  watermark: string | null;
+}
+
+/**
+ * Events recorded this long before the watermark are read again: a transaction that recorded an
+ * event earlier may commit after a later one, and re-reading a day is harmless (it is recomputed).
+ */
+export const REREAD_MS = 5 * 60_000;
+
+const DAY_START = `(d.day::timestamp AT TIME ZONE 'UTC')`;
+const NEXT_DAY_START = `((d.day + 1)::timestamp AT TIME ZONE 'UTC')`;
+
+/**
+ * Rolls the current tenant's usage events into daily readings. Every day (and meter) that has an
+ * event recorded since the last pass is recomputed whole from its events, so a late event corrects
+ * its day and running a pass twice changes nothing. Seats are the distinct subjects of a day.
+ */
+export async function aggregateUsage(now: Date): Promise<AggregationResult> {
+  const tx = currentTx();
+  const tenant = currentTenantId();
+  const [state] = await tx.query<{ watermark: Date | string }>('SELECT watermark FROM meter_aggregation_state WHERE tenant_id = $1 FOR UPDATE', [tenant]);
+  const previous = state === undefined ? null : new Date(state.watermark);
+  const since = previous === null ? null : new Date(previous.getTime() - REREAD_MS).toISOString();
+  const [span] = await tx.query<{ newest: Date | string | null; oldest_new: Date | string | null }>(
+    `SELECT max(recorded_at) AS newest, min(recorded_at) FILTER (WHERE $3::timestamptz IS NULL OR recorded_at > $3) AS oldest_new
+     FROM usage_events WHERE tenant_id = $1 AND ($2::timestamptz IS NULL OR recorded_at > $2)`,
+    [tenant, since, previous?.toISOString() ?? null],
+  );
+  if (span?.newest === null || span === undefined) return { readings: 0, lagMs: 0, watermark: previous?.toISOString() ?? null };
+  const rows = await tx.query<{ n: number }>(
+    `WITH touched AS (
+       SELECT DISTINCT tenant_id, meter, (occurred_at AT TIME ZONE 'UTC')::date AS day
+       FROM usage_events WHERE tenant_id = $1 AND ($2::timestamptz IS NULL OR recorded_at > $2)
+     ), sums AS (
+       SELECT d.tenant_id, d.meter, d.day, sum(u.quantity)::bigint AS quantity, count(*)::bigint AS events
+       FROM touched d JOIN usage_events u ON u.tenant_id = d.tenant_id AND u.meter = d.meter
+         AND u.occurred_at >= ${DAY_START} AND u.occurred_at < ${NEXT_DAY_START}
+       GROUP BY d.tenant_id, d.meter, d.day
+     ), seats AS (
+       SELECT d.tenant_id, 'seat'::text AS meter, d.day, count(DISTINCT u.subject)::bigint AS quantity, count(DISTINCT u.subject)::bigint AS events
+       FROM (SELECT DISTINCT tenant_id, day FROM touched) d JOIN usage_events u ON u.tenant_id = d.tenant_id
+         AND u.occurred_at >= ${DAY_START} AND u.occurred_at < ${NEXT_DAY_START} AND u.subject IS NOT NULL
+       GROUP BY d.tenant_id, d.day
+     ), written AS (
+       INSERT INTO meter_readings (tenant_id, meter, day, quantity, events, aggregated_at)
+       SELECT tenant_id, meter, day, quantity, events, $3 FROM (SELECT * FROM sums UNION ALL SELECT * FROM seats) r
+       ON CONFLICT (tenant_id, meter, day) DO UPDATE SET quantity = EXCLUDED.quantity, events = EXCLUDED.events, aggregated_at = EXCLUDED.aggregated_at
+       WHERE (meter_readings.quantity, meter_readings.events) IS DISTINCT FROM (EXCLUDED.quantity, EXCLUDED.events)
+       RETURNING 1
+     )
+     SELECT count(*)::int AS n FROM written`,
+    [tenant, since, now.toISOString()],
+  );
+  const newest = new Date(span.newest);
+  const watermark = previous !== null && previous > newest ? previous : newest;
+  await tx.query(
+    `INSERT INTO meter_aggregation_state (tenant_id, watermark, updated_at) VALUES ($1, $2, $3)
+     ON CONFLICT (tenant_id) DO UPDATE SET watermark = EXCLUDED.watermark, updated_at = EXCLUDED.updated_at`,
+    [tenant, watermark.toISOString(), now.toISOString()],
+  );
+  const lagMs = span.oldest_new === null ? 0 : Math.max(0, now.getTime() - new Date(span.oldest_new).getTime());
+  return { readings: Number(rows[0]!.n), lagMs, watermark: watermark.toISOString() };
+}
+
+export interface ReadingFilter {
+  /** First day, inclusive (YYYY-MM-DD). */
+  from?: string | undefined;
+  /** Last day, exclusive. */
+  to?: string | undefined;
+  meter?: string | undefined;
+}
+
+/** The current tenant's daily readings, oldest first. */
+export async function listReadings(f: ReadingFilter = {}): Promise<MeterReading[]> {
+  const rows = await currentTx().query<{ meter: string; day: string; quantity: string | number; events: string | number; aggregated_at: Date | string }>(
+    `SELECT meter, to_char(day, 'YYYY-MM-DD') AS day, quantity, events, aggregated_at FROM meter_readings
+     WHERE tenant_id = $1 AND ($2::date IS NULL OR day >= $2) AND ($3::date IS NULL OR day < $3) AND ($4::text IS NULL OR meter = $4)
+     ORDER BY day, meter`,
+    [currentTenantId(), f.from ?? null, f.to ?? null, f.meter ?? null],
+  );
+  return rows.map((r) => ({ meter: r.meter, day: r.day, quantity: Number(r.quantity), events: Number(r.events), aggregated_at: new Date(r.aggregated_at).toISOString() }));
+}
