@@ -1,12 +1,13 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createDeflateRaw, createInflateRaw, crc32 } from 'node:zlib';
+import { PACK_DEFLATE_LEVEL, ReencodingCheck } from './reencoding-check.ts';
 import { ArchiveError } from './tar-header.ts';
 
 // The gzip member is framed here around raw deflate so its header is fixed (no name, mtime 0,
 // OS "unknown"): the same content gives the same header on every platform, and the reader can
-// demand exactly that header and trailer. (Deflate itself has several encodings of the same
-// bytes; the verifier checks what they decode to.)
+// demand exactly that header and trailer. Deflate itself has several encodings of the same
+// bytes, so the reader also demands the one zlib writes at the pack level (see ReencodingCheck).
 const HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xff]);
 const TRAILER = 8;
 
@@ -18,10 +19,10 @@ function trailer(crc: number, length: number): Buffer {
 }
 
 /** Gzips a byte stream into a single member with the fixed header. */
-export async function* gzipChunks(source: AsyncIterable<Uint8Array>, level = 6): AsyncGenerator<Buffer> {
+export async function* gzipChunks(source: AsyncIterable<Uint8Array>): AsyncGenerator<Buffer> {
   let crc = 0;
   let length = 0;
-  const deflate = createDeflateRaw({ level });
+  const deflate = createDeflateRaw({ level: PACK_DEFLATE_LEVEL });
   const feeding = pipeline(
     Readable.from(
       (async function* () {
@@ -47,11 +48,15 @@ export async function* gzipChunks(source: AsyncIterable<Uint8Array>, level = 6):
   yield trailer(crc, length);
 }
 
-/** Inflates a member written by `gzipChunks`; a different header, CRC, length or extra byte fails. */
+/**
+ * Inflates a member written by `gzipChunks`; a different header, CRC, length, extra byte or any
+ * other encoding of the same content fails.
+ */
 export async function* gunzipChunks(source: AsyncIterable<Uint8Array>): AsyncGenerator<Buffer> {
   let head = Buffer.alloc(0);
   let tail = Buffer.alloc(0);
   let fed = 0;
+  const reencoding = new ReencodingCheck();
   const body = (async function* () {
     for await (const raw of source) {
       let chunk = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
@@ -67,6 +72,7 @@ export async function* gunzipChunks(source: AsyncIterable<Uint8Array>): AsyncGen
       tail = Buffer.from(joined.subarray(cut));
       if (cut > 0) {
         fed += cut;
+        reencoding.read(joined.subarray(0, cut));
         yield joined.subarray(0, cut);
       }
     }
@@ -82,15 +88,18 @@ export async function* gunzipChunks(source: AsyncIterable<Uint8Array>): AsyncGen
       if ((chunk as Buffer).length === 0) continue;
       crc = crc32(chunk as Buffer, crc);
       length += (chunk as Buffer).length;
+      await reencoding.decoded(chunk as Buffer);
       yield chunk as Buffer;
     }
     await feeding;
+    if (inflate.bytesWritten !== fed) throw new ArchiveError('archive: data after the end of the compressed stream');
+    if (!(await reencoding.end())) throw new ArchiveError('archive: the compressed stream has a changed bit (it is not the encoding packs are written with)');
   } catch (err) {
     if (err instanceof ArchiveError) throw err;
     throw new ArchiveError(`archive: gzip data corrupt (${(err as Error).message})`);
   } finally {
     inflate.destroy();
+    reencoding.destroy();
   }
-  if (inflate.bytesWritten !== fed) throw new ArchiveError('archive: data after the end of the compressed stream');
   if (!tail.equals(trailer(crc, length))) throw new ArchiveError('archive: gzip checksum or length mismatch');
 }

@@ -55,7 +55,6 @@ export interface WritePackOptions {
   generator?: string;
   /** Where record files are spooled while their size is not yet known. */
   tmpDir?: string;
-  compressionLevel?: number;
   onProgress?: (progress: { kind: RecordKind; records: number; done: boolean }) => void;
   signal?: AbortSignal;
 }
@@ -180,7 +179,7 @@ async function writeInto(target: Writable, options: WritePackOptions): Promise<P
       }),
     ];
     const signal = options.signal;
-    await pipeline(Readable.from(gzipChunks(tarChunks(entries), options.compressionLevel)), target, signal ? { signal } : {});
+    await pipeline(Readable.from(gzipChunks(tarChunks(entries))), target, signal ? { signal } : {});
     return manifest;
   } finally {
     await rm(dir, { recursive: true, force: true });
