@@ -38,11 +38,13 @@ test('an activation in CompanyOS reaches the decision service within one polling
 
     assert.equal((await decide(s.pdp.url)).result.allow, false);
     const hash = await cp.activate({ allowed_regions: ['eu', 'us'] });
-    const activatedAt = Date.now();
-    // The next poll brings it; allow for the download and compilation on a busy machine.
-    const took = await waitFor(async () => s.pdp.bundle.revision === hash, POLL_MS + 2000, 'the new revision');
-    assert.ok(took <= POLL_MS + 2000, `took ${took} ms`);
-    assert.ok(s.pdp.bundle.lastActivation!.getTime() - activatedAt <= POLL_MS + 2000);
+    const activatedAt = new Date();
+    await waitFor(async () => s.pdp.bundle.revision === hash, 30_000, 'the new revision');
+    // Within one polling interval: the first poll that began after the activation brought it,
+    // so it was active before a second such poll reached the control plane. Judged by order, not
+    // by the clock, so a busy machine cannot fail it.
+    const pollsSince = cp.bundleRequests.filter((at) => at >= activatedAt);
+    if (pollsSince.length >= 2) assert.ok(s.pdp.bundle.lastActivation! <= pollsSince[1]!, 'activated by the first poll after the activation');
     assert.deepEqual(await regions(s.pdp.url), ['eu', 'us']);
     assert.equal((await decide(s.pdp.url)).result.allow, true);
   } finally {

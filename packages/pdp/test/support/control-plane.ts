@@ -15,6 +15,8 @@ export interface ControlPlane {
   h: TestApp;
   url: string;
   agentKey: string;
+  /** When each bundle download request reached the control plane, in order. */
+  bundleRequests: Date[];
   /** Proposes and activates a version of the tenant's bundle with this data patch; returns its hash. */
   activate(patch: Record<string, unknown>): Promise<string>;
   /** Stops serving HTTP (the database stays, for assertions). */
@@ -31,10 +33,16 @@ export async function startControlPlane(): Promise<ControlPlane> {
   const key = await h.call('POST', '/api/v1/api-keys', { as: ADMIN, body: { subject_id: 'pdp-eu-1', name: 'pdp', roles: ['policy_agent'] } });
   assert.equal(key.statusCode, 201, key.body);
   let killed = false;
+  const bundleRequests: Date[] = [];
+  // A second listener on the HTTP server only watches; Fastify's own answers the request.
+  h.app.server.on('request', (req: { url?: string }) => {
+    if (req.url?.includes('/policy/bundles/') === true) bundleRequests.push(new Date());
+  });
   return {
     h,
     url,
     agentKey: key.json().secret,
+    bundleRequests,
     async activate(patch) {
       const proposed = await h.call('POST', '/api/v1/policy/versions', { as: ADMIN, body: { message: `patch ${JSON.stringify(patch)}`, data_patch: patch } });
       assert.equal(proposed.statusCode, 201, proposed.body);
