@@ -75,7 +75,7 @@ export function entityHref(tenantId: string, entityId: string): string {
 
 /** A short human name for an entity: its name-like property, else its id. */
 export function entityLabel(e: GraphEntity): string {
-  for (const key of ['name', 'display_name', 'title', 'action', 'operation']) {
+  for (const key of ['name', 'display_name', 'title', 'action', 'operation', 'approver']) {
     const v = e.properties[key];
     if (typeof v === 'string' && v !== '') return v;
   }

@@ -28,37 +28,37 @@ export function RelatedPane({ tenantId, entityId, level = 2 }: { tenantId: strin
       {state.status === 'error' && state.problem.status === 403 ? (
         <p className="hint">Your role may not see what this object is linked to.</p>
       ) : (
-      <AsyncView state={state} label="related objects" isEmpty={(n) => n.neighbours.length === 0 && n.hidden === 0} empty="Nothing is linked to this object yet." onRetry={reload}>
-        {(n) => (
-          <>
-            <ul className="related-groups">
-              {byType(n).map(([type, entities]) => (
-                <li key={type}>
-                  <span className="related-type">
-                    {type} ({entities.length})
-                  </span>
-                  <ul>
-                    {entities.map((e) => (
-                      <li key={e.entity_id}>
-                        <Link href={entityHref(tenantId, e.entity_id)}>{entityLabel(e)}</Link> <span className="hint">{linkOf(n, e.entity_id)}</span>
-                      </li>
-                    ))}
-                  </ul>
-                </li>
-              ))}
-            </ul>
-            {n.hidden > 0 && (
-              <p className="hint related-hidden">
-                {n.hidden} hidden: your role may not see {n.hidden === 1 ? 'it' : 'them'}.
+        <AsyncView state={state} label="related objects" isEmpty={(n) => n.neighbours.length === 0 && n.hidden === 0} empty="Nothing is linked to this object yet." onRetry={reload}>
+          {(n) => (
+            <>
+              <ul className="related-groups">
+                {byType(n).map(([type, entities]) => (
+                  <li key={type}>
+                    <span className="related-type">
+                      {type} ({entities.length})
+                    </span>
+                    <ul>
+                      {entities.map((e) => (
+                        <li key={e.entity_id}>
+                          <Link href={entityHref(tenantId, e.entity_id)}>{entityLabel(e)}</Link> <span className="hint">{linkOf(n, e.entity_id)}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  </li>
+                ))}
+              </ul>
+              {n.hidden > 0 && (
+                <p className="hint related-hidden">
+                  {n.hidden} hidden: your role may not see {n.hidden === 1 ? 'it' : 'them'}.
+                </p>
+              )}
+              {n.truncated && <p className="hint">Only the first {n.neighbours.length} are listed.</p>}
+              <p>
+                <Link href={explorerHref(tenantId, entityId)}>Explore in the graph</Link>
               </p>
-            )}
-            {n.truncated && <p className="hint">Only the first {n.neighbours.length} are listed.</p>}
-            <p>
-              <Link href={explorerHref(tenantId, entityId)}>Explore in the graph</Link>
-            </p>
-          </>
-        )}
-      </AsyncView>
+            </>
+          )}
+        </AsyncView>
       )}
     </section>
   );

@@ -48,46 +48,48 @@ export function RequestDetail({ tenantId, requestId, revision, onChanged, onClos
       </p>
       <AsyncView state={state} label="the request" onRetry={reload}>
         {(r) => (
-          <>
-            <p>
-              Status: <StatusBadge status={r.status} />
-            </p>
-            {r.status === 'active' && r.active_until !== null && <AccessCountdown until={r.active_until} />}
-            <dl className="facts">
-              <dt>Operation</dt>
-              <dd>{r.operation}</dd>
-              <dt>Requester</dt>
-              <dd>{r.requester}</dd>
-              <RequestFacts request={r} />
-              {r.status === 'requested' && (
-                <>
-                  <dt>Missing approvals</dt>
-                  <dd>{r.missing_approvals.join(', ') || 'none'}</dd>
-                  <dt>Expires if not executed by</dt>
-                  <dd>{r.pending_until}</dd>
-                </>
-              )}
-              {r.role_name !== null && (
-                <>
-                  <dt>Database role</dt>
-                  <dd>
-                    <code>{r.role_name}</code>
-                  </dd>
-                </>
-              )}
-            </dl>
-            <RequestActions
-              request={r}
-              onChanged={(text) => {
-                setNotice(text);
-                reload();
-                onChanged();
-              }}
-            />
-            <EvidenceDownload requestId={r.request_id} />
-            <RequestHistory history={r.history} />
+          <div className="with-related">
+            <div>
+              <p>
+                Status: <StatusBadge status={r.status} />
+              </p>
+              {r.status === 'active' && r.active_until !== null && <AccessCountdown until={r.active_until} />}
+              <dl className="facts">
+                <dt>Operation</dt>
+                <dd>{r.operation}</dd>
+                <dt>Requester</dt>
+                <dd>{r.requester}</dd>
+                <RequestFacts request={r} />
+                {r.status === 'requested' && (
+                  <>
+                    <dt>Missing approvals</dt>
+                    <dd>{r.missing_approvals.join(', ') || 'none'}</dd>
+                    <dt>Expires if not executed by</dt>
+                    <dd>{r.pending_until}</dd>
+                  </>
+                )}
+                {r.role_name !== null && (
+                  <>
+                    <dt>Database role</dt>
+                    <dd>
+                      <code>{r.role_name}</code>
+                    </dd>
+                  </>
+                )}
+              </dl>
+              <RequestActions
+                request={r}
+                onChanged={(text) => {
+                  setNotice(text);
+                  reload();
+                  onChanged();
+                }}
+              />
+              <EvidenceDownload requestId={r.request_id} />
+              <RequestHistory history={r.history} />
+            </div>
             <RelatedPane key={revision} tenantId={tenantId} entityId={requestEntityId(r.request_id)} level={3} />
-          </>
+          </div>
         )}
       </AsyncView>
     </div>
