@@ -1,7 +1,7 @@
 import cytoscape from 'cytoscape';
 import { useEffect, useRef } from 'react';
 import { entityLabel } from './graph-api.ts';
-import type { GraphView } from './use-graph-view.ts';
+import type { GraphView } from './graph-view.ts';
 
 // The drawn graph. Loaded on demand (React.lazy), so cytoscape stays out of the console's first
 // download. The canvas is for sighted pointer users; the table beside it carries the same data

@@ -1,7 +1,7 @@
 import { Link } from '../../router/router.tsx';
 import { DataTable } from '../../ui/data-table.tsx';
 import { entityHref, entityLabel, type GraphRelationship } from './graph-api.ts';
-import type { GraphView } from './use-graph-view.ts';
+import type { GraphView } from './graph-view.ts';
 
 /** The edges between a node and the rest of what is shown, read from that node. */
 function linksOf(id: string, edges: GraphRelationship[]): string {
