@@ -6,7 +6,9 @@
 // with a 50-edge fan-out. Prints p50/p95/p99, the achieved rate and the errors as a table, and
 // writes them as JSON beside it (bench/results/graph-flows-<engine>.json).
 //   node --import tsx bench/graph-flows.ts [--engines pglite,postgresql] [--rate 500] [--duration S]
-//     [--entities N] [--tenants N] [--workers N]
+//     [--entities N] [--tenants N] [--workers N] [--profile DIR]
+// --profile writes the server's CPU profile (node --cpu-prof) to DIR when it stops; use --workers 1
+// so one process serves everything.
 // PostgreSQL runs when DATABASE_URL is set. Latency counts from each request's scheduled send
 // time; this process, the server and the database share the machine's cores.
 
@@ -224,7 +226,11 @@ async function main(): Promise<void> {
   console.log('targets (PostgreSQL): p95 ≤ 25 ms per flow at 500 rps, error rate < 0.5%; neighbours at depth 2 on a 50-edge fan-out p95 ≤ 10 ms\n');
   const rows: Row[] = [];
   for (const engine of ENGINES) {
-    const server = await startServer(engine, { workers: arg('--workers') === undefined ? undefined : Number(arg('--workers')) });
+    const profile = arg('--profile');
+    const server = await startServer(engine, {
+      workers: arg('--workers') === undefined ? undefined : Number(arg('--workers')),
+      nodeArgs: profile === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', profile],
+    });
     try {
       const label = engine === 'postgresql' ? `PostgreSQL ×${server.workers}` : 'PGlite';
       const result = await run(server, await setUp(server), label);

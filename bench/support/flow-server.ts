@@ -40,7 +40,7 @@ export interface Server {
 }
 
 /** `companyos serve` on a fresh data dir (and database), logging at info to a file as in production. */
-export async function startServer(engine: string, o: { workers?: number | undefined } = {}): Promise<Server> {
+export async function startServer(engine: string, o: { workers?: number | undefined; nodeArgs?: string[] } = {}): Promise<Server> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'companyos-flows-'));
   let databaseUrl: string | undefined;
@@ -66,7 +66,7 @@ export async function startServer(engine: string, o: { workers?: number | undefi
   const logFile = join(dataDir, 'server.log');
   const out = openSync(logFile, 'w');
   const { DATABASE_URL: _unused, ...env } = process.env;
-  const child: ChildProcess = spawn(process.execPath, [CLI, 'serve'], {
+  const child: ChildProcess = spawn(process.execPath, [...(o.nodeArgs ?? []), CLI, 'serve'], {
     env: {
       ...env,
       ...(databaseUrl !== undefined ? { DATABASE_URL: databaseUrl } : {}),

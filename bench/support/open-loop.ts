@@ -2,7 +2,7 @@
 // rate) whether or not earlier ones have been answered, and each latency is measured from the
 // request's scheduled send time, so time spent queueing anywhere (in this process, in the
 // connection pool, in the server) is in the figure rather than hidden (coordinated omission).
-// See docs/adr/0008-open-loop-load-driver.md for why this is not an npm load generator.
+// See docs/adr/0009-one-server-throughput.md for why this is not an npm load generator.
 
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'undici';

@@ -21,6 +21,13 @@ before(async () => {
            ('acme', '01890000-0000-7000-8000-000000000001', 1, now(), 'bob', 'approve', 'approved')`);
   await q(`INSERT INTO receipts (tenant_id, receipt_id, issued_at, action, actor, target, body, sha256)
            VALUES ('acme', '01890000-0000-7000-8000-0000000000aa', now(), 'high_risk.request.approve', 'bob', 'high-risk-request:01890000-0000-7000-8000-000000000001', '{}', repeat('a', 64))`);
+  // An evidence pack of another tenant (so the lists above stay acme's alone).
+  await q(`INSERT INTO tenants (tenant_id, display_name, data_region, config, created_at, updated_at) VALUES ('beta', 'Beta', 'eu', '{}', now(), now())`);
+  await q(`INSERT INTO subjects (tenant_id, subject_id, display_name, roles, attributes, created_at, updated_at) VALUES ('beta', 'carol', 'Carol', '{CompanyAdmin}', '{}', now(), now())`);
+  await q(`INSERT INTO jobs (tenant_id, job_id, kind, payload, status, due_at, max_attempts, created_at, updated_at)
+           VALUES ('beta', '01890000-0000-7000-8000-0000000000b1', 'audit.export', '{}', 'done', now(), 3, now(), now())`);
+  await q(`INSERT INTO audit_exports (tenant_id, export_id, job_id, requested_by, request_id, created_at, window_from, window_to, filters, status, pack_sha256)
+           VALUES ('beta', '01890000-0000-7000-8000-0000000000e1', '01890000-0000-7000-8000-0000000000b1', 'carol', 'req-1', now(), now() - interval '1 day', now(), '{}', 'done', repeat('b', 64))`);
   await migrate(db, all);
 });
 after(() => db.close());
@@ -47,4 +54,11 @@ test('existing subjects, teams, requests, approvals and receipts become entities
       'subject:bob MEMBER_OF team:engineering',
     ],
   );
+});
+
+test('existing evidence packs become entities with their digest, linked from the subject who asked for them', async () => {
+  const pack = await db.query<{ type: string; sha: string }>(`SELECT type, properties ->> 'pack_sha256' AS sha FROM entities WHERE tenant_id = 'beta' AND entity_id = 'export:01890000-0000-7000-8000-0000000000e1'`);
+  assert.deepEqual(pack, [{ type: 'EvidenceBundle', sha: 'b'.repeat(64) }]);
+  const edges = await db.query<{ edge: string }>(`SELECT from_id || ' ' || type || ' ' || to_id AS edge FROM relationships WHERE tenant_id = 'beta' ORDER BY 1`);
+  assert.deepEqual(edges.map((e) => e.edge), ['subject:carol REQUESTED export:01890000-0000-7000-8000-0000000000e1']);
 });

@@ -4,6 +4,7 @@ import { withPlatformTransaction, withTenantTransaction } from '../db/tenant-tx.
 import { Problem } from '../http/problem.ts';
 import type { Clock } from '../util/clock.ts';
 import { ActiveSubjects } from './active-subjects.ts';
+import { VerifiedTokens } from './verified-tokens.ts';
 import { looksLikeApiKey, resolveApiKey } from './api-keys.ts';
 import { DEV_ISSUER, type DevIssuer } from './dev-issuer.ts';
 import type { Principal } from './principal.ts';
@@ -63,6 +64,7 @@ export class Authenticator {
   private oidcKeys: Promise<JWTVerifyGetKey> | undefined;
   private readonly subjects: SubjectStore;
   private readonly active = new ActiveSubjects();
+  private readonly verified = new VerifiedTokens();
 
   constructor(private readonly options: AuthenticatorOptions) {
     this.subjects = options.subjects ?? databaseSubjectStore;
@@ -144,6 +146,15 @@ export class Authenticator {
   }
 
   private async verifyJwt(token: string): Promise<JWTPayload> {
+    const now = this.options.clock.now().getTime();
+    const known = this.verified.get(token, now);
+    if (known !== undefined) return known;
+    const claims = await this.checkJwt(token);
+    this.verified.remember(token, claims, now);
+    return claims;
+  }
+
+  private async checkJwt(token: string): Promise<JWTPayload> {
     let issuer: string | undefined;
     try {
       issuer = decodeJwt(token).iss;

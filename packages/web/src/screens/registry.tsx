@@ -4,6 +4,7 @@ import { AuditLogScreen } from './audit/audit-log-screen.tsx';
 import { BrandingScreen } from './branding/branding-screen.tsx';
 import { ExportScreen } from './export/export-screen.tsx';
 import { FlagsScreen } from './flags/flags-screen.tsx';
+import { ExplorerScreen } from './graph/explorer-screen.tsx';
 import { KeysScreen } from './keys/keys-screen.tsx';
 import { PolicyScreen } from './policy/policy-screen.tsx';
 import { SecurityScreen } from './security/security-screen.tsx';
@@ -45,6 +46,7 @@ export const SCREENS: ScreenDef[] = [
   { id: 'policy', title: 'Policy', scope: 'tenant', segment: 'policy', offered: (s) => !isOperator(s), render: ({ tenantId }) => <PolicyScreen tenantId={tenantId} /> },
   { id: 'flags', title: 'Flags', scope: 'tenant', segment: 'flags', offered: (s) => !isOperator(s), render: ({ tenantId }) => <FlagsScreen tenantId={tenantId} /> },
   { id: 'export', title: 'Export', scope: 'tenant', segment: 'export', offered: (s) => !isOperator(s), render: ({ tenantId }) => <ExportScreen tenantId={tenantId} /> },
+  { id: 'graph', title: 'Graph', scope: 'tenant', segment: 'graph', offered: (s) => !isOperator(s), render: ({ tenantId }) => <ExplorerScreen tenantId={tenantId} /> },
   { id: 'security', title: 'Security', scope: 'tenant', segment: 'security', offered: (s) => !isOperator(s), render: ({ tenantId }) => <SecurityScreen tenantId={tenantId} /> },
 ];
 

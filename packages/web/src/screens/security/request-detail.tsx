@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { AsyncView } from '../../ui/async-view.tsx';
+import { requestEntityId } from '../graph/graph-api.ts';
+import { RelatedPane } from '../graph/related-pane.tsx';
 import { AccessCountdown } from './access-countdown.tsx';
 import { EvidenceDownload } from './evidence-download.tsx';
 import { RequestActions } from './request-actions.tsx';
@@ -11,8 +13,8 @@ import { useSecurityPath } from './use-security-data.ts';
 // While access is active the server may revert it at any moment (its window ends, or a revoke's job runs).
 const ACTIVE_POLL_MS = 2000;
 
-/** One request: its facts, what can be done to it now, its evidence pack and its history. */
-export function RequestDetail({ requestId, revision, onChanged, onClose }: { requestId: string; revision: number; onChanged: () => void; onClose: () => void }) {
+/** One request: its facts, what can be done to it now, its evidence pack, its history and what it is linked to. */
+export function RequestDetail({ tenantId, requestId, revision, onChanged, onClose }: { tenantId: string; requestId: string; revision: number; onChanged: () => void; onClose: () => void }) {
   const { state, reload } = useSecurityPath<HighRiskDetail>(requestPath(requestId), revision);
   const [notice, setNotice] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
@@ -46,45 +48,48 @@ export function RequestDetail({ requestId, revision, onChanged, onClose }: { req
       </p>
       <AsyncView state={state} label="the request" onRetry={reload}>
         {(r) => (
-          <>
-            <p>
-              Status: <StatusBadge status={r.status} />
-            </p>
-            {r.status === 'active' && r.active_until !== null && <AccessCountdown until={r.active_until} />}
-            <dl className="facts">
-              <dt>Operation</dt>
-              <dd>{r.operation}</dd>
-              <dt>Requester</dt>
-              <dd>{r.requester}</dd>
-              <RequestFacts request={r} />
-              {r.status === 'requested' && (
-                <>
-                  <dt>Missing approvals</dt>
-                  <dd>{r.missing_approvals.join(', ') || 'none'}</dd>
-                  <dt>Expires if not executed by</dt>
-                  <dd>{r.pending_until}</dd>
-                </>
-              )}
-              {r.role_name !== null && (
-                <>
-                  <dt>Database role</dt>
-                  <dd>
-                    <code>{r.role_name}</code>
-                  </dd>
-                </>
-              )}
-            </dl>
-            <RequestActions
-              request={r}
-              onChanged={(text) => {
-                setNotice(text);
-                reload();
-                onChanged();
-              }}
-            />
-            <EvidenceDownload requestId={r.request_id} />
-            <RequestHistory history={r.history} />
-          </>
+          <div className="with-related">
+            <div>
+              <p>
+                Status: <StatusBadge status={r.status} />
+              </p>
+              {r.status === 'active' && r.active_until !== null && <AccessCountdown until={r.active_until} />}
+              <dl className="facts">
+                <dt>Operation</dt>
+                <dd>{r.operation}</dd>
+                <dt>Requester</dt>
+                <dd>{r.requester}</dd>
+                <RequestFacts request={r} />
+                {r.status === 'requested' && (
+                  <>
+                    <dt>Missing approvals</dt>
+                    <dd>{r.missing_approvals.join(', ') || 'none'}</dd>
+                    <dt>Expires if not executed by</dt>
+                    <dd>{r.pending_until}</dd>
+                  </>
+                )}
+                {r.role_name !== null && (
+                  <>
+                    <dt>Database role</dt>
+                    <dd>
+                      <code>{r.role_name}</code>
+                    </dd>
+                  </>
+                )}
+              </dl>
+              <RequestActions
+                request={r}
+                onChanged={(text) => {
+                  setNotice(text);
+                  reload();
+                  onChanged();
+                }}
+              />
+              <EvidenceDownload requestId={r.request_id} />
+              <RequestHistory history={r.history} />
+            </div>
+            <RelatedPane key={revision} tenantId={tenantId} entityId={requestEntityId(r.request_id)} level={3} />
+          </div>
         )}
       </AsyncView>
     </div>

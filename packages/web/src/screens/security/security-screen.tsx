@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { useLocation } from '../../router/router.tsx';
 import { ApprovalsQueue } from './approvals-queue.tsx';
 import { RequestDetail } from './request-detail.tsx';
 import { RequestForm } from './request-form.tsx';
@@ -7,7 +8,12 @@ import { SecurityAlerts } from './security-alerts.tsx';
 
 /** High-risk access: ask for temporary database reads, approve others', execute, revoke, and watch for failures. */
 export function SecurityScreen({ tenantId }: { tenantId: string }) {
-  const [open, setOpen] = useState<string | null>(null);
+  // `?request=<id>` opens a request: links from other pages (the Related pane, the graph) land here.
+  const linked = useLocation().search.get('request');
+  const [open, setOpen] = useState<string | null>(linked);
+  useEffect(() => {
+    if (linked !== null) setOpen(linked);
+  }, [linked]);
   // Moves whenever a request changes, so every part of the screen reloads.
   const [revision, setRevision] = useState(0);
   const changed = useCallback(() => setRevision((r) => r + 1), []);
@@ -16,7 +22,7 @@ export function SecurityScreen({ tenantId }: { tenantId: string }) {
       <h1 id="security-title">Security</h1>
       <p className="hint">Temporary read access to the governed database of {tenantId}: requested with a reason, approved by a team lead and a security officer, reverted automatically.</p>
       <SecurityAlerts revision={revision} onOpen={setOpen} />
-      {open !== null && <RequestDetail key={open} requestId={open} revision={revision} onChanged={changed} onClose={() => setOpen(null)} />}
+      {open !== null && <RequestDetail key={open} tenantId={tenantId} requestId={open} revision={revision} onChanged={changed} onClose={() => setOpen(null)} />}
       <ApprovalsQueue revision={revision} onChanged={changed} onOpen={setOpen} />
       <RequestForm
         onCreated={(r) => {
