@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { matchPath, navigate, useLocation } from './router/router.tsx';
 import { homePath } from './screens/home-path.ts';
-import { screenPattern, SCREENS } from './screens/registry.tsx';
+import { screenPath, screenPattern, SCREENS } from './screens/registry.tsx';
+import { useOfferedScreens } from './screens/offered-screens.ts';
 import { OidcCallbackScreen } from './screens/sign-in/oidc-sign-in.tsx';
 import { SignInScreen } from './screens/sign-in/sign-in-screen.tsx';
 import { OIDC_CALLBACK_PATH } from './session/oidc.ts';
@@ -32,7 +33,23 @@ function Routes() {
       </Shell>
     );
   }
-  return <Redirect to={homePath(active)} />;
+  return <Home />;
+}
+
+/** The landing screen: the first screen the policy offers the active session. */
+function Home() {
+  const { active } = useSessions();
+  const { ready, screens } = useOfferedScreens();
+  if (active === undefined) return <Redirect to={homePath(active)} />;
+  const first = screens[0];
+  if (first !== undefined) return <Redirect to={screenPath(first, active.tenant_id)} />;
+  return (
+    <Shell current={null}>
+      <p className="status" role="status" aria-live="polite">
+        {ready ? 'Your roles give you no screens of this console. Ask an administrator of your tenant for access.' : 'Loading your screens…'}
+      </p>
+    </Shell>
+  );
 }
 
 function SwitchTo({ tenantId }: { tenantId: string }) {

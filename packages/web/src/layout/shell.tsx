@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { Link, navigate } from '../router/router.tsx';
-import { screenPath, SCREENS } from '../screens/registry.tsx';
+import { screenPath } from '../screens/registry.tsx';
+import { useOfferedScreens } from '../screens/offered-screens.ts';
+import { ApprovalsBadge } from '../screens/approvals/approvals-badge.tsx';
 import { signOut, useSessions } from '../session/session-store.ts';
 import { useBranding } from '../theme/branding-context.tsx';
 import { DEFAULT_PRODUCT_NAME } from '../theme/branding.ts';
@@ -10,7 +12,7 @@ import { TenantSwitcher } from './tenant-switcher.tsx';
 export function Shell({ current, children }: { current: string | null; children: ReactNode }) {
   const { sessions, active } = useSessions();
   const { branding } = useBranding();
-  const offered = active === undefined ? [] : SCREENS.filter((s) => s.offered(active));
+  const { screens: offered } = useOfferedScreens();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -47,6 +49,7 @@ export function Shell({ current, children }: { current: string | null; children:
               <li key={s.id}>
                 <Link href={screenPath(s, active.tenant_id)} aria-current={s.id === current ? 'page' : undefined}>
                   {s.title}
+                  {s.id === 'approvals' && <ApprovalsBadge />}
                 </Link>
               </li>
             ))}
