@@ -18,7 +18,7 @@ interface Item {
   id: string;
   requestedBy: string;
   requiredApprovers: string[];
-  rationaleHistory: Array<{ by: string; decision: string; rationale: string | null }>;
+  rationaleHistory: Array<{ by: string; at: string; decision: string; rationale: string | null }>;
   allows: string;
   decide: { approve: string; deny: string };
 }

@@ -35,10 +35,13 @@ test('each check is answered with the reasons the real request gets', async () =
 });
 
 test('the caller is decided as the real request would have it, step-up included', async () => {
-  const checks = [{ action: 'policy.bundle.activate', resource: { version: '1' } }];
+  const checks = [{ action: 'policy.bundle.activate' }];
   const plain = (await can(admin, checks)).json().results[0];
   assert.equal(plain.allowed, false);
   assert.ok(plain.reasons.includes('the action requires a recent step-up authentication'), plain.reasons.join('; '));
+  assert.equal(plain.step_up_required, true);
+  const engineerAnswer = (await can(engineer, [{ action: 'policy.bundle.activate' }])).json().results[0];
+  assert.equal(engineerAnswer.step_up_required, false, 'a step-up does not give the engineer a role');
   const stepped = (await can(admin, [{ action: 'policy.bundle.activate' }], { stepUp: true })).json().results[0];
   assert.equal(stepped.allowed, true, stepped.reasons.join('; '));
 });
@@ -52,7 +55,7 @@ test("a resource is loaded by the action's own loader, and one that does not exi
   ]);
   assert.equal(res.statusCode, 200, res.body);
   const [real, absent, unknown] = res.json().results;
-  assert.deepEqual(real, { action: 'high_risk.request.approve', resource: { id: requestId }, allowed: true, reasons: [] });
+  assert.deepEqual(real, { action: 'high_risk.request.approve', resource: { id: requestId }, allowed: true, reasons: [], step_up_required: false });
   assert.deepEqual(absent.reasons, [NO_SUCH_RESOURCE]);
   assert.equal(unknown.allowed, false);
   // The engineer's role grants no approval, whatever the resource.

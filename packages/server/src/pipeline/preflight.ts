@@ -11,6 +11,8 @@ import { decisionInput } from './decision-input.ts';
 export interface PreflightAnswer {
   allowed: boolean;
   reasons: string[];
+  /** Denied now, but allowed after a fresh step-up authentication (the console then offers it and asks for one). */
+  step_up_required: boolean;
 }
 
 export const NO_SUCH_RESOURCE = 'no such resource';
@@ -28,8 +30,13 @@ export async function preflight(ctx: ActionContext<unknown, unknown>, action: An
     if (!Value.Check(action.params, params)) throw new Problem('invalid-request', `the resource of ${action.name} is not valid for its path parameters`, { action: action.name });
     resource = await action.resource({ ...ctx, action: action.name, params, query: {} }, {});
   }
-  const decision = await policyRuntime().engine.decide(decisionInput(ctx, action, resource));
-  if (!decision.allow) return { allowed: false, reasons: decision.reasons };
-  if (resource === undefined) return { allowed: false, reasons: [NO_SUCH_RESOURCE] };
-  return { allowed: true, reasons: decision.reasons };
+  const { engine } = policyRuntime();
+  const input = decisionInput(ctx, action, resource);
+  const decision = await engine.decide(input);
+  if (!decision.allow) {
+    const stepUp = !input.context.step_up && engine.wouldAllow({ ...input, context: { ...input.context, step_up: true } });
+    return { allowed: false, reasons: decision.reasons, step_up_required: stepUp && resource !== undefined };
+  }
+  if (resource === undefined) return { allowed: false, reasons: [NO_SUCH_RESOURCE], step_up_required: false };
+  return { allowed: true, reasons: decision.reasons, step_up_required: false };
 }

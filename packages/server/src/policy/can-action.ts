@@ -18,6 +18,7 @@ const Answer = Type.Object({
   resource: Type.Optional(Type.Record(Type.String(), Type.String())),
   allowed: Type.Boolean(),
   reasons: Type.Array(Type.String()),
+  step_up_required: Type.Boolean({ description: 'denied now, allowed after a fresh step-up authentication' }),
 });
 
 /**
@@ -39,7 +40,7 @@ export function canAction(catalog: () => AnyAction[]) {
       const results = [];
       for (const check of input.checks) {
         const action = byName.get(check.action);
-        const answer = action === undefined ? { allowed: false, reasons: [`${check.action} is not an action of this server`] } : await preflight(ctx, action, check.resource);
+        const answer = action === undefined ? { allowed: false, reasons: [`${check.action} is not an action of this server`], step_up_required: false } : await preflight(ctx, action, check.resource);
         results.push({ action: check.action, ...(check.resource !== undefined ? { resource: check.resource } : {}), ...answer });
       }
       return { results, bundle_hash: ctx.bundleHash };

@@ -7405,6 +7405,8 @@ export interface operations {
                             resource?: {
                                 [key: string]: string;
                             };
+                            /** @description denied now, allowed after a fresh step-up authentication */
+                            step_up_required: boolean;
                         }[];
                     };
                 };

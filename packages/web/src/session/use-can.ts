@@ -16,6 +16,8 @@ interface Answer {
   action: string;
   resource?: Record<string, string>;
   allowed: boolean;
+  /** Allowed after a fresh step-up, which the console asks for when the action runs. */
+  step_up_required: boolean;
 }
 
 /** How long an answer is reused: a policy change reaches the console within this time. */
@@ -37,7 +39,7 @@ async function preflight(token: string, checks: CanCheck[]): Promise<Map<string,
   const ask = wanted.filter((c) => !fresh(c));
   for (let i = 0; i < ask.length; i += MAX_CHECKS) {
     const { results } = await apiRequest<{ results: Answer[] }>('POST', '/policy/can', { token, body: { checks: ask.slice(i, i + MAX_CHECKS) } });
-    for (const r of results) known.set(checkKey(r), { allowed: r.allowed, at: now });
+    for (const r of results) known.set(checkKey(r), { allowed: r.allowed || r.step_up_required, at: now });
   }
   return new Map(wanted.map((c) => [checkKey(c), known.get(checkKey(c))?.allowed === true]));
 }
@@ -50,7 +52,7 @@ export function forgetPreflight(): void {
 export interface Can {
   /** False until the server has answered. */
   ready: boolean;
-  /** Whether the server would allow it; false while unknown, so nothing is offered that might fail. */
+  /** Whether the server would allow it (after a step-up, if need be); false while unknown, so nothing is offered that might fail. */
   can(action: string, resource?: Record<string, string>): boolean;
 }
 

@@ -50,7 +50,7 @@ export function ApprovalItem({ item, onDecided }: { item: PendingApproval; onDec
           </li>
         ))}
       </ol>
-      <form onSubmit={(e) => void decide('approve', e)}>
+      <form noValidate onSubmit={(e) => void decide('approve', e)}>
         <label htmlFor={`${id}-rationale`}>Your rationale (required)</label>
         <textarea
           id={`${id}-rationale`}
