@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { matchPath, navigate, useLocation } from './router/router.tsx';
 import { homePath } from './screens/home-path.ts';
 import { screenPath, screenPattern, SCREENS } from './screens/registry.tsx';
@@ -29,7 +29,8 @@ function Routes() {
     }
     return (
       <Shell current={screen.id}>
-        {screen.render({ tenantId })}
+        {/* A screen may be lazy (React.lazy), keeping heavy libraries out of the first load. */}
+        <Suspense fallback={<p className="status" role="status">Loading {screen.title}…</p>}>{screen.render({ tenantId })}</Suspense>
       </Shell>
     );
   }

@@ -7,6 +7,7 @@ import { signOut, useSessions } from '../session/session-store.ts';
 import { useBranding } from '../theme/branding-context.tsx';
 import { DEFAULT_PRODUCT_NAME } from '../theme/branding.ts';
 import { TenantSwitcher } from './tenant-switcher.tsx';
+import { PaletteLauncher } from '../palette/palette-launcher.tsx';
 
 /** The frame of every screen: skip link, branded header, tenant switcher, navigation, main. */
 export function Shell({ current, children }: { current: string | null; children: ReactNode }) {
@@ -25,6 +26,7 @@ export function Shell({ current, children }: { current: string | null; children:
         </span>
         {active !== undefined && (
           <>
+            <PaletteLauncher />
             <TenantSwitcher sessions={sessions} active={active} />
             <span className="who">
               {active.display_name} <span className="muted-on-brand">({active.subject_id})</span>

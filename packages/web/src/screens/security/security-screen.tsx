@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { useLocation } from '../../router/router.tsx';
 import { ApprovalsQueue } from './approvals-queue.tsx';
 import { RequestDetail } from './request-detail.tsx';
 import { RequestForm } from './request-form.tsx';
@@ -8,6 +9,11 @@ import { SecurityAlerts } from './security-alerts.tsx';
 /** High-risk access: ask for temporary database reads, approve others', execute, revoke, and watch for failures. */
 export function SecurityScreen({ tenantId }: { tenantId: string }) {
   const [open, setOpen] = useState<string | null>(null);
+  // A link (the approvals inbox, the command palette) may name the request to open.
+  const wanted = useLocation().search.get('request');
+  useEffect(() => {
+    if (wanted !== null) setOpen(wanted);
+  }, [wanted]);
   // Moves whenever a request changes, so every part of the screen reloads.
   const [revision, setRevision] = useState(0);
   const changed = useCallback(() => setRevision((r) => r + 1), []);
