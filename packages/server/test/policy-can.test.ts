@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { allActions } from '../src/actions.ts';
 import { MAX_CHECKS } from '../src/policy/can-action.ts';
 import { NO_SUCH_RESOURCE } from '../src/pipeline/preflight.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
@@ -83,4 +84,17 @@ test('bad input is a problem+json 400 and never a half answer', async () => {
   assert.equal(badId.statusCode, 400);
   assert.equal(badId.json().type, 'https://companyos.dev/problems/invalid-request');
   assert.equal((await h.call('POST', '/api/v1/policy/can', { body: { checks: [{ action: 'audit.list' }] } })).statusCode, 401);
+});
+
+test('for every read without a resource, the preflight and the real request agree, role by role', async () => {
+  const reads = allActions.filter((a) => a.method === 'GET' && !a.path.includes(':') && a.scope === 'tenant');
+  assert.ok(reads.length > 10);
+  for (const as of [engineer, lead, admin, ['pilot-a', 'user-finance'] as [string, string]]) {
+    const answers = (await can(as, reads.map((a) => ({ action: a.name })))).json().results as Array<{ action: string; allowed: boolean }>;
+    for (const [i, action] of reads.entries()) {
+      const real = await h.call('GET', `/api/v1${action.path}`, { as });
+      const deniedByPolicy = real.statusCode === 403 && real.json().type === 'https://companyos.dev/problems/policy-denied';
+      assert.equal(answers[i]!.allowed, !deniedByPolicy, `${as[1]} ${action.name}: preflight ${answers[i]!.allowed}, real ${real.statusCode}`);
+    }
+  }
 });
