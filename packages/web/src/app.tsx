@@ -9,6 +9,7 @@ import { OIDC_CALLBACK_PATH } from './session/oidc.ts';
 import { switchTenant, useSessions } from './session/session-store.ts';
 import { BrandingProvider } from './theme/branding-context.tsx';
 import { Shell } from './layout/shell.tsx';
+import { ProblemAlert } from './ui/problem-alert.tsx';
 
 function Routes() {
   const { path } = useLocation();
@@ -40,10 +41,17 @@ function Routes() {
 /** The landing screen: the first screen the policy offers the active session. */
 function Home() {
   const { active } = useSessions();
-  const { ready, screens } = useOfferedScreens();
+  const { ready, problem, screens } = useOfferedScreens();
   if (active === undefined) return <Redirect to={homePath(active)} />;
   const first = screens[0];
   if (first !== undefined) return <Redirect to={screenPath(first, active.tenant_id)} />;
+  if (problem !== null) {
+    return (
+      <Shell current={null}>
+        <ProblemAlert problem={problem} />
+      </Shell>
+    );
+  }
   return (
     <Shell current={null}>
       <p className="status" role="status" aria-live="polite">

@@ -1,3 +1,4 @@
+import type { Problem } from '../api/problem.ts';
 import { useSessions } from '../session/session-store.ts';
 import { useCan } from '../session/use-can.ts';
 import { SCREENS, type ScreenDef } from './registry.tsx';
@@ -5,8 +6,8 @@ import { SCREENS, type ScreenDef } from './registry.tsx';
 const ACTIONS = [...new Set(SCREENS.flatMap((s) => s.offered))].map((action) => ({ action }));
 
 /** The screens the server's preflight allows the active session (none until it has answered). */
-export function useOfferedScreens(): { ready: boolean; screens: ScreenDef[] } {
+export function useOfferedScreens(): { ready: boolean; problem: Problem | null; screens: ScreenDef[] } {
   const { active } = useSessions();
-  const { ready, can } = useCan(active === undefined ? [] : ACTIONS);
-  return { ready, screens: SCREENS.filter((s) => s.offered.every((a) => can(a))) };
+  const { ready, problem, can } = useCan(active === undefined ? [] : ACTIONS);
+  return { ready, problem, screens: SCREENS.filter((s) => s.offered.every((a) => can(a))) };
 }

@@ -1,4 +1,5 @@
 import { apiRequest } from '../api/client.ts';
+import type { Problem } from '../api/problem.ts';
 import { useSessions } from './session-store.ts';
 import { useAsync } from '../ui/use-async.ts';
 
@@ -52,6 +53,8 @@ export function forgetPreflight(): void {
 export interface Can {
   /** False until the server has answered. */
   ready: boolean;
+  /** Why the server could not be asked (everything is then refused). */
+  problem: Problem | null;
   /** Whether the server would allow it (after a step-up, if need be); false while unknown, so nothing is offered that might fail. */
   can(action: string, resource?: Record<string, string>): boolean;
 }
@@ -65,6 +68,7 @@ export function useCan(checks: CanCheck[]): Can {
   const answers = state.status === 'ready' ? state.data : undefined;
   return {
     ready: answers !== undefined,
+    problem: state.status === 'error' ? state.problem : null,
     can: (action, resource) => answers?.get(checkKey(resource === undefined ? { action } : { action, resource })) === true,
   };
 }
