@@ -18,6 +18,8 @@ const commands: Record<string, () => Promise<Command>> = {
   config: async () => (await import('./commands/config.ts')).configCommand,
   policy: async () => (await import('./commands/policy.ts')).policyCommand,
   drift: async () => (await import('./commands/drift.ts')).driftCommand,
+  can: async () => (await import('./commands/can.ts')).canCommand,
+  approvals: async () => (await import('./commands/approvals.ts')).approvalsCommand,
   export: async () => (await import('./commands/export.ts')).exportCommand,
   verify: async () => (await import('./commands/verify.ts')).verifyCommand,
   'high-risk': async () => (await import('./commands/high-risk.ts')).highRiskCommand,

@@ -22,6 +22,8 @@ Usage:
   companyos policy test|validate|list|show|propose|activate|rollback|diff|simulate|decisions ...
                                                   tenant policy bundles (test and validate run offline)
   companyos drift [--json]                        active bundle, flags and configuration loaded?
+  companyos can ACTION[@ID]... [--json]           would the policy allow these actions (a preflight)?
+  companyos approvals [--json]                    what waits for your approval, across flows
   companyos export --from T --to T [--actor S]... [--action A]... [--outcome allowed|denied] [-o FILE]
                                                   export a signed evidence pack of the audit trail (needs --step-up token)
   companyos verify PACK [--jwks FILE|URL] [--json]
@@ -95,6 +97,13 @@ Every verb takes --url and --token.`,
   diff TO [--from REF] [--fixtures FILE] [--recorded N]
   simulate --input FILE [--version REF | --draft FILE] [--path RULE]
   decisions [--action A] [--subject S] [--allow true|false] [--from TIME] [--to TIME] [--limit N]`,
+  can: `usage: companyos can ACTION[@ID]... [--json] [--url URL] [--token T]
+  Asks whether the caller may take each action (on the resource ID names, e.g.
+  high_risk.request.approve@ID), decided as the real request would be; nothing runs.
+  Exits 1 when any is denied, printing the policy's reasons.`,
+  approvals: `usage: companyos approvals [--json] [--url URL] [--token T]
+  Everything waiting for the caller's approval across flows (high-risk access, quote
+  discounts, ...): flow, id, title, requester and who else must approve.`,
   drift: `usage: companyos drift [--json] [--url URL] [--token T]
   Whether the server runs the caller tenant's active bundle, flags and configuration; exit 1 on drift.`,
   export: `usage: companyos export --from TIME --to TIME [--actor S]... [--action A]... [--outcome allowed|denied] [--out FILE] [--tenant T]

@@ -9,13 +9,22 @@ import { configDocumentActions } from './tenancy/config-document.ts';
 import { keyActions } from './keys/actions.ts';
 import { ledgerActions } from './ledger/actions.ts';
 import { policyActions } from './policy/actions.ts';
+import { canAction } from './policy/can-action.ts';
 import { highRiskActions } from './workflows/high-risk/actions.ts';
 import { revopsActions } from './workflows/revops/actions.ts';
 import { graphActions } from './graph/index.ts';
 import { finopsActions } from './finops/actions.ts';
+import { registerApprovalSource } from './workflows/shared/approval-inbox.ts';
+import { inboxAction } from './workflows/shared/approval-actions.ts';
+import { highRiskApprovals } from './workflows/high-risk/approval-source.ts';
+import { quoteApprovals } from './workflows/revops/approval-source.ts';
 
 /** Every governed action the server mounts. A feature adds its actions here. */
-export const allActions: AnyAction[] = [...tenancyActions, ...identityActions, ...auditActions, ...ledgerActions, ...keyActions, ...flagActions, ...brandingActions, ...configDocumentActions, ...policyActions, ...highRiskActions, ...revopsActions, ...graphActions, ...finopsActions];
+export const allActions: AnyAction[] = [...tenancyActions, ...identityActions, ...auditActions, ...ledgerActions, ...keyActions, ...flagActions, ...brandingActions, ...configDocumentActions, ...policyActions, ...highRiskActions, ...revopsActions, ...graphActions, ...finopsActions, canAction(() => allActions), inboxAction(() => allActions)];
+
+// The flows whose pending approvals the inbox gathers.
+registerApprovalSource(highRiskApprovals);
+registerApprovalSource(quoteApprovals);
 
 export interface ActionSummary {
   name: string;

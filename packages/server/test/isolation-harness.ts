@@ -9,6 +9,8 @@ import { API_PREFIX } from '../src/pipeline/registrar.ts';
 /** How to call one action against the victim's resources: path params naming them, and a valid body. */
 export interface IsolationCase {
   params?: Record<string, string>;
+  /** A query string (without `?`) the action requires. */
+  query?: string;
   body?: unknown;
 }
 
@@ -85,7 +87,7 @@ export async function assertTenantIsolation(o: IsolationOptions): Promise<void> 
   for (const action of o.actions) {
     const c = o.cases[action.name]!;
     const before = await snapshot(o.db, o.victim, tables);
-    const path = url(action, c.params ?? {});
+    const path = url(action, c.params ?? {}) + (c.query !== undefined ? `?${c.query}` : '');
     const send = (headers: Record<string, string>) =>
       o.app.inject({
         method: action.method,

@@ -122,6 +122,8 @@ test('tenant B cannot read, change or write anything of tenant A through any act
       },
       'policy.bundle.download': { params: { tenantId: 'pilot-a' } },
       'policy.drift.get': {},
+      'policy.can': { body: { checks: [{ action: 'high_risk.request.approve', resource: { id: victimRequestId } }, { action: 'revops.quote.get', resource: { id: victimQuoteId } }] } },
+      'approval.inbox.list': { query: 'assignee=me' },
       'high_risk.request.create': { body: { operation: 'TEMP_DB_READ_ACCESS', target: { database: 'test', schema: 'public', tables: ['orders'] }, duration_minutes: 30, rationale: 'attack' } },
       'high_risk.request.approve': { params: { id: victimRequestId }, body: { rationale: 'attack' } },
       'high_risk.request.deny': { params: { id: victimRequestId }, body: { rationale: 'attack' } },

@@ -1,13 +1,15 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { matchPath, navigate, useLocation } from './router/router.tsx';
 import { homePath } from './screens/home-path.ts';
-import { screenPattern, SCREENS } from './screens/registry.tsx';
+import { screenPath, screenPattern, SCREENS } from './screens/registry.tsx';
+import { useOfferedScreens } from './screens/offered-screens.ts';
 import { OidcCallbackScreen } from './screens/sign-in/oidc-sign-in.tsx';
 import { SignInScreen } from './screens/sign-in/sign-in-screen.tsx';
 import { OIDC_CALLBACK_PATH } from './session/oidc.ts';
 import { switchTenant, useSessions } from './session/session-store.ts';
 import { BrandingProvider } from './theme/branding-context.tsx';
 import { Shell } from './layout/shell.tsx';
+import { ProblemAlert } from './ui/problem-alert.tsx';
 
 function Routes() {
   const { path } = useLocation();
@@ -28,11 +30,35 @@ function Routes() {
     }
     return (
       <Shell current={screen.id}>
-        {screen.render({ tenantId })}
+        {/* A screen may be lazy (React.lazy), keeping heavy libraries out of the first load. */}
+        <Suspense fallback={<p className="status" role="status">Loading {screen.title}…</p>}>{screen.render({ tenantId })}</Suspense>
       </Shell>
     );
   }
-  return <Redirect to={homePath(active)} />;
+  return <Home />;
+}
+
+/** The landing screen: the first screen the policy offers the active session. */
+function Home() {
+  const { active } = useSessions();
+  const { ready, problem, screens } = useOfferedScreens();
+  if (active === undefined) return <Redirect to={homePath(active)} />;
+  const first = screens[0];
+  if (first !== undefined) return <Redirect to={screenPath(first, active.tenant_id)} />;
+  if (problem !== null) {
+    return (
+      <Shell current={null}>
+        <ProblemAlert problem={problem} />
+      </Shell>
+    );
+  }
+  return (
+    <Shell current={null}>
+      <p className="status" role="status" aria-live="polite">
+        {ready ? 'Your roles give you no screens of this console. Ask an administrator of your tenant for access.' : 'Loading your screens…'}
+      </p>
+    </Shell>
+  );
 }
 
 function SwitchTo({ tenantId }: { tenantId: string }) {

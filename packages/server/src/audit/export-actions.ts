@@ -7,7 +7,7 @@ import { ACR_STEP_UP } from '../identity/dev-issuer.ts';
 import { enqueue } from '../jobs/index.ts';
 import { ledgerServices } from '../ledger/ledger-runtime.ts';
 import { defineAction, RawReply, type ActionContext } from '../pipeline/define-action.ts';
-import { isSteppedUp } from '../pipeline/execute.ts';
+import { isSteppedUp } from '../pipeline/decision-input.ts';
 import { uuidv7 } from '../util/ids.ts';
 import { blobStore } from '../blobs/index.ts';
 import { withTenantTransaction } from '../db/tenant-tx.ts';

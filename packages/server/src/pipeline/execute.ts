@@ -8,8 +8,6 @@ import { meterForAction } from '../finops/meters.ts';
 import { usageEventStatement, usageSince } from '../finops/usage-events.ts';
 import { lockTenant } from '../db/tenant-locks.ts';
 import type { Authenticator, Credential } from '../identity/authenticate.ts';
-import { ACR_STEP_UP } from '../identity/dev-issuer.ts';
-import type { Principal } from '../identity/principal.ts';
 import { Problem } from '../http/problem.ts';
 import { buildReceipt, receiptStatement } from '../ledger/receipts.ts';
 import { DECISION_PATH, type Decision, type PolicyEngine } from '../policy/policy-engine.ts';
@@ -20,6 +18,7 @@ import { getCurrentTenant, getCurrentTenantVersioned, type Tenant } from '../ten
 import type { Clock } from '../util/clock.ts';
 import type { ConfigFollower } from '../fleet/config-follower.ts';
 import { tenantParamOf, type ActionContext, type AnyAction } from './define-action.ts';
+import { decisionInput } from './decision-input.ts';
 
 export interface PipelineDeps {
   db: Database;
@@ -55,7 +54,6 @@ export interface ActionOutcome {
   receiptId: string;
 }
 
-const STEP_UP_MAX_AGE_S = 15 * 60;
 /** The policy package every action's decision comes from (the decision rule's package). */
 const DECISION_PACKAGE = DECISION_PATH.slice(0, DECISION_PATH.lastIndexOf('.'));
 const QUOTA_WINDOWS: Record<'runs' | 'exports', { ms: number; limit: (t: Tenant) => number }> = {
@@ -142,21 +140,7 @@ export async function executeStep(deps: PipelineDeps, action: AnyAction, credent
           const { resource, decision } = await step('decide', async () => {
             const resource: unknown = action.resource === undefined ? null : await action.resource(ctx, input);
             const decideStarted = performance.now();
-            const decision = await deps.policy.decide({
-              subject: { id: principal.subjectId, tenant_id: principal.tenantId, roles: principal.roles, attributes: principal.attributes },
-              action: action.name,
-              resource: resource ?? null,
-              tenant: {
-                id: tenant.tenant_id,
-                status: tenant.status,
-                data_region: tenant.config.data_region,
-                env: tenant.config.env,
-                redaction_preset: tenant.config.redaction_preset,
-                feature_flags: tenant.config.feature_flags,
-                data_classes: tenant.config.data_classes,
-              },
-              context: { request_id: req.requestId, time: now.toISOString(), step_up: isSteppedUp(principal, now), auth_time: principal.authTime ?? null, scope: action.scope },
-            });
+            const decision = await deps.policy.decide(decisionInput({ principal, tenant, requestId: req.requestId, now }, action, resource));
             deps.signals?.decision({ package: DECISION_PACKAGE, allow: decision.allow, seconds: (performance.now() - decideStarted) / 1000, traceId: req.trace?.traceId });
             req.trace?.annotate({ [SPAN_ATTRIBUTES.bundleHash]: decision.bundleHash });
             req.trace?.root.setAttribute(SPAN_ATTRIBUTES.allow, decision.allow);
@@ -262,13 +246,6 @@ async function checkQuota(quota: 'runs' | 'exports', tenant: Tenant, now: Date):
     { quota, limit, retry_after: retryAfter },
     { 'retry-after': String(retryAfter) },
   );
-}
-
-/** Whether the credential shows a second factor (acr or amr) used at most `maxAgeS` ago. */
-export function isSteppedUp(principal: Principal, now: Date, maxAgeS = STEP_UP_MAX_AGE_S): boolean {
-  if (principal.authTime === undefined) return false;
-  const strong = principal.acr === ACR_STEP_UP || (principal.amr ?? []).some((m) => m === 'otp' || m === 'mfa' || m === 'hwk');
-  return strong && now.getTime() / 1000 - principal.authTime <= maxAgeS;
 }
 
 // Written to the audit of the tenant that was targeted (the one with a reason to know), or the

@@ -143,6 +143,15 @@ export class PolicyEngine {
   }
 
   /**
+   * Whether the active bundle would allow a hypothetical input (a preflight's "after a step-up"):
+   * not logged, since nobody asked to act on it.
+   */
+  wouldAllow(input: DecisionInput): boolean {
+    const bundle = this.bundleFor(input.tenant.id);
+    return normalize(this.decisionQuery(input.tenant.id, bundle).evaluate(input), bundle.hash).allow;
+  }
+
+  /**
    * Loads every tenant's active bundle from the database, then follows activations until
    * `stop()`: notifications where the database delivers them, and a poll every `pollMs`.
    */

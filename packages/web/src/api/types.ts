@@ -1,13 +1,20 @@
 // The API's shapes, as the server declares them (type-only: nothing of the server is bundled).
 import type { AuditEvent, BrandingView, Tenant as ServerTenant, TenantConfig } from '@companyos/server';
 
+import {
+  pathsApiV1TenantsIdConfigGetResponses200ContentApplicationJsonData_classesValues as dataClasses,
+  pathsApiV1TenantsIdConfigGetResponses200ContentApplicationJsonData_regionValues as regions,
+  pathsApiV1TenantsIdConfigGetResponses200ContentApplicationJsonEnvValues as envs,
+} from './openapi.gen.ts';
+
 export type { AuditEvent, TenantConfig };
+// The enumerations come from the server's OpenAPI document (openapi.gen.ts), never copied here.
 export type Region = TenantConfig['data_region'];
-export const REGIONS: Region[] = ['eu', 'us', 'uk', 'apac'];
+export const REGIONS: readonly Region[] = regions;
 export type DataClass = TenantConfig['data_classes'][number];
-export const DATA_CLASSES: DataClass[] = ['public', 'internal', 'confidential', 'restricted'];
+export const DATA_CLASSES: readonly DataClass[] = dataClasses;
 export type Env = TenantConfig['env'];
-export const ENVS: Env[] = ['dev', 'staging', 'prod'];
+export const ENVS: readonly Env[] = envs;
 
 /** A tenant's public branding (GET /tenants/{id}/branding). */
 export type Branding = BrandingView;

@@ -1,16 +1,19 @@
 import type { ReactNode } from 'react';
 import { Link, navigate } from '../router/router.tsx';
-import { screenPath, SCREENS } from '../screens/registry.tsx';
+import { screenPath } from '../screens/registry.tsx';
+import { useOfferedScreens } from '../screens/offered-screens.ts';
+import { ApprovalsBadge } from '../screens/approvals/approvals-badge.tsx';
 import { signOut, useSessions } from '../session/session-store.ts';
 import { useBranding } from '../theme/branding-context.tsx';
 import { DEFAULT_PRODUCT_NAME } from '../theme/branding.ts';
 import { TenantSwitcher } from './tenant-switcher.tsx';
+import { PaletteLauncher } from '../palette/palette-launcher.tsx';
 
 /** The frame of every screen: skip link, branded header, tenant switcher, navigation, main. */
 export function Shell({ current, children }: { current: string | null; children: ReactNode }) {
   const { sessions, active } = useSessions();
   const { branding } = useBranding();
-  const offered = active === undefined ? [] : SCREENS.filter((s) => s.offered(active));
+  const { screens: offered } = useOfferedScreens();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -23,6 +26,7 @@ export function Shell({ current, children }: { current: string | null; children:
         </span>
         {active !== undefined && (
           <>
+            <PaletteLauncher />
             <TenantSwitcher sessions={sessions} active={active} />
             <span className="who">
               {active.display_name} <span className="muted-on-brand">({active.subject_id})</span>
@@ -47,6 +51,7 @@ export function Shell({ current, children }: { current: string | null; children:
               <li key={s.id}>
                 <Link href={screenPath(s, active.tenant_id)} aria-current={s.id === current ? 'page' : undefined}>
                   {s.title}
+                  {s.id === 'approvals' && <ApprovalsBadge />}
                 </Link>
               </li>
             ))}

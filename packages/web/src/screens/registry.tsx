@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { isOperator, type Session } from '../session/session-store.ts';
+import { ApprovalsScreen } from './approvals/approvals-screen.tsx';
 import { AuditLogScreen } from './audit/audit-log-screen.tsx';
 import { BrandingScreen } from './branding/branding-screen.tsx';
 import { ExportScreen } from './export/export-screen.tsx';
@@ -22,32 +22,30 @@ export interface ScreenDef {
   scope: 'platform' | 'tenant';
   /** The path below the scope prefix. */
   segment: string;
-  /** Whether the navigation offers it to this session (the API still decides). */
-  offered: (session: Session) => boolean;
+  /** The actions the screen is for: the navigation offers it when the server's preflight allows them all. */
+  offered: string[];
   render: (params: { tenantId: string }) => ReactNode;
 }
 
-// Roles are unknown for single sign-on sessions: offer everything and let the API answer.
-const rolesUnknown = (s: Session) => s.roles.length === 0;
-
 export const SCREENS: ScreenDef[] = [
-  { id: 'tenants', title: 'Tenants', scope: 'platform', segment: 'tenants', offered: (s) => isOperator(s) || rolesUnknown(s), render: () => <TenantListScreen /> },
+  { id: 'tenants', title: 'Tenants', scope: 'platform', segment: 'tenants', offered: ['tenant.list'], render: () => <TenantListScreen /> },
   {
     id: 'config',
     title: 'Configuration',
     scope: 'tenant',
     segment: 'config',
-    offered: (s) => !isOperator(s),
+    offered: ['tenant.config.get'],
     render: ({ tenantId }) => <TenantConfigScreen tenantId={tenantId} />,
   },
-  { id: 'branding', title: 'Branding', scope: 'tenant', segment: 'branding', offered: (s) => !isOperator(s), render: ({ tenantId }) => <BrandingScreen tenantId={tenantId} /> },
-  { id: 'audit', title: 'Audit log', scope: 'tenant', segment: 'audit', offered: () => true, render: () => <AuditLogScreen /> },
-  { id: 'keys', title: 'Keys', scope: 'tenant', segment: 'keys', offered: (s) => !isOperator(s), render: ({ tenantId }) => <KeysScreen tenantId={tenantId} /> },
-  { id: 'policy', title: 'Policy', scope: 'tenant', segment: 'policy', offered: (s) => !isOperator(s), render: ({ tenantId }) => <PolicyScreen tenantId={tenantId} /> },
-  { id: 'flags', title: 'Flags', scope: 'tenant', segment: 'flags', offered: (s) => !isOperator(s), render: ({ tenantId }) => <FlagsScreen tenantId={tenantId} /> },
-  { id: 'export', title: 'Export', scope: 'tenant', segment: 'export', offered: (s) => !isOperator(s), render: ({ tenantId }) => <ExportScreen tenantId={tenantId} /> },
-  { id: 'graph', title: 'Graph', scope: 'tenant', segment: 'graph', offered: (s) => !isOperator(s), render: ({ tenantId }) => <ExplorerScreen tenantId={tenantId} /> },
-  { id: 'security', title: 'Security', scope: 'tenant', segment: 'security', offered: (s) => !isOperator(s), render: ({ tenantId }) => <SecurityScreen tenantId={tenantId} /> },
+  { id: 'branding', title: 'Branding', scope: 'tenant', segment: 'branding', offered: ['branding.update'], render: ({ tenantId }) => <BrandingScreen tenantId={tenantId} /> },
+  { id: 'approvals', title: 'Approvals', scope: 'tenant', segment: 'approvals', offered: ['approval.inbox.list'], render: () => <ApprovalsScreen /> },
+  { id: 'audit', title: 'Audit log', scope: 'tenant', segment: 'audit', offered: ['audit.list'], render: () => <AuditLogScreen /> },
+  { id: 'keys', title: 'Keys', scope: 'tenant', segment: 'keys', offered: ['tenant.keys.rotate'], render: ({ tenantId }) => <KeysScreen tenantId={tenantId} /> },
+  { id: 'policy', title: 'Policy', scope: 'tenant', segment: 'policy', offered: ['policy.bundle.list'], render: ({ tenantId }) => <PolicyScreen tenantId={tenantId} /> },
+  { id: 'flags', title: 'Flags', scope: 'tenant', segment: 'flags', offered: ['flag.list'], render: ({ tenantId }) => <FlagsScreen tenantId={tenantId} /> },
+  { id: 'export', title: 'Export', scope: 'tenant', segment: 'export', offered: ['audit.export.create'], render: ({ tenantId }) => <ExportScreen tenantId={tenantId} /> },
+  { id: 'security', title: 'Security', scope: 'tenant', segment: 'security', offered: ['high_risk.request.list'], render: ({ tenantId }) => <SecurityScreen tenantId={tenantId} /> },
+  { id: 'graph', title: 'Graph', scope: 'tenant', segment: 'graph', offered: ['graph.neighbours.get'], render: ({ tenantId }) => <ExplorerScreen tenantId={tenantId} /> },
 ];
 
 export function screenPath(screen: ScreenDef, tenantId: string): string {

@@ -68,4 +68,3 @@ export function useSessions(): { sessions: Session[]; active: Session | undefine
   return { sessions: s.sessions, active: s.sessions.find((x) => x.tenant_id === s.activeTenant) };
 }
 
-export const isOperator = (session: Session | undefined): boolean => session?.roles.includes('platform_operator') === true;

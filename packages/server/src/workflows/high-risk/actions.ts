@@ -44,7 +44,7 @@ const target = (ctx: Ctx) => requestTarget(ctx.params.id);
 const refuse = (ctx: Pick<RunCtx, 'bundleHash' | 'params'>, reason: string) => new Denied({ reasons: [reason], bundleHash: ctx.bundleHash }, reason, requestTarget(ctx.params.id));
 
 /** The policy input of a request with the approvals its history holds. */
-function policyInput(r: HighRiskRequest, history: HistoryEntry[]): HighRiskInput {
+export function policyInput(r: HighRiskRequest, history: HistoryEntry[]): HighRiskInput {
   const approvals = approvalsOf(history);
   // The requester's roles as recorded when the request was made.
   const requesterRoles = (history.find((h) => h.transition === 'request')?.details.roles as string[] | undefined) ?? [];

@@ -1,4 +1,5 @@
 import type { AuditEvent } from '../../api/types.ts';
+import { Time } from '../../ui/time.tsx';
 
 export function AuditTable({ events, page }: { events: AuditEvent[]; page: number }) {
   return (
@@ -22,7 +23,7 @@ export function AuditTable({ events, page }: { events: AuditEvent[]; page: numbe
           {events.map((e) => (
             <tr key={e.event_id}>
               <td>
-                <time dateTime={e.occurred_at}>{e.occurred_at.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}</time>
+                <Time at={e.occurred_at} />
               </td>
               <td>{e.type}</td>
               <td>{e.actor ?? '—'}</td>

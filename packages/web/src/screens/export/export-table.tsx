@@ -1,12 +1,16 @@
 import type { AuditExport } from '../../api/governance-types.ts';
 import { DataTable } from '../../ui/data-table.tsx';
+import { absoluteTime } from '../../ui/format.ts';
+import { Time } from '../../ui/time.tsx';
 
 export function ExportTable({ exports, onShow }: { exports: AuditExport[]; onShow: (exportId: string) => void }) {
   return (
     <DataTable caption={`Exports (${exports.length})`} columns={['Created', 'Window', 'By', 'Status', 'Details']}>
       {exports.map((e) => (
         <tr key={e.export_id}>
-          <th scope="row">{e.created_at}</th>
+          <th scope="row">
+            <Time at={e.created_at} />
+          </th>
           <td>
             {e.window.from} – {e.window.to}
           </td>
@@ -14,7 +18,7 @@ export function ExportTable({ exports, onShow }: { exports: AuditExport[]; onSho
           <td>{e.status}</td>
           <td>
             <button type="button" onClick={() => onShow(e.export_id)}>
-              Show<span className="visually-hidden"> export of {e.created_at}</span>
+              Show<span className="visually-hidden"> export of {absoluteTime(e.created_at)}</span>
             </button>
           </td>
         </tr>

@@ -1,6 +1,7 @@
 import { apiFor } from '../../api/client.ts';
 import type { Flag, FlagEvaluation } from '../../api/governance-types.ts';
 import { useSessions } from '../../session/session-store.ts';
+import { useCan } from '../../session/use-can.ts';
 import { AsyncView } from '../../ui/async-view.tsx';
 import { useAsync } from '../../ui/use-async.ts';
 import { FlagTable } from './flag-table.tsx';
@@ -10,6 +11,8 @@ export interface FlagRow {
   evaluation: FlagEvaluation | undefined;
 }
 
+const CHANGE = [{ action: 'flag.set' }];
+
 /** The tenant's feature flags: its setting of each and what it serves the signed-in user. */
 export function FlagsScreen({ tenantId }: { tenantId: string }) {
   const { active } = useSessions();
@@ -18,8 +21,7 @@ export function FlagsScreen({ tenantId }: { tenantId: string }) {
     const [{ flags }, { evaluations }] = await Promise.all([api.get<{ flags: Flag[] }>('/flags'), api.send<{ evaluations: FlagEvaluation[] }>('POST', '/flags/evaluate', {})]);
     return flags.map((flag) => ({ flag, evaluation: evaluations.find((e) => e.flag_id === flag.flag_id) }));
   }, `flags:${tenantId}:${active?.token}`);
-  // Roles are unknown for single sign-on sessions: offer the controls and let the API answer.
-  const canChange = active !== undefined && (active.roles.length === 0 || active.roles.includes('CompanyAdmin'));
+  const canChange = useCan(CHANGE).can('flag.set');
   return (
     <section aria-labelledby="flags-title">
       <h1 id="flags-title">Feature flags</h1>

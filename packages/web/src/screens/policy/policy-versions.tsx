@@ -4,6 +4,7 @@ import { DataTable } from '../../ui/data-table.tsx';
 import { useGovernedAction } from '../../session/use-governed-action.tsx';
 import { ConfirmDialog } from '../../ui/modal-dialog.tsx';
 import { ProblemAlert } from '../../ui/problem-alert.tsx';
+import { Time } from '../../ui/time.tsx';
 
 /** The bundle's versions, newest first, each with a rollback to it (confirmed, step-up). */
 export function PolicyVersions({ list, onChanged }: { list: PolicyVersionList; onChanged: () => void }) {
@@ -37,7 +38,9 @@ export function PolicyVersions({ list, onChanged }: { list: PolicyVersionList; o
               <th scope="row">v{v.version}</th>
               <td>{v.message}</td>
               <td>{v.author}</td>
-              <td>{v.created_at}</td>
+              <td>
+                <Time at={v.created_at} />
+              </td>
               <td>
                 <code className="digest">{v.hash.slice(0, 16)}…</code>
               </td>

@@ -1,26 +1,19 @@
 import { useState } from 'react';
 import type { Api } from '../../api/client.ts';
-import { useSessions, type Session } from '../../session/session-store.ts';
+import { useSessions } from '../../session/session-store.ts';
+import { INBOX_PATH, type PendingApproval } from '../approvals/approval-types.ts';
 import { useGovernedAction } from '../../session/use-governed-action.tsx';
 import { AsyncView } from '../../ui/async-view.tsx';
 import { ProblemAlert } from '../../ui/problem-alert.tsx';
-import { REQUESTS_PATH, requestPath, type HighRiskDetail, type HighRiskRequest } from './security-types.ts';
+import { requestPath, type HighRiskDetail } from './security-types.ts';
 import { OpenRequestButton, RequestFacts } from './request-bits.tsx';
 import { useSecurityData } from './use-security-data.ts';
 
-/** Whether `me` may still approve `r`: not theirs, not yet approved by them, and a role it asks for (unknown roles: let the API say). */
-function approvable(r: HighRiskDetail, me: Session): boolean {
-  if (r.requester === me.subject_id) return false;
-  if (r.history.some((h) => h.transition === 'approve' && h.actor === me.subject_id)) return false;
-  return me.roles.length === 0 || me.roles.some((role) => r.approver_roles.includes(role));
-}
-
-async function loadQueue(api: Api, me: Session | undefined): Promise<HighRiskDetail[]> {
-  if (me === undefined) return [];
-  const { requests } = await api.get<{ requests: HighRiskRequest[] }>(`${REQUESTS_PATH}?status=requested`);
-  // The history says who approved already; the list does not.
-  const details = await Promise.all(requests.filter((r) => r.requester !== me.subject_id).map((r) => api.get<HighRiskDetail>(requestPath(r.request_id))));
-  return details.filter((d) => d.status === 'requested' && approvable(d, me));
+/** The high-risk requests of the server's approvals inbox: those the policy needs the signed-in person to approve. */
+async function loadQueue(api: Api): Promise<HighRiskDetail[]> {
+  const { approvals } = await api.get<{ approvals: PendingApproval[] }>(INBOX_PATH);
+  const details = await Promise.all(approvals.filter((a) => a.flow === 'high_risk').map((a) => api.get<HighRiskDetail>(requestPath(a.id))));
+  return details.filter((d) => d.status === 'requested');
 }
 
 function QueueItem({ request, onDecided, onOpen }: { request: HighRiskDetail; onDecided: () => void; onOpen: (id: string) => void }) {
@@ -64,7 +57,7 @@ function QueueItem({ request, onDecided, onOpen }: { request: HighRiskDetail; on
 /** Requests waiting for an approval the signed-in user could give. */
 export function ApprovalsQueue({ revision, onChanged, onOpen }: { revision: number; onChanged: () => void; onOpen: (id: string) => void }) {
   const { active } = useSessions();
-  const { state, reload } = useSecurityData(`queue:${active?.subject_id}`, (api) => loadQueue(api, active), revision);
+  const { state, reload } = useSecurityData(`queue:${active?.subject_id}`, (api) => loadQueue(api), revision);
   return (
     <div className="card" role="region" aria-labelledby="hr-queue-title">
       <h2 id="hr-queue-title">Waiting for your approval</h2>

@@ -4,6 +4,7 @@ import { DataTable } from '../../ui/data-table.tsx';
 import { REQUEST_STATUSES, REQUESTS_PATH, type HighRiskRequest, type RequestStatus } from './security-types.ts';
 import { OpenRequestButton, StatusBadge, targetText } from './request-bits.tsx';
 import { useSecurityPath } from './use-security-data.ts';
+import { Time } from '../../ui/time.tsx';
 
 /** The tenant's requests, newest first, filtered by status; each opens its detail. */
 export function RequestList({ revision, onOpen }: { revision: number; onOpen: (id: string) => void }) {
@@ -24,7 +25,9 @@ export function RequestList({ revision, onOpen }: { revision: number; onOpen: (i
           <DataTable caption={`Requests (${data.requests.length})`} columns={['Created', 'Requester', 'Operation', 'Target', 'Status', 'Detail']}>
             {data.requests.map((r) => (
               <tr key={r.request_id}>
-                <th scope="row">{r.created_at}</th>
+                <th scope="row">
+                  <Time at={r.created_at} />
+                </th>
                 <td>{r.requester}</td>
                 <td>{r.operation}</td>
                 <td>{targetText(r)}</td>

@@ -8,12 +8,12 @@ import { SecurityAlerts } from './security-alerts.tsx';
 
 /** High-risk access: ask for temporary database reads, approve others', execute, revoke, and watch for failures. */
 export function SecurityScreen({ tenantId }: { tenantId: string }) {
-  // `?request=<id>` opens a request: links from other pages (the Related pane, the graph) land here.
-  const linked = useLocation().search.get('request');
-  const [open, setOpen] = useState<string | null>(linked);
+  const [open, setOpen] = useState<string | null>(null);
+  // A link (the approvals inbox, the command palette) may name the request to open.
+  const wanted = useLocation().search.get('request');
   useEffect(() => {
-    if (linked !== null) setOpen(linked);
-  }, [linked]);
+    if (wanted !== null) setOpen(wanted);
+  }, [wanted]);
   // Moves whenever a request changes, so every part of the screen reloads.
   const [revision, setRevision] = useState(0);
   const changed = useCallback(() => setRevision((r) => r + 1), []);

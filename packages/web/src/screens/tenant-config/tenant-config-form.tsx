@@ -13,7 +13,8 @@ const draftOf = (c: TenantConfig): Draft => ({
   limits: c.limits,
 });
 
-export function TenantConfigForm({ path, initial }: { path: string; initial: TenantConfig }) {
+/** `canSave` false: the settings are shown read-only, without a Save the policy would refuse. */
+export function TenantConfigForm({ path, initial, canSave }: { path: string; initial: TenantConfig; canSave: boolean }) {
   const [saved, setSaved] = useState(initial);
   const [draft, setDraft] = useState(() => draftOf(initial));
   const [notice, setNotice] = useState('');
@@ -49,7 +50,7 @@ export function TenantConfigForm({ path, initial }: { path: string; initial: Ten
         <dd>{saved.redaction_preset}</dd>
       </dl>
 
-      <fieldset>
+      <fieldset disabled={!canSave}>
         <legend>Data residency</legend>
         <label htmlFor="config-region">Home region</label>
         <select id="config-region" value={draft.data_region} onChange={(e) => setDraft({ ...draft, data_region: e.target.value as Region })}>
@@ -63,7 +64,7 @@ export function TenantConfigForm({ path, initial }: { path: string; initial: Ten
         <CheckboxGroup<DataClass> legend="Default data classes" options={DATA_CLASSES} value={draft.data_classes} onChange={(v) => setDraft({ ...draft, data_classes: v })} />
       </fieldset>
 
-      <fieldset>
+      <fieldset disabled={!canSave}>
         <legend>Quotas</legend>
         <label htmlFor="config-runs">Runs per hour</label>
         <input id="config-runs" type="number" min={0} max={1000000} required {...limit('max_runs_per_hour')} />
@@ -71,7 +72,11 @@ export function TenantConfigForm({ path, initial }: { path: string; initial: Ten
         <input id="config-exports" type="number" min={0} max={100000} required {...limit('max_exports_per_day')} />
       </fieldset>
 
-      <ActionFooter action={action} notice={notice} idle="Save configuration" busy="Saving…" />
+      {canSave ? (
+        <ActionFooter action={action} notice={notice} idle="Save configuration" busy="Saving…" />
+      ) : (
+        <p className="muted">Read-only: your roles do not allow changing these settings.</p>
+      )}
     </form>
   );
 }

@@ -1,0 +1,25 @@
+// How the console writes times and ids, the same on every screen.
+
+const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['year', 365 * 86_400_000],
+  ['month', 30 * 86_400_000],
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+/** "3 hours ago", "in 5 minutes", "just now", relative to `now`. */
+export function relativeTime(iso: string, now: Date = new Date()): string {
+  const diff = Date.parse(iso) - now.getTime();
+  const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  for (const [unit, ms] of UNITS) if (Math.abs(diff) >= ms) return rtf.format(Math.round(diff / ms), unit);
+  return 'just now';
+}
+
+/** The full date and time in the viewer's own time zone, named. */
+export function absoluteTime(iso: string): string {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'long' }).format(new Date(iso));
+}
+
+/** The tail of a long id, enough to tell ids apart on one screen; the whole id goes in a tooltip. */
+export const shortId = (id: string): string => (id.length > 12 ? `…${id.slice(-8)}` : id);
