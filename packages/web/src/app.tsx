@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { matchPath, navigate, useLocation } from './router/router.tsx';
 import { homePath } from './screens/home-path.ts';
-import { screenPattern, SCREENS } from './screens/registry.tsx';
+import { screenPatterns, SCREENS } from './screens/registry.tsx';
 import { OidcCallbackScreen } from './screens/sign-in/oidc-sign-in.tsx';
 import { SignInScreen } from './screens/sign-in/sign-in-screen.tsx';
 import { OIDC_CALLBACK_PATH } from './session/oidc.ts';
@@ -18,8 +18,10 @@ function Routes() {
   if (active === undefined) return <Redirect to="/sign-in" />;
 
   for (const screen of SCREENS) {
-    const params = matchPath(screenPattern(screen), path);
-    if (params === null) continue;
+    const params = screenPatterns(screen)
+      .map((pattern) => matchPath(pattern, path))
+      .find((p) => p !== null);
+    if (params === undefined) continue;
     const tenantId = params.tenantId ?? active.tenant_id;
     if (tenantId !== active.tenant_id) {
       // A link to another tenant: switch to it when signed in there, else sign in to it.
@@ -28,7 +30,7 @@ function Routes() {
     }
     return (
       <Shell current={screen.id}>
-        {screen.render({ tenantId })}
+        {screen.render({ tenantId, item: params.item })}
       </Shell>
     );
   }

@@ -1,5 +1,6 @@
 // The API's shapes, as the server declares them (type-only: nothing of the server is bundled).
 import type { AuditEvent, BrandingView, Tenant as ServerTenant, TenantConfig } from '@companyos/server';
+export type { TenantOverview, Runbook, RunbookVersion, Incident, IncidentDetail, IncidentEvent } from '@companyos/server';
 
 export type { AuditEvent, TenantConfig };
 export type Region = TenantConfig['data_region'];
@@ -39,3 +40,4 @@ export interface ExportVerification {
   failures: { code: string; message: string; file?: string; line?: number }[];
   counts: Record<string, number> | null;
 }
+

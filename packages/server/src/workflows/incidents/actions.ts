@@ -21,6 +21,7 @@ import {
   listIncidents,
   updateIncident,
   type Incident,
+  type IncidentEvent,
 } from './incident-store.ts';
 
 // Incidents: opened by hand or from an alert, moved open -> mitigated -> resolved (a resolution
@@ -55,9 +56,10 @@ const IncidentDetailView = Type.Composite([
 ]);
 
 type Ctx = ActionContext<Static<typeof IdParams>, unknown>;
-type Detail = Incident & { runbook: { slug: string; title: string; current_version: number; console_path: string } | null; entities: Array<{ entity_id: string; type: string }>; timeline: unknown[] };
+/** An incident as its routes answer it: with its runbook, affected entities and timeline. */
+export type IncidentDetail = Incident & { runbook: { slug: string; title: string; current_version: number; console_path: string } | null; entities: Array<{ entity_id: string; type: string }>; timeline: IncidentEvent[] };
 
-async function detail(tenantId: string, i: Incident): Promise<Detail> {
+async function detail(tenantId: string, i: Incident): Promise<IncidentDetail> {
   const r = i.runbook_slug === null ? undefined : await getRunbook(i.runbook_slug);
   return {
     ...i,
@@ -104,7 +106,7 @@ export const openIncident = defineAction({
     { additionalProperties: false },
   ),
   response: IncidentDetailView,
-  target: (_ctx, _input, _r, result) => incidentTarget((result as Detail).incident_id),
+  target: (_ctx, _input, _r, result) => incidentTarget((result as IncidentDetail).incident_id),
   run: async (ctx, input) => {
     const runbook = input.runbook === undefined ? null : await runbookOrRefuse(input.runbook);
     const incident = await open(ctx, { title: input.title, severity: input.severity, source: 'manual', alert: null, alert_key: null, runbook_slug: runbook }, input.note !== undefined ? { note: input.note } : {});
@@ -122,7 +124,7 @@ export const openIncidentFromAlert = defineAction({
   input: AlertInput,
   response: Type.Object({ created: Type.Boolean(), incident: Nullable(IncidentDetailView) }),
   target: (_ctx, _input, _r, result) => {
-    const i = (result as { incident: Detail | null }).incident;
+    const i = (result as { incident: IncidentDetail | null }).incident;
     return i === null ? null : incidentTarget(i.incident_id);
   },
   run: async (ctx, input) => {
