@@ -57,6 +57,9 @@ test('the operator creates a tenant, then disables it after a step-up', async ()
   await row.getByRole('button', { name: 'Disable acme-web' }).click();
   const confirm = page.getByRole('dialog', { name: 'Disable acme-web?' });
   await confirm.waitFor();
+  // The reason is required: the button stays off until one is given.
+  assert.equal(await confirm.getByRole('button', { name: 'Disable tenant' }).isDisabled(), true);
+  await confirm.getByLabel('Reason').fill('trial ended');
   await assertAccessible('03-confirm-disable');
   await confirm.getByRole('button', { name: 'Disable tenant' }).click();
   // The policy wants a recent strong sign-in for this action: the console asks for one.

@@ -83,26 +83,26 @@ export function CreateTenantForm({ onCreated }: { onCreated: (t: Tenant) => void
         <legend>First administrator (optional)</legend>
         <div className="grid">
           <div>
-            <label htmlFor="new-admin-id">Subject ID</label>
+            <label htmlFor="new-admin-id">Admin subject ID</label>
             <input id="new-admin-id" maxLength={200} {...field('admin_id')} />
           </div>
           <div>
-            <label htmlFor="new-admin-name">Name</label>
+            <label htmlFor="new-admin-name">Admin name</label>
             <input id="new-admin-name" maxLength={120} {...field('admin_name')} />
           </div>
           <div>
-            <label htmlFor="new-admin-department">Department</label>
+            <label htmlFor="new-admin-department">Admin department</label>
             <input id="new-admin-department" maxLength={100} {...field('admin_department')} />
           </div>
           <div>
-            <label htmlFor="new-admin-country">Country</label>
+            <label htmlFor="new-admin-country">Admin country</label>
             <input id="new-admin-country" pattern="[A-Z]{2}" aria-describedby="new-admin-country-hint" {...field('admin_country')} />
             <p id="new-admin-country-hint" className="hint">
               Two capital letters (DE, US).
             </p>
           </div>
           <div>
-            <label htmlFor="new-admin-employment">Employment</label>
+            <label htmlFor="new-admin-employment">Admin employment</label>
             <select id="new-admin-employment" {...field('admin_employment')}>
               <option value="">not given</option>
               <option>employee</option>
