@@ -45,7 +45,7 @@ test('an operator signs in and sees every tenant', async () => {
 
 test('the operator creates a tenant, then disables it after a step-up', async () => {
   await page.getByLabel('Tenant ID').fill('acme-web');
-  await page.getByLabel('Name').fill('Acme Web');
+  await page.getByLabel('Name', { exact: true }).fill('Acme Web');
   await page.getByLabel('Owner contact').fill('owner@acme.example.com');
   await page.getByLabel('Data region').selectOption('uk');
   await page.getByRole('button', { name: 'Create tenant' }).click();
