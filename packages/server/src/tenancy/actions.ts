@@ -15,6 +15,7 @@ import { withBundlesAndFlags } from './tenant-listing.ts';
 import { allowedRegions, shownConfig, storedConfig } from './allowed-regions.ts';
 import { canonicalJson, canonicalSha256 } from '../util/canonical-json.ts';
 import { appendAuditEvent } from '../audit/audit-events.ts';
+import { AuditEventView } from '../audit/actions.ts';
 import { tenantOverview } from './tenant-overview.ts';
 
 const TenantIdParams = Type.Object({ id: TenantId });
@@ -37,6 +38,28 @@ const TenantListingView = Type.Composite([
       tags: Type.Array(BundleTag),
     }),
     enabled_flags: Type.Array(FlagId, { description: 'boolean flags on for the tenant itself (no subject)' }),
+  }),
+]);
+
+/** One tenant as the operator's page shows it. */
+const TenantOverviewView = Type.Composite([
+  TenantListingView,
+  Type.Object({
+    plan: Type.Object({
+      plan_id: Type.String(),
+      plan_version: Type.Integer(),
+      internal: Type.Boolean(),
+      effective_from: Type.String({ format: 'date' }),
+      assigned_by: Type.String(),
+      assigned_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'null: the default plan, never assigned' }),
+    }),
+    activations: Type.Array(
+      Type.Object({ version: Type.Integer(), hash: Type.String(), kind: StringEnum(['activate', 'rollback']), actor: Type.String(), activated_at: Type.String({ format: 'date-time' }) }),
+      { description: 'newest first, up to 20' },
+    ),
+    keys: Type.Array(Type.Object({ kid: Type.String(), status: StringEnum(['active', 'retired']), nbf: Type.Integer(), exp: Type.Optional(Type.Integer()) }, { additionalProperties: true })),
+    quotas: Type.Array(Type.Object({ quota: StringEnum(['runs', 'exports']), limit: Type.Integer(), used: Type.Integer(), window_seconds: Type.Integer() })),
+    recent_audit: Type.Array(AuditEventView, { description: 'newest first, up to 20' }),
   }),
 ]);
 
@@ -167,6 +190,7 @@ export const tenantOverviewAction = defineAction({
   summary: "One tenant as its operator page shows it: status, region, plan, active bundle and its activations, flags, keys, quotas and usage, recent audit events (platform operators)",
   scope: 'platform',
   params: TenantIdParams,
+  response: TenantOverviewView,
   resource: loadTenant,
   target: (ctx) => `tenant:${ctx.params.id}`,
   run: async (ctx, _input, tenant) => tenantOverview(tenant, ctx.now),
