@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { Problem } from '../http/problem.ts';
 import { Nullable } from '../http/schema.ts';
 import { defineAction } from '../pipeline/define-action.ts';
-import { getRunbook, getVersion, listRunbooks, listVersions, runbookTarget, saveVersion, type Runbook } from './runbook-store.ts';
+import { getRunbook, getVersion, listRunbooks, listVersions, runbookTarget, saveVersion, type Runbook, type RunbookVersion } from './runbook-store.ts';
 
 // Runbooks: Markdown documents of a tenant under a stable slug, every save a new version. Alerts
 // and incidents name a runbook by its slug.
@@ -110,7 +110,10 @@ export const saveRunbookAction = defineAction({
   // Locked, so two saves of one runbook take turns and number their versions one after another.
   resource: async (ctx) => ({ before: await getRunbook(ctx.params.slug, { lock: true }) }),
   target: (ctx) => runbookTarget(ctx.params.slug),
-  evidenceRefs: (_ctx, _input, _r, v) => [`runbook-version:${(v as { slug: string; version: number }).slug}@${(v as { version: number }).version}`],
+  evidenceRefs: (_ctx, _input, _r, saved) => {
+    const v = saved as RunbookVersion;
+    return [`runbook-version:${v.slug}@${v.version}`];
+  },
   run: async (ctx, input, { before }) => {
     const current = before?.current_version ?? 0;
     if (input.base_version !== undefined && input.base_version !== current) {

@@ -30,18 +30,16 @@ export function TenantRow(props: { tenant: TenantListing; busy: boolean; canDisa
       </td>
       <td>{flags.length === 0 ? <span className="muted">none</span> : flags.map((f) => <span key={f} className="tag">{f}</span>)}</td>
       <td>
-        {t.status === 'active' ? (
-          props.canDisable ? (
-          <button type="button" onClick={props.onDisable} disabled={props.busy} aria-label={`Disable ${t.tenant_id}`}>
-            Disable
-          </button>
-          ) : (
-            <span className="muted">your platform tenant</span>
-          )
-        ) : (
+        {t.status !== 'active' ? (
           <button type="button" onClick={props.onEnable} disabled={props.busy} aria-label={`Enable ${t.tenant_id}`}>
             Enable
           </button>
+        ) : props.canDisable ? (
+          <button type="button" onClick={props.onDisable} disabled={props.busy} aria-label={`Disable ${t.tenant_id}`}>
+            Disable
+          </button>
+        ) : (
+          <span className="muted">your platform tenant</span>
         )}
       </td>
     </tr>
