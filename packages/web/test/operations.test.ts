@@ -158,7 +158,9 @@ test('a runbook is edited with a live preview; every save is a version that can 
   await versions.getByText('restart step').waitFor();
   await versions.getByRole('button', { name: 'View version 1' }).click();
   await page.getByRole('heading', { name: 'Version 1', level: 2 }).waitFor();
-  assert.equal(await page.getByText('Restart the integrator.').count(), 0);
+  const diff = page.getByRole('region', { name: 'Changes from version 1 to version 2' });
+  await diff.getByText('+ 2. Restart the integrator.').waitFor();
+  await diff.getByText('- <script>alert(1)</script>').waitFor();
   await assertAccessible('69-runbook-versions');
 
   await page.getByRole('link', { name: '← All runbooks' }).click();

@@ -8,6 +8,7 @@ import { RelativeTime } from '../../ui/relative-time.tsx';
 import { useAsync } from '../../ui/use-async.ts';
 import { MarkdownView } from './markdown-view.tsx';
 import { RunbookEditor } from './runbook-editor.tsx';
+import { VersionDiff } from './version-diff.tsx';
 
 type Current = RunbookVersion & { current_version: number; console_path: string };
 type Summary = Omit<RunbookVersion, 'body'>;
@@ -72,6 +73,7 @@ export function RunbookPage({ slug }: { slug: string }) {
                 </p>
                 <MarkdownView source={version.body} />
               </article>
+              {version.version !== r.current_version && <VersionDiff from={version.version} to={r.current_version} before={version.body} after={r.body} />}
             </>
           );
         }}
