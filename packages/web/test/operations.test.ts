@@ -157,7 +157,7 @@ test('a runbook is edited with a live preview; every save is a version that can 
   const versions = page.getByRole('table', { name: 'Versions (2)' });
   await versions.getByText('restart step').waitFor();
   await versions.getByRole('button', { name: 'View version 1' }).click();
-  await page.getByRole('heading', { name: 'Version 1', level: 2 }).waitFor();
+  await page.getByRole('heading', { name: 'Version 1', exact: true, level: 2 }).waitFor();
   const diff = page.getByRole('region', { name: 'Changes from version 1 to version 2' });
   await diff.getByText('+ 2. Restart the integrator.').waitFor();
   await diff.getByText('- <script>alert(1)</script>').waitFor();
