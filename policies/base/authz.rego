@@ -70,6 +70,8 @@ reasons contains msg if some msg in data.companyos.export.reasons
 
 reasons contains msg if some msg in data.companyos.graph.reasons
 
+reasons contains msg if some msg in data.companyos.incidents.reasons
+
 allow if count(reasons) == 0
 
 obligations := {"redaction": input.tenant.redaction_preset}

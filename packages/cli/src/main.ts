@@ -26,6 +26,8 @@ const commands: Record<string, () => Promise<Command>> = {
   pdp: async () => (await import('./commands/pdp.ts')).pdpCommand,
   revops: async () => (await import('./commands/revops.ts')).revopsCommand,
   finops: async () => (await import('./commands/finops.ts')).finopsCommand,
+  runbook: async () => (await import('./commands/runbook.ts')).runbookCommand,
+  incident: async () => (await import('./commands/incident.ts')).incidentCommand,
 };
 
 /** `--help` or `-h` anywhere before a `--` asks for help, whatever else the line holds. */

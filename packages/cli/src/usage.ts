@@ -9,7 +9,7 @@ Usage:
   companyos token --tenant T --subject S [--ttl 1h] [--step-up]
                                                   mint a development bearer token
   companyos actions [--json]                      list every governed action and its policy path
-  companyos tenant list|get|create|disable|enable|config ...
+  companyos tenant list|get|overview|create|disable|enable|config ...
                                                   manage tenants through the HTTP API
   companyos ledger verify --tenant T [--jwks FILE|URL] [--json]
                                                   rebuild a tenant's log from the database and check it
@@ -32,6 +32,9 @@ Usage:
                                                   temporary database access with dual approval
   companyos revops leads|opportunities|quotes|submit|approve|reject|cancel|activate|evidence ...
                                                   the deal desk: routed leads, quotes, discount approvals, contracts
+  companyos runbook list|show|versions|save ...   the tenant's runbooks: Markdown, every save a version
+  companyos incident open|from-alert|list|show|note|mitigate|resolve|link ...
+                                                  incidents: timeline, runbook, affected entities, resolution
   companyos pdp --tenant T [--api-key KEY] [--addr HOST:PORT] ...
                                                   an OPA-compatible decision service for one tenant
   companyos finops usage|readings|invoices|rate|estimate ...
@@ -42,6 +45,24 @@ Environment: COMPANYOS_URL (default http://127.0.0.1:8080), COMPANYOS_TOKEN, and
 COMPANYOS_* settings (see README.md).`;
 
 export const COMMAND_USAGE: Record<string, string> = {
+  runbook: `usage: companyos runbook VERB
+  list                                          the tenant's runbooks by slug
+  show SLUG [--version N]                       the Markdown of the current (or a given) version
+  versions SLUG                                 every saved version, newest first
+  save SLUG --title T --file FILE.md [--message M] [--base-version N]
+                                                a new version; --base-version refuses to overwrite a newer one
+Every verb takes --url, --token and --json.`,
+  incident: `usage: companyos incident VERB
+  open --title T --severity critical|high|medium|low [--runbook SLUG] [--note TEXT]
+  from-alert --alert NAME [--severity S] [--summary TEXT] [--runbook SLUG] | from-alert --file PAYLOAD.json
+                                                open from an alert (a name, or an Alertmanager webhook payload);
+                                                a repeat of the alert joins its unresolved incident
+  list [--status open|mitigated|resolved] [--limit N] [--before ID]
+  show ID                                       the incident with its timeline
+  note ID --note TEXT
+  mitigate ID [--rationale TEXT] | resolve ID --rationale TEXT
+  link ID --runbook SLUG | link ID --entity ENTITY_ID
+Every verb takes --url, --token and --json; -q prints only the incident's id.`,
   finops: `usage: companyos finops VERB
   usage [--meter M] [--from TIME] [--to TIME] [--limit N]   the tenant's usage events, newest first
   readings [--meter M] [--from DAY] [--to DAY]              daily meter readings
@@ -77,7 +98,10 @@ Amounts are integer minor units.`,
   Lists every governed action: its route, scope and the policy rule that decides it.`,
   tenant: `usage: companyos tenant VERB
   list
-  get ID | disable ID | enable ID
+  get ID | overview ID                     one tenant; overview adds plan, bundle activations, flags, keys, quotas, recent audit
+  disable ID --reason TEXT | enable ID --reason TEXT
+                                           the reason is required and recorded; disable needs a --step-up token
+                                           and refuses the platform tenant you operate from
   create --id ID --region R --owner EMAIL [--name N] [--env E] [--admin SUBJECT [--admin-attr KEY=VALUE ...]]
   config ID [--set JSON]
 Every verb takes --url and --token.`,

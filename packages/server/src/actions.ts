@@ -18,9 +18,11 @@ import { registerApprovalSource } from './workflows/shared/approval-inbox.ts';
 import { inboxAction } from './workflows/shared/approval-actions.ts';
 import { highRiskApprovals } from './workflows/high-risk/approval-source.ts';
 import { quoteApprovals } from './workflows/revops/approval-source.ts';
+import { runbookActions } from './runbooks/actions.ts';
+import { incidentActions } from './workflows/incidents/actions.ts';
 
 /** Every governed action the server mounts. A feature adds its actions here. */
-export const allActions: AnyAction[] = [...tenancyActions, ...identityActions, ...auditActions, ...ledgerActions, ...keyActions, ...flagActions, ...brandingActions, ...configDocumentActions, ...policyActions, ...highRiskActions, ...revopsActions, ...graphActions, ...finopsActions, canAction(() => allActions), inboxAction(() => allActions)];
+export const allActions: AnyAction[] = [...tenancyActions, ...identityActions, ...auditActions, ...ledgerActions, ...keyActions, ...flagActions, ...brandingActions, ...configDocumentActions, ...policyActions, ...highRiskActions, ...revopsActions, ...graphActions, ...finopsActions, ...runbookActions, ...incidentActions, canAction(() => allActions), inboxAction(() => allActions)];
 
 // The flows whose pending approvals the inbox gathers.
 registerApprovalSource(highRiskApprovals);

@@ -35,3 +35,7 @@ export type { RequestState } from './workflows/high-risk/state-machine.ts';
 export type { RequestMissingReceipts } from './workflows/high-risk/missing-receipts.ts';
 export type { Lead, Opportunity, Quote } from './workflows/revops/deal-store.ts';
 export type { QuoteDetail } from './workflows/revops/quote-service.ts';
+export type { TenantOverview } from './tenancy/tenant-overview.ts';
+export type { Runbook, RunbookVersion } from './runbooks/runbook-store.ts';
+export type { Incident, IncidentEvent, LinkedEntity } from './workflows/incidents/incident-store.ts';
+export type { IncidentDetail } from './workflows/incidents/actions.ts';

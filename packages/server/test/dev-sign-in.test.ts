@@ -37,7 +37,7 @@ test('a seeded user gets a token the API accepts, with its roles; the sign-in is
 test('a step-up sign-in satisfies the step-up policy, a plain one does not', async () => {
   const plain = (await signIn({ tenant_id: 'internal', subject_id: 'user-platform-operator' })).json().token as string;
   const strong = (await signIn({ tenant_id: 'internal', subject_id: 'user-platform-operator', step_up: true })).json().token as string;
-  const disable = (token: string) => h.app.inject({ method: 'POST', url: '/api/v1/tenants/demo-external/disable', headers: { authorization: `Bearer ${token}` } });
+  const disable = (token: string) => h.app.inject({ method: 'POST', url: '/api/v1/tenants/demo-external/disable', headers: { authorization: `Bearer ${token}` }, payload: { reason: 'contract ended' } });
   const denied = await disable(plain);
   assert.equal(denied.statusCode, 403);
   assert.ok((denied.json().reasons as string[]).some((r) => /step-up/.test(r)));

@@ -22,6 +22,7 @@ let victimQuoteId: string;
 let victimOpportunityId: string;
 let victimEntityId: string;
 let victimEdgeId: string;
+let victimIncidentId: string;
 before(async () => {
   h = await createTestApp();
   const at = h.clock.now();
@@ -57,6 +58,9 @@ before(async () => {
   victimEdgeId = (await h.call('POST', '/api/v1/relationships', { as: ['pilot-a', 'user-admin'], body: { from: victimEntityId, to: other, type: 'OWNS' } })).json().relationship_id;
   await h.call('POST', '/api/v1/entitlements', { as: ['pilot-a', 'user-admin'], body: { subject_id: 'only-in-a', entity_id: victimEntityId } });
   await h.app.jobs.runDue();
+  // A runbook of the victim and an incident following it.
+  await h.call('PUT', '/api/v1/runbooks/victim-runbook', { as: ['pilot-a', 'user-admin'], body: { title: 'only-in-a steps', body: 'only-in-a body' } });
+  victimIncidentId = (await h.call('POST', '/api/v1/incidents', { as: ['pilot-a', 'user-admin'], body: { title: 'only-in-a outage', severity: 'low', runbook: 'victim-runbook' } })).json().incident_id;
   await h.app.ledger.flush('pilot-a');
   // The victim's own decisions so far are written now, not in the middle of the attack.
   await policyRuntime().engine.flushDecisions();
@@ -76,8 +80,9 @@ test('tenant B cannot read, change or write anything of tenant A through any act
       'tenant.create': { body: { tenant_id: 'pilot-b-clone', display_name: 'X', data_region: 'eu', owner_contact: 'x@y.example.com' } },
       'tenant.list': {},
       'tenant.get': { params: { id: 'pilot-a' } },
-      'tenant.disable': { params: { id: 'pilot-a' } },
-      'tenant.enable': { params: { id: 'pilot-a' } },
+      'tenant.disable': { params: { id: 'pilot-a' }, body: { reason: 'attack' } },
+      'tenant.enable': { params: { id: 'pilot-a' }, body: { reason: 'attack' } },
+      'tenant.overview': { params: { id: 'pilot-a' } },
       'tenant.config.get': { params: { id: 'pilot-a' } },
       'tenant.config.update': { params: { id: 'pilot-a' }, body: { display_name: 'Owned' } },
       'subject.create': { body: { subject_id: 'impostor', display_name: 'Impostor', roles: ['CompanyAdmin'] } },
@@ -181,6 +186,20 @@ test('tenant B cannot read, change or write anything of tenant A through any act
       'graph.type.put': { params: { kind: 'entity', name: 'OnlyInA' }, body: { schema: { type: 'object' } } },
       'graph.neighbours.get': { params: { id: victimEntityId } },
       'graph.lineage.get': { params: { id: victimEntityId } },
+      'runbook.list': {},
+      'runbook.get': { params: { slug: 'victim-runbook' } },
+      'runbook.versions': { params: { slug: 'victim-runbook' } },
+      'runbook.version.get': { params: { slug: 'victim-runbook', version: '1' } },
+      'runbook.save': { params: { slug: 'victim-runbook' }, body: { title: 'owned', body: 'owned' } },
+      'incident.open': { body: { title: 'attacker incident', severity: 'low', runbook: 'victim-runbook' } },
+      'incident.open_from_alert': { body: { alert: 'AttackAlert', runbook: 'victim-runbook' } },
+      'incident.list': {},
+      'incident.get': { params: { id: victimIncidentId } },
+      'incident.note': { params: { id: victimIncidentId }, body: { note: 'attack' } },
+      'incident.mitigate': { params: { id: victimIncidentId }, body: {} },
+      'incident.resolve': { params: { id: victimIncidentId }, body: { rationale: 'attack' } },
+      'incident.runbook.link': { params: { id: victimIncidentId }, body: { slug: 'victim-runbook' } },
+      'incident.entity.link': { params: { id: victimIncidentId }, body: { entity_id: victimEntityId } },
     },
   });
 });

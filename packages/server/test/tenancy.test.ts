@@ -115,11 +115,11 @@ test('operators list and read tenants; tenant admins may not', async () => {
 });
 
 test('disabling needs step-up; a disabled tenant gets 403 with its own problem type until enabled', async () => {
-  const plain = await h.call('POST', '/api/v1/tenants/demo-external/disable', { as: operator });
+  const plain = await h.call('POST', '/api/v1/tenants/demo-external/disable', { as: operator, body: { reason: 'contract ended' } });
   assert.equal(plain.statusCode, 403);
   assert.ok(plain.json().reasons.includes('the action requires a recent step-up authentication'));
 
-  const disabled = await h.call('POST', '/api/v1/tenants/demo-external/disable', { as: operator, stepUp: true });
+  const disabled = await h.call('POST', '/api/v1/tenants/demo-external/disable', { as: operator, stepUp: true, body: { reason: 'contract ended' } });
   assert.equal(disabled.statusCode, 200, disabled.body);
   assert.equal(disabled.json().status, 'disabled');
 
@@ -129,15 +129,65 @@ test('disabling needs step-up; a disabled tenant gets 403 with its own problem t
   // Other tenants carry on.
   assert.equal((await h.call('GET', '/api/v1/subjects', { as: ['pilot-a', 'user-admin'] })).statusCode, 200);
 
-  const enabled = await h.call('POST', '/api/v1/tenants/demo-external/enable', { as: operator });
+  const enabled = await h.call('POST', '/api/v1/tenants/demo-external/enable', { as: operator, body: { reason: 'contract renewed' } });
   assert.equal(enabled.json().status, 'active');
   assert.equal((await h.call('GET', '/api/v1/subjects', { as: ['demo-external', 'user-admin'] })).statusCode, 200);
+});
+
+test("the reason for disabling or enabling is required and lands in the receipt and in both tenants' audit", async () => {
+  const missing = await h.call('POST', '/api/v1/tenants/summit-internal/disable', { as: operator, stepUp: true, body: {} });
+  assert.equal(missing.statusCode, 400);
+  assert.equal(missing.json().type, 'https://companyos.dev/problems/invalid-request');
+  assert.equal((await h.call('GET', '/api/v1/tenants/summit-internal', { as: operator })).json().status, 'active');
+
+  const res = await h.call('POST', '/api/v1/tenants/summit-internal/disable', { as: operator, stepUp: true, body: { reason: 'unpaid invoices since March' } });
+  assert.equal(res.statusCode, 200, res.body);
+  const own = await tenantRecords(h.t.db, 'internal');
+  const receipt = own.receipts.find((r) => r.body.request_id === res.headers['x-request-id'])!;
+  assert.ok(receipt.body.evidence_refs.some((ref: string) => /^reason:sha256:[0-9a-f]{64}$/.test(ref)));
+  const target = await tenantRecords(h.t.db, 'summit-internal');
+  const event = target.audit.find((e) => e.type === 'tenant.status_changed' && e.request_id === res.headers['x-request-id']);
+  assert.deepEqual([event?.details.reason, event?.details.status, event?.actor], ['unpaid invoices since March', 'disabled', 'user-platform-operator']);
+  assert.ok(own.audit.some((e) => e.type === 'tenant.status_changed' && e.details.reason === 'unpaid invoices since March'));
+  assert.equal((await h.call('POST', '/api/v1/tenants/summit-internal/enable', { as: operator, body: { reason: 'paid' } })).json().status, 'active');
+});
+
+test("the operator's own platform tenant cannot be disabled: a 409 with its own problem type, and nothing changes", async () => {
+  const res = await h.call('POST', '/api/v1/tenants/internal/disable', { as: operator, stepUp: true, body: { reason: 'trying it' } });
+  assert.equal(res.statusCode, 409);
+  assert.equal(res.json().type, 'https://companyos.dev/problems/platform-tenant-protected');
+  assert.match(res.json().detail, /internal is the platform tenant you operate from/);
+  assert.equal((await h.call('GET', '/api/v1/tenants/internal', { as: operator })).json().status, 'active');
+});
+
+test("an operator's tenant page: status, plan, active bundle with its activations, flags, keys, quotas with usage, recent audit", async () => {
+  const res = await h.call('GET', '/api/v1/tenants/pilot-a/overview', { as: operator });
+  assert.equal(res.statusCode, 200, res.body);
+  const o = res.json();
+  assert.equal(o.tenant_id, 'pilot-a');
+  assert.equal(o.status, 'active');
+  assert.equal(typeof o.config.data_region, 'string');
+  assert.equal(o.plan.plan_id, 'internal');
+  assert.ok(Array.isArray(o.enabled_flags));
+  assert.equal(o.policy_bundle.version, o.activations[0]?.version ?? null);
+  assert.ok(o.keys.length >= 1 && o.keys.every((k: { kid: string; d?: unknown }) => typeof k.kid === 'string' && k.d === undefined));
+  assert.deepEqual(o.quotas.map((q: { quota: string }) => q.quota), ['runs', 'exports']);
+  assert.ok(o.quotas.every((q: { used: number; limit: number }) => q.used >= 0 && q.limit > 0));
+  assert.ok(o.recent_audit.length > 0 && o.recent_audit.every((e: { tenant_id: string }) => e.tenant_id === 'pilot-a'));
+
+  assert.equal((await h.call('GET', '/api/v1/tenants/nope-tenant/overview', { as: operator })).statusCode, 404);
+  // A tenant admin reads neither another tenant's page nor its own through the platform API.
+  for (const id of ['pilot-b', 'pilot-a']) {
+    const denied = await h.call('GET', `/api/v1/tenants/${id}/overview`, { as: ['pilot-a', 'user-admin'] });
+    assert.equal(denied.statusCode, 403);
+    assert.equal(denied.json().recent_audit, undefined);
+  }
 });
 
 test('a step-up older than the allowed age no longer counts', async () => {
   const token = await h.token('internal', 'user-platform-operator', { stepUp: true });
   h.clock.advance(16 * 60_000);
-  const res = await h.app.inject({ method: 'POST', url: '/api/v1/tenants/pilot-b/disable', headers: { authorization: `Bearer ${token}` } });
+  const res = await h.app.inject({ method: 'POST', url: '/api/v1/tenants/pilot-b/disable', headers: { authorization: `Bearer ${token}` }, payload: { reason: 'contract ended' } });
   assert.equal(res.statusCode, 403);
   assert.ok(res.json().reasons.includes('the action requires a recent step-up authentication'));
 });

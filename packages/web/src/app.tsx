@@ -1,7 +1,7 @@
 import { Suspense, useEffect } from 'react';
 import { matchPath, navigate, useLocation } from './router/router.tsx';
 import { homePath } from './screens/home-path.ts';
-import { screenPath, screenPattern, SCREENS } from './screens/registry.tsx';
+import { screenPath, screenPatterns, SCREENS } from './screens/registry.tsx';
 import { useOfferedScreens } from './screens/offered-screens.ts';
 import { OidcCallbackScreen } from './screens/sign-in/oidc-sign-in.tsx';
 import { SignInScreen } from './screens/sign-in/sign-in-screen.tsx';
@@ -20,8 +20,10 @@ function Routes() {
   if (active === undefined) return <Redirect to="/sign-in" />;
 
   for (const screen of SCREENS) {
-    const params = matchPath(screenPattern(screen), path);
-    if (params === null) continue;
+    const params = screenPatterns(screen)
+      .map((pattern) => matchPath(pattern, path))
+      .find((p) => p !== null);
+    if (params === undefined) continue;
     const tenantId = params.tenantId ?? active.tenant_id;
     if (tenantId !== active.tenant_id) {
       // A link to another tenant: switch to it when signed in there, else sign in to it.
@@ -31,7 +33,7 @@ function Routes() {
     return (
       <Shell current={screen.id}>
         {/* A screen may be lazy (React.lazy), keeping heavy libraries out of the first load. */}
-        <Suspense fallback={<p className="status" role="status">Loading {screen.title}…</p>}>{screen.render({ tenantId })}</Suspense>
+        <Suspense fallback={<p className="status" role="status">Loading {screen.title}…</p>}>{screen.render({ tenantId, item: params.item })}</Suspense>
       </Shell>
     );
   }

@@ -45,7 +45,7 @@ test('an operator signs in and sees every tenant', async () => {
 
 test('the operator creates a tenant, then disables it after a step-up', async () => {
   await page.getByLabel('Tenant ID').fill('acme-web');
-  await page.getByLabel('Name').fill('Acme Web');
+  await page.getByLabel('Name', { exact: true }).fill('Acme Web');
   await page.getByLabel('Owner contact').fill('owner@acme.example.com');
   await page.getByLabel('Data region').selectOption('uk');
   await page.getByRole('button', { name: 'Create tenant' }).click();
@@ -57,6 +57,9 @@ test('the operator creates a tenant, then disables it after a step-up', async ()
   await row.getByRole('button', { name: 'Disable acme-web' }).click();
   const confirm = page.getByRole('dialog', { name: 'Disable acme-web?' });
   await confirm.waitFor();
+  // The reason is required: the button stays off until one is given.
+  assert.equal(await confirm.getByRole('button', { name: 'Disable tenant' }).isDisabled(), true);
+  await confirm.getByLabel('Reason').fill('trial ended');
   await assertAccessible('03-confirm-disable');
   await confirm.getByRole('button', { name: 'Disable tenant' }).click();
   // The policy wants a recent strong sign-in for this action: the console asks for one.

@@ -1,7 +1,7 @@
 // `companyos tenant ...`: tenant lifecycle through the HTTP API, so every change runs through
 // the governed pipeline (policy, receipt, audit) exactly as it would from the console.
 
-import { parse, requireAll, UsageError } from '../args.ts';
+import { parse, required, requireAll, UsageError } from '../args.ts';
 import { COMMAND_USAGE } from '../usage.ts';
 import { callApi } from '../api-client.ts';
 
@@ -19,17 +19,21 @@ export async function tenantCommand(args: string[]): Promise<number> {
       return 0;
     }
     case 'get':
-    case 'disable':
-    case 'enable': {
+    case 'overview': {
       const { values, positionals } = parse(rest, common, true);
       const id = positionals[0];
       if (id === undefined) throw new UsageError(`tenant ${verb} needs a tenant id`);
       const path = `/api/v1/tenants/${encodeURIComponent(id)}`;
-      print(
-        verb === 'get'
-          ? await callApi('GET', path, values)
-          : await callApi('POST', `${path}/${verb}`, values, {}),
-      );
+      print(await callApi('GET', verb === 'get' ? path : `${path}/overview`, values));
+      return 0;
+    }
+    case 'disable':
+    case 'enable': {
+      const { values, positionals } = parse(rest, { ...common, reason: { type: 'string' } }, true);
+      const id = positionals[0];
+      if (id === undefined) throw new UsageError(`tenant ${verb} needs a tenant id`);
+      const reason = required(values.reason, 'reason');
+      print(await callApi('POST', `/api/v1/tenants/${encodeURIComponent(id)}/${verb}`, values, { reason }));
       return 0;
     }
     case 'create': {

@@ -7,7 +7,7 @@ import { pageAuditEvents } from './audit-events.ts';
 import { exportActions } from './export-actions.ts';
 import { verifyExportAction } from './export-verify.ts';
 
-const AuditEventView = Type.Object({
+export const AuditEventView = Type.Object({
   event_id: Type.String(),
   tenant_id: Type.String(),
   occurred_at: Type.String({ format: 'date-time' }),

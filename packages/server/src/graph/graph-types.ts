@@ -15,7 +15,7 @@ export const BUILTIN_ENTITY_TYPES = [
 ] as const;
 
 export const BUILTIN_RELATIONSHIP_TYPES = [
-  'OWNS', 'MEMBER_OF', 'ENTITLED_TO', 'TRIGGERS', 'EMITS', 'GOVERNS', 'BILLS_TO', 'APPROVED', 'REQUESTED', 'DECIDED_BY', 'RECEIPTED_BY',
+  'OWNS', 'MEMBER_OF', 'ENTITLED_TO', 'TRIGGERS', 'EMITS', 'GOVERNS', 'BILLS_TO', 'APPROVED', 'REQUESTED', 'DECIDED_BY', 'RECEIPTED_BY', 'AFFECTS', 'FOLLOWS',
 ] as const;
 
 const builtins: Record<TypeKind, ReadonlySet<string>> = { entity: new Set(BUILTIN_ENTITY_TYPES), relationship: new Set(BUILTIN_RELATIONSHIP_TYPES) };

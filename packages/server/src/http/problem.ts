@@ -16,6 +16,7 @@ export const problemTypes = {
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   'request-timeout': { status: 408, title: 'The request was not received in time' },
   conflict: { status: 409, title: 'Conflict' },
+  'platform-tenant-protected': { status: 409, title: 'The platform tenant cannot be disabled' },
   'payload-too-large': { status: 413, title: 'The request body is too large' },
   'policy-bundle-invalid': { status: 422, title: 'The policy bundle does not pass its checks' },
   'policy-budget-exceeded': { status: 422, title: 'The policy exceeded its evaluation budget' },

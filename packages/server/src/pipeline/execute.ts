@@ -56,7 +56,7 @@ export interface ActionOutcome {
 
 /** The policy package every action's decision comes from (the decision rule's package). */
 const DECISION_PACKAGE = DECISION_PATH.slice(0, DECISION_PATH.lastIndexOf('.'));
-const QUOTA_WINDOWS: Record<'runs' | 'exports', { ms: number; limit: (t: Tenant) => number }> = {
+export const QUOTA_WINDOWS: Record<'runs' | 'exports', { ms: number; limit: (t: Tenant) => number }> = {
   runs: { ms: 3_600_000, limit: (t) => t.config.limits.max_runs_per_hour },
   exports: { ms: 86_400_000, limit: (t) => t.config.limits.max_exports_per_day },
 };

@@ -68,6 +68,8 @@ export const BundleData = Type.Object(
     tenant: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
     /** Entity types seen only by the roles listed (and by subjects entitled to the entity). */
     graph: Type.Optional(Type.Object({ restricted_types: Type.Record(Type.String(), Type.Array(RoleName)) })),
+    /** Who may resolve a critical incident. */
+    incidents: Type.Optional(Type.Object({ critical_resolver_roles: Type.Array(RoleName, { minItems: 1 }) })),
   },
   { additionalProperties: false },
 );

@@ -86,6 +86,16 @@ export async function activeVersion(): Promise<Activation | undefined> {
   return rows[0] === undefined ? undefined : { ...rows[0], activated_at: new Date(rows[0].activated_at).toISOString() };
 }
 
+/** The tenant's activations and rollbacks, newest first. */
+export async function activationHistory(limit: number): Promise<Activation[]> {
+  const rows = await currentTx().query<Activation & { activated_at: Date }>(
+    `SELECT version, hash, kind, actor, activated_at FROM policy_activations WHERE tenant_id = $1
+     ORDER BY activated_at DESC, activation_id DESC LIMIT $2`,
+    [currentTenantId(), limit],
+  );
+  return rows.map((r) => ({ ...r, activated_at: new Date(r.activated_at).toISOString() }));
+}
+
 /** Records an activation and tells every server process (on commit) to load the tenant's new bundle. */
 export async function insertActivation(a: Omit<Activation, 'activated_at'>, at: Date): Promise<Activation> {
   const tx = currentTx();

@@ -13,7 +13,10 @@ import { StringEnum } from '../http/schema.ts';
 import { findTenant, getCurrentTenant, insertTenant, listTenants, setTenantStatus, updateCurrentTenantConfig, type Tenant } from './tenants.ts';
 import { withBundlesAndFlags } from './tenant-listing.ts';
 import { allowedRegions, shownConfig, storedConfig } from './allowed-regions.ts';
-import { canonicalJson } from '../util/canonical-json.ts';
+import { canonicalJson, canonicalSha256 } from '../util/canonical-json.ts';
+import { appendAuditEvent } from '../audit/audit-events.ts';
+import { AuditEventView } from '../audit/actions.ts';
+import { tenantOverview } from './tenant-overview.ts';
 
 const TenantIdParams = Type.Object({ id: TenantId });
 
@@ -35,6 +38,28 @@ const TenantListingView = Type.Composite([
       tags: Type.Array(BundleTag),
     }),
     enabled_flags: Type.Array(FlagId, { description: 'boolean flags on for the tenant itself (no subject)' }),
+  }),
+]);
+
+/** One tenant as the operator's page shows it. */
+const TenantOverviewView = Type.Composite([
+  TenantListingView,
+  Type.Object({
+    plan: Type.Object({
+      plan_id: Type.String(),
+      plan_version: Type.Integer(),
+      internal: Type.Boolean(),
+      effective_from: Type.String({ format: 'date' }),
+      assigned_by: Type.String(),
+      assigned_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'null: the default plan, never assigned' }),
+    }),
+    activations: Type.Array(
+      Type.Object({ version: Type.Integer(), hash: Type.String(), kind: StringEnum(['activate', 'rollback']), actor: Type.String(), activated_at: Type.String({ format: 'date-time' }) }),
+      { description: 'newest first, up to 20' },
+    ),
+    keys: Type.Array(Type.Object({ kid: Type.String(), status: StringEnum(['active', 'retired']), nbf: Type.Integer(), exp: Type.Optional(Type.Integer()) }, { additionalProperties: true })),
+    quotas: Type.Array(Type.Object({ quota: StringEnum(['runs', 'exports']), limit: Type.Integer(), used: Type.Integer(), window_seconds: Type.Integer() })),
+    recent_audit: Type.Array(AuditEventView, { description: 'newest first, up to 20' }),
   }),
 ]);
 
@@ -108,30 +133,67 @@ export const getTenant = defineAction({
   run: async (_ctx, _input, tenant) => shownTenant(tenant),
 });
 
+/** Why an operator disables or enables a tenant: required, recorded in the receipt and in both tenants' audit. */
+const StatusChange = Type.Object({ reason: Type.String({ minLength: 3, maxLength: 2000 }) }, { additionalProperties: false });
+
+/** Sets a tenant's status and records why, in the operator's audit and in the tenant's own. */
+async function changeStatus(ctx: { tenantId: string; requestId: string; now: Date; principal: { subjectId: string }; params: { id: string } }, status: 'active' | 'disabled', reason: string) {
+  const changed = (await setTenantStatus(ctx.params.id, status, ctx.now))!;
+  const event = { type: 'tenant.status_changed', actor: ctx.principal.subjectId, action: status === 'active' ? 'tenant.enable' : 'tenant.disable', target: `tenant:${ctx.params.id}`, decision: 'allow' as const, requestId: ctx.requestId, details: { status, reason, operator_tenant: ctx.tenantId }, at: ctx.now };
+  await appendAuditEvent(event);
+  if (ctx.params.id !== ctx.tenantId) await asTenant(ctx.params.id, () => appendAuditEvent(event), { scope: 'tenant' });
+  return shownTenant(changed);
+}
+
+const reasonRef = (input: { reason: string }): string => `reason:sha256:${canonicalSha256(input.reason)}`;
+
 export const disableTenant = defineAction({
   name: 'tenant.disable',
   method: 'POST',
   path: '/tenants/:id/disable',
-  summary: 'Disable a tenant: its users can no longer sign in or run actions (platform operators, step-up)',
+  summary: "Disable a tenant with a reason: its users can no longer sign in or run actions (platform operators, step-up; never the operator's own platform tenant)",
   scope: 'platform',
   params: TenantIdParams,
+  input: StatusChange,
   response: TenantView,
   resource: loadTenant,
   target: (ctx) => `tenant:${ctx.params.id}`,
-  run: async (ctx) => shownTenant((await setTenantStatus(ctx.params.id, 'disabled', ctx.now))!),
+  evidenceRefs: (_ctx, input) => [reasonRef(input)],
+  run: async (ctx, input) => {
+    // Disabling the tenant the operators sign in to would lock every operator out, this one included.
+    if (ctx.params.id === ctx.tenantId) {
+      throw new Problem('platform-tenant-protected', `tenant ${ctx.params.id} is the platform tenant you operate from and cannot be disabled`, { tenant_id: ctx.params.id });
+    }
+    return changeStatus(ctx, 'disabled', input.reason);
+  },
 });
 
 export const enableTenant = defineAction({
   name: 'tenant.enable',
   method: 'POST',
   path: '/tenants/:id/enable',
-  summary: 'Enable a disabled tenant (platform operators)',
+  summary: 'Enable a disabled tenant with a reason (platform operators)',
   scope: 'platform',
   params: TenantIdParams,
+  input: StatusChange,
   response: TenantView,
   resource: loadTenant,
   target: (ctx) => `tenant:${ctx.params.id}`,
-  run: async (ctx) => shownTenant((await setTenantStatus(ctx.params.id, 'active', ctx.now))!),
+  evidenceRefs: (_ctx, input) => [reasonRef(input)],
+  run: async (ctx, input) => changeStatus(ctx, 'active', input.reason),
+});
+
+export const tenantOverviewAction = defineAction({
+  name: 'tenant.overview',
+  method: 'GET',
+  path: '/tenants/:id/overview',
+  summary: "One tenant as its operator page shows it: status, region, plan, active bundle and its activations, flags, keys, quotas and usage, recent audit events (platform operators)",
+  scope: 'platform',
+  params: TenantIdParams,
+  response: TenantOverviewView,
+  resource: loadTenant,
+  target: (ctx) => `tenant:${ctx.params.id}`,
+  run: async (ctx, _input, tenant) => tenantOverview(tenant, ctx.now),
 });
 
 export const getTenantConfig = defineAction({
@@ -190,4 +252,4 @@ export const updateTenantConfig = defineAction({
 
 const shownTenant = (tenant: Tenant): Tenant => ({ ...tenant, config: shownConfig(tenant.config) });
 
-export const tenancyActions = [createTenant, listTenantsAction, getTenant, disableTenant, enableTenant, getTenantConfig, updateTenantConfig];
+export const tenancyActions = [createTenant, listTenantsAction, getTenant, tenantOverviewAction, disableTenant, enableTenant, getTenantConfig, updateTenantConfig];

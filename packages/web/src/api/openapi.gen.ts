@@ -954,6 +954,170 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's incidents, newest first, of one status if asked, paged with `before` (the last id seen)
+         * @description Governed action `incident.list` (tenant scope).
+         */
+        get: operations["incident.list"];
+        put?: never;
+        /**
+         * Open an incident by hand, optionally following a runbook of the tenant
+         * @description Governed action `incident.open` (tenant scope).
+         */
+        post: operations["incident.open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An incident with its timeline, runbook and the graph entities it affects
+         * @description Governed action `incident.get` (tenant scope).
+         */
+        get: operations["incident.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/entities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Link an incident to a graph entity it affects (an AFFECTS edge in the graph)
+         * @description Governed action `incident.entity.link` (tenant scope).
+         */
+        post: operations["incident.entity.link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/mitigate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark an open incident mitigated (the impact is contained), with an optional rationale
+         * @description Governed action `incident.mitigate` (tenant scope).
+         */
+        post: operations["incident.mitigate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a note to an incident's timeline
+         * @description Governed action `incident.note` (tenant scope).
+         */
+        post: operations["incident.note"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve an incident; the rationale (what fixed it) is required and recorded in the receipt and timeline
+         * @description Governed action `incident.resolve` (tenant scope).
+         */
+        post: operations["incident.resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/runbook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Link an incident to a runbook of the tenant (replacing any earlier link)
+         * @description Governed action `incident.runbook.link` (tenant scope).
+         */
+        post: operations["incident.runbook.link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/from-alert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open an incident from an alert: an Alertmanager webhook payload or {"alert": name}. A repeat of an alert joins the unresolved incident it opened; a cleared alert is noted on it
+         * @description Governed action `incident.open_from_alert` (tenant scope).
+         */
+        post: operations["incident.open_from_alert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/policy/bundles/{tenantId}.tar.gz": {
         parameters: {
             query?: never;
@@ -1610,6 +1774,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/runbooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's runbooks by slug, paged with `after` (the last slug seen)
+         * @description Governed action `runbook.list` (tenant scope).
+         */
+        get: operations["runbook.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/runbooks/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A runbook at its current version, with its Markdown body and console link
+         * @description Governed action `runbook.get` (tenant scope).
+         */
+        get: operations["runbook.get"];
+        /**
+         * Save a runbook: the first save creates it, each later one adds a version (give base_version to refuse overwriting a newer one)
+         * @description Governed action `runbook.save` (tenant scope).
+         */
+        put: operations["runbook.save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/runbooks/{slug}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every saved version of a runbook, newest first
+         * @description Governed action `runbook.versions` (tenant scope).
+         */
+        get: operations["runbook.versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/runbooks/{slug}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One saved version of a runbook
+         * @description Governed action `runbook.version.get` (tenant scope).
+         */
+        get: operations["runbook.version.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/subjects": {
         parameters: {
             query?: never;
@@ -1776,7 +2024,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Disable a tenant: its users can no longer sign in or run actions (platform operators, step-up)
+         * Disable a tenant with a reason: its users can no longer sign in or run actions (platform operators, step-up; never the operator's own platform tenant)
          * @description Governed action `tenant.disable` (platform scope).
          */
         post: operations["tenant.disable"];
@@ -1796,7 +2044,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Enable a disabled tenant (platform operators)
+         * Enable a disabled tenant with a reason (platform operators)
          * @description Governed action `tenant.enable` (platform scope).
          */
         post: operations["tenant.enable"];
@@ -1844,6 +2092,26 @@ export interface paths {
          * @description Governed action `tenant.kit.import` (tenant scope).
          */
         post: operations["tenant.kit.import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{id}/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One tenant as its operator page shows it: status, region, plan, active bundle and its activations, flags, keys, quotas and usage, recent audit events (platform operators)
+         * @description Governed action `tenant.overview` (platform scope).
+         */
+        get: operations["tenant.overview"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7250,6 +7518,1187 @@ export interface operations {
             };
         };
     };
+    "incident.list": {
+        parameters: {
+            query?: {
+                before?: string;
+                /** @description 1 to 100, default 50 */
+                limit?: string;
+                status?: "open" | "mitigated" | "resolved";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        incidents: {
+                            alert: {
+                                annotations: {
+                                    [key: string]: string;
+                                };
+                                labels: {
+                                    [key: string]: string;
+                                };
+                                name: string;
+                            } | null;
+                            alert_key: string | null;
+                            incident_id: string;
+                            /** Format: date-time */
+                            opened_at: string;
+                            opened_by: string;
+                            resolution: string | null;
+                            resolved_at: string | null;
+                            runbook_slug: string | null;
+                            /** @enum {string} */
+                            severity: "critical" | "high" | "medium" | "low";
+                            /** @enum {string} */
+                            source: "manual" | "alert";
+                            /** @enum {string} */
+                            status: "open" | "mitigated" | "resolved";
+                            title: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        }[];
+                        next_before: string | null;
+                    };
+                };
+            };
+        };
+    };
+    "incident.open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                    /** @description lower-case letters, digits and dashes, up to 63 */
+                    runbook?: string;
+                    /** @enum {string} */
+                    severity: "critical" | "high" | "medium" | "low";
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        alert: {
+                            annotations: {
+                                [key: string]: string;
+                            };
+                            labels: {
+                                [key: string]: string;
+                            };
+                            name: string;
+                        } | null;
+                        alert_key: string | null;
+                        entities: {
+                            entity_id: string;
+                            type: string;
+                        }[];
+                        incident_id: string;
+                        /** Format: date-time */
+                        opened_at: string;
+                        opened_by: string;
+                        resolution: string | null;
+                        resolved_at: string | null;
+                        runbook: {
+                            console_path: string;
+                            current_version: number;
+                            slug: string;
+                            title: string;
+                        } | null;
+                        runbook_slug: string | null;
+                        /** @enum {string} */
+                        severity: "critical" | "high" | "medium" | "low";
+                        /** @enum {string} */
+                        source: "manual" | "alert";
+                        /** @enum {string} */
+                        status: "open" | "mitigated" | "resolved";
+                        timeline: {
+                            actor: string;
+                            /** Format: date-time */
+                            at: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            from_state: string | null;
+                            rationale: string | null;
+                            seq: number;
+                            to_state: string;
+                            transition: string;
+                        }[];
+                        title: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+        };
+    };
+    "incident.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        alert: {
+                            annotations: {
+                                [key: string]: string;
+                            };
+                            labels: {
+                                [key: string]: string;
+                            };
+                            name: string;
+                        } | null;
+                        alert_key: string | null;
+                        entities: {
+                            entity_id: string;
+                            type: string;
+                        }[];
+                        incident_id: string;
+                        /** Format: date-time */
+                        opened_at: string;
+                        opened_by: string;
+                        resolution: string | null;
+                        resolved_at: string | null;
+                        runbook: {
+                            console_path: string;
+                            current_version: number;
+                            slug: string;
+                            title: string;
+                        } | null;
+                        runbook_slug: string | null;
+                        /** @enum {string} */
+                        severity: "critical" | "high" | "medium" | "low";
+                        /** @enum {string} */
+                        source: "manual" | "alert";
+                        /** @enum {string} */
+                        status: "open" | "mitigated" | "resolved";
+                        timeline: {
+                            actor: string;
+                            /** Format: date-time */
+                            at: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            from_state: string | null;
+                            rationale: string | null;
+                            seq: number;
+                            to_state: string;
+                            transition: string;
+                        }[];
+                        title: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+        };
+    };
+    "incident.entity.link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description an entity id: a UUID for entities made here, `subject:<id>` and the like for mirrored domain objects */
+                    entity_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        alert: {
+                            annotations: {
+                                [key: string]: string;
+                            };
+                            labels: {
+                                [key: string]: string;
+                            };
+                            name: string;
+                        } | null;
+                        alert_key: string | null;
+                        entities: {
+                            entity_id: string;
+                            type: string;
+                        }[];
+                        incident_id: string;
+                        /** Format: date-time */
+                        opened_at: string;
+                        opened_by: string;
+                        resolution: string | null;
+                        resolved_at: string | null;
+                        runbook: {
+                            console_path: string;
+                            current_version: number;
+                            slug: string;
+                            title: string;
+                        } | null;
+                        runbook_slug: string | null;
+                        /** @enum {string} */
+                        severity: "critical" | "high" | "medium" | "low";
+                        /** @enum {string} */
+                        source: "manual" | "alert";
+                        /** @enum {string} */
+                        status: "open" | "mitigated" | "resolved";
+                        timeline: {
+                            actor: string;
+                            /** Format: date-time */
+                            at: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            from_state: string | null;
+                            rationale: string | null;
+                            seq: number;
+                            to_state: string;
+                            transition: string;
+                        }[];
+                        title: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+        };
+    };
+    "incident.mitigate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    rationale?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        alert: {
+                            annotations: {
+                                [key: string]: string;
+                            };
+                            labels: {
+                                [key: string]: string;
+                            };
+                            name: string;
+                        } | null;
+                        alert_key: string | null;
+                        entities: {
+                            entity_id: string;
+                            type: string;
+                        }[];
+                        incident_id: string;
+                        /** Format: date-time */
+                        opened_at: string;
+                        opened_by: string;
+                        resolution: string | null;
+                        resolved_at: string | null;
+                        runbook: {
+                            console_path: string;
+                            current_version: number;
+                            slug: string;
+                            title: string;
+                        } | null;
+                        runbook_slug: string | null;
+                        /** @enum {string} */
+                        severity: "critical" | "high" | "medium" | "low";
+                        /** @enum {string} */
+                        source: "manual" | "alert";
+                        /** @enum {string} */
+                        status: "open" | "mitigated" | "resolved";
+                        timeline: {
+                            actor: string;
+                            /** Format: date-time */
+                            at: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            from_state: string | null;
+                            rationale: string | null;
+                            seq: number;
+                            to_state: string;
+                            transition: string;
+                        }[];
+                        title: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+        };
+    };
+    "incident.note": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        alert: {
+                            annotations: {
+                                [key: string]: string;
+                            };
+                            labels: {
+                                [key: string]: string;
+                            };
+                            name: string;
+                        } | null;
+                        alert_key: string | null;
+                        entities: {
+                            entity_id: string;
+                            type: string;
+                        }[];
+                        incident_id: string;
+                        /** Format: date-time */
+                        opened_at: string;
+                        opened_by: string;
+                        resolution: string | null;
+                        resolved_at: string | null;
+                        runbook: {
+                            console_path: string;
+                            current_version: number;
+                            slug: string;
+                            title: string;
+                        } | null;
+                        runbook_slug: string | null;
+                        /** @enum {string} */
+                        severity: "critical" | "high" | "medium" | "low";
+                        /** @enum {string} */
+                        source: "manual" | "alert";
+                        /** @enum {string} */
+                        status: "open" | "mitigated" | "resolved";
+                        timeline: {
+                            actor: string;
+                            /** Format: date-time */
+                            at: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            from_state: string | null;
+                            rationale: string | null;
+                            seq: number;
+                            to_state: string;
+                            transition: string;
+                        }[];
+                        title: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+        };
+    };
+    "incident.resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    rationale: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        alert: {
+                            annotations: {
+                                [key: string]: string;
+                            };
+                            labels: {
+                                [key: string]: string;
+                            };
+                            name: string;
+                        } | null;
+                        alert_key: string | null;
+                        entities: {
+                            entity_id: string;
+                            type: string;
+                        }[];
+                        incident_id: string;
+                        /** Format: date-time */
+                        opened_at: string;
+                        opened_by: string;
+                        resolution: string | null;
+                        resolved_at: string | null;
+                        runbook: {
+                            console_path: string;
+                            current_version: number;
+                            slug: string;
+                            title: string;
+                        } | null;
+                        runbook_slug: string | null;
+                        /** @enum {string} */
+                        severity: "critical" | "high" | "medium" | "low";
+                        /** @enum {string} */
+                        source: "manual" | "alert";
+                        /** @enum {string} */
+                        status: "open" | "mitigated" | "resolved";
+                        timeline: {
+                            actor: string;
+                            /** Format: date-time */
+                            at: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            from_state: string | null;
+                            rationale: string | null;
+                            seq: number;
+                            to_state: string;
+                            transition: string;
+                        }[];
+                        title: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+        };
+    };
+    "incident.runbook.link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description lower-case letters, digits and dashes, up to 63 */
+                    slug: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        alert: {
+                            annotations: {
+                                [key: string]: string;
+                            };
+                            labels: {
+                                [key: string]: string;
+                            };
+                            name: string;
+                        } | null;
+                        alert_key: string | null;
+                        entities: {
+                            entity_id: string;
+                            type: string;
+                        }[];
+                        incident_id: string;
+                        /** Format: date-time */
+                        opened_at: string;
+                        opened_by: string;
+                        resolution: string | null;
+                        resolved_at: string | null;
+                        runbook: {
+                            console_path: string;
+                            current_version: number;
+                            slug: string;
+                            title: string;
+                        } | null;
+                        runbook_slug: string | null;
+                        /** @enum {string} */
+                        severity: "critical" | "high" | "medium" | "low";
+                        /** @enum {string} */
+                        source: "manual" | "alert";
+                        /** @enum {string} */
+                        status: "open" | "mitigated" | "resolved";
+                        timeline: {
+                            actor: string;
+                            /** Format: date-time */
+                            at: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            from_state: string | null;
+                            rationale: string | null;
+                            seq: number;
+                            to_state: string;
+                            transition: string;
+                        }[];
+                        title: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+        };
+    };
+    "incident.open_from_alert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the alert name */
+                    alert: string;
+                    labels?: {
+                        [key: string]: string;
+                    };
+                    /** @description a runbook slug */
+                    runbook?: string;
+                    /** @enum {string} */
+                    severity?: "critical" | "high" | "medium" | "low";
+                    summary?: string;
+                } | {
+                    alerts: {
+                        annotations?: {
+                            [key: string]: string;
+                        };
+                        fingerprint?: string;
+                        labels: {
+                            [key: string]: string;
+                        };
+                        startsAt?: string;
+                        /** @enum {string} */
+                        status?: "firing" | "resolved";
+                    }[];
+                    commonAnnotations?: {
+                        [key: string]: string;
+                    };
+                    commonLabels?: {
+                        [key: string]: string;
+                    };
+                    groupLabels?: {
+                        [key: string]: string;
+                    };
+                    /** @enum {string} */
+                    status: "firing" | "resolved";
+                    version: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created: boolean;
+                        incident: {
+                            alert: {
+                                annotations: {
+                                    [key: string]: string;
+                                };
+                                labels: {
+                                    [key: string]: string;
+                                };
+                                name: string;
+                            } | null;
+                            alert_key: string | null;
+                            entities: {
+                                entity_id: string;
+                                type: string;
+                            }[];
+                            incident_id: string;
+                            /** Format: date-time */
+                            opened_at: string;
+                            opened_by: string;
+                            resolution: string | null;
+                            resolved_at: string | null;
+                            runbook: {
+                                console_path: string;
+                                current_version: number;
+                                slug: string;
+                                title: string;
+                            } | null;
+                            runbook_slug: string | null;
+                            /** @enum {string} */
+                            severity: "critical" | "high" | "medium" | "low";
+                            /** @enum {string} */
+                            source: "manual" | "alert";
+                            /** @enum {string} */
+                            status: "open" | "mitigated" | "resolved";
+                            timeline: {
+                                actor: string;
+                                /** Format: date-time */
+                                at: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                from_state: string | null;
+                                rationale: string | null;
+                                seq: number;
+                                to_state: string;
+                                transition: string;
+                            }[];
+                            title: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        } | null;
+                    };
+                };
+            };
+        };
+    };
     "policy.bundle.download": {
         parameters: {
             query?: never;
@@ -11133,6 +12582,448 @@ export interface operations {
             };
         };
     };
+    "runbook.list": {
+        parameters: {
+            query?: {
+                /** @description lower-case letters, digits and dashes, up to 63 */
+                after?: string;
+                /** @description 1 to 1000, default 100 */
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        next_after: string | null;
+                        runbooks: {
+                            /** Format: date-time */
+                            created_at: string;
+                            created_by: string;
+                            current_version: number;
+                            slug: string;
+                            title: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            updated_by: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "runbook.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description lower-case letters, digits and dashes, up to 63 */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        author: string;
+                        body: string;
+                        console_path: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        current_version: number;
+                        message: string | null;
+                        slug: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+        };
+    };
+    "runbook.save": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description lower-case letters, digits and dashes, up to 63 */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the version the edit started from; 0 for a new runbook */
+                    base_version?: number;
+                    /** @description Markdown */
+                    body: string;
+                    /** @description what changed */
+                    message?: string;
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        author: string;
+                        body: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        message: string | null;
+                        slug: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+        };
+    };
+    "runbook.versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description lower-case letters, digits and dashes, up to 63 */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        versions: {
+                            author: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            message: string | null;
+                            slug: string;
+                            title: string;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "runbook.version.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description lower-case letters, digits and dashes, up to 63 */
+                slug: string;
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        author: string;
+                        body: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        message: string | null;
+                        slug: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+        };
+    };
     "subject.list": {
         parameters: {
             query?: never;
@@ -12320,7 +14211,13 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
         responses: {
             /** @description RFC 9457 problem details */
             "4XX": {
@@ -12432,7 +14329,13 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
         responses: {
             /** @description RFC 9457 problem details */
             "4XX": {
@@ -12803,6 +14706,179 @@ export interface operations {
             };
         };
     };
+    "tenant.overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description lower-case slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description newest first, up to 20 */
+                        activations: {
+                            /** Format: date-time */
+                            activated_at: string;
+                            actor: string;
+                            hash: string;
+                            /** @enum {string} */
+                            kind: "activate" | "rollback";
+                            version: number;
+                        }[];
+                        config: {
+                            allowed_regions?: ("eu" | "us" | "uk" | "apac")[];
+                            branding: {
+                                /** Format: uri */
+                                logo_url?: string;
+                                primary_color?: string;
+                                product_name?: string;
+                            };
+                            data_classes: ("public" | "internal" | "confidential" | "restricted")[];
+                            /** @enum {string} */
+                            data_region: "eu" | "us" | "uk" | "apac";
+                            display_name: string;
+                            /** @enum {string} */
+                            env: "dev" | "staging" | "prod";
+                            feature_flags: {
+                                [key: string]: boolean;
+                            };
+                            limits: {
+                                max_exports_per_day: number;
+                                max_runs_per_hour: number;
+                            };
+                            /** Format: email */
+                            owner_contact: string;
+                            policy_bundle_ref: string;
+                            /** @enum {string} */
+                            redaction_preset: "strict" | "standard";
+                            /** @description lower-case slug */
+                            tenant_id: string;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                        /** @description boolean flags on for the tenant itself (no subject) */
+                        enabled_flags: string[];
+                        keys: ({
+                            exp?: number;
+                            kid: string;
+                            nbf: number;
+                            /** @enum {string} */
+                            status: "active" | "retired";
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        plan: {
+                            /** @description null: the default plan, never assigned */
+                            assigned_at: string | null;
+                            assigned_by: string;
+                            /** Format: date */
+                            effective_from: string;
+                            internal: boolean;
+                            plan_id: string;
+                            plan_version: number;
+                        };
+                        policy_bundle: {
+                            hash: string;
+                            tags: string[];
+                            /** @description null: the server base bundle */
+                            version: number | null;
+                        };
+                        quotas: {
+                            limit: number;
+                            /** @enum {string} */
+                            quota: "runs" | "exports";
+                            used: number;
+                            window_seconds: number;
+                        }[];
+                        /** @description newest first, up to 20 */
+                        recent_audit: {
+                            action: string | null;
+                            actor: string | null;
+                            decision: string | null;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            event_id: string;
+                            /** Format: date-time */
+                            occurred_at: string;
+                            reasons: string[];
+                            request_id: string | null;
+                            target: string | null;
+                            tenant_id: string;
+                            type: string;
+                        }[];
+                        /** @enum {string} */
+                        status: "active" | "disabled";
+                        tenant_id: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -12981,6 +15057,52 @@ export const pathsApiV1HighRiskOpsRequestsIdRevokePostResponses202ContentApplica
 export const pathsApiV1HighRiskOpsRequestsIdRevokePostResponses202ContentApplicationJsonStatusAnyOf5Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/high-risk-ops/requests/{id}/revoke"]["post"]["responses"]["202"]["content"]["application/json"]["status"]> = ["cancelled"];
 export const pathsApiV1HighRiskOpsRequestsIdRevokePostResponses202ContentApplicationJsonStatusAnyOf6Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/high-risk-ops/requests/{id}/revoke"]["post"]["responses"]["202"]["content"]["application/json"]["status"]> = ["expired"];
 export const pathsApiV1HighRiskOpsRequestsIdRevokePostResponses202ContentApplicationJsonStatusAnyOf7Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/high-risk-ops/requests/{id}/revoke"]["post"]["responses"]["202"]["content"]["application/json"]["status"]> = ["failed"];
+export const pathsApiV1IncidentsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/incidents"]["get"]["parameters"]["query"]["status"]> = ["open", "mitigated", "resolved"];
+export const pathsApiV1IncidentsGetResponses200ContentApplicationJsonIncidentsSeverityValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/incidents"]["get"]["responses"]["200"]["content"]["application/json"]["incidents"]["severity"]> = ["critical", "high", "medium", "low"];
+export const pathsApiV1IncidentsGetResponses200ContentApplicationJsonIncidentsSourceValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/incidents"]["get"]["responses"]["200"]["content"]["application/json"]["incidents"]["source"]> = ["manual", "alert"];
+export const pathsApiV1IncidentsGetResponses200ContentApplicationJsonIncidentsStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/incidents"]["get"]["responses"]["200"]["content"]["application/json"]["incidents"]["status"]> = ["open", "mitigated", "resolved"];
+export const pathsApiV1IncidentsPostRequestBodyContentApplicationJsonSeverityValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/incidents"]["post"]["requestBody"]["content"]["application/json"]["severity"]> = ["critical", "high", "medium", "low"];
+export const pathsApiV1IncidentsPostResponses201ContentApplicationJsonSeverityValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/incidents"]["post"]["responses"]["201"]["content"]["application/json"]["severity"]> = ["critical", "high", "medium", "low"];
+export const pathsApiV1IncidentsPostResponses201ContentApplicationJsonSourceValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/incidents"]["post"]["responses"]["201"]["content"]["application/json"]["source"]> = ["manual", "alert"];
+export const pathsApiV1IncidentsPostResponses201ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/incidents"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["open", "mitigated", "resolved"];
+export const pathsApiV1IncidentsIdGetResponses200ContentApplicationJsonSeverityValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/incidents/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["severity"]> = ["critical", "high", "medium", "low"];
+export const pathsApiV1IncidentsIdGetResponses200ContentApplicationJsonSourceValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/incidents/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["source"]> = ["manual", "alert"];
+export const pathsApiV1IncidentsIdGetResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/incidents/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["status"]> = ["open", "mitigated", "resolved"];
+export const pathsApiV1IncidentsIdEntitiesPostResponses200ContentApplicationJsonSeverityValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/incidents/{id}/entities"]["post"]["responses"]["200"]["content"]["application/json"]["severity"]> = ["critical", "high", "medium", "low"];
+export const pathsApiV1IncidentsIdEntitiesPostResponses200ContentApplicationJsonSourceValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/incidents/{id}/entities"]["post"]["responses"]["200"]["content"]["application/json"]["source"]> = ["manual", "alert"];
+export const pathsApiV1IncidentsIdEntitiesPostResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/incidents/{id}/entities"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["open", "mitigated", "resolved"];
+export const pathsApiV1IncidentsIdMitigatePostResponses200ContentApplicationJsonSeverityValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/incidents/{id}/mitigate"]["post"]["responses"]["200"]["content"]["application/json"]["severity"]> = ["critical", "high", "medium", "low"];
+export const pathsApiV1IncidentsIdMitigatePostResponses200ContentApplicationJsonSourceValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/incidents/{id}/mitigate"]["post"]["responses"]["200"]["content"]["application/json"]["source"]> = ["manual", "alert"];
+export const pathsApiV1IncidentsIdMitigatePostResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/incidents/{id}/mitigate"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["open", "mitigated", "resolved"];
+export const pathsApiV1IncidentsIdNotesPostResponses200ContentApplicationJsonSeverityValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/incidents/{id}/notes"]["post"]["responses"]["200"]["content"]["application/json"]["severity"]> = ["critical", "high", "medium", "low"];
+export const pathsApiV1IncidentsIdNotesPostResponses200ContentApplicationJsonSourceValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/incidents/{id}/notes"]["post"]["responses"]["200"]["content"]["application/json"]["source"]> = ["manual", "alert"];
+export const pathsApiV1IncidentsIdNotesPostResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/incidents/{id}/notes"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["open", "mitigated", "resolved"];
+export const pathsApiV1IncidentsIdResolvePostResponses200ContentApplicationJsonSeverityValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/incidents/{id}/resolve"]["post"]["responses"]["200"]["content"]["application/json"]["severity"]> = ["critical", "high", "medium", "low"];
+export const pathsApiV1IncidentsIdResolvePostResponses200ContentApplicationJsonSourceValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/incidents/{id}/resolve"]["post"]["responses"]["200"]["content"]["application/json"]["source"]> = ["manual", "alert"];
+export const pathsApiV1IncidentsIdResolvePostResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/incidents/{id}/resolve"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["open", "mitigated", "resolved"];
+export const pathsApiV1IncidentsIdRunbookPostResponses200ContentApplicationJsonSeverityValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/incidents/{id}/runbook"]["post"]["responses"]["200"]["content"]["application/json"]["severity"]> = ["critical", "high", "medium", "low"];
+export const pathsApiV1IncidentsIdRunbookPostResponses200ContentApplicationJsonSourceValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/incidents/{id}/runbook"]["post"]["responses"]["200"]["content"]["application/json"]["source"]> = ["manual", "alert"];
+export const pathsApiV1IncidentsIdRunbookPostResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/incidents/{id}/runbook"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["open", "mitigated", "resolved"];
+export const pathsApiV1IncidentsFromAlertPostRequestBodyContentApplicationJsonAnyOf0SeverityValues: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/v1/incidents/from-alert"]["post"]["requestBody"]["content"]["application/json"], {
+    severity: unknown;
+}>["severity"]> = ["critical", "high", "medium", "low"];
+export const pathsApiV1IncidentsFromAlertPostRequestBodyContentApplicationJsonAnyOf1AlertsStatusValues: ReadonlyArray<Extract<Extract<FlattenedDeepRequired<paths>["/api/v1/incidents/from-alert"]["post"]["requestBody"]["content"]["application/json"], {
+    alerts: unknown;
+}>["alerts"], {
+    status: unknown;
+}>["status"]> = ["firing", "resolved"];
+export const pathsApiV1IncidentsFromAlertPostRequestBodyContentApplicationJsonAnyOf1StatusValues: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/v1/incidents/from-alert"]["post"]["requestBody"]["content"]["application/json"], {
+    status: unknown;
+}>["status"]> = ["firing", "resolved"];
+export const pathsApiV1IncidentsFromAlertPostResponses200ContentApplicationJsonIncidentAnyOf0SeverityValues: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/v1/incidents/from-alert"]["post"]["responses"]["200"]["content"]["application/json"]["incident"], {
+    severity: unknown;
+}>["severity"]> = ["critical", "high", "medium", "low"];
+export const pathsApiV1IncidentsFromAlertPostResponses200ContentApplicationJsonIncidentAnyOf0SourceValues: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/v1/incidents/from-alert"]["post"]["responses"]["200"]["content"]["application/json"]["incident"], {
+    source: unknown;
+}>["source"]> = ["manual", "alert"];
+export const pathsApiV1IncidentsFromAlertPostResponses200ContentApplicationJsonIncidentAnyOf0StatusValues: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/v1/incidents/from-alert"]["post"]["responses"]["200"]["content"]["application/json"]["incident"], {
+    status: unknown;
+}>["status"]> = ["open", "mitigated", "resolved"];
 export const pathsApiV1PolicyDecisionsGetParametersQueryAllowAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/policy/decisions"]["get"]["parameters"]["query"]["allow"]> = ["true"];
 export const pathsApiV1PolicyDecisionsGetParametersQueryAllowAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/policy/decisions"]["get"]["parameters"]["query"]["allow"]> = ["false"];
 export const pathsApiV1ProvenanceReceiptsIdGetResponses200ContentApplicationJsonFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/provenance/receipts/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["format"]> = ["companyos.receipt-bundle.v1"];
@@ -13059,3 +15181,12 @@ export const pathsApiV1TenantsIdEnablePostResponses200ContentApplicationJsonConf
 export const pathsApiV1TenantsIdEnablePostResponses200ContentApplicationJsonConfigEnvValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/enable"]["post"]["responses"]["200"]["content"]["application/json"]["config"]["env"]> = ["dev", "staging", "prod"];
 export const pathsApiV1TenantsIdEnablePostResponses200ContentApplicationJsonConfigRedaction_presetValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/enable"]["post"]["responses"]["200"]["content"]["application/json"]["config"]["redaction_preset"]> = ["strict", "standard"];
 export const pathsApiV1TenantsIdEnablePostResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/enable"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["active", "disabled"];
+export const pathsApiV1TenantsIdOverviewGetResponses200ContentApplicationJsonActivationsKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/overview"]["get"]["responses"]["200"]["content"]["application/json"]["activations"]["kind"]> = ["activate", "rollback"];
+export const pathsApiV1TenantsIdOverviewGetResponses200ContentApplicationJsonConfigAllowed_regionsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/overview"]["get"]["responses"]["200"]["content"]["application/json"]["config"]["allowed_regions"]> = ["eu", "us", "uk", "apac"];
+export const pathsApiV1TenantsIdOverviewGetResponses200ContentApplicationJsonConfigData_classesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/overview"]["get"]["responses"]["200"]["content"]["application/json"]["config"]["data_classes"]> = ["public", "internal", "confidential", "restricted"];
+export const pathsApiV1TenantsIdOverviewGetResponses200ContentApplicationJsonConfigData_regionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/overview"]["get"]["responses"]["200"]["content"]["application/json"]["config"]["data_region"]> = ["eu", "us", "uk", "apac"];
+export const pathsApiV1TenantsIdOverviewGetResponses200ContentApplicationJsonConfigEnvValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/overview"]["get"]["responses"]["200"]["content"]["application/json"]["config"]["env"]> = ["dev", "staging", "prod"];
+export const pathsApiV1TenantsIdOverviewGetResponses200ContentApplicationJsonConfigRedaction_presetValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/overview"]["get"]["responses"]["200"]["content"]["application/json"]["config"]["redaction_preset"]> = ["strict", "standard"];
+export const pathsApiV1TenantsIdOverviewGetResponses200ContentApplicationJsonKeysStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/overview"]["get"]["responses"]["200"]["content"]["application/json"]["keys"]["status"]> = ["active", "retired"];
+export const pathsApiV1TenantsIdOverviewGetResponses200ContentApplicationJsonQuotasQuotaValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/overview"]["get"]["responses"]["200"]["content"]["application/json"]["quotas"]["quota"]> = ["runs", "exports"];
+export const pathsApiV1TenantsIdOverviewGetResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/overview"]["get"]["responses"]["200"]["content"]["application/json"]["status"]> = ["active", "disabled"];

@@ -1,5 +1,6 @@
 // The API's shapes, as the server declares them (type-only: nothing of the server is bundled).
 import type { AuditEvent, BrandingView, Tenant as ServerTenant, TenantConfig } from '@companyos/server';
+export type { TenantOverview, Runbook, RunbookVersion, Incident, IncidentDetail, IncidentEvent } from '@companyos/server';
 
 import {
   pathsApiV1TenantsIdConfigGetResponses200ContentApplicationJsonData_classesValues as dataClasses,
@@ -46,3 +47,4 @@ export interface ExportVerification {
   failures: { code: string; message: string; file?: string; line?: number }[];
   counts: Record<string, number> | null;
 }
+

@@ -5,11 +5,14 @@ import { BrandingScreen } from './branding/branding-screen.tsx';
 import { ExportScreen } from './export/export-screen.tsx';
 import { FlagsScreen } from './flags/flags-screen.tsx';
 import { ExplorerScreen } from './graph/explorer-screen.tsx';
+import { IncidentsScreen } from './incidents/incidents-screen.tsx';
 import { KeysScreen } from './keys/keys-screen.tsx';
 import { PolicyScreen } from './policy/policy-screen.tsx';
+import { RunbooksScreen } from './runbooks/runbooks-screen.tsx';
 import { SecurityScreen } from './security/security-screen.tsx';
 import { TenantConfigScreen } from './tenant-config/tenant-config-screen.tsx';
 import { TenantListScreen } from './tenants/tenant-list-screen.tsx';
+import { TenantPageScreen } from './tenants/tenant-page-screen.tsx';
 
 /**
  * The console's screens behind sign-in. Each is its own module; a new screen is one entry
@@ -24,11 +27,22 @@ export interface ScreenDef {
   segment: string;
   /** The actions the screen is for: the navigation offers it when the server's preflight allows them all. */
   offered: string[];
-  render: (params: { tenantId: string }) => ReactNode;
+  /** Whether the screen also shows one item at `<its path>/<item>` (a runbook's slug, a tenant's id). */
+  detail?: true;
+  /** `item` is the detail pattern's parameter when the path names one item. */
+  render: (params: { tenantId: string; item?: string | undefined }) => ReactNode;
 }
 
 export const SCREENS: ScreenDef[] = [
-  { id: 'tenants', title: 'Tenants', scope: 'platform', segment: 'tenants', offered: ['tenant.list'], render: () => <TenantListScreen /> },
+  {
+    id: 'tenants',
+    title: 'Tenants',
+    scope: 'platform',
+    segment: 'tenants',
+    detail: true,
+    offered: ['tenant.list'],
+    render: ({ item }) => (item === undefined ? <TenantListScreen /> : <TenantPageScreen tenantId={item} />),
+  },
   {
     id: 'config',
     title: 'Configuration',
@@ -46,6 +60,8 @@ export const SCREENS: ScreenDef[] = [
   { id: 'export', title: 'Export', scope: 'tenant', segment: 'export', offered: ['audit.export.create'], render: ({ tenantId }) => <ExportScreen tenantId={tenantId} /> },
   { id: 'security', title: 'Security', scope: 'tenant', segment: 'security', offered: ['high_risk.request.list'], render: ({ tenantId }) => <SecurityScreen tenantId={tenantId} /> },
   { id: 'graph', title: 'Graph', scope: 'tenant', segment: 'graph', offered: ['graph.neighbours.get'], render: ({ tenantId }) => <ExplorerScreen tenantId={tenantId} /> },
+  { id: 'incidents', title: 'Incidents', scope: 'tenant', segment: 'incidents', detail: true, offered: ['incident.list'], render: ({ item }) => <IncidentsScreen incidentId={item} /> },
+  { id: 'runbooks', title: 'Runbooks', scope: 'tenant', segment: 'runbooks', detail: true, offered: ['runbook.list'], render: ({ item }) => <RunbooksScreen slug={item} /> },
 ];
 
 export function screenPath(screen: ScreenDef, tenantId: string): string {
@@ -54,4 +70,10 @@ export function screenPath(screen: ScreenDef, tenantId: string): string {
 
 export function screenPattern(screen: ScreenDef): string {
   return screen.scope === 'platform' ? `/operator/${screen.segment}` : `/tenants/:tenantId/${screen.segment}`;
+}
+
+/** The patterns a screen answers: its own path, and its detail path when it has one. */
+export function screenPatterns(screen: ScreenDef): string[] {
+  const own = screenPattern(screen);
+  return screen.detail === undefined ? [own] : [own, `${own}/:item`];
 }

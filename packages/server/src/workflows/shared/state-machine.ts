@@ -12,13 +12,14 @@ export interface StateMachine<S extends string, T extends string> {
 
 /** An explicit state machine for a workflow whose instances are called `noun` in problems. */
 export function stateMachine<S extends string, T extends string>(noun: string, moves: Moves<S, T>): StateMachine<S, T> {
+  const article = /^[aeiou]/.test(noun) ? 'an' : 'a';
   return {
     allowed: (state, transition) => moves[transition][state] !== undefined,
     next(state, transition) {
       const next = moves[transition][state];
       if (next === undefined) {
         const from = Object.keys(moves[transition]).join(' or ');
-        throw new Problem('conflict', `cannot ${transition} a ${noun} that is ${state} (only one that is ${from})`, { state, transition });
+        throw new Problem('conflict', `cannot ${transition} ${article} ${noun} that is ${state} (only one that is ${from})`, { state, transition });
       }
       return next;
     },

@@ -1,31 +1,24 @@
 import { useState } from 'react';
 import { apiFor } from '../../api/client.ts';
-import type { Tenant, TenantListing } from '../../api/types.ts';
+import type { TenantListing } from '../../api/types.ts';
 import { useSessions } from '../../session/session-store.ts';
-import { useGovernedAction } from '../../session/use-governed-action.tsx';
 import { AsyncView } from '../../ui/async-view.tsx';
-import { ConfirmDialog } from '../../ui/modal-dialog.tsx';
 import { ProblemAlert } from '../../ui/problem-alert.tsx';
 import { useAsync } from '../../ui/use-async.ts';
 import { CreateTenantForm } from './create-tenant-form.tsx';
 import { TenantRow } from './tenant-row.tsx';
+import { useTenantStatusChange } from './tenant-status-change.tsx';
 
 /** Operators: every tenant, create one, disable or enable one. */
 export function TenantListScreen() {
   const { active } = useSessions();
   const { state, reload } = useAsync(() => apiFor(active?.token).get<{ tenants: TenantListing[] }>('/tenants'), `tenants:${active?.token}`);
-  const action = useGovernedAction();
-  const [confirming, setConfirming] = useState<Tenant | null>(null);
   const [notice, setNotice] = useState('');
-
-  async function setStatus(tenant: Tenant, verb: 'disable' | 'enable') {
-    setConfirming(null);
-    const done = await action.run((api) => api.send<Tenant>('POST', `/tenants/${encodeURIComponent(tenant.tenant_id)}/${verb}`));
-    if (done !== undefined) {
-      setNotice(`Tenant ${tenant.tenant_id} ${verb}d.`);
-      reload();
-    }
-  }
+  const status = useTenantStatusChange((t, verb) => {
+    setNotice(`Tenant ${t.tenant_id} ${verb}d.`);
+    reload();
+  });
+  const action = status.action;
 
   return (
     <section aria-labelledby="tenants-title">
@@ -64,8 +57,9 @@ export function TenantListScreen() {
                     key={t.tenant_id}
                     tenant={t}
                     busy={action.pending}
-                    onDisable={() => setConfirming(t)}
-                    onEnable={() => void setStatus(t, 'enable')}
+                    canDisable={status.canDisable(t)}
+                    onDisable={() => status.ask(t, 'disable')}
+                    onEnable={() => status.ask(t, 'enable')}
                   />
                 ))}
               </tbody>
@@ -73,16 +67,7 @@ export function TenantListScreen() {
           </div>
         )}
       </AsyncView>
-      {confirming !== null && (
-        <ConfirmDialog
-          title={`Disable ${confirming.tenant_id}?`}
-          message={`Users of ${confirming.config.display_name} will no longer be able to sign in or run actions until the tenant is enabled again.`}
-          confirmLabel="Disable tenant"
-          onCancel={() => setConfirming(null)}
-          onConfirm={() => void setStatus(confirming, 'disable')}
-        />
-      )}
-      {action.dialog}
+      {status.dialog}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import type { TenantListing } from '../../api/types.ts';
+import { Link } from '../../router/router.tsx';
 
-export function TenantRow(props: { tenant: TenantListing; busy: boolean; onDisable: () => void; onEnable: () => void }) {
+export function TenantRow(props: { tenant: TenantListing; busy: boolean; canDisable: boolean; onDisable: () => void; onEnable: () => void }) {
   const { tenant: t } = props;
   const bundle = t.policy_bundle;
   const flags = t.enabled_flags;
@@ -8,7 +9,9 @@ export function TenantRow(props: { tenant: TenantListing; busy: boolean; onDisab
   return (
     <tr>
       <th scope="row">
-        <code>{t.tenant_id}</code>
+        <Link href={`/operator/tenants/${encodeURIComponent(t.tenant_id)}`}>
+          <code>{t.tenant_id}</code>
+        </Link>
       </th>
       <td>{name}</td>
       <td>{t.config.env}</td>
@@ -27,14 +30,16 @@ export function TenantRow(props: { tenant: TenantListing; busy: boolean; onDisab
       </td>
       <td>{flags.length === 0 ? <span className="muted">none</span> : flags.map((f) => <span key={f} className="tag">{f}</span>)}</td>
       <td>
-        {t.status === 'active' ? (
+        {t.status !== 'active' ? (
+          <button type="button" onClick={props.onEnable} disabled={props.busy} aria-label={`Enable ${t.tenant_id}`}>
+            Enable
+          </button>
+        ) : props.canDisable ? (
           <button type="button" onClick={props.onDisable} disabled={props.busy} aria-label={`Disable ${t.tenant_id}`}>
             Disable
           </button>
         ) : (
-          <button type="button" onClick={props.onEnable} disabled={props.busy} aria-label={`Enable ${t.tenant_id}`}>
-            Enable
-          </button>
+          <span className="muted">your platform tenant</span>
         )}
       </td>
     </tr>
