@@ -20,6 +20,7 @@ import { getCurrentTenant, getCurrentTenantVersioned, type Tenant } from '../ten
 import type { Clock } from '../util/clock.ts';
 import type { ConfigFollower } from '../fleet/config-follower.ts';
 import { tenantParamOf, type ActionContext, type AnyAction } from './define-action.ts';
+import { decisionInput } from './decision-input.ts';
 
 export interface PipelineDeps {
   db: Database;
@@ -142,21 +143,7 @@ export async function executeStep(deps: PipelineDeps, action: AnyAction, credent
           const { resource, decision } = await step('decide', async () => {
             const resource: unknown = action.resource === undefined ? null : await action.resource(ctx, input);
             const decideStarted = performance.now();
-            const decision = await deps.policy.decide({
-              subject: { id: principal.subjectId, tenant_id: principal.tenantId, roles: principal.roles, attributes: principal.attributes },
-              action: action.name,
-              resource: resource ?? null,
-              tenant: {
-                id: tenant.tenant_id,
-                status: tenant.status,
-                data_region: tenant.config.data_region,
-                env: tenant.config.env,
-                redaction_preset: tenant.config.redaction_preset,
-                feature_flags: tenant.config.feature_flags,
-                data_classes: tenant.config.data_classes,
-              },
-              context: { request_id: req.requestId, time: now.toISOString(), step_up: isSteppedUp(principal, now), auth_time: principal.authTime ?? null, scope: action.scope },
-            });
+            const decision = await deps.policy.decide(decisionInput({ principal, tenant, action: action.name, scope: action.scope, resource, requestId: req.requestId, now }));
             deps.signals?.decision({ package: DECISION_PACKAGE, allow: decision.allow, seconds: (performance.now() - decideStarted) / 1000, traceId: req.trace?.traceId });
             req.trace?.annotate({ [SPAN_ATTRIBUTES.bundleHash]: decision.bundleHash });
             req.trace?.root.setAttribute(SPAN_ATTRIBUTES.allow, decision.allow);

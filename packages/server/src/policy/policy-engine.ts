@@ -109,6 +109,15 @@ export class PolicyEngine {
   }
 
   /**
+   * What the authorization decision would be, without acting: which actions a screen may offer.
+   * Not logged or archived, as no receipt will cite it; the action itself is decided again.
+   */
+  preflight(input: DecisionInput): Decision {
+    const bundle = this.bundleFor(input.tenant.id);
+    return normalize(this.decisionQuery(input.tenant.id, bundle).evaluate(input), bundle.hash);
+  }
+
+  /**
    * The authorization decision with the tenant's active bundle, logged to the decision log. Runs
    * in the tenant's transaction, which archives the bundle for the receipt that will cite it.
    */
