@@ -6,6 +6,8 @@ import { ExportScreen } from './export/export-screen.tsx';
 import { FlagsScreen } from './flags/flags-screen.tsx';
 import { KeysScreen } from './keys/keys-screen.tsx';
 import { PolicyScreen } from './policy/policy-screen.tsx';
+import { RevopsDashboardScreen } from './revops/revops-dashboard.tsx';
+import { RevopsScreen } from './revops/revops-screen.tsx';
 import { SecurityScreen } from './security/security-screen.tsx';
 import { TenantConfigScreen } from './tenant-config/tenant-config-screen.tsx';
 import { TenantListScreen } from './tenants/tenant-list-screen.tsx';
@@ -46,6 +48,8 @@ export const SCREENS: ScreenDef[] = [
   { id: 'flags', title: 'Flags', scope: 'tenant', segment: 'flags', offered: (s) => !isOperator(s), render: ({ tenantId }) => <FlagsScreen tenantId={tenantId} /> },
   { id: 'export', title: 'Export', scope: 'tenant', segment: 'export', offered: (s) => !isOperator(s), render: ({ tenantId }) => <ExportScreen tenantId={tenantId} /> },
   { id: 'security', title: 'Security', scope: 'tenant', segment: 'security', offered: (s) => !isOperator(s), render: ({ tenantId }) => <SecurityScreen tenantId={tenantId} /> },
+  { id: 'revops', title: 'RevOps', scope: 'tenant', segment: 'revops', offered: (s) => !isOperator(s), render: ({ tenantId }) => <RevopsScreen tenantId={tenantId} /> },
+  { id: 'revops-dashboard', title: 'RevOps governance', scope: 'tenant', segment: 'revops-dashboard', offered: (s) => !isOperator(s), render: () => <RevopsDashboardScreen /> },
 ];
 
 export function screenPath(screen: ScreenDef, tenantId: string): string {

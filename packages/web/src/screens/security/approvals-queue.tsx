@@ -6,7 +6,7 @@ import { AsyncView } from '../../ui/async-view.tsx';
 import { ProblemAlert } from '../../ui/problem-alert.tsx';
 import { REQUESTS_PATH, requestPath, type HighRiskDetail, type HighRiskRequest } from './security-types.ts';
 import { OpenRequestButton, RequestFacts } from './request-bits.tsx';
-import { useSecurityData } from './use-security-data.ts';
+import { useApiData } from '../../api/use-api-data.ts';
 
 /** Whether `me` may still approve `r`: not theirs, not yet approved by them, and a role it asks for (unknown roles: let the API say). */
 function approvable(r: HighRiskDetail, me: Session): boolean {
@@ -64,7 +64,7 @@ function QueueItem({ request, onDecided, onOpen }: { request: HighRiskDetail; on
 /** Requests waiting for an approval the signed-in user could give. */
 export function ApprovalsQueue({ revision, onChanged, onOpen }: { revision: number; onChanged: () => void; onOpen: (id: string) => void }) {
   const { active } = useSessions();
-  const { state, reload } = useSecurityData(`queue:${active?.subject_id}`, (api) => loadQueue(api, active), revision);
+  const { state, reload } = useApiData(`queue:${active?.subject_id}`, (api) => loadQueue(api, active), revision);
   return (
     <div className="card" role="region" aria-labelledby="hr-queue-title">
       <h2 id="hr-queue-title">Waiting for your approval</h2>

@@ -1,19 +1,21 @@
 import { useEffect, useRef, useState } from 'react';
 import { AsyncView } from '../../ui/async-view.tsx';
 import { AccessCountdown } from './access-countdown.tsx';
-import { EvidenceDownload } from './evidence-download.tsx';
+import { EvidenceDownload } from '../../ui/evidence-download.tsx';
 import { RequestActions } from './request-actions.tsx';
-import { RequestHistory } from './request-history.tsx';
+import { WorkflowHistory } from '../../ui/workflow-history.tsx';
 import { requestPath, type HighRiskDetail } from './security-types.ts';
 import { RequestFacts, StatusBadge } from './request-bits.tsx';
-import { useSecurityPath } from './use-security-data.ts';
+import { useApiPath } from '../../api/use-api-data.ts';
+import { useSessions } from '../../session/session-store.ts';
 
 // While access is active the server may revert it at any moment (its window ends, or a revoke's job runs).
 const ACTIVE_POLL_MS = 2000;
 
 /** One request: its facts, what can be done to it now, its evidence pack and its history. */
 export function RequestDetail({ requestId, revision, onChanged, onClose }: { requestId: string; revision: number; onChanged: () => void; onClose: () => void }) {
-  const { state, reload } = useSecurityPath<HighRiskDetail>(requestPath(requestId), revision);
+  const { active } = useSessions();
+  const { state, reload } = useApiPath<HighRiskDetail>(requestPath(requestId), revision);
   const [notice, setNotice] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
   const status = state.status === 'ready' ? state.data.status : undefined;
@@ -82,8 +84,8 @@ export function RequestDetail({ requestId, revision, onChanged, onClose }: { req
                 onChanged();
               }}
             />
-            <EvidenceDownload requestId={r.request_id} />
-            <RequestHistory history={r.history} />
+            <EvidenceDownload path={`/evidence/high-risk-ops/${encodeURIComponent(r.request_id)}`} filename={`evidence-${active?.tenant_id ?? 'tenant'}-high-risk-${r.request_id}.tar.gz`} />
+            <WorkflowHistory history={r.history} />
           </>
         )}
       </AsyncView>
