@@ -124,6 +124,10 @@ test('leads, opportunities, quotes, approvals and contracts are in the graph at 
   );
   assert.equal((await entity(`revops-contract:${contract.contract_id}`)).json().type, 'ContractStub');
   assert.equal((await entity(opp)).json().properties.stage, 'won');
+  // Tenant isolation: pilot-b's admin finds none of it.
+  for (const id of [`revops-quote:${quoteId}`, opp, `revops-contract:${contract.contract_id}`]) {
+    assert.equal((await h.call('GET', `/api/v1/entities/${encodeURIComponent(id)}`, { as: ['pilot-b', 'user-admin'] })).statusCode, 404);
+  }
   const decided = await rows<{ to_id: string }>(`SELECT to_id FROM relationships WHERE type = 'DECIDED_BY' AND from_id LIKE $1 ORDER BY to_id`, [`revops-approval:${quoteId}:%`]);
   assert.deepEqual(decided.map((d) => d.to_id), ['subject:user-finance', 'subject:user-sales-manager']);
 });
