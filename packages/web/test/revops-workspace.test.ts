@@ -19,9 +19,15 @@ let page: Page;
 let quoteId = '';
 const dir = mkdtempSync(join(tmpdir(), 'revops-web-'));
 
+/** The script files the page has asked for, to show the chart code loads only with a chart. */
+const scripts: string[] = [];
+
 before(async () => {
   consolePage = await openConsolePage();
   ({ server, page } = consolePage);
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+  });
 });
 after(async () => {
   await consolePage?.close();
@@ -93,6 +99,7 @@ test('an account executive creates a lead and a 30% quote and submits it with a 
   // The owner may not approve their own quote: the screen does not offer it.
   assert.deepEqual(await buttons(), ['Cancel quote']);
   await assertAccessible('63-revops-submitted');
+  assert.ok(scripts.length > 0 && !scripts.some((u) => u.includes('chart')), `no chart code before a chart is shown: ${scripts.join(', ')}`);
 });
 
 test('a sales manager and finance approve with a rationale; each is offered only what the policy allows', async () => {
@@ -137,6 +144,7 @@ test('the executive activates the quote; the dashboard counts the deal and its a
   assert.match((await page.getByRole('region', { name: 'Approvals' }).textContent()) ?? '', /Submitted quotes1Needing approvals1 \(100\.0%\)/);
   // The charts are drawn (chart.js loaded on demand) beside their tables.
   await page.locator('.chart-canvas canvas').first().waitFor();
+  assert.ok(scripts.some((u) => u.includes('chart')), 'the chart code arrived with the dashboard');
   await assertAccessible('66-revops-dashboard');
 });
 
