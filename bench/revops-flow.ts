@@ -1,7 +1,9 @@
 // Deals through the whole RevOps flow, each step a governed request through the app's full HTTP
 // stack (light-my-request, no sockets): lead (enterprise, promoted) → quote (30%) → submit →
 // approve (sales manager) → approve (finance) → activate. Prints p50 and p95 per step.
-//   node --import tsx bench/revops-flow.ts [--deals N]        (default 50; the issue's full run is --deals 10000)
+//   node --import tsx bench/revops-flow.ts [--deals N] [--max-seconds S]
+// (default 50 deals; the issue's full run is --deals 10000). With --max-seconds the run stops
+// after the deal in progress at S seconds and reports the deals it completed, saying so.
 // On PGlite, or on PostgreSQL when DATABASE_URL is set (a fresh database, dropped after).
 // Timings on a shared, loaded machine are noisy: read them as orders of magnitude.
 
@@ -20,6 +22,7 @@ const arg = (name: string): string | undefined => {
   return i > 0 ? process.argv[i + 1] : undefined;
 };
 const DEALS = Number(arg('--deals') ?? 50);
+const MAX_MS = arg('--max-seconds') === undefined ? Infinity : Number(arg('--max-seconds')) * 1000;
 const TENANT = 'pilot-a';
 const STEPS = ['lead', 'quote', 'submit', 'approve (manager)', 'approve (finance)', 'activate'] as const;
 
@@ -44,7 +47,8 @@ try {
     return res.json();
   }
   const started = Date.now();
-  for (let i = 0; i < DEALS; i++) {
+  let done = 0;
+  for (let i = 0; i < DEALS && Date.now() - started < MAX_MS; i++, done++) {
     const lead = await timed('lead', 'POST', '/api/v1/revops/leads', ae, leadBody({ company: `Bench ${i}` }));
     const quote = await timed('quote', 'POST', '/api/v1/revops/quotes', ae, quoteBody(lead.opportunity.opportunity_id, 3000));
     const q = `/api/v1/revops/quotes/${quote.quote_id}`;
@@ -54,7 +58,8 @@ try {
     await timed('activate', 'POST', `${q}/activate`, ae, {});
   }
   const engine = t.url === undefined ? 'PGlite' : 'PostgreSQL';
-  console.log(`revops-flow on ${engine}: ${DEALS} deals, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const cut = done < DEALS ? ` (stopped at --max-seconds: ${done} of ${DEALS} deals)` : '';
+  console.log(`revops-flow on ${engine}: ${done} deals, ${((Date.now() - started) / 1000).toFixed(1)} s${cut}`);
   console.log('step                 p50 ms   p95 ms');
   for (const [step, xs] of samples) {
     const sorted = [...xs].sort((a, b) => a - b);

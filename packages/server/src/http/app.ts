@@ -30,6 +30,7 @@ import { installJobs } from '../jobs/install-jobs.ts';
 import { installAuditExports } from '../audit/export-job.ts';
 import { openBlobStore, useBlobStore } from '../blobs/index.ts';
 import { installHighRisk } from '../workflows/high-risk/revert-jobs.ts';
+import { installQuoteExpiry } from '../workflows/revops/quote-expiry.ts';
 import { toProblem } from './errors.ts';
 import { acceptGzipBodies } from './gzip-body.ts';
 import { installFinops } from '../finops/install.ts';
@@ -201,7 +202,8 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   if (blobs.close !== undefined) app.addHook('onClose', async () => blobs.close?.());
   const citeBundle = (tenantId: string, at: Date): Promise<string> => policy.cite(tenantId, at);
   installAuditExports(jobs, { citeBundle, db, signals });
-  installHighRisk(jobs, { databaseUrl: config.highRiskDatabaseUrl, pendingMinutes: config.highRiskPendingMinutes, citeBundle });
+  installHighRisk(jobs, { databaseUrl: config.highRiskDatabaseUrl, pendingMinutes: config.highRiskPendingMinutes });
+  installQuoteExpiry(jobs);
   const tracing = new Tracing({ endpoint: config.metrics.otlpEndpoint });
   app.decorate('tracing', tracing);
   // Spans still buffered are sent before the app goes.

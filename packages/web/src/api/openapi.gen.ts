@@ -11324,6 +11324,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description the steps the caller may take on the quote now, as the policy and the deal desk rules decide */
+                        allowed_actions: ("update" | "submit" | "approve" | "reject" | "activate" | "cancel")[];
                         contract: {
                             amount_minor: number;
                             contract_id: string;
@@ -11460,6 +11462,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description the steps the caller may take on the quote now, as the policy and the deal desk rules decide */
+                        allowed_actions: ("update" | "submit" | "approve" | "reject" | "activate" | "cancel")[];
                         contract: {
                             amount_minor: number;
                             contract_id: string;
@@ -11617,6 +11621,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description the steps the caller may take on the quote now, as the policy and the deal desk rules decide */
+                        allowed_actions: ("update" | "submit" | "approve" | "reject" | "activate" | "cancel")[];
                         contract: {
                             amount_minor: number;
                             contract_id: string;
@@ -11763,6 +11769,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description the steps the caller may take on the quote now, as the policy and the deal desk rules decide */
+                        allowed_actions: ("update" | "submit" | "approve" | "reject" | "activate" | "cancel")[];
                         contract: {
                             amount_minor: number;
                             contract_id: string;
@@ -11905,6 +11913,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description the steps the caller may take on the quote now, as the policy and the deal desk rules decide */
+                        allowed_actions: ("update" | "submit" | "approve" | "reject" | "activate" | "cancel")[];
                         contract: {
                             amount_minor: number;
                             contract_id: string;
@@ -12047,6 +12057,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description the steps the caller may take on the quote now, as the policy and the deal desk rules decide */
+                        allowed_actions: ("update" | "submit" | "approve" | "reject" | "activate" | "cancel")[];
                         contract: {
                             amount_minor: number;
                             contract_id: string;
@@ -12189,6 +12201,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description the steps the caller may take on the quote now, as the policy and the deal desk rules decide */
+                        allowed_actions: ("update" | "submit" | "approve" | "reject" | "activate" | "cancel")[];
                         contract: {
                             amount_minor: number;
                             contract_id: string;
@@ -12331,6 +12345,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description the steps the caller may take on the quote now, as the policy and the deal desk rules decide */
+                        allowed_actions: ("update" | "submit" | "approve" | "reject" | "activate" | "cancel")[];
                         contract: {
                             amount_minor: number;
                             contract_id: string;
@@ -15115,13 +15131,21 @@ export const pathsApiV1RevopsOpportunitiesIdGetResponses200ContentApplicationJso
 export const pathsApiV1RevopsPolicyImpactPostResponses200ContentApplicationJsonQuotesStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/revops/policy-impact"]["post"]["responses"]["200"]["content"]["application/json"]["quotes"]["status"]> = ["draft", "submitted", "approved", "active", "rejected", "cancelled", "expired"];
 export const pathsApiV1RevopsQuotesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/revops/quotes"]["get"]["parameters"]["query"]["status"]> = ["draft", "submitted", "approved", "active", "rejected", "cancelled", "expired"];
 export const pathsApiV1RevopsQuotesGetResponses200ContentApplicationJsonQuotesStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/revops/quotes"]["get"]["responses"]["200"]["content"]["application/json"]["quotes"]["status"]> = ["draft", "submitted", "approved", "active", "rejected", "cancelled", "expired"];
+export const pathsApiV1RevopsQuotesPostResponses201ContentApplicationJsonAllowed_actionsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/revops/quotes"]["post"]["responses"]["201"]["content"]["application/json"]["allowed_actions"]> = ["update", "submit", "approve", "reject", "activate", "cancel"];
 export const pathsApiV1RevopsQuotesPostResponses201ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/revops/quotes"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["draft", "submitted", "approved", "active", "rejected", "cancelled", "expired"];
+export const pathsApiV1RevopsQuotesIdGetResponses200ContentApplicationJsonAllowed_actionsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/revops/quotes/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["allowed_actions"]> = ["update", "submit", "approve", "reject", "activate", "cancel"];
 export const pathsApiV1RevopsQuotesIdGetResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/revops/quotes/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["status"]> = ["draft", "submitted", "approved", "active", "rejected", "cancelled", "expired"];
+export const pathsApiV1RevopsQuotesIdPatchResponses200ContentApplicationJsonAllowed_actionsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/revops/quotes/{id}"]["patch"]["responses"]["200"]["content"]["application/json"]["allowed_actions"]> = ["update", "submit", "approve", "reject", "activate", "cancel"];
 export const pathsApiV1RevopsQuotesIdPatchResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/revops/quotes/{id}"]["patch"]["responses"]["200"]["content"]["application/json"]["status"]> = ["draft", "submitted", "approved", "active", "rejected", "cancelled", "expired"];
+export const pathsApiV1RevopsQuotesIdActivatePostResponses200ContentApplicationJsonAllowed_actionsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/revops/quotes/{id}/activate"]["post"]["responses"]["200"]["content"]["application/json"]["allowed_actions"]> = ["update", "submit", "approve", "reject", "activate", "cancel"];
 export const pathsApiV1RevopsQuotesIdActivatePostResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/revops/quotes/{id}/activate"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["draft", "submitted", "approved", "active", "rejected", "cancelled", "expired"];
+export const pathsApiV1RevopsQuotesIdApprovePostResponses200ContentApplicationJsonAllowed_actionsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/revops/quotes/{id}/approve"]["post"]["responses"]["200"]["content"]["application/json"]["allowed_actions"]> = ["update", "submit", "approve", "reject", "activate", "cancel"];
 export const pathsApiV1RevopsQuotesIdApprovePostResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/revops/quotes/{id}/approve"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["draft", "submitted", "approved", "active", "rejected", "cancelled", "expired"];
+export const pathsApiV1RevopsQuotesIdCancelPostResponses200ContentApplicationJsonAllowed_actionsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/revops/quotes/{id}/cancel"]["post"]["responses"]["200"]["content"]["application/json"]["allowed_actions"]> = ["update", "submit", "approve", "reject", "activate", "cancel"];
 export const pathsApiV1RevopsQuotesIdCancelPostResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/revops/quotes/{id}/cancel"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["draft", "submitted", "approved", "active", "rejected", "cancelled", "expired"];
+export const pathsApiV1RevopsQuotesIdRejectPostResponses200ContentApplicationJsonAllowed_actionsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/revops/quotes/{id}/reject"]["post"]["responses"]["200"]["content"]["application/json"]["allowed_actions"]> = ["update", "submit", "approve", "reject", "activate", "cancel"];
 export const pathsApiV1RevopsQuotesIdRejectPostResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/revops/quotes/{id}/reject"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["draft", "submitted", "approved", "active", "rejected", "cancelled", "expired"];
+export const pathsApiV1RevopsQuotesIdSubmitForApprovalPostResponses200ContentApplicationJsonAllowed_actionsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/revops/quotes/{id}/submit-for-approval"]["post"]["responses"]["200"]["content"]["application/json"]["allowed_actions"]> = ["update", "submit", "approve", "reject", "activate", "cancel"];
 export const pathsApiV1RevopsQuotesIdSubmitForApprovalPostResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/revops/quotes/{id}/submit-for-approval"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["draft", "submitted", "approved", "active", "rejected", "cancelled", "expired"];
 export const pathsApiV1RevopsRoutingRulesRuleIdPutRequestBodyContentApplicationJsonSegmentAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/revops/routing-rules/{ruleId}"]["put"]["requestBody"]["content"]["application/json"]["segment"]> = ["smb", "mid_market", "enterprise"];
 export const pathsApiV1RevopsRoutingRulesRuleIdPutRequestBodyContentApplicationJsonStrategyValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/revops/routing-rules/{ruleId}"]["put"]["requestBody"]["content"]["application/json"]["strategy"]> = ["round_robin", "weighted"];

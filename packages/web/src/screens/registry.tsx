@@ -8,6 +8,8 @@ import { ExplorerScreen } from './graph/explorer-screen.tsx';
 import { IncidentsScreen } from './incidents/incidents-screen.tsx';
 import { KeysScreen } from './keys/keys-screen.tsx';
 import { PolicyScreen } from './policy/policy-screen.tsx';
+import { RevopsDashboardScreen } from './revops/revops-dashboard.tsx';
+import { RevopsScreen } from './revops/revops-screen.tsx';
 import { RunbooksScreen } from './runbooks/runbooks-screen.tsx';
 import { SecurityScreen } from './security/security-screen.tsx';
 import { TenantConfigScreen } from './tenant-config/tenant-config-screen.tsx';
@@ -62,6 +64,8 @@ export const SCREENS: ScreenDef[] = [
   { id: 'graph', title: 'Graph', scope: 'tenant', segment: 'graph', offered: ['graph.neighbours.get'], render: ({ tenantId }) => <ExplorerScreen tenantId={tenantId} /> },
   { id: 'incidents', title: 'Incidents', scope: 'tenant', segment: 'incidents', detail: true, offered: ['incident.list'], render: ({ item }) => <IncidentsScreen incidentId={item} /> },
   { id: 'runbooks', title: 'Runbooks', scope: 'tenant', segment: 'runbooks', detail: true, offered: ['runbook.list'], render: ({ item }) => <RunbooksScreen slug={item} /> },
+  { id: 'revops', title: 'RevOps', scope: 'tenant', segment: 'revops', offered: ['revops.quote.list'], render: ({ tenantId }) => <RevopsScreen tenantId={tenantId} /> },
+  { id: 'revops-dashboard', title: 'RevOps governance', scope: 'tenant', segment: 'revops-dashboard', offered: ['revops.dashboard.get'], render: () => <RevopsDashboardScreen /> },
 ];
 
 export function screenPath(screen: ScreenDef, tenantId: string): string {

@@ -1,9 +1,5 @@
-import { auditEventStatement } from '../../audit/audit-events.ts';
-import { currentTenantId } from '../../context.ts';
-import { runBatch } from '../../db/statement.ts';
-import { usageEventStatement } from '../../finops/usage-events.ts';
 import { PermanentJobError, type JobRunner } from '../../jobs/index.ts';
-import { buildReceipt, receiptStatement } from '../../ledger/receipts.ts';
+import { recordSystemStep } from '../shared/system-step.ts';
 import { PgAccessAdapter } from './pg-access-adapter.ts';
 import { appendHistory, getRequest, requestTarget, setStatus, type HighRiskRequest } from './request-store.ts';
 import { allowed, nextState, type Transition } from './state-machine.ts';
@@ -26,8 +22,6 @@ export interface HighRiskSettings {
   database: string | undefined;
   /** How long a request may wait for approvals and execution. */
   pendingMinutes: number;
-  /** The hash of the tenant's bundle for a system step's receipt, archived in the current transaction. */
-  citeBundle: (tenantId: string, at: Date) => Promise<string>;
 }
 
 let settings: HighRiskSettings | undefined;
@@ -38,12 +32,11 @@ export function highRiskSettings(): HighRiskSettings {
 }
 
 /** Registers the revert and expiry jobs with the app's runner. */
-export function installHighRisk(runner: JobRunner, o: Pick<HighRiskSettings, 'pendingMinutes' | 'citeBundle'> & { databaseUrl: string | undefined }): void {
+export function installHighRisk(runner: JobRunner, o: Pick<HighRiskSettings, 'pendingMinutes'> & { databaseUrl: string | undefined }): void {
   settings = {
     adapter: o.databaseUrl === undefined ? undefined : new PgAccessAdapter(o.databaseUrl),
     database: o.databaseUrl === undefined ? undefined : decodeURIComponent(new URL(o.databaseUrl).pathname.slice(1)),
     pendingMinutes: o.pendingMinutes,
-    citeBundle: o.citeBundle,
   };
   runner.register<RequestPayload>(REVERT_JOB, {
     backoffMs: 5_000,
@@ -89,24 +82,13 @@ async function systemStep(request: HighRiskRequest, transition: Transition, at: 
     { at: at.toISOString(), actor: SYSTEM_ACTOR, transition, from_state: request.status, to_state: to, rationale: null, details },
     { auditRequestId: `job:${jobId}` },
   );
-  const bundleHash = await highRiskSettings().citeBundle(currentTenantId(), at);
-  const receipt = buildReceipt(
-    { actor: SYSTEM_ACTOR, action, target, decision: 'allow', bundle_hash: bundleHash, evidence_refs: [target, `job:${jobId}`], request_id: `job:${jobId}` },
+  await recordSystemStep({
+    actor: SYSTEM_ACTOR,
+    action,
+    target,
+    auditType: transition === 'fail' ? 'high_risk.revert.failed' : `high_risk.${to}`,
     at,
-  );
-  await runBatch([
-    receiptStatement(receipt),
-    auditEventStatement({
-      type: transition === 'fail' ? 'high_risk.revert.failed' : `high_risk.${to}`,
-      actor: SYSTEM_ACTOR,
-      action,
-      target,
-      decision: 'allow',
-      requestId: `job:${jobId}`,
-      details: { request_id: request.request_id, job_id: jobId, from: request.status, to, receipt_id: receipt.body.receipt_id, ...details },
-      at,
-    }),
-    // Counted like every transition, so metering sees the server's own steps too.
-    usageEventStatement({ action, meter: 'workflow_run', quota: null, at, subject: null, key: `receipt:${receipt.body.receipt_id}`, source: 'job' }),
-  ]);
+    jobId,
+    details: { request_id: request.request_id, from: request.status, to, ...details },
+  });
 }

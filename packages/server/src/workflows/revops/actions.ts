@@ -28,11 +28,15 @@ import {
   type Lead,
   type Opportunity,
   type Quote,
+  type QuoteHistoryEntry,
   type QuoteTerms,
 } from './deal-store.ts';
 import { computeTotals, type QuoteLineInput } from './money.ts';
 import { currentApprovals, decide, quoteDetail, termsDigest, termsRef, type QuoteDetail } from './quote-service.ts';
 import { quoteMachine, type QuoteState, type QuoteTransition } from './quote-machine.ts';
+import { isExpired, ruleRefusal, type QuoteVerb } from './quote-permissions.ts';
+import { scheduleExpiry } from './quote-expiry.ts';
+import { contractTarget, mirrorQuoteApproval } from './deal-graph.ts';
 import { listRoutingRules, routeLead, upsertRoutingRule } from './routing.ts';
 import { rerouted } from './policy-impact.ts';
 import { dashboard } from './dashboard.ts';
@@ -76,23 +80,21 @@ function priced(q: Omit<Quote, 'lines' | 'subtotal_minor' | 'discount_minor' | '
 
 const validUntil = (now: Date, terms: QuoteTerms): string => new Date(now.getTime() + terms.valid_days * DAY_MS).toISOString();
 
-/** A past-due quote cannot move forward: the expiry is checked where it matters (no job keeps the status current). */
+/** A past-due quote cannot move forward, even before the expiry job has marked it expired. */
 function assertNotExpired(q: Quote, now: Date): void {
-  if (Date.parse(q.valid_until) <= now.getTime()) throw new Problem('conflict', `quote ${q.quote_id} expired at ${q.valid_until}; edit it to renew it`, { state: 'expired' });
+  if (isExpired(q, now)) throw new Problem('conflict', `quote ${q.quote_id} expired at ${q.valid_until}; edit it to renew it`, { state: 'expired' });
 }
 
 /** Moves a quote, writes it, and records who did it and why. */
 async function move(ctx: Ctx, before: Quote, after: Quote, t: QuoteTransition, rationale: string | null, details: Record<string, unknown> = {}, snapshot = false): Promise<void> {
   await updateQuote(after);
-  await quoteHistory.append(
-    before.quote_id,
-    { at: ctx.now.toISOString(), actor: ctx.principal.subjectId, transition: t, from_state: before.status, to_state: after.status, rationale, details },
-    snapshot ? { snapshot: { key: 'quote', value: after } } : {},
-  );
+  const entry = { at: ctx.now.toISOString(), actor: ctx.principal.subjectId, transition: t, from_state: before.status, to_state: after.status, rationale, details };
+  const seq = await quoteHistory.append(before.quote_id, entry, snapshot ? { snapshot: { key: 'quote', value: after } } : {});
+  if (t === 'approve') await mirrorQuoteApproval(before.quote_id, seq, entry);
 }
 
 const loadLocked = (ctx: Ctx) => getQuote(ctx.params.id, { lock: true });
-const reload = async (ctx: Ctx, id: string): Promise<QuoteDetail> => quoteDetail(ctx.tenantId, (await getQuote(id))!);
+const reload = async (ctx: Ctx, id: string): Promise<QuoteDetail> => quoteDetail(ctx, (await getQuote(id))!);
 
 /** A POST on one quote: `/revops/quotes/{id}/<verb>`, the quote loaded and locked first. */
 function onQuote<I extends TSchema>(
@@ -113,8 +115,11 @@ function onQuote<I extends TSchema>(
   });
 }
 
-function requireOwner(ctx: RunCtx, q: Quote, doing: string): void {
-  if (ctx.principal.subjectId !== q.owner) throw refuse(ctx, `only the quote's owner ${q.owner} may ${doing} ${q.quote_id}`);
+/** Refuses the step when the desk's rules do not let the caller take it (the quote view offers the same answer). */
+async function requireRules(ctx: RunCtx, verb: QuoteVerb, q: Quote, history?: QuoteHistoryEntry[]): Promise<void> {
+  const me = { id: ctx.principal.subjectId, roles: ctx.principal.roles };
+  const why = ruleRefusal(ctx.tenantId, verb, me, q, history ?? (await quoteHistory.list(q.quote_id)));
+  if (why !== null) throw refuse(ctx, why);
 }
 
 // ---- leads and opportunities ----
@@ -248,12 +253,13 @@ export const createQuote = defineAction({
       input.lines,
     );
     const q = await insertQuote(draft);
+    await scheduleExpiry(q, ctx.now);
     await quoteHistory.append(
       q.quote_id,
       { at, actor: q.owner, transition: 'create', from_state: null, to_state: 'draft', rationale: null, details: { roles: ctx.principal.roles, version: 1, terms_sha256: termsDigest(q) } },
       { snapshot: { key: 'quote', value: q } },
     );
-    return quoteDetail(ctx.tenantId, q);
+    return quoteDetail(ctx, q);
   },
 });
 
@@ -270,7 +276,7 @@ export const updateQuoteAction = defineAction({
   target: (ctx) => quoteTarget(ctx.params.id),
   run: async (ctx, input, q) => {
     const to = quoteMachine.next(q.status, 'edit');
-    requireOwner(ctx, q, 'edit');
+    await requireRules(ctx, 'update', q, []);
     const history = await quoteHistory.list(q.quote_id);
     const dropped = q.status === 'submitted' ? currentApprovals(history).length : 0;
     const terms = input.terms ?? q.terms;
@@ -278,6 +284,7 @@ export const updateQuoteAction = defineAction({
       { ...q, version: q.version + 1, status: to, discount_bp: input.discount_bp ?? q.discount_bp, terms, required_roles: [], valid_until: validUntil(ctx.now, terms), updated_at: ctx.now.toISOString() },
       input.lines ?? q.lines,
     );
+    await scheduleExpiry(edited, ctx.now);
     await move(ctx, q, edited, 'edit', input.rationale ?? null, { version: edited.version, approvals_dropped: dropped, terms_sha256: termsDigest(edited) }, true);
     return reload(ctx, q.quote_id);
   },
@@ -289,7 +296,7 @@ export const submitQuote = onQuote('submit', 'submit-for-approval', {
   evidenceRefs: (_ctx, _input, _q, result) => [termsRef(result)],
   run: async (ctx, input, q) => {
     const submitted: Quote = { ...q, status: quoteMachine.next(q.status, 'submit'), updated_at: ctx.now.toISOString() };
-    requireOwner(ctx, q, 'submit');
+    await requireRules(ctx, 'submit', q, []);
     assertNotExpired(q, ctx.now);
     const requester = { id: q.owner, roles: ctx.principal.roles };
     const d = decide(ctx.tenantId, q, [{ seq: 0, at: '', actor: q.owner, transition: 'submit', from_state: null, to_state: 'submitted', rationale: null, details: { roles: requester.roles } }]);
@@ -313,11 +320,10 @@ export const approveQuote = onQuote('approve', 'approve', {
     quoteMachine.next(q.status, 'approve');
     assertNotExpired(q, ctx.now);
     const me = { id: ctx.principal.subjectId, roles: ctx.principal.roles };
-    if (me.id === q.owner) throw refuse(ctx, `${me.id} owns ${q.quote_id} and cannot approve it`);
     const history = await quoteHistory.list(q.quote_id);
-    if (currentApprovals(history).some((a) => a.approver.id === me.id)) throw new Problem('conflict', `${me.id} has already approved ${q.quote_id}`, { state: q.status });
-    const missing = decide(ctx.tenantId, q, history).missing_approvals;
-    if (!me.roles.some((r) => missing.includes(r))) throw refuse(ctx, `${q.quote_id} awaits the approval of ${missing.join(' and ') || 'nobody'}; ${me.id} holds none of these roles`);
+    // A second approval by the same person is a conflict with the quote's state, not a refusal.
+    if (me.id !== q.owner && currentApprovals(history).some((a) => a.approver.id === me.id)) throw new Problem('conflict', `${me.id} has already approved ${q.quote_id}`, { state: q.status });
+    await requireRules(ctx, 'approve', q, history);
     const d = decide(ctx.tenantId, q, history, [{ approver: me }]);
     const after: Quote = { ...q, status: d.allow ? quoteMachine.next(q.status, 'approve') : q.status, updated_at: ctx.now.toISOString() };
     await move(ctx, q, after, 'approve', input.rationale, { roles: me.roles, bundle_hash: ctx.bundleHash, terms_sha256: termsDigest(q), total_minor: q.total_minor, currency: q.currency, version: q.version });
@@ -330,8 +336,7 @@ export const rejectQuote = onQuote('reject', 'reject', {
   input: Decide,
   run: async (ctx, input, q) => {
     const to = quoteMachine.next(q.status, 'reject');
-    if (ctx.principal.subjectId === q.owner) throw refuse(ctx, `${q.owner} owns ${q.quote_id} and cannot reject it`);
-    if (!ctx.principal.roles.some((r) => q.required_roles.includes(r))) throw refuse(ctx, `rejecting ${q.quote_id} needs a role among ${q.required_roles.join(', ') || 'its approvers'}`);
+    await requireRules(ctx, 'reject', q, []);
     await move(ctx, q, { ...q, status: to, updated_at: ctx.now.toISOString() }, 'reject', input.rationale, { roles: ctx.principal.roles, version: q.version });
     return reload(ctx, q.quote_id);
   },
@@ -340,10 +345,10 @@ export const rejectQuote = onQuote('reject', 'reject', {
 export const activateQuote = onQuote('activate', 'activate', {
   summary: 'Activate an approved quote (its owner): records the contract with its effective date, term and the approved amount',
   input: Activate,
-  evidenceRefs: (_ctx, _input, q, result) => [termsRef(q), ...(result.contract === null ? [] : [`revops-contract:${result.contract.contract_id}`])],
+  evidenceRefs: (_ctx, _input, q, result) => [termsRef(q), ...(result.contract === null ? [] : [contractTarget(result.contract.contract_id)])],
   run: async (ctx, input, q) => {
     const to = quoteMachine.next(q.status, 'activate');
-    requireOwner(ctx, q, 'activate');
+    await requireRules(ctx, 'activate', q, []);
     assertNotExpired(q, ctx.now);
     const contract = {
       contract_id: uuidv7(ctx.now.getTime()),
@@ -369,7 +374,7 @@ export const cancelQuote = onQuote('cancel', 'cancel', {
   input: MaybeDecide,
   run: async (ctx, input, q) => {
     const to = quoteMachine.next(q.status, 'cancel');
-    requireOwner(ctx, q, 'cancel');
+    await requireRules(ctx, 'cancel', q, []);
     await move(ctx, q, { ...q, status: to, updated_at: ctx.now.toISOString() }, 'cancel', input.rationale ?? null);
     return reload(ctx, q.quote_id);
   },
@@ -399,7 +404,7 @@ export const getQuoteAction = defineAction({
   response: QuoteDetailView,
   resource: (ctx) => getQuote(ctx.params.id),
   target: (ctx) => quoteTarget(ctx.params.id),
-  run: (ctx, _input, q) => quoteDetail(ctx.tenantId, q),
+  run: (ctx, _input, q) => quoteDetail(ctx, q),
 });
 
 // ---- evidence and routing ----

@@ -1,5 +1,6 @@
 import { currentTenantId, currentTx } from '../../context.ts';
 import { workflowHistory, type HistoryEntry } from '../shared/history.ts';
+import { mirrorContract, mirrorLead, mirrorOpportunity, mirrorQuote } from './deal-graph.ts';
 import type { QuoteLine } from './money.ts';
 import { quoteStepAction, type QuoteState, type QuoteStep } from './quote-machine.ts';
 
@@ -100,6 +101,7 @@ export async function insertLead(l: Omit<Lead, 'opportunity_id'>): Promise<void>
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
     [currentTenantId(), l.lead_id, l.company, JSON.stringify(l.contact), l.segment, l.region, l.estimated_value_minor, l.currency, l.team, l.owner, l.rule_id, l.status, l.created_by, l.created_at],
   );
+  await mirrorLead(l);
 }
 
 export async function getLead(leadId: string): Promise<Lead | undefined> {
@@ -140,6 +142,7 @@ export async function insertOpportunity(o: Opportunity): Promise<void> {
     `INSERT INTO revops_opportunities (tenant_id, ${OPP_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
     [currentTenantId(), o.opportunity_id, o.lead_id, o.name, o.segment, o.region, o.team, o.owner, o.amount_minor, o.currency, o.stage, o.created_at, o.updated_at],
   );
+  await mirrorOpportunity(o);
 }
 
 export async function getOpportunity(id: string, o: { lock?: boolean } = {}): Promise<Opportunity | undefined> {
@@ -168,7 +171,13 @@ export async function listOpportunities(f: OpportunityFilters): Promise<Opportun
 }
 
 export async function setOpportunityStage(id: string, stage: Opportunity['stage'], at: Date): Promise<void> {
-  await currentTx().query(`UPDATE revops_opportunities SET stage = $3, updated_at = $4 WHERE tenant_id = $1 AND opportunity_id = $2`, [currentTenantId(), id, stage, at.toISOString()]);
+  const rows = await currentTx().query<Row<Opportunity>>(`UPDATE revops_opportunities SET stage = $3, updated_at = $4 WHERE tenant_id = $1 AND opportunity_id = $2 RETURNING ${OPP_COLUMNS}`, [
+    currentTenantId(),
+    id,
+    stage,
+    at.toISOString(),
+  ]);
+  if (rows[0] !== undefined) await mirrorOpportunity(toOpportunity(rows[0]));
 }
 
 // ---- quotes ----
@@ -211,7 +220,9 @@ export async function insertQuote(q: Quote): Promise<Quote> {
       q.updated_at,
     ],
   );
-  return toQuote(rows[0]!);
+  const inserted = toQuote(rows[0]!);
+  await mirrorQuote(inserted);
+  return inserted;
 }
 
 /** One quote, locked for the rest of the transaction when asked, so concurrent transitions queue up. */
@@ -262,6 +273,7 @@ export async function updateQuote(q: Quote): Promise<void> {
       q.updated_at,
     ],
   );
+  await mirrorQuote(q);
 }
 
 export const quoteHistory = workflowHistory<QuoteStep, QuoteState>({
@@ -300,6 +312,7 @@ export async function insertContract(c: Contract): Promise<void> {
     c.created_by,
     c.created_at,
   ]);
+  await mirrorContract(c);
 }
 
 export async function contractOfQuote(quoteId: string): Promise<Contract | undefined> {

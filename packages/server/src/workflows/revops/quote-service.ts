@@ -1,8 +1,10 @@
 import { listSubjects } from '../../identity/subjects.ts';
+import type { ActionContext } from '../../pipeline/define-action.ts';
 import { canonicalSha256 } from '../../util/canonical-json.ts';
 import { approvalsOf } from '../shared/history.ts';
 import type { Approvals, PolicyPerson } from '../shared/workflow-policy.ts';
 import { contractOfQuote, quoteHistory, type Contract, type Quote, type QuoteHistoryEntry } from './deal-store.ts';
+import { allowedActions, type QuoteVerb } from './quote-permissions.ts';
 import { discountDecision, discountInput, type DiscountDecision } from './discount-policy.ts';
 
 // What a quote's actions share: its frozen terms, the approvals it holds and the ones it awaits.
@@ -49,12 +51,16 @@ export interface PendingApproval {
 
 export interface QuoteDetail extends Quote {
   missing_approvals: PendingApproval[];
+  /** The steps the caller may take now (decided by the policy and the desk's rules). */
+  allowed_actions: QuoteVerb[];
   terms_sha256: string;
   history: QuoteHistoryEntry[];
   contract: Contract | null;
 }
 
-export async function quoteDetail(tenantId: string, q: Quote): Promise<QuoteDetail> {
+/** The quote as its caller sees it: with what it awaits and the steps the caller may take now. */
+export async function quoteDetail(ctx: ActionContext<unknown, unknown>, q: Quote): Promise<QuoteDetail> {
+  const { tenantId } = ctx;
   const history = await quoteHistory.list(q.quote_id);
   let missing: PendingApproval[] = [];
   if (q.status === 'submitted') {
@@ -66,5 +72,12 @@ export async function quoteDetail(tenantId: string, q: Quote): Promise<QuoteDeta
       candidates: subjects.filter((s) => s.roles.includes(role) && s.subject_id !== q.owner && !approved.has(s.subject_id)).map((s) => s.subject_id),
     }));
   }
-  return { ...q, missing_approvals: missing, terms_sha256: termsDigest(q), history, contract: (await contractOfQuote(q.quote_id)) ?? null };
+  return {
+    ...q,
+    missing_approvals: missing,
+    allowed_actions: allowedActions(ctx, q, history),
+    terms_sha256: termsDigest(q),
+    history,
+    contract: (await contractOfQuote(q.quote_id)) ?? null,
+  };
 }

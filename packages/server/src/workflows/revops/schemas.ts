@@ -131,6 +131,9 @@ export const QuoteDetailView = Type.Composite([
   QuoteView,
   Type.Object({
     missing_approvals: Type.Array(Type.Object({ role: Type.String(), candidates: Type.Array(Type.String()) })),
+    allowed_actions: Type.Array(StringEnum(['update', 'submit', 'approve', 'reject', 'activate', 'cancel'] as const), {
+      description: 'the steps the caller may take on the quote now, as the policy and the deal desk rules decide',
+    }),
     terms_sha256: Type.String(),
     history: Type.Array(HistoryView),
     contract: Nullable(ContractView),

@@ -7,7 +7,7 @@ import { AsyncView } from '../../ui/async-view.tsx';
 import { ProblemAlert } from '../../ui/problem-alert.tsx';
 import { requestPath, type HighRiskDetail } from './security-types.ts';
 import { OpenRequestButton, RequestFacts } from './request-bits.tsx';
-import { useSecurityData } from './use-security-data.ts';
+import { useApiData } from '../../api/use-api-data.ts';
 
 /** The high-risk requests of the server's approvals inbox: those the policy needs the signed-in person to approve. */
 async function loadQueue(api: Api): Promise<HighRiskDetail[]> {
@@ -57,7 +57,7 @@ function QueueItem({ request, onDecided, onOpen }: { request: HighRiskDetail; on
 /** Requests waiting for an approval the signed-in user could give. */
 export function ApprovalsQueue({ revision, onChanged, onOpen }: { revision: number; onChanged: () => void; onOpen: (id: string) => void }) {
   const { active } = useSessions();
-  const { state, reload } = useSecurityData(`queue:${active?.subject_id}`, (api) => loadQueue(api), revision);
+  const { state, reload } = useApiData(`queue:${active?.subject_id}`, (api) => loadQueue(api), revision);
   return (
     <div className="card" role="region" aria-labelledby="hr-queue-title">
       <h2 id="hr-queue-title">Waiting for your approval</h2>

@@ -3,19 +3,21 @@ import { AsyncView } from '../../ui/async-view.tsx';
 import { requestEntityId } from '../graph/graph-api.ts';
 import { RelatedPane } from '../graph/related-pane.tsx';
 import { AccessCountdown } from './access-countdown.tsx';
-import { EvidenceDownload } from './evidence-download.tsx';
+import { EvidenceDownload } from '../../ui/evidence-download.tsx';
 import { RequestActions } from './request-actions.tsx';
-import { RequestHistory } from './request-history.tsx';
+import { WorkflowHistory } from '../../ui/workflow-history.tsx';
 import { requestPath, type HighRiskDetail } from './security-types.ts';
 import { RequestFacts, StatusBadge } from './request-bits.tsx';
-import { useSecurityPath } from './use-security-data.ts';
+import { useApiPath } from '../../api/use-api-data.ts';
+import { useSessions } from '../../session/session-store.ts';
 
 // While access is active the server may revert it at any moment (its window ends, or a revoke's job runs).
 const ACTIVE_POLL_MS = 2000;
 
 /** One request: its facts, what can be done to it now, its evidence pack, its history and what it is linked to. */
 export function RequestDetail({ tenantId, requestId, revision, onChanged, onClose }: { tenantId: string; requestId: string; revision: number; onChanged: () => void; onClose: () => void }) {
-  const { state, reload } = useSecurityPath<HighRiskDetail>(requestPath(requestId), revision);
+  const { active } = useSessions();
+  const { state, reload } = useApiPath<HighRiskDetail>(requestPath(requestId), revision);
   const [notice, setNotice] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
   const status = state.status === 'ready' ? state.data.status : undefined;
@@ -85,8 +87,8 @@ export function RequestDetail({ tenantId, requestId, revision, onChanged, onClos
                   onChanged();
                 }}
               />
-              <EvidenceDownload requestId={r.request_id} />
-              <RequestHistory history={r.history} />
+              <EvidenceDownload path={`/evidence/high-risk-ops/${encodeURIComponent(r.request_id)}`} filename={`evidence-${active?.tenant_id ?? 'tenant'}-high-risk-${r.request_id}.tar.gz`} />
+              <WorkflowHistory history={r.history} />
             </div>
             <RelatedPane key={revision} tenantId={tenantId} entityId={requestEntityId(r.request_id)} level={3} />
           </div>

@@ -3,13 +3,13 @@ import { AsyncView } from '../../ui/async-view.tsx';
 import { DataTable } from '../../ui/data-table.tsx';
 import { REQUEST_STATUSES, REQUESTS_PATH, type HighRiskRequest, type RequestStatus } from './security-types.ts';
 import { OpenRequestButton, StatusBadge, targetText } from './request-bits.tsx';
-import { useSecurityPath } from './use-security-data.ts';
+import { useApiPath } from '../../api/use-api-data.ts';
 import { Time } from '../../ui/time.tsx';
 
 /** The tenant's requests, newest first, filtered by status; each opens its detail. */
 export function RequestList({ revision, onOpen }: { revision: number; onOpen: (id: string) => void }) {
   const [status, setStatus] = useState<RequestStatus | ''>('');
-  const { state, reload } = useSecurityPath<{ requests: HighRiskRequest[] }>(status === '' ? REQUESTS_PATH : `${REQUESTS_PATH}?status=${status}`, revision);
+  const { state, reload } = useApiPath<{ requests: HighRiskRequest[] }>(status === '' ? REQUESTS_PATH : `${REQUESTS_PATH}?status=${status}`, revision);
   return (
     <div className="card" role="region" aria-labelledby="hr-list-title">
       <h2 id="hr-list-title">Requests</h2>

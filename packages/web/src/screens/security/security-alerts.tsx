@@ -1,11 +1,11 @@
 import { AsyncView } from '../../ui/async-view.tsx';
 import { REQUESTS_PATH, type HighRiskRequest, type MissingReceipts } from './security-types.ts';
 import { OpenRequestButton } from './request-bits.tsx';
-import { useSecurityPath } from './use-security-data.ts';
+import { useApiPath } from '../../api/use-api-data.ts';
 
 /** Requests whose access could not be taken back: the role may still exist. */
 function FailedReverts({ revision, onOpen }: { revision: number; onOpen: (id: string) => void }) {
-  const { state, reload } = useSecurityPath<{ requests: HighRiskRequest[] }>(`${REQUESTS_PATH}?status=failed`, revision);
+  const { state, reload } = useApiPath<{ requests: HighRiskRequest[] }>(`${REQUESTS_PATH}?status=failed`, revision);
   return (
     <AsyncView state={state} label="failed reverts" onRetry={reload} isEmpty={(d) => d.requests.length === 0} empty="No revert has failed.">
       {(data) => (
@@ -30,7 +30,7 @@ function FailedReverts({ revision, onOpen }: { revision: number; onOpen: (id: st
 
 /** The detector of executed requests missing a receipt for a step (there should be none). */
 function ReceiptCheck({ revision, onOpen }: { revision: number; onOpen: (id: string) => void }) {
-  const { state, reload } = useSecurityPath<{ requests: MissingReceipts[] }>('/high-risk-ops/missing-receipts', revision);
+  const { state, reload } = useApiPath<{ requests: MissingReceipts[] }>('/high-risk-ops/missing-receipts', revision);
   // Not every role may run the check; that is no alert.
   if (state.status === 'error' && state.problem.status === 403) return <p className="hint">Your roles do not include the receipt check.</p>;
   return (

@@ -1,0 +1,42 @@
+import { auditEventStatement } from '../../audit/audit-events.ts';
+import { currentTenantId } from '../../context.ts';
+import { runBatch } from '../../db/statement.ts';
+import { usageEventStatement } from '../../finops/usage-events.ts';
+import { buildReceipt, receiptStatement } from '../../ledger/receipts.ts';
+import { policyRuntime } from '../../policy/policy-runtime.ts';
+
+// A step a workflow's job takes by itself (an expiry, a revert): no request and no decision, yet
+// the same evidence as an action's step, in the job's tenant transaction.
+
+export interface SystemStep {
+  /** The system actor (`system:<workflow>`). */
+  actor: string;
+  action: string;
+  target: string;
+  auditType: string;
+  at: Date;
+  jobId: string;
+  details: Record<string, unknown>;
+}
+
+/** Writes the step's receipt (citing the tenant's bundle, archived here), audit event and usage event. */
+export async function recordSystemStep(s: SystemStep): Promise<void> {
+  const requestId = `job:${s.jobId}`;
+  const bundleHash = await policyRuntime().engine.cite(currentTenantId(), s.at);
+  const receipt = buildReceipt({ actor: s.actor, action: s.action, target: s.target, decision: 'allow', bundle_hash: bundleHash, evidence_refs: [s.target, requestId], request_id: requestId }, s.at);
+  await runBatch([
+    receiptStatement(receipt),
+    auditEventStatement({
+      type: s.auditType,
+      actor: s.actor,
+      action: s.action,
+      target: s.target,
+      decision: 'allow',
+      requestId,
+      details: { job_id: s.jobId, receipt_id: receipt.body.receipt_id, ...s.details },
+      at: s.at,
+    }),
+    // Counted like every transition, so metering sees the server's own steps too.
+    usageEventStatement({ action: s.action, meter: 'workflow_run', quota: null, at: s.at, subject: null, key: `receipt:${receipt.body.receipt_id}`, source: 'job' }),
+  ]);
+}
