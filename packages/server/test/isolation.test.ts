@@ -141,6 +141,7 @@ test('tenant B cannot read, change or write anything of tenant A through any act
       'finops.invoice.list': {},
       'finops.invoice.get': { params: { id: victimInvoiceId } },
       'finops.invoice.finalize': { params: { id: victimInvoiceId } },
+      'finops.invoice.evidence': { params: { id: victimInvoiceId } },
       'finops.estimate': { body: { plan_id: 'pro', usage: { policy_decision: 1000 } } },
       'finops.cost.import': { body: { csv: 'service,period,amount\ncompute,2026-03,10.00\n' } },
       'finops.cost.get': {},
