@@ -146,7 +146,7 @@ test('tenant B cannot read, change or write anything of tenant A through any act
       'finops.cost.import': { body: { csv: 'service,period,amount\ncompute,2026-03,10.00\n' } },
       'finops.cost.get': {},
       'finops.cost.tenants': {},
-      'finops.webhook.create': { body: { url: 'https://attacker.example.com/hook' } },
+      'finops.webhook.create': { body: { url: 'https://203.0.113.10/hook' } },
       'finops.webhook.list': {},
       'revops.lead.create': { body: leadBody() },
       'revops.lead.list': {},
