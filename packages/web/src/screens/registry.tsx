@@ -3,6 +3,8 @@ import { isOperator, type Session } from '../session/session-store.ts';
 import { AuditLogScreen } from './audit/audit-log-screen.tsx';
 import { BrandingScreen } from './branding/branding-screen.tsx';
 import { ExportScreen } from './export/export-screen.tsx';
+import { FinopsScreen } from './finops/finops-screen.tsx';
+import { MarginsScreen } from './finops/margins-screen.tsx';
 import { FlagsScreen } from './flags/flags-screen.tsx';
 import { KeysScreen } from './keys/keys-screen.tsx';
 import { PolicyScreen } from './policy/policy-screen.tsx';
@@ -45,6 +47,8 @@ export const SCREENS: ScreenDef[] = [
   { id: 'policy', title: 'Policy', scope: 'tenant', segment: 'policy', offered: (s) => !isOperator(s), render: ({ tenantId }) => <PolicyScreen tenantId={tenantId} /> },
   { id: 'flags', title: 'Flags', scope: 'tenant', segment: 'flags', offered: (s) => !isOperator(s), render: ({ tenantId }) => <FlagsScreen tenantId={tenantId} /> },
   { id: 'export', title: 'Export', scope: 'tenant', segment: 'export', offered: (s) => !isOperator(s), render: ({ tenantId }) => <ExportScreen tenantId={tenantId} /> },
+  { id: 'finops', title: 'FinOps', scope: 'tenant', segment: 'finops', offered: (s) => !isOperator(s), render: ({ tenantId }) => <FinopsScreen tenantId={tenantId} /> },
+  { id: 'margins', title: 'Cost and margin', scope: 'platform', segment: 'margins', offered: (s) => isOperator(s) || rolesUnknown(s), render: () => <MarginsScreen /> },
   { id: 'security', title: 'Security', scope: 'tenant', segment: 'security', offered: (s) => !isOperator(s), render: ({ tenantId }) => <SecurityScreen tenantId={tenantId} /> },
 ];
 
