@@ -29,6 +29,7 @@ export function ChartWithTable(props: ChartProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [failed, setFailed] = useState(false);
   const data = JSON.stringify([props.kind, props.labels, props.series]);
+  const format = props.format ?? grouped;
   useEffect(() => {
     let chart: { destroy(): void } | undefined;
     let live = true;
@@ -41,7 +42,8 @@ export function ChartWithTable(props: ChartProps) {
             labels: props.labels,
             datasets: props.series.map((s, i) => ({ label: s.label, data: s.values, borderColor: PALETTE[i % PALETTE.length], backgroundColor: PALETTE[i % PALETTE.length] })),
           },
-          options: { animation: false, responsive: true, maintainAspectRatio: false },
+          // The value axis reads as the table does (money as money, not minor units).
+          options: { animation: false, responsive: true, maintainAspectRatio: false, scales: { y: { ticks: { callback: (v) => format(Number(v)) } } } },
         });
       },
       () => setFailed(true),
@@ -51,7 +53,6 @@ export function ChartWithTable(props: ChartProps) {
       chart?.destroy();
     };
   }, [data]);
-  const format = props.format ?? grouped;
   return (
     <figure className="chart">
       <figcaption>{props.title}</figcaption>
