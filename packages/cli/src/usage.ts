@@ -67,10 +67,13 @@ Every verb takes --url, --token and --json; -q prints only the incident's id.`,
   usage [--meter M] [--from TIME] [--to TIME] [--limit N]   the tenant's usage events, newest first
   readings [--meter M] [--from DAY] [--to DAY]              daily meter readings
   invoices [ID]                                             the tenant's invoices, or one with its lines
+  invoices evidence ID [-o FILE]                            a finalised invoice's signed evidence pack, with the
+                                                            meter readings and usage events behind its lines
+                                                            (check it offline: companyos verify FILE)
   rate --period YYYY-MM                                     aggregate and rate a month now (a draft invoice)
   estimate --plan P [--period YYYY-MM] [--internal] METER=N...
                                                             price hypothetical usage on a plan
-Every verb takes --url, --token and --json.`,
+Every verb takes --url and --token; all but invoices evidence take --json.`,
   revops: `usage: companyos revops VERB
   leads create --company C --contact-name N --contact-email E --segment smb|mid_market|enterprise --region R --value MINOR --currency CUR
   leads list [--team T] [--owner S] [--segment S] [--status routed|promoted]

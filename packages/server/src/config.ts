@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KEK_VARIABLE, parseKek } from './keys/key-provider.ts';
+import { outboundPolicyFromEnv, type OutboundPolicy } from './net/outbound-target.ts';
 
 export interface Config {
   dataDir: string;
@@ -53,6 +54,8 @@ export interface Config {
   policyMaxValueSize: number;
   /** What /metrics exposes and how often it re-reads the database; see docs/observability.md. */
   metrics: MetricsSettings;
+  /** Where webhooks may point: public addresses only, unless COMPANYOS_WEBHOOK_ALLOW_PRIVATE or COMPANYOS_WEBHOOK_ALLOW_HOSTS say otherwise. */
+  webhookTargets: OutboundPolicy;
 }
 
 export interface MetricsSettings {
@@ -193,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     policyEvalTimeMs: int('COMPANYOS_POLICY_EVAL_TIME_MS', 1_000, 1, 600_000),
     policyMaxValueSize: int('COMPANYOS_POLICY_MAX_VALUE_SIZE', 1_000_000, 1_000, 1_000_000_000),
     blobs: blobSettings(str, bool, url, problems),
+    webhookTargets: outboundPolicyFromEnv(bool('COMPANYOS_WEBHOOK_ALLOW_PRIVATE', false), str('COMPANYOS_WEBHOOK_ALLOW_HOSTS')),
     metrics: {
       tenantLabel: bool('COMPANYOS_METRICS_TENANT_LABEL', false),
       sampleMs: int('COMPANYOS_METRICS_SAMPLE_MS', 15_000, 0, 3_600_000),

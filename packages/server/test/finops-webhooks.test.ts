@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setWebhookTargets } from '../src/finops/webhook-targets.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 let h: TestApp;
@@ -12,7 +13,8 @@ const received: Array<{ path: string; body: string; signature: string }> = [];
 const DEMO: [string, string] = ['demo-external', 'user-admin'];
 
 before(async () => {
-  h = await createTestApp({ ledgerBackground: false, jobsBackground: false });
+  // The local receiver is allowed by name; every other non-public address stays refused.
+  h = await createTestApp({ ledgerBackground: false, jobsBackground: false, config: { webhookTargets: { allowPrivate: false, allowHosts: ['127.0.0.1'] } } });
   server = createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
@@ -81,4 +83,43 @@ test("webhooks and deliveries are the tenant's own; a bad URL is refused", async
   const bad = await h.call('POST', '/api/v1/finops/webhooks', { as: DEMO, body: { url: 'ftp://example.com/x' } });
   assert.equal(bad.statusCode, 400);
   assert.equal(bad.json().type, 'https://companyos.dev/problems/invalid-request');
+});
+
+test('a URL reaching inside is refused at registration with every reason, and nothing is stored', async () => {
+  for (const [url, reason] of [
+    ['http://localhost:8080/hook', /resolves to (127\.0\.0\.1|::1), which is not public \(loopback\)/],
+    ['http://169.254.169.254/latest/meta-data/', /not public \(cloud metadata\)/],
+    ['http://10.0.0.8/hook', /not public \(private\)/],
+    ['http://[fe80::1]/hook', /not public \(link-local\)/],
+    ['http://0.0.0.0:8080/', /not public \(unspecified\)/],
+    ['https://user:pass@127.0.0.1/hook', /credentials/],
+  ] as const) {
+    const res = await h.call('POST', '/api/v1/finops/webhooks', { as: DEMO, body: { url } });
+    assert.equal(res.statusCode, 422, `${url}: ${res.body}`);
+    const problem = res.json();
+    assert.equal(problem.type, 'https://companyos.dev/problems/outbound-target-refused');
+    assert.match(problem.detail, reason);
+    assert.ok(Array.isArray(problem.reasons) && problem.reasons.length > 0);
+    assert.doesNotMatch(res.body, /at .*\.ts:\d+/, 'no stack trace');
+  }
+  const hooks = (await deliveries(DEMO)).webhooks as Array<{ url: string }>;
+  assert.ok(hooks.every((w) => w.url.startsWith(`${base}/`)), 'no refused URL was stored');
+});
+
+test('a URL allowed at registration is checked again at delivery: one no longer allowed is not contacted', async () => {
+  const hook = await h.call('POST', '/api/v1/finops/webhooks', { as: ['pilot-a', 'user-admin'], body: { url: `${base}/later-refused` } });
+  assert.equal(hook.statusCode, 201, hook.body);
+  setWebhookTargets({ allowPrivate: false, allowHosts: [] });
+  try {
+    const rated = await h.call('POST', '/api/v1/finops/invoices/rate', { as: ['pilot-a', 'user-admin'], body: { period: '2026-03' } });
+    const fin = await h.call('POST', `/api/v1/finops/invoices/${rated.json().invoice.invoice_id}/finalize`, { as: ['pilot-a', 'user-admin'] });
+    assert.equal(fin.statusCode, 200, fin.body);
+    await h.app.jobs.runDue();
+    assert.equal(received.filter((r) => r.path === '/later-refused').length, 0);
+    const d = (await deliveries(['pilot-a', 'user-admin'])).deliveries[0];
+    assert.equal(d.status, 'pending');
+    assert.match(d.last_error, /^refused: host 127\.0\.0\.1 resolves to 127\.0\.0\.1, which is not public \(loopback\)/);
+  } finally {
+    setWebhookTargets({ allowPrivate: false, allowHosts: ['127.0.0.1'] });
+  }
 });

@@ -1,5 +1,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createTestApp, type TestApp } from '@companyos/server/test-support';
 import { main } from '../main.ts';
 
@@ -52,4 +55,21 @@ test('a bad argument is a usage error', async () => {
   const at = err.length;
   assert.equal((await run(['estimate', '--plan', 'pro', 'bananas'])).code, 2);
   assert.match(err.slice(at).join('\n'), /METER=QUANTITY/);
+});
+
+test('invoices evidence downloads a finalised invoice pack that verify accepts', async () => {
+  const { invoice } = JSON.parse((await run(['rate', '--period', '2026-03', '--json'])).out) as { invoice: { invoice_id: string } };
+  const fin = await h.call('POST', `/api/v1/finops/invoices/${invoice.invoice_id}/finalize`, { as: ['demo-external', 'user-admin'] });
+  assert.equal(fin.statusCode, 200, fin.body);
+  await h.app.ledger.flush('demo-external');
+  const dir = mkdtempSync(join(tmpdir(), 'finops-cli-'));
+  try {
+    const file = join(dir, 'invoice.tar.gz');
+    assert.equal((await run(['invoices', 'evidence', invoice.invoice_id, '-o', file])).code, 0);
+    const at = out.length;
+    assert.equal(await main(['verify', file]), 0);
+    assert.match(out.slice(at).join('\n'), /usage_events/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

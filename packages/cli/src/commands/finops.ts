@@ -3,6 +3,7 @@
 
 import { callApi } from '../api-client.ts';
 import { parse, required, UsageError } from '../args.ts';
+import { downloadPack } from '../download-pack.ts';
 import { printTable } from '../table.ts';
 import { COMMAND_USAGE } from '../usage.ts';
 
@@ -44,6 +45,15 @@ function showInvoice(i: Invoice): void {
   printTable(['#', 'LINE', 'AMOUNT'], i.lines.map((l) => [String(l.line_no), l.description, `${l.amount} ${i.currency}`]), '  ');
 }
 
+/** Downloads a finalised invoice's signed evidence pack (the usage behind its lines included). */
+async function invoiceEvidence(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { url: common.url, token: common.token, out: { type: 'string', short: 'o' } }, true);
+  const id = positionals[0];
+  if (id === undefined) throw new UsageError(`finops invoices evidence needs an invoice id\n${COMMAND_USAGE.finops!}`);
+  await downloadPack(`/api/v1/finops/invoices/${encodeURIComponent(id)}/evidence`, values, values.out ?? `evidence-invoice-${id}.tar.gz`);
+  return 0;
+}
+
 export async function finopsCommand(args: string[]): Promise<number> {
   const [verb, ...rest] = args;
   switch (verb) {
@@ -62,6 +72,7 @@ export async function finopsCommand(args: string[]): Promise<number> {
       return 0;
     }
     case 'invoices': {
+      if (rest[0] === 'evidence') return invoiceEvidence(rest.slice(1));
       const { values, positionals } = parse(rest, common, true);
       if (positionals[0] !== undefined) {
         const i = (await callApi('GET', `/api/v1/finops/invoices/${encodeURIComponent(positionals[0])}`, values)) as Invoice;

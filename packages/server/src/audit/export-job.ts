@@ -9,6 +9,7 @@ import { ledgerServices } from '../ledger/ledger-runtime.ts';
 import { checkpointAt, findCheckpoint } from '../ledger/ledger-store.ts';
 import { buildReceipt, receiptStatement } from '../ledger/receipts.ts';
 import type { Signals } from '../observability/signals.ts';
+import { storedEvidenceUsage } from '../finops/storage-usage.ts';
 import { auditEventStatement } from './audit-events.ts';
 import { auditEventSource, bundleSource, countRecords, decisionSource, receiptSource, type ExportQuery } from './export-sources.ts';
 import { failExport, finishExport, getExport, startExport, updateProgress, type AuditExport } from './export-store.ts';
@@ -176,6 +177,7 @@ async function complete(exp: AuditExport, r: { sha256: string; size: number; cou
   );
   await runBatch([
     receiptStatement(receipt),
+    storedEvidenceUsage({ packKey: packKey(exp.export_id), packBytes: r.size, receipt, at }),
     auditEventStatement({
       type: 'export.completed',
       actor: exp.requested_by,

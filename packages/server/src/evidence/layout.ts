@@ -11,7 +11,14 @@ export const ENVELOPE_FILE = 'manifest.dsse.json';
 
 /** Record kinds, in pack order: bundles before the decisions that cite them. */
 export const RECORD_KINDS = ['bundles', 'decisions', 'receipts', 'audit_events'] as const;
-export type RecordKind = (typeof RECORD_KINDS)[number];
+/**
+ * Optional record kinds that follow the others, both or neither: the usage behind an invoice (the
+ * daily meter readings its lines were rated from and the usage events those readings sum).
+ */
+export const USAGE_KINDS = ['meter_readings', 'usage_events'] as const;
+export type BaseRecordKind = (typeof RECORD_KINDS)[number];
+export type UsageKind = (typeof USAGE_KINDS)[number];
+export type RecordKind = BaseRecordKind | UsageKind;
 
 export function recordFile(kind: RecordKind): string {
   return `${kind}.jsonl`;
@@ -26,6 +33,10 @@ export const CONTENT_FILES = ['jwks.json', 'checkpoint.txt', 'README.txt', ...RE
  * come before the receipts proven against them.
  */
 export const PACK_FILES = [MANIFEST_FILE, ENVELOPE_FILE, ...CONTENT_FILES];
+/** The files a pack with usage adds after all others, in this order. */
+export const USAGE_FILES = USAGE_KINDS.map(recordFile);
+/** Every file name a pack may hold, in archive order. */
+export const ALL_PACK_FILES = [...PACK_FILES, ...USAGE_FILES];
 
 /** Half-open UTC interval [from, to) in ISO 8601. */
 export interface PackWindow {
@@ -47,7 +58,10 @@ export interface PackFileEntry {
   size: number;
 }
 
-export type PackCounts = Record<RecordKind, number>;
+export type PackCounts = Record<BaseRecordKind, number> & Partial<Record<UsageKind, number>>;
+
+/** The record kinds a pack holds, by its counts. */
+export const kindsOf = (counts: PackCounts): RecordKind[] => (counts.usage_events === undefined ? [...RECORD_KINDS] : [...RECORD_KINDS, ...USAGE_KINDS]);
 
 /** Everything the manifest says except its file list; the signed statement's predicate. */
 export interface PackSummary {

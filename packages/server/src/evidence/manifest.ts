@@ -6,6 +6,8 @@ import {
   PREDICATE_TYPE,
   RECORD_KINDS,
   STATEMENT_TYPE,
+  USAGE_FILES,
+  USAGE_KINDS,
   summaryOf,
   type PackManifest,
   type PackSummary,
@@ -85,22 +87,26 @@ export function parseManifest(bytes: Buffer): ManifestParse {
     return { error: `manifest: ${(err as Error).message}` };
   }
   const counts = m.counts as Record<string, unknown>;
+  // The usage kinds come both or neither; the file list follows the kinds counted.
+  const withUsage = typeof counts === 'object' && counts !== null && 'usage_events' in counts;
+  const kinds = withUsage ? [...RECORD_KINDS, ...USAGE_KINDS] : [...RECORD_KINDS];
   const countsValid =
     typeof counts === 'object' &&
     counts !== null &&
-    Object.keys(counts).length === RECORD_KINDS.length &&
-    RECORD_KINDS.every((k) => Number.isSafeInteger(counts[k]) && (counts[k] as number) >= 0);
+    Object.keys(counts).length === kinds.length &&
+    kinds.every((k) => Number.isSafeInteger(counts[k]) && (counts[k] as number) >= 0);
   if (!countsValid) return { error: 'manifest counts malformed' };
+  const names = withUsage ? [...CONTENT_FILES, ...USAGE_FILES] : CONTENT_FILES;
   const files = m.files as PackManifest['files'];
   const filesValid =
     Array.isArray(files) &&
-    files.length === CONTENT_FILES.length &&
+    files.length === names.length &&
     files.every(
       (f, i) =>
         typeof f === 'object' && f !== null && Object.keys(f).length === 3 &&
-        f.name === CONTENT_FILES[i] && typeof f.sha256 === 'string' && SHA256.test(f.sha256) &&
+        f.name === names[i] && typeof f.sha256 === 'string' && SHA256.test(f.sha256) &&
         Number.isSafeInteger(f.size) && f.size >= 0,
     );
-  if (!filesValid) return { error: `manifest files must list ${CONTENT_FILES.join(', ')} in that order with sha256 and size` };
+  if (!filesValid) return { error: `manifest files must list ${names.join(', ')} in that order with sha256 and size` };
   return { manifest: m as unknown as PackManifest };
 }

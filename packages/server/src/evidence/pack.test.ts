@@ -232,3 +232,44 @@ test('a failed pack destroys its target', async () => {
   await assert.rejects(writePack(sink, options({ tenant: '' })), /tenant is required/);
   assert.equal(sink.destroyed, true);
 });
+
+const usage = {
+  meter_readings: [
+    { tenant_id: tenant, meter: 'workflow_run', day: '2026-03-01', quantity: 7, events: 2 },
+    { tenant_id: tenant, meter: 'seat', day: '2026-03-01', quantity: 1, events: 1 },
+  ],
+  usage_events: [
+    { event_id: 'u1', tenant_id: tenant, meter: 'workflow_run', quantity: 3, occurred_at: '2026-03-01T10:00:00.000Z', subject: 'ann' },
+    { event_id: 'u2', tenant_id: tenant, meter: 'workflow_run', quantity: 4, occurred_at: '2026-03-01T11:00:00.000Z', subject: null },
+  ],
+};
+const withUsage = () => options({ sources: { ...options().sources, ...usage } });
+
+test('a pack may carry the usage files, last, counted and listed; without them nothing changes', async () => {
+  const bytes = await pack(withUsage());
+  const result = await verifyPack(once(bytes), {});
+  assert.deepEqual(result.failures, []);
+  assert.deepEqual(result.manifest?.counts, { bundles: 2, decisions: 50, receipts: 5, audit_events: 200, meter_readings: 2, usage_events: 2 });
+  assert.deepEqual((await unpack(bytes)).map((e) => e.name), [...PACK_FILES, 'meter_readings.jsonl', 'usage_events.jsonl']);
+  assert.deepEqual((await unpack(await pack(options()))).map((e) => e.name), PACK_FILES);
+});
+
+test('usage files are refused unlisted, out of order, or with records of another tenant or outside the window', async () => {
+  const plain = await unpack(await pack(options()));
+  const extra = (await unpack(await pack(withUsage()))).slice(-2);
+  const unlisted = await verifyPack(once(await repack([...plain, ...extra])), {});
+  assert.equal(unlisted.ok, false);
+  assert.deepEqual([...new Set(unlisted.failures.map((f) => f.code))], ['file.extra']);
+
+  const entries = await unpack(await pack(withUsage()));
+  const swapped = await verifyPack(once(await repack([...entries.slice(0, -2), entries.at(-1)!, entries.at(-2)!])), {});
+  assert.ok(swapped.failures.some((f) => f.code === 'file.order'));
+
+  const foreign = replaceFile(entries, 'usage_events.jsonl', (d) => Buffer.from(d.toString().replace(`"tenant_id":"${tenant}"`, '"tenant_id":"tenant-b"')));
+  const late = replaceFile(entries, 'meter_readings.jsonl', (d) => Buffer.from(d.toString().replaceAll('2026-03-01', '2026-03-05')));
+  for (const [tampered, code] of [[foreign, 'record.tenant'], [late, 'record.window']] as const) {
+    const result = await verifyPack(once(await repack(await resign(tampered, key.signer))), {});
+    assert.equal(result.ok, false);
+    assert.deepEqual([...new Set(result.failures.map((f) => f.code))], [code]);
+  }
+});

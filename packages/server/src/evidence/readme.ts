@@ -1,4 +1,4 @@
-import { CONTENT_FILES, ENVELOPE_FILE, MANIFEST_FILE, PACK_FORMAT, type PackSummary } from './layout.ts';
+import { CONTENT_FILES, ENVELOPE_FILE, MANIFEST_FILE, PACK_FORMAT, USAGE_FILES, type PackSummary } from './layout.ts';
 
 const DESCRIPTIONS: Record<string, string> = {
   [MANIFEST_FILE]: 'tenant, time window, filters, record counts, generator, and the SHA-256 and size of every other file',
@@ -10,6 +10,8 @@ const DESCRIPTIONS: Record<string, string> = {
   'decisions.jsonl': 'the policy decisions in the window, one JSON object per line',
   'receipts.jsonl': 'the receipts in the window, each with its inclusion proof against the checkpoint',
   'audit_events.jsonl': 'the audit events in the window, one JSON object per line',
+  'meter_readings.jsonl': 'the daily meter readings an invoice was rated from, one per meter and UTC day',
+  'usage_events.jsonl': 'the usage events those readings sum, one JSON object per line',
 };
 
 /** The auditor's guide shipped inside every pack. */
@@ -24,7 +26,7 @@ export function readmeText(summary: PackSummary): string {
     `Made:    ${summary.created_at} by ${summary.generator}`,
     '',
     'Files, in archive order:',
-    ...[MANIFEST_FILE, ENVELOPE_FILE, ...CONTENT_FILES].map((f) => `  ${f.padEnd(20)}${DESCRIPTIONS[f]}`),
+    ...[MANIFEST_FILE, ENVELOPE_FILE, ...CONTENT_FILES, ...(summary.counts.usage_events === undefined ? [] : USAGE_FILES)].map((f) => `  ${f.padEnd(20)}${DESCRIPTIONS[f]}`),
     '',
     'To verify, offline:',
     '  companyos verify PACK [--jwks FILE]',

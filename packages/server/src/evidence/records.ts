@@ -43,11 +43,32 @@ export interface BundleRecord {
   [field: string]: unknown;
 }
 
+/** A meter's reading of one UTC day: what an invoice line sums (or, for a peak meter, takes the largest of). */
+export interface MeterReadingRecord {
+  tenant_id: string;
+  meter: string;
+  /** YYYY-MM-DD. */
+  day: string;
+  quantity: number;
+  events: number;
+}
+
+export interface UsageEventRecord {
+  event_id: string;
+  tenant_id: string;
+  meter: string;
+  quantity: number;
+  occurred_at: string;
+  [field: string]: unknown;
+}
+
 export interface PackRecords {
   bundles: BundleRecord;
   decisions: DecisionRecord;
   receipts: ReceiptRecord;
   audit_events: AuditEventRecord;
+  meter_readings: MeterReadingRecord;
+  usage_events: UsageEventRecord;
 }
 
 export type RecordProblemCode = 'record.invalid' | 'record.tenant' | 'record.window' | 'record.filter' | 'bundle.hash' | 'bundle.missing';
@@ -74,7 +95,7 @@ function outcomeOf(decision: unknown): Outcome | null | undefined {
   return decision === null ? null : undefined;
 }
 
-function facetsOf(kind: Exclude<RecordKind, 'bundles'>, r: Json): Facets {
+function facetsOf(kind: Exclude<RecordKind, 'bundles' | 'meter_readings' | 'usage_events'>, r: Json): Facets {
   switch (kind) {
     case 'audit_events':
       return { id: r.event_id, tenant: r.tenant_id, at: r.occurred_at, actor: r.actor, action: r.action, outcome: outcomeOf(r.decision) };
@@ -141,6 +162,7 @@ export class RecordChecker {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return { code: 'record.invalid', message: 'not a JSON object' };
     const record = value as Json;
     if (kind === 'bundles') return this.checkBundle(record);
+    if (kind === 'meter_readings' || kind === 'usage_events') return this.checkUsage(kind, record);
     const f = facetsOf(kind, record);
     if (typeof f.id !== 'string' || f.id === '') return { code: 'record.invalid', message: 'missing id' };
     if (!isNullableString(f.actor) || !isNullableString(f.action) || f.outcome === undefined) {
@@ -158,6 +180,19 @@ export class RecordChecker {
       if (typeof record.bundle_hash !== 'string') return { code: 'record.invalid', message: `${f.id}: missing bundle_hash` };
       if (!this.bundles.has(record.bundle_hash)) return { code: 'bundle.missing', message: `${f.id}: bundle ${record.bundle_hash} is not in the pack` };
     }
+    return undefined;
+  }
+
+  /** Usage records: of this tenant, a meter and a whole quantity, inside the window (a reading by its day's start). Filters do not apply. */
+  private checkUsage(kind: 'meter_readings' | 'usage_events', r: Json): RecordProblem | undefined {
+    const reading = kind === 'meter_readings';
+    const id = reading ? `${String(r.meter)}@${String(r.day)}` : r.event_id;
+    if (typeof id !== 'string' || (!reading && id === '')) return { code: 'record.invalid', message: 'missing id' };
+    if (typeof r.meter !== 'string' || r.meter === '' || !Number.isSafeInteger(r.quantity)) return { code: 'record.invalid', message: `${id}: malformed meter or quantity` };
+    if (r.tenant_id !== this.tenant) return { code: 'record.tenant', message: `${id}: belongs to tenant ${String(r.tenant_id)}` };
+    const at = reading ? (typeof r.day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(r.day) ? Date.parse(`${r.day}T00:00:00Z`) : NaN) : parseInstant(r.occurred_at);
+    if (Number.isNaN(at)) return { code: 'record.invalid', message: `${id}: malformed ${reading ? 'day' : 'timestamp'}` };
+    if (at < this.from || at >= this.to) return { code: 'record.window', message: `${id}: outside the window` };
     return undefined;
   }
 

@@ -7,7 +7,9 @@ import { FailureList, type PackFailure } from './failures.ts';
 import { gunzipChunks } from './gzip-frame.ts';
 import { jsonLines } from './jsonl.ts';
 import {
+  ALL_PACK_FILES,
   ENVELOPE_FILE,
+  kindsOf,
   MANIFEST_FILE,
   PACK_FILES,
   PAYLOAD_TYPE,
@@ -15,6 +17,8 @@ import {
   RECORD_KINDS,
   recordFile,
   STATEMENT_TYPE,
+  USAGE_FILES,
+  USAGE_KINDS,
   type PackManifest,
   type RecordKind,
 } from './layout.ts';
@@ -43,7 +47,7 @@ export interface VerifyResult {
 }
 
 const SMALL_FILE_LIMIT = 4 * 1024 * 1024;
-const RECORD_FILES = new Map(RECORD_KINDS.map((k) => [recordFile(k), k]));
+const RECORD_FILES = new Map<string, RecordKind>([...RECORD_KINDS, ...USAGE_KINDS].map((k) => [recordFile(k), k]));
 
 function parseJson(bytes: Buffer | undefined): unknown {
   if (bytes === undefined) return undefined;
@@ -91,8 +95,10 @@ class PackVerifier {
   }
 
   private async entry(name: string, mtime: number, body: AsyncGenerator<Buffer>): Promise<boolean> {
-    const index = PACK_FILES.indexOf(name);
-    if (index < 0) {
+    const index = ALL_PACK_FILES.indexOf(name);
+    // Usage files belong only to a pack whose manifest counts usage.
+    const unlisted = USAGE_FILES.includes(name) && this.manifest !== undefined && this.manifest.counts.usage_events === undefined;
+    if (index < 0 || unlisted) {
       this.failures.add({ code: 'file.extra', file: name, message: `${name} is not part of the pack format` });
       return true;
     }
@@ -101,7 +107,7 @@ class PackVerifier {
       return true;
     }
     if (index < this.lastIndex) {
-      this.failures.add({ code: 'file.order', file: name, message: `${name} comes after ${PACK_FILES[this.lastIndex]}` });
+      this.failures.add({ code: 'file.order', file: name, message: `${name} comes after ${ALL_PACK_FILES[this.lastIndex]}` });
     } else {
       this.lastIndex = index;
     }
@@ -188,10 +194,11 @@ class PackVerifier {
 
   /** The checks that need the whole pack read: presence, signatures, statement, digests, counts. */
   finish(): void {
-    for (const name of PACK_FILES) {
+    const manifest = this.manifest;
+    const expected = manifest === undefined ? PACK_FILES : [MANIFEST_FILE, ENVELOPE_FILE, ...manifest.files.map((f) => f.name)];
+    for (const name of expected) {
       if (!this.seen.has(name)) this.failures.add({ code: 'file.missing', file: name, message: `${name} is missing` });
     }
-    const manifest = this.manifest;
     const envelope = this.checkEnvelope();
     if (manifest === undefined) return;
     if (envelope !== undefined) this.checkStatement(manifest, envelope);
@@ -206,7 +213,7 @@ class PackVerifier {
       if (actual.size !== f.size) this.failures.add({ code: 'file.size', file: f.name, message: `${f.name} is ${actual.size} bytes, the manifest says ${f.size}` });
       if (actual.sha256 !== f.sha256) this.failures.add({ code: 'file.digest', file: f.name, message: `${f.name} has SHA-256 ${actual.sha256}, the manifest says ${f.sha256}` });
     }
-    for (const kind of RECORD_KINDS) {
+    for (const kind of kindsOf(manifest.counts)) {
       const count = this.lines.get(kind);
       if (count !== undefined && count !== manifest.counts[kind]) {
         this.failures.add({ code: 'count.mismatch', file: recordFile(kind), message: `${count} records, the manifest says ${manifest.counts[kind]}` });

@@ -18,6 +18,7 @@ import {
   PAYLOAD_TYPE,
   RECORD_KINDS,
   recordFile,
+  USAGE_KINDS,
   type PackCounts,
   type PackFileEntry,
   type PackFilters,
@@ -137,13 +138,16 @@ async function writeInto(target: Writable, options: WritePackOptions): Promise<P
   try {
     const checker = new RecordChecker(options.tenant, window, filters);
     const spooled = new Map<RecordKind, SpooledFile>();
-    for (const kind of RECORD_KINDS) spooled.set(kind, await spoolRecords(kind, dir, options, checker, proofs));
+    // Usage files are written when a source of either is given (then both, possibly empty).
+    const withUsage = USAGE_KINDS.some((k) => options.sources[k] !== undefined);
+    const kinds: RecordKind[] = withUsage ? [...RECORD_KINDS, ...USAGE_KINDS] : [...RECORD_KINDS];
+    for (const kind of kinds) spooled.set(kind, await spoolRecords(kind, dir, options, checker, proofs));
 
     const small = new Map<string, Buffer>([
       ['jwks.json', Buffer.from(`${canonicalJson(jwks)}\n`, 'utf8')],
       ['checkpoint.txt', Buffer.from(options.checkpoint, 'utf8')],
     ]);
-    const counts = Object.fromEntries(RECORD_KINDS.map((k) => [k, spooled.get(k)!.count])) as PackCounts;
+    const counts = Object.fromEntries(kinds.map((k) => [k, spooled.get(k)!.count])) as PackCounts;
     const summary: PackSummary = {
       format: PACK_FORMAT,
       generator: options.generator ?? GENERATOR,
@@ -156,7 +160,7 @@ async function writeInto(target: Writable, options: WritePackOptions): Promise<P
     small.set('README.txt', Buffer.from(readmeText(summary), 'utf8'));
     const files = [
       ...[...small].map(([name, bytes]) => entryOf(name, bytes)),
-      ...RECORD_KINDS.map((k) => ({ name: recordFile(k), sha256: spooled.get(k)!.sha256, size: spooled.get(k)!.size })),
+      ...kinds.map((k) => ({ name: recordFile(k), sha256: spooled.get(k)!.sha256, size: spooled.get(k)!.size })),
     ];
     const manifest: PackManifest = { ...summary, files };
     const manifestData = manifestBytes(manifest);
@@ -173,7 +177,7 @@ async function writeInto(target: Writable, options: WritePackOptions): Promise<P
         mtime,
         body,
       })),
-      ...RECORD_KINDS.map((k) => {
+      ...kinds.map((k) => {
         const file = spooled.get(k)!;
         return { name: recordFile(k), size: file.size, mtime, body: readLazily(file.path) };
       }),

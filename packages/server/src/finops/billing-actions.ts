@@ -7,6 +7,8 @@ import { defineAction, RawReply } from '../pipeline/define-action.ts';
 import { findTenant } from '../tenancy/tenants.ts';
 import { canonicalJson } from '../util/canonical-json.ts';
 import { csvReply } from './csv-reply.ts';
+import { packReply } from '../workflows/shared/workflow-evidence.ts';
+import { invoicePack } from './invoice-evidence.ts';
 import { finalizeInvoice, rateMonth } from './invoicing.ts';
 import { getInvoice, listInvoices, ratedLines, type Invoice } from './invoices.ts';
 import { aggregateUsage } from './meter-readings.ts';
@@ -160,6 +162,18 @@ export const getInvoiceAction = defineAction({
   },
 });
 
+export const invoiceEvidenceAction = defineAction({
+  name: 'finops.invoice.evidence',
+  method: 'GET',
+  path: '/finops/invoices/:id/evidence',
+  summary: 'The signed evidence pack of a finalised invoice: its receipt, its document and the meter readings and usage events behind its lines (verify offline with `companyos verify`)',
+  scope: 'tenant',
+  params: InvoiceId,
+  resource: (ctx) => getInvoice(ctx.params.id),
+  target: (ctx) => `invoice:${ctx.params.id}`,
+  run: async (ctx, _input, invoice) => packReply(await invoicePack(invoice), `evidence-${ctx.tenantId}-invoice-${invoice.number}.tar.gz`),
+});
+
 export const finalizeInvoiceAction = defineAction({
   name: 'finops.invoice.finalize',
   method: 'POST',
@@ -206,4 +220,4 @@ export const estimate = defineAction({
   },
 });
 
-export const billingActions = [listPlans, assignPlanAction, rateInvoice, listInvoicesAction, getInvoiceAction, finalizeInvoiceAction, estimate];
+export const billingActions = [listPlans, assignPlanAction, rateInvoice, listInvoicesAction, getInvoiceAction, invoiceEvidenceAction, finalizeInvoiceAction, estimate];

@@ -84,7 +84,7 @@ export async function finalizeInvoice(invoice: Invoice, o: { actor: string; bund
       target,
       decision: 'allow',
       requestId: o.requestId,
-      details: { invoice_id: invoice.invoice_id, number: invoice.number, period: invoice.period, total: invoice.total, currency: invoice.currency, sha256: invoice.sha256, receipt_id: receipt.body.receipt_id },
+      details: { invoice_id: invoice.invoice_id, number: invoice.number, period: invoice.period, total: invoice.total, currency: invoice.currency, sha256: invoice.sha256, receipt_id: receipt.body.receipt_id, document: invoice.document },
       at: o.at,
     }),
   ]);

@@ -24,8 +24,6 @@ export interface AggregationResult {
  */
 export const REREAD_MS = 5 * 60_000;
 
-const DAY_START = `(d.day::timestamp AT TIME ZONE 'UTC')`;
-const NEXT_DAY_START = `((d.day + 1)::timestamp AT TIME ZONE 'UTC')`;
 
 /**
  * Rolls the current tenant's usage events into daily readings. Every day (and meter) that has an
@@ -44,23 +42,27 @@ export async function aggregateUsage(now: Date): Promise<AggregationResult> {
     [tenant, since, previous?.toISOString() ?? null],
   );
   if (span?.newest === null || span === undefined) return { readings: 0, lagMs: 0, watermark: previous?.toISOString() ?? null };
+  // One pass over the events of the span of touched days, grouped by day through a hash: the
+  // span's bounds are plain timestamps, so they stay index conditions under row-level security.
   const rows = await tx.query<{ n: number }>(
     `WITH touched AS (
-       SELECT DISTINCT tenant_id, meter, (occurred_at AT TIME ZONE 'UTC')::date AS day
+       SELECT DISTINCT (occurred_at AT TIME ZONE 'UTC')::date AS day
        FROM usage_events WHERE tenant_id = $1 AND ($2::timestamptz IS NULL OR recorded_at > $2)
+     ), span AS (
+       SELECT (min(day)::timestamp AT TIME ZONE 'UTC') AS lo, ((max(day) + 1)::timestamp AT TIME ZONE 'UTC') AS hi FROM touched
+     ), day_events AS MATERIALIZED (
+       SELECT e.day, e.meter, e.quantity, e.subject
+       FROM (SELECT (u.occurred_at AT TIME ZONE 'UTC')::date AS day, u.meter, u.quantity, u.subject
+             FROM usage_events u, span WHERE u.tenant_id = $1 AND u.occurred_at >= span.lo AND u.occurred_at < span.hi) e
+       WHERE e.day IN (SELECT day FROM touched)
      ), sums AS (
-       SELECT d.tenant_id, d.meter, d.day, sum(u.quantity)::bigint AS quantity, count(*)::bigint AS events
-       FROM touched d JOIN usage_events u ON u.tenant_id = d.tenant_id AND u.meter = d.meter
-         AND u.occurred_at >= ${DAY_START} AND u.occurred_at < ${NEXT_DAY_START}
-       GROUP BY d.tenant_id, d.meter, d.day
+       SELECT meter, day, sum(quantity)::bigint AS quantity, count(*)::bigint AS events FROM day_events GROUP BY meter, day
      ), seats AS (
-       SELECT d.tenant_id, 'seat'::text AS meter, d.day, count(DISTINCT u.subject)::bigint AS quantity, count(DISTINCT u.subject)::bigint AS events
-       FROM (SELECT DISTINCT tenant_id, day FROM touched) d JOIN usage_events u ON u.tenant_id = d.tenant_id
-         AND u.occurred_at >= ${DAY_START} AND u.occurred_at < ${NEXT_DAY_START} AND u.subject IS NOT NULL
-       GROUP BY d.tenant_id, d.day
+       SELECT 'seat'::text AS meter, day, count(DISTINCT subject)::bigint AS quantity, count(DISTINCT subject)::bigint AS events
+       FROM day_events WHERE subject IS NOT NULL GROUP BY day
      ), written AS (
        INSERT INTO meter_readings (tenant_id, meter, day, quantity, events, aggregated_at)
-       SELECT tenant_id, meter, day, quantity, events, $3 FROM (SELECT * FROM sums UNION ALL SELECT * FROM seats) r
+       SELECT $1, meter, day, quantity, events, $3 FROM (SELECT * FROM sums UNION ALL SELECT * FROM seats) r
        ON CONFLICT (tenant_id, meter, day) DO UPDATE SET quantity = EXCLUDED.quantity, events = EXCLUDED.events, aggregated_at = EXCLUDED.aggregated_at
        WHERE (meter_readings.quantity, meter_readings.events) IS DISTINCT FROM (EXCLUDED.quantity, EXCLUDED.events)
        RETURNING 1

@@ -1,6 +1,9 @@
 import { PermanentJobError, type JobRunner } from '../jobs/index.ts';
 import { ledgerServices } from '../ledger/ledger-runtime.ts';
+import { OutboundRefused } from '../net/outbound-target.ts';
+import { postPinned } from '../net/pinned-post.ts';
 import { canonicalJson } from '../util/canonical-json.ts';
+import { deliveryTarget } from './webhook-targets.ts';
 import { getInvoice } from './invoices.ts';
 import { DELIVER_JOB, getDelivery, recordAttempt, sign, SIGNATURE_HEADER, webhookSecret } from './webhooks.ts';
 
@@ -29,18 +32,13 @@ export function installWebhookDelivery(runner: JobRunner): void {
       let status: number | null = null;
       let error: string | null = null;
       try {
-        const res = await fetch(found.hook.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: sign(found.hook.secret, body, at), 'x-companyos-delivery': id },
-          body,
-          redirect: 'manual',
-          signal: AbortSignal.any([ctx.signal, AbortSignal.timeout(DELIVERY_TIMEOUT_MS)]),
-        });
-        status = res.status;
-        await res.body?.cancel();
-        if (res.status < 200 || res.status > 299) error = `the endpoint answered ${res.status}`;
+        // Checked again now, and the connection goes to the address checked (DNS rebinding).
+        const target = await deliveryTarget(found.hook.url);
+        const headers = { 'content-type': 'application/json', [SIGNATURE_HEADER]: sign(found.hook.secret, body, at), 'x-companyos-delivery': id };
+        status = await postPinned(target, body, headers, AbortSignal.any([ctx.signal, AbortSignal.timeout(DELIVERY_TIMEOUT_MS)]));
+        if (status < 200 || status > 299) error = `the endpoint answered ${status}`;
       } catch (err) {
-        error = err instanceof Error ? err.message : String(err);
+        error = err instanceof OutboundRefused ? `refused: ${err.message}` : err instanceof Error ? err.message : String(err);
       }
       await ctx.tx(() => recordAttempt(id, { status: error === null ? 'delivered' : 'pending', httpStatus: status, error, at }));
       if (error !== null) throw new Error(error);

@@ -209,7 +209,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   // Spans still buffered are sent before the app goes.
   app.addHook('onClose', async () => tracing.shutdown());
   const instrumented = options.instrumentActions !== false;
-  installFinops(app, jobs, { db, clock, log, metrics, bundleFor }, { background: options.jobsBackground !== false });
+  installFinops(app, jobs, { db, clock, log, metrics, bundleFor }, { background: options.jobsBackground !== false, webhookTargets: config.webhookTargets });
   const deps = {
     db,
     clock,

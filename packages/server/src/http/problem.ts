@@ -20,6 +20,7 @@ export const problemTypes = {
   'payload-too-large': { status: 413, title: 'The request body is too large' },
   'policy-bundle-invalid': { status: 422, title: 'The policy bundle does not pass its checks' },
   'policy-budget-exceeded': { status: 422, title: 'The policy exceeded its evaluation budget' },
+  'outbound-target-refused': { status: 422, title: 'The URL is not an allowed outbound target' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
   'quota-exceeded': { status: 429, title: 'A tenant quota is exhausted' },
   overloaded: { status: 503, title: 'The server is past capacity' },

@@ -482,6 +482,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/finops/invoices/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed evidence pack of a finalised invoice: its receipt, its document and the meter readings and usage events behind its lines (verify offline with `companyos verify`)
+         * @description Governed action `finops.invoice.evidence` (tenant scope).
+         */
+        get: operations["finops.invoice.evidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/finops/invoices/{id}/finalize": {
         parameters: {
             query?: never;
@@ -620,7 +640,7 @@ export interface paths {
         get: operations["finops.webhook.list"];
         put?: never;
         /**
-         * Register a URL that receives each finalised invoice, signed with HMAC-SHA256 (the secret is shown in this response only)
+         * Register a URL that receives each finalised invoice, signed with HMAC-SHA256 (the secret is shown in this response only). A URL whose host resolves to a non-public address is refused (422)
          * @description Governed action `finops.webhook.create` (tenant scope).
          */
         post: operations["finops.webhook.create"];
@@ -4694,6 +4714,71 @@ export interface operations {
             query?: {
                 format?: "json";
             };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    "finops.invoice.evidence": {
+        parameters: {
+            query?: never;
             header?: never;
             path: {
                 id: string;

@@ -3,6 +3,8 @@ import { ApprovalsScreen } from './approvals/approvals-screen.tsx';
 import { AuditLogScreen } from './audit/audit-log-screen.tsx';
 import { BrandingScreen } from './branding/branding-screen.tsx';
 import { ExportScreen } from './export/export-screen.tsx';
+import { FinopsScreen } from './finops/finops-screen.tsx';
+import { MarginsScreen } from './finops/margins-screen.tsx';
 import { FlagsScreen } from './flags/flags-screen.tsx';
 import { ExplorerScreen } from './graph/explorer-screen.tsx';
 import { IncidentsScreen } from './incidents/incidents-screen.tsx';
@@ -66,6 +68,8 @@ export const SCREENS: ScreenDef[] = [
   { id: 'runbooks', title: 'Runbooks', scope: 'tenant', segment: 'runbooks', detail: true, offered: ['runbook.list'], render: ({ item }) => <RunbooksScreen slug={item} /> },
   { id: 'revops', title: 'RevOps', scope: 'tenant', segment: 'revops', offered: ['revops.quote.list'], render: ({ tenantId }) => <RevopsScreen tenantId={tenantId} /> },
   { id: 'revops-dashboard', title: 'RevOps governance', scope: 'tenant', segment: 'revops-dashboard', offered: ['revops.dashboard.get'], render: () => <RevopsDashboardScreen /> },
+  { id: 'finops', title: 'FinOps', scope: 'tenant', segment: 'finops', offered: ['finops.usage.list'], render: ({ tenantId }) => <FinopsScreen tenantId={tenantId} /> },
+  { id: 'margins', title: 'Cost and margin', scope: 'platform', segment: 'margins', offered: ['finops.cost.tenants'], render: () => <MarginsScreen /> },
 ];
 
 export function screenPath(screen: ScreenDef, tenantId: string): string {

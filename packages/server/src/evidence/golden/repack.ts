@@ -2,7 +2,7 @@ import { sha256Hex } from '../../util/canonical-json.ts';
 import { signEnvelope } from '../dsse.ts';
 import { gunzipChunks, gzipChunks } from '../gzip-frame.ts';
 import type { Signer } from '../jwks.ts';
-import { CONTENT_FILES, ENVELOPE_FILE, MANIFEST_FILE, PAYLOAD_TYPE, type PackManifest } from '../layout.ts';
+import { ENVELOPE_FILE, MANIFEST_FILE, PAYLOAD_TYPE, type PackManifest } from '../layout.ts';
 import { manifestBytes, packStatement, statementBytes } from '../manifest.ts';
 import { readTar } from '../tar-reader.ts';
 import { tarChunks } from '../tar-writer.ts';
@@ -48,7 +48,7 @@ export function replaceFile(entries: PackEntry[], name: string, change: (data: B
 export async function resign(entries: PackEntry[], signer: Signer, edit: (m: PackManifest) => PackManifest = (m) => m): Promise<PackEntry[]> {
   const byName = new Map(entries.map((e) => [e.name, e.data]));
   const previous = JSON.parse(byName.get(MANIFEST_FILE)!.toString('utf8')) as PackManifest;
-  const files = CONTENT_FILES.map((name) => ({ name, sha256: sha256Hex(byName.get(name)!), size: byName.get(name)!.length }));
+  const files = previous.files.map((f) => f.name).map((name) => ({ name, sha256: sha256Hex(byName.get(name)!), size: byName.get(name)!.length }));
   const manifest = edit({ ...previous, files });
   const manifestData = manifestBytes(manifest);
   const envelope = await signEnvelope(PAYLOAD_TYPE, statementBytes(packStatement(manifest, sha256Hex(manifestData))), signer);

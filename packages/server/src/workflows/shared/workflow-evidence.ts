@@ -3,6 +3,7 @@ import { PassThrough } from 'node:stream';
 import { auditEventRecord, bundleRecord, decisionRecord, provenReceipts } from '../../audit/export-sources.ts';
 import { currentTenantId, currentTx } from '../../context.ts';
 import { writePack, type AuditEventRecord, type BundleRecord, type DecisionRecord, type PackManifest, type ReceiptRecord } from '../../evidence/index.ts';
+import type { MeterReadingRecord, UsageEventRecord } from '../../evidence/records.ts';
 import { Problem } from '../../http/problem.ts';
 import { ledgerServices } from '../../ledger/ledger-runtime.ts';
 import { findCheckpoint } from '../../ledger/ledger-store.ts';
@@ -29,6 +30,8 @@ export interface WorkflowPackSubject {
    * gives the same records, however often it was looked at.
    */
   stepsOnly?: boolean;
+  /** The usage behind the subject (an invoice's), carried in the pack's usage files; `until` is where the usage's window ends. */
+  usage?: { meter_readings: MeterReadingRecord[]; usage_events: UsageEventRecord[]; until: string };
 }
 
 export interface WorkflowPack {
@@ -90,7 +93,7 @@ export async function workflowPack(s: WorkflowPackSubject, now: Date): Promise<W
   const decisions = await decisionRecords([...new Set(receipts.flatMap((x) => x.receipt.request_id ?? []))]);
   const bundles = await bundleRecords(new Set([...decisions.map((d) => d.bundle_hash), ...receipts.map((x) => x.receipt.bundle_hash)]));
   // The window spans the records: from the instance's start to just after the last of them.
-  const times = [s.since, ...receipts.map((x) => x.receipt.issued_at), ...audit.map((e) => e.occurred_at), ...decisions.map((d) => d.timestamp)].map(Date.parse);
+  const times = [s.since, ...(s.usage === undefined ? [] : [new Date(Date.parse(s.usage.until) - 1).toISOString()]), ...receipts.map((x) => x.receipt.issued_at), ...audit.map((e) => e.occurred_at), ...decisions.map((d) => d.timestamp)].map(Date.parse);
   const window = { from: new Date(Math.min(...times)).toISOString(), to: new Date(Math.max(...times) + 1).toISOString() };
   const { keys } = ledgerServices();
   const out = new PassThrough();
@@ -99,7 +102,7 @@ export async function workflowPack(s: WorkflowPackSubject, now: Date): Promise<W
   const manifest = await writePack(out, {
     tenant: currentTenantId(),
     window,
-    sources: { bundles, decisions, receipts, audit_events: audit },
+    sources: { bundles, decisions, receipts, audit_events: audit, ...(s.usage === undefined ? {} : { meter_readings: s.usage.meter_readings, usage_events: s.usage.usage_events }) },
     signer: await keys.signer(now),
     jwks: await keys.jwks(),
     checkpoint: checkpoint.note,

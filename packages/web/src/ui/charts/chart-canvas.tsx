@@ -19,9 +19,9 @@ export default function ChartCanvas({ spec }: { spec: ChartSpec }) {
         labels: spec.labels,
         datasets: spec.series.map((s, i) => ({ label: s.name, data: s.values, borderColor: PALETTE[i % PALETTE.length], backgroundColor: PALETTE[i % PALETTE.length] })),
       },
-      options: { responsive: true, maintainAspectRatio: false, animation: false, scales: { y: { beginAtZero: true } } },
+      options: { responsive: true, maintainAspectRatio: false, animation: false, scales: { y: { beginAtZero: true, ...(spec.format === undefined ? {} : { ticks: { callback: (v) => spec.format!(Number(v)) } }) } } },
     });
     return () => chart.destroy();
   }, [spec]);
-  return <canvas ref={canvas} aria-hidden="true" />;
+  return <canvas ref={canvas} aria-hidden="true" data-chart={spec.title} />;
 }

@@ -8,6 +8,10 @@ export interface ChartSpec {
   series: ChartSeries[];
   /** Shown after each value in the table (e.g. "s", "%"). */
   unit?: string;
+  /** How a value is written in the table and on the value axis (money as money, not minor units). */
+  format?: (value: number) => string;
+  /** The heading of the table's first column (default: Period for lines, Name for bars). */
+  labelHeading?: string;
 }
 
 export interface ChartSeries {

@@ -1,6 +1,10 @@
 import type { ChartSpec } from './chart-spec.ts';
 
-const cell = (v: number | null, unit: string | undefined): string => (v === null ? '–' : `${v.toLocaleString('en')}${unit === undefined ? '' : ` ${unit}`}`);
+function cell(v: number | null, spec: ChartSpec): string {
+  if (v === null) return '–';
+  if (spec.format !== undefined) return spec.format(v);
+  return `${v.toLocaleString('en')}${spec.unit === undefined ? '' : ` ${spec.unit}`}`;
+}
 
 /** The chart's data as a table: a row per label, a column per series. */
 export function ChartTable({ spec, className }: { spec: ChartSpec; className?: string }) {
@@ -9,7 +13,7 @@ export function ChartTable({ spec, className }: { spec: ChartSpec; className?: s
       <caption>{spec.title}</caption>
       <thead>
         <tr>
-          <th scope="col">{spec.kind === 'line' ? 'Period' : 'Name'}</th>
+          <th scope="col">{spec.labelHeading ?? (spec.kind === 'line' ? 'Period' : 'Name')}</th>
           {spec.series.map((s) => (
             <th key={s.name} scope="col">
               {s.name}
@@ -22,7 +26,7 @@ export function ChartTable({ spec, className }: { spec: ChartSpec; className?: s
           <tr key={label}>
             <th scope="row">{label}</th>
             {spec.series.map((s) => (
-              <td key={s.name}>{cell(s.values[i] ?? null, spec.unit)}</td>
+              <td key={s.name}>{cell(s.values[i] ?? null, spec)}</td>
             ))}
           </tr>
         ))}
