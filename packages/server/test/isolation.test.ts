@@ -145,6 +145,8 @@ test('tenant B cannot read, change or write anything of tenant A through any act
       'finops.cost.import': { body: { csv: 'service,period,amount\ncompute,2026-03,10.00\n' } },
       'finops.cost.get': {},
       'finops.cost.tenants': {},
+      'board.pack.create': { body: { period: '2026-Q1' } },
+      'board.pack.list': {},
       'finops.webhook.create': { body: { url: 'https://attacker.example.com/hook' } },
       'finops.webhook.list': {},
       'revops.lead.create': { body: leadBody() },
