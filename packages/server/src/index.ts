@@ -35,3 +35,4 @@ export type { RequestState } from './workflows/high-risk/state-machine.ts';
 export type { RequestMissingReceipts } from './workflows/high-risk/missing-receipts.ts';
 export type { Lead, Opportunity, Quote } from './workflows/revops/deal-store.ts';
 export type { QuoteDetail } from './workflows/revops/quote-service.ts';
+export { verifyBoardPack, type BoardPackVerification } from './board/verify-board-pack.ts';
