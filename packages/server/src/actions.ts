@@ -14,9 +14,10 @@ import { revopsActions } from './workflows/revops/actions.ts';
 import { graphActions } from './graph/index.ts';
 import { finopsActions } from './finops/actions.ts';
 import { boardActions } from './board/actions.ts';
+import { onboardingActions } from './onboarding/actions.ts';
 
 /** Every governed action the server mounts. A feature adds its actions here. */
-export const allActions: AnyAction[] = [...tenancyActions, ...identityActions, ...auditActions, ...ledgerActions, ...keyActions, ...flagActions, ...brandingActions, ...configDocumentActions, ...policyActions, ...highRiskActions, ...revopsActions, ...graphActions, ...finopsActions, ...boardActions];
+export const allActions: AnyAction[] = [...tenancyActions, ...identityActions, ...auditActions, ...ledgerActions, ...keyActions, ...flagActions, ...brandingActions, ...configDocumentActions, ...policyActions, ...highRiskActions, ...revopsActions, ...graphActions, ...finopsActions, ...boardActions, ...onboardingActions];
 
 export interface ActionSummary {
   name: string;

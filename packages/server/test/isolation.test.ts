@@ -147,6 +147,8 @@ test('tenant B cannot read, change or write anything of tenant A through any act
       'finops.cost.tenants': {},
       'board.pack.create': { body: { period: '2026-Q1' } },
       'board.pack.list': {},
+      'onboarding.step.run': { params: { id: 'pilot-a' }, body: { cohort: 'c1', row: { name: 'X', region: 'eu', owner: 'x@y.example.com', admin: 'only-in-a', webhook_url: 'https://hooks.example.com/x', plan: 'pro' } } },
+      'onboarding.cohort.get': { params: { cohort: 'c1' } },
       'finops.webhook.create': { body: { url: 'https://attacker.example.com/hook' } },
       'finops.webhook.list': {},
       'revops.lead.create': { body: leadBody() },
