@@ -25,6 +25,7 @@ const commands: Record<string, () => Promise<Command>> = {
   revops: async () => (await import('./commands/revops.ts')).revopsCommand,
   finops: async () => (await import('./commands/finops.ts')).finopsCommand,
   'board-pack': async () => (await import('./commands/board-pack.ts')).boardPackCommand,
+  onboard: async () => (await import('./commands/onboard.ts')).onboardCommand,
 };
 
 /** `--help` or `-h` anywhere before a `--` asks for help, whatever else the line holds. */

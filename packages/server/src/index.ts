@@ -36,3 +36,4 @@ export type { RequestMissingReceipts } from './workflows/high-risk/missing-recei
 export type { Lead, Opportunity, Quote } from './workflows/revops/deal-store.ts';
 export type { QuoteDetail } from './workflows/revops/quote-service.ts';
 export { verifyBoardPack, type BoardPackVerification } from './board/verify-board-pack.ts';
+export { parseRoster, REQUIRED_COLUMNS as ROSTER_COLUMNS, type RosterRow, type RosterError } from './onboarding/roster.ts';
