@@ -4,7 +4,7 @@ import type { TenantInput } from './board-inputs.ts';
 /** The service level the SLA promises each tenant, per UTC day with traffic. */
 export const SLA = { availability: 0.999, p95Ms: 500 } as const;
 
-export type OnboardingStage = 'created' | 'admin in place' | 'evidence signed';
+export type OnboardingStage = 'created' | 'admin in place' | 'onboarding' | 'onboarding failed' | 'evidence signed';
 
 export interface TenantFigures {
   tenant_id: string;
@@ -56,7 +56,10 @@ function sumDays(days: ServiceDay[]): { requests: number; errors: number; counts
 
 const slaMet = (d: ServiceDay): boolean => 1 - d.errors / d.requests >= SLA.availability && (latencyQuantile(d.counts, 0.95) ?? 0) <= SLA.p95Ms;
 
+/** A cohort-onboarded tenant's stage is its onboarding state until verified; others' follow from what exists. */
 function stageOf(t: TenantInput): OnboardingStage {
+  if (t.onboarding === 'failed') return 'onboarding failed';
+  if (t.onboarding === 'in progress' || t.onboarding === 'onboarded') return 'onboarding';
   if (t.checkpoint?.signatureOk === true) return 'evidence signed';
   return t.has_admin ? 'admin in place' : 'created';
 }
@@ -91,7 +94,7 @@ export function computeFigures(inputs: TenantInput[], window: { from: Date; to: 
   const all = sumDays(inputs.flatMap((t) => t.service));
   const partners = inputs.filter((t) => !t.platform);
   const partnerFigures = tenants.filter((t) => !t.platform);
-  const byStage: Record<OnboardingStage, number> = { created: 0, 'admin in place': 0, 'evidence signed': 0 };
+  const byStage: Record<OnboardingStage, number> = { created: 0, 'admin in place': 0, onboarding: 0, 'onboarding failed': 0, 'evidence signed': 0 };
   for (const p of partnerFigures) byStage[p.onboarding]++;
   const revenue = { finalized: {} as Record<string, number>, draft: {} as Record<string, number> };
   for (const i of inputs.flatMap((t) => t.invoices)) add(i.status === 'finalized' ? revenue.finalized : revenue.draft, i.currency, i.total);
