@@ -33,10 +33,10 @@ export async function downloadPack(path: string, options: ApiOptions, out: strin
 }
 
 /**
- * A pack waits for its receipts to be under a checkpoint: the server answers 409 with Retry-After
- * until then, and the command waits as told rather than failing a moment too early.
+ * A pack (or a receipt bundle) waits for its receipts to be under a checkpoint: the server answers
+ * 409 with Retry-After until then, and the command waits as told rather than failing a moment too early.
  */
-async function fetchWhenReady(path: string, options: ApiOptions): Promise<Response> {
+export async function fetchWhenReady(path: string, options: ApiOptions): Promise<Response> {
   const deadline = Date.now() + PACK_WAIT_MS;
   for (;;) {
     const res = await apiFetch('GET', path, options);

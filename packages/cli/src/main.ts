@@ -28,6 +28,8 @@ const commands: Record<string, () => Promise<Command>> = {
   finops: async () => (await import('./commands/finops.ts')).finopsCommand,
   runbook: async () => (await import('./commands/runbook.ts')).runbookCommand,
   incident: async () => (await import('./commands/incident.ts')).incidentCommand,
+  'board-pack': async () => (await import('./commands/board-pack.ts')).boardPackCommand,
+  onboard: async () => (await import('./commands/onboard.ts')).onboardCommand,
 };
 
 /** `--help` or `-h` anywhere before a `--` asks for help, whatever else the line holds. */

@@ -26,8 +26,11 @@ Usage:
   companyos approvals [--json]                    what waits for your approval, across flows
   companyos export --from T --to T [--actor S]... [--action A]... [--outcome allowed|denied] [-o FILE]
                                                   export a signed evidence pack of the audit trail (needs --step-up token)
-  companyos verify PACK [--jwks FILE|URL] [--json]
-                                                  check an evidence pack offline; non-zero naming what failed
+  companyos verify PACK|BOARD.pdf [--receipt FILE] [--jwks FILE|URL] [--json]
+                                                  check an evidence pack, or a board pack against its receipt, offline
+  companyos board-pack --period P [-o FILE]       the board pack PDF of a period, with its receipt (operators)
+  companyos onboard --batch FILE [--cohort C] | --status --cohort C
+                                                  onboard a cohort of partner tenants from a CSV file (operators)
   companyos high-risk request|list|show|approve|deny|cancel|execute|revoke|evidence|missing-receipts ...
                                                   temporary database access with dual approval
   companyos revops leads|opportunities|quotes|submit|approve|reject|cancel|activate|evidence ...
@@ -136,7 +139,27 @@ Every verb takes --url and --token.`,
   export: `usage: companyos export --from TIME --to TIME [--actor S]... [--action A]... [--outcome allowed|denied] [--out FILE] [--tenant T]
   Needs a token minted with --step-up.`,
   verify: `usage: companyos verify PACK [--jwks FILE|URL] [--json]
-  Checks an evidence pack offline; exits 1 naming what failed.`,
+       companyos verify BOARD.pdf [--receipt FILE] [--jwks FILE|URL] [--json]
+  Checks an evidence pack offline; exits 1 naming what failed. Given a PDF, checks a board pack
+  against its receipt bundle (default BOARD.pdf.receipt.json): the receipt is in the operator
+  tenant's signed log and names the PDF's SHA-256; the input digests it records are listed.`,
+  onboard: `usage: companyos onboard --batch FILE [--cohort C] [--secrets FILE] [--poll-ms N] [--url URL] [--token T]
+       companyos onboard --status --cohort C
+  Onboards the partner tenants of a CSV file as one cohort (default C: the file's name). Columns:
+  id, name, region (eu, us, uk, apac), owner (email), admin (subject id), webhook_url, plan, and
+  optionally admin_name and env (dev, staging, prod; default prod). The whole file is checked
+  first: every bad row is named by line and nothing is sent. Then, per tenant: create it with safe
+  defaults on its plan, its first CompanyAdmin, branding and flags from the partner template, a
+  signed test event to its webhook (3 attempts with backoff), its first evidence pack exported and
+  verified. Each step is recorded on the server: a re-run skips what is done. New webhook signing
+  secrets are written to FILE.secrets.json (mode 600). Exits 1 when a tenant failed, and prints
+  ALERT when more than 10% of the cohort failed. --status prints the cohort dashboard.`,
+  'board-pack': `usage: companyos board-pack --period P [-o FILE] [--url URL] [--token T]
+  Generates the board pack of a period as a PDF (default FILE: board-P.pdf) from the data stored
+  now, and saves its receipt bundle as FILE.receipt.json once the receipt is in the ledger.
+  P is one of: YYYY (a year), YYYY-H1|H2 (a half), YYYY-Q1..Q4 (a quarter), YYYY-Qn-mid (a
+  quarter's first day to the 15th of its second month), YYYY-MM (a month); a period still running
+  is cut at the time of generation. Needs a platform operator's token.`,
   'high-risk': `usage: companyos high-risk VERB
   request --operation OP --database D --schema S --table T [--table T]... --minutes N --rationale TEXT
   list [--status S] [--requester R] [--from TIME] [--to TIME]

@@ -39,3 +39,5 @@ export type { TenantOverview } from './tenancy/tenant-overview.ts';
 export type { Runbook, RunbookVersion } from './runbooks/runbook-store.ts';
 export type { Incident, IncidentEvent, LinkedEntity } from './workflows/incidents/incident-store.ts';
 export type { IncidentDetail } from './workflows/incidents/actions.ts';
+export { verifyBoardPack, type BoardPackVerification } from './board/verify-board-pack.ts';
+export { parseRoster, REQUIRED_COLUMNS as ROSTER_COLUMNS, type RosterRow, type RosterError } from './onboarding/roster.ts';

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { Type } from '@sinclair/typebox';
-import { normalizeFilters, normalizeWindow, type PackFilters } from '../evidence/index.ts';
+import { normalizeFilters, normalizeWindow, type PackFilters, type PackWindow } from '../evidence/index.ts';
 import { Problem } from '../http/problem.ts';
 import { Nullable } from '../http/schema.ts';
 import { ACR_STEP_UP } from '../identity/dev-issuer.ts';
@@ -118,14 +118,19 @@ export const createExport = defineAction({
     // A window reaching into the future would change as events arrive: the pack would not be reproducible.
     if (Date.parse(window.to) > ctx.now.getTime()) throw invalid('to', 'must not be in the future');
     const filters: PackFilters = normalizeFilters({ actors: input.actors, actions: input.actions, outcome: input.outcome });
-    // The signing key must exist from the export's creation on: the pack is dated then.
-    await ledgerServices().keys.signer(ctx.now);
-    const exportId = uuidv7(ctx.now.getTime());
-    const payload: ExportPayload = { export_id: exportId };
-    const job = await enqueue(EXPORT_JOB, payload, { now: ctx.now, idempotencyKey: exportId, maxAttempts: 3 });
-    return view(await insertExport({ exportId, jobId: job.job_id, requestedBy: ctx.principal.subjectId, requestId: ctx.requestId, at: ctx.now, window, filters }));
+    return view(await queueExport({ window, filters, requestedBy: ctx.principal.subjectId, requestId: ctx.requestId, at: ctx.now }));
   },
 });
+
+/** Queues an evidence pack export of the current tenant (the export action's effect, and onboarding's first pack). */
+export async function queueExport(o: { window: PackWindow; filters: PackFilters; requestedBy: string; requestId: string; at: Date }): Promise<AuditExport> {
+  // The signing key must exist from the export's creation on: the pack is dated then.
+  await ledgerServices().keys.signer(o.at);
+  const exportId = uuidv7(o.at.getTime());
+  const payload: ExportPayload = { export_id: exportId };
+  const job = await enqueue(EXPORT_JOB, payload, { now: o.at, idempotencyKey: exportId, maxAttempts: 3 });
+  return insertExport({ exportId, jobId: job.job_id, requestedBy: o.requestedBy, requestId: o.requestId, at: o.at, window: o.window, filters: o.filters });
+}
 
 /** How often a waiting request looks at its export again (unaudited: the request itself was decided and audited). */
 const WAIT_POLL_MS = 200;

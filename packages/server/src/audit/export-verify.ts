@@ -4,7 +4,7 @@ import { ledgerServices } from '../ledger/ledger-runtime.ts';
 import { defineAction } from '../pipeline/define-action.ts';
 import { Nullable } from '../http/schema.ts';
 import { ExportParams, storedPack } from './export-actions.ts';
-import { getExport } from './export-store.ts';
+import { getExport, type AuditExport } from './export-store.ts';
 
 // Verifies a stored evidence pack on the server with the verifier `companyos verify` runs, against
 // the keys the tenant publishes, and reports the outcome of each kind of check.
@@ -95,9 +95,17 @@ export const verifyExportAction = defineAction({
   resource: (ctx) => getExport(ctx.params.id),
   target: (ctx) => `export:${ctx.params.id}`,
   run: async (ctx, _input, e) => {
-    // Read in this action's transaction, to the end, before it commits.
-    const { stream } = await storedPack(e, { withinTransaction: true });
-    const jwks = await ledgerServices().keys.jwks();
-    return report(e.export_id, jwks.keys.map((k) => k.kid), await verifyPack(stream, { trustedJwks: jwks }));
+    const { kids, result } = await verifyStoredExport(e);
+    return report(e.export_id, kids, result);
   },
 });
+
+/**
+ * Runs the offline verifier over a finished pack of the current tenant against its published
+ * keys, read in the current transaction to the end before it commits.
+ */
+export async function verifyStoredExport(e: AuditExport): Promise<{ kids: string[]; result: VerifyResult }> {
+  const { stream } = await storedPack(e, { withinTransaction: true });
+  const jwks = await ledgerServices().keys.jwks();
+  return { kids: jwks.keys.map((k) => k.kid), result: await verifyPack(stream, { trustedJwks: jwks }) };
+}

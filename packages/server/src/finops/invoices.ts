@@ -123,3 +123,21 @@ export async function ratedLines(invoiceId: string): Promise<RatedLine[]> {
   );
   return rows.map((r) => ({ ...r, quantity: Number(r.quantity), billable: Number(r.billable), amount: Number(r.amount), plan_version: Number(r.plan_version) }));
 }
+
+export interface InvoiceTotal {
+  status: Invoice['status'];
+  currency: string;
+  invoices: number;
+  /** Minor units. */
+  total: number;
+}
+
+/** The current tenant's invoice totals for some months, by status and currency. */
+export async function invoiceTotals(months: string[]): Promise<InvoiceTotal[]> {
+  const rows = await currentTx().query<{ status: Invoice['status']; currency: string; invoices: number; total: string | number }>(
+    `SELECT status, currency, count(*)::int AS invoices, sum(total)::text AS total FROM invoices WHERE tenant_id = $1 AND period = ANY ($2::text[])
+     GROUP BY status, currency ORDER BY status, currency`,
+    [currentTenantId(), months],
+  );
+  return rows.map((r) => ({ ...r, total: Number(r.total) }));
+}

@@ -1,14 +1,9 @@
 import { PermanentJobError, type JobRunner } from '../jobs/index.ts';
 import { ledgerServices } from '../ledger/ledger-runtime.ts';
-import { OutboundRefused } from '../net/outbound-target.ts';
-import { postPinned } from '../net/pinned-post.ts';
 import { canonicalJson } from '../util/canonical-json.ts';
-import { deliveryTarget } from './webhook-targets.ts';
 import { getInvoice } from './invoices.ts';
-import { DELIVER_JOB, getDelivery, recordAttempt, sign, SIGNATURE_HEADER, webhookSecret } from './webhooks.ts';
-
-/** How long one POST may take. */
-const DELIVERY_TIMEOUT_MS = 10_000;
+import { postSigned } from './signed-post.ts';
+import { DELIVER_JOB, getDelivery, recordAttempt, webhookSecret } from './webhooks.ts';
 
 /**
  * Registers the delivery job: POSTs the finalised invoice document, signed, to the webhook. A
@@ -29,17 +24,7 @@ export function installWebhookDelivery(runner: JobRunner): void {
       if (found.delivery.status !== 'pending') return;
       const body = canonicalJson({ type: 'invoice.finalized', invoice: found.invoice.document, sha256: found.invoice.sha256 });
       const at = ctx.clock.now();
-      let status: number | null = null;
-      let error: string | null = null;
-      try {
-        // Checked again now, and the connection goes to the address checked (DNS rebinding).
-        const target = await deliveryTarget(found.hook.url);
-        const headers = { 'content-type': 'application/json', [SIGNATURE_HEADER]: sign(found.hook.secret, body, at), 'x-companyos-delivery': id };
-        status = await postPinned(target, body, headers, AbortSignal.any([ctx.signal, AbortSignal.timeout(DELIVERY_TIMEOUT_MS)]));
-        if (status < 200 || status > 299) error = `the endpoint answered ${status}`;
-      } catch (err) {
-        error = err instanceof OutboundRefused ? `refused: ${err.message}` : err instanceof Error ? err.message : String(err);
-      }
+      const { status, error } = await postSigned({ url: found.hook.url, secret: found.hook.secret, body, at, deliveryId: id, signal: ctx.signal });
       await ctx.tx(() => recordAttempt(id, { status: error === null ? 'delivered' : 'pending', httpStatus: status, error, at }));
       if (error !== null) throw new Error(error);
     },

@@ -23,6 +23,8 @@ import { installFlags } from '../flags/install.ts';
 import { installConfigFollower } from '../fleet/install-config-follower.ts';
 import { Metrics } from '../observability/metrics.ts';
 import { registerStoredSignals } from '../observability/stored-signals.ts';
+import { installServiceSamples } from '../observability/service-samples.ts';
+import { installBoardMetrics } from '../board/board-metrics.ts';
 import { Tracing } from '../observability/tracing.ts';
 import type { KeyProvider } from '../keys/key-provider.ts';
 import { startLedger } from '../ledger/ledger-runtime.ts';
@@ -220,6 +222,8 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
     signals: instrumented ? signals : undefined,
     tracing: instrumented ? tracing : undefined,
   };
+  installBoardMetrics(metrics);
+  installServiceSamples(app, { db, clock, log, signals: deps.signals, background: options.jobsBackground !== false });
   registerActions(app, actions, deps);
   registerSignIn(app, { db, clock, devIssuer, oidc: config.oidc });
   registerConsole(app, { dir: options.consoleDir, oidcIssuer: config.oidc?.issuer });

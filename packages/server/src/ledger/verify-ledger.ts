@@ -6,7 +6,7 @@ import { DbTenantKeyStore } from '../keys/db-key-store.ts';
 import { openCheckpoint } from './checkpoint/signed-checkpoint.ts';
 import { jwksNoteVerifiers } from './checkpoint/tenant-verifiers.ts';
 import { DbNodeStore } from './db-node-store.ts';
-import { leavesFrom, listCheckpoints, queuedCount, type LeafRecord, type StoredCheckpoint } from './ledger-store.ts';
+import { findCheckpoint, leavesFrom, listCheckpoints, queuedCount, type LeafRecord, type StoredCheckpoint } from './ledger-store.ts';
 import { EMPTY_FRONTIER, appendLeaves, frontierRoot, type Frontier } from './merkle/frontier.ts';
 import { hashesEqual } from './merkle/hashing.ts';
 import { consistencyProof } from './merkle/proofs.ts';
@@ -179,4 +179,24 @@ async function locateBadLeaf(from: number, to: number, bad: (index: number, mess
     }
   }
   bad(from, `a receipt between leaves ${from} and ${to - 1} was changed, and so were the stored leaf hashes`);
+}
+
+export interface CheckpointStatus {
+  size: number;
+  rootHash: string;
+  kid: string;
+  createdAt: string;
+  /** Whether its signed note opens under the tenant's published keys and states its size and root. */
+  signatureOk: boolean;
+  errors: string[];
+}
+
+/** The current tenant's newest checkpoint and whether its signature verifies (undefined: none yet). */
+export async function latestCheckpointStatus(): Promise<CheckpointStatus | undefined> {
+  const cp = await findCheckpoint();
+  if (cp === undefined) return undefined;
+  const origin = ledgerOrigin(currentTenantId());
+  const errors: string[] = [];
+  const signatureOk = checkpointSignatureOk(cp, jwksNoteVerifiers(origin, renderJwks(await new DbTenantKeyStore().list())), origin, errors);
+  return { size: cp.size, rootHash: cp.rootHash.toString('base64'), kid: cp.kid, createdAt: cp.createdAt.toISOString(), signatureOk, errors };
 }

@@ -14,6 +14,14 @@ export function outcomeOf(status: number): ActionOutcome {
   return 'allowed';
 }
 
+export interface ActionObservation {
+  action: string;
+  outcome: ActionOutcome;
+  tenant: string;
+  seconds: number;
+  traceId?: string | undefined;
+}
+
 /** Where a piece of evidence failed to be written. */
 export type EvidenceWriteKind = 'receipt' | 'ledger' | 'export';
 
@@ -45,6 +53,7 @@ export class Signals {
   readonly meteringDelay: Histogram;
   readonly exportTimeToPack: Histogram<'result'>;
   private readonly tenantLabel: boolean;
+  private readonly actionListeners: Array<(o: ActionObservation) => void> = [];
 
   constructor(registry: Registry, options: SignalOptions = {}) {
     this.tenantLabel = options.tenantLabel === true;
@@ -113,8 +122,14 @@ export class Signals {
     for (const kind of ['receipt', 'ledger', 'export'] as const) this.evidenceWriteFailures.inc({ kind }, 0);
   }
 
+  /** Also hands every governed action's outcome and latency to `listener` (the stored service samples). */
+  onAction(listener: (o: ActionObservation) => void): void {
+    this.actionListeners.push(listener);
+  }
+
   /** Counts one governed action and its latency; the trace id (when sampled) becomes the exemplar. */
-  action(o: { action: string; outcome: ActionOutcome; tenant: string; seconds: number; traceId?: string | undefined }): void {
+  action(o: ActionObservation): void {
+    for (const listener of this.actionListeners) listener(o);
     const labels = this.tenantLabel ? { action: o.action, outcome: o.outcome, tenant: o.tenant } : { action: o.action, outcome: o.outcome };
     this.actionRequests.inc(labels);
     this.actionDuration.observe({ labels, value: o.seconds, exemplarLabels: exemplar(o.traceId) });

@@ -170,6 +170,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/board-packs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The board packs generated so far, newest first, with their digests and time to pack
+         * @description Governed action `board.pack.list` (platform scope).
+         */
+        get: operations["board.pack.list"];
+        put?: never;
+        /**
+         * Generate the board pack PDF of a period from stored data; its SHA-256 and the digests of its inputs go into the receipt
+         * @description Governed action `board.pack.create` (platform scope).
+         */
+        post: operations["board.pack.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/config/drift": {
         parameters: {
             query?: never;
@@ -1132,6 +1156,46 @@ export interface paths {
          * @description Governed action `incident.open_from_alert` (tenant scope).
          */
         post: operations["incident.open_from_alert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/onboarding/cohorts/{cohort}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cohort dashboard: onboarded, verified and failed tenants, time to first verify per tenant and cohort, and the alert when more than 10% failed
+         * @description Governed action `onboarding.cohort.get` (platform scope).
+         */
+        get: operations["onboarding.cohort.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/onboarding/tenants/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the next unfinished onboarding step of a partner tenant (tenant, admin, template, webhook, evidence) and record it as an onboarding event
+         * @description Governed action `onboarding.step.run` (platform scope).
+         */
+        post: operations["onboarding.step.run"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3113,6 +3177,172 @@ export interface operations {
                             from: string;
                             to: string;
                         } | null;
+                    };
+                };
+            };
+        };
+    };
+    "board.pack.list": {
+        parameters: {
+            query?: {
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        board_packs: {
+                            /** Format: date-time */
+                            created_at: string;
+                            created_by: string;
+                            /** @description time to pack */
+                            duration_ms: number;
+                            /** @description input name to the SHA-256 of its canonical JSON */
+                            inputs: {
+                                [key: string]: string;
+                            };
+                            pack_id: string;
+                            period: string;
+                            /** Format: date-time */
+                            period_from: string;
+                            /**
+                             * Format: date-time
+                             * @description exclusive
+                             */
+                            period_to: string;
+                            sha256: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "board.pack.create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description YYYY, YYYY-H1|H2, YYYY-Q1..Q4, YYYY-Q1..Q4-mid or YYYY-MM */
+                    period: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -8779,6 +9009,215 @@ export interface operations {
                             /** Format: date-time */
                             updated_at: string;
                         } | null;
+                    };
+                };
+            };
+        };
+    };
+    "onboarding.cohort.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the cohort name (the file it came from, say) */
+                cohort: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        alert: {
+                            failed_share: number;
+                            message: string | null;
+                            raised: boolean;
+                            threshold: number;
+                        };
+                        cohort: string;
+                        tenants: {
+                            done: ("tenant" | "admin" | "template" | "webhook" | "evidence")[];
+                            error: string | null;
+                            failed_step: ("tenant" | "admin" | "template" | "webhook" | "evidence") | null;
+                            /** @enum {string} */
+                            state: "in progress" | "onboarded" | "verified" | "failed";
+                            tenant_id: string;
+                            time_to_first_verify_ms: number | null;
+                        }[];
+                        time_to_first_verify_ms: {
+                            max: number | null;
+                            p50: number | null;
+                        };
+                        totals: {
+                            failed: number;
+                            in_progress: number;
+                            onboarded: number;
+                            tenants: number;
+                            verified: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "onboarding.step.run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the cohort name (the file it came from, say) */
+                    cohort: string;
+                    row: {
+                        admin: string;
+                        admin_name?: string;
+                        /** @enum {string} */
+                        env?: "dev" | "staging" | "prod";
+                        name: string;
+                        /** Format: email */
+                        owner: string;
+                        plan: string;
+                        /** @enum {string} */
+                        region: "eu" | "us" | "uk" | "apac";
+                        webhook_url: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: {
+                            [key: string]: unknown;
+                        };
+                        done: ("tenant" | "admin" | "template" | "webhook" | "evidence")[];
+                        next: ("tenant" | "admin" | "template" | "webhook" | "evidence") | null;
+                        /** @enum {string} */
+                        outcome: "done" | "failed" | "pending" | "skipped";
+                        step: ("tenant" | "admin" | "template" | "webhook" | "evidence") | null;
+                        tenant_id: string;
+                        /** @description the webhook's signing secret, in the answer of the step that registered it only */
+                        webhook_secret?: string;
                     };
                 };
             };
@@ -15204,6 +15643,15 @@ export const pathsApiV1IncidentsFromAlertPostResponses200ContentApplicationJsonI
 export const pathsApiV1IncidentsFromAlertPostResponses200ContentApplicationJsonIncidentAnyOf0StatusValues: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/v1/incidents/from-alert"]["post"]["responses"]["200"]["content"]["application/json"]["incident"], {
     status: unknown;
 }>["status"]> = ["open", "mitigated", "resolved"];
+export const pathsApiV1OnboardingCohortsCohortGetResponses200ContentApplicationJsonTenantsDoneValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/onboarding/cohorts/{cohort}"]["get"]["responses"]["200"]["content"]["application/json"]["tenants"]["done"]> = ["tenant", "admin", "template", "webhook", "evidence"];
+export const pathsApiV1OnboardingCohortsCohortGetResponses200ContentApplicationJsonTenantsFailed_stepAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/onboarding/cohorts/{cohort}"]["get"]["responses"]["200"]["content"]["application/json"]["tenants"]["failed_step"]> = ["tenant", "admin", "template", "webhook", "evidence"];
+export const pathsApiV1OnboardingCohortsCohortGetResponses200ContentApplicationJsonTenantsStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/onboarding/cohorts/{cohort}"]["get"]["responses"]["200"]["content"]["application/json"]["tenants"]["state"]> = ["in progress", "onboarded", "verified", "failed"];
+export const pathsApiV1OnboardingTenantsIdStepsPostRequestBodyContentApplicationJsonRowEnvValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/onboarding/tenants/{id}/steps"]["post"]["requestBody"]["content"]["application/json"]["row"]["env"]> = ["dev", "staging", "prod"];
+export const pathsApiV1OnboardingTenantsIdStepsPostRequestBodyContentApplicationJsonRowRegionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/onboarding/tenants/{id}/steps"]["post"]["requestBody"]["content"]["application/json"]["row"]["region"]> = ["eu", "us", "uk", "apac"];
+export const pathsApiV1OnboardingTenantsIdStepsPostResponses200ContentApplicationJsonDoneValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/onboarding/tenants/{id}/steps"]["post"]["responses"]["200"]["content"]["application/json"]["done"]> = ["tenant", "admin", "template", "webhook", "evidence"];
+export const pathsApiV1OnboardingTenantsIdStepsPostResponses200ContentApplicationJsonNextAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/onboarding/tenants/{id}/steps"]["post"]["responses"]["200"]["content"]["application/json"]["next"]> = ["tenant", "admin", "template", "webhook", "evidence"];
+export const pathsApiV1OnboardingTenantsIdStepsPostResponses200ContentApplicationJsonOutcomeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/onboarding/tenants/{id}/steps"]["post"]["responses"]["200"]["content"]["application/json"]["outcome"]> = ["done", "failed", "pending", "skipped"];
+export const pathsApiV1OnboardingTenantsIdStepsPostResponses200ContentApplicationJsonStepAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/onboarding/tenants/{id}/steps"]["post"]["responses"]["200"]["content"]["application/json"]["step"]> = ["tenant", "admin", "template", "webhook", "evidence"];
 export const pathsApiV1PolicyDecisionsGetParametersQueryAllowAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/policy/decisions"]["get"]["parameters"]["query"]["allow"]> = ["true"];
 export const pathsApiV1PolicyDecisionsGetParametersQueryAllowAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/policy/decisions"]["get"]["parameters"]["query"]["allow"]> = ["false"];
 export const pathsApiV1ProvenanceReceiptsIdGetResponses200ContentApplicationJsonFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/provenance/receipts/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["format"]> = ["companyos.receipt-bundle.v1"];
