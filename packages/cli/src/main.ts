@@ -24,6 +24,7 @@ const commands: Record<string, () => Promise<Command>> = {
   pdp: async () => (await import('./commands/pdp.ts')).pdpCommand,
   revops: async () => (await import('./commands/revops.ts')).revopsCommand,
   finops: async () => (await import('./commands/finops.ts')).finopsCommand,
+  probe: async () => (await import('./commands/probe.ts')).probeCommand,
 };
 
 /** `--help` or `-h` anywhere before a `--` asks for help, whatever else the line holds. */

@@ -13,9 +13,10 @@ import { highRiskActions } from './workflows/high-risk/actions.ts';
 import { revopsActions } from './workflows/revops/actions.ts';
 import { graphActions } from './graph/index.ts';
 import { finopsActions } from './finops/actions.ts';
+import { observabilityActions } from './observability/slo-actions.ts';
 
 /** Every governed action the server mounts. A feature adds its actions here. */
-export const allActions: AnyAction[] = [...tenancyActions, ...identityActions, ...auditActions, ...ledgerActions, ...keyActions, ...flagActions, ...brandingActions, ...configDocumentActions, ...policyActions, ...highRiskActions, ...revopsActions, ...graphActions, ...finopsActions];
+export const allActions: AnyAction[] = [...tenancyActions, ...identityActions, ...auditActions, ...ledgerActions, ...keyActions, ...flagActions, ...brandingActions, ...configDocumentActions, ...policyActions, ...highRiskActions, ...revopsActions, ...graphActions, ...finopsActions, ...observabilityActions];
 
 export interface ActionSummary {
   name: string;
