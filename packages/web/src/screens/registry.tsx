@@ -4,7 +4,9 @@ import { AuditLogScreen } from './audit/audit-log-screen.tsx';
 import { BrandingScreen } from './branding/branding-screen.tsx';
 import { ExportScreen } from './export/export-screen.tsx';
 import { FlagsScreen } from './flags/flags-screen.tsx';
+import { HighRiskOpsScreen } from './high-risk-ops/high-risk-ops-screen.tsx';
 import { KeysScreen } from './keys/keys-screen.tsx';
+import { OperatorHomeScreen } from './operator-home/operator-home-screen.tsx';
 import { PolicyScreen } from './policy/policy-screen.tsx';
 import { SecurityScreen } from './security/security-screen.tsx';
 import { TenantConfigScreen } from './tenant-config/tenant-config-screen.tsx';
@@ -30,6 +32,7 @@ export interface ScreenDef {
 const rolesUnknown = (s: Session) => s.roles.length === 0;
 
 export const SCREENS: ScreenDef[] = [
+  { id: 'operator-home', title: 'Operator home', scope: 'platform', segment: 'home', offered: (s) => isOperator(s) || rolesUnknown(s), render: () => <OperatorHomeScreen /> },
   { id: 'tenants', title: 'Tenants', scope: 'platform', segment: 'tenants', offered: (s) => isOperator(s) || rolesUnknown(s), render: () => <TenantListScreen /> },
   {
     id: 'config',
@@ -45,6 +48,7 @@ export const SCREENS: ScreenDef[] = [
   { id: 'policy', title: 'Policy', scope: 'tenant', segment: 'policy', offered: (s) => !isOperator(s), render: ({ tenantId }) => <PolicyScreen tenantId={tenantId} /> },
   { id: 'flags', title: 'Flags', scope: 'tenant', segment: 'flags', offered: (s) => !isOperator(s), render: ({ tenantId }) => <FlagsScreen tenantId={tenantId} /> },
   { id: 'export', title: 'Export', scope: 'tenant', segment: 'export', offered: (s) => !isOperator(s), render: ({ tenantId }) => <ExportScreen tenantId={tenantId} /> },
+  { id: 'high-risk-ops', title: 'High-Risk Ops', scope: 'tenant', segment: 'high-risk-ops', offered: (s) => !isOperator(s), render: ({ tenantId }) => <HighRiskOpsScreen tenantId={tenantId} /> },
   { id: 'security', title: 'Security', scope: 'tenant', segment: 'security', offered: (s) => !isOperator(s), render: ({ tenantId }) => <SecurityScreen tenantId={tenantId} /> },
 ];
 
