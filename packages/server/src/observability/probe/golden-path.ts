@@ -36,8 +36,7 @@ export interface ProbeTarget {
   token: string;
   /** How long to wait for the ledger and the export job (ms). */
   timeoutMs?: number;
-  /** How the checks pause between polls (a fake clock's sleep in tests). */
-  sleep?: (ms: number) => Promise<void>;
+  /** The clock the export window is read from (the server's, when it runs inside one). */
   now?: () => Date;
   /** Stops the waits early (a server closing); the check waiting fails. */
   signal?: AbortSignal;
@@ -86,7 +85,6 @@ function expectStatus(a: HttpAnswer, status: number, what: string): Record<strin
  */
 export async function runGoldenPath(target: ProbeTarget): Promise<ProbeReport> {
   const now = target.now ?? (() => new Date());
-  const sleep = target.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const timeoutMs = target.timeoutMs ?? 60_000;
   const call = (method: string, path: string, body?: unknown) => target.http(method, `${API}${path}`, { token: target.token, body });
   const startedAt = now();
@@ -105,7 +103,7 @@ export async function runGoldenPath(target: ProbeTarget): Promise<ProbeReport> {
       if (v !== undefined) return v;
       if (target.signal?.aborted === true) throw new CheckFailed(`${what}: the probe was stopped`);
       if (Date.now() >= deadline) throw new CheckFailed(`${what} within ${timeoutMs / 1000} s`);
-      await sleep(250);
+      await new Promise((resolve) => setTimeout(resolve, 250));
     }
   };
 
