@@ -79,8 +79,9 @@ test('the operator home shows every SLO with its state and the error budget left
   await table.waitFor();
   const row = (name: string) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${name} `) }) });
   for (const name of ['decision-latency', 'decision-latency-tight', 'api-availability', 'receipts-completeness']) await row(name).waitFor();
-  // After the traffic above: decisions within 500 ms and no server errors leave the budgets whole.
-  assert.match((await row('decision-latency').textContent()) ?? '', /100\.00%100%Met$/);
+  // After the traffic above: stored decisions are counted (how many were slow depends on the
+  // machine), and no request failed, so the availability budget is whole.
+  assert.match((await row('decision-latency').textContent()) ?? '', /7d[1-9]\d* \(\d+ bad\)[\d.]+%-?\d+%(Met|At risk|Breached)$/);
   assert.match((await row('api-availability').textContent()) ?? '', /\d+ \(0 bad\)100\.00%100%Met$/);
   // The chart's numbers are in a table behind it.
   await page.getByRole('table', { name: 'Error budget left per SLO (%)' }).getByRole('rowheader', { name: 'api-availability' }).waitFor({ state: 'attached' });
@@ -100,7 +101,12 @@ test('the High-Risk Ops dashboard shows the request that went through approval a
   assert.equal(await stat('Executed'), '0');
   assert.equal(await stat('Missing receipts'), '0');
   assert.match(await stat('Average approval time'), /^\d+ s$/);
-  await page.getByText(/^Last 7 days: policy decisions p95 [\d.]+ ms < 500 ms, no missing receipts — kept\.$/).waitFor();
+  // Whether the p95 stays under 500 ms depends on the machine; the line says which, and no receipt is missing.
+  const promise = (await page.getByText(/^Last 7 days:/).textContent()) ?? '';
+  const [, p95, comparison, verdict] = /^Last 7 days: policy decisions p95 ([\d.]+) ms (<|≥) 500 ms, no missing receipts — (kept|not kept)\.$/.exec(promise) ?? [];
+  assert.ok(p95 !== undefined, promise);
+  assert.equal(comparison, Number(p95) < 500 ? '<' : '≥');
+  assert.equal(verdict, Number(p95) < 500 ? 'kept' : 'not kept');
   const perDay = page.getByRole('table', { name: 'Requests per day, last 30 days' });
   assert.match((await perDay.locator('tbody tr').first().textContent()) ?? '', /^\d{4}-\d{2}-\d{2}1100$/);
   await assertAccessible('61-high-risk-ops');
