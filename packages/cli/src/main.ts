@@ -30,6 +30,7 @@ const commands: Record<string, () => Promise<Command>> = {
   incident: async () => (await import('./commands/incident.ts')).incidentCommand,
   'board-pack': async () => (await import('./commands/board-pack.ts')).boardPackCommand,
   onboard: async () => (await import('./commands/onboard.ts')).onboardCommand,
+  probe: async () => (await import('./commands/probe.ts')).probeCommand,
 };
 
 /** `--help` or `-h` anywhere before a `--` asks for help, whatever else the line holds. */

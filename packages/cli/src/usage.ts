@@ -42,6 +42,8 @@ Usage:
                                                   an OPA-compatible decision service for one tenant
   companyos finops usage|readings|invoices|rate|estimate ...
                                                   metered usage, daily readings, invoices and price estimates
+  companyos probe [--timeout S] [--json]          golden-path checks against a server: sign-in, a decision,
+                                                  a receipted action and its proof, an evidence pack
   companyos help                                  this text
 
 Environment: COMPANYOS_URL (default http://127.0.0.1:8080), COMPANYOS_TOKEN, and the server's
@@ -66,6 +68,16 @@ Every verb takes --url, --token and --json.`,
   mitigate ID [--rationale TEXT] | resolve ID --rationale TEXT
   link ID --runbook SLUG | link ID --entity ENTITY_ID
 Every verb takes --url, --token and --json; -q prints only the incident's id.`,
+  probe: `usage: companyos probe [--url URL] [--token T] [--timeout S] [--json]
+  Runs the golden path against a running server as the token's tenant admin, in order:
+    sign_in         the token is accepted and the tenant's published keys are read
+    decision        the policy answers allow for an admin and deny for no roles (simulated)
+    action_receipt  a governed action (storing a small evidence blob) is receipted, and its
+                    inclusion proof verifies under the tenant's keys
+    evidence_pack   an evidence pack of that action is exported, downloaded and verified offline
+  The token must be a step-up token of a tenant admin (companyos token --step-up); use a tenant
+  kept for probing. --timeout (default 60 s) bounds each wait for the ledger and the export.
+  Exits 0 when every check passes, 1 naming the first that failed (the rest are skipped).`,
   finops: `usage: companyos finops VERB
   usage [--meter M] [--from TIME] [--to TIME] [--limit N]   the tenant's usage events, newest first
   readings [--meter M] [--from DAY] [--to DAY]              daily meter readings

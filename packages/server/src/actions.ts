@@ -22,9 +22,10 @@ import { runbookActions } from './runbooks/actions.ts';
 import { incidentActions } from './workflows/incidents/actions.ts';
 import { boardActions } from './board/actions.ts';
 import { onboardingActions } from './onboarding/actions.ts';
+import { observabilityActions } from './observability/slo-actions.ts';
 
 /** Every governed action the server mounts. A feature adds its actions here. */
-export const allActions: AnyAction[] = [...tenancyActions, ...identityActions, ...auditActions, ...ledgerActions, ...keyActions, ...flagActions, ...brandingActions, ...configDocumentActions, ...policyActions, ...highRiskActions, ...revopsActions, ...graphActions, ...finopsActions, ...runbookActions, ...incidentActions, ...boardActions, ...onboardingActions, canAction(() => allActions), inboxAction(() => allActions)];
+export const allActions: AnyAction[] = [...tenancyActions, ...identityActions, ...auditActions, ...ledgerActions, ...keyActions, ...flagActions, ...brandingActions, ...configDocumentActions, ...policyActions, ...highRiskActions, ...revopsActions, ...graphActions, ...finopsActions, ...runbookActions, ...incidentActions, ...boardActions, ...onboardingActions, ...observabilityActions, canAction(() => allActions), inboxAction(() => allActions)];
 
 // The flows whose pending approvals the inbox gathers.
 registerApprovalSource(highRiskApprovals);

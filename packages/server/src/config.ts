@@ -65,6 +65,8 @@ export interface MetricsSettings {
   sampleMs: number;
   /** COMPANYOS_OTLP_ENDPOINT: OTLP/HTTP base URL traces are exported to; unset = not exported. */
   otlpEndpoint?: string | undefined;
+  /** COMPANYOS_PROBE_INTERVAL: seconds between golden-path probe runs inside the server; 0 = off. */
+  probeIntervalS?: number | undefined;
 }
 
 export type BlobSettings =
@@ -201,8 +203,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       tenantLabel: bool('COMPANYOS_METRICS_TENANT_LABEL', false),
       sampleMs: int('COMPANYOS_METRICS_SAMPLE_MS', 15_000, 0, 3_600_000),
       otlpEndpoint: url('COMPANYOS_OTLP_ENDPOINT', str('COMPANYOS_OTLP_ENDPOINT'), ['http:', 'https:']),
+      probeIntervalS: int('COMPANYOS_PROBE_INTERVAL', 0, 0, 86_400),
     },
   };
+  // The scheduled probe signs its own tenant's tokens with the development issuer's key.
+  if ((config.metrics.probeIntervalS ?? 0) > 0 && !config.devIssuer) problems.push('COMPANYOS_PROBE_INTERVAL needs COMPANYOS_DEV_ISSUER=true: the probe signs its tokens with that issuer');
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -20,6 +20,7 @@ export { verifyReceiptBundle, RECEIPT_BUNDLE_FORMAT, type ReceiptBundle, type Bu
 export { verifyPresentation } from './ledger/disclosure.ts';
 export { parseJwks, type Jwks } from './keys/jwks.ts';
 export { verifyPack, type VerifyResult, type PackFailure } from './evidence/index.ts';
+export { runGoldenPath, PROBE_CHECKS, type ProbeReport, type ProbeHttp, type CheckResult } from './observability/probe/golden-path.ts';
 export { loadBundleDir, loadTestModules, type Bundle } from './policy/bundle.ts';
 export { checkBundle } from './policy/bundle-check.ts';
 export { bundleNames, bundleRefProblems } from './policy/bundle-refs.ts';

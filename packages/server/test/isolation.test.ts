@@ -79,6 +79,7 @@ test('tenant B cannot read, change or write anything of tenant A through any act
     cases: {
       'tenant.create': { body: { tenant_id: 'pilot-b-clone', display_name: 'X', data_region: 'eu', owner_contact: 'x@y.example.com' } },
       'tenant.list': {},
+      'observability.slo.get': {},
       'tenant.get': { params: { id: 'pilot-a' } },
       'tenant.disable': { params: { id: 'pilot-a' }, body: { reason: 'attack' } },
       'tenant.enable': { params: { id: 'pilot-a' }, body: { reason: 'attack' } },
@@ -139,6 +140,7 @@ test('tenant B cannot read, change or write anything of tenant A through any act
       'high_risk.request.get': { params: { id: victimRequestId } },
       'high_risk.evidence.get': { params: { id: victimRequestId } },
       'high_risk.receipts.missing': {},
+      'high_risk.dashboard.get': {},
       'finops.usage.report': { body: { specversion: '1.0', id: 'attack-1', source: 'attacker', type: 'api_request' } },
       'finops.usage.list': {},
       'finops.meter_readings.list': {},

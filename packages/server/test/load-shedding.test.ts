@@ -58,6 +58,8 @@ test('past the in-flight limit a request gets a 503 problem with Retry-After; pr
   for (const probe of ['/healthz', '/readyz']) assert.equal((await fetch(`${base()}${probe}`)).status, 200, probe);
   const metrics = await (await fetch(`${base()}/metrics`)).text();
   assert.match(metrics, /^companyos_http_shed_total\{reason="in_flight"\} 1$/m);
+  // The shed request counts against availability: an error of the action it was meant for.
+  assert.match(metrics, /^companyos_action_requests_total\{action="subject.list",outcome="error"\} 1$/m);
 
   for (const s of held) s.destroy();
   await waitForInFlight(0);
@@ -83,4 +85,6 @@ test('while the event loop lags past the threshold requests are shed and health 
   }
   assert.deepEqual(shed, { status: 503, retryAfter: '3', type: 'https://companyos.dev/problems/overloaded' });
   assert.equal(health, 200);
+  const metrics = (await lagging.app.inject({ method: 'GET', url: '/metrics' })).body;
+  assert.match(metrics, /^companyos_action_requests_total\{action="subject.list",outcome="error"\} [1-9]\d*$/m);
 });

@@ -25,6 +25,8 @@ import { Metrics } from '../observability/metrics.ts';
 import { registerStoredSignals } from '../observability/stored-signals.ts';
 import { installServiceSamples } from '../observability/service-samples.ts';
 import { installBoardMetrics } from '../board/board-metrics.ts';
+import { scheduleProbe } from '../observability/probe/probe-schedule.ts';
+import { setSloSignals } from '../observability/slo-actions.ts';
 import { Tracing } from '../observability/tracing.ts';
 import type { KeyProvider } from '../keys/key-provider.ts';
 import { startLedger } from '../ledger/ledger-runtime.ts';
@@ -148,6 +150,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   });
   const metrics = new Metrics({ tenantLabel: config.metrics.tenantLabel });
   const { signals } = metrics;
+  setSloSignals(signals);
   registerStoredSignals(metrics.registry, { db, clock, sampleMs: config.metrics.sampleMs, onError: (err) => log.warn({ err }, 'stored signals could not be read') });
   await installLoadShedding(
     app,
@@ -225,6 +228,10 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   installBoardMetrics(metrics);
   installServiceSamples(app, { db, clock, log, signals: deps.signals, background: options.jobsBackground !== false });
   registerActions(app, actions, deps);
+  const probeIntervalS = config.metrics.probeIntervalS ?? 0;
+  if (probeIntervalS > 0 && devIssuer !== undefined) {
+    scheduleProbe(app, { db, clock, log, metrics, issuer: devIssuer, intervalS: probeIntervalS });
+  }
   registerSignIn(app, { db, clock, devIssuer, oidc: config.oidc });
   registerConsole(app, { dir: options.consoleDir, oidcIssuer: config.oidc?.issuer });
 

@@ -106,12 +106,14 @@ export function registerActions(app: FastifyInstance, actions: AnyAction[], deps
         const arrived = arrivals.get(request);
         const trace = traces.get(request);
         trace?.end(reply.statusCode);
-        if (arrived === undefined || deps.signals === undefined) return;
+        if (deps.signals === undefined) return;
+        // A request refused before the pipeline began (shed past capacity, or the server draining)
+        // still counts: a 503 is a failure the availability SLO must see.
         deps.signals.action({
           action: action.name,
           outcome: outcomeOf(reply.statusCode),
           tenant: credentials.get(request)?.tenantId ?? 'none',
-          seconds: (performance.now() - arrived) / 1000,
+          seconds: arrived === undefined ? reply.elapsedTime / 1000 : (performance.now() - arrived) / 1000,
           traceId: trace?.traceId,
         });
       },

@@ -834,6 +834,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/high-risk-ops/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The High-Risk Ops dashboard from stored records: requests, approvals, executions and reverts, average approval time, missing receipts, and the last 7 days of decision latency and receipts
+         * @description Governed action `high_risk.dashboard.get` (tenant scope).
+         */
+        get: operations["high_risk.dashboard.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/high-risk-ops/missing-receipts": {
         parameters: {
             query?: never;
@@ -1156,6 +1176,26 @@ export interface paths {
          * @description Governed action `incident.open_from_alert` (tenant scope).
          */
         post: operations["incident.open_from_alert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/observability/slos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Each service level objective with its attainment, remaining error budget and state (platform operators)
+         * @description Governed action `observability.slo.get` (platform scope).
+         */
+        get: operations["observability.slo.get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6813,6 +6853,110 @@ export interface operations {
             };
         };
     };
+    "high_risk.dashboard.get": {
+        parameters: {
+            query?: {
+                /** @description the window in days, 1 to 90 (default 30) */
+                days?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        approval_time_s: {
+                            average: number | null;
+                            count: number;
+                        };
+                        approved: number;
+                        by_day: {
+                            approved: number;
+                            day: string;
+                            executed: number;
+                            requests: number;
+                            reverted: number;
+                        }[];
+                        executed: number;
+                        last_7_days: {
+                            decision_p95_ms: number | null;
+                            decisions: number;
+                            kept: boolean;
+                            missing_receipts: number;
+                        };
+                        missing_receipts: number;
+                        requests: number;
+                        reverted: number;
+                        window: {
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            to: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
     "high_risk.receipts.missing": {
         parameters: {
             query?: never;
@@ -9009,6 +9153,95 @@ export interface operations {
                             /** Format: date-time */
                             updated_at: string;
                         } | null;
+                    };
+                };
+            };
+        };
+    };
+    "observability.slo.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        at: string;
+                        slos: {
+                            attainment: number | null;
+                            bad: number;
+                            budget_remaining: number | null;
+                            description: string;
+                            name: string;
+                            objective: number;
+                            /** @enum {string} */
+                            source: "stored" | "process";
+                            /** @enum {string} */
+                            state: "met" | "at_risk" | "breached" | "no_data";
+                            total: number;
+                            window: string;
+                        }[];
                     };
                 };
             };
@@ -15643,6 +15876,8 @@ export const pathsApiV1IncidentsFromAlertPostResponses200ContentApplicationJsonI
 export const pathsApiV1IncidentsFromAlertPostResponses200ContentApplicationJsonIncidentAnyOf0StatusValues: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/v1/incidents/from-alert"]["post"]["responses"]["200"]["content"]["application/json"]["incident"], {
     status: unknown;
 }>["status"]> = ["open", "mitigated", "resolved"];
+export const pathsApiV1ObservabilitySlosGetResponses200ContentApplicationJsonSlosSourceValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/observability/slos"]["get"]["responses"]["200"]["content"]["application/json"]["slos"]["source"]> = ["stored", "process"];
+export const pathsApiV1ObservabilitySlosGetResponses200ContentApplicationJsonSlosStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/observability/slos"]["get"]["responses"]["200"]["content"]["application/json"]["slos"]["state"]> = ["met", "at_risk", "breached", "no_data"];
 export const pathsApiV1OnboardingCohortsCohortGetResponses200ContentApplicationJsonTenantsDoneValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/onboarding/cohorts/{cohort}"]["get"]["responses"]["200"]["content"]["application/json"]["tenants"]["done"]> = ["tenant", "admin", "template", "webhook", "evidence"];
 export const pathsApiV1OnboardingCohortsCohortGetResponses200ContentApplicationJsonTenantsFailed_stepAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/onboarding/cohorts/{cohort}"]["get"]["responses"]["200"]["content"]["application/json"]["tenants"]["failed_step"]> = ["tenant", "admin", "template", "webhook", "evidence"];
 export const pathsApiV1OnboardingCohortsCohortGetResponses200ContentApplicationJsonTenantsStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/onboarding/cohorts/{cohort}"]["get"]["responses"]["200"]["content"]["application/json"]["tenants"]["state"]> = ["in progress", "onboarded", "verified", "failed"];

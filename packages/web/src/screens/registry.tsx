@@ -7,8 +7,10 @@ import { FinopsScreen } from './finops/finops-screen.tsx';
 import { MarginsScreen } from './finops/margins-screen.tsx';
 import { FlagsScreen } from './flags/flags-screen.tsx';
 import { ExplorerScreen } from './graph/explorer-screen.tsx';
+import { HighRiskOpsScreen } from './high-risk-ops/high-risk-ops-screen.tsx';
 import { IncidentsScreen } from './incidents/incidents-screen.tsx';
 import { KeysScreen } from './keys/keys-screen.tsx';
+import { OperatorHomeScreen } from './operator-home/operator-home-screen.tsx';
 import { PolicyScreen } from './policy/policy-screen.tsx';
 import { RevopsDashboardScreen } from './revops/revops-dashboard.tsx';
 import { RevopsScreen } from './revops/revops-screen.tsx';
@@ -47,6 +49,7 @@ export const SCREENS: ScreenDef[] = [
     offered: ['tenant.list'],
     render: ({ item }) => (item === undefined ? <TenantListScreen /> : <TenantPageScreen tenantId={item} />),
   },
+  { id: 'high-risk-ops', title: 'High-Risk Ops', scope: 'tenant', segment: 'high-risk-ops', offered: ['high_risk.dashboard.get'], render: ({ tenantId }) => <HighRiskOpsScreen tenantId={tenantId} /> },
   {
     id: 'config',
     title: 'Configuration',
@@ -70,6 +73,7 @@ export const SCREENS: ScreenDef[] = [
   { id: 'revops-dashboard', title: 'RevOps governance', scope: 'tenant', segment: 'revops-dashboard', offered: ['revops.dashboard.get'], render: () => <RevopsDashboardScreen /> },
   { id: 'finops', title: 'FinOps', scope: 'tenant', segment: 'finops', offered: ['finops.usage.list'], render: ({ tenantId }) => <FinopsScreen tenantId={tenantId} /> },
   { id: 'margins', title: 'Cost and margin', scope: 'platform', segment: 'margins', offered: ['finops.cost.tenants'], render: () => <MarginsScreen /> },
+  { id: 'high-risk-ops', title: 'High-Risk Ops', scope: 'tenant', segment: 'high-risk-ops', offered: ['high_risk.dashboard.get'], render: ({ tenantId }) => <HighRiskOpsScreen tenantId={tenantId} /> },
 ];
 
 export function screenPath(screen: ScreenDef, tenantId: string): string {

@@ -9,6 +9,7 @@ import { approvalsOf } from '../shared/history.ts';
 import { packReply } from '../shared/workflow-evidence.ts';
 import { Decide, HistoryView, IdParams, MaybeDecide, Rationale } from '../shared/schemas.ts';
 import { approvalSatisfied, missingApprovals, requestDecision, type HighRiskInput } from './high-risk-policy.ts';
+import { highRiskDashboard } from './dashboard.ts';
 import { requestsMissingReceipts } from './missing-receipts.ts';
 import { appendHistory, getHistory, getRequest, insertRequest, listRequests, requestTarget, setStatus, type HighRiskRequest, type HistoryEntry } from './request-store.ts';
 import { requestPack } from './request-evidence.ts';
@@ -287,7 +288,31 @@ export const missingReceiptsAction = defineAction({
   run: async () => ({ requests: await requestsMissingReceipts() }),
 });
 
+const Count = Type.Integer({ minimum: 0 });
+
+export const getDashboard = defineAction({
+  name: 'high_risk.dashboard.get',
+  method: 'GET',
+  path: '/high-risk-ops/dashboard',
+  summary: 'The High-Risk Ops dashboard from stored records: requests, approvals, executions and reverts, average approval time, missing receipts, and the last 7 days of decision latency and receipts',
+  scope: 'tenant',
+  query: Type.Object({ days: Type.Optional(Type.String({ pattern: '^([1-9]|[1-8][0-9]|90)$', description: 'the window in days, 1 to 90 (default 30)' })) }, { additionalProperties: false }),
+  response: Type.Object({
+    window: Type.Object({ from: Type.String({ format: 'date-time' }), to: Type.String({ format: 'date-time' }) }),
+    requests: Count,
+    approved: Count,
+    executed: Count,
+    reverted: Count,
+    approval_time_s: Type.Object({ count: Count, average: Nullable(Type.Number()) }),
+    missing_receipts: Count,
+    by_day: Type.Array(Type.Object({ day: Type.String(), requests: Count, approved: Count, executed: Count, reverted: Count })),
+    last_7_days: Type.Object({ decisions: Count, decision_p95_ms: Nullable(Type.Number()), missing_receipts: Count, kept: Type.Boolean() }),
+  }),
+  run: async (ctx) => highRiskDashboard(ctx.now, Number(ctx.query.days ?? 30)),
+});
+
 export const highRiskActions = [
+  getDashboard,
   createRequest,
   approveRequest,
   denyRequest,
