@@ -24,6 +24,8 @@ const commands: Record<string, () => Promise<Command>> = {
   pdp: async () => (await import('./commands/pdp.ts')).pdpCommand,
   revops: async () => (await import('./commands/revops.ts')).revopsCommand,
   finops: async () => (await import('./commands/finops.ts')).finopsCommand,
+  backup: async () => (await import('./commands/backup.ts')).backupCommand,
+  restore: async () => (await import('./commands/backup.ts')).restoreCommand,
 };
 
 /** `--help` or `-h` anywhere before a `--` asks for help, whatever else the line holds. */

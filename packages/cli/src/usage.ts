@@ -34,6 +34,8 @@ Usage:
                                                   an OPA-compatible decision service for one tenant
   companyos finops usage|readings|invoices|rate|estimate ...
                                                   metered usage, daily readings, invoices and price estimates
+  companyos backup -o DIR [--json]                a signed backup of the whole store (stop a PGlite server first)
+  companyos restore DIR [--verify-only] [--json]  check a backup and restore it into an empty store
   companyos help                                  this text
 
 Environment: COMPANYOS_URL (default http://127.0.0.1:8080), COMPANYOS_TOKEN, and the server's
@@ -82,6 +84,17 @@ Every verb takes --url and --token.`,
   ledger: `usage: companyos ledger verify --tenant T [--jwks FILE|URL] [--json]
   Rebuilds the tenant's log from the database (DATABASE_URL, or the PGlite data dir of a stopped
   server) and checks every signed checkpoint.`,
+  backup: `usage: companyos backup -o DIR [--json]
+  Writes a consistent backup of the whole store into the new folder DIR: pg_dump's custom format
+  of DATABASE_URL, or the PGlite data dir (of a stopped server) as a tarball, plus manifest.json
+  with each file's SHA-256 and manifest.dsse.json, its signature by the platform key (derived from
+  COMPANYOS_KEK, or the development KEK in the data dir). pg_dump must be on PATH for PostgreSQL.`,
+  restore: `usage: companyos restore DIR [--verify-only] [--json]
+  Verifies the backup in DIR (the manifest's signature by the platform key of COMPANYOS_KEK and
+  every file's SHA-256) and restores it into the configured store, which must be empty: a new
+  database named by DATABASE_URL, or a data dir (COMPANYOS_DATA_DIR) without a PGlite store.
+  A backup that does not verify, or a target in use, is refused before anything is written.
+  --verify-only checks the backup and restores nothing.`,
   'verify-receipt': `usage: companyos verify-receipt FILE [--jwks FILE|URL] [--json]
   Checks a receipt bundle offline.`,
   flags: `usage: companyos flags lint [--definitions FILE] [--remote] | list | get ID | set ID --setting JSON | revert ID | evaluate [ID...]`,
