@@ -26,6 +26,7 @@ const commands: Record<string, () => Promise<Command>> = {
   finops: async () => (await import('./commands/finops.ts')).finopsCommand,
   backup: async () => (await import('./commands/backup.ts')).backupCommand,
   restore: async () => (await import('./commands/backup.ts')).restoreCommand,
+  dr: async () => (await import('./commands/dr.ts')).drCommand,
 };
 
 /** `--help` or `-h` anywhere before a `--` asks for help, whatever else the line holds. */

@@ -36,6 +36,8 @@ Usage:
                                                   metered usage, daily readings, invoices and price estimates
   companyos backup -o DIR [--json]                a signed backup of the whole store (stop a PGlite server first)
   companyos restore DIR [--verify-only] [--json]  check a backup and restore it into an empty store
+  companyos dr drill [-o REPORT] [--json] | jwks [-o FILE]
+                                                  a restore drill with measured RPO/RTO and a signed report
   companyos help                                  this text
 
 Environment: COMPANYOS_URL (default http://127.0.0.1:8080), COMPANYOS_TOKEN, and the server's
@@ -95,6 +97,15 @@ Every verb takes --url and --token.`,
   database named by DATABASE_URL, or a data dir (COMPANYOS_DATA_DIR) without a PGlite store.
   A backup that does not verify, or a target in use, is refused before anything is written.
   --verify-only checks the backup and restores nothing.`,
+  dr: `usage: companyos dr drill [-o REPORT] [--json] | companyos dr jwks [-o FILE]
+  drill: backs up the configured store (stop a PGlite server first), restores it into a fresh
+  database (a new database beside DATABASE_URL, which needs CREATEDB; or a temporary PGlite data
+  dir), runs ledger verify for every tenant there, starts a server on the restored data and reads
+  the proof of the newest checkpointed receipt through the governed API, then writes the signed
+  drill report to REPORT (default dr-drill-report.tar.gz), an evidence pack for companyos verify.
+  Prints the recovery point (age of the newest restored receipt) and recovery time (restore,
+  verify and probe). Exits 1 when any ledger or the probe fails.
+  jwks: prints the platform key set that signs backups and drill reports (pin it for --jwks).`,
   'verify-receipt': `usage: companyos verify-receipt FILE [--jwks FILE|URL] [--json]
   Checks a receipt bundle offline.`,
   flags: `usage: companyos flags lint [--definitions FILE] [--remote] | list | get ID | set ID --setting JSON | revert ID | evaluate [ID...]`,

@@ -35,5 +35,6 @@ export type { RequestState } from './workflows/high-risk/state-machine.ts';
 export type { RequestMissingReceipts } from './workflows/high-risk/missing-receipts.ts';
 export type { Lead, Opportunity, Quote } from './workflows/revops/deal-store.ts';
 export type { QuoteDetail } from './workflows/revops/quote-service.ts';
-export { takeBackup, restoreBackup, verifyBackup, BackupError, summarizeTenants, tenantIds, newestReceiptAt, type BackupManifest } from './backup/index.ts';
+export { takeBackup, restoreBackup, verifyBackup, BackupError, summarizeTenants, tenantIds, newestReceiptAt, runDrill, writeDrillReport, type BackupManifest, type DrillReport } from './backup/index.ts';
+export { LocalKeyProvider } from './keys/key-provider.ts';
 export { platformSigner, kekForTools, PLATFORM_KEY_HINT, type PlatformSigner } from './keys/platform-key.ts';

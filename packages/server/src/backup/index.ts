@@ -3,3 +3,5 @@ export { BackupError, verifyBackup, BACKUP_FORMAT, type BackupManifest, type Bac
 export { takeBackup, type TakeBackupOptions } from './take-backup.ts';
 export { restoreBackup, type RestoreOptions, type RestoreTarget } from './restore-backup.ts';
 export { summarizeTenants, tenantIds, newestReceiptAt } from './store-summary.ts';
+export { runDrill, type DrillOptions, type DrillReport, type DrillTenant } from './dr-drill.ts';
+export { writeDrillReport, DRILL_PACK_TENANT } from './drill-report.ts';

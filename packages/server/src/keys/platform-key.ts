@@ -19,6 +19,8 @@ const NOT_BEFORE = 0;
 
 export interface PlatformSigner {
   kid: string;
+  /** Raw 32-byte Ed25519 public key. */
+  publicKey: Uint8Array;
   sign(data: Uint8Array): Buffer;
   /** The one-key JWKS that verifies what this key signs. */
   jwks: Jwks;
@@ -33,6 +35,7 @@ export function platformSigner(kek: Uint8Array): PlatformSigner {
   const kid = jwkThumbprint(jwk);
   return {
     kid,
+    publicKey: raw,
     sign: (data) => cryptoSign(null, data, privateKey),
     jwks: { keys: [{ ...jwk, kid, alg: 'EdDSA', use: 'sig', status: 'active', nbf: NOT_BEFORE }] },
   };
