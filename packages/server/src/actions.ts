@@ -10,12 +10,13 @@ import { keyActions } from './keys/actions.ts';
 import { ledgerActions } from './ledger/actions.ts';
 import { policyActions } from './policy/actions.ts';
 import { highRiskActions } from './workflows/high-risk/actions.ts';
+import { purgeActions } from './workflows/purge/actions.ts';
 import { revopsActions } from './workflows/revops/actions.ts';
 import { graphActions } from './graph/index.ts';
 import { finopsActions } from './finops/actions.ts';
 
 /** Every governed action the server mounts. A feature adds its actions here. */
-export const allActions: AnyAction[] = [...tenancyActions, ...identityActions, ...auditActions, ...ledgerActions, ...keyActions, ...flagActions, ...brandingActions, ...configDocumentActions, ...policyActions, ...highRiskActions, ...revopsActions, ...graphActions, ...finopsActions];
+export const allActions: AnyAction[] = [...tenancyActions, ...identityActions, ...auditActions, ...ledgerActions, ...keyActions, ...flagActions, ...brandingActions, ...configDocumentActions, ...policyActions, ...highRiskActions, ...purgeActions, ...revopsActions, ...graphActions, ...finopsActions];
 
 export interface ActionSummary {
   name: string;

@@ -30,7 +30,7 @@ END $$`;
 /** Tables, views, sequences or functions of ours in the target: any of them means it is in use. */
 async function relationsIn(db: Database): Promise<number> {
   const [row] = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'`,
+    `SELECT count(*)::int AS n FROM pg_class WHERE relnamespace = 'public'::regnamespace`,
   );
   return row?.n ?? 0;
 }

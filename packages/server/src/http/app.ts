@@ -28,6 +28,7 @@ import type { KeyProvider } from '../keys/key-provider.ts';
 import { startLedger } from '../ledger/ledger-runtime.ts';
 import { installJobs } from '../jobs/install-jobs.ts';
 import { installScheduledBackups } from '../backup/scheduled-backups.ts';
+import { installPurges } from '../workflows/purge/purge-job.ts';
 import { kekForTools, PLATFORM_KEY_HINT, platformSigner } from '../keys/platform-key.ts';
 import { installAuditExports } from '../audit/export-job.ts';
 import { openBlobStore, useBlobStore } from '../blobs/index.ts';
@@ -212,6 +213,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   installAuditExports(jobs, { citeBundle, db, signals });
   installScheduledBackups(app, jobs, { db, databaseUrl: config.databaseUrl, settings: config.backups, signer: () => platformSignerOf(config), clock, log });
   installHighRisk(jobs, { databaseUrl: config.highRiskDatabaseUrl, pendingMinutes: config.highRiskPendingMinutes, citeBundle });
+  installPurges(jobs, { citeBundle });
   const tracing = new Tracing({ endpoint: config.metrics.otlpEndpoint });
   app.decorate('tracing', tracing);
   // Spans still buffered are sent before the app goes.

@@ -1,9 +1,6 @@
-import { auditEventStatement } from '../../audit/audit-events.ts';
 import { currentTenantId } from '../../context.ts';
-import { runBatch } from '../../db/statement.ts';
-import { usageEventStatement } from '../../finops/usage-events.ts';
 import { PermanentJobError, type JobRunner } from '../../jobs/index.ts';
-import { buildReceipt, receiptStatement } from '../../ledger/receipts.ts';
+import { recordSystemStep } from '../shared/system-step.ts';
 import { PgAccessAdapter } from './pg-access-adapter.ts';
 import { appendHistory, getRequest, requestTarget, setStatus, type HighRiskRequest } from './request-store.ts';
 import { allowed, nextState, type Transition } from './state-machine.ts';
@@ -89,24 +86,14 @@ async function systemStep(request: HighRiskRequest, transition: Transition, at: 
     { at: at.toISOString(), actor: SYSTEM_ACTOR, transition, from_state: request.status, to_state: to, rationale: null, details },
     { auditRequestId: `job:${jobId}` },
   );
-  const bundleHash = await highRiskSettings().citeBundle(currentTenantId(), at);
-  const receipt = buildReceipt(
-    { actor: SYSTEM_ACTOR, action, target, decision: 'allow', bundle_hash: bundleHash, evidence_refs: [target, `job:${jobId}`], request_id: `job:${jobId}` },
+  await recordSystemStep({
+    actor: SYSTEM_ACTOR,
+    action,
+    target,
     at,
-  );
-  await runBatch([
-    receiptStatement(receipt),
-    auditEventStatement({
-      type: transition === 'fail' ? 'high_risk.revert.failed' : `high_risk.${to}`,
-      actor: SYSTEM_ACTOR,
-      action,
-      target,
-      decision: 'allow',
-      requestId: `job:${jobId}`,
-      details: { request_id: request.request_id, job_id: jobId, from: request.status, to, receipt_id: receipt.body.receipt_id, ...details },
-      at,
-    }),
-    // Counted like every transition, so metering sees the server's own steps too.
-    usageEventStatement({ action, meter: 'workflow_run', quota: null, at, subject: null, key: `receipt:${receipt.body.receipt_id}`, source: 'job' }),
-  ]);
+    jobId,
+    bundleHash: await highRiskSettings().citeBundle(currentTenantId(), at),
+    auditType: transition === 'fail' ? 'high_risk.revert.failed' : `high_risk.${to}`,
+    details: { request_id: request.request_id, from: request.status, to, ...details },
+  });
 }
