@@ -31,6 +31,9 @@ const commands: Record<string, () => Promise<Command>> = {
   'board-pack': async () => (await import('./commands/board-pack.ts')).boardPackCommand,
   onboard: async () => (await import('./commands/onboard.ts')).onboardCommand,
   probe: async () => (await import('./commands/probe.ts')).probeCommand,
+  backup: async () => (await import('./commands/backup.ts')).backupCommand,
+  restore: async () => (await import('./commands/backup.ts')).restoreCommand,
+  dr: async () => (await import('./commands/dr.ts')).drCommand,
 };
 
 /** `--help` or `-h` anywhere before a `--` asks for help, whatever else the line holds. */

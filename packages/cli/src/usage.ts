@@ -44,6 +44,10 @@ Usage:
                                                   metered usage, daily readings, invoices and price estimates
   companyos probe [--timeout S] [--json]          golden-path checks against a server: sign-in, a decision,
                                                   a receipted action and its proof, an evidence pack
+  companyos backup -o DIR [--json]                a signed backup of the whole store (stop a PGlite server first)
+  companyos restore DIR [--verify-only] [--json]  check a backup and restore it into an empty store
+  companyos dr drill [-o REPORT] [--json] | jwks [-o FILE]
+                                                  a restore drill with measured RPO/RTO and a signed report
   companyos help                                  this text
 
 Environment: COMPANYOS_URL (default http://127.0.0.1:8080), COMPANYOS_TOKEN, and the server's
@@ -126,6 +130,26 @@ Every verb takes --url and --token.`,
   ledger: `usage: companyos ledger verify --tenant T [--jwks FILE|URL] [--json]
   Rebuilds the tenant's log from the database (DATABASE_URL, or the PGlite data dir of a stopped
   server) and checks every signed checkpoint.`,
+  backup: `usage: companyos backup -o DIR [--json]
+  Writes a consistent backup of the whole store into the new folder DIR: pg_dump's custom format
+  of DATABASE_URL, or the PGlite data dir (of a stopped server) as a tarball, plus manifest.json
+  with each file's SHA-256 and manifest.dsse.json, its signature by the platform key (derived from
+  COMPANYOS_KEK, or the development KEK in the data dir). pg_dump must be on PATH for PostgreSQL.`,
+  restore: `usage: companyos restore DIR [--verify-only] [--json]
+  Verifies the backup in DIR (the manifest's signature by the platform key of COMPANYOS_KEK and
+  every file's SHA-256) and restores it into the configured store, which must be empty: a new
+  database named by DATABASE_URL, or a data dir (COMPANYOS_DATA_DIR) without a PGlite store.
+  A backup that does not verify, or a target in use, is refused before anything is written.
+  --verify-only checks the backup and restores nothing.`,
+  dr: `usage: companyos dr drill [-o REPORT] [--json] | companyos dr jwks [-o FILE]
+  drill: backs up the configured store (stop a PGlite server first), restores it into a fresh
+  database (a new database beside DATABASE_URL, which needs CREATEDB; or a temporary PGlite data
+  dir), runs ledger verify for every tenant there, starts a server on the restored data and reads
+  the proof of the newest checkpointed receipt through the governed API, then writes the signed
+  drill report to REPORT (default dr-drill-report.tar.gz), an evidence pack for companyos verify.
+  Prints the recovery point (age of the newest restored receipt) and recovery time (restore,
+  verify and probe). Exits 1 when any ledger or the probe fails.
+  jwks: prints the platform key set that signs backups and drill reports (pin it for --jwks).`,
   'verify-receipt': `usage: companyos verify-receipt FILE [--jwks FILE|URL] [--json]
   Checks a receipt bundle offline.`,
   flags: `usage: companyos flags lint [--definitions FILE] [--remote] | list | get ID | set ID --setting JSON | revert ID | evaluate [ID...]`,

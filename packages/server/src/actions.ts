@@ -11,6 +11,7 @@ import { ledgerActions } from './ledger/actions.ts';
 import { policyActions } from './policy/actions.ts';
 import { canAction } from './policy/can-action.ts';
 import { highRiskActions } from './workflows/high-risk/actions.ts';
+import { purgeActions } from './workflows/purge/actions.ts';
 import { revopsActions } from './workflows/revops/actions.ts';
 import { graphActions } from './graph/index.ts';
 import { finopsActions } from './finops/actions.ts';
@@ -18,6 +19,7 @@ import { registerApprovalSource } from './workflows/shared/approval-inbox.ts';
 import { inboxAction } from './workflows/shared/approval-actions.ts';
 import { highRiskApprovals } from './workflows/high-risk/approval-source.ts';
 import { quoteApprovals } from './workflows/revops/approval-source.ts';
+import { purgeApprovals } from './workflows/purge/approval-source.ts';
 import { runbookActions } from './runbooks/actions.ts';
 import { incidentActions } from './workflows/incidents/actions.ts';
 import { boardActions } from './board/actions.ts';
@@ -25,11 +27,12 @@ import { onboardingActions } from './onboarding/actions.ts';
 import { observabilityActions } from './observability/slo-actions.ts';
 
 /** Every governed action the server mounts. A feature adds its actions here. */
-export const allActions: AnyAction[] = [...tenancyActions, ...identityActions, ...auditActions, ...ledgerActions, ...keyActions, ...flagActions, ...brandingActions, ...configDocumentActions, ...policyActions, ...highRiskActions, ...revopsActions, ...graphActions, ...finopsActions, ...runbookActions, ...incidentActions, ...boardActions, ...onboardingActions, ...observabilityActions, canAction(() => allActions), inboxAction(() => allActions)];
+export const allActions: AnyAction[] = [...tenancyActions, ...identityActions, ...auditActions, ...ledgerActions, ...keyActions, ...flagActions, ...brandingActions, ...configDocumentActions, ...policyActions, ...highRiskActions, ...purgeActions, ...revopsActions, ...graphActions, ...finopsActions, ...runbookActions, ...incidentActions, ...boardActions, ...onboardingActions, ...observabilityActions, canAction(() => allActions), inboxAction(() => allActions)];
 
 // The flows whose pending approvals the inbox gathers.
 registerApprovalSource(highRiskApprovals);
 registerApprovalSource(quoteApprovals);
+registerApprovalSource(purgeApprovals);
 
 export interface ActionSummary {
   name: string;

@@ -56,6 +56,17 @@ export interface Config {
   metrics: MetricsSettings;
   /** Where webhooks may point: public addresses only, unless COMPANYOS_WEBHOOK_ALLOW_PRIVATE or COMPANYOS_WEBHOOK_ALLOW_HOSTS say otherwise. */
   webhookTargets: OutboundPolicy;
+  /** Scheduled backups of the whole store; see docs/backup.md. */
+  backups: BackupSettings;
+}
+
+export interface BackupSettings {
+  /** COMPANYOS_BACKUP_DIR: where scheduled backups go (one folder per run); unset = none are scheduled. */
+  dir: string | undefined;
+  /** COMPANYOS_BACKUP_INTERVAL_MINUTES: 0 = off. Default 15 on PostgreSQL, off on PGlite. */
+  intervalMinutes: number;
+  /** COMPANYOS_BACKUP_TENANT: the platform tenant whose job queue holds the schedule (default internal). */
+  tenant: string;
 }
 
 export interface MetricsSettings {
@@ -199,6 +210,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     policyMaxValueSize: int('COMPANYOS_POLICY_MAX_VALUE_SIZE', 1_000_000, 1_000, 1_000_000_000),
     blobs: blobSettings(str, bool, url, problems),
     webhookTargets: outboundPolicyFromEnv(bool('COMPANYOS_WEBHOOK_ALLOW_PRIVATE', false), str('COMPANYOS_WEBHOOK_ALLOW_HOSTS')),
+    backups: {
+      dir: str('COMPANYOS_BACKUP_DIR') === undefined ? undefined : resolve(str('COMPANYOS_BACKUP_DIR')!),
+      intervalMinutes: int('COMPANYOS_BACKUP_INTERVAL_MINUTES', databaseUrl === undefined ? 0 : 15, 0, 7 * 24 * 60),
+      tenant: str('COMPANYOS_BACKUP_TENANT') ?? 'internal',
+    },
     metrics: {
       tenantLabel: bool('COMPANYOS_METRICS_TENANT_LABEL', false),
       sampleMs: int('COMPANYOS_METRICS_SAMPLE_MS', 15_000, 0, 3_600_000),

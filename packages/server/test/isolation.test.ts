@@ -17,6 +17,7 @@ let victimKeyId: string;
 let victimReceiptId: string;
 let victimExportId: string;
 let victimRequestId: string;
+let victimPurgeId: string;
 let victimInvoiceId: string;
 let victimQuoteId: string;
 let victimOpportunityId: string;
@@ -46,6 +47,8 @@ before(async () => {
   // A high-risk request of the victim.
   const request = { operation: 'TEMP_DB_READ_ACCESS', target: { database: 'test', schema: 'only_in_a', tables: ['orders'] }, duration_minutes: 30, rationale: 'only-in-a incident' };
   victimRequestId = (await h.call('POST', '/api/v1/high-risk-ops/requests', { as: ['pilot-a', 'user-engineer'], body: request })).json().request_id;
+  // A pending purge request of the victim, naming its subject.
+  victimPurgeId = (await h.call('POST', '/api/v1/purge-requests', { as: ['pilot-a', 'user-security'], body: { scope: 'subject', subject: 'only-in-a', rationale: 'only-in-a asked to be forgotten' } })).json().purge_id;
   // A draft invoice of the victim.
   victimInvoiceId = (await h.call('POST', '/api/v1/finops/invoices/rate', { as: ['pilot-a', 'user-admin'], body: { period: '2026-03' } })).json().invoice.invoice_id;
   // A RevOps deal of the victim: an enterprise lead, its opportunity and a submitted quote.
@@ -75,7 +78,7 @@ test('tenant B cannot read, change or write anything of tenant A through any act
     victim: 'pilot-a',
     attackerTenant: 'pilot-b',
     attackerToken: await h.token('pilot-b', 'user-admin', { stepUp: true, ttl: 3600 }),
-    victimMarkers: ['only-in-a', 'Secret Agent A', victimKeyId, victimEntityId, victimEdgeId],
+    victimMarkers: ['only-in-a', 'Secret Agent A', victimKeyId, victimEntityId, victimEdgeId, victimPurgeId],
     cases: {
       'tenant.create': { body: { tenant_id: 'pilot-b-clone', display_name: 'X', data_region: 'eu', owner_contact: 'x@y.example.com' } },
       'tenant.list': {},
@@ -141,6 +144,12 @@ test('tenant B cannot read, change or write anything of tenant A through any act
       'high_risk.evidence.get': { params: { id: victimRequestId } },
       'high_risk.receipts.missing': {},
       'high_risk.dashboard.get': {},
+      'purge.request.create': { body: { scope: 'subject', subject: 'user-engineer', rationale: 'attack' } },
+      'purge.request.approve': { params: { id: victimPurgeId }, body: { rationale: 'attack' } },
+      'purge.request.deny': { params: { id: victimPurgeId }, body: { rationale: 'attack' } },
+      'purge.request.cancel': { params: { id: victimPurgeId }, body: {} },
+      'purge.request.list': {},
+      'purge.request.get': { params: { id: victimPurgeId } },
       'finops.usage.report': { body: { specversion: '1.0', id: 'attack-1', source: 'attacker', type: 'api_request' } },
       'finops.usage.list': {},
       'finops.meter_readings.list': {},

@@ -31,6 +31,9 @@ import { Tracing } from '../observability/tracing.ts';
 import type { KeyProvider } from '../keys/key-provider.ts';
 import { startLedger } from '../ledger/ledger-runtime.ts';
 import { installJobs } from '../jobs/install-jobs.ts';
+import { installScheduledBackups } from '../backup/scheduled-backups.ts';
+import { installPurges } from '../workflows/purge/purge-job.ts';
+import { kekForTools, PLATFORM_KEY_HINT, platformSigner } from '../keys/platform-key.ts';
 import { installAuditExports } from '../audit/export-job.ts';
 import { openBlobStore, useBlobStore } from '../blobs/index.ts';
 import { installHighRisk } from '../workflows/high-risk/revert-jobs.ts';
@@ -74,6 +77,13 @@ export interface BuildAppOptions {
   jobsBackground?: boolean;
   /** Per-action metrics and spans (default true); off only as the baseline of the overhead benchmark. */
   instrumentActions?: boolean;
+}
+
+/** The platform key of the server's KEK (the development KEK exists once the ledger has started). */
+function platformSignerOf(config: Config) {
+  const kek = kekForTools(config.kek, config.dataDir);
+  if (kek === undefined) throw new Error(`no key-encryption key: ${PLATFORM_KEY_HINT}`);
+  return platformSigner(kek);
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -207,8 +217,10 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   if (blobs.close !== undefined) app.addHook('onClose', async () => blobs.close?.());
   const citeBundle = (tenantId: string, at: Date): Promise<string> => policy.cite(tenantId, at);
   installAuditExports(jobs, { citeBundle, db, signals });
+  installScheduledBackups(app, jobs, { db, databaseUrl: config.databaseUrl, settings: config.backups, signer: () => platformSignerOf(config), clock, log });
   installHighRisk(jobs, { databaseUrl: config.highRiskDatabaseUrl, pendingMinutes: config.highRiskPendingMinutes });
   installQuoteExpiry(jobs);
+  installPurges(jobs);
   const tracing = new Tracing({ endpoint: config.metrics.otlpEndpoint });
   app.decorate('tracing', tracing);
   // Spans still buffered are sent before the app goes.

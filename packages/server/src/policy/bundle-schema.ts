@@ -50,6 +50,8 @@ export const BundleData = Type.Object(
     high_risk: Type.Object({
       operations: Type.Record(Type.String(), Type.Intersect([Approvals, Type.Object({ max_duration_minutes: Type.Integer({ minimum: 1 }) })])),
     }),
+    /** Who may ask for a purge of each scope, and whose approvals it needs (policies/base/purge). */
+    purge: Type.Optional(Type.Object({ scopes: Type.Record(Type.String(), Approvals) })),
     revops: Type.Object({
       discount: Type.Intersect([Approvals, Type.Object({ self_approve_max_pct: Type.Number({ minimum: 0, maximum: 100 }) })]),
     }),

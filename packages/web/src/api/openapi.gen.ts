@@ -1566,6 +1566,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/purge-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller tenant's purge requests, newest first
+         * @description Governed action `purge.request.list` (tenant scope).
+         */
+        get: operations["purge.request.list"];
+        put?: never;
+        /**
+         * Ask to purge a subject's personal data or an entity; it runs once two different people with the roles the policy names approve
+         * @description Governed action `purge.request.create` (tenant scope).
+         */
+        post: operations["purge.request.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purge-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A purge request with its approvals, rationales and, once it ran, its manifest
+         * @description Governed action `purge.request.get` (tenant scope).
+         */
+        get: operations["purge.request.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purge-requests/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a purge with a rationale; once the policy says the approvals suffice, the purge job is queued
+         * @description Governed action `purge.request.approve` (tenant scope).
+         */
+        post: operations["purge.request.approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purge-requests/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a pending purge (the requester)
+         * @description Governed action `purge.request.cancel` (tenant scope).
+         */
+        post: operations["purge.request.cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purge-requests/{id}/deny": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deny a pending purge with a rationale
+         * @description Governed action `purge.request.deny` (tenant scope).
+         */
+        post: operations["purge.request.deny"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/relationships": {
         parameters: {
             query?: never;
@@ -10997,6 +11101,699 @@ export interface operations {
             };
         };
     };
+    "purge.request.list": {
+        parameters: {
+            query?: {
+                /** @description 1 to 1000, default 100 */
+                limit?: string;
+                status?: "requested" | "approved" | "done" | "denied" | "cancelled" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requests: {
+                            approver_roles: string[];
+                            /** Format: date-time */
+                            created_at: string;
+                            manifest: {
+                                /** Format: date-time */
+                                completed_at: string;
+                                deleted: {
+                                    keys_sha256: string;
+                                    rows: number;
+                                    table: string;
+                                }[];
+                                purge_id: string;
+                                retained: string[];
+                                scope: "subject" | "entity";
+                                subject: string;
+                            } | null;
+                            purge_id: string;
+                            rationale: string;
+                            requester: string;
+                            scope: "subject" | "entity";
+                            status: "requested" | "approved" | "done" | "denied" | "cancelled" | "failed";
+                            subject: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "purge.request.create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    rationale: string;
+                    scope: "subject" | "entity";
+                    /** @description the subject id (scope subject) or entity id (scope entity) */
+                    subject: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        approver_roles: string[];
+                        /** Format: date-time */
+                        created_at: string;
+                        history: {
+                            actor: string;
+                            /** Format: date-time */
+                            at: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            from_state: string | null;
+                            rationale: string | null;
+                            seq: number;
+                            to_state: string;
+                            transition: string;
+                        }[];
+                        manifest: {
+                            /** Format: date-time */
+                            completed_at: string;
+                            deleted: {
+                                keys_sha256: string;
+                                rows: number;
+                                table: string;
+                            }[];
+                            purge_id: string;
+                            retained: string[];
+                            scope: "subject" | "entity";
+                            subject: string;
+                        } | null;
+                        missing_approvals: string[];
+                        purge_id: string;
+                        rationale: string;
+                        requester: string;
+                        scope: "subject" | "entity";
+                        status: "requested" | "approved" | "done" | "denied" | "cancelled" | "failed";
+                        subject: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+        };
+    };
+    "purge.request.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        approver_roles: string[];
+                        /** Format: date-time */
+                        created_at: string;
+                        history: {
+                            actor: string;
+                            /** Format: date-time */
+                            at: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            from_state: string | null;
+                            rationale: string | null;
+                            seq: number;
+                            to_state: string;
+                            transition: string;
+                        }[];
+                        manifest: {
+                            /** Format: date-time */
+                            completed_at: string;
+                            deleted: {
+                                keys_sha256: string;
+                                rows: number;
+                                table: string;
+                            }[];
+                            purge_id: string;
+                            retained: string[];
+                            scope: "subject" | "entity";
+                            subject: string;
+                        } | null;
+                        missing_approvals: string[];
+                        purge_id: string;
+                        rationale: string;
+                        requester: string;
+                        scope: "subject" | "entity";
+                        status: "requested" | "approved" | "done" | "denied" | "cancelled" | "failed";
+                        subject: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+        };
+    };
+    "purge.request.approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    rationale: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        approver_roles: string[];
+                        /** Format: date-time */
+                        created_at: string;
+                        history: {
+                            actor: string;
+                            /** Format: date-time */
+                            at: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            from_state: string | null;
+                            rationale: string | null;
+                            seq: number;
+                            to_state: string;
+                            transition: string;
+                        }[];
+                        manifest: {
+                            /** Format: date-time */
+                            completed_at: string;
+                            deleted: {
+                                keys_sha256: string;
+                                rows: number;
+                                table: string;
+                            }[];
+                            purge_id: string;
+                            retained: string[];
+                            scope: "subject" | "entity";
+                            subject: string;
+                        } | null;
+                        missing_approvals: string[];
+                        purge_id: string;
+                        rationale: string;
+                        requester: string;
+                        scope: "subject" | "entity";
+                        status: "requested" | "approved" | "done" | "denied" | "cancelled" | "failed";
+                        subject: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+        };
+    };
+    "purge.request.cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    rationale?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        approver_roles: string[];
+                        /** Format: date-time */
+                        created_at: string;
+                        history: {
+                            actor: string;
+                            /** Format: date-time */
+                            at: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            from_state: string | null;
+                            rationale: string | null;
+                            seq: number;
+                            to_state: string;
+                            transition: string;
+                        }[];
+                        manifest: {
+                            /** Format: date-time */
+                            completed_at: string;
+                            deleted: {
+                                keys_sha256: string;
+                                rows: number;
+                                table: string;
+                            }[];
+                            purge_id: string;
+                            retained: string[];
+                            scope: "subject" | "entity";
+                            subject: string;
+                        } | null;
+                        missing_approvals: string[];
+                        purge_id: string;
+                        rationale: string;
+                        requester: string;
+                        scope: "subject" | "entity";
+                        status: "requested" | "approved" | "done" | "denied" | "cancelled" | "failed";
+                        subject: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+        };
+    };
+    "purge.request.deny": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    rationale: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        approver_roles: string[];
+                        /** Format: date-time */
+                        created_at: string;
+                        history: {
+                            actor: string;
+                            /** Format: date-time */
+                            at: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            from_state: string | null;
+                            rationale: string | null;
+                            seq: number;
+                            to_state: string;
+                            transition: string;
+                        }[];
+                        manifest: {
+                            /** Format: date-time */
+                            completed_at: string;
+                            deleted: {
+                                keys_sha256: string;
+                                rows: number;
+                                table: string;
+                            }[];
+                            purge_id: string;
+                            retained: string[];
+                            scope: "subject" | "entity";
+                            subject: string;
+                        } | null;
+                        missing_approvals: string[];
+                        purge_id: string;
+                        rationale: string;
+                        requester: string;
+                        scope: "subject" | "entity";
+                        status: "requested" | "approved" | "done" | "denied" | "cancelled" | "failed";
+                        subject: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+        };
+    };
     "graph.relationship.create": {
         parameters: {
             query?: never;
@@ -15890,6 +16687,98 @@ export const pathsApiV1OnboardingTenantsIdStepsPostResponses200ContentApplicatio
 export const pathsApiV1PolicyDecisionsGetParametersQueryAllowAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/policy/decisions"]["get"]["parameters"]["query"]["allow"]> = ["true"];
 export const pathsApiV1PolicyDecisionsGetParametersQueryAllowAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/policy/decisions"]["get"]["parameters"]["query"]["allow"]> = ["false"];
 export const pathsApiV1ProvenanceReceiptsIdGetResponses200ContentApplicationJsonFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/provenance/receipts/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["format"]> = ["companyos.receipt-bundle.v1"];
+export const pathsApiV1PurgeRequestsGetParametersQueryStatusAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["get"]["parameters"]["query"]["status"]> = ["requested"];
+export const pathsApiV1PurgeRequestsGetParametersQueryStatusAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["get"]["parameters"]["query"]["status"]> = ["approved"];
+export const pathsApiV1PurgeRequestsGetParametersQueryStatusAnyOf2Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["get"]["parameters"]["query"]["status"]> = ["done"];
+export const pathsApiV1PurgeRequestsGetParametersQueryStatusAnyOf3Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["get"]["parameters"]["query"]["status"]> = ["denied"];
+export const pathsApiV1PurgeRequestsGetParametersQueryStatusAnyOf4Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["get"]["parameters"]["query"]["status"]> = ["cancelled"];
+export const pathsApiV1PurgeRequestsGetParametersQueryStatusAnyOf5Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["get"]["parameters"]["query"]["status"]> = ["failed"];
+export const pathsApiV1PurgeRequestsGetResponses200ContentApplicationJsonRequestsManifestAnyOf0ScopeAnyOf0Values: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["get"]["responses"]["200"]["content"]["application/json"]["requests"]["manifest"], {
+    scope: unknown;
+}>["scope"]> = ["subject"];
+export const pathsApiV1PurgeRequestsGetResponses200ContentApplicationJsonRequestsManifestAnyOf0ScopeAnyOf1Values: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["get"]["responses"]["200"]["content"]["application/json"]["requests"]["manifest"], {
+    scope: unknown;
+}>["scope"]> = ["entity"];
+export const pathsApiV1PurgeRequestsGetResponses200ContentApplicationJsonRequestsScopeAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["get"]["responses"]["200"]["content"]["application/json"]["requests"]["scope"]> = ["subject"];
+export const pathsApiV1PurgeRequestsGetResponses200ContentApplicationJsonRequestsScopeAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["get"]["responses"]["200"]["content"]["application/json"]["requests"]["scope"]> = ["entity"];
+export const pathsApiV1PurgeRequestsGetResponses200ContentApplicationJsonRequestsStatusAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["get"]["responses"]["200"]["content"]["application/json"]["requests"]["status"]> = ["requested"];
+export const pathsApiV1PurgeRequestsGetResponses200ContentApplicationJsonRequestsStatusAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["get"]["responses"]["200"]["content"]["application/json"]["requests"]["status"]> = ["approved"];
+export const pathsApiV1PurgeRequestsGetResponses200ContentApplicationJsonRequestsStatusAnyOf2Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["get"]["responses"]["200"]["content"]["application/json"]["requests"]["status"]> = ["done"];
+export const pathsApiV1PurgeRequestsGetResponses200ContentApplicationJsonRequestsStatusAnyOf3Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["get"]["responses"]["200"]["content"]["application/json"]["requests"]["status"]> = ["denied"];
+export const pathsApiV1PurgeRequestsGetResponses200ContentApplicationJsonRequestsStatusAnyOf4Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["get"]["responses"]["200"]["content"]["application/json"]["requests"]["status"]> = ["cancelled"];
+export const pathsApiV1PurgeRequestsGetResponses200ContentApplicationJsonRequestsStatusAnyOf5Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["get"]["responses"]["200"]["content"]["application/json"]["requests"]["status"]> = ["failed"];
+export const pathsApiV1PurgeRequestsPostRequestBodyContentApplicationJsonScopeAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["post"]["requestBody"]["content"]["application/json"]["scope"]> = ["subject"];
+export const pathsApiV1PurgeRequestsPostRequestBodyContentApplicationJsonScopeAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["post"]["requestBody"]["content"]["application/json"]["scope"]> = ["entity"];
+export const pathsApiV1PurgeRequestsPostResponses201ContentApplicationJsonManifestAnyOf0ScopeAnyOf0Values: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["post"]["responses"]["201"]["content"]["application/json"]["manifest"], {
+    scope: unknown;
+}>["scope"]> = ["subject"];
+export const pathsApiV1PurgeRequestsPostResponses201ContentApplicationJsonManifestAnyOf0ScopeAnyOf1Values: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["post"]["responses"]["201"]["content"]["application/json"]["manifest"], {
+    scope: unknown;
+}>["scope"]> = ["entity"];
+export const pathsApiV1PurgeRequestsPostResponses201ContentApplicationJsonScopeAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["post"]["responses"]["201"]["content"]["application/json"]["scope"]> = ["subject"];
+export const pathsApiV1PurgeRequestsPostResponses201ContentApplicationJsonScopeAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["post"]["responses"]["201"]["content"]["application/json"]["scope"]> = ["entity"];
+export const pathsApiV1PurgeRequestsPostResponses201ContentApplicationJsonStatusAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["requested"];
+export const pathsApiV1PurgeRequestsPostResponses201ContentApplicationJsonStatusAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["approved"];
+export const pathsApiV1PurgeRequestsPostResponses201ContentApplicationJsonStatusAnyOf2Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["done"];
+export const pathsApiV1PurgeRequestsPostResponses201ContentApplicationJsonStatusAnyOf3Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["denied"];
+export const pathsApiV1PurgeRequestsPostResponses201ContentApplicationJsonStatusAnyOf4Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["cancelled"];
+export const pathsApiV1PurgeRequestsPostResponses201ContentApplicationJsonStatusAnyOf5Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["failed"];
+export const pathsApiV1PurgeRequestsIdGetResponses200ContentApplicationJsonManifestAnyOf0ScopeAnyOf0Values: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["manifest"], {
+    scope: unknown;
+}>["scope"]> = ["subject"];
+export const pathsApiV1PurgeRequestsIdGetResponses200ContentApplicationJsonManifestAnyOf0ScopeAnyOf1Values: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["manifest"], {
+    scope: unknown;
+}>["scope"]> = ["entity"];
+export const pathsApiV1PurgeRequestsIdGetResponses200ContentApplicationJsonScopeAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["scope"]> = ["subject"];
+export const pathsApiV1PurgeRequestsIdGetResponses200ContentApplicationJsonScopeAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["scope"]> = ["entity"];
+export const pathsApiV1PurgeRequestsIdGetResponses200ContentApplicationJsonStatusAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["status"]> = ["requested"];
+export const pathsApiV1PurgeRequestsIdGetResponses200ContentApplicationJsonStatusAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["status"]> = ["approved"];
+export const pathsApiV1PurgeRequestsIdGetResponses200ContentApplicationJsonStatusAnyOf2Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["status"]> = ["done"];
+export const pathsApiV1PurgeRequestsIdGetResponses200ContentApplicationJsonStatusAnyOf3Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["status"]> = ["denied"];
+export const pathsApiV1PurgeRequestsIdGetResponses200ContentApplicationJsonStatusAnyOf4Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["status"]> = ["cancelled"];
+export const pathsApiV1PurgeRequestsIdGetResponses200ContentApplicationJsonStatusAnyOf5Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["status"]> = ["failed"];
+export const pathsApiV1PurgeRequestsIdApprovePostResponses200ContentApplicationJsonManifestAnyOf0ScopeAnyOf0Values: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/approve"]["post"]["responses"]["200"]["content"]["application/json"]["manifest"], {
+    scope: unknown;
+}>["scope"]> = ["subject"];
+export const pathsApiV1PurgeRequestsIdApprovePostResponses200ContentApplicationJsonManifestAnyOf0ScopeAnyOf1Values: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/approve"]["post"]["responses"]["200"]["content"]["application/json"]["manifest"], {
+    scope: unknown;
+}>["scope"]> = ["entity"];
+export const pathsApiV1PurgeRequestsIdApprovePostResponses200ContentApplicationJsonScopeAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/approve"]["post"]["responses"]["200"]["content"]["application/json"]["scope"]> = ["subject"];
+export const pathsApiV1PurgeRequestsIdApprovePostResponses200ContentApplicationJsonScopeAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/approve"]["post"]["responses"]["200"]["content"]["application/json"]["scope"]> = ["entity"];
+export const pathsApiV1PurgeRequestsIdApprovePostResponses200ContentApplicationJsonStatusAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/approve"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["requested"];
+export const pathsApiV1PurgeRequestsIdApprovePostResponses200ContentApplicationJsonStatusAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/approve"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["approved"];
+export const pathsApiV1PurgeRequestsIdApprovePostResponses200ContentApplicationJsonStatusAnyOf2Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/approve"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["done"];
+export const pathsApiV1PurgeRequestsIdApprovePostResponses200ContentApplicationJsonStatusAnyOf3Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/approve"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["denied"];
+export const pathsApiV1PurgeRequestsIdApprovePostResponses200ContentApplicationJsonStatusAnyOf4Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/approve"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["cancelled"];
+export const pathsApiV1PurgeRequestsIdApprovePostResponses200ContentApplicationJsonStatusAnyOf5Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/approve"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["failed"];
+export const pathsApiV1PurgeRequestsIdCancelPostResponses200ContentApplicationJsonManifestAnyOf0ScopeAnyOf0Values: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/cancel"]["post"]["responses"]["200"]["content"]["application/json"]["manifest"], {
+    scope: unknown;
+}>["scope"]> = ["subject"];
+export const pathsApiV1PurgeRequestsIdCancelPostResponses200ContentApplicationJsonManifestAnyOf0ScopeAnyOf1Values: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/cancel"]["post"]["responses"]["200"]["content"]["application/json"]["manifest"], {
+    scope: unknown;
+}>["scope"]> = ["entity"];
+export const pathsApiV1PurgeRequestsIdCancelPostResponses200ContentApplicationJsonScopeAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/cancel"]["post"]["responses"]["200"]["content"]["application/json"]["scope"]> = ["subject"];
+export const pathsApiV1PurgeRequestsIdCancelPostResponses200ContentApplicationJsonScopeAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/cancel"]["post"]["responses"]["200"]["content"]["application/json"]["scope"]> = ["entity"];
+export const pathsApiV1PurgeRequestsIdCancelPostResponses200ContentApplicationJsonStatusAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/cancel"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["requested"];
+export const pathsApiV1PurgeRequestsIdCancelPostResponses200ContentApplicationJsonStatusAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/cancel"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["approved"];
+export const pathsApiV1PurgeRequestsIdCancelPostResponses200ContentApplicationJsonStatusAnyOf2Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/cancel"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["done"];
+export const pathsApiV1PurgeRequestsIdCancelPostResponses200ContentApplicationJsonStatusAnyOf3Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/cancel"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["denied"];
+export const pathsApiV1PurgeRequestsIdCancelPostResponses200ContentApplicationJsonStatusAnyOf4Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/cancel"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["cancelled"];
+export const pathsApiV1PurgeRequestsIdCancelPostResponses200ContentApplicationJsonStatusAnyOf5Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/cancel"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["failed"];
+export const pathsApiV1PurgeRequestsIdDenyPostResponses200ContentApplicationJsonManifestAnyOf0ScopeAnyOf0Values: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/deny"]["post"]["responses"]["200"]["content"]["application/json"]["manifest"], {
+    scope: unknown;
+}>["scope"]> = ["subject"];
+export const pathsApiV1PurgeRequestsIdDenyPostResponses200ContentApplicationJsonManifestAnyOf0ScopeAnyOf1Values: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/deny"]["post"]["responses"]["200"]["content"]["application/json"]["manifest"], {
+    scope: unknown;
+}>["scope"]> = ["entity"];
+export const pathsApiV1PurgeRequestsIdDenyPostResponses200ContentApplicationJsonScopeAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/deny"]["post"]["responses"]["200"]["content"]["application/json"]["scope"]> = ["subject"];
+export const pathsApiV1PurgeRequestsIdDenyPostResponses200ContentApplicationJsonScopeAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/deny"]["post"]["responses"]["200"]["content"]["application/json"]["scope"]> = ["entity"];
+export const pathsApiV1PurgeRequestsIdDenyPostResponses200ContentApplicationJsonStatusAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/deny"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["requested"];
+export const pathsApiV1PurgeRequestsIdDenyPostResponses200ContentApplicationJsonStatusAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/deny"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["approved"];
+export const pathsApiV1PurgeRequestsIdDenyPostResponses200ContentApplicationJsonStatusAnyOf2Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/deny"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["done"];
+export const pathsApiV1PurgeRequestsIdDenyPostResponses200ContentApplicationJsonStatusAnyOf3Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/deny"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["denied"];
+export const pathsApiV1PurgeRequestsIdDenyPostResponses200ContentApplicationJsonStatusAnyOf4Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/deny"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["cancelled"];
+export const pathsApiV1PurgeRequestsIdDenyPostResponses200ContentApplicationJsonStatusAnyOf5Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/deny"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["failed"];
 export const pathsApiV1RevopsDashboardGetParametersQueryPeriodValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/revops/dashboard"]["get"]["parameters"]["query"]["period"]> = ["day", "week", "month"];
 export const pathsApiV1RevopsLeadsGetParametersQuerySegmentValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/revops/leads"]["get"]["parameters"]["query"]["segment"]> = ["smb", "mid_market", "enterprise"];
 export const pathsApiV1RevopsLeadsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/revops/leads"]["get"]["parameters"]["query"]["status"]> = ["routed", "promoted"];

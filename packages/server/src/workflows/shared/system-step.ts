@@ -5,8 +5,8 @@ import { usageEventStatement } from '../../finops/usage-events.ts';
 import { buildReceipt, receiptStatement } from '../../ledger/receipts.ts';
 import { policyRuntime } from '../../policy/policy-runtime.ts';
 
-// A step a workflow's job takes by itself (an expiry, a revert): no request and no decision, yet
-// the same evidence as an action's step, in the job's tenant transaction.
+// A step a workflow's job takes by itself (an expiry, a revert, a purge): no request, no person
+// and no decision, yet the same evidence as an action's step, in the job's tenant transaction.
 
 export interface SystemStep {
   /** The system actor (`system:<workflow>`). */
@@ -17,13 +17,18 @@ export interface SystemStep {
   at: Date;
   jobId: string;
   details: Record<string, unknown>;
+  /** More evidence references besides the target and the job. */
+  evidence?: string[];
 }
 
-/** Writes the step's receipt (citing the tenant's bundle, archived here), audit event and usage event. */
-export async function recordSystemStep(s: SystemStep): Promise<void> {
+/** Writes the step's receipt (citing the tenant's bundle, archived here), audit event and usage event; returns the receipt id. */
+export async function recordSystemStep(s: SystemStep): Promise<string> {
   const requestId = `job:${s.jobId}`;
   const bundleHash = await policyRuntime().engine.cite(currentTenantId(), s.at);
-  const receipt = buildReceipt({ actor: s.actor, action: s.action, target: s.target, decision: 'allow', bundle_hash: bundleHash, evidence_refs: [s.target, requestId], request_id: requestId }, s.at);
+  const receipt = buildReceipt(
+    { actor: s.actor, action: s.action, target: s.target, decision: 'allow', bundle_hash: bundleHash, evidence_refs: [s.target, requestId, ...(s.evidence ?? [])], request_id: requestId },
+    s.at,
+  );
   await runBatch([
     receiptStatement(receipt),
     auditEventStatement({
@@ -39,4 +44,5 @@ export async function recordSystemStep(s: SystemStep): Promise<void> {
     // Counted like every transition, so metering sees the server's own steps too.
     usageEventStatement({ action: s.action, meter: 'workflow_run', quota: null, at: s.at, subject: null, key: `receipt:${receipt.body.receipt_id}`, source: 'job' }),
   ]);
+  return receipt.body.receipt_id;
 }

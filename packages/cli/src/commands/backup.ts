@@ -1,0 +1,59 @@
+// `companyos backup -o DIR` and `companyos restore DIR`: a signed backup of the whole store
+// (DATABASE_URL through pg_dump, or the PGlite data dir of a stopped server), and its restore into
+// an empty database or data dir after the manifest and every file verify.
+
+import { join } from 'node:path';
+import { kekForTools, loadConfig, newestReceiptAt, openDatabase, platformSigner, PLATFORM_KEY_HINT, restoreBackup, takeBackup, verifyBackup, type BackupManifest } from '@companyos/server';
+import { parse, UsageError } from '../args.ts';
+import { COMMAND_USAGE } from '../usage.ts';
+
+/** The platform key of the configured KEK (COMPANYOS_KEK, or the development KEK of the data dir). */
+export function platformKey(config: ReturnType<typeof loadConfig>) {
+  const kek = kekForTools(config.kek, config.dataDir);
+  if (kek === undefined) throw new Error(`no key-encryption key: ${PLATFORM_KEY_HINT}`);
+  return platformSigner(kek);
+}
+
+export const pgliteDirOf = (config: ReturnType<typeof loadConfig>): string => join(config.dataDir, 'pglite');
+
+function describe(m: BackupManifest): string {
+  const receipts = m.tenants.reduce((n, t) => n + t.receipts, 0);
+  const newest = newestReceiptAt(m.tenants);
+  return `${m.engine} store, schema ${m.schema_version}, ${m.tenants.length} tenants, ${receipts} receipts${newest === null ? '' : `, newest receipt ${newest}`}`;
+}
+
+export async function backupCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { out: { type: 'string', short: 'o' }, json: { type: 'boolean' } }, true);
+  if (values.out === undefined || positionals.length > 0) throw new UsageError(COMMAND_USAGE.backup!);
+  const config = loadConfig();
+  const signer = platformKey(config);
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl === undefined ? pgliteDirOf(config) : undefined });
+  try {
+    const manifest = await takeBackup({ db, databaseUrl: config.databaseUrl, outDir: values.out, signer });
+    if (values.json === true) console.log(JSON.stringify({ dir: values.out, kid: signer.kid, manifest }, null, 2));
+    else {
+      console.log(`backup written to ${values.out}: ${describe(manifest)}`);
+      for (const f of manifest.files) console.log(`  ${f.name}  ${f.size} bytes  sha256 ${f.sha256}`);
+      console.log(`manifest signed by platform key ${signer.kid}`);
+    }
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
+export async function restoreCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { 'verify-only': { type: 'boolean' }, json: { type: 'boolean' } }, true);
+  const dir = positionals[0];
+  if (dir === undefined || positionals.length > 1) throw new UsageError(COMMAND_USAGE.restore!);
+  const config = loadConfig();
+  const { jwks } = platformKey(config);
+  const target = config.databaseUrl !== undefined ? { databaseUrl: config.databaseUrl } : { pgliteDir: pgliteDirOf(config) };
+  const manifest = await (values['verify-only'] === true ? verifyBackup(dir, jwks) : restoreBackup({ dir, jwks, target })).catch((err: Error) => {
+    // A key that does not match usually means the wrong KEK is configured, not a forged backup.
+    throw /signature does not verify/.test(err.message) ? new Error(`${err.message} (${PLATFORM_KEY_HINT})`) : err;
+  });
+  if (values.json === true) console.log(JSON.stringify({ restored: values['verify-only'] !== true, manifest }, null, 2));
+  else console.log(`${values['verify-only'] === true ? 'verified' : 'restored'} backup of ${manifest.created_at}: ${describe(manifest)}`);
+  return 0;
+}

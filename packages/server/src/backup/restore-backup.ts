@@ -1,0 +1,74 @@
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { Database } from '../db/database.ts';
+import { PgDatabase } from '../db/pg-database.ts';
+import type { Jwks } from '../keys/jwks.ts';
+import { BackupError, DUMP_FILE, verifyBackup, type BackupManifest } from './backup-manifest.ts';
+import { pgRestore } from './pg-tools.ts';
+
+export type RestoreTarget = { databaseUrl: string } | { pgliteDir: string };
+
+export interface RestoreOptions {
+  /** The backup folder. */
+  dir: string;
+  /** The platform key set the manifest must be signed by. */
+  jwks: Jwks;
+  target: RestoreTarget;
+}
+
+// The app roles are cluster-wide on PostgreSQL: a new cluster lacks them, and the restored grants
+// and row-level security policies name them.
+const APP_ROLES = `DO $$ BEGIN
+  BEGIN CREATE ROLE companyos_app NOLOGIN NOBYPASSRLS; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
+  BEGIN CREATE ROLE companyos_platform NOLOGIN NOBYPASSRLS; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
+  IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+    EXECUTE format('GRANT companyos_app, companyos_platform TO %I', current_user);
+  END IF;
+END $$`;
+
+/** Tables, views, sequences or functions of ours in the target: any of them means it is in use. */
+async function relationsIn(db: Database): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM pg_class WHERE relnamespace = 'public'::regnamespace`,
+  );
+  return row?.n ?? 0;
+}
+
+async function restoreIntoPostgres(databaseUrl: string, file: string): Promise<void> {
+  const db = PgDatabase.open(databaseUrl, 1);
+  try {
+    if ((await relationsIn(db)) > 0) throw new BackupError('the target database is not empty: restore only into a new, empty database');
+    await db.exec(APP_ROLES);
+  } finally {
+    await db.close();
+  }
+  await pgRestore(databaseUrl, file);
+}
+
+async function restoreIntoPglite(dataDir: string, file: string): Promise<void> {
+  const entries = await readdir(dataDir).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return [];
+    throw err;
+  });
+  if (entries.length > 0) throw new BackupError(`the target data dir ${dataDir} is not empty: restore only into a new, empty data dir`);
+  await mkdir(dataDir, { recursive: true });
+  const pglite = await PGlite.create({ dataDir, loadDataDir: new Blob([await readFile(file)]) });
+  await pglite.close();
+}
+
+/**
+ * Restores a verified backup into an empty database or data dir. Nothing is written to the
+ * target unless the manifest's signature and every file's checksum verify and the target is empty.
+ */
+export async function restoreBackup(o: RestoreOptions): Promise<BackupManifest> {
+  const manifest = await verifyBackup(o.dir, o.jwks);
+  const wanted = 'databaseUrl' in o.target ? 'postgres' : 'pglite';
+  if (manifest.engine !== wanted) {
+    throw new BackupError(`this is a ${manifest.engine} backup; it restores only into ${manifest.engine === 'pglite' ? 'a PGlite data dir (unset DATABASE_URL)' : 'a PostgreSQL database (set DATABASE_URL)'}`);
+  }
+  const file = join(o.dir, DUMP_FILE[manifest.engine]);
+  if ('databaseUrl' in o.target) await restoreIntoPostgres(o.target.databaseUrl, file);
+  else await restoreIntoPglite(o.target.pgliteDir, file);
+  return manifest;
+}

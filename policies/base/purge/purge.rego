@@ -1,0 +1,49 @@
+# Purges of personal data (a subject's) or of an entity: who may ask, and whose approvals a purge
+# needs before it runs. The purge workflow queries:
+#   data.companyos.purge.request_decision   {allow, reasons, approver_roles}
+#   data.companyos.purge.approval_satisfied true once the approvals suffice
+#   data.companyos.purge.missing_approvals  the roles still to approve
+# with input {"requester": {"id", "roles"}, "scope", "approvals": [{"approver": {"id", "roles"}}]}.
+package companyos.purge
+
+import data.companyos.lib.approvals
+
+scope := data.purge.scopes[input.scope]
+
+default approver_roles := []
+
+approver_roles := scope.approver_roles
+
+request_reasons contains msg if {
+	not scope
+	msg := sprintf("%v is not a purge scope", [input.scope])
+}
+
+request_reasons contains msg if {
+	scope
+	not eligible
+	msg := sprintf("only a subject with role %s may request a %s purge", [concat(" or ", scope.requester_roles), input.scope])
+}
+
+eligible if {
+	some role in input.requester.roles
+	role in scope.requester_roles
+}
+
+request_decision := {
+	"allow": count(request_reasons) == 0,
+	"reasons": request_reasons,
+	"approver_roles": approver_roles,
+}
+
+# Roles still to approve (the requester's own approval never counts).
+missing_approvals := approvals.missing(object.get(input, "approvals", []), input.requester.id, approver_roles)
+
+default approval_satisfied := false
+
+# Two different people, neither the requester, one per required role.
+approval_satisfied if {
+	count(request_reasons) == 0
+	count(approver_roles) >= 2
+	approvals.satisfied(object.get(input, "approvals", []), input.requester.id, approver_roles)
+}

@@ -1,0 +1,48 @@
+package companyos.purge_test
+
+import data.companyos.purge
+
+security := {"id": "sam", "roles": ["security", "security_officer"]}
+
+admin := {"approver": {"id": "ada", "roles": ["CompanyAdmin"]}}
+
+officer := {"approver": {"id": "dana", "roles": ["security_officer"]}}
+
+req(requester, scope, approvals) := {"requester": requester, "scope": scope, "approvals": approvals}
+
+test_security_may_request_a_subject_purge_needing_an_admin_and_an_officer if {
+	d := purge.request_decision with input as req(security, "subject", [])
+	d.allow
+	{r | some r in d.approver_roles} == {"CompanyAdmin", "security_officer"}
+}
+
+test_an_engineer_may_not_request_a_purge if {
+	d := purge.request_decision with input as req({"id": "eli", "roles": ["engineer"]}, "subject", [])
+	not d.allow
+	"only a subject with role CompanyAdmin or security may request a subject purge" in d.reasons
+}
+
+test_an_unknown_scope_is_refused if {
+	d := purge.request_decision with input as req(security, "galaxy", [])
+	not d.allow
+	"galaxy is not a purge scope" in d.reasons
+}
+
+test_one_approval_is_not_enough if {
+	not purge.approval_satisfied with input as req(security, "subject", [admin])
+	purge.missing_approvals == {"security_officer"} with input as req(security, "subject", [admin])
+}
+
+test_two_people_with_the_two_roles_suffice if {
+	purge.approval_satisfied with input as req(security, "subject", [admin, officer])
+}
+
+test_the_requester_approving_does_not_count if {
+	own := {"approver": security}
+	not purge.approval_satisfied with input as req(security, "subject", [admin, own])
+}
+
+test_one_person_with_both_roles_is_not_two_people if {
+	both := {"approver": {"id": "ada", "roles": ["CompanyAdmin", "security_officer"]}}
+	not purge.approval_satisfied with input as req(security, "subject", [both])
+}
