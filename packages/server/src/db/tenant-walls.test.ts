@@ -76,6 +76,18 @@ async function seedTenant(db: Database, id: string): Promise<void> {
     await q(`INSERT INTO graph_types (tenant_id, kind, type_name, schema, created_at, updated_at) VALUES ($1, 'entity', 'Probe', '{}', now(), now())`, [id]);
     await q(`INSERT INTO entities (tenant_id, entity_id, type, created_at, updated_at) VALUES ($1, 'probe-1', 'Probe', now(), now()), ($1, 'probe-2', 'Probe', now(), now())`, [id]);
     await q(`INSERT INTO relationships (tenant_id, relationship_id, from_id, to_id, type, created_at) VALUES ($1, gen_random_uuid(), 'probe-1', 'probe-2', 'OWNS', now())`, [id]);
+    // Runbooks and incidents.
+    await q(`INSERT INTO runbooks (tenant_id, slug, title, current_version, created_by, created_at, updated_by, updated_at) VALUES ($1, 'probe', 'Probe', 1, 'alice', now(), 'alice', now())`, [id]);
+    await q(`INSERT INTO runbook_versions (tenant_id, slug, version, title, body, author, created_at) VALUES ($1, 'probe', 1, 'Probe', '# Probe', 'alice', now())`, [id]);
+    await q(`INSERT INTO incidents (tenant_id, incident_id, title, severity, status, source, runbook_slug, opened_by, opened_at, updated_at) VALUES ($1, gen_random_uuid(), 'Probe', 'low', 'open', 'manual', 'probe', 'alice', now(), now())`, [id]);
+    await q(`INSERT INTO incident_history (tenant_id, incident_id, seq, at, actor, transition, to_state) SELECT tenant_id, incident_id, 0, now(), 'alice', 'open', 'open' FROM incidents WHERE tenant_id = $1`, [id]);
+    // Purge requests.
+    await q(`INSERT INTO purge_requests (tenant_id, purge_id, scope, subject, requester, rationale, status, approver_roles, created_at, updated_at) VALUES ($1, gen_random_uuid(), 'subject', 'alice', 'alice', 'probe', 'requested', '[]', now(), now())`, [id]);
+    await q(`INSERT INTO purge_history (tenant_id, purge_id, seq, at, actor, transition, to_state) SELECT tenant_id, purge_id, 0, now(), 'alice', 'request', 'requested' FROM purge_requests WHERE tenant_id = $1`, [id]);
+    // Service samples, board packs and onboarding.
+    await q(`INSERT INTO service_samples (tenant_id, sample_id, instance_id, window_from, window_to, requests, errors, bucket_bounds_ms, bucket_counts) VALUES ($1, gen_random_uuid(), 'probe', now() - interval '1 minute', now(), 1, 0, '{10}', '{1,0}')`, [id]);
+    await q(`INSERT INTO board_packs (tenant_id, pack_id, period, period_from, period_to, sha256, inputs, duration_ms, created_by, created_at) VALUES ($1, gen_random_uuid(), '2026-Q1', '2026-01-01', '2026-04-01', repeat('d', 64), '{}', 1, 'alice', now())`, [id]);
+    await q(`INSERT INTO onboarding_events (tenant_id, event_id, cohort, step, outcome, duration_ms, occurred_at) VALUES ($1, gen_random_uuid(), 'probe', 'tenant', 'done', 1, now())`, [id]);
   });
 }
 

@@ -53,7 +53,7 @@ export async function aggregateUsage(now: Date): Promise<AggregationResult> {
      ), day_events AS MATERIALIZED (
        SELECT e.day, e.meter, e.quantity, e.subject
        FROM (SELECT (u.occurred_at AT TIME ZONE 'UTC')::date AS day, u.meter, u.quantity, u.subject
-             FROM usage_events u, span WHERE u.tenant_id = $1 AND u.occurred_at >= span.lo AND u.occurred_at < span.hi) e
+             FROM usage_events u WHERE u.tenant_id = $1 AND u.occurred_at >= (SELECT lo FROM span) AND u.occurred_at < (SELECT hi FROM span)) e
        WHERE e.day IN (SELECT day FROM touched)
      ), sums AS (
        SELECT meter, day, sum(quantity)::bigint AS quantity, count(*)::bigint AS events FROM day_events GROUP BY meter, day
