@@ -23,9 +23,29 @@ import type { EvalSettings } from './settings.ts';
 export type { ExplainEntry, EvalSettings } from './settings.ts';
 export type { K, VK } from './frame.ts';
 
+/**
+ * One run of a complete rule or function with its else chain. Runs are pooled by nesting depth
+ * (like the frame's continuations): `onSuccess`, the continuation of the running alternative's
+ * body, is made once per pooled run rather than once per evaluation.
+ */
 interface RuleRun {
+  r: CRule | undefined;
+  /** The running alternative's value term and location. */
+  valueTerm: Term | undefined;
+  loc: Location | undefined;
+  /** The value other rules at the node produced, which every value produced must equal. */
+  prior: Value | undefined;
   result: Value | undefined;
+  /** Whether the running alternative's body succeeded. */
   any: boolean;
+  onSuccess: K;
+}
+
+/** A pooled continuation of a set rule's body: adds the member its key term has then. */
+interface MemberSink {
+  out: RSet | undefined;
+  r: CRule | undefined;
+  run: K;
 }
 
 const MULTIPLE_OUTPUTS = 'complete rules must not produce multiple outputs';
@@ -47,6 +67,10 @@ export class Evaluator extends Frame {
    */
   private readonly argPool: Value[][] = [];
   private argDepth = 0;
+  private readonly runs: RuleRun[] = [];
+  private runDepth = 0;
+  private readonly sinks: MemberSink[] = [];
+  private sinkDepth = 0;
 
   constructor(s: EvalSettings) {
     super(s);
@@ -57,6 +81,8 @@ export class Evaluator extends Frame {
     super.begin(input);
     this.ruleStack.length = 0;
     this.argDepth = 0;
+    this.runDepth = 0;
+    this.sinkDepth = 0;
   }
 
   override end(failed: boolean): void {
@@ -330,24 +356,44 @@ export class Evaluator extends Frame {
 
   private setValue(node: RuleNode): Value {
     const out = new ContainerSet();
-    for (const r of candidateRules(this, node)) {
-      const saved = this.enterFrame();
-      try {
-        this.evalRuleBody(r, r.body, this.memberSink(out, r));
-      } finally {
-        this.leaveFrame(saved);
+    const depth = this.sinkDepth++;
+    const sink = this.sinks[depth] ?? (this.sinks[depth] = this.newMemberSink());
+    sink.out = out;
+    try {
+      for (const r of candidateRules(this, node)) {
+        const saved = this.enterFrame();
+        try {
+          sink.r = r;
+          this.evalRuleBody(r, r.body, sink.run);
+        } finally {
+          this.leaveFrame(saved);
+        }
       }
+    } finally {
+      sink.out = undefined;
+      sink.r = undefined;
+      this.sinkDepth = depth;
     }
     return out;
   }
 
-  /** The continuation of a set rule's body: adds the member its key term has then. */
-  private memberSink(out: RSet, r: CRule): K {
-    return () => {
-      const v = this.quickValue(r.key as Term);
-      if (v === SLOW) return this.evalTerm(r.key as Term, (x) => this.addMember(out, x, r));
-      return v !== undefined && this.addMember(out, v, r);
+  private newMemberSink(): MemberSink {
+    const sink: MemberSink = {
+      out: undefined,
+      r: undefined,
+      run: () => {
+        const out = sink.out as RSet;
+        const r = sink.r as CRule;
+        const v = this.quickValue(r.key as Term);
+        if (v === SLOW) return this.addMembers(out, r);
+        return v !== undefined && this.addMember(out, v, r);
+      },
     };
+    return sink;
+  }
+
+  private addMembers(out: RSet, r: CRule): boolean {
+    return this.evalTerm(r.key as Term, (x) => this.addMember(out, x, r));
   }
 
   private addMember(out: RSet, v: Value, r: CRule): boolean {
@@ -421,43 +467,61 @@ export class Evaluator extends Frame {
    */
   private ruleValue(r: CRule, prior: Value | undefined, bindArgs?: (k: K) => boolean): Value | undefined {
     const saved = this.enterFrame();
+    const depth = this.runDepth++;
+    const run = this.runs[depth] ?? (this.runs[depth] = this.newRuleRun());
+    run.r = r;
+    run.prior = prior;
+    run.result = undefined;
     try {
-      const run: RuleRun = { result: undefined, any: false };
-      if (this.produce(r, r.value, r.body, r.loc, prior, bindArgs, run)) return run.result;
+      if (this.produce(r, r.value, r.body, r.loc, bindArgs, run)) return run.result;
       for (const e of r.elses) {
-        if (this.produce(r, e.value, e.body, e.loc, prior, bindArgs, run)) return run.result;
+        if (this.produce(r, e.value, e.body, e.loc, bindArgs, run)) return run.result;
       }
       return run.result;
     } finally {
+      run.r = run.valueTerm = run.loc = run.prior = run.result = undefined;
+      this.runDepth = depth;
       this.leaveFrame(saved);
     }
   }
 
   /** Runs one alternative of a rule; true when its body succeeded. */
-  private produce(r: CRule, valueTerm: Term, body: Body, loc: Location, prior: Value | undefined, bindArgs: ((k: K) => boolean) | undefined, run: RuleRun): boolean {
+  private produce(r: CRule, valueTerm: Term, body: Body, loc: Location, bindArgs: ((k: K) => boolean) | undefined, run: RuleRun): boolean {
     run.any = false;
-    const onSuccess = this.successSink(r, valueTerm, loc, prior, run);
-    if (bindArgs) bindArgs(() => this.evalRuleBody(r, body, onSuccess));
-    else this.evalRuleBody(r, body, onSuccess);
+    run.valueTerm = valueTerm;
+    run.loc = loc;
+    if (bindArgs) bindArgs(() => this.evalRuleBody(r, body, run.onSuccess));
+    else this.evalRuleBody(r, body, run.onSuccess);
     return run.any;
   }
 
-  private successSink(r: CRule, valueTerm: Term, loc: Location, prior: Value | undefined, run: RuleRun): K {
-    const ground = valueTerm.type === 'scalar';
-    return () => {
-      run.any = true;
-      return this.evalTerm(valueTerm, (v) => {
-        if (prior !== undefined && !equal(prior, v)) {
-          throw new RegoError('eval_conflict_error', r.kind === 'function' ? FUNCTION_OUTPUTS : MULTIPLE_OUTPUTS, r.loc);
-        }
-        if (run.result !== undefined && !equal(run.result, v)) {
-          throw new RegoError('eval_conflict_error', r.kind === 'function' ? FUNCTION_OUTPUTS : MULTIPLE_OUTPUTS, loc);
-        }
-        run.result = v;
-        this.noteExplain(r);
-        return ground;
-      });
+  private newRuleRun(): RuleRun {
+    const onValue = (v: Value): boolean => {
+      const r = run.r as CRule;
+      if (run.prior !== undefined && !equal(run.prior, v)) {
+        throw new RegoError('eval_conflict_error', r.kind === 'function' ? FUNCTION_OUTPUTS : MULTIPLE_OUTPUTS, r.loc);
+      }
+      if (run.result !== undefined && !equal(run.result, v)) {
+        throw new RegoError('eval_conflict_error', r.kind === 'function' ? FUNCTION_OUTPUTS : MULTIPLE_OUTPUTS, run.loc);
+      }
+      run.result = v;
+      this.noteExplain(r);
+      // A constant value is the only one the body can produce: no need to look further.
+      return (run.valueTerm as Term).type === 'scalar';
     };
+    const run: RuleRun = {
+      r: undefined,
+      valueTerm: undefined,
+      loc: undefined,
+      prior: undefined,
+      result: undefined,
+      any: false,
+      onSuccess: () => {
+        run.any = true;
+        return this.evalTerm(run.valueTerm as Term, onValue);
+      },
+    };
+    return run;
   }
 
   private evalRuleBody(r: CRule, body: Body, k: K): boolean {

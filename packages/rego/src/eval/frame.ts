@@ -41,6 +41,18 @@ interface Scope {
  */
 export type Bindings = Map<string, Value | undefined>;
 
+/** A reusable continuation: evaluate `body` from expression `i`, then `k`. */
+class RestOfBody {
+  body: Body = [];
+  i = 0;
+  k: K = FOUND;
+  readonly run: K;
+
+  constructor(frame: Frame) {
+    this.run = () => frame.evalBody(this.body, this.i, this.k);
+  }
+}
+
 export abstract class Frame {
   /** Bindings of the current frame (a rule body or the query); undefined means unbound. */
   b: Bindings = new Map();
@@ -56,6 +68,12 @@ export abstract class Frame {
    */
   protected ordered = true;
   private steps = 0;
+  /**
+   * Continuations "the rest of a body", by nesting depth. Continuations are only called while the
+   * expression they were given to runs, so each is free again once that expression returns.
+   */
+  private readonly rests: RestOfBody[] = [];
+  private restDepth = 0;
 
   constructor(readonly s: EvalSettings) {
     this.input = s.input;
@@ -98,11 +116,18 @@ export abstract class Frame {
     }
     if (i === body.length) return k();
     const e = body[i] as Expr;
-    return this.evalStepped(e, i === body.length - 1 ? k : this.restOf(body, i + 1, k));
-  }
-
-  private restOf(body: Body, i: number, k: K): K {
-    return () => this.evalBody(body, i, k);
+    if (i === body.length - 1) return this.evalStepped(e, k);
+    // The rest of the body is a continuation from the pool, held while this expression runs.
+    const depth = this.restDepth++;
+    const rest = this.rests[depth] ?? (this.rests[depth] = new RestOfBody(this));
+    rest.body = body;
+    rest.i = i + 1;
+    rest.k = k;
+    try {
+      return this.evalStepped(e, rest.run);
+    } finally {
+      this.restDepth = depth;
+    }
   }
 
   /** Whether a test expression holds, decided without continuations; SLOW for anything else. */
@@ -136,6 +161,7 @@ export abstract class Frame {
     this.caches = newCaches();
     this.ordered = true;
     this.steps = 0;
+    this.restDepth = 0;
     if (this.s.timeoutMs !== undefined) this.s.deadline = performance.now() + this.s.timeoutMs;
   }
 
@@ -146,6 +172,8 @@ export abstract class Frame {
   end(failed: boolean): void {
     this.input = undefined;
     this.caches = EMPTY_CACHES;
+    // Pooled continuations let go of the last evaluation's continuations (and what they hold).
+    for (const rest of this.rests) rest.k = FOUND;
     if (failed) this.b = new Map();
   }
 
