@@ -1,4 +1,5 @@
-// Per-query caches of virtual documents; a `with` gets fresh ones while it is in effect.
+// Per-query caches of virtual documents; a `with` gets fresh ones while it is in effect. Values
+// sit in slots numbered by rule node, and the storage is kept from one evaluation to the next.
 
 import type { RuleNode } from '../compile/types.ts';
 import type { Value } from '../value/value.ts';
@@ -8,13 +9,59 @@ export const NONE = Symbol('undefined');
 /** A document still being computed: meeting it again means the rule depends on itself. */
 export const BUSY = Symbol('being evaluated');
 
-export interface Caches {
-  /** Values of complete rules by node. */
-  complete: Map<RuleNode, Value | typeof NONE | typeof BUSY>;
-  /** Values at one key of partial documents, by node and key. */
-  keyed: Map<RuleNode, Map<string, Value | typeof NONE>>;
-  /** Whole documents of rule nodes. */
-  full: Map<RuleNode, Value | typeof NONE | typeof BUSY>;
+/** Values by rule node; `clear` empties only the slots set since the last clear. */
+export class NodeSlots<V> {
+  private readonly values: (V | undefined)[] = [];
+  /** The slots set since the last clear: the first `used` entries. */
+  private readonly filled: number[] = [];
+  private used = 0;
+
+  get(node: RuleNode): V | undefined {
+    return this.values[node.slot];
+  }
+
+  has(node: RuleNode): boolean {
+    return this.values[node.slot] !== undefined;
+  }
+
+  set(node: RuleNode, v: V): void {
+    if (this.values[node.slot] === undefined) this.filled[this.used++] = node.slot;
+    this.values[node.slot] = v;
+  }
+
+  /** Empties the slots set; their values go to `spare` when given. */
+  clear(spare?: V[]): void {
+    for (let i = 0; i < this.used; i++) {
+      const slot = this.filled[i] as number;
+      if (spare !== undefined) spare.push(this.values[slot] as V);
+      this.values[slot] = undefined;
+    }
+    this.used = 0;
+  }
 }
 
-export const newCaches = (): Caches => ({ complete: new Map(), keyed: new Map(), full: new Map() });
+export class Caches {
+  /** Values of complete rules by node. */
+  readonly complete = new NodeSlots<Value | typeof NONE | typeof BUSY>();
+  /** Whole documents of rule nodes. */
+  readonly full = new NodeSlots<Value | typeof NONE | typeof BUSY>();
+  /** Values at one key of partial documents, by node and key (the maps are kept, emptied). */
+  private readonly keyedMaps = new NodeSlots<Map<string, Value | typeof NONE>>();
+  private readonly spareMaps: Map<string, Value | typeof NONE>[] = [];
+
+  /** The values at keys of a node's document computed so far. */
+  keyed(node: RuleNode): Map<string, Value | typeof NONE> {
+    let perNode = this.keyedMaps.get(node);
+    if (perNode === undefined) this.keyedMaps.set(node, (perNode = this.spareMaps.pop() ?? new Map()));
+    return perNode;
+  }
+
+  /** Forgets every cached value (letting the documents be collected), keeping the storage. */
+  clear(): void {
+    this.complete.clear();
+    this.full.clear();
+    const from = this.spareMaps.length;
+    this.keyedMaps.clear(this.spareMaps);
+    for (let i = from; i < this.spareMaps.length; i++) (this.spareMaps[i] as Map<string, Value | typeof NONE>).clear();
+  }
+}

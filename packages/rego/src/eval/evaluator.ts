@@ -41,6 +41,25 @@ interface RuleRun {
   onSuccess: K;
 }
 
+/** A pooled continuation of a streamed set rule's body: its member goes to `k` in `outer`. */
+interface MemberStream {
+  r: CRule | undefined;
+  outer: Bindings | undefined;
+  name: string;
+  k: K;
+  run: K;
+}
+
+/** A pooled test of whether a set rule produces `key`: its body, then its key term. */
+interface MemberProbe {
+  r: CRule | undefined;
+  key: Value | undefined;
+  run: K;
+}
+
+/** The continuation of nothing (a pooled continuation not in use). */
+const NOTHING: K = () => false;
+
 /** A pooled continuation of a set rule's body: adds the member its key term has then. */
 interface MemberSink {
   out: RSet | undefined;
@@ -71,6 +90,10 @@ export class Evaluator extends Frame {
   private runDepth = 0;
   private readonly sinks: MemberSink[] = [];
   private sinkDepth = 0;
+  private readonly streams: MemberStream[] = [];
+  private streamDepth = 0;
+  private readonly probes: MemberProbe[] = [];
+  private probeDepth = 0;
 
   constructor(s: EvalSettings) {
     super(s);
@@ -79,10 +102,13 @@ export class Evaluator extends Frame {
 
   override begin(input: Value | undefined): void {
     super.begin(input);
-    this.ruleStack.length = 0;
+    // Emptied only when an evaluation that threw left it so: truncating drops its storage.
+    if (this.ruleStack.length > 0) this.ruleStack.length = 0;
     this.argDepth = 0;
     this.runDepth = 0;
     this.sinkDepth = 0;
+    this.streamDepth = 0;
+    this.probeDepth = 0;
   }
 
   override end(failed: boolean): void {
@@ -301,9 +327,9 @@ export class Evaluator extends Frame {
 
   /** Value at one key of an object-generating node, evaluating only rules that can match. */
   private valueAtKey(node: RuleNode, key: Value): Value | undefined {
-    let perNode = this.caches.keyed.get(node);
+    const perNode = this.caches.keyed(node);
     const ck = keyOf(key);
-    const cached = perNode?.get(ck);
+    const cached = perNode.get(ck);
     if (cached !== undefined) return cached === NONE ? undefined : cached;
     const full = this.caches.full.get(node);
     let out: Value | undefined;
@@ -323,7 +349,6 @@ export class Evaluator extends Frame {
         }
       }
     }
-    if (perNode === undefined) this.caches.keyed.set(node, (perNode = new Map()));
     perNode.set(ck, out === undefined ? NONE : out);
     return out;
   }
@@ -405,35 +430,54 @@ export class Evaluator extends Frame {
   private setHas(node: RuleNode, key: Value): boolean {
     const full = this.caches.full.get(node);
     if (full instanceof RSet) return full.has(key);
-    let perNode = this.caches.keyed.get(node);
+    const perNode = this.caches.keyed(node);
     const ck = keyOf(key);
-    const cached = perNode?.get(ck);
+    const cached = perNode.get(ck);
     if (cached !== undefined) return cached !== NONE;
-    let found = false;
-    for (const r of candidateRules(this, node)) {
-      const saved = this.enterFrame();
-      try {
-        found = isSimplePattern(r.key as Term)
-          ? this.unifyValue(r.key as Term, key, () => this.hasMember(r, key))
-          : this.hasMember(r, key);
-      } finally {
-        this.leaveFrame(saved);
-      }
-      if (found) break;
-    }
-    if (perNode === undefined) this.caches.keyed.set(node, (perNode = new Map()));
+    const found = this.findMember(node, key);
     perNode.set(ck, found ? key : NONE);
     return found;
   }
 
-  private hasMember(r: CRule, key: Value): boolean {
-    return this.evalRuleBody(r, r.body, () =>
-      this.evalTerm(r.key as Term, (v) => {
-        if (!equal(v, key)) return false;
-        this.noteExplain(r);
-        return true;
-      }),
-    );
+  /** Whether a rule at a set node produces `key`, evaluating the rules that can. */
+  private findMember(node: RuleNode, key: Value): boolean {
+    const depth = this.probeDepth++;
+    const probe = this.probes[depth] ?? (this.probes[depth] = this.newMemberProbe());
+    probe.key = key;
+    try {
+      for (const r of candidateRules(this, node)) {
+        const saved = this.enterFrame();
+        try {
+          probe.r = r;
+          const found = isSimplePattern(r.key as Term) ? this.unifyValue(r.key as Term, key, probe.run) : probe.run();
+          if (found) return true;
+        } finally {
+          this.leaveFrame(saved);
+        }
+      }
+      return false;
+    } finally {
+      probe.r = probe.key = undefined;
+      this.probeDepth = depth;
+    }
+  }
+
+  private newMemberProbe(): MemberProbe {
+    const matches = (v: Value): boolean => {
+      if (!equal(v, probe.key as Value)) return false;
+      this.noteExplain(probe.r as CRule);
+      return true;
+    };
+    const keyMatches: K = () => this.evalTerm((probe.r as CRule).key as Term, matches);
+    const probe: MemberProbe = {
+      r: undefined,
+      key: undefined,
+      run: () => {
+        const r = probe.r as CRule;
+        return this.evalRuleBody(r, r.body, keyMatches);
+      },
+    };
+    return probe;
   }
 
   /** The value of complete rules at a node (with default and else chains). */
@@ -490,9 +534,14 @@ export class Evaluator extends Frame {
     run.any = false;
     run.valueTerm = valueTerm;
     run.loc = loc;
-    if (bindArgs) bindArgs(() => this.evalRuleBody(r, body, run.onSuccess));
+    if (bindArgs) this.produceWithArgs(r, body, bindArgs, run);
     else this.evalRuleBody(r, body, run.onSuccess);
     return run.any;
+  }
+
+  /** A function's body runs once its arguments are bound (a closure kept off produce's path). */
+  private produceWithArgs(r: CRule, body: Body, bindArgs: (k: K) => boolean, run: RuleRun): void {
+    bindArgs(() => this.evalRuleBody(r, body, run.onSuccess));
   }
 
   private newRuleRun(): RuleRun {
@@ -632,24 +681,49 @@ export class Evaluator extends Frame {
     if (this.ordered || this.overrides !== undefined) return SLOW;
     const node = streamableSet(this.root, coll);
     if (node === undefined || this.caches.full.has(node)) return SLOW;
-    const outer = this.b;
-    for (const r of candidateRules(this, node)) {
-      const saved = this.enterFrame();
-      try {
-        if (this.evalRuleBody(r, r.body, this.memberStream(r, outer, name, k))) return true;
-      } finally {
-        this.leaveFrame(saved);
+    const depth = this.streamDepth++;
+    const stream = this.streams[depth] ?? (this.streams[depth] = this.newMemberStream());
+    stream.outer = this.b;
+    stream.name = name;
+    stream.k = k;
+    try {
+      for (const r of candidateRules(this, node)) {
+        const saved = this.enterFrame();
+        try {
+          stream.r = r;
+          if (this.evalRuleBody(r, r.body, stream.run)) return true;
+        } finally {
+          this.leaveFrame(saved);
+        }
       }
+      return false;
+    } finally {
+      stream.r = stream.outer = undefined;
+      stream.k = NOTHING;
+      this.streamDepth = depth;
     }
-    return false;
   }
 
-  private memberStream(r: CRule, outer: Bindings, name: string, k: K): K {
-    return () => {
-      const v = this.quickValue(r.key as Term);
-      if (v === SLOW) return this.evalTerm(r.key as Term, (x) => this.yieldMember(r, outer, name, x, k));
-      return v !== undefined && this.yieldMember(r, outer, name, v, k);
+  private newMemberStream(): MemberStream {
+    const stream: MemberStream = {
+      r: undefined,
+      outer: undefined,
+      name: '',
+      k: NOTHING,
+      run: () => {
+        const r = stream.r as CRule;
+        const v = this.quickValue(r.key as Term);
+        if (v === SLOW) return this.yieldMembers(stream);
+        return v !== undefined && this.yieldMember(r, stream.outer as Bindings, stream.name, v, stream.k);
+      },
     };
+    return stream;
+  }
+
+  private yieldMembers(stream: MemberStream): boolean {
+    const r = stream.r as CRule;
+    const { outer, name, k } = stream;
+    return this.evalTerm(r.key as Term, (x) => this.yieldMember(r, outer as Bindings, name, x, k));
   }
 
   /** Runs the consumer of a streamed member in the consumer's frame, as the consumer's rule. */

@@ -8,14 +8,11 @@ import type { ArrayTerm, Body, CallTerm, ComprehensionTerm, EveryExpr, Expr, Obj
 import { isGroundTerm, staticName } from '../compile/terms.ts';
 import { RegoError } from '../errors.ts';
 import { canonicalText, equal, keyOf, RObject, RSet, type Value } from '../value/value.ts';
-import { newCaches, type Caches } from './caches.ts';
+import { Caches } from './caches.ts';
 import { addOverride, setPath, type DataOverride, type FunctionOverride } from './overrides.ts';
 import type { EvalSettings } from './settings.ts';
 
 export type K = () => boolean;
-
-/** Caches of a frame between evaluations (never written: `begin` installs fresh ones). */
-const EMPTY_CACHES: Caches = newCaches();
 
 /** The continuation that stops at the first solution. */
 const FOUND: K = () => true;
@@ -41,6 +38,21 @@ interface Scope {
  */
 export type Bindings = Map<string, Value | undefined>;
 
+/**
+ * `some x in coll` with x already bound: k once for every element of coll equal to x (a set has
+ * it at most once; nothing for scalars).
+ */
+function eachEqual(coll: Value, x: Value, k: K): boolean {
+  if (coll instanceof RSet) return coll.has(x) && k();
+  if (Array.isArray(coll)) {
+    for (let i = 0; i < coll.length; i++) if (equal(coll[i] as Value, x) && k()) return true;
+  } else if (coll instanceof RObject) {
+    const entries = coll.entries();
+    for (let i = 0; i < entries.length; i++) if (equal((entries[i] as [Value, Value])[1], x) && k()) return true;
+  }
+  return false;
+}
+
 /** A reusable continuation: evaluate `body` from expression `i`, then `k`. */
 class RestOfBody {
   body: Body = [];
@@ -60,7 +72,10 @@ export abstract class Frame {
   protected readonly data: Value;
   protected overrides: DataOverride | undefined;
   protected fnOverrides: Map<string, FunctionOverride> | undefined;
-  protected caches: Caches = newCaches();
+  /** The caches in effect: the frame's own, or a `with` scope's. */
+  protected caches: Caches;
+  /** The frame's own caches, emptied after each evaluation and used again. */
+  private readonly home = new Caches();
   /**
    * Whether the order of solutions can be observed (query rows, array comprehensions). Rule
    * bodies and set/object comprehensions collect into unordered documents, so they may
@@ -78,6 +93,7 @@ export abstract class Frame {
   constructor(readonly s: EvalSettings) {
     this.input = s.input;
     this.data = s.data;
+    this.caches = this.home;
   }
 
   /** Evaluates `data` followed by path terms. */
@@ -158,7 +174,7 @@ export abstract class Frame {
     this.input = input;
     this.overrides = undefined;
     this.fnOverrides = undefined;
-    this.caches = newCaches();
+    this.caches = this.home;
     this.ordered = true;
     this.steps = 0;
     this.restDepth = 0;
@@ -171,7 +187,8 @@ export abstract class Frame {
    */
   end(failed: boolean): void {
     this.input = undefined;
-    this.caches = EMPTY_CACHES;
+    this.home.clear();
+    this.caches = this.home;
     // Pooled continuations let go of the last evaluation's continuations (and what they hold).
     for (const rest of this.rests) rest.k = FOUND;
     if (failed) this.b = new Map();
@@ -221,11 +238,14 @@ export abstract class Frame {
 
   protected evalSomeIn(e: SomeInExpr, k: K): boolean {
     const v = e.value;
-    if (e.key === undefined && v.type === 'var' && this.b.get(v.name) === undefined && !isRoot(v.name)) {
-      const streamed = this.streamMembers(e.collection, v.name, k);
-      if (streamed !== SLOW) return streamed;
+    if (e.key === undefined && v.type === 'var' && !isRoot(v.name)) {
+      const bound = this.b.get(v.name);
+      if (bound === undefined) {
+        const streamed = this.streamMembers(e.collection, v.name, k);
+        if (streamed !== SLOW) return streamed;
+      }
       const coll = this.quickValue(e.collection);
-      if (coll !== SLOW) return coll !== undefined && this.bindEach(v.name, coll, k);
+      if (coll !== SLOW) return coll !== undefined && (bound === undefined ? this.bindEach(v.name, coll, k) : eachEqual(coll, bound, k));
     }
     return this.evalSomeInSlow(e, k);
   }
@@ -335,7 +355,7 @@ export abstract class Frame {
       fns = new Map(fns ?? []);
       fns.set(name, replacement ?? { kind: 'value', value: value as Value });
     }
-    const scoped: Scope = { input, overrides, fns, caches: newCaches() };
+    const scoped: Scope = { input, overrides, fns, caches: new Caches() };
     this.setScope(scoped);
     try {
       return run(() => {

@@ -165,6 +165,29 @@ export class RObject {
     return sortInPlace(out, strings ? compareStringEntries : compareEntries);
   }
 
+  /**
+   * The object as a JS record of converted values, keys in sort order, written without building
+   * the sorted entry list; undefined unless it is small with string keys only (as most are).
+   */
+  toRecord(convert: (v: Value) => unknown): Record<string, unknown> | undefined {
+    const flat = this.flat;
+    if (flat === undefined || this.sorted !== undefined) return undefined;
+    for (let i = 0; i < flat.length; i += 2) if (typeof flat[i] !== 'string') return undefined;
+    const out: Record<string, unknown> = {};
+    let prev: string | undefined;
+    for (let n = 0; n < flat.length; n += 2) {
+      // The least key after the previous one (keys are distinct; there are at most eight).
+      let next = -1;
+      for (let i = 0; i < flat.length; i += 2) {
+        const key = flat[i] as string;
+        if ((prev === undefined || compareStrings(key, prev) > 0) && (next < 0 || compareStrings(key, flat[next] as string) < 0)) next = i;
+      }
+      prev = flat[next] as string;
+      out[prev] = convert(flat[next + 1] as Value);
+    }
+    return out;
+  }
+
   keys(): Value[] {
     return this.entries().map((e) => e[0]);
   }
@@ -208,8 +231,8 @@ const isPlain = (v: Value): boolean =>
 
 /** A Rego set: iteration in sorted order. */
 export class RSet {
-  /** Strings, safe integers, booleans and null. */
-  private readonly plain = new Set<Value>();
+  /** Strings, safe integers, booleans and null (made with the first such member). */
+  private plain: Set<Value> | undefined;
   /** Other members (composites, fractions, big numbers), by `keyOf`. */
   private others: Map<string, Value> | undefined;
   private sorted: Value[] | undefined;
@@ -220,15 +243,16 @@ export class RSet {
   }
 
   get size(): number {
-    return this.plain.size + (this.others?.size ?? 0);
+    return (this.plain?.size ?? 0) + (this.others?.size ?? 0);
   }
 
   /** Builder only. Returns true when the value was new. */
   add(v: Value): boolean {
     if (isPlain(v)) {
-      const n = this.plain.size;
-      this.plain.add(v);
-      if (this.plain.size === n) return false;
+      const plain = (this.plain ??= new Set());
+      const n = plain.size;
+      plain.add(v);
+      if (plain.size === n) return false;
     } else {
       const k = keyOf(v);
       const others = (this.others ??= new Map());
@@ -241,14 +265,14 @@ export class RSet {
   }
 
   has(v: Value): boolean {
-    if (isPlain(v)) return this.plain.has(v);
+    if (isPlain(v)) return this.plain !== undefined && this.plain.has(v);
     return this.others !== undefined && this.others.has(keyOf(v));
   }
 
   /** Members in Rego sort order. */
   values(): readonly Value[] {
     if (this.sorted === undefined) {
-      const out = [...this.plain];
+      const out = this.plain === undefined ? [] : [...this.plain];
       if (this.others !== undefined) for (const v of this.others.values()) out.push(v);
       this.sorted = sortInPlace(out, compare);
     }
@@ -257,7 +281,7 @@ export class RSet {
 
   /** Members in insertion order: no sorting, for when the order cannot be observed. */
   unorderedValues(): readonly Value[] {
-    return this.sorted ?? (this.others === undefined ? (this.unordered ??= [...this.plain]) : this.values());
+    return this.sorted ?? (this.others === undefined ? (this.unordered ??= this.plain === undefined ? [] : [...this.plain]) : this.values());
   }
 }
 
@@ -522,6 +546,8 @@ export function toJS(v: Value): unknown {
   if (v instanceof BigNum) return Number(v.text);
   if (Array.isArray(v)) return v.map(toJS);
   if (v instanceof RSet) return v.values().map(toJS);
+  const record = v.toRecord(toJS);
+  if (record !== undefined) return record;
   const out: Record<string, unknown> = {};
   for (const [k, val] of v.entries()) out[typeof k === 'string' ? k : toJSONText(k)] = toJS(val);
   return out;
