@@ -448,6 +448,11 @@ export abstract class Frame {
 
   /** The first value of a term, or undefined. */
   firstValue(t: Term): Value | undefined {
+    const q = this.quickValue(t);
+    return q === SLOW ? this.firstValueSlow(t) : q;
+  }
+
+  private firstValueSlow(t: Term): Value | undefined {
     let out: Value | undefined;
     this.evalTerm(t, (v) => {
       out = v;
@@ -505,13 +510,19 @@ export abstract class Frame {
   private quickObject(t: ObjectTerm): RObject | undefined | typeof SLOW {
     const keys = stringKeysOf(t);
     if (keys === undefined) return SLOW;
-    const values: Value[] = new Array(keys.length);
-    for (let i = 0; i < keys.length; i++) {
+    // Small objects are built straight into their entry list.
+    const n = keys.length;
+    const small = RObject.isSmall(n);
+    const out: Value[] = new Array(small ? 2 * n : n);
+    for (let i = 0; i < n; i++) {
       const v = this.quickValue((t.entries[i] as [Term, Term])[1]);
       if (v === SLOW || v === undefined) return v;
-      values[i] = v;
+      if (small) {
+        out[2 * i] = keys[i] as string;
+        out[2 * i + 1] = v;
+      } else out[i] = v;
     }
-    return RObject.fromStringKeys(keys, values);
+    return small ? RObject.fromEntryList(out) : RObject.fromStringKeys(keys, out);
   }
 
   protected evalList(items: Term[], i: number, acc: Value[], k: (vs: Value[]) => boolean): boolean {
