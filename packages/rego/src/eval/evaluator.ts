@@ -11,6 +11,7 @@ import { staticName } from '../compile/terms.ts';
 import { pathText, type CRule, type RuleNode } from '../compile/types.ts';
 import { RegoError } from '../errors.ts';
 import { canonicalText, equal, keyOf, RObject, RSet, type Value } from '../value/value.ts';
+import { checkResult, overBudget } from '../builtins/budget.ts';
 import { builtinFailure, runBuiltin } from './builtin-call.ts';
 import { BUSY, NONE } from './caches.ts';
 import { ContainerObject, ContainerSet, DocBuilder } from './doc-builder.ts';
@@ -372,6 +373,7 @@ export class Evaluator extends Frame {
         if (only !== undefined && !equal(keys[0] as Value, only)) return false;
         return this.evalTerm(member ? (r.key as Term) : r.value, (leaf) => {
           builder.insert(keys, leaf, member, r.loc);
+          this.checkDocSize(builder.root.size, r);
           this.noteExplain(r);
           return false;
         });
@@ -421,8 +423,15 @@ export class Evaluator extends Frame {
     return this.evalTerm(r.key as Term, (x) => this.addMember(out, x, r));
   }
 
+  /** Cancels the evaluation when a rule's document has grown past the budget's size cap. */
+  private checkDocSize(size: number, r: CRule): void {
+    const max = this.s.ctx.maxValueSize;
+    if (max !== undefined && size > max) throw overBudget(pathText(r.path), size, max, r.loc);
+  }
+
   private addMember(out: RSet, v: Value, r: CRule): boolean {
     out.add(v);
+    this.checkDocSize(out.size, r);
     this.noteExplain(r);
     return false;
   }
@@ -649,7 +658,7 @@ export class Evaluator extends Frame {
     if (args === undefined) return SLOW;
     if (args === null) return undefined;
     try {
-      return def.fn(args, this.s.ctx);
+      return checkResult(this.s.ctx, def.name, def.fn(args, this.s.ctx));
     } catch (err) {
       const e = builtinFailure(def, err, t.loc);
       if (this.s.strict || e.code === 'eval_cancel_error' || e.code === 'eval_conflict_error') throw e;
@@ -874,8 +883,11 @@ export class Evaluator extends Frame {
     let result: Value | undefined;
     let results: Value[] | undefined;
     try {
-      if (def.fn !== undefined && def.refused === undefined) result = def.fn(args, this.s.ctx);
-      else results = runBuiltin(def, args, this.s.ctx);
+      if (def.fn !== undefined && def.refused === undefined) result = checkResult(this.s.ctx, def.name, def.fn(args, this.s.ctx));
+      else {
+        results = runBuiltin(def, args, this.s.ctx);
+        for (const r of results) checkResult(this.s.ctx, def.name, r);
+      }
     } catch (err) {
       const e = builtinFailure(def, err, t.loc);
       if (this.s.strict || e.code === 'eval_cancel_error' || e.code === 'eval_conflict_error') throw e;

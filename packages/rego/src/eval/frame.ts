@@ -4,8 +4,9 @@
 // continuation returns true to stop the enumeration early (a `not`, an existence check, an
 // early exit). Documents under `data` and calls are the subclass's job (evaluator.ts).
 
-import type { ArrayTerm, Body, CallTerm, ComprehensionTerm, EveryExpr, Expr, ObjectTerm, RefTerm, SetTerm, SomeInExpr, TemplateStringTerm, Term, WithModifier } from '../ast/types.ts';
+import type { ArrayTerm, Body, CallTerm, Location, ComprehensionTerm, EveryExpr, Expr, ObjectTerm, RefTerm, SetTerm, SomeInExpr, TemplateStringTerm, Term, WithModifier } from '../ast/types.ts';
 import { isGroundTerm, staticName } from '../compile/terms.ts';
+import { overBudget } from '../builtins/budget.ts';
 import { RegoError } from '../errors.ts';
 import { canonicalText, equal, keyOf, RObject, RSet, type Value } from '../value/value.ts';
 import { Caches } from './caches.ts';
@@ -13,6 +14,9 @@ import { addOverride, setPath, type DataOverride, type FunctionOverride } from '
 import type { EvalSettings } from './settings.ts';
 
 export type K = () => boolean;
+
+/** What the budget's refusal of a too large comprehension names. */
+const COMPREHENSION = 'comprehension';
 
 /** The continuation that stops at the first solution. */
 const FOUND: K = () => true;
@@ -153,6 +157,12 @@ export abstract class Frame {
     const q = t.type === 'call' ? this.quickCall(t) : this.quickValue(t);
     if (q === SLOW) return SLOW;
     return (q !== undefined && q !== false) !== e.negated;
+  }
+
+  /** Cancels the evaluation when a value being built has grown past the budget's size cap. */
+  protected checkBuilt(size: number, what: string, loc: Location): void {
+    const max = this.s.ctx.maxValueSize;
+    if (max !== undefined && size > max) throw overBudget(what, size, max, loc);
   }
 
   /**
@@ -563,12 +573,12 @@ export abstract class Frame {
   private collect(t: ComprehensionTerm): Value {
     if (t.kind === 'array') {
       const out: Value[] = [];
-      this.evalBody(t.body, 0, () => this.evalTerm(t.head, (v) => (out.push(v), false)));
+      this.evalBody(t.body, 0, () => this.evalTerm(t.head, (v) => (out.push(v), this.checkBuilt(out.length, COMPREHENSION, t.loc), false)));
       return out;
     }
     if (t.kind === 'set') {
       const out = new RSet();
-      this.evalBody(t.body, 0, () => this.evalTerm(t.head, (v) => (out.add(v), false)));
+      this.evalBody(t.body, 0, () => this.evalTerm(t.head, (v) => (out.add(v), this.checkBuilt(out.size, COMPREHENSION, t.loc), false)));
       return out;
     }
     const out = new RObject();
@@ -580,6 +590,7 @@ export abstract class Frame {
             throw new RegoError('eval_conflict_error', 'object keys must be unique', t.loc);
           }
           out.set(key, v);
+          this.checkBuilt(out.size, COMPREHENSION, t.loc);
           return false;
         }),
       ),
