@@ -81,11 +81,11 @@ export class Evaluator extends Frame {
   readonly ruleStack: CRule[] = [];
   private readonly spareFrames: Bindings[] = [];
   /**
-   * Argument arrays of builtin calls, by nesting depth: a call borrows the one at its depth while
+   * Argument arrays of builtin calls, by nesting depth and argument count: a call borrows one while
    * its arguments are computed and the builtin runs (nested calls go one deeper), so argument
    * arrays are not allocated per call.
    */
-  private readonly argPool: Value[][] = [];
+  private readonly argPool: Value[][][] = [];
   private argDepth = 0;
   private readonly runs: RuleRun[] = [];
   private runDepth = 0;
@@ -840,9 +840,9 @@ export class Evaluator extends Frame {
   private directArgs(t: CallTerm, arity: number): Value[] | null | undefined {
     const n = Math.min(arity, t.args.length);
     const depth = this.argDepth++;
-    let out = this.argPool[depth];
-    if (out === undefined) this.argPool[depth] = out = [];
-    out.length = n;
+    // One array per argument count: setting an array's length on every call costs more.
+    const byCount = this.argPool[depth] ?? (this.argPool[depth] = []);
+    const out = byCount[n] ?? (byCount[n] = new Array<Value>(n).fill(null));
     for (let i = 0; i < n; i++) {
       const v = this.quickValue(t.args[i] as Term);
       if (v === SLOW || v === undefined) {
