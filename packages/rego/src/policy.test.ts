@@ -79,3 +79,57 @@ test('a policy budget cancels every evaluation that builds too large a value or 
   // Without a budget, nothing is refused.
   assert.equal(compile([{ file: 'b.rego', source: src }]).evaluate('b.stepped'), 5000000);
 });
+
+test('the size cap applies to every value a builtin, comprehension or rule builds', () => {
+  const src = [
+    'package h',
+    'pairs := [[i, j] | some i in numbers.range(1, 40); some j in numbers.range(1, 40)]',
+    'codes := {x | some i in numbers.range(1, 40); some j in numbers.range(1, 40); x := i * 100 + j}',
+    'named := {sprintf("%d-%d", [i, j]): true | some i in numbers.range(1, 40); some j in numbers.range(1, 40)}',
+    'members contains i * 100 + j if { some i in numbers.range(1, 40); some j in numbers.range(1, 40) }',
+    'keyed[k] := true if { some i in numbers.range(1, 40); some j in numbers.range(1, 40); k := sprintf("%d-%d", [i, j]) }',
+    'doubled := count(g) if {',
+    '  a := array.concat(numbers.range(1, 10), numbers.range(1, 10))',
+    '  b := array.concat(a, a)',
+    '  c := array.concat(b, b)',
+    '  d := array.concat(c, c)',
+    '  e := array.concat(d, d)',
+    '  f := array.concat(e, e)',
+    '  g := array.concat(f, f)',
+    '}',
+    'joined := count(concat("", [s | some _ in numbers.range(1, 600); s := "ab"]))',
+    'padded := sprintf("%1000000000d", [1])',
+    `replaced := replace("aaaaaaaaaa", "", "${'b'.repeat(120)}")`,
+    'rendered := json.marshal(x) if { a := numbers.range(1, 100); b := [a, a, a, a, a]; c := [b, b, b]; x := [c, c, c] }',
+    'guarded if not doubled',
+    'small := count([x | some x in numbers.range(1, 900)])',
+  ].join('\n');
+  const policy = compile([{ file: 'h.rego', source: src }], { budget: { maxValueSize: 1000 } });
+  const cancelled = (path: string, detail: RegExp) =>
+    assert.throws(
+      () => policy.evaluate(path),
+      (e: RegoError) => e instanceof RegoError && e.code === 'eval_cancel_error' && detail.test(e.message),
+      path,
+    );
+  cancelled('h.pairs', /comprehension: a value of 1001 elements exceeds the evaluation budget of 1000/);
+  cancelled('h.codes', /comprehension: a value of 1001 elements/);
+  cancelled('h.named', /comprehension: a value of 1001 elements/);
+  cancelled('h.members', /data\.h\.members: a value of 1001 elements/);
+  cancelled('h.keyed', /data\.h\.keyed: a value of 1001 elements/);
+  cancelled('h.doubled', /array\.concat: a value of 1280 elements/);
+  cancelled('h.joined', /concat: a value of 1200 elements/);
+  cancelled('h.padded', /sprintf: a value of 1000000000 elements/);
+  cancelled('h.replaced', /replace: a value of 1330 elements/);
+  // Every array there is small; its text would not be.
+  cancelled('h.rendered', /json\.marshal: a value of 1001 elements/);
+  // A cancelled evaluation is never an undefined one, not even under `not`.
+  cancelled('h.guarded', /array\.concat: /);
+  assert.equal(policy.evaluate('h.small'), 900);
+  // Without a budget the same module builds everything.
+  const unbounded = compile([{ file: 'h.rego', source: src.replace(/padded.*$/m, '') }]);
+  assert.equal(unbounded.evaluate('h.doubled'), 1280);
+  assert.equal((unbounded.evaluate('h.pairs') as unknown[]).length, 1600);
+  assert.equal((unbounded.evaluate('h.members') as unknown[]).length, 1600);
+  assert.equal(unbounded.evaluate('h.joined'), 1200);
+  assert.equal((unbounded.evaluate('h.rendered') as string).length, 13255);
+});

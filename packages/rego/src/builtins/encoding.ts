@@ -2,6 +2,7 @@
 // byte, which means Go's encoding/json (sorted keys, HTML-safe escapes), Go's strict base64
 // decoders and Go's URL query escaping.
 
+import { checkRenderedSize } from './budget.ts';
 import { parseAllDocuments, stringify } from 'yaml';
 import {
   BigNum,
@@ -19,11 +20,11 @@ import { obj as objectArg, operandError, str as stringArg } from './operands.ts'
 import type { BuiltinRegistry } from './registry.ts';
 
 export function register(r: BuiltinRegistry): void {
-  r.fn('json.marshal', 1, (a) => goJSON(a[0] as Value));
-  r.fn('json.marshal_with_options', 2, (a) => marshalWithOptions(a[0] as Value, objectArg(a, 1)));
+  r.fn('json.marshal', 1, (a, ctx) => (checkRenderedSize(ctx, 'json.marshal', a[0] as Value), goJSON(a[0] as Value)));
+  r.fn('json.marshal_with_options', 2, (a, ctx) => (checkRenderedSize(ctx, 'json.marshal_with_options', a[0] as Value), marshalWithOptions(a[0] as Value, objectArg(a, 1))));
   r.fn('json.unmarshal', 1, (a) => unmarshalJSON(stringArg(a, 0)));
   r.fn('json.is_valid', 1, (a) => typeof a[0] === 'string' && isValidJSON(a[0]));
-  r.fn('yaml.marshal', 1, (a) => marshalYAML(a[0] as Value));
+  r.fn('yaml.marshal', 1, (a, ctx) => (checkRenderedSize(ctx, 'yaml.marshal', a[0] as Value), marshalYAML(a[0] as Value)));
   r.fn('yaml.unmarshal', 1, (a) => unmarshalYAML(stringArg(a, 0)));
   r.fn('yaml.is_valid', 1, (a) => {
     if (typeof a[0] !== 'string') return false;

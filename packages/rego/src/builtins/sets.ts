@@ -52,8 +52,13 @@ export function register(registry: BuiltinRegistry): void {
     (a) => {
       const [x, coll] = a as [Value, Value];
       if (coll instanceof RSet) return coll.has(x);
-      if (Array.isArray(coll)) return coll.some((v) => equal(v, x));
-      if (coll instanceof RObject) return coll.values().some((v) => equal(v, x));
+      // Loops rather than some(): a closure over x would be allocated on every call.
+      if (Array.isArray(coll)) {
+        for (let i = 0; i < coll.length; i++) if (equal(coll[i] as Value, x)) return true;
+      } else if (coll instanceof RObject) {
+        const entries = coll.entries();
+        for (let i = 0; i < entries.length; i++) if (equal((entries[i] as [Value, Value])[1], x)) return true;
+      }
       return false;
     },
     { infix: 'in' },

@@ -2,6 +2,7 @@
 // (or big integers beyond 64 bits), other numbers float64, strings stay strings, and every other
 // value is replaced by its Rego text. Mismatched verbs print Go's `%!v(type=value)` forms.
 
+import { overBudget } from './budget.ts';
 import { BigNum, canonicalText, isInteger, numberText, toBigInt, type Value } from '../value/value.ts';
 
 type Arg =
@@ -306,7 +307,8 @@ function digitsEnd(text: string, i: number): number {
   return i;
 }
 
-export function sprintf(format: string, values: readonly Value[]): string {
+/** `maxSize` is the evaluation budget's size cap: a width or precision past it is refused. */
+export function sprintf(format: string, values: readonly Value[], maxSize?: number): string {
   const args = values.map(toArg);
   let used = 0;
   let out = '';
@@ -351,6 +353,9 @@ export function sprintf(format: string, values: readonly Value[]): string {
         i = end;
       }
     }
+    // Padding to a width or precision is built from nothing: checked against the budget first.
+    const room = Math.max(spec.width ?? 0, spec.prec ?? 0);
+    if (maxSize !== undefined && room > maxSize) throw overBudget('sprintf', room, maxSize);
     if (i >= format.length) {
       out += '%!(NOVERB)';
       break;

@@ -1,5 +1,6 @@
 // String builtins. Positions and lengths count code points (Go runes), never UTF-16 units.
 
+import { checkValueSize } from './budget.ts';
 import { BigNum, RObject, RSet, numberText, type Value } from '../value/value.ts';
 import { BuiltinError, OperandTypeError } from './errors.ts';
 import { arr, elementError, num, obj, operandError, runeLength, smallInt, str } from './operands.ts';
@@ -155,10 +156,13 @@ export function register(registry: BuiltinRegistry): void {
   });
   registry.fn('lower', 1, (a) => lower(str(a, 0)));
   registry.fn('upper', 1, (a) => upper(str(a, 0)));
-  registry.fn('replace', 3, (a) => {
+  registry.fn('replace', 3, (a, ctx) => {
     const s = str(a, 0);
     const old = str(a, 1);
     const replacement = str(a, 2);
+    // Each match grows the string by the replacement's length: checked before building.
+    const matches = old === '' ? s.length + 1 : Math.floor(s.length / old.length);
+    checkValueSize(ctx, 'replace', s.length + matches * Math.max(0, replacement.length - old.length));
     // An empty pattern matches between code points (never inside a surrogate pair).
     if (old === '') return replacement + [...s].join(replacement) + (s === '' ? '' : replacement);
     // A function replacement keeps `$&` and friends literal.
@@ -169,7 +173,7 @@ export function register(registry: BuiltinRegistry): void {
     const delim = str(a, 1);
     return delim === '' ? [...s] : s.split(delim);
   });
-  registry.fn('sprintf', 2, (a) => sprintf(str(a, 0), arr(a, 1)));
+  registry.fn('sprintf', 2, (a, ctx) => sprintf(str(a, 0), arr(a, 1), ctx.maxValueSize));
   registry.fn('substring', 3, (a) => {
     const s = str(a, 0);
     const start = smallInt(a, 1);

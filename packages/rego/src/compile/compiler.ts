@@ -54,7 +54,7 @@ function rewriteAllNegations(state: State): void {
 }
 
 export function compileModules(modules: Module[], registry: BuiltinRegistry, schemas?: SchemaSet): CompiledPolicy {
-  const state: State = { modules, registry, root: newNode([]), rules: [], errors: [], schemas };
+  const state: State = { modules, registry, root: newNode([], 0), rules: [], errors: [], schemas };
   for (const stage of stages) {
     stage.run(state);
     if (state.errors.length > 0) throw new RegoErrors(sortErrors(state.errors));

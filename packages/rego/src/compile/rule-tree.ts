@@ -30,13 +30,18 @@ export function ruleKind(rule: Rule, tail: Term[]): CRuleKind {
   }
 }
 
+/** How many nodes each rule tree has, by its root (numbering the nodes). */
+const nodeCounts = new WeakMap<RuleNode, number>();
+
 export function nodeAt(root: RuleNode, path: readonly string[], create: boolean): RuleNode | undefined {
   let node = root;
   for (const key of path) {
     let child = node.children.get(key);
     if (child === undefined) {
       if (!create) return undefined;
-      child = newNode([...node.path, key]);
+      const slot = nodeCounts.get(root) ?? 1;
+      nodeCounts.set(root, slot + 1);
+      child = newNode([...node.path, key], slot);
       node.children.set(key, child);
     }
     node = child;

@@ -45,10 +45,12 @@ export interface RuleNode {
   index?: unknown;
   /** Whether any rule lives at or below this node. */
   hasRules: boolean;
+  /** The node's number in its rule tree (the root's is 0): where evaluation caches its values. */
+  slot: number;
 }
 
-export function newNode(path: string[]): RuleNode {
-  return { path, children: new Map(), rules: [], funcs: [], hasRules: false };
+export function newNode(path: string[], slot: number): RuleNode {
+  return { path, children: new Map(), rules: [], funcs: [], hasRules: false, slot };
 }
 
 /** `data.a.b` for a node path. */

@@ -285,3 +285,29 @@ counted := count(p)
   assert.equal(policy.evaluate('s.found', { xs: ['a'], ys: [] }), undefined);
   assert.equal(policy.prepare('s.has_a').evaluate({ xs: [], ys: ['a'] }), true);
 });
+
+test('`some x in coll` with x already bound (a set rule asked for one member) matches equal elements', () => {
+  const p = policy(`
+arr contains c if { some c in input.arr }
+obj contains c if { some c in input.obj }
+lit contains c if { some c in {"x", "y"} }
+answers := ["y" in arr, "y" in obj, "y" in lit, "z" in arr, "z" in obj, "z" in lit, {"k": 1} in arr]
+`);
+  const input = { arr: ['x', 'y', 'y', { k: 1 }], obj: { a: 'x', b: 'y' } };
+  assert.deepEqual(p.prepare('data.t.answers').evaluate(input), [true, true, true, false, false, false, true]);
+});
+
+test('a prepared query answers rightly again after an evaluation that failed midway', () => {
+  const p = policy(`
+members contains m if { some m in input.ms; m != "bad" }
+checked contains m if { some m in members; startswith(m, "a") }
+decision := {"checked": checked, "has_b": "b" in members}
+`);
+  const q = p.prepare('data.t.decision');
+  const strict = compile({ 'p.rego': `package t\nboom if { some x in input.xs; x / 0 > 1 }\n` }, { strictBuiltinErrors: true }).prepare('data.t.boom');
+  for (let i = 0; i < 3; i++) {
+    assert.deepEqual(q.evaluate({ ms: ['a1', 'b', 'bad', 'boom'] }), { checked: ['a1'], has_b: true });
+    assert.throws(() => strict.evaluate({ xs: [1, 2] }), /divide by zero/);
+    assert.deepEqual(q.evaluate({ ms: ['a2', 'c'] }), { checked: ['a2'], has_b: false });
+  }
+});

@@ -11,6 +11,7 @@ import { staticName } from '../compile/terms.ts';
 import { pathText, type CRule, type RuleNode } from '../compile/types.ts';
 import { RegoError } from '../errors.ts';
 import { canonicalText, equal, keyOf, RObject, RSet, type Value } from '../value/value.ts';
+import { checkResult, overBudget } from '../builtins/budget.ts';
 import { builtinFailure, runBuiltin } from './builtin-call.ts';
 import { BUSY, NONE } from './caches.ts';
 import { ContainerObject, ContainerSet, DocBuilder } from './doc-builder.ts';
@@ -23,9 +24,48 @@ import type { EvalSettings } from './settings.ts';
 export type { ExplainEntry, EvalSettings } from './settings.ts';
 export type { K, VK } from './frame.ts';
 
+/**
+ * One run of a complete rule or function with its else chain. Runs are pooled by nesting depth
+ * (like the frame's continuations): `onSuccess`, the continuation of the running alternative's
+ * body, is made once per pooled run rather than once per evaluation.
+ */
 interface RuleRun {
+  r: CRule | undefined;
+  /** The running alternative's value term and location. */
+  valueTerm: Term | undefined;
+  loc: Location | undefined;
+  /** The value other rules at the node produced, which every value produced must equal. */
+  prior: Value | undefined;
   result: Value | undefined;
+  /** Whether the running alternative's body succeeded. */
   any: boolean;
+  onSuccess: K;
+}
+
+/** A pooled continuation of a streamed set rule's body: its member goes to `k` in `outer`. */
+interface MemberStream {
+  r: CRule | undefined;
+  outer: Bindings | undefined;
+  name: string;
+  k: K;
+  run: K;
+}
+
+/** A pooled test of whether a set rule produces `key`: its body, then its key term. */
+interface MemberProbe {
+  r: CRule | undefined;
+  key: Value | undefined;
+  run: K;
+}
+
+/** The continuation of nothing (a pooled continuation not in use). */
+const NOTHING: K = () => false;
+
+/** A pooled continuation of a set rule's body: adds the member its key term has then. */
+interface MemberSink {
+  out: RSet | undefined;
+  r: CRule | undefined;
+  run: K;
 }
 
 const MULTIPLE_OUTPUTS = 'complete rules must not produce multiple outputs';
@@ -41,12 +81,20 @@ export class Evaluator extends Frame {
   readonly ruleStack: CRule[] = [];
   private readonly spareFrames: Bindings[] = [];
   /**
-   * Argument arrays of builtin calls, by nesting depth: a call borrows the one at its depth while
+   * Argument arrays of builtin calls, by nesting depth and argument count: a call borrows one while
    * its arguments are computed and the builtin runs (nested calls go one deeper), so argument
    * arrays are not allocated per call.
    */
-  private readonly argPool: Value[][] = [];
+  private readonly argPool: Value[][][] = [];
   private argDepth = 0;
+  private readonly runs: RuleRun[] = [];
+  private runDepth = 0;
+  private readonly sinks: MemberSink[] = [];
+  private sinkDepth = 0;
+  private readonly streams: MemberStream[] = [];
+  private streamDepth = 0;
+  private readonly probes: MemberProbe[] = [];
+  private probeDepth = 0;
 
   constructor(s: EvalSettings) {
     super(s);
@@ -55,8 +103,13 @@ export class Evaluator extends Frame {
 
   override begin(input: Value | undefined): void {
     super.begin(input);
-    this.ruleStack.length = 0;
+    // Emptied only when an evaluation that threw left it so: truncating drops its storage.
+    if (this.ruleStack.length > 0) this.ruleStack.length = 0;
     this.argDepth = 0;
+    this.runDepth = 0;
+    this.sinkDepth = 0;
+    this.streamDepth = 0;
+    this.probeDepth = 0;
   }
 
   override end(failed: boolean): void {
@@ -275,9 +328,9 @@ export class Evaluator extends Frame {
 
   /** Value at one key of an object-generating node, evaluating only rules that can match. */
   private valueAtKey(node: RuleNode, key: Value): Value | undefined {
-    let perNode = this.caches.keyed.get(node);
+    const perNode = this.caches.keyed(node);
     const ck = keyOf(key);
-    const cached = perNode?.get(ck);
+    const cached = perNode.get(ck);
     if (cached !== undefined) return cached === NONE ? undefined : cached;
     const full = this.caches.full.get(node);
     let out: Value | undefined;
@@ -297,7 +350,6 @@ export class Evaluator extends Frame {
         }
       }
     }
-    if (perNode === undefined) this.caches.keyed.set(node, (perNode = new Map()));
     perNode.set(ck, out === undefined ? NONE : out);
     return out;
   }
@@ -321,6 +373,7 @@ export class Evaluator extends Frame {
         if (only !== undefined && !equal(keys[0] as Value, only)) return false;
         return this.evalTerm(member ? (r.key as Term) : r.value, (leaf) => {
           builder.insert(keys, leaf, member, r.loc);
+          this.checkDocSize(builder.root.size, r);
           this.noteExplain(r);
           return false;
         });
@@ -330,28 +383,55 @@ export class Evaluator extends Frame {
 
   private setValue(node: RuleNode): Value {
     const out = new ContainerSet();
-    for (const r of candidateRules(this, node)) {
-      const saved = this.enterFrame();
-      try {
-        this.evalRuleBody(r, r.body, this.memberSink(out, r));
-      } finally {
-        this.leaveFrame(saved);
+    const depth = this.sinkDepth++;
+    const sink = this.sinks[depth] ?? (this.sinks[depth] = this.newMemberSink());
+    sink.out = out;
+    try {
+      for (const r of candidateRules(this, node)) {
+        const saved = this.enterFrame();
+        try {
+          sink.r = r;
+          this.evalRuleBody(r, r.body, sink.run);
+        } finally {
+          this.leaveFrame(saved);
+        }
       }
+    } finally {
+      sink.out = undefined;
+      sink.r = undefined;
+      this.sinkDepth = depth;
     }
     return out;
   }
 
-  /** The continuation of a set rule's body: adds the member its key term has then. */
-  private memberSink(out: RSet, r: CRule): K {
-    return () => {
-      const v = this.quickValue(r.key as Term);
-      if (v === SLOW) return this.evalTerm(r.key as Term, (x) => this.addMember(out, x, r));
-      return v !== undefined && this.addMember(out, v, r);
+  private newMemberSink(): MemberSink {
+    const sink: MemberSink = {
+      out: undefined,
+      r: undefined,
+      run: () => {
+        const out = sink.out as RSet;
+        const r = sink.r as CRule;
+        const v = this.quickValue(r.key as Term);
+        if (v === SLOW) return this.addMembers(out, r);
+        return v !== undefined && this.addMember(out, v, r);
+      },
     };
+    return sink;
+  }
+
+  private addMembers(out: RSet, r: CRule): boolean {
+    return this.evalTerm(r.key as Term, (x) => this.addMember(out, x, r));
+  }
+
+  /** Cancels the evaluation when a rule's document has grown past the budget's size cap. */
+  private checkDocSize(size: number, r: CRule): void {
+    const max = this.s.ctx.maxValueSize;
+    if (max !== undefined && size > max) throw overBudget(pathText(r.path), size, max, r.loc);
   }
 
   private addMember(out: RSet, v: Value, r: CRule): boolean {
     out.add(v);
+    this.checkDocSize(out.size, r);
     this.noteExplain(r);
     return false;
   }
@@ -359,35 +439,54 @@ export class Evaluator extends Frame {
   private setHas(node: RuleNode, key: Value): boolean {
     const full = this.caches.full.get(node);
     if (full instanceof RSet) return full.has(key);
-    let perNode = this.caches.keyed.get(node);
+    const perNode = this.caches.keyed(node);
     const ck = keyOf(key);
-    const cached = perNode?.get(ck);
+    const cached = perNode.get(ck);
     if (cached !== undefined) return cached !== NONE;
-    let found = false;
-    for (const r of candidateRules(this, node)) {
-      const saved = this.enterFrame();
-      try {
-        found = isSimplePattern(r.key as Term)
-          ? this.unifyValue(r.key as Term, key, () => this.hasMember(r, key))
-          : this.hasMember(r, key);
-      } finally {
-        this.leaveFrame(saved);
-      }
-      if (found) break;
-    }
-    if (perNode === undefined) this.caches.keyed.set(node, (perNode = new Map()));
+    const found = this.findMember(node, key);
     perNode.set(ck, found ? key : NONE);
     return found;
   }
 
-  private hasMember(r: CRule, key: Value): boolean {
-    return this.evalRuleBody(r, r.body, () =>
-      this.evalTerm(r.key as Term, (v) => {
-        if (!equal(v, key)) return false;
-        this.noteExplain(r);
-        return true;
-      }),
-    );
+  /** Whether a rule at a set node produces `key`, evaluating the rules that can. */
+  private findMember(node: RuleNode, key: Value): boolean {
+    const depth = this.probeDepth++;
+    const probe = this.probes[depth] ?? (this.probes[depth] = this.newMemberProbe());
+    probe.key = key;
+    try {
+      for (const r of candidateRules(this, node)) {
+        const saved = this.enterFrame();
+        try {
+          probe.r = r;
+          const found = isSimplePattern(r.key as Term) ? this.unifyValue(r.key as Term, key, probe.run) : probe.run();
+          if (found) return true;
+        } finally {
+          this.leaveFrame(saved);
+        }
+      }
+      return false;
+    } finally {
+      probe.r = probe.key = undefined;
+      this.probeDepth = depth;
+    }
+  }
+
+  private newMemberProbe(): MemberProbe {
+    const matches = (v: Value): boolean => {
+      if (!equal(v, probe.key as Value)) return false;
+      this.noteExplain(probe.r as CRule);
+      return true;
+    };
+    const keyMatches: K = () => this.evalTerm((probe.r as CRule).key as Term, matches);
+    const probe: MemberProbe = {
+      r: undefined,
+      key: undefined,
+      run: () => {
+        const r = probe.r as CRule;
+        return this.evalRuleBody(r, r.body, keyMatches);
+      },
+    };
+    return probe;
   }
 
   /** The value of complete rules at a node (with default and else chains). */
@@ -421,43 +520,66 @@ export class Evaluator extends Frame {
    */
   private ruleValue(r: CRule, prior: Value | undefined, bindArgs?: (k: K) => boolean): Value | undefined {
     const saved = this.enterFrame();
+    const depth = this.runDepth++;
+    const run = this.runs[depth] ?? (this.runs[depth] = this.newRuleRun());
+    run.r = r;
+    run.prior = prior;
+    run.result = undefined;
     try {
-      const run: RuleRun = { result: undefined, any: false };
-      if (this.produce(r, r.value, r.body, r.loc, prior, bindArgs, run)) return run.result;
+      if (this.produce(r, r.value, r.body, r.loc, bindArgs, run)) return run.result;
       for (const e of r.elses) {
-        if (this.produce(r, e.value, e.body, e.loc, prior, bindArgs, run)) return run.result;
+        if (this.produce(r, e.value, e.body, e.loc, bindArgs, run)) return run.result;
       }
       return run.result;
     } finally {
+      run.r = run.valueTerm = run.loc = run.prior = run.result = undefined;
+      this.runDepth = depth;
       this.leaveFrame(saved);
     }
   }
 
   /** Runs one alternative of a rule; true when its body succeeded. */
-  private produce(r: CRule, valueTerm: Term, body: Body, loc: Location, prior: Value | undefined, bindArgs: ((k: K) => boolean) | undefined, run: RuleRun): boolean {
+  private produce(r: CRule, valueTerm: Term, body: Body, loc: Location, bindArgs: ((k: K) => boolean) | undefined, run: RuleRun): boolean {
     run.any = false;
-    const onSuccess = this.successSink(r, valueTerm, loc, prior, run);
-    if (bindArgs) bindArgs(() => this.evalRuleBody(r, body, onSuccess));
-    else this.evalRuleBody(r, body, onSuccess);
+    run.valueTerm = valueTerm;
+    run.loc = loc;
+    if (bindArgs) this.produceWithArgs(r, body, bindArgs, run);
+    else this.evalRuleBody(r, body, run.onSuccess);
     return run.any;
   }
 
-  private successSink(r: CRule, valueTerm: Term, loc: Location, prior: Value | undefined, run: RuleRun): K {
-    const ground = valueTerm.type === 'scalar';
-    return () => {
-      run.any = true;
-      return this.evalTerm(valueTerm, (v) => {
-        if (prior !== undefined && !equal(prior, v)) {
-          throw new RegoError('eval_conflict_error', r.kind === 'function' ? FUNCTION_OUTPUTS : MULTIPLE_OUTPUTS, r.loc);
-        }
-        if (run.result !== undefined && !equal(run.result, v)) {
-          throw new RegoError('eval_conflict_error', r.kind === 'function' ? FUNCTION_OUTPUTS : MULTIPLE_OUTPUTS, loc);
-        }
-        run.result = v;
-        this.noteExplain(r);
-        return ground;
-      });
+  /** A function's body runs once its arguments are bound (a closure kept off produce's path). */
+  private produceWithArgs(r: CRule, body: Body, bindArgs: (k: K) => boolean, run: RuleRun): void {
+    bindArgs(() => this.evalRuleBody(r, body, run.onSuccess));
+  }
+
+  private newRuleRun(): RuleRun {
+    const onValue = (v: Value): boolean => {
+      const r = run.r as CRule;
+      if (run.prior !== undefined && !equal(run.prior, v)) {
+        throw new RegoError('eval_conflict_error', r.kind === 'function' ? FUNCTION_OUTPUTS : MULTIPLE_OUTPUTS, r.loc);
+      }
+      if (run.result !== undefined && !equal(run.result, v)) {
+        throw new RegoError('eval_conflict_error', r.kind === 'function' ? FUNCTION_OUTPUTS : MULTIPLE_OUTPUTS, run.loc);
+      }
+      run.result = v;
+      this.noteExplain(r);
+      // A constant value is the only one the body can produce: no need to look further.
+      return (run.valueTerm as Term).type === 'scalar';
     };
+    const run: RuleRun = {
+      r: undefined,
+      valueTerm: undefined,
+      loc: undefined,
+      prior: undefined,
+      result: undefined,
+      any: false,
+      onSuccess: () => {
+        run.any = true;
+        return this.evalTerm(run.valueTerm as Term, onValue);
+      },
+    };
+    return run;
   }
 
   private evalRuleBody(r: CRule, body: Body, k: K): boolean {
@@ -536,7 +658,7 @@ export class Evaluator extends Frame {
     if (args === undefined) return SLOW;
     if (args === null) return undefined;
     try {
-      return def.fn(args, this.s.ctx);
+      return checkResult(this.s.ctx, def.name, def.fn(args, this.s.ctx));
     } catch (err) {
       const e = builtinFailure(def, err, t.loc);
       if (this.s.strict || e.code === 'eval_cancel_error' || e.code === 'eval_conflict_error') throw e;
@@ -568,24 +690,49 @@ export class Evaluator extends Frame {
     if (this.ordered || this.overrides !== undefined) return SLOW;
     const node = streamableSet(this.root, coll);
     if (node === undefined || this.caches.full.has(node)) return SLOW;
-    const outer = this.b;
-    for (const r of candidateRules(this, node)) {
-      const saved = this.enterFrame();
-      try {
-        if (this.evalRuleBody(r, r.body, this.memberStream(r, outer, name, k))) return true;
-      } finally {
-        this.leaveFrame(saved);
+    const depth = this.streamDepth++;
+    const stream = this.streams[depth] ?? (this.streams[depth] = this.newMemberStream());
+    stream.outer = this.b;
+    stream.name = name;
+    stream.k = k;
+    try {
+      for (const r of candidateRules(this, node)) {
+        const saved = this.enterFrame();
+        try {
+          stream.r = r;
+          if (this.evalRuleBody(r, r.body, stream.run)) return true;
+        } finally {
+          this.leaveFrame(saved);
+        }
       }
+      return false;
+    } finally {
+      stream.r = stream.outer = undefined;
+      stream.k = NOTHING;
+      this.streamDepth = depth;
     }
-    return false;
   }
 
-  private memberStream(r: CRule, outer: Bindings, name: string, k: K): K {
-    return () => {
-      const v = this.quickValue(r.key as Term);
-      if (v === SLOW) return this.evalTerm(r.key as Term, (x) => this.yieldMember(r, outer, name, x, k));
-      return v !== undefined && this.yieldMember(r, outer, name, v, k);
+  private newMemberStream(): MemberStream {
+    const stream: MemberStream = {
+      r: undefined,
+      outer: undefined,
+      name: '',
+      k: NOTHING,
+      run: () => {
+        const r = stream.r as CRule;
+        const v = this.quickValue(r.key as Term);
+        if (v === SLOW) return this.yieldMembers(stream);
+        return v !== undefined && this.yieldMember(r, stream.outer as Bindings, stream.name, v, stream.k);
+      },
     };
+    return stream;
+  }
+
+  private yieldMembers(stream: MemberStream): boolean {
+    const r = stream.r as CRule;
+    const { outer, name, k } = stream;
+    return this.evalTerm(r.key as Term, (x) => this.yieldMember(r, outer as Bindings, name, x, k));
   }
 
   /** Runs the consumer of a streamed member in the consumer's frame, as the consumer's rule. */
@@ -693,9 +840,9 @@ export class Evaluator extends Frame {
   private directArgs(t: CallTerm, arity: number): Value[] | null | undefined {
     const n = Math.min(arity, t.args.length);
     const depth = this.argDepth++;
-    let out = this.argPool[depth];
-    if (out === undefined) this.argPool[depth] = out = [];
-    out.length = n;
+    // One array per argument count: setting an array's length on every call costs more.
+    const byCount = this.argPool[depth] ?? (this.argPool[depth] = []);
+    const out = byCount[n] ?? (byCount[n] = new Array<Value>(n).fill(null));
     for (let i = 0; i < n; i++) {
       const v = this.quickValue(t.args[i] as Term);
       if (v === SLOW || v === undefined) {
@@ -736,8 +883,11 @@ export class Evaluator extends Frame {
     let result: Value | undefined;
     let results: Value[] | undefined;
     try {
-      if (def.fn !== undefined && def.refused === undefined) result = def.fn(args, this.s.ctx);
-      else results = runBuiltin(def, args, this.s.ctx);
+      if (def.fn !== undefined && def.refused === undefined) result = checkResult(this.s.ctx, def.name, def.fn(args, this.s.ctx));
+      else {
+        results = runBuiltin(def, args, this.s.ctx);
+        for (const r of results) checkResult(this.s.ctx, def.name, r);
+      }
     } catch (err) {
       const e = builtinFailure(def, err, t.loc);
       if (this.s.strict || e.code === 'eval_cancel_error' || e.code === 'eval_conflict_error') throw e;

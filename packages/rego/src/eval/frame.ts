@@ -4,18 +4,19 @@
 // continuation returns true to stop the enumeration early (a `not`, an existence check, an
 // early exit). Documents under `data` and calls are the subclass's job (evaluator.ts).
 
-import type { ArrayTerm, Body, CallTerm, ComprehensionTerm, EveryExpr, Expr, ObjectTerm, RefTerm, SetTerm, SomeInExpr, TemplateStringTerm, Term, WithModifier } from '../ast/types.ts';
+import type { ArrayTerm, Body, CallTerm, Location, ComprehensionTerm, EveryExpr, Expr, ObjectTerm, RefTerm, SetTerm, SomeInExpr, TemplateStringTerm, Term, WithModifier } from '../ast/types.ts';
 import { isGroundTerm, staticName } from '../compile/terms.ts';
+import { overBudget } from '../builtins/budget.ts';
 import { RegoError } from '../errors.ts';
 import { canonicalText, equal, keyOf, RObject, RSet, type Value } from '../value/value.ts';
-import { newCaches, type Caches } from './caches.ts';
+import { Caches } from './caches.ts';
 import { addOverride, setPath, type DataOverride, type FunctionOverride } from './overrides.ts';
 import type { EvalSettings } from './settings.ts';
 
 export type K = () => boolean;
 
-/** Caches of a frame between evaluations (never written: `begin` installs fresh ones). */
-const EMPTY_CACHES: Caches = newCaches();
+/** What the budget's refusal of a too large comprehension names. */
+const COMPREHENSION = 'comprehension';
 
 /** The continuation that stops at the first solution. */
 const FOUND: K = () => true;
@@ -41,6 +42,33 @@ interface Scope {
  */
 export type Bindings = Map<string, Value | undefined>;
 
+/**
+ * `some x in coll` with x already bound: k once for every element of coll equal to x (a set has
+ * it at most once; nothing for scalars).
+ */
+function eachEqual(coll: Value, x: Value, k: K): boolean {
+  if (coll instanceof RSet) return coll.has(x) && k();
+  if (Array.isArray(coll)) {
+    for (let i = 0; i < coll.length; i++) if (equal(coll[i] as Value, x) && k()) return true;
+  } else if (coll instanceof RObject) {
+    const entries = coll.entries();
+    for (let i = 0; i < entries.length; i++) if (equal((entries[i] as [Value, Value])[1], x) && k()) return true;
+  }
+  return false;
+}
+
+/** A reusable continuation: evaluate `body` from expression `i`, then `k`. */
+class RestOfBody {
+  body: Body = [];
+  i = 0;
+  k: K = FOUND;
+  readonly run: K;
+
+  constructor(frame: Frame) {
+    this.run = () => frame.evalBody(this.body, this.i, this.k);
+  }
+}
+
 export abstract class Frame {
   /** Bindings of the current frame (a rule body or the query); undefined means unbound. */
   b: Bindings = new Map();
@@ -48,7 +76,10 @@ export abstract class Frame {
   protected readonly data: Value;
   protected overrides: DataOverride | undefined;
   protected fnOverrides: Map<string, FunctionOverride> | undefined;
-  protected caches: Caches = newCaches();
+  /** The caches in effect: the frame's own, or a `with` scope's. */
+  protected caches: Caches;
+  /** The frame's own caches, emptied after each evaluation and used again. */
+  private readonly home = new Caches();
   /**
    * Whether the order of solutions can be observed (query rows, array comprehensions). Rule
    * bodies and set/object comprehensions collect into unordered documents, so they may
@@ -56,10 +87,17 @@ export abstract class Frame {
    */
   protected ordered = true;
   private steps = 0;
+  /**
+   * Continuations "the rest of a body", by nesting depth. Continuations are only called while the
+   * expression they were given to runs, so each is free again once that expression returns.
+   */
+  private readonly rests: RestOfBody[] = [];
+  private restDepth = 0;
 
   constructor(readonly s: EvalSettings) {
     this.input = s.input;
     this.data = s.data;
+    this.caches = this.home;
   }
 
   /** Evaluates `data` followed by path terms. */
@@ -98,11 +136,18 @@ export abstract class Frame {
     }
     if (i === body.length) return k();
     const e = body[i] as Expr;
-    return this.evalStepped(e, i === body.length - 1 ? k : this.restOf(body, i + 1, k));
-  }
-
-  private restOf(body: Body, i: number, k: K): K {
-    return () => this.evalBody(body, i, k);
+    if (i === body.length - 1) return this.evalStepped(e, k);
+    // The rest of the body is a continuation from the pool, held while this expression runs.
+    const depth = this.restDepth++;
+    const rest = this.rests[depth] ?? (this.rests[depth] = new RestOfBody(this));
+    rest.body = body;
+    rest.i = i + 1;
+    rest.k = k;
+    try {
+      return this.evalStepped(e, rest.run);
+    } finally {
+      this.restDepth = depth;
+    }
   }
 
   /** Whether a test expression holds, decided without continuations; SLOW for anything else. */
@@ -112,6 +157,12 @@ export abstract class Frame {
     const q = t.type === 'call' ? this.quickCall(t) : this.quickValue(t);
     if (q === SLOW) return SLOW;
     return (q !== undefined && q !== false) !== e.negated;
+  }
+
+  /** Cancels the evaluation when a value being built has grown past the budget's size cap. */
+  protected checkBuilt(size: number, what: string, loc: Location): void {
+    const max = this.s.ctx.maxValueSize;
+    if (max !== undefined && size > max) throw overBudget(what, size, max, loc);
   }
 
   /**
@@ -133,9 +184,10 @@ export abstract class Frame {
     this.input = input;
     this.overrides = undefined;
     this.fnOverrides = undefined;
-    this.caches = newCaches();
+    this.caches = this.home;
     this.ordered = true;
     this.steps = 0;
+    this.restDepth = 0;
     if (this.s.timeoutMs !== undefined) this.s.deadline = performance.now() + this.s.timeoutMs;
   }
 
@@ -145,7 +197,10 @@ export abstract class Frame {
    */
   end(failed: boolean): void {
     this.input = undefined;
-    this.caches = EMPTY_CACHES;
+    this.home.clear();
+    this.caches = this.home;
+    // Pooled continuations let go of the last evaluation's continuations (and what they hold).
+    for (const rest of this.rests) rest.k = FOUND;
     if (failed) this.b = new Map();
   }
 
@@ -193,11 +248,14 @@ export abstract class Frame {
 
   protected evalSomeIn(e: SomeInExpr, k: K): boolean {
     const v = e.value;
-    if (e.key === undefined && v.type === 'var' && this.b.get(v.name) === undefined && !isRoot(v.name)) {
-      const streamed = this.streamMembers(e.collection, v.name, k);
-      if (streamed !== SLOW) return streamed;
+    if (e.key === undefined && v.type === 'var' && !isRoot(v.name)) {
+      const bound = this.b.get(v.name);
+      if (bound === undefined) {
+        const streamed = this.streamMembers(e.collection, v.name, k);
+        if (streamed !== SLOW) return streamed;
+      }
       const coll = this.quickValue(e.collection);
-      if (coll !== SLOW) return coll !== undefined && this.bindEach(v.name, coll, k);
+      if (coll !== SLOW) return coll !== undefined && (bound === undefined ? this.bindEach(v.name, coll, k) : eachEqual(coll, bound, k));
     }
     return this.evalSomeInSlow(e, k);
   }
@@ -307,7 +365,7 @@ export abstract class Frame {
       fns = new Map(fns ?? []);
       fns.set(name, replacement ?? { kind: 'value', value: value as Value });
     }
-    const scoped: Scope = { input, overrides, fns, caches: newCaches() };
+    const scoped: Scope = { input, overrides, fns, caches: new Caches() };
     this.setScope(scoped);
     try {
       return run(() => {
@@ -400,6 +458,11 @@ export abstract class Frame {
 
   /** The first value of a term, or undefined. */
   firstValue(t: Term): Value | undefined {
+    const q = this.quickValue(t);
+    return q === SLOW ? this.firstValueSlow(t) : q;
+  }
+
+  private firstValueSlow(t: Term): Value | undefined {
     let out: Value | undefined;
     this.evalTerm(t, (v) => {
       out = v;
@@ -457,13 +520,19 @@ export abstract class Frame {
   private quickObject(t: ObjectTerm): RObject | undefined | typeof SLOW {
     const keys = stringKeysOf(t);
     if (keys === undefined) return SLOW;
-    const values: Value[] = new Array(keys.length);
-    for (let i = 0; i < keys.length; i++) {
+    // Small objects are built straight into their entry list.
+    const n = keys.length;
+    const small = RObject.isSmall(n);
+    const out: Value[] = new Array(small ? 2 * n : n);
+    for (let i = 0; i < n; i++) {
       const v = this.quickValue((t.entries[i] as [Term, Term])[1]);
       if (v === SLOW || v === undefined) return v;
-      values[i] = v;
+      if (small) {
+        out[2 * i] = keys[i] as string;
+        out[2 * i + 1] = v;
+      } else out[i] = v;
     }
-    return RObject.fromStringKeys(keys, values);
+    return small ? RObject.fromEntryList(out) : RObject.fromStringKeys(keys, out);
   }
 
   protected evalList(items: Term[], i: number, acc: Value[], k: (vs: Value[]) => boolean): boolean {
@@ -504,12 +573,12 @@ export abstract class Frame {
   private collect(t: ComprehensionTerm): Value {
     if (t.kind === 'array') {
       const out: Value[] = [];
-      this.evalBody(t.body, 0, () => this.evalTerm(t.head, (v) => (out.push(v), false)));
+      this.evalBody(t.body, 0, () => this.evalTerm(t.head, (v) => (out.push(v), this.checkBuilt(out.length, COMPREHENSION, t.loc), false)));
       return out;
     }
     if (t.kind === 'set') {
       const out = new RSet();
-      this.evalBody(t.body, 0, () => this.evalTerm(t.head, (v) => (out.add(v), false)));
+      this.evalBody(t.body, 0, () => this.evalTerm(t.head, (v) => (out.add(v), this.checkBuilt(out.size, COMPREHENSION, t.loc), false)));
       return out;
     }
     const out = new RObject();
@@ -521,6 +590,7 @@ export abstract class Frame {
             throw new RegoError('eval_conflict_error', 'object keys must be unique', t.loc);
           }
           out.set(key, v);
+          this.checkBuilt(out.size, COMPREHENSION, t.loc);
           return false;
         }),
       ),

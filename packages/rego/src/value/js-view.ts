@@ -44,6 +44,20 @@ function arrayView(xs: unknown[]): Value[] {
 }
 
 /**
+ * Up to this length the list of converted members grows by copying into an array of the exact
+ * size: a push would reserve room for many more (most inputs have few composite members).
+ */
+const SEEN_COPIED = 16;
+
+function withPair(xs: (string | Value)[], k: string, v: Value): (string | Value)[] {
+  const out: (string | Value)[] = new Array(xs.length + 2);
+  for (let i = 0; i < xs.length; i++) out[i] = xs[i] as string | Value;
+  out[xs.length] = k;
+  out[xs.length + 1] = v;
+  return out;
+}
+
+/**
  * A Rego object over a plain JS object. Members are converted on first access and kept, so a
  * member read twice is the same value; the whole entry list is built only when something
  * iterates the object.
@@ -72,8 +86,7 @@ export class JSObjectView extends RObject {
     const seen = this.seen;
     if (seen !== undefined) for (let i = 0; i < seen.length; i += 2) if (seen[i] === k) return seen[i + 1] as Value;
     const v = viewOf(x);
-    if (seen === undefined) this.seen = [k, v];
-    else seen.push(k, v);
+    this.seen = seen === undefined ? [k, v] : seen.length < SEEN_COPIED ? withPair(seen, k, v) : (seen.push(k, v), seen);
     return v;
   }
 

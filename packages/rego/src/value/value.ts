@@ -59,6 +59,18 @@ export class RObject {
     return RObject.fromStringKeys(keys, keys.map((k) => rec[k] as Value));
   }
 
+  /** Whether an object of n entries keeps them in one entry list (see fromEntryList). */
+  static isSmall(n: number): boolean {
+    return n > 0 && n <= SMALL_OBJECT;
+  }
+
+  /** An object over [key0, value0, key1, value1, ...] with distinct keys (kept, not copied). */
+  static fromEntryList(flat: Value[]): RObject {
+    const o = new RObject();
+    o.flat = flat;
+    return o;
+  }
+
   /** An object from distinct string keys and their values (both arrays are kept or dropped). */
   static fromStringKeys(keys: readonly string[], values: readonly Value[]): RObject {
     const o = new RObject();
@@ -165,6 +177,29 @@ export class RObject {
     return sortInPlace(out, strings ? compareStringEntries : compareEntries);
   }
 
+  /**
+   * The object as a JS record of converted values, keys in sort order, written without building
+   * the sorted entry list; undefined unless it is small with string keys only (as most are).
+   */
+  toRecord(convert: (v: Value) => unknown): Record<string, unknown> | undefined {
+    const flat = this.flat;
+    if (flat === undefined || this.sorted !== undefined) return undefined;
+    for (let i = 0; i < flat.length; i += 2) if (typeof flat[i] !== 'string') return undefined;
+    const out: Record<string, unknown> = {};
+    let prev: string | undefined;
+    for (let n = 0; n < flat.length; n += 2) {
+      // The least key after the previous one (keys are distinct; there are at most eight).
+      let next = -1;
+      for (let i = 0; i < flat.length; i += 2) {
+        const key = flat[i] as string;
+        if ((prev === undefined || compareStrings(key, prev) > 0) && (next < 0 || compareStrings(key, flat[next] as string) < 0)) next = i;
+      }
+      prev = flat[next] as string;
+      out[prev] = convert(flat[next + 1] as Value);
+    }
+    return out;
+  }
+
   keys(): Value[] {
     return this.entries().map((e) => e[0]);
   }
@@ -206,10 +241,18 @@ const compareEntries = (a: [Value, Value], b: [Value, Value]): number => compare
 const isPlain = (v: Value): boolean =>
   typeof v === 'string' || (typeof v === 'number' ? Number.isSafeInteger(v) : v === null || typeof v === 'boolean');
 
+/** Up to this many plain members a set keeps them in an array (no hash table). */
+const SMALL_SET = 8;
+
 /** A Rego set: iteration in sorted order. */
 export class RSet {
-  /** Strings, safe integers, booleans and null. */
-  private readonly plain = new Set<Value>();
+  /**
+   * Strings, safe integers, booleans and null: the first SMALL_SET in `few` (its first
+   * `fewCount` slots, searched in order), all of them in `plain` once there are more.
+   */
+  private few: Value[] | undefined;
+  private fewCount = 0;
+  private plain: Set<Value> | undefined;
   /** Other members (composites, fractions, big numbers), by `keyOf`. */
   private others: Map<string, Value> | undefined;
   private sorted: Value[] | undefined;
@@ -220,15 +263,13 @@ export class RSet {
   }
 
   get size(): number {
-    return this.plain.size + (this.others?.size ?? 0);
+    return (this.plain?.size ?? this.fewCount) + (this.others?.size ?? 0);
   }
 
   /** Builder only. Returns true when the value was new. */
   add(v: Value): boolean {
     if (isPlain(v)) {
-      const n = this.plain.size;
-      this.plain.add(v);
-      if (this.plain.size === n) return false;
+      if (!this.addPlain(v)) return false;
     } else {
       const k = keyOf(v);
       const others = (this.others ??= new Map());
@@ -240,24 +281,67 @@ export class RSet {
     return true;
   }
 
+  private addPlain(v: Value): boolean {
+    const plain = this.plain;
+    if (plain !== undefined) {
+      const n = plain.size;
+      plain.add(v);
+      return plain.size !== n;
+    }
+    if (this.hasFew(v)) return false;
+    const few = (this.few ??= new Array(SMALL_SET));
+    if (this.fewCount < SMALL_SET) {
+      few[this.fewCount++] = v;
+      return true;
+    }
+    this.plain = new Set(few);
+    this.plain.add(v);
+    this.few = undefined;
+    this.fewCount = 0;
+    return true;
+  }
+
+  private hasFew(v: Value): boolean {
+    const few = this.few;
+    if (few !== undefined) for (let i = 0; i < this.fewCount; i++) if (few[i] === v) return true;
+    return false;
+  }
+
+  /** The plain members in a new array, in insertion order. */
+  private plainMembers(): Value[] {
+    if (this.plain !== undefined) return [...this.plain];
+    return this.few === undefined ? [] : this.few.slice(0, this.fewCount);
+  }
+
   has(v: Value): boolean {
-    if (isPlain(v)) return this.plain.has(v);
+    if (isPlain(v)) return this.plain !== undefined ? this.plain.has(v) : this.hasFew(v);
     return this.others !== undefined && this.others.has(keyOf(v));
   }
 
   /** Members in Rego sort order. */
   values(): readonly Value[] {
     if (this.sorted === undefined) {
-      const out = [...this.plain];
+      const out = this.plainMembers();
       if (this.others !== undefined) for (const v of this.others.values()) out.push(v);
       this.sorted = sortInPlace(out, compare);
     }
     return this.sorted;
   }
 
+  /** The members in sort order, converted, in a new array (without keeping a sorted list). */
+  sortedCopy(convert: (v: Value) => unknown): unknown[] {
+    if (this.sorted !== undefined) return this.sorted.map(convert);
+    const out: Value[] = this.plainMembers();
+    if (this.others !== undefined) for (const v of this.others.values()) out.push(v);
+    sortInPlace(out, compare);
+    const converted = out as unknown[];
+    for (let i = 0; i < out.length; i++) converted[i] = convert(out[i] as Value);
+    return converted;
+  }
+
   /** Members in insertion order: no sorting, for when the order cannot be observed. */
   unorderedValues(): readonly Value[] {
-    return this.sorted ?? (this.others === undefined ? (this.unordered ??= [...this.plain]) : this.values());
+    return this.sorted ?? (this.others === undefined ? (this.unordered ??= this.plainMembers()) : this.values());
   }
 }
 
@@ -521,7 +605,9 @@ export function toJS(v: Value): unknown {
   if (v === null || typeof v !== 'object') return v;
   if (v instanceof BigNum) return Number(v.text);
   if (Array.isArray(v)) return v.map(toJS);
-  if (v instanceof RSet) return v.values().map(toJS);
+  if (v instanceof RSet) return v.sortedCopy(toJS);
+  const record = v.toRecord(toJS);
+  if (record !== undefined) return record;
   const out: Record<string, unknown> = {};
   for (const [k, val] of v.entries()) out[typeof k === 'string' ? k : toJSONText(k)] = toJS(val);
   return out;
