@@ -6,6 +6,7 @@ import { packKey } from '../src/audit/export-job.ts';
 import { storedEvidenceUsage } from '../src/finops/storage-usage.ts';
 import { getReceipt } from '../src/ledger/receipts.ts';
 import { currentTx } from '../src/context.ts';
+import { policyRuntime } from '../src/policy/policy-runtime.ts';
 import { canonicalJson } from '../src/util/canonical-json.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
@@ -26,6 +27,8 @@ test('a completed export meters the bytes of its stored pack and its receipt, on
   const created = await h.call('POST', '/api/v1/audit/exports', { as: admin, stepUp: true, body: { from, to: h.clock.now().toISOString() } });
   assert.equal(created.statusCode, 202, created.body);
   const id = created.json().export_id as string;
+  // The pack waits until the window's decisions are written and its receipts are in the ledger.
+  await policyRuntime().engine.flushDecisions();
   await h.app.ledger.flush('pilot-a');
   await h.app.jobs.runDue();
   const status = (await h.call('GET', `/api/v1/audit/exports/${id}`, { as: admin })).json();
