@@ -22,15 +22,20 @@ export default function CommandPalette({ open, onOpenChange }: { open: boolean; 
     `${active?.token}:${open}:${ready}:${sources.map((s) => s.action).join(',')}`,
   );
   if (active === undefined) return null;
+  // The typed text goes with the dialog, as it would were the input uncontrolled.
+  const setOpen = (next: boolean) => {
+    if (!next) setSearch('');
+    onOpenChange(next);
+  };
   const go = (href: string) => {
-    onOpenChange(false);
+    setOpen(false);
     navigate(href);
   };
   const receipt = screens.some((s) => s.id === 'receipts') ? receiptJump(search, active.tenant_id) : null;
   const records = [...(receipt === null ? [] : [receipt]), ...(state.status === 'ready' ? state.data : [])];
   const groups = [...new Set(records.map((r) => r.group))];
   return (
-    <Command.Dialog open={open} onOpenChange={onOpenChange} label="Command palette" overlayClassName="palette-overlay" contentClassName="palette">
+    <Command.Dialog open={open} onOpenChange={setOpen} label="Command palette" overlayClassName="palette-overlay" contentClassName="palette">
       <Command.Input value={search} onValueChange={setSearch} placeholder="Go to a screen, tenant, request, quote or receipt id…" aria-label="Search screens, records and actions" />
       <Command.List label="Results">
         {state.status === 'loading' && <Command.Loading label="Loading records">Loading records…</Command.Loading>}

@@ -1,10 +1,9 @@
 import { useApiPath } from '../../api/use-api-data.ts';
 import { Link } from '../../router/router.tsx';
-import { useSessions } from '../../session/session-store.ts';
 import { AsyncView } from '../../ui/async-view.tsx';
 import { Time } from '../../ui/time.tsx';
 import { useAsync } from '../../ui/use-async.ts';
-import { receiptEntityId } from '../graph/graph-api.ts';
+import { DEFAULT_WALK, receiptEntityId } from '../graph/graph-api.ts';
 import { RelatedPane } from '../graph/related-pane.tsx';
 import { checkInclusion, type ReceiptBundle } from './inclusion-check.ts';
 
@@ -19,6 +18,9 @@ interface Receipt {
   issued_at: string;
   request_id?: string;
 }
+
+// A receipt is linked to what it concerns by RECEIPTED_BY, which the default walk leaves out.
+const RECEIPT_WALK = { ...DEFAULT_WALK, types: ['RECEIPTED_BY'] };
 
 /** Whether the bundle's inclusion path leads to its checkpoint's root, checked here in the browser. */
 function InclusionStatus({ bundle }: { bundle: ReceiptBundle }) {
@@ -42,7 +44,6 @@ function InclusionStatus({ bundle }: { bundle: ReceiptBundle }) {
 
 /** One receipt: what it attests, its place in the tenant's log with the proof checked, and what the graph links to it. */
 export function ReceiptPage({ tenantId, receiptId }: { tenantId: string; receiptId: string }) {
-  const { active } = useSessions();
   const { state, reload } = useApiPath<ReceiptBundle>(`/provenance/receipts/${encodeURIComponent(receiptId)}`, 0);
   return (
     <section aria-labelledby="receipt-title">
@@ -107,11 +108,11 @@ export function ReceiptPage({ tenantId, receiptId }: { tenantId: string; receipt
                 <InclusionStatus bundle={bundle} />
                 <p className="hint">The checkpoint's signature is checked offline with companyos verify.</p>
               </div>
+              <RelatedPane tenantId={tenantId} entityId={receiptEntityId(receiptId)} walk={RECEIPT_WALK} />
             </>
           );
         }}
       </AsyncView>
-      {active !== undefined && <RelatedPane tenantId={tenantId} entityId={receiptEntityId(receiptId)} />}
     </section>
   );
 }
