@@ -79,7 +79,6 @@ export const SCREENS: ScreenDef[] = [
   { id: 'cohorts', title: 'Cohorts', scope: 'platform', segment: 'cohorts', detail: true, offered: ['onboarding.cohort.get'], render: ({ item }) => <CohortsScreen cohort={item} /> },
   { id: 'board-packs', title: 'Board pack', scope: 'platform', segment: 'board-packs', offered: ['board.pack.list'], render: () => <BoardPacksScreen /> },
   { id: 'margins', title: 'Cost and margin', scope: 'platform', segment: 'margins', offered: ['finops.cost.tenants'], render: () => <MarginsScreen /> },
-  { id: 'high-risk-ops', title: 'High-Risk Ops', scope: 'tenant', segment: 'high-risk-ops', offered: ['high_risk.dashboard.get'], render: ({ tenantId }) => <HighRiskOpsScreen tenantId={tenantId} /> },
 ];
 
 export function screenPath(screen: ScreenDef, tenantId: string): string {
