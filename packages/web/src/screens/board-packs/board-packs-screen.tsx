@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { downloadFile } from '../../api/download.ts';
 import { toProblem, type Problem } from '../../api/problem.ts';
+import type { BoardPack } from '../../api/types.ts';
 import { useApiPath } from '../../api/use-api-data.ts';
 import { useSessions } from '../../session/session-store.ts';
 import { AsyncView } from '../../ui/async-view.tsx';
@@ -8,15 +9,6 @@ import { DataTable } from '../../ui/data-table.tsx';
 import { duration } from '../../ui/format.ts';
 import { ProblemAlert } from '../../ui/problem-alert.tsx';
 import { Time } from '../../ui/time.tsx';
-
-interface BoardPack {
-  pack_id: string;
-  period: string;
-  sha256: string;
-  duration_ms: number;
-  created_by: string;
-  created_at: string;
-}
 
 /** Operators: generate the board pack PDF of a period and download it; the packs made so far with their digests. */
 export function BoardPacksScreen() {

@@ -1,17 +1,10 @@
 import { useState, type FormEvent } from 'react';
+import type { CohortReport } from '../../api/types.ts';
 import { useApiPath } from '../../api/use-api-data.ts';
 import { Link, navigate } from '../../router/router.tsx';
 import { AsyncView } from '../../ui/async-view.tsx';
 import { DataTable } from '../../ui/data-table.tsx';
 import { duration } from '../../ui/format.ts';
-
-interface CohortReport {
-  cohort: string;
-  tenants: Array<{ tenant_id: string; state: string; done: string[]; failed_step: string | null; error: string | null; time_to_first_verify_ms: number | null }>;
-  totals: { tenants: number; onboarded: number; verified: number; failed: number; in_progress: number };
-  time_to_first_verify_ms: { p50: number | null; max: number | null };
-  alert: { raised: boolean; failed_share: number; threshold: number; message: string | null };
-}
 
 const cohortHref = (cohort: string) => `/operator/cohorts/${encodeURIComponent(cohort)}`;
 const ms = (v: number | null) => (v === null ? '—' : duration(v));
