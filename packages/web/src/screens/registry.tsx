@@ -52,7 +52,6 @@ export const SCREENS: ScreenDef[] = [
     offered: ['tenant.list'],
     render: ({ item }) => (item === undefined ? <TenantListScreen /> : <TenantPageScreen tenantId={item} />),
   },
-  { id: 'high-risk-ops', title: 'High-Risk Ops', scope: 'tenant', segment: 'high-risk-ops', offered: ['high_risk.dashboard.get'], render: ({ tenantId }) => <HighRiskOpsScreen tenantId={tenantId} /> },
   {
     id: 'config',
     title: 'Configuration',
@@ -78,6 +77,7 @@ export const SCREENS: ScreenDef[] = [
   { id: 'receipts', title: 'Receipts', scope: 'tenant', segment: 'receipts', detail: true, offered: ['provenance.receipt.get'], render: ({ tenantId, item }) => <ReceiptsScreen tenantId={tenantId} receiptId={item} /> },
   { id: 'cohorts', title: 'Cohorts', scope: 'platform', segment: 'cohorts', detail: true, offered: ['onboarding.cohort.get'], render: ({ item }) => <CohortsScreen cohort={item} /> },
   { id: 'board-packs', title: 'Board pack', scope: 'platform', segment: 'board-packs', offered: ['board.pack.list'], render: () => <BoardPacksScreen /> },
+  { id: 'high-risk-ops', title: 'High-Risk Ops', scope: 'tenant', segment: 'high-risk-ops', offered: ['high_risk.dashboard.get'], render: ({ tenantId }) => <HighRiskOpsScreen tenantId={tenantId} /> },
   { id: 'margins', title: 'Cost and margin', scope: 'platform', segment: 'margins', offered: ['finops.cost.tenants'], render: () => <MarginsScreen /> },
 ];
 
