@@ -2,12 +2,14 @@ import { API_BASE } from './client.ts';
 import { ApiError } from './problem.ts';
 
 /**
- * Fetches a file that needs the bearer token (a plain link cannot carry it) and hands it to the
+ * Fetches a file (or POSTs for one made on request) that needs the bearer token (a plain link cannot carry it) and hands it to the
  * browser as a download. Returns the bytes' SHA-256 (hex) so the caller can compare it with the
  * digest the server recorded; null where the page has no Web Crypto (plain http to a remote host).
  */
-export async function downloadFile(path: string, token: string | undefined, filename: string): Promise<string | null> {
-  const response = await fetch(`${API_BASE}${path}`, { headers: token === undefined ? {} : { authorization: `Bearer ${token}` }, cache: 'no-store' });
+export async function downloadFile(path: string, token: string | undefined, filename: string, post?: { body: unknown }): Promise<string | null> {
+  const headers: Record<string, string> = token === undefined ? {} : { authorization: `Bearer ${token}` };
+  const init: RequestInit = post === undefined ? {} : { method: 'POST', body: JSON.stringify(post.body), headers: { ...headers, 'content-type': 'application/json' } };
+  const response = await fetch(`${API_BASE}${path}`, { headers, cache: 'no-store', ...init });
   if (!response.ok) {
     const problem = await response.json().catch(() => null);
     throw new ApiError(problem ?? { type: 'about:blank', title: response.statusText, status: response.status, detail: `The server answered ${response.status}.` });

@@ -7,6 +7,7 @@ import {
   pathsApiV1TenantsIdConfigGetResponses200ContentApplicationJsonData_regionValues as regions,
   pathsApiV1TenantsIdConfigGetResponses200ContentApplicationJsonEnvValues as envs,
 } from './openapi.gen.ts';
+import type { operations } from './openapi.gen.ts';
 
 export type { AuditEvent, TenantConfig };
 // The enumerations come from the server's OpenAPI document (openapi.gen.ts), never copied here.
@@ -48,3 +49,11 @@ export interface ExportVerification {
   counts: Record<string, number> | null;
 }
 
+
+/** The JSON a governed action answers with, as the OpenAPI document declares it. */
+type AnswerOf<Name extends keyof operations> = operations[Name] extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
+
+/** A partner cohort's onboarding (GET /onboarding/cohorts/{cohort}). */
+export type CohortReport = AnswerOf<'onboarding.cohort.get'>;
+/** A board pack made so far (GET /board-packs). */
+export type BoardPack = AnswerOf<'board.pack.list'>['board_packs'][number];

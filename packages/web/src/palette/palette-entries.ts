@@ -25,7 +25,7 @@ export const PALETTE_SOURCES: Source[] = [
     action: 'tenant.list',
     load: async (s) => {
       const { tenants } = await apiFor(s.token).get<{ tenants: Array<{ tenant_id: string; display_name: string; status: string }> }>('/tenants');
-      return tenants.map((t) => ({ group: 'Tenants', id: `tenant:${t.tenant_id}`, label: `${t.display_name} (${t.tenant_id})`, keywords: [t.tenant_id, t.status], href: '/operator/tenants' }));
+      return tenants.map((t) => ({ group: 'Tenants', id: `tenant:${t.tenant_id}`, label: `${t.display_name} (${t.tenant_id})`, keywords: [t.tenant_id, t.status], href: `/operator/tenants/${encodeURIComponent(t.tenant_id)}` }));
     },
   },
   {
@@ -55,6 +55,15 @@ export const PALETTE_SOURCES: Source[] = [
     },
   },
 ];
+
+const RECEIPT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The receipt a typed id names, when the text is one: receipts are too many to list, so the id is the search. */
+export function receiptJump(typed: string, tenantId: string): PaletteEntry | null {
+  const id = typed.trim().toLowerCase();
+  if (!RECEIPT_ID.test(id)) return null;
+  return { group: 'Receipts', id: `receipt:${id}`, label: `Open receipt ${id}`, keywords: [id], href: `/tenants/${encodeURIComponent(tenantId)}/receipts/${id}` };
+}
 
 /** Common actions, each offered when the preflight allows the action it starts. */
 export const PALETTE_ACTIONS = [

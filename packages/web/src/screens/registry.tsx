@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import { ApprovalsScreen } from './approvals/approvals-screen.tsx';
 import { AuditLogScreen } from './audit/audit-log-screen.tsx';
+import { BoardPacksScreen } from './board-packs/board-packs-screen.tsx';
 import { BrandingScreen } from './branding/branding-screen.tsx';
+import { CohortsScreen } from './cohorts/cohorts-screen.tsx';
 import { ExportScreen } from './export/export-screen.tsx';
 import { FinopsScreen } from './finops/finops-screen.tsx';
 import { MarginsScreen } from './finops/margins-screen.tsx';
@@ -12,6 +14,7 @@ import { IncidentsScreen } from './incidents/incidents-screen.tsx';
 import { KeysScreen } from './keys/keys-screen.tsx';
 import { OperatorHomeScreen } from './operator-home/operator-home-screen.tsx';
 import { PolicyScreen } from './policy/policy-screen.tsx';
+import { ReceiptsScreen } from './receipts/receipts-screen.tsx';
 import { RevopsDashboardScreen } from './revops/revops-dashboard.tsx';
 import { RevopsScreen } from './revops/revops-screen.tsx';
 import { RunbooksScreen } from './runbooks/runbooks-screen.tsx';
@@ -49,7 +52,6 @@ export const SCREENS: ScreenDef[] = [
     offered: ['tenant.list'],
     render: ({ item }) => (item === undefined ? <TenantListScreen /> : <TenantPageScreen tenantId={item} />),
   },
-  { id: 'high-risk-ops', title: 'High-Risk Ops', scope: 'tenant', segment: 'high-risk-ops', offered: ['high_risk.dashboard.get'], render: ({ tenantId }) => <HighRiskOpsScreen tenantId={tenantId} /> },
   {
     id: 'config',
     title: 'Configuration',
@@ -72,8 +74,11 @@ export const SCREENS: ScreenDef[] = [
   { id: 'revops', title: 'RevOps', scope: 'tenant', segment: 'revops', offered: ['revops.quote.list'], render: ({ tenantId }) => <RevopsScreen tenantId={tenantId} /> },
   { id: 'revops-dashboard', title: 'RevOps governance', scope: 'tenant', segment: 'revops-dashboard', offered: ['revops.dashboard.get'], render: () => <RevopsDashboardScreen /> },
   { id: 'finops', title: 'FinOps', scope: 'tenant', segment: 'finops', offered: ['finops.usage.list'], render: ({ tenantId }) => <FinopsScreen tenantId={tenantId} /> },
-  { id: 'margins', title: 'Cost and margin', scope: 'platform', segment: 'margins', offered: ['finops.cost.tenants'], render: () => <MarginsScreen /> },
+  { id: 'receipts', title: 'Receipts', scope: 'tenant', segment: 'receipts', detail: true, offered: ['provenance.receipt.get'], render: ({ tenantId, item }) => <ReceiptsScreen tenantId={tenantId} receiptId={item} /> },
+  { id: 'cohorts', title: 'Cohorts', scope: 'platform', segment: 'cohorts', detail: true, offered: ['onboarding.cohort.get'], render: ({ item }) => <CohortsScreen cohort={item} /> },
+  { id: 'board-packs', title: 'Board pack', scope: 'platform', segment: 'board-packs', offered: ['board.pack.list'], render: () => <BoardPacksScreen /> },
   { id: 'high-risk-ops', title: 'High-Risk Ops', scope: 'tenant', segment: 'high-risk-ops', offered: ['high_risk.dashboard.get'], render: ({ tenantId }) => <HighRiskOpsScreen tenantId={tenantId} /> },
+  { id: 'margins', title: 'Cost and margin', scope: 'platform', segment: 'margins', offered: ['finops.cost.tenants'], render: () => <MarginsScreen /> },
 ];
 
 export function screenPath(screen: ScreenDef, tenantId: string): string {

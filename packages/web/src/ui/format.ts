@@ -23,3 +23,11 @@ export function absoluteTime(iso: string): string {
 
 /** The tail of a long id, enough to tell ids apart on one screen; the whole id goes in a tooltip. */
 export const shortId = (id: string): string => (id.length > 12 ? `…${id.slice(-8)}` : id);
+
+/** A duration as people read it: "850 ms", "4.2 s", "3 min 5 s". */
+export function duration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)} min ${s % 60} s`;
+}

@@ -67,9 +67,19 @@ const HIGH_RISK_PREFIX = 'high-risk-request:';
 /** The graph entity of a high-risk request (its audit name). */
 export const requestEntityId = (requestId: string) => `${HIGH_RISK_PREFIX}${requestId}`;
 
-/** Where an entity's own page is: a high-risk request opens in the security workspace, the rest in the explorer. */
+const QUOTE_PREFIX = 'revops-quote:';
+const RECEIPT_PREFIX = 'receipt:';
+
+/** The graph entity of a RevOps quote. */
+export const quoteEntityId = (quoteId: string) => `${QUOTE_PREFIX}${quoteId}`;
+
+/** The graph entity of a receipt. */
+export const receiptEntityId = (receiptId: string) => `${RECEIPT_PREFIX}${receiptId}`;
+
+/** Where an entity's own page is: a high-risk request opens in the security workspace, a receipt on its page, the rest in the explorer. */
 export function entityHref(tenantId: string, entityId: string): string {
   if (entityId.startsWith(HIGH_RISK_PREFIX)) return `${tenantBase(tenantId)}/security?${new URLSearchParams({ request: entityId.slice(HIGH_RISK_PREFIX.length) })}`;
+  if (entityId.startsWith(RECEIPT_PREFIX)) return `${tenantBase(tenantId)}/receipts/${encodeURIComponent(entityId.slice(RECEIPT_PREFIX.length))}`;
   return explorerHref(tenantId, entityId);
 }
 

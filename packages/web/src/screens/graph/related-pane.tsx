@@ -3,7 +3,7 @@ import { Link } from '../../router/router.tsx';
 import { useSessions } from '../../session/session-store.ts';
 import { AsyncView } from '../../ui/async-view.tsx';
 import { useAsync } from '../../ui/use-async.ts';
-import { DEFAULT_WALK, entityHref, explorerHref, entityLabel, linkOf, neighbourhoodPath, type GraphEntity, type Neighbourhood } from './graph-api.ts';
+import { DEFAULT_WALK, entityHref, explorerHref, entityLabel, linkOf, neighbourhoodPath, type GraphEntity, type Neighbourhood, type WalkOptions } from './graph-api.ts';
 
 /** Neighbours grouped by entity type, the types in alphabetical order. */
 function byType(n: Neighbourhood): Array<[string, GraphEntity[]]> {
@@ -16,9 +16,9 @@ function byType(n: Neighbourhood): Array<[string, GraphEntity[]]> {
  * The "Related" pane of an object page: what the graph links to the entity, one level out, grouped
  * by type with a link to each, and how many neighbours the caller's policy hides.
  */
-export function RelatedPane({ tenantId, entityId, level = 2 }: { tenantId: string; entityId: string; level?: 2 | 3 }) {
+export function RelatedPane({ tenantId, entityId, level = 2, walk = DEFAULT_WALK }: { tenantId: string; entityId: string; level?: 2 | 3; walk?: WalkOptions }) {
   const { active } = useSessions();
-  const path = neighbourhoodPath(entityId, DEFAULT_WALK);
+  const path = neighbourhoodPath(entityId, walk);
   const { state, reload } = useAsync(() => apiFor(active?.token).get<Neighbourhood>(path), `${path}:${active?.token}`);
   const Heading = level === 2 ? 'h2' : 'h3';
   const titleId = `related-${entityId.replace(/[^A-Za-z0-9_-]/g, '-')}`;

@@ -5,6 +5,8 @@ import { AsyncView } from '../../ui/async-view.tsx';
 import { DataTable } from '../../ui/data-table.tsx';
 import { EvidenceDownload } from '../../ui/evidence-download.tsx';
 import { WorkflowHistory } from '../../ui/workflow-history.tsx';
+import { quoteEntityId } from '../graph/graph-api.ts';
+import { RelatedPane } from '../graph/related-pane.tsx';
 import { QuoteActions } from './quote-actions.tsx';
 import { money, percent, quotePath, type QuoteDetail as Detail } from './revops-types.ts';
 
@@ -95,6 +97,7 @@ export function QuoteDetail({ quoteId, revision, onChanged, onClose }: { quoteId
               label="Deal evidence pack"
             />
             <WorkflowHistory history={q.history} />
+            {active !== undefined && <RelatedPane key={revision} tenantId={active.tenant_id} entityId={quoteEntityId(q.quote_id)} level={3} />}
           </>
         )}
       </AsyncView>
