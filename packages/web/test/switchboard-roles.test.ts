@@ -57,7 +57,7 @@ test('an engineer is offered only what the policy allows: no Policy, no Export, 
   await signIn('pilot-a', 'user-engineer');
   await page.waitForURL('**/tenants/pilot-a/config');
   await nav().getByRole('link', { name: 'Security', exact: true }).waitFor();
-  assert.deepEqual(await navTitles(), ['Configuration', 'Approvals', 'Security']);
+  assert.deepEqual(await navTitles(), ['Configuration', 'Approvals', 'Security', 'Incidents', 'Runbooks']);
   await page.getByText('Read-only: your roles do not allow changing these settings.').waitFor();
   assert.equal(await page.getByRole('button', { name: 'Save configuration' }).count(), 0);
   assert.equal(await page.getByLabel('Home region').isDisabled(), true);
