@@ -63,7 +63,9 @@ test('the FinOps dashboard shows live usage after governed actions and the rated
   assert.ok(workflowColumn > 0, 'a workflow_run column');
   const todayRow = usage.getByRole('row').filter({ has: page.getByRole('rowheader', { name: today }) });
   assert.equal(await todayRow.getByRole('cell').nth(workflowColumn - 1).innerText(), '37');
-  assert.equal(await page.locator('canvas[data-chart="Usage per meter and day"]').count(), 1, 'the chart is drawn from the same data');
+  // The chart is drawn from the same data once chart.js has loaded (on first use).
+  await page.locator('canvas[data-chart="Usage per meter and day"]').waitFor();
+  assert.equal(await page.locator('canvas[data-chart="Usage per meter and day"]').count(), 1, 'one chart of the usage');
 
   const breakdown = page.getByRole('table', { name: `Breakdown of demo-external-${period}` });
   await breakdown.waitFor();
