@@ -52,6 +52,7 @@ export const SCREENS: ScreenDef[] = [
     offered: ['tenant.list'],
     render: ({ item }) => (item === undefined ? <TenantListScreen /> : <TenantPageScreen tenantId={item} />),
   },
+  { id: 'operator-home', title: 'Operator home', scope: 'platform', segment: 'home', offered: ['observability.slo.get'], render: () => <OperatorHomeScreen /> },
   {
     id: 'config',
     title: 'Configuration',
