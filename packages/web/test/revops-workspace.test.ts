@@ -56,6 +56,8 @@ async function openQuote(status: string): Promise<void> {
   await page.getByLabel('Status', { exact: true }).selectOption(status);
   await page.getByRole('table', { name: /^Quotes \(\d+\)$/ }).getByRole('button', { name: `Open quote ${quoteId}` }).click();
   await detail().waitFor();
+  // Loaded: its total shows, and with it the steps the caller may take.
+  await detail().getByText('€8,400.00').first().waitFor();
 }
 
 const buttons = async () => (await detail().getByRole('button').allTextContents()).filter((b) => b !== 'Close' && b !== 'Deal evidence pack');
@@ -86,7 +88,10 @@ test('an account executive creates a lead and a 30% quote and submits it with a 
   await form.getByRole('button', { name: 'Create quote' }).click();
   await detail().waitFor();
   quoteId = /Quote ([0-9a-f-]{36})/.exec((await detail().getByRole('heading', { level: 2 }).textContent()) ?? '')![1]!;
+  // The quote's page loads after its heading shows.
+  await detail().getByText('€8,400.00').first().waitFor();
   assert.match((await detail().textContent()) ?? '', /Discount30%Total€8,400\.00/);
+  await detail().getByRole('button', { name: 'Submit for approval' }).waitFor();
   assert.deepEqual(await buttons(), ['Submit for approval', 'Cancel quote']);
 
   await detail().getByRole('button', { name: 'Submit for approval' }).click();
@@ -138,8 +143,11 @@ test('the executive activates the quote; the dashboard counts the deal and its a
   const deals = page.getByRole('table', { name: 'Deals per day' });
   const today = new Date().toISOString().slice(0, 10);
   const row = deals.getByRole('row').filter({ hasText: today });
+  // The dashboard's tables fill once its data arrives.
+  await row.waitFor({ state: 'attached' });
   assert.deepEqual(await row.getByRole('cell').allTextContents(), ['1', '1'], 'one opportunity opened and one contract activated today');
   const approvers = page.getByRole('table', { name: 'Approvals per approver' });
+  await approvers.getByRole('row').filter({ hasText: 'user-finance' }).waitFor({ state: 'attached' });
   for (const who of ['user-finance', 'user-sales-manager']) assert.deepEqual(await approvers.getByRole('row').filter({ hasText: who }).getByRole('cell').allTextContents(), ['1', '0']);
   assert.deepEqual(await page.getByRole('table', { name: 'Routed leads per team' }).getByRole('row').filter({ hasText: 'enterprise' }).getByRole('cell').allTextContents(), ['1']);
   assert.match((await page.getByRole('region', { name: 'Approvals' }).textContent()) ?? '', /Submitted quotes1Needing approvals1 \(100\.0%\)/);
