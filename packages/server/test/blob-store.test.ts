@@ -9,6 +9,7 @@ import { Readable } from 'node:stream';
 import S3rver from 's3rver';
 import type { BlobStore } from '../src/blobs/blob-store.ts';
 import { CHUNK_BYTES, PgBlobStore } from '../src/blobs/pg-blob-store.ts';
+import { policyRuntime } from '../src/policy/policy-runtime.ts';
 import { S3BlobStore } from '../src/blobs/s3-blob-store.ts';
 import { runWithContext } from '../src/context.ts';
 import { asRole, createTestDatabase, type TestDatabase } from './support/test-database.ts';
@@ -127,6 +128,8 @@ test('with COMPANYOS_BLOB_STORE=s3 an evidence pack is written to the bucket, do
     const created = await h.call('POST', '/api/v1/audit/exports', { as: admin, stepUp: true, body: { from, to: h.clock.now().toISOString() } });
     assert.equal(created.statusCode, 202, created.body);
     const id = created.json().export_id as string;
+    // The pack waits until the window's decisions are written.
+    await policyRuntime().engine.flushDecisions();
     await h.app.jobs.runDue();
     const download = await h.call('GET', `/api/v1/audit/exports/${id}/download`, { as: admin });
     assert.equal(download.statusCode, 200);

@@ -202,10 +202,20 @@ test('a revert that fails for good marks the request failed and raises high_risk
     );
     assert.equal(receipts.length, 1);
   } finally {
-    await governed(async (c) => {
-      await c.query(`DROP DATABASE ${other}`);
-      await c.query(`DROP OWNED BY ${role}`);
-      await c.query(`DROP ROLE ${role}`);
-    });
+    // Other tests change roles and grants on the same server at the same time; PostgreSQL may
+    // refuse a catalog change with "tuple concurrently updated", which a second try clears.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await governed(async (c) => {
+          await c.query(`DROP DATABASE IF EXISTS ${other}`);
+          await c.query(`DROP OWNED BY ${role}`);
+          await c.query(`DROP ROLE ${role}`);
+        });
+        break;
+      } catch (err) {
+        if (attempt >= 5 || !/tuple concurrently updated/.test((err as Error).message)) throw err;
+        await new Promise((r) => setTimeout(r, 100 * attempt));
+      }
+    }
   }
 });
