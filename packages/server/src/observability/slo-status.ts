@@ -1,6 +1,7 @@
 import { currentTx } from '../context.ts';
 import { RECEIPT_DEADLINE_S } from './stored-signals.ts';
 import type { Signals } from './signals.ts';
+import { receiptAbsent } from './receipt-absent.ts';
 
 // The console's SLO status: each objective of deploy/observability/slos.yaml, measured from what
 // the server has: decisions and receipts from storage over the SLO's window, availability from
@@ -64,7 +65,7 @@ export async function readSloStatus(now: Date, signals: Signals): Promise<SloSta
             (SELECT count(*)::int FROM ledger_queue WHERE queued_at > $1 AND queued_at < $3) AS late,
             (SELECT count(*)::int FROM audit_events a
              WHERE a.type = 'action.allowed' AND a.occurred_at > $1
-               AND NOT EXISTS (SELECT 1 FROM receipts r WHERE r.tenant_id = a.tenant_id AND r.receipt_id::text = a.details->>'receipt_id')) AS absent`,
+               AND ${receiptAbsent('a')}) AS absent`,
     [since('7d'), now.toISOString(), new Date(now.getTime() - RECEIPT_DEADLINE_S * 1000).toISOString()],
   );
   const requests = (await signals.actionRequests.get()).values;

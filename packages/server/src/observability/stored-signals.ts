@@ -3,6 +3,7 @@ import { currentTx } from '../context.ts';
 import type { Database } from '../db/database.ts';
 import { withPlatformTransaction, withTenantTransaction } from '../db/tenant-tx.ts';
 import type { Clock } from '../util/clock.ts';
+import { receiptAbsent } from './receipt-absent.ts';
 
 /** A receipt not in its tenant's ledger this long after it was issued counts as missing (the completeness SLO). */
 export const RECEIPT_DEADLINE_S = 60;
@@ -73,7 +74,7 @@ export async function readStoredState(db: Database, clock: Clock): Promise<Store
       const rows = await tx.query<{ action: string; n: number }>(
         `SELECT a.action, count(*)::int AS n FROM audit_events a
          WHERE a.tenant_id = $1 AND a.type = 'action.allowed' AND a.occurred_at > $2
-           AND NOT EXISTS (SELECT 1 FROM receipts r WHERE r.tenant_id = a.tenant_id AND r.receipt_id::text = a.details->>'receipt_id')
+           AND ${receiptAbsent('a')}
          GROUP BY a.action`,
         [tenantId, since],
       );
