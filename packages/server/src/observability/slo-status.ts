@@ -1,7 +1,7 @@
 import { currentTx } from '../context.ts';
 import { RECEIPT_DEADLINE_S } from './stored-signals.ts';
 import type { Signals } from './signals.ts';
-import { receiptAbsent } from './receipt-absent.ts';
+import { allowedWithoutReceipt } from './receipt-absent.ts';
 
 // The console's SLO status: each objective of deploy/observability/slos.yaml, measured from what
 // the server has: decisions and receipts from storage over the SLO's window, availability from
@@ -63,9 +63,7 @@ export async function readSloStatus(now: Date, signals: Signals): Promise<SloSta
   const [receipts] = await tx.query<{ total: number; late: number; absent: number }>(
     `SELECT (SELECT count(*)::int FROM receipts WHERE issued_at > $1 AND issued_at <= $2) AS total,
             (SELECT count(*)::int FROM ledger_queue WHERE queued_at > $1 AND queued_at < $3) AS late,
-            (SELECT count(*)::int FROM audit_events a
-             WHERE a.type = 'action.allowed' AND a.occurred_at > $1
-               AND ${receiptAbsent('a')}) AS absent`,
+            (SELECT count(*)::int FROM ${allowedWithoutReceipt('a.occurred_at > $1')} m) AS absent`,
     [since('7d'), now.toISOString(), new Date(now.getTime() - RECEIPT_DEADLINE_S * 1000).toISOString()],
   );
   const requests = (await signals.actionRequests.get()).values;

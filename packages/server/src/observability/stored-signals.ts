@@ -3,7 +3,7 @@ import { currentTx } from '../context.ts';
 import type { Database } from '../db/database.ts';
 import { withPlatformTransaction, withTenantTransaction } from '../db/tenant-tx.ts';
 import type { Clock } from '../util/clock.ts';
-import { receiptAbsent } from './receipt-absent.ts';
+import { allowedWithoutReceipt } from './receipt-absent.ts';
 
 /** A receipt not in its tenant's ledger this long after it was issued counts as missing (the completeness SLO). */
 export const RECEIPT_DEADLINE_S = 60;
@@ -72,10 +72,7 @@ export async function readStoredState(db: Database, clock: Clock): Promise<Store
       }
       // Every allowed action names the receipt written with it; one that is gone is lost evidence.
       const rows = await tx.query<{ action: string; n: number }>(
-        `SELECT a.action, count(*)::int AS n FROM audit_events a
-         WHERE a.tenant_id = $1 AND a.type = 'action.allowed' AND a.occurred_at > $2
-           AND ${receiptAbsent('a')}
-         GROUP BY a.action`,
+        `SELECT m.action, count(*)::int AS n FROM ${allowedWithoutReceipt('a.tenant_id = $1 AND a.occurred_at > $2')} m GROUP BY m.action`,
         [tenantId, since],
       );
       for (const r of rows) absent.set(r.action, (absent.get(r.action) ?? 0) + r.n);

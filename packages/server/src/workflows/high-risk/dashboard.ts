@@ -1,7 +1,7 @@
 import { currentTenantId, currentTx } from '../../context.ts';
 import { RECEIPT_DEADLINE_S } from '../../observability/stored-signals.ts';
 import { requestsMissingReceipts } from './missing-receipts.ts';
-import { receiptAbsent } from '../../observability/receipt-absent.ts';
+import { allowedWithoutReceipt } from '../../observability/receipt-absent.ts';
 
 // The High-Risk Ops dashboard, computed from the tenant's stored requests, their history, its
 // decision log and its receipts.
@@ -60,8 +60,7 @@ export async function highRiskDashboard(now: Date, days: number): Promise<HighRi
   );
   const [missing] = await tx.query<{ n: number }>(
     `SELECT (SELECT count(*)::int FROM ledger_queue WHERE tenant_id = $1 AND queued_at > $2 AND queued_at < $3)
-          + (SELECT count(*)::int FROM audit_events a WHERE a.tenant_id = $1 AND a.type = 'action.allowed' AND a.occurred_at > $2
-               AND ${receiptAbsent('a')}) AS n`,
+          + (SELECT count(*)::int FROM ${allowedWithoutReceipt('a.tenant_id = $1 AND a.occurred_at > $2')} m) AS n`,
     [tenant, week, new Date(now.getTime() - RECEIPT_DEADLINE_S * 1000).toISOString()],
   );
   const p95 = decisions!.p95 === null ? null : Math.round(decisions!.p95 * 1000) / 1000;
