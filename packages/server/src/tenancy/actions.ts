@@ -13,6 +13,7 @@ import { StringEnum } from '../http/schema.ts';
 import { findTenant, getCurrentTenant, insertTenant, listTenants, setTenantStatus, updateCurrentTenantConfig, type Tenant } from './tenants.ts';
 import { withBundlesAndFlags } from './tenant-listing.ts';
 import { allowedRegions, shownConfig, storedConfig } from './allowed-regions.ts';
+import { refuseRegionMove } from './region-move.ts';
 import { canonicalJson, canonicalSha256 } from '../util/canonical-json.ts';
 import { appendAuditEvent } from '../audit/audit-events.ts';
 import { AuditEventView } from '../audit/actions.ts';
@@ -231,6 +232,7 @@ export const updateTenantConfig = defineAction({
     }
     // Moving the home region moves where the tenant's data must live: allowed only where the flag is on.
     if (input.data_region !== undefined && input.data_region !== tenant.config.data_region) {
+      refuseRegionMove(tenant.tenant_id, tenant.config.data_region, input.data_region);
       await requireFeature('tenancy.region-change', 'changing the home data region');
     }
     const { allowed_regions: regions, ...changes } = input;
