@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../src/db/database.ts';
-import { openStore } from '../src/db/open-store.ts';
+import { openStore, type OpenStoreOptions } from '../src/db/open-store.ts';
 import { RegionRouter } from '../src/db/region-router.ts';
 import { buildApp } from '../src/http/app.ts';
 import { DevIssuer } from '../src/identity/dev-issuer.ts';
@@ -42,7 +42,7 @@ async function tenantsIn(db: Database, table: string): Promise<string[]> {
 }
 
 before(async () => {
-  let options;
+  let options: OpenStoreOptions;
   if (onPostgres) {
     const [home, other] = [await createTestDatabase(), await createTestDatabase()];
     created.push(home, other);
@@ -90,7 +90,7 @@ test("each tenant's rows are written to its own region's database, and only ther
   assert.equal(renamed.statusCode, 200, renamed.body);
   await policyRuntime().engine.flushDecisions();
 
-  for (const table of ['subjects', 'receipts', 'audit_events', 'usage_events', 'tenant_keys']) {
+  for (const table of ['subjects', 'receipts', 'audit_events', 'usage_events']) {
     const inEu = await tenantsIn(eu, table);
     const inUs = await tenantsIn(us, table);
     assert.ok(inEu.includes('pilot-a'), `${table}: pilot-a in eu`);
@@ -141,8 +141,9 @@ test('ledger verify and evidence export work per region', async () => {
     assert.deepEqual(report.errors, []);
     assert.ok(report.ok && report.size > 0, `${tenant}: ${JSON.stringify(report)}`);
   }
-  // Read from the wrong region's database, the tenant is not there at all.
-  assert.deepEqual((await verifyTenantLedger(eu, 'pilot-b')).errors, ['no tenant pilot-b in this database']);
+  // In another region's database a tenant has no log: the home one knows pilot-b from the registry only.
+  assert.equal((await verifyTenantLedger(eu, 'pilot-b')).size, 0);
+  assert.deepEqual((await verifyTenantLedger(us, 'pilot-a')).errors, ['no tenant pilot-a in this database']);
 
   const from = '2026-03-02T08:00:00.000Z';
   clock.advance(1_000);
@@ -159,8 +160,10 @@ test('ledger verify and evidence export work per region', async () => {
   const jwks = (await app.inject({ method: 'GET', url: '/api/v1/tenants/pilot-b/jwks.json' })).json();
   const verified = await verifyPack(file, { trustedJwks: jwks });
   assert.deepEqual(verified.failures, []);
-  assert.deepEqual(await tenantsIn(us, 'audit_exports'), ['pilot-b']);
-  assert.deepEqual(await tenantsIn(eu, 'audit_exports'), []);
+  for (const table of ['audit_exports', 'blobs', 'ledger_checkpoints']) {
+    assert.ok((await tenantsIn(us, table)).includes('pilot-b'), `${table}: pilot-b in us`);
+    assert.equal((await tenantsIn(eu, table)).includes('pilot-b'), false, `${table}: pilot-b not in eu`);
+  }
 });
 
 test('a cross-region export is refused with the policy reasons', async () => {
@@ -197,4 +200,14 @@ test("changing a tenant's region between databases is refused as an operator pro
   // demo-external (uk) has no database of its own: the home one, like eu. The flag still decides.
   const same = await call('PATCH', '/api/v1/tenants/demo-external/config', ['demo-external', 'user-admin'], { data_region: 'eu' });
   assert.equal(same.json().type, 'https://companyos.dev/problems/feature-disabled', same.body);
+});
+
+test("the operator's list shows each tenant's active bundle, read from its own region's database", async () => {
+  const res = await call('GET', '/api/v1/tenants', operator);
+  assert.equal(res.statusCode, 200, res.body);
+  const summit = res.json().tenants.find((t: { tenant_id: string }) => t.tenant_id === 'summit-internal');
+  assert.equal(summit.policy_bundle.version, 1);
+  assert.deepEqual(summit.policy_bundle.tags, ['finance']);
+  // The server decides with that same bundle: it was loaded from the us database at start.
+  assert.equal(policyRuntime().engine.bundleFor('summit-internal').hash, summit.policy_bundle.hash);
 });

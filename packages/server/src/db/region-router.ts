@@ -3,7 +3,8 @@ import type { Database, Row, TransactionOptions, Tx } from './database.ts';
 /**
  * The databases of a deployment that keeps each data region's tenants in a database of its own.
  * It is itself the home database (tenant registry, platform keys, the operator's tenant):
- * whatever names no tenant runs there. `withTenantTransaction` asks it for a tenant's database.
+ * whatever names no tenant runs there, except listening, which hears every database (a tenant's
+ * changes are notified where they are written). `withTenantTransaction` asks it for a tenant's database.
  */
 export class RegionRouter implements Database {
   readonly engine: Database['engine'];
@@ -56,8 +57,12 @@ export class RegionRouter implements Database {
     return this.home.transaction(fn, options);
   }
 
-  listen(channel: string, onNotify: (payload: string) => void, onResume?: () => void): Promise<() => Promise<void>> {
-    return this.home.listen(channel, onNotify, onResume);
+  async listen(channel: string, onNotify: (payload: string) => void, onResume?: () => void): Promise<() => Promise<void>> {
+    const stops: Array<() => Promise<void>> = [];
+    for (const db of this.all) stops.push(await db.listen(channel, onNotify, onResume));
+    return async () => {
+      for (const stop of stops) await stop();
+    };
   }
 
   async close(): Promise<void> {
