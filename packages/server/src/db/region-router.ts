@@ -70,14 +70,9 @@ export class RegionRouter implements Database {
   }
 }
 
-/** The databases scans across every tenant must read: each region's, or the one database. */
-export function databasesOf(db: Database): Database[] {
-  return db instanceof RegionRouter ? db.all : [db];
-}
-
-/** Runs `scan` on every database and joins what each returns. */
+/** Runs a scan across every tenant on each region's database (or the one database) and joins what each returns. */
 export async function acrossDatabases<T>(db: Database, scan: (db: Database) => Promise<T[]>): Promise<T[]> {
   const found: T[] = [];
-  for (const each of databasesOf(db)) found.push(...(await scan(each)));
+  for (const each of db instanceof RegionRouter ? db.all : [db]) found.push(...(await scan(each)));
   return found;
 }

@@ -230,7 +230,8 @@ export const updateTenantConfig = defineAction({
         errors: [{ in: 'body', field: 'tenant_id', message: 'must equal the tenant being configured' }],
       });
     }
-    // Moving the home region moves where the tenant's data must live: allowed only where the flag is on.
+    // Moving the home region moves where the tenant's data must live: never between region
+    // databases by a settings change, and otherwise only where the flag is on.
     if (input.data_region !== undefined && input.data_region !== tenant.config.data_region) {
       refuseRegionMove(tenant.tenant_id, tenant.config.data_region, input.data_region);
       await requireFeature('tenancy.region-change', 'changing the home data region');

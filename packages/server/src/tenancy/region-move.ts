@@ -11,7 +11,7 @@ export function refuseRegionMove(tenantId: string, from: string, to: string): vo
   if (!(router instanceof RegionRouter) || router.forRegion(from) === router.forRegion(to)) return;
   throw new Problem(
     'region-move-unsupported',
-    `tenant ${tenantId} keeps its data in the ${from} region's database; moving it to ${to} is an operator procedure (export, restore into the ${to} database, switch the registry), not a settings change`,
+    `tenant ${tenantId} keeps its data in the ${from} region's database; moving it to ${to} is an operator procedure (copy its rows into the ${to} database, verify its ledger there, switch the registry), not a settings change`,
     { from_region: from, to_region: to },
   );
 }
