@@ -55,16 +55,6 @@ reasons contains msg if {
 	msg := sprintf("requests from region %s are not allowed for tenant %s (allowed: %s)", [region, input.tenant.id, concat(", ", allowed_regions)])
 }
 
-# ABAC: evidence leaves only towards a user in the tenant's data region. A subject without a
-# region is not in it (a rule, since `not` over an undefined operand is undefined, as in OPA).
-in_tenant_data_region if input.subject.attributes.region == input.tenant.data_region
-
-reasons contains msg if {
-	input.action in data.export_actions
-	not in_tenant_data_region
-	msg := sprintf("exports are allowed only to users in the tenant's data region %s", [input.tenant.data_region])
-}
-
 # Domain policies add their own reasons to deny.
 reasons contains msg if some msg in data.companyos.export.reasons
 

@@ -51,6 +51,18 @@ test_export_outside_the_data_region_is_refused if {
 	"exports are allowed only to users in the tenant's data region eu" in d.reasons
 }
 
+test_export_to_a_region_the_bundle_allows_is_accepted if {
+	traveller := object.union(admin, {"attributes": {"region": "us"}})
+	authz.allow with input as request(traveller, stepped(30)) with data.allowed_regions as ["eu", "us"] with data.export.cross_region_allowed as ["us"]
+}
+
+test_export_to_a_region_the_bundle_does_not_list_is_refused if {
+	traveller := object.union(admin, {"attributes": {"region": "uk"}})
+	d := authz.decision with input as request(traveller, stepped(30)) with data.allowed_regions as ["eu", "uk"] with data.export.cross_region_allowed as ["us"]
+	not d.allow
+	"exports are allowed only to users in the tenant's data region eu" in d.reasons
+}
+
 test_export_by_a_subject_without_a_region_is_refused if {
 	unplaced := {"id": "user-admin", "tenant_id": "pilot-a", "roles": ["CompanyAdmin"], "attributes": {}}
 	d := authz.decision with input as request(unplaced, stepped(30))

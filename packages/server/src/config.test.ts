@@ -85,3 +85,20 @@ test('timeouts and leases have defaults and bounds', () => {
   assert.deepEqual([c.requestTimeoutMs, c.drainTimeoutMs, c.ledgerLeaseMs, c.jobLeaseMs], [30_000, 25_000, 10_000, 60_000]);
   assert.throws(() => loadConfig({ COMPANYOS_REQUEST_TIMEOUT_MS: '10' }), /COMPANYOS_REQUEST_TIMEOUT_MS="10" must be an integer between 1000/);
 });
+
+test('region databases: none by default; URLs on PostgreSQL, data dirs under the data dir on PGlite; bad entries named', () => {
+  assert.deepEqual(loadConfig({}).regionDatabases, {});
+  const pg = loadConfig({ DATABASE_URL: 'postgres://u@db/cos_eu', COMPANYOS_REGION_DATABASES: 'eu=postgres://u@db/cos_eu, us=postgres://u@db/cos_us' });
+  assert.deepEqual(pg.regionDatabases, { eu: 'postgres://u@db/cos_eu', us: 'postgres://u@db/cos_us' });
+  const lite = loadConfig({ COMPANYOS_DATA_DIR: '/srv/cos', COMPANYOS_REGION_DATABASES: 'eu=pglite,us=pglite-us' });
+  assert.deepEqual(lite.regionDatabases, { eu: '/srv/cos/pglite', us: '/srv/cos/pglite-us' });
+  assert.throws(
+    () => loadConfig({ COMPANYOS_REGION_DATABASES: 'mars=pglite-mars,us=pglite-us,us=again,eu=postgres://u@db/x,apac' }),
+    (e: unknown) =>
+      e instanceof ConfigError &&
+      e.problems.some((p) => p.includes('region "mars"')) &&
+      e.problems.some((p) => p.includes('region us twice')) &&
+      e.problems.some((p) => p.includes('region eu must be a PGlite data dir')) &&
+      e.problems.some((p) => p.includes('"apac" must be region=database')),
+  );
+});

@@ -3,10 +3,17 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KEK_VARIABLE, parseKek } from './keys/key-provider.ts';
 import { outboundPolicyFromEnv, type OutboundPolicy } from './net/outbound-target.ts';
+import { REGIONS } from './tenancy/tenant-config.ts';
 
 export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
+  /**
+   * COMPANYOS_REGION_DATABASES: the database of each data region that has one of its own (a
+   * PostgreSQL URL, or a PGlite data dir on the embedded engine, relative to the data dir); empty =
+   * the one database serves all.
+   */
+  regionDatabases: Record<string, string>;
   port: number;
   host: string;
   logLevel: string;
@@ -129,6 +136,28 @@ function blobSettings(
   };
 }
 
+/**
+ * `eu=postgres://…/companyos_eu,us=postgres://…/companyos_us`, or PGlite data dirs on the embedded
+ * engine, relative to the data dir (`eu=pglite,us=pglite-us`: eu in the home database). All regions
+ * are on one engine, each named once.
+ */
+function regionDatabasesOf(raw: string | undefined, databaseUrl: string | undefined, dataDir: string, problems: string[]): Record<string, string> {
+  const databases: Record<string, string> = {};
+  for (const entry of raw === undefined ? [] : raw.split(',')) {
+    const at = entry.indexOf('=');
+    const region = entry.slice(0, at).trim();
+    const target = entry.slice(at + 1).trim();
+    const isUrl = /^postgres(ql)?:\/\//.test(target);
+    if (at < 0 || target === '') problems.push(`COMPANYOS_REGION_DATABASES entry "${entry.trim()}" must be region=database`);
+    else if (!(REGIONS as readonly string[]).includes(region)) problems.push(`COMPANYOS_REGION_DATABASES names region "${region}": regions are ${REGIONS.join(', ')}`);
+    else if (region in databases) problems.push(`COMPANYOS_REGION_DATABASES names region ${region} twice`);
+    else if (isUrl !== (databaseUrl !== undefined)) {
+      problems.push(`COMPANYOS_REGION_DATABASES: the database of region ${region} must be ${databaseUrl === undefined ? 'a PGlite data dir (DATABASE_URL is not set)' : 'a postgres:// URL, as DATABASE_URL is'}`);
+    } else databases[region] = isUrl ? target : resolve(dataDir, target);
+  }
+  return databases;
+}
+
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 // Reads COMPANYOS_* variables (and DATABASE_URL). Every bad value is reported, not just the first.
@@ -180,9 +209,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push('COMPANYOS_OIDC_ISSUER is required when COMPANYOS_OIDC_AUDIENCE or COMPANYOS_OIDC_JWKS_URL is set');
   }
 
+  const dataDir = resolve(str('COMPANYOS_DATA_DIR') ?? './data');
   const config: Config = {
-    dataDir: resolve(str('COMPANYOS_DATA_DIR') ?? './data'),
+    dataDir,
     databaseUrl,
+    regionDatabases: regionDatabasesOf(str('COMPANYOS_REGION_DATABASES'), databaseUrl, dataDir, problems),
     port: int('COMPANYOS_PORT', 8080, 0, 65535),
     host: str('COMPANYOS_HOST') ?? '127.0.0.1',
     logLevel,

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Tx } from './db/database.ts';
+import type { Database, Tx } from './db/database.ts';
 import type { Principal } from './identity/principal.ts';
 
 // What travels with a unit of work through services, storage and logs.
@@ -10,6 +10,8 @@ export interface RequestContext {
   traceId?: string | undefined;
   subject?: Principal | undefined;
   tx?: Tx | undefined;
+  /** The database the work was given (a region router, or the one database) and the one `tx` runs on. */
+  databases?: { given: Database; current: Database } | undefined;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

@@ -4,6 +4,7 @@ export { startServer } from './http/server.ts';
 export { serve, workerCount, type ServeOptions, type Served } from './http/cluster.ts';
 export { createLogger } from './logger.ts';
 export { openDatabase, type OpenDatabaseOptions } from './db/open-database.ts';
+export { openStore, type OpenStoreOptions } from './db/open-store.ts';
 export type { Database } from './db/database.ts';
 export { loadConfig, ConfigError, type Config } from './config.ts';
 export { mintDevToken } from './identity/mint-dev-token.ts';

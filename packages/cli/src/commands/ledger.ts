@@ -3,7 +3,7 @@
 // or DATABASE_URL). Stop a server that holds the same PGlite data dir first.
 
 import { join } from 'node:path';
-import { loadConfig, openDatabase, verifyTenantLedger } from '@companyos/server';
+import { loadConfig, openStore, verifyTenantLedger } from '@companyos/server';
 import { parse, required, UsageError } from '../args.ts';
 import { COMMAND_USAGE } from '../usage.ts';
 import { loadJwks } from './jwks-source.ts';
@@ -16,7 +16,8 @@ export async function ledgerCommand(args: string[]): Promise<number> {
   // Keys obtained out of band catch an operator who replaced the stored keys as well.
   const jwks = values.jwks === undefined ? undefined : await loadJwks(values.jwks);
   const config = loadConfig();
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl === undefined ? join(config.dataDir, 'pglite') : undefined });
+  // With a database per region, the tenant's ledger is read in its region's database.
+  const db = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl === undefined ? join(config.dataDir, 'pglite') : undefined, regionDatabases: config.regionDatabases });
   try {
     const report = await verifyTenantLedger(db, tenant, jwks === undefined ? {} : { jwks });
     if (values.json === true) console.log(JSON.stringify(report, null, 2));

@@ -1,6 +1,7 @@
 import { currentContext, runWithContext, type RequestContext } from '../context.ts';
 import { uuidv7 } from '../util/ids.ts';
 import type { Database } from './database.ts';
+import { RegionRouter } from './region-router.ts';
 
 export type Scope = 'tenant' | 'platform';
 
@@ -9,9 +10,10 @@ const roles: Record<Scope, string> = { tenant: 'companyos_app', platform: 'compa
 /**
  * Opens a transaction as the app (or platform) role with the tenant set for row-level security,
  * and runs `fn` with that transaction and tenant in the context. Platform scope still sets the
- * tenant: it is the actor's tenant, where the audit trail of platform work is written.
+ * tenant: it is the actor's tenant, where the audit trail of platform work is written. With a
+ * database per region, the transaction runs in the tenant's region database.
  */
-export function withTenantTransaction<T>(
+export async function withTenantTransaction<T>(
   db: Database,
   tenantId: string,
   fn: () => Promise<T>,
@@ -22,13 +24,15 @@ export function withTenantTransaction<T>(
     ['role', roles[options.scope ?? 'tenant']],
     ['app.tenant_id', tenantId],
   ] as const;
-  return db.transaction(async (tx) => {
+  const current = db instanceof RegionRouter ? await db.forTenant(tenantId) : db;
+  return current.transaction(async (tx) => {
     const ctx: RequestContext = {
       requestId: parent?.requestId ?? uuidv7(),
       subject: parent?.subject,
       ...options.context,
       tenantId,
       tx,
+      databases: { given: db, current },
     };
     return runWithContext(ctx, fn);
   }, { settings });
@@ -42,7 +46,8 @@ const platformSettings = [
 /** Platform-scope transaction with no tenant at all (tenant registry, API key resolution). */
 export function withPlatformTransaction<T>(db: Database, fn: () => Promise<T>): Promise<T> {
   const parent = currentContext();
-  return db.transaction((tx) => runWithContext({ requestId: parent?.requestId ?? uuidv7(), subject: parent?.subject, tenantId: '', tx }, fn), { settings: platformSettings });
+  const databases = { given: db, current: db instanceof RegionRouter ? db.home : db };
+  return db.transaction((tx) => runWithContext({ requestId: parent?.requestId ?? uuidv7(), subject: parent?.subject, tenantId: '', tx, databases }, fn), { settings: platformSettings });
 }
 
 /**
@@ -50,12 +55,17 @@ export function withPlatformTransaction<T>(db: Database, fn: () => Promise<T>): 
  * then switches back. Only platform work that must reach one tenant's own rows uses this: the
  * first admin of a tenant it just created, what the operator's tenant list shows of each tenant.
  * The transaction stays the same; so does the role, unless `scope` names another one (`tenant`
- * for the tables only a tenant itself may read, such as its flag settings).
+ * for the tables only a tenant itself may read, such as its flag settings). A tenant whose rows
+ * live in another region's database is reached in a transaction of its own there.
  */
 export async function asTenant<T>(tenantId: string, fn: () => Promise<T>, options: { scope?: Scope } = {}): Promise<T> {
   const ctx = currentContext();
   const tx = ctx?.tx;
   if (ctx === undefined || tx === undefined) throw new Error('asTenant needs an open tenant transaction');
+  const databases = ctx.databases;
+  if (databases?.given instanceof RegionRouter && (await databases.given.forTenant(tenantId)) !== databases.current) {
+    return withTenantTransaction(databases.given, tenantId, fn, { scope: options.scope ?? 'platform', context: { requestId: ctx.requestId } });
+  }
   const role = options.scope === undefined ? null : roles[options.scope];
   const [prior] = await tx.query<{ role: string }>(
     `SELECT current_user AS role, set_config('app.tenant_id', $1, true), set_config('role', coalesce($2::text, current_user::text), true)`,

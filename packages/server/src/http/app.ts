@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { allActions } from '../actions.ts';
 import { loadConfig, type Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
-import { openDatabase } from '../db/open-database.ts';
+import { openStore } from '../db/open-store.ts';
 import { Authenticator } from '../identity/authenticate.ts';
 import { DEV_ISSUER_KEY_FILE, DEV_ISSUER_PATH, DevIssuer } from '../identity/dev-issuer.ts';
 import { createLogger } from '../logger.ts';
@@ -103,7 +103,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   const ownsDatabase = options.database === undefined;
   const db =
     options.database ??
-    (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl === undefined ? join(config.dataDir, 'pglite') : undefined }));
+    (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl === undefined ? join(config.dataDir, 'pglite') : undefined, regionDatabases: config.regionDatabases }));
 
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger,

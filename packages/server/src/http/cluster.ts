@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
-import { openDatabase } from '../db/open-database.ts';
+import { openStore } from '../db/open-store.ts';
 import { DEV_ISSUER_KEY_FILE, DevIssuer } from '../identity/dev-issuer.ts';
 import { devKeyProvider } from '../keys/kek.ts';
 import { startServer } from './server.ts';
@@ -45,7 +45,7 @@ export async function serve(o: ServeOptions): Promise<Served> {
     return { role: 'single', app };
   }
 
-  const db = await openDatabase({ databaseUrl: config.databaseUrl });
+  const db = await openStore({ databaseUrl: config.databaseUrl, regionDatabases: config.regionDatabases });
   try {
     await o.prepare?.(db);
   } finally {

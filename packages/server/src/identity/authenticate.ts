@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, decodeJwt, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { Database } from '../db/database.ts';
+import { acrossDatabases } from '../db/region-router.ts';
 import { withPlatformTransaction, withTenantTransaction } from '../db/tenant-tx.ts';
 import { Problem } from '../http/problem.ts';
 import type { Clock } from '../util/clock.ts';
@@ -85,7 +86,11 @@ export class Authenticator {
   }
 
   private async fromApiKey(token: string): Promise<Credential> {
-    const key = await withPlatformTransaction(this.options.db, () => resolveApiKey(token));
+    // The key is stored with its tenant, in that tenant's region database.
+    const [key] = await acrossDatabases(this.options.db, async (db) => {
+      const found = await withPlatformTransaction(db, () => resolveApiKey(token));
+      return found === undefined ? [] : [found];
+    });
     if (key === undefined) throw unauthenticated('the API key is invalid or revoked');
     await this.precheck(key.tenant_id, key.subject_id);
     return {

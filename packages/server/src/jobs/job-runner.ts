@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { runWithContext } from '../context.ts';
 import type { Database } from '../db/database.ts';
+import { acrossDatabases } from '../db/region-router.ts';
 import { withPlatformTransaction, withTenantTransaction } from '../db/tenant-tx.ts';
 import type { Clock } from '../util/clock.ts';
 import { uuidv7 } from '../util/ids.ts';
@@ -122,7 +123,7 @@ export class JobRunner {
     let ran = 0;
     for (;;) {
       if (this.stopping.signal.aborted) return ran;
-      const due = await withPlatformTransaction(this.o.db, () => dueJobs(this.o.clock.now(), this.o.batch ?? 20));
+      const due = await acrossDatabases(this.o.db, (db) => withPlatformTransaction(db, () => dueJobs(this.o.clock.now(), this.o.batch ?? 20)));
       let claimed = 0;
       for (const { tenant_id, job_id } of due) {
         if (this.stopping.signal.aborted) return ran;

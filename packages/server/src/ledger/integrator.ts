@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.ts';
+import { acrossDatabases } from '../db/region-router.ts';
 import { withPlatformTransaction, withTenantTransaction } from '../db/tenant-tx.ts';
 import { currentTx } from '../context.ts';
 import type { TenantKeys } from '../keys/tenant-keys.ts';
@@ -251,10 +252,14 @@ export class LedgerIntegrator {
   private async tick(): Promise<void> {
     if (this.stopped) return;
     try {
-      const [pending, lapsed] = await withPlatformTransaction(this.o.db, async () => [
-        await currentTx().query<{ tenant_id: string }>('SELECT DISTINCT tenant_id FROM ledger_queue'),
-        await lapsedLeases(),
+      const scans = await acrossDatabases(this.o.db, async (db) => [
+        await withPlatformTransaction(db, async () => ({
+          pending: await currentTx().query<{ tenant_id: string }>('SELECT DISTINCT tenant_id FROM ledger_queue'),
+          lapsed: await lapsedLeases(),
+        })),
       ]);
+      const pending = scans.flatMap((s) => s.pending);
+      const lapsed = scans.flatMap((s) => s.lapsed);
       for (const r of pending) this.dirty.add(r.tenant_id);
       // A holder that died may have left leaves waiting for a time-based checkpoint.
       for (const tenantId of lapsed) this.dirty.add(tenantId);

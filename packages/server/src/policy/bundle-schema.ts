@@ -46,7 +46,12 @@ export const BundleData = Type.Object(
     features: Type.Optional(Type.Record(Type.String(), Type.Object({ allowed: Type.Boolean(), reason: Type.Optional(Type.String()) }))),
     tags: Type.Optional(Type.Array(BundleTag, { maxItems: 20, uniqueItems: true })),
     mask_rules: Type.Array(MaskRule),
-    export: Type.Object({ admin_roles: Type.Array(RoleName), step_up_max_age_s: Type.Integer({ minimum: 60, maximum: 3600 }) }),
+    export: Type.Object({
+      admin_roles: Type.Array(RoleName),
+      step_up_max_age_s: Type.Integer({ minimum: 60, maximum: 3600 }),
+      /** Regions besides the tenant's data region whose users may receive its evidence (policies/base/export.rego). */
+      cross_region_allowed: Type.Optional(Type.Array(RegionValue, { uniqueItems: true })),
+    }),
     high_risk: Type.Object({
       operations: Type.Record(Type.String(), Type.Intersect([Approvals, Type.Object({ max_duration_minutes: Type.Integer({ minimum: 1 }) })])),
     }),

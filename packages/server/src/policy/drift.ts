@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.ts';
+import { acrossDatabases } from '../db/region-router.ts';
 import { withPlatformTransaction } from '../db/tenant-tx.ts';
 import { listTenants } from '../tenancy/tenants.ts';
 import { activeHashes } from './bundle-store.ts';
@@ -15,7 +16,8 @@ export interface PolicyDrift {
 
 /** Every tenant's loaded bundle hash against the active one. */
 export async function policyDrift(db: Database, engine: PolicyEngine): Promise<PolicyDrift[]> {
-  const { tenants, hashes } = await withPlatformTransaction(db, async () => ({ tenants: await listTenants(), hashes: await activeHashes() }));
+  const tenants = await withPlatformTransaction(db, () => listTenants());
+  const hashes = new Map(await acrossDatabases(db, async (each) => [...(await withPlatformTransaction(each, () => activeHashes()))]));
   return tenants.map((t) => {
     const loaded = engine.bundleFor(t.tenant_id).hash;
     const active = hashes.get(t.tenant_id) ?? engine.base.hash;

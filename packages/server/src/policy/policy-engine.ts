@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { compile, type EvalBudget, type Policy, type PreparedQuery } from '@companyos/rego';
 import type { Database } from '../db/database.ts';
+import { acrossDatabases } from '../db/region-router.ts';
 import { withPlatformTransaction, withTenantTransaction } from '../db/tenant-tx.ts';
 import { uuidv7 } from '../util/ids.ts';
 import type { Bundle } from './bundle.ts';
@@ -206,7 +207,7 @@ export class PolicyEngine {
   private async load(): Promise<void> {
     const db = this.db;
     if (db === undefined) return;
-    const hashes = await withPlatformTransaction(db, () => activeHashes());
+    const hashes = await acrossDatabases(db, async (each) => [...(await withPlatformTransaction(each, () => activeHashes()))]);
     for (const [tenant, hash] of hashes) {
       if (this.active.get(tenant)?.hash === hash) continue;
       const version = await withTenantTransaction(db, tenant, () => getVersionByHash(hash));

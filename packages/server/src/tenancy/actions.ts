@@ -13,6 +13,7 @@ import { StringEnum } from '../http/schema.ts';
 import { findTenant, getCurrentTenant, insertTenant, listTenants, setTenantStatus, updateCurrentTenantConfig, type Tenant } from './tenants.ts';
 import { withBundlesAndFlags } from './tenant-listing.ts';
 import { allowedRegions, shownConfig, storedConfig } from './allowed-regions.ts';
+import { refuseRegionMove } from './region-move.ts';
 import { canonicalJson, canonicalSha256 } from '../util/canonical-json.ts';
 import { appendAuditEvent } from '../audit/audit-events.ts';
 import { AuditEventView } from '../audit/actions.ts';
@@ -229,8 +230,10 @@ export const updateTenantConfig = defineAction({
         errors: [{ in: 'body', field: 'tenant_id', message: 'must equal the tenant being configured' }],
       });
     }
-    // Moving the home region moves where the tenant's data must live: allowed only where the flag is on.
+    // Moving the home region moves where the tenant's data must live: never between region
+    // databases by a settings change, and otherwise only where the flag is on.
     if (input.data_region !== undefined && input.data_region !== tenant.config.data_region) {
+      refuseRegionMove(tenant.tenant_id, tenant.config.data_region, input.data_region);
       await requireFeature('tenancy.region-change', 'changing the home data region');
     }
     const { allowed_regions: regions, ...changes } = input;

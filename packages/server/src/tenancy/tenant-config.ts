@@ -2,7 +2,8 @@ import { Type, type Static } from '@sinclair/typebox';
 import { StringEnum } from '../http/schema.ts';
 
 export const TenantId = Type.String({ pattern: '^[a-z][a-z0-9-]{1,62}$', description: 'lower-case slug' });
-export const Region = StringEnum(['eu', 'us', 'uk', 'apac']);
+export const REGIONS = ['eu', 'us', 'uk', 'apac'] as const;
+export const Region = StringEnum(REGIONS);
 export const DataClass = StringEnum(['public', 'internal', 'confidential', 'restricted']);
 
 export const Limits = Type.Object(

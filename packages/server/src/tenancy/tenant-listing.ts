@@ -3,7 +3,7 @@ import { evaluateFlag } from '../flags/evaluate.ts';
 import type { FlagSetting } from '../flags/flag-model.ts';
 import { featureVeto, flagService } from '../flags/flag-service.ts';
 import { flagSettings } from '../flags/flag-store.ts';
-import { activeVersions, getVersionByHash } from '../policy/bundle-store.ts';
+import { activeVersion, activeVersions, getVersionByHash } from '../policy/bundle-store.ts';
 import { policyRuntime } from '../policy/policy-runtime.ts';
 import type { Tenant } from './tenants.ts';
 import { shownConfig } from './allowed-regions.ts';
@@ -61,7 +61,9 @@ export async function withBundlesAndFlags(tenants: Tenant[]): Promise<TenantList
     const listing = await asTenant(
       id,
       async () => {
-        const bundle = await activeBundle(id, active.get(id));
+        // A tenant in another region's database has its activations there, out of the platform scan's sight.
+        const own = active.get(id) ?? (await activeVersion());
+        const bundle = await activeBundle(id, own === undefined ? undefined : { version: own.version, hash: own.hash });
         return { ...tenant, config: shownConfig(tenant.config), policy_bundle: bundle.summary, enabled_flags: enabledFlags(id, await flagSettings(), bundle.data) };
       },
       { scope: 'tenant' },

@@ -1,4 +1,6 @@
-import { currentTenantId, currentTx } from '../context.ts';
+import { currentContext, currentTenantId, currentTx } from '../context.ts';
+import { RegionRouter } from '../db/region-router.ts';
+import { withPlatformTransaction } from '../db/tenant-tx.ts';
 import type { TenantConfig } from './tenant-config.ts';
 
 export type TenantStatus = 'active' | 'disabled';
@@ -22,6 +24,35 @@ interface TenantRow {
 
 const columns = 'tenant_id, status, config, created_at, updated_at';
 
+/**
+ * With a database per region, a tenant's row is in two: the registry in the home database, and its
+ * region's database, which its own rows refer to and its transactions read. A write to one is
+ * copied to the other in a transaction of its own, before the writer commits (copying again is harmless).
+ */
+async function copyToOtherDatabase(row: TenantRow): Promise<void> {
+  const databases = currentContext()?.databases;
+  const router = databases?.given;
+  if (!(router instanceof RegionRouter)) return;
+  const holders = new Set([router.home, router.place(row.tenant_id, row.config.data_region)]);
+  holders.delete(databases!.current);
+  for (const db of holders) {
+    await withPlatformTransaction(db, () =>
+      currentTx().query(
+        `INSERT INTO tenants (tenant_id, display_name, data_region, config, status, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (tenant_id) DO UPDATE SET display_name = EXCLUDED.display_name, data_region = EXCLUDED.data_region, config = EXCLUDED.config,
+           status = EXCLUDED.status, updated_at = EXCLUDED.updated_at`,
+        [row.tenant_id, row.config.display_name, row.config.data_region, JSON.stringify(row.config), row.status, row.created_at, row.updated_at],
+      ),
+    );
+  }
+}
+
+/** The written row, once copied wherever else it is kept. */
+async function written(rows: TenantRow[]): Promise<TenantRow | undefined> {
+  if (rows[0] !== undefined) await copyToOtherDatabase(rows[0]);
+  return rows[0];
+}
+
 function toTenant(row: TenantRow): Tenant {
   return {
     tenant_id: row.tenant_id,
@@ -41,7 +72,8 @@ export async function insertTenant(config: TenantConfig, at: Date): Promise<Tena
      VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (tenant_id) DO NOTHING RETURNING ${columns}`,
     [config.tenant_id, config.display_name, config.data_region, JSON.stringify(config), at.toISOString()],
   );
-  return rows[0] === undefined ? undefined : toTenant(rows[0]);
+  const row = await written(rows);
+  return row === undefined ? undefined : toTenant(row);
 }
 
 export async function listTenants(): Promise<Tenant[]> {
@@ -58,7 +90,8 @@ export async function setTenantStatus(tenantId: string, status: TenantStatus, at
     `UPDATE tenants SET status = $2, updated_at = $3 WHERE tenant_id = $1 RETURNING ${columns}`,
     [tenantId, status, at.toISOString()],
   );
-  return rows[0] === undefined ? undefined : toTenant(rows[0]);
+  const row = await written(rows);
+  return row === undefined ? undefined : toTenant(row);
 }
 
 // Tenant scope: the current tenant's own row, through row-level security.
@@ -84,6 +117,7 @@ export async function updateCurrentTenantConfig(config: TenantConfig, at: Date):
      WHERE tenant_id = $1 RETURNING ${columns}`,
     [currentTenantId(), config.display_name, config.data_region, JSON.stringify(config), at.toISOString()],
   );
-  if (rows[0] === undefined) throw new Error('current tenant not found');
-  return toTenant(rows[0]);
+  const row = await written(rows);
+  if (row === undefined) throw new Error('current tenant not found');
+  return toTenant(row);
 }

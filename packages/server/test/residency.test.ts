@@ -1,0 +1,213 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../src/db/database.ts';
+import { openStore, type OpenStoreOptions } from '../src/db/open-store.ts';
+import { RegionRouter } from '../src/db/region-router.ts';
+import { buildApp } from '../src/http/app.ts';
+import { DevIssuer } from '../src/identity/dev-issuer.ts';
+import { verifyPack } from '../src/evidence/index.ts';
+import { verifyTenantLedger } from '../src/ledger/verify-ledger.ts';
+import { createLogger } from '../src/logger.ts';
+import { policyRuntime } from '../src/policy/policy-runtime.ts';
+import { seedDemo } from '../src/seed/seed-demo.ts';
+import { FakeClock } from '../src/util/clock.ts';
+import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
+
+// Two regions, two databases: eu in the home database (with the registry and the operator's
+// tenant), us in one of its own. On PostgreSQL two fresh databases, on PGlite two data dirs; the
+// store is opened as the server opens it, from COMPANYOS_REGION_DATABASES's settings.
+const onPostgres = process.env.DATABASE_URL !== undefined && process.env.DATABASE_URL !== '';
+const root = mkdtempSync(join(tmpdir(), 'companyos-residency-'));
+const clock = new FakeClock('2026-03-02T09:00:00.000Z');
+const issuer = DevIssuer.open({ clock });
+const operator: [string, string] = ['internal', 'user-platform-operator'];
+const created: TestDatabase[] = [];
+let store: RegionRouter;
+let eu: Database;
+let us: Database;
+let app: FastifyInstance;
+
+async function call(method: 'GET' | 'POST' | 'PATCH', url: string, as: [string, string], body?: object, stepUp = false) {
+  const token = await issuer.mint({ tenant: as[0], subject: as[1], stepUp });
+  return app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(body === undefined ? {} : { payload: body }) });
+}
+
+/** Tenants with rows in `table` of one database, read directly as its owner (no row-level security). */
+async function tenantsIn(db: Database, table: string): Promise<string[]> {
+  return (await db.query<{ tenant_id: string }>(`SELECT DISTINCT tenant_id FROM ${table} ORDER BY tenant_id`)).map((r) => r.tenant_id);
+}
+
+before(async () => {
+  let options: OpenStoreOptions;
+  if (onPostgres) {
+    const [home, other] = [await createTestDatabase(), await createTestDatabase()];
+    created.push(home, other);
+    options = { databaseUrl: home.url!, regionDatabases: { eu: home.url!, us: other.url! } };
+  } else {
+    options = { dataDir: join(root, 'eu'), regionDatabases: { eu: join(root, 'eu'), us: join(root, 'us') } };
+  }
+  store = (await openStore(options)) as RegionRouter;
+  assert.ok(store instanceof RegionRouter);
+  eu = store.home;
+  us = store.forRegion('us');
+  assert.notEqual(eu, us);
+  await seedDemo(store, { clock });
+  app = await buildApp({
+    logger: createLogger({ level: process.env.COMPANYOS_TEST_LOG ?? 'silent' }),
+    config: { dataDir: join(root, 'files') },
+    database: store,
+    clock,
+    devIssuer: issuer,
+    ledgerBackground: false,
+    jobsBackground: false,
+  });
+});
+
+after(async () => {
+  await app?.close();
+  await store?.close();
+  for (const t of created) await t.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+test('with one database the store is that database, with no router in between', async () => {
+  const single = await openStore(onPostgres ? { databaseUrl: created[0]!.url! } : { dataDir: join(root, 'single') });
+  try {
+    assert.equal(single instanceof RegionRouter, false);
+  } finally {
+    await single.close();
+  }
+});
+
+test("each tenant's rows are written to its own region's database, and only there", async () => {
+  assert.equal((await call('GET', '/api/v1/subjects', ['pilot-a', 'user-admin'])).statusCode, 200);
+  assert.equal((await call('GET', '/api/v1/subjects', ['pilot-b', 'user-admin'])).statusCode, 200);
+  const renamed = await call('PATCH', '/api/v1/tenants/pilot-b/config', ['pilot-b', 'user-admin'], { display_name: 'Pilot B (US)' });
+  assert.equal(renamed.statusCode, 200, renamed.body);
+  await policyRuntime().engine.flushDecisions();
+
+  for (const table of ['subjects', 'receipts', 'audit_events', 'usage_events']) {
+    const inEu = await tenantsIn(eu, table);
+    const inUs = await tenantsIn(us, table);
+    assert.ok(inEu.includes('pilot-a'), `${table}: pilot-a in eu`);
+    assert.ok(inUs.includes('pilot-b'), `${table}: pilot-b in us`);
+    assert.deepEqual(inEu.filter((t) => t === 'pilot-b' || t === 'summit-internal'), [], `${table}: no us tenant in eu`);
+    assert.deepEqual(inUs.filter((t) => t !== 'pilot-b' && t !== 'summit-internal'), [], `${table}: only us tenants in us`);
+  }
+  // The registry (home) knows every tenant; the us database holds the rows of its own tenants, kept equal.
+  assert.deepEqual(await tenantsIn(eu, 'tenants'), ['demo-external', 'internal', 'pilot-a', 'pilot-b', 'summit-internal']);
+  assert.deepEqual(await tenantsIn(us, 'tenants'), ['pilot-b', 'summit-internal']);
+  for (const db of [eu, us]) {
+    const [row] = await db.query<{ display_name: string }>(`SELECT display_name FROM tenants WHERE tenant_id = 'pilot-b'`);
+    assert.equal(row?.display_name, 'Pilot B (US)');
+  }
+});
+
+test("an operator creates a tenant in another region: its first admin and keys are in that region's database", async () => {
+  const res = await call('POST', '/api/v1/tenants', operator, {
+    tenant_id: 'acme-us',
+    display_name: 'Acme US',
+    data_region: 'us',
+    owner_contact: 'owner@acme.example.com',
+    admin: { subject_id: 'acme-admin', display_name: 'Acme Admin' },
+  });
+  assert.equal(res.statusCode, 201, res.body);
+  assert.deepEqual(await tenantsIn(us, 'tenants'), ['acme-us', 'pilot-b', 'summit-internal']);
+  assert.deepEqual(await us.query(`SELECT subject_id FROM subjects WHERE tenant_id = 'acme-us'`), [{ subject_id: 'acme-admin' }]);
+  assert.equal((await eu.query(`SELECT 1 FROM subjects WHERE tenant_id = 'acme-us'`)).length, 0);
+  assert.equal((await us.query(`SELECT 1 FROM tenant_keys WHERE tenant_id = 'acme-us'`)).length, 1);
+  const listed = await call('GET', '/api/v1/subjects', ['acme-us', 'acme-admin']);
+  assert.equal(listed.statusCode, 200, listed.body);
+  assert.deepEqual(listed.json().subjects.map((s: { subject_id: string }) => s.subject_id), ['acme-admin']);
+
+  // Disabled by the operator in the registry, refused in its region.
+  const disabled = await call('POST', '/api/v1/tenants/acme-us/disable', operator, { reason: 'residency test' }, true);
+  assert.equal(disabled.statusCode, 200, disabled.body);
+  const refused = await call('GET', '/api/v1/subjects', ['acme-us', 'acme-admin']);
+  assert.equal(refused.statusCode, 403);
+  assert.equal(refused.json().type, 'https://companyos.dev/problems/tenant-disabled');
+  assert.equal((await us.query(`SELECT 1 FROM audit_events WHERE tenant_id = 'acme-us' AND type = 'tenant.status_changed'`)).length, 1);
+});
+
+test('ledger verify and evidence export work per region', async () => {
+  await app.ledger.flush('pilot-a');
+  await app.ledger.flush('pilot-b');
+  for (const tenant of ['pilot-a', 'pilot-b']) {
+    const report = await verifyTenantLedger(store, tenant);
+    assert.deepEqual(report.errors, []);
+    assert.ok(report.ok && report.size > 0, `${tenant}: ${JSON.stringify(report)}`);
+  }
+  // In another region's database a tenant has no log: the home one knows pilot-b from the registry only.
+  assert.equal((await verifyTenantLedger(eu, 'pilot-b')).size, 0);
+  assert.deepEqual((await verifyTenantLedger(us, 'pilot-a')).errors, ['no tenant pilot-a in this database']);
+
+  const from = '2026-03-02T08:00:00.000Z';
+  clock.advance(1_000);
+  const started = await call('POST', '/api/v1/audit/exports', ['pilot-b', 'user-admin'], { from, to: clock.now().toISOString() }, true);
+  assert.equal(started.statusCode, 202, started.body);
+  const id = started.json().export_id as string;
+  await app.jobs.runDue();
+  const done = await call('GET', `/api/v1/audit/exports/${id}`, ['pilot-b', 'user-admin']);
+  assert.equal(done.json().status, 'done', done.body);
+  const pack = await call('GET', `/api/v1/audit/exports/${id}/download`, ['pilot-b', 'user-admin']);
+  assert.equal(pack.statusCode, 200);
+  const file = join(root, 'pilot-b.tar.gz');
+  writeFileSync(file, pack.rawPayload);
+  const jwks = (await app.inject({ method: 'GET', url: '/api/v1/tenants/pilot-b/jwks.json' })).json();
+  const verified = await verifyPack(file, { trustedJwks: jwks });
+  assert.deepEqual(verified.failures, []);
+  for (const table of ['audit_exports', 'blobs', 'ledger_checkpoints']) {
+    assert.ok((await tenantsIn(us, table)).includes('pilot-b'), `${table}: pilot-b in us`);
+    assert.equal((await tenantsIn(eu, table)).includes('pilot-b'), false, `${table}: pilot-b not in eu`);
+  }
+});
+
+test('a cross-region export is refused with the policy reasons', async () => {
+  const made = await call('POST', '/api/v1/subjects', ['pilot-b', 'user-admin'], {
+    subject_id: 'eu-admin',
+    display_name: 'EU Admin',
+    roles: ['CompanyAdmin'],
+    attributes: { region: 'eu' },
+  });
+  assert.equal(made.statusCode, 201, made.body);
+  const res = await call('POST', '/api/v1/audit/exports', ['pilot-b', 'eu-admin'], { from: '2026-03-02T08:00:00.000Z', to: clock.now().toISOString() }, true);
+  assert.equal(res.statusCode, 403, res.body);
+  assert.equal(res.json().type, 'https://companyos.dev/problems/policy-denied');
+  assert.ok(res.json().reasons.includes("exports are allowed only to users in the tenant's data region us"), res.body);
+});
+
+test("isolation holds across region databases: pilot-b never reaches pilot-a's data, and the attempt is audited in eu", async () => {
+  const res = await call('GET', '/api/v1/tenants/pilot-a/config', ['pilot-b', 'user-admin']);
+  assert.equal(res.statusCode, 403);
+  assert.equal(res.json().type, 'https://companyos.dev/problems/tenant-isolation');
+  const events = await eu.query<{ tenant_id: string }>(`SELECT tenant_id FROM audit_events WHERE type = 'isolation.denied'`);
+  assert.deepEqual(events.map((e) => e.tenant_id), ['pilot-a']);
+  assert.equal((await us.query(`SELECT 1 FROM audit_events WHERE type = 'isolation.denied'`)).length, 0);
+  const mine = await call('GET', '/api/v1/subjects', ['pilot-b', 'user-admin']);
+  assert.ok(mine.json().subjects.every((s: { subject_id: string }) => s.subject_id !== 'acme-admin'));
+});
+
+test("changing a tenant's region between databases is refused as an operator procedure; within one database it is not", async () => {
+  const res = await call('PATCH', '/api/v1/tenants/pilot-b/config', ['pilot-b', 'user-admin'], { data_region: 'eu' });
+  assert.equal(res.statusCode, 409, res.body);
+  assert.equal(res.json().type, 'https://companyos.dev/problems/region-move-unsupported');
+  assert.match(res.json().detail, /operator procedure/);
+  assert.deepEqual([res.json().from_region, res.json().to_region], ['us', 'eu']);
+  // demo-external (uk) has no database of its own: the home one, like eu. The flag still decides.
+  const same = await call('PATCH', '/api/v1/tenants/demo-external/config', ['demo-external', 'user-admin'], { data_region: 'eu' });
+  assert.equal(same.json().type, 'https://companyos.dev/problems/feature-disabled', same.body);
+});
+
+test("the operator's list shows each tenant's active bundle, read from its own region's database", async () => {
+  const res = await call('GET', '/api/v1/tenants', operator);
+  assert.equal(res.statusCode, 200, res.body);
+  const summit = res.json().tenants.find((t: { tenant_id: string }) => t.tenant_id === 'summit-internal');
+  assert.equal(summit.policy_bundle.version, 1);
+  assert.deepEqual(summit.policy_bundle.tags, ['finance']);
+  // The server decides with that same bundle: it was loaded from the us database at start.
+  assert.equal(policyRuntime().engine.bundleFor('summit-internal').hash, summit.policy_bundle.hash);
+});
