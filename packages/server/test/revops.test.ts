@@ -141,6 +141,31 @@ test('editing a submitted quote sends it back to draft as a new version and drop
   assert.equal((await h.call('PATCH', `/api/v1/revops/quotes/${quoteId}`, { as: manager, body: { discount_bp: 0 } })).statusCode, 403);
 });
 
+test('quotes, leads and opportunities page newest first by keyset: every record once, the last page says so', async () => {
+  const all = (await h.call('GET', '/api/v1/revops/quotes?limit=1000', { as: ae })).json();
+  assert.equal(all.next_before, null, 'a page that is not full is the last');
+  for (const [path, key, id] of [
+    ['quotes', 'quotes', 'quote_id'],
+    ['leads', 'leads', 'lead_id'],
+    ['opportunities', 'opportunities', 'opportunity_id'],
+  ] as const) {
+    const everything = (await h.call('GET', `/api/v1/revops/${path}?limit=1000`, { as: ae })).json()[key].map((r: Record<string, string>) => r[id]);
+    assert.ok(everything.length >= 3, `${path}: enough to page`);
+    const paged: string[] = [];
+    let before: string | null = null;
+    do {
+      const res = await h.call('GET', `/api/v1/revops/${path}?limit=2${before === null ? '' : `&before=${before}`}`, { as: ae });
+      assert.equal(res.statusCode, 200, res.body);
+      paged.push(...res.json()[key].map((r: Record<string, string>) => r[id]));
+      before = res.json().next_before;
+    } while (before !== null);
+    assert.deepEqual(paged, everything, `${path}: the pages are the whole list in order`);
+  }
+  const bad = await h.call('GET', '/api/v1/revops/quotes?before=not-a-cursor', { as: ae });
+  assert.equal(bad.statusCode, 400);
+  assert.equal(bad.headers['content-type'], 'application/problem+json; charset=utf-8');
+});
+
 test('one person holding both approver roles cannot approve twice; a cancelled quote stays cancelled', async () => {
   const created = await h.call('POST', '/api/v1/subjects', { as: admin, body: { subject_id: 'user-both', display_name: 'Bo Both', roles: ['sales_manager', 'finance'] } });
   assert.equal(created.statusCode, 201, created.body);

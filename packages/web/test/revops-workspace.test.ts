@@ -76,7 +76,7 @@ test('an account executive creates a lead and a 30% quote and submits it with a 
   await lead.getByLabel('Estimated value').fill('150000.00');
   await lead.getByRole('button', { name: 'Create lead' }).click();
   await page.getByText(/Lead routed to enterprise \(user-ae\); promoted to an opportunity\./).waitFor();
-  await page.getByRole('table', { name: /^Latest leads/ }).getByRole('cell', { name: 'Globex AG' }).waitFor();
+  await page.getByRole('table', { name: /^Leads, newest first/ }).getByRole('cell', { name: 'Globex AG' }).waitFor();
 
   await page.getByRole('button', { name: 'New quote for Globex AG' }).click();
   const form = page.getByRole('form', { name: 'New quote for Globex AG' });

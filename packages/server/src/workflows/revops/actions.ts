@@ -44,7 +44,9 @@ import { Nullable, StringEnum } from '../../http/schema.ts';
 import { refOrNotFound } from '../../policy/bundle-resolve.ts';
 import {
   Activate,
+  Before,
   Limit,
+  NextBefore,
   LeadInput,
   LeadView,
   OpportunityDetailView,
@@ -72,6 +74,9 @@ const refuse = (ctx: Pick<RunCtx, 'bundleHash' | 'params'>, reason: string, reas
   new Denied({ reasons, bundleHash: ctx.bundleHash }, reason, quoteTarget(ctx.params.id));
 
 const limitOf = (q: { limit?: string | undefined }): number => Number(q.limit ?? 100);
+
+/** A full page may have a page after it: its last id is the `before` of the next. */
+const nextBefore = <T>(rows: T[], limit: number, id: (row: T) => string): string | null => (rows.length === limit && rows.length > 0 ? id(rows[rows.length - 1]!) : null);
 
 /** The quote with its totals (re)computed from lines and discount by the one rounding rule. */
 function priced(q: Omit<Quote, 'lines' | 'subtotal_minor' | 'discount_minor' | 'total_minor'>, lines: QuoteLineInput[]): Quote {
@@ -188,28 +193,36 @@ export const listLeadsAction = defineAction({
   name: 'revops.lead.list',
   method: 'GET',
   path: `${BASE}/leads`,
-  summary: "The tenant's leads, newest first, filtered by team, owner, segment and status",
+  summary: "The tenant's leads, newest first, filtered by team, owner, segment and status, paged with `before` (the next_before of the page before)",
   scope: 'tenant',
   query: Type.Object(
-    { team: Type.Optional(Type.String({ maxLength: 63 })), owner: Type.Optional(Type.String({ maxLength: 200 })), segment: Type.Optional(Segment), status: Type.Optional(Type.String({ enum: ['routed', 'promoted'] })), limit: Limit },
+    { team: Type.Optional(Type.String({ maxLength: 63 })), owner: Type.Optional(Type.String({ maxLength: 200 })), segment: Type.Optional(Segment), status: Type.Optional(Type.String({ enum: ['routed', 'promoted'] })), limit: Limit, before: Before },
     { additionalProperties: false },
   ),
-  response: Type.Object({ leads: Type.Array(LeadView) }),
-  run: async (ctx) => ({ leads: await listLeads({ ...ctx.query, limit: limitOf(ctx.query) }) }),
+  response: Type.Object({ leads: Type.Array(LeadView), next_before: NextBefore }),
+  run: async (ctx) => {
+    const limit = limitOf(ctx.query);
+    const leads = await listLeads({ ...ctx.query, limit });
+    return { leads, next_before: nextBefore(leads, limit, (l) => l.lead_id) };
+  },
 });
 
 export const listOpportunitiesAction = defineAction({
   name: 'revops.opportunity.list',
   method: 'GET',
   path: `${BASE}/opportunities`,
-  summary: "The tenant's opportunities, newest first, filtered by team, owner and stage",
+  summary: "The tenant's opportunities, newest first, filtered by team, owner and stage, paged with `before` (the next_before of the page before)",
   scope: 'tenant',
   query: Type.Object(
-    { team: Type.Optional(Type.String({ maxLength: 63 })), owner: Type.Optional(Type.String({ maxLength: 200 })), stage: Type.Optional(Type.String({ enum: ['open', 'won', 'lost'] })), limit: Limit },
+    { team: Type.Optional(Type.String({ maxLength: 63 })), owner: Type.Optional(Type.String({ maxLength: 200 })), stage: Type.Optional(Type.String({ enum: ['open', 'won', 'lost'] })), limit: Limit, before: Before },
     { additionalProperties: false },
   ),
-  response: Type.Object({ opportunities: Type.Array(OpportunityView) }),
-  run: async (ctx) => ({ opportunities: await listOpportunities({ ...ctx.query, limit: limitOf(ctx.query) }) }),
+  response: Type.Object({ opportunities: Type.Array(OpportunityView), next_before: NextBefore }),
+  run: async (ctx) => {
+    const limit = limitOf(ctx.query);
+    const opportunities = await listOpportunities({ ...ctx.query, limit });
+    return { opportunities, next_before: nextBefore(opportunities, limit, (o) => o.opportunity_id) };
+  },
 });
 
 export const getOpportunityAction = defineAction({
@@ -384,14 +397,18 @@ export const listQuotesAction = defineAction({
   name: 'revops.quote.list',
   method: 'GET',
   path: `${BASE}/quotes`,
-  summary: "The tenant's quotes, newest first, filtered by status, owner and opportunity",
+  summary: "The tenant's quotes, newest first, filtered by status, owner and opportunity, paged with `before` (the next_before of the page before)",
   scope: 'tenant',
   query: Type.Object(
-    { status: Type.Optional(QuoteStatus), owner: Type.Optional(Type.String({ maxLength: 200 })), opportunity_id: Type.Optional(Type.String({ format: 'uuid' })), limit: Limit },
+    { status: Type.Optional(QuoteStatus), owner: Type.Optional(Type.String({ maxLength: 200 })), opportunity_id: Type.Optional(Type.String({ format: 'uuid' })), limit: Limit, before: Before },
     { additionalProperties: false },
   ),
-  response: Type.Object({ quotes: Type.Array(QuoteView) }),
-  run: async (ctx) => ({ quotes: await listQuotes({ ...ctx.query, status: ctx.query.status as QuoteState | undefined, limit: limitOf(ctx.query) }) }),
+  response: Type.Object({ quotes: Type.Array(QuoteView), next_before: NextBefore }),
+  run: async (ctx) => {
+    const limit = limitOf(ctx.query);
+    const quotes = await listQuotes({ ...ctx.query, status: ctx.query.status as QuoteState | undefined, limit });
+    return { quotes, next_before: nextBefore(quotes, limit, (q) => q.quote_id) };
+  },
 });
 
 export const getQuoteAction = defineAction({

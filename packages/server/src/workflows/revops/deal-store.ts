@@ -109,7 +109,16 @@ export async function getLead(leadId: string): Promise<Lead | undefined> {
   return rows[0] === undefined ? undefined : toLead(rows[0]);
 }
 
+/**
+ * Keyset paging, newest first: only rows after the row `before` names in (created_at, id) order,
+ * so a page is as cheap as the first however deep it is. `$n` is the parameter holding the id.
+ */
+const olderThan = (table: string, id: string, n: number): string =>
+  `($${n}::uuid IS NULL OR (created_at, ${id}) < (SELECT b.created_at, b.${id} FROM ${table} b WHERE b.tenant_id = $1 AND b.${id} = $${n}))`;
+
 export interface LeadFilters {
+  /** The last id of the page before. */
+  before?: string | undefined;
   team?: string | undefined;
   owner?: string | undefined;
   segment?: string | undefined;
@@ -121,8 +130,9 @@ export async function listLeads(f: LeadFilters): Promise<Lead[]> {
   const rows = await currentTx().query<Row<Lead>>(
     `SELECT ${LEAD_COLUMNS} FROM revops_leads l WHERE l.tenant_id = $1
        AND ($2::text IS NULL OR l.team = $2) AND ($3::text IS NULL OR l.owner = $3) AND ($4::text IS NULL OR l.segment = $4) AND ($5::text IS NULL OR l.status = $5)
+       AND ${olderThan('revops_leads', 'lead_id', 7)}
      ORDER BY l.created_at DESC, l.lead_id DESC LIMIT $6`,
-    [currentTenantId(), f.team ?? null, f.owner ?? null, f.segment ?? null, f.status ?? null, f.limit],
+    [currentTenantId(), f.team ?? null, f.owner ?? null, f.segment ?? null, f.status ?? null, f.limit, f.before ?? null],
   );
   return rows.map(toLead);
 }
@@ -154,6 +164,8 @@ export async function getOpportunity(id: string, o: { lock?: boolean } = {}): Pr
 }
 
 export interface OpportunityFilters {
+  /** The last id of the page before. */
+  before?: string | undefined;
   team?: string | undefined;
   owner?: string | undefined;
   stage?: string | undefined;
@@ -164,8 +176,9 @@ export async function listOpportunities(f: OpportunityFilters): Promise<Opportun
   const rows = await currentTx().query<Row<Opportunity>>(
     `SELECT ${OPP_COLUMNS} FROM revops_opportunities WHERE tenant_id = $1
        AND ($2::text IS NULL OR team = $2) AND ($3::text IS NULL OR owner = $3) AND ($4::text IS NULL OR stage = $4)
+       AND ${olderThan('revops_opportunities', 'opportunity_id', 6)}
      ORDER BY created_at DESC, opportunity_id DESC LIMIT $5`,
-    [currentTenantId(), f.team ?? null, f.owner ?? null, f.stage ?? null, f.limit],
+    [currentTenantId(), f.team ?? null, f.owner ?? null, f.stage ?? null, f.limit, f.before ?? null],
   );
   return rows.map(toOpportunity);
 }
@@ -235,6 +248,8 @@ export async function getQuote(id: string, o: { lock?: boolean } = {}): Promise<
 }
 
 export interface QuoteFilters {
+  /** The last id of the page before. */
+  before?: string | undefined;
   status?: QuoteState | undefined;
   owner?: string | undefined;
   opportunity_id?: string | undefined;
@@ -245,8 +260,9 @@ export async function listQuotes(f: QuoteFilters): Promise<Quote[]> {
   const rows = await currentTx().query<Row<Quote>>(
     `SELECT ${QUOTE_COLUMNS} FROM revops_quotes WHERE tenant_id = $1
        AND ($2::text IS NULL OR status = $2) AND ($3::text IS NULL OR owner = $3) AND ($4::uuid IS NULL OR opportunity_id = $4)
+       AND ${olderThan('revops_quotes', 'quote_id', 6)}
      ORDER BY created_at DESC, quote_id DESC LIMIT $5`,
-    [currentTenantId(), f.status ?? null, f.owner ?? null, f.opportunity_id ?? null, f.limit],
+    [currentTenantId(), f.status ?? null, f.owner ?? null, f.opportunity_id ?? null, f.limit, f.before ?? null],
   );
   return rows.map(toQuote);
 }
