@@ -25,10 +25,11 @@ export function PagedView<T>(props: { list: PagedList<T>; label: string; empty: 
         };
   return (
     <div ref={top} tabIndex={-1} className="paged">
-      <AsyncView state={list.state} label={props.label} isEmpty={(p) => p.items.length === 0 && list.page === 1} empty={props.empty} onRetry={list.reload}>
+      <AsyncView state={list.state} label={props.label} isEmpty={(p) => p.items.length === 0 && (p.hidden ?? 0) === 0 && p.next === null && list.page === 1} empty={props.empty} onRetry={list.reload}>
         {(p) => (
           <>
             {props.children(p.items, list.page)}
+            {(p.hidden ?? 0) > 0 && <p className="hint">{p.hidden} more on this page hidden: your role may not see them.</p>}
             <Pager label={props.label} page={list.page} previous={turn(list.previous)} next={turn(list.next)} />
           </>
         )}

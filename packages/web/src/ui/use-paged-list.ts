@@ -7,6 +7,8 @@ import type { AsyncState } from './use-async.ts';
 export interface Page<T> {
   items: T[];
   next: string | null;
+  /** Rows of this page the caller may not see: counted by the server, not listed. */
+  hidden?: number;
 }
 
 export interface PagedList<T> {

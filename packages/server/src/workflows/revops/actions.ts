@@ -41,12 +41,11 @@ import { listRoutingRules, routeLead, upsertRoutingRule } from './routing.ts';
 import { rerouted } from './policy-impact.ts';
 import { dashboard } from './dashboard.ts';
 import { Nullable, StringEnum } from '../../http/schema.ts';
+import { Before, NextBefore, nextBefore } from '../../http/keyset-page.ts';
 import { refOrNotFound } from '../../policy/bundle-resolve.ts';
 import {
   Activate,
-  Before,
   Limit,
-  NextBefore,
   LeadInput,
   LeadView,
   OpportunityDetailView,
@@ -74,9 +73,6 @@ const refuse = (ctx: Pick<RunCtx, 'bundleHash' | 'params'>, reason: string, reas
   new Denied({ reasons, bundleHash: ctx.bundleHash }, reason, quoteTarget(ctx.params.id));
 
 const limitOf = (q: { limit?: string | undefined }): number => Number(q.limit ?? 100);
-
-/** A full page may have a page after it: its last id is the `before` of the next. */
-const nextBefore = <T>(rows: T[], limit: number, id: (row: T) => string): string | null => (rows.length === limit && rows.length > 0 ? id(rows[rows.length - 1]!) : null);
 
 /** The quote with its totals (re)computed from lines and discount by the one rounding rule. */
 function priced(q: Omit<Quote, 'lines' | 'subtotal_minor' | 'discount_minor' | 'total_minor'>, lines: QuoteLineInput[]): Quote {

@@ -3,6 +3,7 @@ import { workflowHistory, type HistoryEntry } from '../shared/history.ts';
 import { mirrorContract, mirrorLead, mirrorOpportunity, mirrorQuote } from './deal-graph.ts';
 import type { QuoteLine } from './money.ts';
 import { quoteStepAction, type QuoteState, type QuoteStep } from './quote-machine.ts';
+import { olderThan } from '../../db/keyset.ts';
 
 // The current tenant's leads, opportunities, quotes (with their append-only history) and contracts.
 
@@ -108,13 +109,6 @@ export async function getLead(leadId: string): Promise<Lead | undefined> {
   const rows = await currentTx().query<Row<Lead>>(`SELECT ${LEAD_COLUMNS} FROM revops_leads l WHERE l.tenant_id = $1 AND l.lead_id = $2`, [currentTenantId(), leadId]);
   return rows[0] === undefined ? undefined : toLead(rows[0]);
 }
-
-/**
- * Keyset paging, newest first: only rows after the row `before` names in (created_at, id) order,
- * so a page is as cheap as the first however deep it is. `$n` is the parameter holding the id.
- */
-const olderThan = (table: string, id: string, n: number): string =>
-  `($${n}::uuid IS NULL OR (created_at, ${id}) < (SELECT b.created_at, b.${id} FROM ${table} b WHERE b.tenant_id = $1 AND b.${id} = $${n}))`;
 
 export interface LeadFilters {
   /** The last id of the page before. */

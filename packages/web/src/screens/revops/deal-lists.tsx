@@ -1,15 +1,16 @@
+import { pagesBefore } from '../../api/pages-before.ts';
 import { DataTable } from '../../ui/data-table.tsx';
 import { PagedView } from '../../ui/paged-view.tsx';
 import { Time } from '../../ui/time.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
-import { money, pagedFrom, REVOPS, type Lead, type Opportunity } from './revops-types.ts';
+import { money, REVOPS, type Lead, type Opportunity } from './revops-types.ts';
 
 const LEADS = `${REVOPS}/leads?limit=25`;
 const OPPORTUNITIES = `${REVOPS}/opportunities?limit=25`;
 
 /** The tenant's leads, newest first, with the team and executive routing gave them. */
 export function LeadList({ revision }: { revision: number }) {
-  const list = usePagedList<Lead>(LEADS, pagedFrom(LEADS, 'leads'), revision);
+  const list = usePagedList<Lead>(LEADS, pagesBefore(LEADS, 'leads'), revision);
   return (
     <div className="card" role="region" aria-labelledby="rv-leads-title">
       <h2 id="rv-leads-title">Leads</h2>
@@ -39,7 +40,7 @@ export function LeadList({ revision }: { revision: number }) {
 
 /** The tenant's opportunities, newest first; an open one takes a new quote. */
 export function OpportunityList({ revision, onQuote }: { revision: number; onQuote: (o: Opportunity) => void }) {
-  const list = usePagedList<Opportunity>(OPPORTUNITIES, pagedFrom(OPPORTUNITIES, 'opportunities'), revision);
+  const list = usePagedList<Opportunity>(OPPORTUNITIES, pagesBefore(OPPORTUNITIES, 'opportunities'), revision);
   return (
     <div className="card" role="region" aria-labelledby="rv-opps-title">
       <h2 id="rv-opps-title">Opportunities</h2>

@@ -1,9 +1,10 @@
+import { pagesBefore } from '../../api/pages-before.ts';
 import { useState } from 'react';
 import { PagedView } from '../../ui/paged-view.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { DataTable } from '../../ui/data-table.tsx';
 import { Time } from '../../ui/time.tsx';
-import { money, pagedFrom, percent, QUOTE_STATUSES, REVOPS, type Quote, type QuoteStatus } from './revops-types.ts';
+import { money, percent, QUOTE_STATUSES, REVOPS, type Quote, type QuoteStatus } from './revops-types.ts';
 
 const PAGE = 25;
 
@@ -11,7 +12,7 @@ const PAGE = 25;
 export function QuoteList({ revision, onOpen }: { revision: number; onOpen: (id: string) => void }) {
   const [status, setStatus] = useState<QuoteStatus | ''>('');
   const path = `${REVOPS}/quotes?limit=${PAGE}${status === '' ? '' : `&status=${status}`}`;
-  const list = usePagedList<Quote>(path, pagedFrom(path, 'quotes'), revision);
+  const list = usePagedList<Quote>(path, pagesBefore(path, 'quotes'), revision);
   return (
     <div className="card" role="region" aria-labelledby="rv-quotes-title">
       <h2 id="rv-quotes-title">Quotes</h2>

@@ -1,8 +1,5 @@
 // The deal desk's API shapes as the console reads them (/api/v1/revops).
 
-import type { Api } from '../../api/client.ts';
-import type { Page } from '../../ui/use-paged-list.ts';
-
 export const REVOPS = '/revops';
 export const QUOTE_STATUSES = ['draft', 'submitted', 'approved', 'active', 'rejected', 'cancelled', 'expired'] as const;
 export type QuoteStatus = (typeof QUOTE_STATUSES)[number];
@@ -86,14 +83,6 @@ export interface RevopsDashboard {
   approvals_by_approver: Array<{ approver: string; approvals: number; rejections: number }>;
   leads_by_team: Array<{ team: string; leads: number }>;
 }
-
-/** Reads one page of a deal desk list (`key` holds its rows) through its `before` keyset cursor. */
-export const pagedFrom =
-  <K extends string>(path: string, key: K) =>
-  async <T,>(api: Api, cursor: string | null): Promise<Page<T>> => {
-    const page = await api.get<Record<K, T[]> & { next_before: string | null }>(cursor === null ? path : `${path}&before=${encodeURIComponent(cursor)}`);
-    return { items: page[key], next: page.next_before };
-  };
 
 export const quotePath = (id: string): string => `${REVOPS}/quotes/${encodeURIComponent(id)}`;
 
