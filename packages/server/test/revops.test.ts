@@ -132,6 +132,7 @@ test('editing a submitted quote sends it back to draft as a new version and drop
   assert.equal(edited.statusCode, 200, edited.body);
   assert.deepEqual([edited.json().status, edited.json().version, edited.json().discount_minor], ['draft', 2, 325_000]);
   assert.equal(edited.json().history.at(-1).details.approvals_dropped, 1);
+  assert.deepEqual(edited.json().history.at(-1).details.dropped_approvers, ['user-sales-manager']);
   const resubmitted = await step(h, ae, quoteId, 'submit-for-approval');
   assert.deepEqual(resubmitted.json().missing_approvals.map((m: { role: string }) => m.role), ['finance', 'sales_manager'], 'the earlier approval no longer counts');
   // A rejection ends the round; the owner may edit and try again.

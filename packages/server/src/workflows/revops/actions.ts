@@ -287,14 +287,15 @@ export const updateQuoteAction = defineAction({
     const to = quoteMachine.next(q.status, 'edit');
     await requireRules(ctx, 'update', q, []);
     const history = await quoteHistory.list(q.quote_id);
-    const dropped = q.status === 'submitted' ? currentApprovals(history).length : 0;
+    // Who had approved the round the edit ends: their approvals no longer count.
+    const dropped = q.status === 'submitted' ? currentApprovals(history).map((a) => a.approver.id) : [];
     const terms = input.terms ?? q.terms;
     const edited = priced(
       { ...q, version: q.version + 1, status: to, discount_bp: input.discount_bp ?? q.discount_bp, terms, required_roles: [], valid_until: validUntil(ctx.now, terms), updated_at: ctx.now.toISOString() },
       input.lines ?? q.lines,
     );
     await scheduleExpiry(edited, ctx.now);
-    await move(ctx, q, edited, 'edit', input.rationale ?? null, { version: edited.version, approvals_dropped: dropped, terms_sha256: termsDigest(edited) }, true);
+    await move(ctx, q, edited, 'edit', input.rationale ?? null, { version: edited.version, approvals_dropped: dropped.length, dropped_approvers: dropped, terms_sha256: termsDigest(edited) }, true);
     return reload(ctx, q.quote_id);
   },
 });

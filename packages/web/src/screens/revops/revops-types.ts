@@ -64,6 +64,7 @@ export interface QuoteHistoryEntry {
   from_state: string | null;
   to_state: string;
   rationale: string | null;
+  details: Record<string, unknown>;
 }
 
 export interface QuoteDetail extends Quote {
@@ -88,14 +89,15 @@ export const quotePath = (id: string): string => `${REVOPS}/quotes/${encodeURICo
 
 /** Minor units as money in the currency's own number of decimals (never through a float sum). */
 export function money(minor: number, currency: string): string {
-  const format = new Intl.NumberFormat('en', { style: 'currency', currency });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(minor / 10 ** digits);
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).format(minor / 10 ** minorDigits(currency));
 }
+
+/** How many decimals the currency's minor unit has (EUR 2, JPY 0). */
+export const minorDigits = (currency: string): number => new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 
 /** A decimal amount typed by a user ("1200.50") as integer minor units, or null when it is not one. */
 export function toMinor(text: string, currency: string): number | null {
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  const digits = minorDigits(currency);
   const m = /^(\d{1,13})(?:\.(\d+))?$/.exec(text.trim());
   if (m === null || (m[2] ?? '').length > digits) return null;
   return Number(m[1]) * 10 ** digits + Number((m[2] ?? '').padEnd(digits, '0') || '0');
