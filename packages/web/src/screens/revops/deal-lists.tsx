@@ -3,7 +3,8 @@ import { DataTable } from '../../ui/data-table.tsx';
 import { PagedView } from '../../ui/paged-view.tsx';
 import { Time } from '../../ui/time.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
-import { money, REVOPS, type Lead, type Opportunity } from './revops-types.ts';
+import { REVOPS, type Lead, type Opportunity } from './revops-types.ts';
+import { money } from '../../ui/format.ts';
 
 const LEADS = `${REVOPS}/leads?limit=25`;
 const OPPORTUNITIES = `${REVOPS}/opportunities?limit=25`;

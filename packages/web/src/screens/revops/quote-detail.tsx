@@ -10,7 +10,8 @@ import { quoteEntityId } from '../graph/graph-api.ts';
 import { RelatedPane } from '../graph/related-pane.tsx';
 import { QuoteActions } from './quote-actions.tsx';
 import { editNotice, QuoteEditForm } from './quote-edit-form.tsx';
-import { money, percent, quotePath, type QuoteDetail as Detail } from './revops-types.ts';
+import { percent, quotePath, type QuoteDetail as Detail } from './revops-types.ts';
+import { money } from '../../ui/format.ts';
 
 /** One quote: its lines and totals, the approvals it awaits and who may give them, the steps the user may take, its deal's evidence and its history. */
 export function QuoteDetail({ quoteId, revision, onChanged, onClose }: { quoteId: string; revision: number; onChanged: () => void; onClose: () => void }) {

@@ -1,4 +1,5 @@
-import { minorDigits, toMinor, type Quote } from './revops-types.ts';
+import type { Quote } from './revops-types.ts';
+import { minorDigits, toMinor } from '../../ui/format.ts';
 
 // A quote as its form holds it (the text the user typed) and as the API takes it (integer minor
 // units in the quote's currency, the discount in basis points).

@@ -4,7 +4,8 @@ import { PagedView } from '../../ui/paged-view.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { DataTable } from '../../ui/data-table.tsx';
 import { Time } from '../../ui/time.tsx';
-import { money, percent, QUOTE_STATUSES, REVOPS, type Quote, type QuoteStatus } from './revops-types.ts';
+import { percent, QUOTE_STATUSES, REVOPS, type Quote, type QuoteStatus } from './revops-types.ts';
+import { money } from '../../ui/format.ts';
 
 const PAGE = 25;
 
