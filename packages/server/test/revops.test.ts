@@ -253,6 +253,9 @@ test('tenant isolation: a pilot-b token gets nothing of pilot-a deals', async ()
     assert.equal(res.statusCode, 200, res.body);
     assert.ok(!res.body.includes('Only In A') && !res.body.includes(quoteId), url);
   }
+  // A pilot-a id as a page cursor names no row of pilot-b: the page is empty, not pilot-a's.
+  const paged = await h.call('GET', `/api/v1/revops/quotes?before=${quoteId}`, { as: ['pilot-b', 'user-sales-manager'] });
+  assert.deepEqual([paged.statusCode, paged.json().quotes, paged.json().next_before], [200, [], null]);
   assert.equal((await step(h, ['pilot-b', 'user-sales-manager'], quoteId, 'approve')).statusCode, 404);
   const quote = await h.call('POST', '/api/v1/revops/quotes', { as: b, body: quoteBody(opportunityId, 0) });
   assert.equal(quote.statusCode, 404);

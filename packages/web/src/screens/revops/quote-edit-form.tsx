@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useGovernedAction } from '../../session/use-governed-action.tsx';
 import { ProblemAlert } from '../../ui/problem-alert.tsx';
 import { draftOf, parseDraft } from './quote-draft.ts';
@@ -22,6 +22,9 @@ export function QuoteEditForm({ quote, onSaved, onCancel }: { quote: QuoteDetail
   const [draft, setDraft] = useState(() => draftOf(quote));
   const [rationale, setRationale] = useState('');
   const [invalid, setInvalid] = useState<string | null>(null);
+  // The Edit button the user pressed is gone: the focus goes to the form that replaced it.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -38,7 +41,7 @@ export function QuoteEditForm({ quote, onSaved, onCancel }: { quote: QuoteDetail
 
   return (
     <form aria-labelledby="rv-edit-title" onSubmit={(e) => void submit(e)} noValidate>
-      <h3 id="rv-edit-title">Edit version {quote.version}</h3>
+      <h3 id="rv-edit-title" ref={heading} tabIndex={-1}>Edit version {quote.version}</h3>
       {quote.status === 'submitted' && <p className="hint">Saving sends the quote back to draft: the approvals it has are dropped and it must be submitted again.</p>}
       <QuoteFields id="rv-edit" currency={quote.currency} draft={draft} onChange={setDraft} />
       <label htmlFor="rv-edit-rationale">Why (optional, kept in the history)</label>
