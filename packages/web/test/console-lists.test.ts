@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { assertAccessible as assertPageAccessible, openConsolePage, type ConsolePage } from './support/console-page.ts';
+import { assertAccessible as assertPageAccessible, devSignIn, openConsolePage, type ConsolePage } from './support/console-page.ts';
 import type { ConsoleServer } from './support/console-server.ts';
 
 // The console's lists share one pager over the server's keyset cursors, and each has its
@@ -28,16 +28,7 @@ after(() => consolePage?.close());
 const assertAccessible = (name: string) => assertPageAccessible(page, name);
 const nav = () => page.getByRole('navigation', { name: 'Screens' });
 
-async function signIn(subject: string): Promise<void> {
-  const signOut = page.getByRole('button', { name: 'Sign out' });
-  if (await signOut.isVisible()) await signOut.click();
-  else await page.goto(`${server.url}/sign-in`);
-  const form = page.getByRole('form', { name: 'Development sign-in' });
-  await form.getByLabel('Tenant').fill('pilot-a');
-  await form.getByLabel('User').fill(subject);
-  await form.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL('**/tenants/pilot-a/*');
-}
+const signIn = (subject: string) => devSignIn(page, server.url, 'pilot-a', subject);
 
 test('a list pages forward and back through the server cursor; the focus follows the new page', async () => {
   await signIn('user-engineer');

@@ -4,6 +4,7 @@ import { Link, navigate } from '../../router/router.tsx';
 import { useSessions } from '../../session/session-store.ts';
 import { useGovernedAction } from '../../session/use-governed-action.tsx';
 import { ActionFooter } from '../../ui/action-footer.tsx';
+import { DataTable } from '../../ui/data-table.tsx';
 import { PagedView } from '../../ui/paged-view.tsx';
 import { Time } from '../../ui/time.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
@@ -37,39 +38,25 @@ export function IncidentList() {
       </div>
       <PagedView list={list} label="incidents" empty={status === '' ? 'No incidents. Open one above, or let an alert open one.' : `No ${status} incidents.`}>
         {(incidents) => (
-          <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="incidents-caption">
-            <table>
-              <caption id="incidents-caption">Incidents, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Title</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Severity</th>
-                  <th scope="col">Source</th>
-                  <th scope="col">Opened</th>
-                </tr>
-              </thead>
-              <tbody>
-                {incidents.map((i) => (
-                  <tr key={i.incident_id}>
-                    <th scope="row">
-                      <Link href={`${base}/${i.incident_id}`}>{i.title}</Link>
-                    </th>
-                    <td>
-                      <span className={`badge inc-${i.status}`}>{i.status}</span>
-                    </td>
-                    <td>
-                      <span className={`badge sev-${i.severity}`}>{i.severity}</span>
-                    </td>
-                    <td>{i.source === 'alert' ? `alert ${i.alert?.name ?? ''}` : 'by hand'}</td>
-                    <td>
-                      <Time at={i.opened_at} /> by {i.opened_by}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption="Incidents, newest first" columns={['Title', 'Status', 'Severity', 'Source', 'Opened']}>
+            {incidents.map((i) => (
+              <tr key={i.incident_id}>
+                <th scope="row">
+                  <Link href={`${base}/${i.incident_id}`}>{i.title}</Link>
+                </th>
+                <td>
+                  <span className={`badge inc-${i.status}`}>{i.status}</span>
+                </td>
+                <td>
+                  <span className={`badge sev-${i.severity}`}>{i.severity}</span>
+                </td>
+                <td>{i.source === 'alert' ? `alert ${i.alert?.name ?? ''}` : 'by hand'}</td>
+                <td>
+                  <Time at={i.opened_at} /> by {i.opened_by}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </PagedView>
     </section>

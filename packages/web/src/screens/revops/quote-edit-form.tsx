@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useGovernedAction } from '../../session/use-governed-action.tsx';
-import { ProblemAlert } from '../../ui/problem-alert.tsx';
 import { draftOf, parseDraft } from './quote-draft.ts';
-import { QuoteFields } from './quote-fields.tsx';
+import { QuoteFields, QuoteFormEnd } from './quote-fields.tsx';
 import { quotePath, type QuoteDetail } from './revops-types.ts';
 
 /** What an edit did, in words: the new version, and whose approvals it dropped. */
@@ -46,21 +45,7 @@ export function QuoteEditForm({ quote, onSaved, onCancel }: { quote: QuoteDetail
       <QuoteFields id="rv-edit" currency={quote.currency} draft={draft} onChange={setDraft} />
       <label htmlFor="rv-edit-rationale">Why (optional, kept in the history)</label>
       <textarea id="rv-edit-rationale" value={rationale} onChange={(e) => setRationale(e.target.value)} />
-      {invalid !== null && (
-        <p className="field-error" role="alert">
-          {invalid}
-        </p>
-      )}
-      {action.problem !== null && <ProblemAlert problem={action.problem} />}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={action.pending}>
-          Save changes
-        </button>
-        <button type="button" onClick={onCancel}>
-          Discard changes
-        </button>
-      </div>
-      {action.dialog}
+      <QuoteFormEnd invalid={invalid} action={action} submit="Save changes" cancel="Discard changes" onCancel={onCancel} />
     </form>
   );
 }

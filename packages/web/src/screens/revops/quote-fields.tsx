@@ -1,3 +1,5 @@
+import type { useGovernedAction } from '../../session/use-governed-action.tsx';
+import { ProblemAlert } from '../../ui/problem-alert.tsx';
 import { blankLine, type LineDraft, type QuoteDraft } from './quote-draft.ts';
 
 /**
@@ -37,6 +39,30 @@ export function QuoteFields({ id, currency, draft, onChange }: { id: string; cur
       <input id={`${id}-payment`} value={draft.payment} onChange={set('payment')} />
       <label htmlFor={`${id}-valid`}>Valid for (days)</label>
       <input id={`${id}-valid`} inputMode="numeric" value={draft.valid} onChange={set('valid')} />
+    </>
+  );
+}
+
+/** The end of a quote form: what the browser found wrong, else the server's problem; submit and cancel. */
+export function QuoteFormEnd(props: { invalid: string | null; action: ReturnType<typeof useGovernedAction>; submit: string; cancel: string; onCancel: () => void }) {
+  const { action } = props;
+  return (
+    <>
+      {props.invalid !== null && (
+        <p className="field-error" role="alert">
+          {props.invalid}
+        </p>
+      )}
+      {action.problem !== null && <ProblemAlert problem={action.problem} />}
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={action.pending}>
+          {props.submit}
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          {props.cancel}
+        </button>
+      </div>
+      {action.dialog}
     </>
   );
 }

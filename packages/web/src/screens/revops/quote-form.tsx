@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useGovernedAction } from '../../session/use-governed-action.tsx';
-import { ProblemAlert } from '../../ui/problem-alert.tsx';
 import { blankDraft, parseDraft } from './quote-draft.ts';
-import { QuoteFields } from './quote-fields.tsx';
+import { QuoteFields, QuoteFormEnd } from './quote-fields.tsx';
 import { REVOPS, type Opportunity, type QuoteDetail } from './revops-types.ts';
 
 /** A draft quote for an opportunity: its lines at list price, a discount in percent and terms. */
@@ -27,21 +26,7 @@ export function QuoteForm({ opportunity, onCreated, onCancel }: { opportunity: O
     <form className="card" aria-labelledby="rv-quote-form-title" onSubmit={(e) => void submit(e)} noValidate>
       <h2 id="rv-quote-form-title">New quote for {opportunity.name}</h2>
       <QuoteFields id="rv-new" currency={opportunity.currency} draft={draft} onChange={setDraft} />
-      {invalid !== null && (
-        <p className="field-error" role="alert">
-          {invalid}
-        </p>
-      )}
-      {action.problem !== null && <ProblemAlert problem={action.problem} />}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={action.pending}>
-          Create quote
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-      {action.dialog}
+      <QuoteFormEnd invalid={invalid} action={action} submit="Create quote" cancel="Cancel" onCancel={onCancel} />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Runbook } from '../../api/types.ts';
 import { Link, navigate } from '../../router/router.tsx';
 import { useSessions } from '../../session/session-store.ts';
+import { DataTable } from '../../ui/data-table.tsx';
 import { PagedView } from '../../ui/paged-view.tsx';
 import { Time } from '../../ui/time.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
@@ -48,35 +49,22 @@ export function RunbookList() {
       )}
       <PagedView list={list} label="runbooks" empty="No runbooks yet. Write the first one above.">
         {(runbooks) => (
-          <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="runbooks-caption">
-            <table>
-              <caption id="runbooks-caption">Runbooks</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Slug</th>
-                  <th scope="col">Title</th>
-                  <th scope="col">Version</th>
-                  <th scope="col">Updated</th>
-                </tr>
-              </thead>
-              <tbody>
-                {runbooks.map((r) => (
-                  <tr key={r.slug}>
-                    <th scope="row">
-                      <Link href={`${base}/${r.slug}`}>
-                        <code>{r.slug}</code>
-                      </Link>
-                    </th>
-                    <td>{r.title}</td>
-                    <td>v{r.current_version}</td>
-                    <td>
-                      <Time at={r.updated_at} /> by {r.updated_by}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption="Runbooks" columns={['Slug', 'Title', 'Version', 'Updated']}>
+            {runbooks.map((r) => (
+              <tr key={r.slug}>
+                <th scope="row">
+                  <Link href={`${base}/${r.slug}`}>
+                    <code>{r.slug}</code>
+                  </Link>
+                </th>
+                <td>{r.title}</td>
+                <td>v{r.current_version}</td>
+                <td>
+                  <Time at={r.updated_at} /> by {r.updated_by}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </PagedView>
     </section>
