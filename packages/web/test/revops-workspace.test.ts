@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { verifyPack } from '../../server/src/evidence/index.ts';
 import { policyRuntime } from '../../server/src/policy/policy-runtime.ts';
-import { assertAccessible as assertPageAccessible, openConsolePage, type ConsolePage } from './support/console-page.ts';
+import { assertAccessible as assertPageAccessible, devSignIn, openConsolePage, type ConsolePage } from './support/console-page.ts';
 import type { ConsoleServer } from './support/console-server.ts';
 
 // The RevOps workspace end to end: an account executive creates a lead and a 30% quote and submits
@@ -39,15 +39,8 @@ const nav = () => page.getByRole('navigation', { name: 'Screens' });
 const detail = () => page.getByRole('region', { name: /^Quote [0-9a-f-]{36}$/ });
 
 async function signInAs(subject: string, screen = 'RevOps'): Promise<void> {
-  const signOut = page.getByRole('button', { name: 'Sign out' });
-  if (await signOut.isVisible()) await signOut.click();
-  else await page.goto(`${server.url}/sign-in`);
-  const form = page.getByRole('form', { name: 'Development sign-in' });
-  await form.getByLabel('Tenant').fill('pilot-a');
-  await form.getByLabel('User').fill(subject);
-  await form.getByRole('button', { name: 'Sign in' }).click();
   // Each lands on the first screen the policy offers them (not the same for every role).
-  await page.waitForURL('**/tenants/pilot-a/*');
+  await devSignIn(page, server.url, 'pilot-a', subject);
   await nav().getByRole('link', { name: screen, exact: true }).click();
   await page.getByRole('heading', { name: screen, level: 1 }).waitFor();
 }
