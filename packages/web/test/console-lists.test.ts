@@ -66,8 +66,8 @@ test("a list whose request the server refuses shows the problem's detail and off
   await signIn('user-admin');
   await nav().getByRole('link', { name: 'Audit log', exact: true }).click();
   await page.getByRole('table', { name: /Audit events, page 1/ }).waitFor();
-  await page.getByLabel('From').fill('2026-03-02T10:00');
-  await page.getByLabel('To').fill('2026-03-01T10:00');
+  await page.getByLabel('From', { exact: true }).fill('2026-03-02T10:00');
+  await page.getByLabel('To', { exact: true }).fill('2026-03-01T10:00');
   await page.getByRole('button', { name: 'Apply filters' }).click();
   const problem = page.getByRole('alert');
   await problem.getByText('from must be earlier than to').waitFor();
