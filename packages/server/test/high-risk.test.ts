@@ -149,4 +149,9 @@ test('a pending request expires; cancel works only before execution and only for
   const byRequester = await h.call('GET', '/api/v1/high-risk-ops/requests?requester=user-team-lead', { as: admin });
   assert.ok(byRequester.json().requests.every((r: { requester: string }) => r.requester === 'user-team-lead'));
   assert.equal((await h.call('GET', '/api/v1/high-risk-ops/requests?status=bogus', { as: admin })).statusCode, 400);
+  // Newest first a page at a time: the page after `other` holds the older request.
+  const first = (await h.call('GET', '/api/v1/high-risk-ops/requests?limit=1', { as: admin })).json();
+  assert.deepEqual([first.requests[0].request_id, first.next_before], [other, other]);
+  const second = (await h.call('GET', `/api/v1/high-risk-ops/requests?limit=1&before=${other}`, { as: admin })).json();
+  assert.equal(second.requests[0].request_id, id);
 });

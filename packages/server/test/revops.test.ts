@@ -132,6 +132,7 @@ test('editing a submitted quote sends it back to draft as a new version and drop
   assert.equal(edited.statusCode, 200, edited.body);
   assert.deepEqual([edited.json().status, edited.json().version, edited.json().discount_minor], ['draft', 2, 325_000]);
   assert.equal(edited.json().history.at(-1).details.approvals_dropped, 1);
+  assert.deepEqual(edited.json().history.at(-1).details.dropped_approvers, ['user-sales-manager']);
   const resubmitted = await step(h, ae, quoteId, 'submit-for-approval');
   assert.deepEqual(resubmitted.json().missing_approvals.map((m: { role: string }) => m.role), ['finance', 'sales_manager'], 'the earlier approval no longer counts');
   // A rejection ends the round; the owner may edit and try again.
@@ -139,6 +140,31 @@ test('editing a submitted quote sends it back to draft as a new version and drop
   assert.equal(rejected.json().status, 'rejected', rejected.body);
   assert.equal((await step(h, manager, quoteId, 'approve')).statusCode, 409);
   assert.equal((await h.call('PATCH', `/api/v1/revops/quotes/${quoteId}`, { as: manager, body: { discount_bp: 0 } })).statusCode, 403);
+});
+
+test('quotes, leads and opportunities page newest first by keyset: every record once, the last page says so', async () => {
+  const all = (await h.call('GET', '/api/v1/revops/quotes?limit=1000', { as: ae })).json();
+  assert.equal(all.next_before, null, 'a page that is not full is the last');
+  for (const [path, key, id] of [
+    ['quotes', 'quotes', 'quote_id'],
+    ['leads', 'leads', 'lead_id'],
+    ['opportunities', 'opportunities', 'opportunity_id'],
+  ] as const) {
+    const everything = (await h.call('GET', `/api/v1/revops/${path}?limit=1000`, { as: ae })).json()[key].map((r: Record<string, string>) => r[id]);
+    assert.ok(everything.length >= 3, `${path}: enough to page`);
+    const paged: string[] = [];
+    let before: string | null = null;
+    do {
+      const res = await h.call('GET', `/api/v1/revops/${path}?limit=2${before === null ? '' : `&before=${before}`}`, { as: ae });
+      assert.equal(res.statusCode, 200, res.body);
+      paged.push(...res.json()[key].map((r: Record<string, string>) => r[id]));
+      before = res.json().next_before;
+    } while (before !== null);
+    assert.deepEqual(paged, everything, `${path}: the pages are the whole list in order`);
+  }
+  const bad = await h.call('GET', '/api/v1/revops/quotes?before=not-a-cursor', { as: ae });
+  assert.equal(bad.statusCode, 400);
+  assert.equal(bad.headers['content-type'], 'application/problem+json; charset=utf-8');
 });
 
 test('one person holding both approver roles cannot approve twice; a cancelled quote stays cancelled', async () => {
@@ -227,6 +253,9 @@ test('tenant isolation: a pilot-b token gets nothing of pilot-a deals', async ()
     assert.equal(res.statusCode, 200, res.body);
     assert.ok(!res.body.includes('Only In A') && !res.body.includes(quoteId), url);
   }
+  // A pilot-a id as a page cursor names no row of pilot-b: the page is empty, not pilot-a's.
+  const paged = await h.call('GET', `/api/v1/revops/quotes?before=${quoteId}`, { as: ['pilot-b', 'user-sales-manager'] });
+  assert.deepEqual([paged.statusCode, paged.json().quotes, paged.json().next_before], [200, [], null]);
   assert.equal((await step(h, ['pilot-b', 'user-sales-manager'], quoteId, 'approve')).statusCode, 404);
   const quote = await h.call('POST', '/api/v1/revops/quotes', { as: b, body: quoteBody(opportunityId, 0) });
   assert.equal(quote.statusCode, 404);

@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { verifyPack } from '../../server/src/evidence/index.ts';
 import { policyRuntime } from '../../server/src/policy/policy-runtime.ts';
-import { assertAccessible as assertPageAccessible, openConsolePage, type ConsolePage } from './support/console-page.ts';
+import { assertAccessible as assertPageAccessible, devSignIn, openConsolePage, type ConsolePage } from './support/console-page.ts';
 import type { ConsoleServer } from './support/console-server.ts';
 
 // The RevOps workspace end to end: an account executive creates a lead and a 30% quote and submits
@@ -39,15 +39,8 @@ const nav = () => page.getByRole('navigation', { name: 'Screens' });
 const detail = () => page.getByRole('region', { name: /^Quote [0-9a-f-]{36}$/ });
 
 async function signInAs(subject: string, screen = 'RevOps'): Promise<void> {
-  const signOut = page.getByRole('button', { name: 'Sign out' });
-  if (await signOut.isVisible()) await signOut.click();
-  else await page.goto(`${server.url}/sign-in`);
-  const form = page.getByRole('form', { name: 'Development sign-in' });
-  await form.getByLabel('Tenant').fill('pilot-a');
-  await form.getByLabel('User').fill(subject);
-  await form.getByRole('button', { name: 'Sign in' }).click();
   // Each lands on the first screen the policy offers them (not the same for every role).
-  await page.waitForURL('**/tenants/pilot-a/*');
+  await devSignIn(page, server.url, 'pilot-a', subject);
   await nav().getByRole('link', { name: screen, exact: true }).click();
   await page.getByRole('heading', { name: screen, level: 1 }).waitFor();
 }
@@ -76,7 +69,7 @@ test('an account executive creates a lead and a 30% quote and submits it with a 
   await lead.getByLabel('Estimated value').fill('150000.00');
   await lead.getByRole('button', { name: 'Create lead' }).click();
   await page.getByText(/Lead routed to enterprise \(user-ae\); promoted to an opportunity\./).waitFor();
-  await page.getByRole('table', { name: /^Latest leads/ }).getByRole('cell', { name: 'Globex AG' }).waitFor();
+  await page.getByRole('table', { name: /^Leads, newest first/ }).getByRole('cell', { name: 'Globex AG' }).waitFor();
 
   await page.getByRole('button', { name: 'New quote for Globex AG' }).click();
   const form = page.getByRole('form', { name: 'New quote for Globex AG' });
@@ -92,7 +85,7 @@ test('an account executive creates a lead and a 30% quote and submits it with a 
   await detail().getByText('€8,400.00').first().waitFor();
   assert.match((await detail().textContent()) ?? '', /Discount30%Total€8,400\.00/);
   await detail().getByRole('button', { name: 'Submit for approval' }).waitFor();
-  assert.deepEqual(await buttons(), ['Submit for approval', 'Cancel quote']);
+  assert.deepEqual(await buttons(), ['Submit for approval', 'Edit quote', 'Cancel quote']);
 
   await detail().getByRole('button', { name: 'Submit for approval' }).click();
   await detail().getByText('Give a rationale of at least 3 characters.').waitFor();
@@ -103,7 +96,7 @@ test('an account executive creates a lead and a 30% quote and submits it with a 
   await detail().getByText('finance: may be given by user-finance').waitFor();
   await detail().getByText('sales_manager: may be given by user-sales-manager').waitFor();
   // The owner may not approve their own quote: the screen does not offer it.
-  assert.deepEqual(await buttons(), ['Cancel quote']);
+  assert.deepEqual(await buttons(), ['Edit quote', 'Cancel quote']);
   await assertAccessible('63-revops-submitted');
   assert.ok(scripts.length > 0 && !scripts.some((u) => u.includes('chart')), `no chart code before a chart is shown: ${scripts.join(', ')}`);
 });
@@ -173,4 +166,65 @@ test('the deal evidence pack downloads and verifies offline against the tenant k
   assert.equal(verified.ok, true, JSON.stringify(verified));
   await detail().getByText(/^Downloaded evidence-pilot-a-revops-deal-.*\(SHA-256 [0-9a-f]{64}\)/).waitFor();
   await assertAccessible('67-revops-evidence');
+});
+
+/** A call to the API as `subject` of pilot-a, for what the test needs in place before the screens. */
+async function api(subject: string, method: 'GET' | 'POST', url: string, body?: unknown) {
+  const signIn = await server.app.inject({ method: 'POST', url: '/api/v1/dev/sign-in', payload: { tenant_id: 'pilot-a', subject_id: subject } });
+  const res = await server.app.inject({ method, url, headers: { authorization: `Bearer ${signIn.json().token as string}` }, ...(body === undefined ? {} : { payload: body as object }) });
+  assert.ok(res.statusCode < 300, `${method} ${url}: ${res.body}`);
+  return res.json();
+}
+
+test('the executive edits a submitted 30% quote down to 10%: back in draft without its approvals, then submitted and self-approved', async () => {
+  const lead = { company: 'Initech', contact: { name: 'Bill Lumbergh', email: 'bill@initech.example.com' }, segment: 'enterprise', region: 'eu', estimated_value_minor: 1_200_000, currency: 'EUR' };
+  const opportunityId = (await api('user-ae', 'POST', '/api/v1/revops/leads', lead)).opportunity.opportunity_id;
+  const terms = { term_months: 12, payment_terms: 'net_30', valid_days: 30 };
+  const quote = await api('user-ae', 'POST', '/api/v1/revops/quotes', { opportunity_id: opportunityId, currency: 'EUR', lines: [{ product: 'platform-seat', quantity: 10, unit_price_minor: 120_000 }], discount_bp: 3000, terms });
+  quoteId = quote.quote_id;
+  await api('user-ae', 'POST', `/api/v1/revops/quotes/${quoteId}/submit-for-approval`, { rationale: 'three-year logo' });
+  await api('user-sales-manager', 'POST', `/api/v1/revops/quotes/${quoteId}/approve`, { rationale: 'strategic account' });
+
+  await signInAs('user-ae');
+  await openQuote('submitted');
+  await detail().getByRole('button', { name: 'Edit quote' }).click();
+  const form = detail().getByRole('form', { name: 'Edit version 1' });
+  await form.getByText('Saving sends the quote back to draft').waitFor();
+  assert.equal(await form.getByLabel('Product').inputValue(), 'platform-seat');
+  assert.equal(await form.getByLabel(/List price per unit \(EUR\)/).inputValue(), '1200.00');
+  assert.equal(await form.getByLabel('Discount (%)').inputValue(), '30');
+  await assertAccessible('68-revops-edit-form');
+
+  // Amounts are checked as minor units of the quote's currency before anything is sent.
+  await form.getByLabel(/List price per unit/).fill('1200.005');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await form.getByText('Line 1: the list price is an amount in EUR such as 1200.00.').waitFor();
+  // What the server refuses shows as its problem, with the field it names.
+  await form.getByLabel(/List price per unit/).fill('1200.00');
+  await form.getByLabel('Quantity').fill('2000000');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  const problem = form.getByRole('alert').filter({ hasText: 'the request body is invalid' });
+  await problem.waitFor();
+  assert.match((await problem.textContent()) ?? '', /quantity/);
+
+  await form.getByLabel('Quantity').fill('10');
+  await form.getByLabel('Discount (%)').fill('10');
+  await form.getByLabel('Why (optional, kept in the history)').fill('customer signs this quarter at list');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await detail().getByText('Saved as version 2, a draft. Approvals dropped: user-sales-manager; submit it again for approval.').waitFor();
+  await detail().getByText('€10,800.00').first().waitFor();
+  assert.match((await detail().textContent()) ?? '', /Statusdraft.*Version2.*Discount10%Total€10,800\.00/);
+  await detail().getByText('None while the quote is draft.').waitFor();
+  await detail().getByRole('row').filter({ hasText: 'customer signs this quarter at list' }).waitFor();
+  assert.deepEqual(await buttons(), ['Submit for approval', 'Edit quote', 'Cancel quote']);
+  await assertAccessible('69-revops-edited');
+
+  // Within the 20% threshold the executive's own submit approves it.
+  await detail().getByLabel('Rationale (required)').fill('ten percent for a signature this quarter');
+  await detail().getByRole('button', { name: 'Submit for approval' }).click();
+  await detail().getByText('Submitted for approval.').waitFor();
+  await detail().getByText('approved', { exact: true }).waitFor();
+  assert.deepEqual(await buttons(), ['Activate', 'Cancel quote']);
+  const stored = await api('user-ae', 'GET', `/api/v1/revops/quotes/${quoteId}`);
+  assert.deepEqual([stored.status, stored.version, stored.discount_bp, stored.total_minor], ['approved', 2, 1000, 1_080_000]);
 });

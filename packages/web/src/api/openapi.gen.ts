@@ -882,7 +882,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The caller tenant's high-risk requests, newest first, filtered by status, requester and time
+         * The caller tenant's high-risk requests, newest first, filtered by status, requester and time, paged with `before` (the next_before of the page before)
          * @description Governed action `high_risk.request.list` (tenant scope).
          */
         get: operations["high_risk.request.list"];
@@ -1738,7 +1738,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The tenant's leads, newest first, filtered by team, owner, segment and status
+         * The tenant's leads, newest first, filtered by team, owner, segment and status, paged with `before` (the next_before of the page before)
          * @description Governed action `revops.lead.list` (tenant scope).
          */
         get: operations["revops.lead.list"];
@@ -1762,7 +1762,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The tenant's opportunities, newest first, filtered by team, owner and stage
+         * The tenant's opportunities, newest first, filtered by team, owner and stage, paged with `before` (the next_before of the page before)
          * @description Governed action `revops.opportunity.list` (tenant scope).
          */
         get: operations["revops.opportunity.list"];
@@ -1822,7 +1822,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The tenant's quotes, newest first, filtered by status, owner and opportunity
+         * The tenant's quotes, newest first, filtered by status, owner and opportunity, paged with `before` (the next_before of the page before)
          * @description Governed action `revops.quote.list` (tenant scope).
          */
         get: operations["revops.quote.list"];
@@ -7149,6 +7149,8 @@ export interface operations {
     "high_risk.request.list": {
         parameters: {
             query?: {
+                /** @description next_before of the page before */
+                before?: string;
                 /** @description created at or after */
                 from?: string;
                 /** @description 1 to 1000, default 100 */
@@ -7223,6 +7225,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description pass as before for the next (older) page; null on the last page */
+                        next_before: string | null;
                         requests: {
                             active_until: string | null;
                             approver_roles: string[];
@@ -12093,6 +12097,8 @@ export interface operations {
     "revops.lead.list": {
         parameters: {
             query?: {
+                /** @description next_before of the page before */
+                before?: string;
                 /** @description 1 to 1000, default 100 */
                 limit?: string;
                 owner?: string;
@@ -12185,6 +12191,8 @@ export interface operations {
                             status: string;
                             team: string;
                         }[];
+                        /** @description pass as before for the next (older) page; null on the last page */
+                        next_before: string | null;
                     };
                 };
             };
@@ -12320,6 +12328,8 @@ export interface operations {
     "revops.opportunity.list": {
         parameters: {
             query?: {
+                /** @description next_before of the page before */
+                before?: string;
                 /** @description 1 to 1000, default 100 */
                 limit?: string;
                 owner?: string;
@@ -12391,6 +12401,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description pass as before for the next (older) page; null on the last page */
+                        next_before: string | null;
                         opportunities: {
                             amount_minor: number;
                             /** Format: date-time */
@@ -12679,6 +12691,8 @@ export interface operations {
     "revops.quote.list": {
         parameters: {
             query?: {
+                /** @description next_before of the page before */
+                before?: string;
                 /** @description 1 to 1000, default 100 */
                 limit?: string;
                 opportunity_id?: string;
@@ -12750,6 +12764,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description pass as before for the next (older) page; null on the last page */
+                        next_before: string | null;
                         quotes: {
                             /** Format: date-time */
                             created_at: string;

@@ -1,4 +1,4 @@
-// How the console writes times and ids, the same on every screen.
+// How the console writes times, amounts and ids, the same on every screen.
 
 const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['year', 365 * 86_400_000],
@@ -30,4 +30,20 @@ export function duration(ms: number): string {
   if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
   const s = Math.round(ms / 1000);
   return `${Math.floor(s / 60)} min ${s % 60} s`;
+}
+
+/** Minor units as money in the currency's own number of decimals (never through a float sum). */
+export function money(minor: number, currency: string): string {
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).format(minor / 10 ** minorDigits(currency));
+}
+
+/** How many decimals the currency's minor unit has (EUR 2, JPY 0). */
+export const minorDigits = (currency: string): number => new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+
+/** A decimal amount typed by a user ("1200.50") as integer minor units, or null when it is not one. */
+export function toMinor(text: string, currency: string): number | null {
+  const digits = minorDigits(currency);
+  const m = /^(\d{1,13})(?:\.(\d+))?$/.exec(text.trim());
+  if (m === null || (m[2] ?? '').length > digits) return null;
+  return Number(m[1]) * 10 ** digits + Number((m[2] ?? '').padEnd(digits, '0') || '0');
 }

@@ -1,4 +1,5 @@
 import { DataTable } from './data-table.tsx';
+import { Time } from './time.tsx';
 
 /** A step of a workflow instance's history (a high-risk request's, a quote's). */
 export interface WorkflowStep {
@@ -19,7 +20,9 @@ export function WorkflowHistory({ history }: { history: WorkflowStep[] }) {
     <DataTable caption="History" columns={['When', 'Who', 'What', 'Rationale']}>
       {history.map((h) => (
         <tr key={h.seq}>
-          <th scope="row">{h.at}</th>
+          <th scope="row">
+            <Time at={h.at} />
+          </th>
           <td>{h.actor}</td>
           <td>{move(h)}</td>
           <td>{h.rationale ?? <span className="muted">—</span>}</td>

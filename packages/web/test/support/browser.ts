@@ -1,11 +1,9 @@
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = fileURLToPath(new URL('../../../../artifacts/screenshots/', import.meta.url));
 const AXE_SOURCE = readFileSync(join(createRequire(import.meta.url).resolve('axe-core'), '..', 'axe.min.js'), 'utf8');
 
 export const hasChromium = (): boolean => existsSync(CHROMIUM);
@@ -37,8 +35,15 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
-/** Keeps a screenshot of the screen as a test artifact (artifacts/screenshots/NAME.png). */
-export async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+/** Where screenshots are kept as build artifacts: COMPANYOS_SCREENSHOT_DIR, or nowhere when it is unset. */
+export const screenshotDir = (): string | undefined => process.env.COMPANYOS_SCREENSHOT_DIR || undefined;
+
+/** Keeps a full-page screenshot of the screen as DIR/NAME.png, when a directory is set; returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string | undefined> {
+  const dir = screenshotDir();
+  if (dir === undefined) return undefined;
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
 }

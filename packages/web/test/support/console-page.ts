@@ -33,3 +33,15 @@ export async function assertAccessible(page: Page, name: string): Promise<void> 
   assert.deepEqual(violations, [], `${name}: ${JSON.stringify(violations, null, 1)}`);
   await screenshot(page, name);
 }
+
+/** Signs in through the development form as `subject` of `tenant` (signing out first if signed in) and waits for the landing screen. */
+export async function devSignIn(page: Page, url: string, tenant: string, subject: string): Promise<void> {
+  const signOut = page.getByRole('button', { name: 'Sign out' });
+  if (await signOut.isVisible()) await signOut.click();
+  else await page.goto(`${url}/sign-in`);
+  const form = page.getByRole('form', { name: 'Development sign-in' });
+  await form.getByLabel('Tenant').fill(tenant);
+  await form.getByLabel('User').fill(subject);
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`**/tenants/${tenant}/*`);
+}

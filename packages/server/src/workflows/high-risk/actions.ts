@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { Problem } from '../../http/problem.ts';
+import { Before, NextBefore, nextBefore } from '../../http/keyset-page.ts';
 import { Nullable } from '../../http/schema.ts';
 import { enqueue } from '../../jobs/index.ts';
 import { defineAction, type ActionContext, type RunContext } from '../../pipeline/define-action.ts';
@@ -228,7 +229,7 @@ export const listRequestsAction = defineAction({
   name: 'high_risk.request.list',
   method: 'GET',
   path: PATH,
-  summary: "The caller tenant's high-risk requests, newest first, filtered by status, requester and time",
+  summary: "The caller tenant's high-risk requests, newest first, filtered by status, requester and time, paged with `before` (the next_before of the page before)",
   scope: 'tenant',
   query: Type.Object(
     {
@@ -237,11 +238,16 @@ export const listRequestsAction = defineAction({
       from: Type.Optional(Type.String({ format: 'date-time', description: 'created at or after' })),
       to: Type.Optional(Type.String({ format: 'date-time', description: 'created before' })),
       limit: Type.Optional(Type.String({ pattern: '^([1-9][0-9]{0,2}|1000)$', description: '1 to 1000, default 100' })),
+      before: Before,
     },
     { additionalProperties: false },
   ),
-  response: Type.Object({ requests: Type.Array(RequestView) }),
-  run: async (ctx) => ({ requests: await listRequests({ ...ctx.query, limit: Number(ctx.query.limit ?? 100) }) }),
+  response: Type.Object({ requests: Type.Array(RequestView), next_before: NextBefore }),
+  run: async (ctx) => {
+    const limit = Number(ctx.query.limit ?? 100);
+    const requests = await listRequests({ ...ctx.query, limit });
+    return { requests, next_before: nextBefore(requests, limit, (r) => r.request_id) };
+  },
 });
 
 export const getRequestAction = defineAction({

@@ -1,4 +1,5 @@
 import { currentTenantId, currentTx } from '../../context.ts';
+import { olderThan } from '../../db/keyset.ts';
 import { mirrorEntity, mirrorLink } from '../../graph/mirror.ts';
 import { workflowHistory, type HistoryEntry as WorkflowHistoryEntry } from '../shared/history.ts';
 import type { AccessTarget } from './pg-access-adapter.ts';
@@ -91,6 +92,8 @@ export interface RequestFilters {
   requester?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  /** The last id of the page before. */
+  before?: string | undefined;
   limit: number;
 }
 
@@ -99,8 +102,9 @@ export async function listRequests(f: RequestFilters): Promise<HighRiskRequest[]
     `SELECT ${COLUMNS} FROM high_risk_requests WHERE tenant_id = $1
        AND ($2::text IS NULL OR status = $2) AND ($3::text IS NULL OR requester = $3)
        AND ($4::timestamptz IS NULL OR created_at >= $4) AND ($5::timestamptz IS NULL OR created_at < $5)
+       AND ${olderThan('high_risk_requests', 'request_id', 7)}
      ORDER BY created_at DESC, request_id DESC LIMIT $6`,
-    [currentTenantId(), f.status ?? null, f.requester ?? null, f.from ?? null, f.to ?? null, f.limit],
+    [currentTenantId(), f.status ?? null, f.requester ?? null, f.from ?? null, f.to ?? null, f.limit, f.before ?? null],
   );
   return rows.map(toRequest);
 }

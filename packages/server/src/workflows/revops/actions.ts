@@ -41,6 +41,7 @@ import { listRoutingRules, routeLead, upsertRoutingRule } from './routing.ts';
 import { rerouted } from './policy-impact.ts';
 import { dashboard } from './dashboard.ts';
 import { Nullable, StringEnum } from '../../http/schema.ts';
+import { Before, NextBefore, nextBefore } from '../../http/keyset-page.ts';
 import { refOrNotFound } from '../../policy/bundle-resolve.ts';
 import {
   Activate,
@@ -188,28 +189,36 @@ export const listLeadsAction = defineAction({
   name: 'revops.lead.list',
   method: 'GET',
   path: `${BASE}/leads`,
-  summary: "The tenant's leads, newest first, filtered by team, owner, segment and status",
+  summary: "The tenant's leads, newest first, filtered by team, owner, segment and status, paged with `before` (the next_before of the page before)",
   scope: 'tenant',
   query: Type.Object(
-    { team: Type.Optional(Type.String({ maxLength: 63 })), owner: Type.Optional(Type.String({ maxLength: 200 })), segment: Type.Optional(Segment), status: Type.Optional(Type.String({ enum: ['routed', 'promoted'] })), limit: Limit },
+    { team: Type.Optional(Type.String({ maxLength: 63 })), owner: Type.Optional(Type.String({ maxLength: 200 })), segment: Type.Optional(Segment), status: Type.Optional(Type.String({ enum: ['routed', 'promoted'] })), limit: Limit, before: Before },
     { additionalProperties: false },
   ),
-  response: Type.Object({ leads: Type.Array(LeadView) }),
-  run: async (ctx) => ({ leads: await listLeads({ ...ctx.query, limit: limitOf(ctx.query) }) }),
+  response: Type.Object({ leads: Type.Array(LeadView), next_before: NextBefore }),
+  run: async (ctx) => {
+    const limit = limitOf(ctx.query);
+    const leads = await listLeads({ ...ctx.query, limit });
+    return { leads, next_before: nextBefore(leads, limit, (l) => l.lead_id) };
+  },
 });
 
 export const listOpportunitiesAction = defineAction({
   name: 'revops.opportunity.list',
   method: 'GET',
   path: `${BASE}/opportunities`,
-  summary: "The tenant's opportunities, newest first, filtered by team, owner and stage",
+  summary: "The tenant's opportunities, newest first, filtered by team, owner and stage, paged with `before` (the next_before of the page before)",
   scope: 'tenant',
   query: Type.Object(
-    { team: Type.Optional(Type.String({ maxLength: 63 })), owner: Type.Optional(Type.String({ maxLength: 200 })), stage: Type.Optional(Type.String({ enum: ['open', 'won', 'lost'] })), limit: Limit },
+    { team: Type.Optional(Type.String({ maxLength: 63 })), owner: Type.Optional(Type.String({ maxLength: 200 })), stage: Type.Optional(Type.String({ enum: ['open', 'won', 'lost'] })), limit: Limit, before: Before },
     { additionalProperties: false },
   ),
-  response: Type.Object({ opportunities: Type.Array(OpportunityView) }),
-  run: async (ctx) => ({ opportunities: await listOpportunities({ ...ctx.query, limit: limitOf(ctx.query) }) }),
+  response: Type.Object({ opportunities: Type.Array(OpportunityView), next_before: NextBefore }),
+  run: async (ctx) => {
+    const limit = limitOf(ctx.query);
+    const opportunities = await listOpportunities({ ...ctx.query, limit });
+    return { opportunities, next_before: nextBefore(opportunities, limit, (o) => o.opportunity_id) };
+  },
 });
 
 export const getOpportunityAction = defineAction({
@@ -278,14 +287,15 @@ export const updateQuoteAction = defineAction({
     const to = quoteMachine.next(q.status, 'edit');
     await requireRules(ctx, 'update', q, []);
     const history = await quoteHistory.list(q.quote_id);
-    const dropped = q.status === 'submitted' ? currentApprovals(history).length : 0;
+    // Who had approved the round the edit ends: their approvals no longer count.
+    const dropped = q.status === 'submitted' ? currentApprovals(history).map((a) => a.approver.id) : [];
     const terms = input.terms ?? q.terms;
     const edited = priced(
       { ...q, version: q.version + 1, status: to, discount_bp: input.discount_bp ?? q.discount_bp, terms, required_roles: [], valid_until: validUntil(ctx.now, terms), updated_at: ctx.now.toISOString() },
       input.lines ?? q.lines,
     );
     await scheduleExpiry(edited, ctx.now);
-    await move(ctx, q, edited, 'edit', input.rationale ?? null, { version: edited.version, approvals_dropped: dropped, terms_sha256: termsDigest(edited) }, true);
+    await move(ctx, q, edited, 'edit', input.rationale ?? null, { version: edited.version, approvals_dropped: dropped.length, dropped_approvers: dropped, terms_sha256: termsDigest(edited) }, true);
     return reload(ctx, q.quote_id);
   },
 });
@@ -384,14 +394,18 @@ export const listQuotesAction = defineAction({
   name: 'revops.quote.list',
   method: 'GET',
   path: `${BASE}/quotes`,
-  summary: "The tenant's quotes, newest first, filtered by status, owner and opportunity",
+  summary: "The tenant's quotes, newest first, filtered by status, owner and opportunity, paged with `before` (the next_before of the page before)",
   scope: 'tenant',
   query: Type.Object(
-    { status: Type.Optional(QuoteStatus), owner: Type.Optional(Type.String({ maxLength: 200 })), opportunity_id: Type.Optional(Type.String({ format: 'uuid' })), limit: Limit },
+    { status: Type.Optional(QuoteStatus), owner: Type.Optional(Type.String({ maxLength: 200 })), opportunity_id: Type.Optional(Type.String({ format: 'uuid' })), limit: Limit, before: Before },
     { additionalProperties: false },
   ),
-  response: Type.Object({ quotes: Type.Array(QuoteView) }),
-  run: async (ctx) => ({ quotes: await listQuotes({ ...ctx.query, status: ctx.query.status as QuoteState | undefined, limit: limitOf(ctx.query) }) }),
+  response: Type.Object({ quotes: Type.Array(QuoteView), next_before: NextBefore }),
+  run: async (ctx) => {
+    const limit = limitOf(ctx.query);
+    const quotes = await listQuotes({ ...ctx.query, status: ctx.query.status as QuoteState | undefined, limit });
+    return { quotes, next_before: nextBefore(quotes, limit, (q) => q.quote_id) };
+  },
 });
 
 export const getQuoteAction = defineAction({

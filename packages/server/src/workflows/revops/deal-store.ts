@@ -3,6 +3,7 @@ import { workflowHistory, type HistoryEntry } from '../shared/history.ts';
 import { mirrorContract, mirrorLead, mirrorOpportunity, mirrorQuote } from './deal-graph.ts';
 import type { QuoteLine } from './money.ts';
 import { quoteStepAction, type QuoteState, type QuoteStep } from './quote-machine.ts';
+import { olderThan } from '../../db/keyset.ts';
 
 // The current tenant's leads, opportunities, quotes (with their append-only history) and contracts.
 
@@ -110,6 +111,8 @@ export async function getLead(leadId: string): Promise<Lead | undefined> {
 }
 
 export interface LeadFilters {
+  /** The last id of the page before. */
+  before?: string | undefined;
   team?: string | undefined;
   owner?: string | undefined;
   segment?: string | undefined;
@@ -121,8 +124,9 @@ export async function listLeads(f: LeadFilters): Promise<Lead[]> {
   const rows = await currentTx().query<Row<Lead>>(
     `SELECT ${LEAD_COLUMNS} FROM revops_leads l WHERE l.tenant_id = $1
        AND ($2::text IS NULL OR l.team = $2) AND ($3::text IS NULL OR l.owner = $3) AND ($4::text IS NULL OR l.segment = $4) AND ($5::text IS NULL OR l.status = $5)
+       AND ${olderThan('revops_leads', 'lead_id', 7)}
      ORDER BY l.created_at DESC, l.lead_id DESC LIMIT $6`,
-    [currentTenantId(), f.team ?? null, f.owner ?? null, f.segment ?? null, f.status ?? null, f.limit],
+    [currentTenantId(), f.team ?? null, f.owner ?? null, f.segment ?? null, f.status ?? null, f.limit, f.before ?? null],
   );
   return rows.map(toLead);
 }
@@ -154,6 +158,8 @@ export async function getOpportunity(id: string, o: { lock?: boolean } = {}): Pr
 }
 
 export interface OpportunityFilters {
+  /** The last id of the page before. */
+  before?: string | undefined;
   team?: string | undefined;
   owner?: string | undefined;
   stage?: string | undefined;
@@ -164,8 +170,9 @@ export async function listOpportunities(f: OpportunityFilters): Promise<Opportun
   const rows = await currentTx().query<Row<Opportunity>>(
     `SELECT ${OPP_COLUMNS} FROM revops_opportunities WHERE tenant_id = $1
        AND ($2::text IS NULL OR team = $2) AND ($3::text IS NULL OR owner = $3) AND ($4::text IS NULL OR stage = $4)
+       AND ${olderThan('revops_opportunities', 'opportunity_id', 6)}
      ORDER BY created_at DESC, opportunity_id DESC LIMIT $5`,
-    [currentTenantId(), f.team ?? null, f.owner ?? null, f.stage ?? null, f.limit],
+    [currentTenantId(), f.team ?? null, f.owner ?? null, f.stage ?? null, f.limit, f.before ?? null],
   );
   return rows.map(toOpportunity);
 }
@@ -235,6 +242,8 @@ export async function getQuote(id: string, o: { lock?: boolean } = {}): Promise<
 }
 
 export interface QuoteFilters {
+  /** The last id of the page before. */
+  before?: string | undefined;
   status?: QuoteState | undefined;
   owner?: string | undefined;
   opportunity_id?: string | undefined;
@@ -245,8 +254,9 @@ export async function listQuotes(f: QuoteFilters): Promise<Quote[]> {
   const rows = await currentTx().query<Row<Quote>>(
     `SELECT ${QUOTE_COLUMNS} FROM revops_quotes WHERE tenant_id = $1
        AND ($2::text IS NULL OR status = $2) AND ($3::text IS NULL OR owner = $3) AND ($4::uuid IS NULL OR opportunity_id = $4)
+       AND ${olderThan('revops_quotes', 'quote_id', 6)}
      ORDER BY created_at DESC, quote_id DESC LIMIT $5`,
-    [currentTenantId(), f.status ?? null, f.owner ?? null, f.opportunity_id ?? null, f.limit],
+    [currentTenantId(), f.status ?? null, f.owner ?? null, f.opportunity_id ?? null, f.limit, f.before ?? null],
   );
   return rows.map(toQuote);
 }

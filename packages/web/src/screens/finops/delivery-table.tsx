@@ -1,5 +1,6 @@
 import { DataTable } from '../../ui/data-table.tsx';
 import type { Delivery, Webhook } from './finops-types.ts';
+import { Time } from '../../ui/time.tsx';
 
 /** Invoice webhook deliveries, newest first; a dead-lettered one says so and why. */
 export function DeliveryTable({ webhooks, deliveries }: { webhooks: Webhook[]; deliveries: Delivery[] }) {
@@ -13,7 +14,9 @@ export function DeliveryTable({ webhooks, deliveries }: { webhooks: Webhook[]; d
           <td>{d.status === 'dead' ? 'dead-lettered' : d.status}</td>
           <td>{d.attempts}</td>
           <td>{d.last_error ?? (d.last_status === null ? '—' : String(d.last_status))}</td>
-          <td>{new Date(d.updated_at).toLocaleString('en')}</td>
+          <td>
+            <Time at={d.updated_at} />
+          </td>
         </tr>
       ))}
     </DataTable>

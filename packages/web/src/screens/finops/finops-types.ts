@@ -54,9 +54,5 @@ export interface TenantEconomics {
   margin: number;
 }
 
-/** Minor units as money: 12345 EUR → "€123.45". */
-export function money(minor: number, currency: string): string {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).format(minor / 100);
-}
 
 export const currentPeriod = (now = new Date()): string => now.toISOString().slice(0, 7);

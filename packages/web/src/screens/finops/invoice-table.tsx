@@ -4,7 +4,8 @@ import { toProblem, type Problem } from '../../api/problem.ts';
 import { useSessions } from '../../session/session-store.ts';
 import { DataTable } from '../../ui/data-table.tsx';
 import { ProblemAlert } from '../../ui/problem-alert.tsx';
-import { money, type Invoice } from './finops-types.ts';
+import type { Invoice } from './finops-types.ts';
+import { money } from '../../ui/format.ts';
 
 /** The tenant's invoices, each downloadable as its hashed JSON document and, once final, as a signed evidence pack. */
 export function InvoiceTable({ invoices }: { invoices: Invoice[] }) {

@@ -3,7 +3,8 @@ import { useSessions } from '../../session/session-store.ts';
 import { AsyncView } from '../../ui/async-view.tsx';
 import { Chart } from '../../ui/charts/chart.tsx';
 import { useAsync } from '../../ui/use-async.ts';
-import { money, type TenantEconomics } from './finops-types.ts';
+import type { TenantEconomics } from './finops-types.ts';
+import { money } from '../../ui/format.ts';
 
 /** Operators: each tenant's attributed cost, its revenue (invoice total) and the margin, this month. */
 export function MarginsScreen() {

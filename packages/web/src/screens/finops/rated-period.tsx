@@ -4,7 +4,9 @@ import { toProblem, type Problem } from '../../api/problem.ts';
 import { useSessions } from '../../session/session-store.ts';
 import { Chart } from '../../ui/charts/chart.tsx';
 import { ProblemAlert } from '../../ui/problem-alert.tsx';
-import { currentPeriod, money, type Invoice } from './finops-types.ts';
+import { currentPeriod, type Invoice } from './finops-types.ts';
+import { Time } from '../../ui/time.tsx';
+import { money } from '../../ui/format.ts';
 
 /** The running month's invoice draft: its amount, each line, and a button that aggregates and rates now. */
 export function RatedPeriod({ invoice, onRated }: { invoice: Invoice | undefined; onRated: () => void }) {
@@ -43,7 +45,7 @@ export function RatedPeriod({ invoice, onRated }: { invoice: Invoice | undefined
             <span className="finops-total" data-testid="period-total">
               {money(invoice.total, invoice.currency)}
             </span>{' '}
-            ({invoice.status}, rated {new Date(invoice.rated_at).toLocaleString('en')}): {invoice.summary}
+            ({invoice.status}, rated <Time at={invoice.rated_at} />): {invoice.summary}
           </p>
           <Chart
             spec={{

@@ -1,12 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { apiFor } from '../../api/client.ts';
 import { Link } from '../../router/router.tsx';
-import { useSessions } from '../../session/session-store.ts';
-import { AsyncView } from '../../ui/async-view.tsx';
-import { useAsync } from '../../ui/use-async.ts';
-import { entityLabel, explorerHref, type EntityPage } from './graph-api.ts';
+import { PagedView } from '../../ui/paged-view.tsx';
+import { usePagedList } from '../../ui/use-paged-list.ts';
+import { entityLabel, explorerHref, type EntityPage, type GraphEntity } from './graph-api.ts';
 
-const NOTHING: EntityPage = { entities: [], hidden: 0, next_cursor: null };
+const NOTHING = { items: [], next: null };
 
 function searchPath(type: string, name: string): string {
   const q = new URLSearchParams({ limit: '50' });
@@ -15,14 +13,17 @@ function searchPath(type: string, name: string): string {
   return `/entities?${q}`;
 }
 
-/** Finds entities by type and exact name, and opens one by its id. */
+/** Finds entities by type and exact name, a page at a time, and opens one by its id. */
 export function EntityFinder({ tenantId, entityTypes, onOpen }: { tenantId: string; entityTypes: string[]; onOpen: (entityId: string) => void }) {
-  const { active } = useSessions();
   const [type, setType] = useState('');
   const [name, setName] = useState('');
   const [query, setQuery] = useState<string | null>(null);
   const [id, setId] = useState('');
-  const { state, reload } = useAsync(() => (query === null ? Promise.resolve(NOTHING) : apiFor(active?.token).get<EntityPage>(query)), `${query}:${active?.token}`);
+  const list = usePagedList<GraphEntity>(String(query), async (api, cursor) => {
+    if (query === null) return NOTHING;
+    const page = await api.get<EntityPage>(cursor === null ? query : `${query}&after=${encodeURIComponent(cursor)}`);
+    return { items: page.entities, next: page.next_cursor, hidden: page.hidden };
+  });
   const search = (e: FormEvent) => {
     e.preventDefault();
     setQuery(searchPath(type, name.trim()));
@@ -55,21 +56,17 @@ export function EntityFinder({ tenantId, entityTypes, onOpen }: { tenantId: stri
         <button type="submit">Find</button>
       </form>
       {query !== null && (
-        <AsyncView state={state} label="entities" isEmpty={(p) => p.entities.length === 0 && p.hidden === 0} empty="No entity matches." onRetry={reload}>
-          {(p) => (
-            <>
-              <ul className="found" aria-label="Found entities">
-                {p.entities.map((e) => (
-                  <li key={e.entity_id}>
-                    <Link href={explorerHref(tenantId, e.entity_id)}>{entityLabel(e)}</Link> <span className="hint">{e.type}</span>
-                  </li>
-                ))}
-              </ul>
-              {p.hidden > 0 && <p className="hint">{p.hidden} more hidden: your role may not see them.</p>}
-              {p.next_cursor !== null && <p className="hint">Showing the first {p.entities.length}; narrow the search to see others.</p>}
-            </>
+        <PagedView list={list} label="entities" empty="No entity matches.">
+          {(entities) => (
+            <ul className="found" aria-label="Found entities">
+              {entities.map((e) => (
+                <li key={e.entity_id}>
+                  <Link href={explorerHref(tenantId, e.entity_id)}>{entityLabel(e)}</Link> <span className="hint">{e.type}</span>
+                </li>
+              ))}
+            </ul>
           )}
-        </AsyncView>
+        </PagedView>
       )}
     </div>
   );

@@ -10,6 +10,7 @@ import { NeighbourTable } from './neighbour-table.tsx';
 import { RelatedPane } from './related-pane.tsx';
 import { useGraphView } from './use-graph-view.ts';
 import { WalkControls } from './walk-controls.tsx';
+import { Time } from '../../ui/time.tsx';
 
 // cytoscape is large: it loads with the first drawn graph, not with the console.
 const GraphCanvas = lazy(() => import('./graph-canvas.tsx'));
@@ -48,7 +49,9 @@ function EntityView({ tenantId, entityId, relationshipTypes }: { tenantId: strin
               <dt>Source</dt>
               <dd>{view.focus.source}</dd>
               <dt>Updated</dt>
-              <dd>{view.focus.updated_at}</dd>
+              <dd>
+                <Time at={view.focus.updated_at} />
+              </dd>
             </dl>
             <details>
               <summary>Properties</summary>

@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { apiFor } from '../../api/client.ts';
 import type { Incident, IncidentDetail } from '../../api/types.ts';
 import { Link, navigate } from '../../router/router.tsx';
 import { useSessions } from '../../session/session-store.ts';
 import { useGovernedAction } from '../../session/use-governed-action.tsx';
 import { ActionFooter } from '../../ui/action-footer.tsx';
-import { AsyncView } from '../../ui/async-view.tsx';
-import { RelativeTime } from '../../ui/relative-time.tsx';
-import { useAsync } from '../../ui/use-async.ts';
+import { DataTable } from '../../ui/data-table.tsx';
+import { PagedView } from '../../ui/paged-view.tsx';
+import { Time } from '../../ui/time.tsx';
+import { usePagedList } from '../../ui/use-paged-list.ts';
 import { SEVERITIES, STATUSES } from './incident-options.ts';
 
 const PAGE = 20;
@@ -16,12 +16,12 @@ export function IncidentList() {
   const { active } = useSessions();
   const base = `/tenants/${encodeURIComponent(active?.tenant_id ?? '')}/incidents`;
   const [status, setStatus] = useState<'' | Incident['status']>('');
-  const [before, setBefore] = useState<string[]>([]);
-  const cursor = before.at(-1);
   const query = new URLSearchParams({ limit: String(PAGE) });
   if (status !== '') query.set('status', status);
-  if (cursor !== undefined) query.set('before', cursor);
-  const { state, reload } = useAsync(() => apiFor(active?.token).get<{ incidents: Incident[]; next_before: string | null }>(`/incidents?${query}`), `incidents:${active?.token}:${query}`);
+  const list = usePagedList<Incident>(`/incidents?${query}`, async (api, cursor) => {
+    const page = await api.get<{ incidents: Incident[]; next_before: string | null }>(`/incidents?${query}${cursor === null ? '' : `&before=${encodeURIComponent(cursor)}`}`);
+    return { items: page.incidents, next: page.next_before };
+  });
 
   return (
     <section aria-labelledby="incidents-title">
@@ -29,73 +29,36 @@ export function IncidentList() {
       <OpenIncidentForm onOpened={(i) => navigate(`${base}/${i.incident_id}`)} />
       <div className="form-actions">
         <label htmlFor="incident-status-filter">Status</label>
-        <select
-          id="incident-status-filter"
-          value={status}
-          onChange={(e) => {
-            setStatus(e.target.value as '' | Incident['status']);
-            setBefore([]);
-          }}
-        >
+        <select id="incident-status-filter" value={status} onChange={(e) => setStatus(e.target.value as '' | Incident['status'])}>
           <option value="">any</option>
           {STATUSES.map((s) => (
             <option key={s}>{s}</option>
           ))}
         </select>
       </div>
-      <AsyncView
-        state={state}
-        label="incidents"
-        isEmpty={(d) => d.incidents.length === 0}
-        empty={status === '' ? 'No incidents. Open one above, or let an alert open one.' : `No ${status} incidents.`}
-        onRetry={reload}
-      >
-        {(data) => (
-          <>
-            <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="incidents-caption">
-              <table>
-                <caption id="incidents-caption">Incidents, newest first</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Title</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Severity</th>
-                    <th scope="col">Source</th>
-                    <th scope="col">Opened</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.incidents.map((i) => (
-                    <tr key={i.incident_id}>
-                      <th scope="row">
-                        <Link href={`${base}/${i.incident_id}`}>{i.title}</Link>
-                      </th>
-                      <td>
-                        <span className={`badge inc-${i.status}`}>{i.status}</span>
-                      </td>
-                      <td>
-                        <span className={`badge sev-${i.severity}`}>{i.severity}</span>
-                      </td>
-                      <td>{i.source === 'alert' ? `alert ${i.alert?.name ?? ''}` : 'by hand'}</td>
-                      <td>
-                        <RelativeTime iso={i.opened_at} /> by {i.opened_by}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <div className="pager">
-              <button type="button" disabled={before.length === 0} onClick={() => setBefore(before.slice(0, -1))}>
-                Newer
-              </button>
-              <button type="button" disabled={data.next_before === null} onClick={() => data.next_before !== null && setBefore([...before, data.next_before])}>
-                Older
-              </button>
-            </div>
-          </>
+      <PagedView list={list} label="incidents" empty={status === '' ? 'No incidents. Open one above, or let an alert open one.' : `No ${status} incidents.`}>
+        {(incidents) => (
+          <DataTable caption="Incidents, newest first" columns={['Title', 'Status', 'Severity', 'Source', 'Opened']}>
+            {incidents.map((i) => (
+              <tr key={i.incident_id}>
+                <th scope="row">
+                  <Link href={`${base}/${i.incident_id}`}>{i.title}</Link>
+                </th>
+                <td>
+                  <span className={`badge inc-${i.status}`}>{i.status}</span>
+                </td>
+                <td>
+                  <span className={`badge sev-${i.severity}`}>{i.severity}</span>
+                </td>
+                <td>{i.source === 'alert' ? `alert ${i.alert?.name ?? ''}` : 'by hand'}</td>
+                <td>
+                  <Time at={i.opened_at} /> by {i.opened_by}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
-      </AsyncView>
+      </PagedView>
     </section>
   );
 }

@@ -7,7 +7,7 @@ import { useGovernedAction } from '../../session/use-governed-action.tsx';
 import { AsyncView } from '../../ui/async-view.tsx';
 import { ProblemAlert } from '../../ui/problem-alert.tsx';
 import { ReasonDialog } from '../../ui/reason-dialog.tsx';
-import { RelativeTime } from '../../ui/relative-time.tsx';
+import { Time } from '../../ui/time.tsx';
 import { useAsync } from '../../ui/use-async.ts';
 import { IncidentLinks } from './incident-links.tsx';
 import { IncidentTimeline } from './incident-timeline.tsx';
@@ -52,7 +52,7 @@ export function IncidentPage({ id }: { id: string }) {
               </dd>
               <dt>Opened</dt>
               <dd>
-                <RelativeTime iso={i.opened_at} /> by {i.opened_by} {i.source === 'alert' ? `from alert ${i.alert?.name ?? ''}` : 'by hand'}
+                <Time at={i.opened_at} /> by {i.opened_by} {i.source === 'alert' ? `from alert ${i.alert?.name ?? ''}` : 'by hand'}
               </dd>
               <dt>Runbook</dt>
               <dd>{i.runbook === null ? <span className="muted">none linked</span> : <Link href={`${tenantBase}/runbooks/${i.runbook.slug}`}>{i.runbook.title}</Link>}</dd>
@@ -72,7 +72,7 @@ export function IncidentPage({ id }: { id: string }) {
                 <>
                   <dt>Resolution</dt>
                   <dd>
-                    {i.resolution} {i.resolved_at !== null && <RelativeTime iso={i.resolved_at} />}
+                    {i.resolution} {i.resolved_at !== null && <Time at={i.resolved_at} />}
                   </dd>
                 </>
               )}

@@ -1,5 +1,5 @@
 import type { IncidentEvent } from '../../api/types.ts';
-import { RelativeTime } from '../../ui/relative-time.tsx';
+import { Time } from '../../ui/time.tsx';
 
 const WHAT: Record<IncidentEvent['transition'], string> = {
   open: 'opened the incident',
@@ -31,7 +31,7 @@ export function IncidentTimeline({ events }: { events: IncidentEvent[] }) {
           const detail = detailOf(e);
           return (
             <li key={e.seq}>
-              <RelativeTime iso={e.at} /> — <strong>{e.actor}</strong> {WHAT[e.transition]}
+              <Time at={e.at} /> — <strong>{e.actor}</strong> {WHAT[e.transition]}
               {e.from_state !== e.to_state && e.from_state !== null ? ` (${e.from_state} → ${e.to_state})` : ''}
               {detail !== null && <p className="hint">{detail}</p>}
             </li>

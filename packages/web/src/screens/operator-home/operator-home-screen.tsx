@@ -4,6 +4,7 @@ import { AsyncView } from '../../ui/async-view.tsx';
 import { Chart } from '../../ui/charts/chart.tsx';
 import { DataTable } from '../../ui/data-table.tsx';
 import { useAsync } from '../../ui/use-async.ts';
+import { Time } from '../../ui/time.tsx';
 
 export interface SloView {
   name: string;
@@ -32,7 +33,7 @@ export function OperatorHomeScreen() {
         {({ at, slos }) => (
           <>
             <p>
-              Service levels as of {new Date(at).toLocaleString()}. Decisions and receipts are counted from stored records over each window;
+              Service levels as of <Time at={at} />. Decisions and receipts are counted from stored records over each window;
               availability from this server's requests since it started.{' '}
               <button type="button" onClick={reload}>
                 Refresh

@@ -6,6 +6,7 @@ import { useAsync } from '../../ui/use-async.ts';
 import { PolicyDiffForm } from './policy-diff-form.tsx';
 import { PolicySimulateForm } from './policy-simulate-form.tsx';
 import { PolicyVersions } from './policy-versions.tsx';
+import { Time } from '../../ui/time.tsx';
 
 /** The tenant's policy bundle: what is active, its versions, diffs, rollback and simulation. */
 export function PolicyScreen({ tenantId }: { tenantId: string }) {
@@ -21,7 +22,15 @@ export function PolicyScreen({ tenantId }: { tenantId: string }) {
               <h2>Active bundle</h2>
               <dl className="facts">
                 <dt>Version</dt>
-                <dd>{list.active === null ? 'the base bundle (no tenant version activated)' : `v${list.active.version} (${list.active.kind} by ${list.active.actor}, ${list.active.activated_at})`}</dd>
+                <dd>
+                  {list.active === null ? (
+                    'the base bundle (no tenant version activated)'
+                  ) : (
+                    <>
+                      v{list.active.version} ({list.active.kind} by {list.active.actor}, <Time at={list.active.activated_at} />)
+                    </>
+                  )}
+                </dd>
                 <dt>Hash</dt>
                 <dd>
                   <code className="digest">{list.active?.hash ?? list.base_hash}</code>

@@ -1,22 +1,28 @@
-import { useApiPath } from '../../api/use-api-data.ts';
-import { AsyncView } from '../../ui/async-view.tsx';
+import { pagesBefore } from '../../api/pages-before.ts';
 import { DataTable } from '../../ui/data-table.tsx';
-import { money, REVOPS, type Lead, type Opportunity } from './revops-types.ts';
+import { PagedView } from '../../ui/paged-view.tsx';
+import { Time } from '../../ui/time.tsx';
+import { usePagedList } from '../../ui/use-paged-list.ts';
+import { REVOPS, type Lead, type Opportunity } from './revops-types.ts';
+import { money } from '../../ui/format.ts';
 
-const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+const LEADS = `${REVOPS}/leads?limit=25`;
+const OPPORTUNITIES = `${REVOPS}/opportunities?limit=25`;
 
-/** The tenant's latest leads with the team and executive routing gave them. */
+/** The tenant's leads, newest first, with the team and executive routing gave them. */
 export function LeadList({ revision }: { revision: number }) {
-  const { state, reload } = useApiPath<{ leads: Lead[] }>(`${REVOPS}/leads?limit=25`, revision);
+  const list = usePagedList<Lead>(LEADS, pagesBefore(LEADS, 'leads'), revision);
   return (
     <div className="card" role="region" aria-labelledby="rv-leads-title">
       <h2 id="rv-leads-title">Leads</h2>
-      <AsyncView state={state} label="leads" onRetry={reload} isEmpty={(d) => d.leads.length === 0}>
-        {(d) => (
-          <DataTable caption={`Latest leads (${d.leads.length})`} columns={['Created', 'Company', 'Segment', 'Region', 'Value', 'Team', 'Owner', 'Status']}>
-            {d.leads.map((l) => (
+      <PagedView list={list} label="leads" empty="No leads yet. Create the first one above.">
+        {(leads, page) => (
+          <DataTable caption={`Leads, newest first, page ${page} (${leads.length})`} columns={['Created', 'Company', 'Segment', 'Region', 'Value', 'Team', 'Owner', 'Status']}>
+            {leads.map((l) => (
               <tr key={l.lead_id}>
-                <th scope="row">{when(l.created_at)}</th>
+                <th scope="row">
+                  <Time at={l.created_at} />
+                </th>
                 <td>{l.company}</td>
                 <td>{l.segment}</td>
                 <td>{l.region}</td>
@@ -28,23 +34,25 @@ export function LeadList({ revision }: { revision: number }) {
             ))}
           </DataTable>
         )}
-      </AsyncView>
+      </PagedView>
     </div>
   );
 }
 
-/** The tenant's latest opportunities; an open one takes a new quote. */
+/** The tenant's opportunities, newest first; an open one takes a new quote. */
 export function OpportunityList({ revision, onQuote }: { revision: number; onQuote: (o: Opportunity) => void }) {
-  const { state, reload } = useApiPath<{ opportunities: Opportunity[] }>(`${REVOPS}/opportunities?limit=25`, revision);
+  const list = usePagedList<Opportunity>(OPPORTUNITIES, pagesBefore(OPPORTUNITIES, 'opportunities'), revision);
   return (
     <div className="card" role="region" aria-labelledby="rv-opps-title">
       <h2 id="rv-opps-title">Opportunities</h2>
-      <AsyncView state={state} label="opportunities" onRetry={reload} isEmpty={(d) => d.opportunities.length === 0}>
-        {(d) => (
-          <DataTable caption={`Latest opportunities (${d.opportunities.length})`} columns={['Created', 'Name', 'Team', 'Owner', 'Amount', 'Stage', 'Quote']}>
-            {d.opportunities.map((o) => (
+      <PagedView list={list} label="opportunities" empty="No opportunities yet: an enterprise lead becomes one.">
+        {(opportunities, page) => (
+          <DataTable caption={`Opportunities, newest first, page ${page} (${opportunities.length})`} columns={['Created', 'Name', 'Team', 'Owner', 'Amount', 'Stage', 'Quote']}>
+            {opportunities.map((o) => (
               <tr key={o.opportunity_id}>
-                <th scope="row">{when(o.created_at)}</th>
+                <th scope="row">
+                  <Time at={o.created_at} />
+                </th>
                 <td>{o.name}</td>
                 <td>{o.team}</td>
                 <td>{o.owner}</td>
@@ -61,7 +69,7 @@ export function OpportunityList({ revision, onQuote }: { revision: number; onQuo
             ))}
           </DataTable>
         )}
-      </AsyncView>
+      </PagedView>
     </div>
   );
 }

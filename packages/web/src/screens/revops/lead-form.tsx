@@ -1,9 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useGovernedAction } from '../../session/use-governed-action.tsx';
 import { ProblemAlert } from '../../ui/problem-alert.tsx';
-import { REVOPS, toMinor, type Lead, type Opportunity } from './revops-types.ts';
-
-const SEGMENTS = ['enterprise', 'mid_market', 'smb'];
+import { REVOPS, SEGMENTS, type Lead, type Opportunity } from './revops-types.ts';
+import { toMinor } from '../../ui/format.ts';
 
 /** An inbound lead; the tenant's routing rules pick its team and executive, and an enterprise lead becomes an opportunity at once. */
 export function LeadForm({ onCreated }: { onCreated: (notice: string) => void }) {

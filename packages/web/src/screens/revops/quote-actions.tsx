@@ -13,9 +13,9 @@ const DECIDED: Partial<Record<QuoteVerb, { route: string; label: string; done: s
 /**
  * The steps the signed-in user may take on the quote, exactly those the server lists in
  * `allowed_actions` (its policy decides; nothing here knows roles). Approve, reject and submit
- * need a rationale.
+ * need a rationale; an edit opens the quote's form.
  */
-export function QuoteActions({ quote, onChanged }: { quote: QuoteDetail; onChanged: (notice: string) => void }) {
+export function QuoteActions({ quote, onChanged, onEdit }: { quote: QuoteDetail; onChanged: (notice: string) => void; onEdit: () => void }) {
   const action = useGovernedAction();
   const [rationale, setRationale] = useState('');
   const [missing, setMissing] = useState(false);
@@ -72,6 +72,11 @@ export function QuoteActions({ quote, onChanged }: { quote: QuoteDetail; onChang
         {allowed.has('activate') && (
           <button type="button" className="primary" disabled={action.pending} onClick={() => void take('activate')}>
             Activate
+          </button>
+        )}
+        {allowed.has('update') && (
+          <button type="button" disabled={action.pending} onClick={onEdit}>
+            Edit quote
           </button>
         )}
         {allowed.has('cancel') && (

@@ -4,17 +4,26 @@ import { useSessions } from '../../session/session-store.ts';
 import { AsyncView } from '../../ui/async-view.tsx';
 import { DataTable } from '../../ui/data-table.tsx';
 import { EvidenceDownload } from '../../ui/evidence-download.tsx';
+import { Time } from '../../ui/time.tsx';
 import { WorkflowHistory } from '../../ui/workflow-history.tsx';
 import { quoteEntityId } from '../graph/graph-api.ts';
 import { RelatedPane } from '../graph/related-pane.tsx';
 import { QuoteActions } from './quote-actions.tsx';
-import { money, percent, quotePath, type QuoteDetail as Detail } from './revops-types.ts';
+import { editNotice, QuoteEditForm } from './quote-edit-form.tsx';
+import { percent, quotePath, type QuoteDetail as Detail } from './revops-types.ts';
+import { money } from '../../ui/format.ts';
 
 /** One quote: its lines and totals, the approvals it awaits and who may give them, the steps the user may take, its deal's evidence and its history. */
 export function QuoteDetail({ quoteId, revision, onChanged, onClose }: { quoteId: string; revision: number; onChanged: () => void; onClose: () => void }) {
   const { active } = useSessions();
   const { state, reload } = useApiPath<Detail>(quotePath(quoteId), revision);
   const [notice, setNotice] = useState('');
+  const [editing, setEditing] = useState(false);
+  const changed = (text: string) => {
+    setNotice(text);
+    reload();
+    onChanged();
+  };
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [quoteId]);
   return (
@@ -50,7 +59,7 @@ export function QuoteDetail({ quoteId, revision, onChanged, onClose }: { quoteId
               </dd>
               <dt>Terms</dt>
               <dd>
-                {q.terms.term_months} months, {q.terms.payment_terms}, valid until {q.valid_until.slice(0, 10)}
+                {q.terms.term_months} months, {q.terms.payment_terms}, valid until <Time at={q.valid_until} />
               </dd>
               {q.contract !== null && (
                 <>
@@ -83,14 +92,18 @@ export function QuoteDetail({ quoteId, revision, onChanged, onClose }: { quoteId
                 ))}
               </ul>
             )}
-            <QuoteActions
-              quote={q}
-              onChanged={(text) => {
-                setNotice(text);
-                reload();
-                onChanged();
-              }}
-            />
+            {editing ? (
+              <QuoteEditForm
+                quote={q}
+                onCancel={() => setEditing(false)}
+                onSaved={(edited) => {
+                  setEditing(false);
+                  changed(editNotice(edited));
+                }}
+              />
+            ) : (
+              <QuoteActions quote={q} onChanged={changed} onEdit={() => setEditing(true)} />
+            )}
             <EvidenceDownload
               path={`/evidence/revops/deals/${encodeURIComponent(q.opportunity_id)}`}
               filename={`evidence-${active?.tenant_id ?? 'tenant'}-revops-deal-${q.opportunity_id}.tar.gz`}

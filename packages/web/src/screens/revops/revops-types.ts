@@ -1,9 +1,17 @@
 // The deal desk's API shapes as the console reads them (/api/v1/revops).
 
+import {
+  pathsApiV1RevopsLeadsPostRequestBodyContentApplicationJsonSegmentValues as segments,
+  pathsApiV1RevopsQuotesGetParametersQueryStatusValues as quoteStatuses,
+  pathsApiV1RevopsQuotesIdGetResponses200ContentApplicationJsonAllowed_actionsValues as quoteVerbs,
+} from '../../api/openapi.gen.ts';
+
 export const REVOPS = '/revops';
-export const QUOTE_STATUSES = ['draft', 'submitted', 'approved', 'active', 'rejected', 'cancelled', 'expired'] as const;
-export type QuoteStatus = (typeof QUOTE_STATUSES)[number];
-export type QuoteVerb = 'update' | 'submit' | 'approve' | 'reject' | 'activate' | 'cancel';
+// The enumerations come from the server's OpenAPI document, never copied here.
+export type QuoteStatus = (typeof quoteStatuses)[number];
+export const QUOTE_STATUSES: readonly QuoteStatus[] = quoteStatuses;
+export type QuoteVerb = (typeof quoteVerbs)[number];
+export const SEGMENTS: readonly (typeof segments)[number][] = segments;
 
 export interface Lead {
   lead_id: string;
@@ -64,6 +72,7 @@ export interface QuoteHistoryEntry {
   from_state: string | null;
   to_state: string;
   rationale: string | null;
+  details: Record<string, unknown>;
 }
 
 export interface QuoteDetail extends Quote {
@@ -85,20 +94,5 @@ export interface RevopsDashboard {
 }
 
 export const quotePath = (id: string): string => `${REVOPS}/quotes/${encodeURIComponent(id)}`;
-
-/** Minor units as money in the currency's own number of decimals (never through a float sum). */
-export function money(minor: number, currency: string): string {
-  const format = new Intl.NumberFormat('en', { style: 'currency', currency });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(minor / 10 ** digits);
-}
-
-/** A decimal amount typed by a user ("1200.50") as integer minor units, or null when it is not one. */
-export function toMinor(text: string, currency: string): number | null {
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  const m = /^(\d{1,13})(?:\.(\d+))?$/.exec(text.trim());
-  if (m === null || (m[2] ?? '').length > digits) return null;
-  return Number(m[1]) * 10 ** digits + Number((m[2] ?? '').padEnd(digits, '0') || '0');
-}
 
 export const percent = (bp: number): string => `${(bp / 100).toLocaleString('en')}%`;

@@ -4,7 +4,7 @@ import type { RunbookVersion } from '../../api/types.ts';
 import { Link } from '../../router/router.tsx';
 import { useSessions } from '../../session/session-store.ts';
 import { AsyncView } from '../../ui/async-view.tsx';
-import { RelativeTime } from '../../ui/relative-time.tsx';
+import { Time } from '../../ui/time.tsx';
 import { useAsync } from '../../ui/use-async.ts';
 import { MarkdownView } from './markdown-view.tsx';
 import { RunbookEditor } from './runbook-editor.tsx';
@@ -68,7 +68,7 @@ export function RunbookPage({ slug }: { slug: string }) {
                   {version.version === r.current_version ? ' (current)' : ''}
                 </h2>
                 <p className="hint">
-                  {version.title} — saved <RelativeTime iso={version.created_at} /> by {version.author}
+                  {version.title} — saved <Time at={version.created_at} /> by {version.author}
                   {version.message !== null ? `: ${version.message}` : ''}
                 </p>
                 <MarkdownView source={version.body} />
@@ -99,7 +99,7 @@ export function RunbookPage({ slug }: { slug: string }) {
                   <tr key={s.version}>
                     <th scope="row">v{s.version}</th>
                     <td>
-                      <RelativeTime iso={s.created_at} />
+                      <Time at={s.created_at} />
                     </td>
                     <td>{s.author}</td>
                     <td>{s.message ?? <span className="muted">—</span>}</td>

@@ -1,15 +1,19 @@
 import { useState } from 'react';
-import { AsyncView } from '../../ui/async-view.tsx';
+import { pagesBefore } from '../../api/pages-before.ts';
 import { DataTable } from '../../ui/data-table.tsx';
+import { PagedView } from '../../ui/paged-view.tsx';
+import { Time } from '../../ui/time.tsx';
+import { usePagedList } from '../../ui/use-paged-list.ts';
 import { REQUEST_STATUSES, REQUESTS_PATH, type HighRiskRequest, type RequestStatus } from './security-types.ts';
 import { OpenRequestButton, StatusBadge, targetText } from './request-bits.tsx';
-import { useApiPath } from '../../api/use-api-data.ts';
-import { Time } from '../../ui/time.tsx';
 
-/** The tenant's requests, newest first, filtered by status; each opens its detail. */
+const PAGE = 25;
+
+/** The tenant's requests, newest first, filtered by status, a page at a time; each opens its detail. */
 export function RequestList({ revision, onOpen }: { revision: number; onOpen: (id: string) => void }) {
   const [status, setStatus] = useState<RequestStatus | ''>('');
-  const { state, reload } = useApiPath<{ requests: HighRiskRequest[] }>(status === '' ? REQUESTS_PATH : `${REQUESTS_PATH}?status=${status}`, revision);
+  const path = `${REQUESTS_PATH}?limit=${PAGE}${status === '' ? '' : `&status=${status}`}`;
+  const list = usePagedList<HighRiskRequest>(path, pagesBefore(path, 'requests'), revision);
   return (
     <div className="card" role="region" aria-labelledby="hr-list-title">
       <h2 id="hr-list-title">Requests</h2>
@@ -20,10 +24,10 @@ export function RequestList({ revision, onOpen }: { revision: number; onOpen: (i
           <option key={s}>{s}</option>
         ))}
       </select>
-      <AsyncView state={state} label="requests" onRetry={reload} isEmpty={(d) => d.requests.length === 0} empty={status === '' ? 'No requests yet.' : `No ${status} requests.`}>
-        {(data) => (
-          <DataTable caption={`Requests (${data.requests.length})`} columns={['Created', 'Requester', 'Operation', 'Target', 'Status', 'Detail']}>
-            {data.requests.map((r) => (
+      <PagedView list={list} label="requests" empty={status === '' ? 'No requests yet.' : `No ${status} requests.`}>
+        {(requests) => (
+          <DataTable caption={`Requests (${requests.length})`} columns={['Created', 'Requester', 'Operation', 'Target', 'Status', 'Detail']}>
+            {requests.map((r) => (
               <tr key={r.request_id}>
                 <th scope="row">
                   <Time at={r.created_at} />
@@ -41,7 +45,7 @@ export function RequestList({ revision, onOpen }: { revision: number; onOpen: (i
             ))}
           </DataTable>
         )}
-      </AsyncView>
+      </PagedView>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { AsyncView } from '../../ui/async-view.tsx';
 import { REQUESTS_PATH, type HighRiskRequest, type MissingReceipts } from './security-types.ts';
 import { OpenRequestButton } from './request-bits.tsx';
 import { useApiPath } from '../../api/use-api-data.ts';
+import { Time } from '../../ui/time.tsx';
 
 /** Requests whose access could not be taken back: the role may still exist. */
 function FailedReverts({ revision, onOpen }: { revision: number; onOpen: (id: string) => void }) {
@@ -17,7 +18,7 @@ function FailedReverts({ revision, onOpen }: { revision: number; onOpen: (id: st
           <ul aria-label="Failed reverts">
             {data.requests.map((r) => (
               <li key={r.request_id}>
-                <code>{r.role_name ?? r.request_id}</code> of {r.requester} ({r.target.database}.{r.target.schema}), failed at {r.updated_at}{' '}
+                <code>{r.role_name ?? r.request_id}</code> of {r.requester} ({r.target.database}.{r.target.schema}), failed <Time at={r.updated_at} />{' '}
                 <OpenRequestButton requestId={r.request_id} onOpen={onOpen} />
               </li>
             ))}

@@ -5,7 +5,7 @@ import { Link } from '../../router/router.tsx';
 import { useSessions } from '../../session/session-store.ts';
 import { AsyncView } from '../../ui/async-view.tsx';
 import { ProblemAlert } from '../../ui/problem-alert.tsx';
-import { RelativeTime } from '../../ui/relative-time.tsx';
+import { Time } from '../../ui/time.tsx';
 import { useAsync } from '../../ui/use-async.ts';
 import { useTenantStatusChange } from './tenant-status-change.tsx';
 
@@ -56,7 +56,7 @@ export function TenantPageScreen({ tenantId }: { tenantId: string }) {
                 </dd>
                 <dt>Created</dt>
                 <dd>
-                  <RelativeTime iso={t.created_at} />
+                  <Time at={t.created_at} />
                 </dd>
               </dl>
               {t.status === 'active' ? (
@@ -102,7 +102,7 @@ export function TenantPageScreen({ tenantId }: { tenantId: string }) {
                       {t.activations.map((a) => (
                         <tr key={`${a.activated_at}-${a.version}-${a.kind}`}>
                           <td>
-                            <RelativeTime iso={a.activated_at} />
+                            <Time at={a.activated_at} />
                           </td>
                           <td>
                             <code title={a.hash}>v{a.version}</code>
@@ -128,7 +128,7 @@ export function TenantPageScreen({ tenantId }: { tenantId: string }) {
                 {t.keys.map((k) => (
                   <li key={k.kid}>
                     <code>{k.kid}</code> <span className={`badge ${k.status === 'active' ? 'active' : 'disabled'}`}>{k.status}</span> since{' '}
-                    <RelativeTime iso={new Date(k.nbf * 1000).toISOString()} />
+                    <Time at={new Date(k.nbf * 1000).toISOString()} />
                   </li>
                 ))}
               </ul>
@@ -163,7 +163,7 @@ export function TenantPageScreen({ tenantId }: { tenantId: string }) {
                   {t.recent_audit.map((e) => (
                     <tr key={e.event_id}>
                       <td>
-                        <RelativeTime iso={e.occurred_at} />
+                        <Time at={e.occurred_at} />
                       </td>
                       <td>{e.actor ?? <span className="muted">system</span>}</td>
                       <td>
