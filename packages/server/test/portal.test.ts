@@ -243,3 +243,17 @@ test('the supply chain tab lists each artefact with its signed SLSA provenance, 
   const after = (await view(auditor, 'supply-chain')).json().artefacts as { name: string; verified: boolean }[];
   assert.deepEqual(after.map((a) => [a.name, a.verified]), [['console/assets/index.js', true], ['console/index.html', false]]);
 });
+
+test('without a KEK of its own the server cannot sign provenance: the supply chain answers 503 and says why', async () => {
+  const bare = await createTestApp({ ledgerBackground: false, jobsBackground: false, artefactDirs: [{ name: 'console', dir: built }] });
+  try {
+    const invited = await bare.call('POST', '/api/v1/portal/invitations', { as: adminOf('pilot-a'), body: { email: 'nokek@x.example.com', role: 'auditor', expires_at: new Date(bare.clock.now().getTime() + 86_400_000).toISOString() } });
+    const accepted = await bare.app.inject({ method: 'POST', url: '/api/v1/portal/invitations/accept', headers: bearer(invited.json().token), payload: {} });
+    const res = await bare.app.inject({ method: 'GET', url: '/api/v1/portal/supply-chain', headers: bearer(accepted.json().sign_in) });
+    assert.equal(res.statusCode, 503, res.body);
+    assert.equal(res.json().type, 'https://companyos.dev/problems/unavailable');
+    assert.match(res.json().detail, /platform key/);
+  } finally {
+    await bare.close();
+  }
+});
