@@ -55,3 +55,27 @@ test_hidden_fields_are_the_rest if {
 	"actor" in hidden
 	not "receipt_id" in hidden
 }
+
+portal_view(role, record_type, purpose, basis) := fields if {
+	fields := presentation.visible_fields with input as {
+		"viewer": {"id": "viewer:1", "tenant_id": "pilot-a", "roles": [role]},
+		"record_type": record_type,
+		"purpose": purpose,
+		"legal_basis": basis,
+		"tenant": "pilot-a",
+	}
+}
+
+test_a_portal_partner_sees_less_of_the_posture_than_an_auditor if {
+	auditor_fields := portal_view("portal_auditor", "portal_overview", "audit", "legal_obligation")
+	partner_fields := portal_view("portal_partner", "portal_overview", "support", "contract")
+	partner_fields - auditor_fields == set()
+	"checkpoint_root" in auditor_fields
+	not "checkpoint_root" in partner_fields
+}
+
+test_only_the_auditor_role_downloads_evidence_packs if {
+	"download" in portal_view("portal_auditor", "evidence_pack", "audit", "legal_obligation")
+	not "download" in portal_view("portal_partner", "evidence_pack", "audit", "legal_obligation")
+	not "download" in portal_view("portal_auditor", "evidence_pack", "audit", "consent")
+}

@@ -25,9 +25,10 @@ import { incidentActions } from './workflows/incidents/actions.ts';
 import { boardActions } from './board/actions.ts';
 import { onboardingActions } from './onboarding/actions.ts';
 import { observabilityActions } from './observability/slo-actions.ts';
+import { portalActions } from './portal/actions.ts';
 
 /** Every governed action the server mounts. A feature adds its actions here. */
-export const allActions: AnyAction[] = [...tenancyActions, ...identityActions, ...auditActions, ...ledgerActions, ...keyActions, ...flagActions, ...brandingActions, ...configDocumentActions, ...policyActions, ...highRiskActions, ...purgeActions, ...revopsActions, ...graphActions, ...finopsActions, ...runbookActions, ...incidentActions, ...boardActions, ...onboardingActions, ...observabilityActions, canAction(() => allActions), inboxAction(() => allActions)];
+export const allActions: AnyAction[] = [...tenancyActions, ...identityActions, ...auditActions, ...ledgerActions, ...keyActions, ...flagActions, ...brandingActions, ...configDocumentActions, ...policyActions, ...highRiskActions, ...purgeActions, ...revopsActions, ...graphActions, ...finopsActions, ...runbookActions, ...incidentActions, ...boardActions, ...onboardingActions, ...observabilityActions, ...portalActions, canAction(() => allActions), inboxAction(() => allActions)];
 
 // The flows whose pending approvals the inbox gathers.
 registerApprovalSource(highRiskApprovals);

@@ -24,6 +24,7 @@ let victimOpportunityId: string;
 let victimEntityId: string;
 let victimEdgeId: string;
 let victimIncidentId: string;
+let victimInvitationId: string;
 before(async () => {
   h = await createTestApp();
   const at = h.clock.now();
@@ -64,6 +65,9 @@ before(async () => {
   // A runbook of the victim and an incident following it.
   await h.call('PUT', '/api/v1/runbooks/victim-runbook', { as: ['pilot-a', 'user-admin'], body: { title: 'only-in-a steps', body: 'only-in-a body' } });
   victimIncidentId = (await h.call('POST', '/api/v1/incidents', { as: ['pilot-a', 'user-admin'], body: { title: 'only-in-a outage', severity: 'low', runbook: 'victim-runbook' } })).json().incident_id;
+  // A trust portal invitation of the victim.
+  const invited = await h.call('POST', '/api/v1/portal/invitations', { as: ['pilot-a', 'user-admin'], body: { email: 'only-in-a@victim.example.com', role: 'auditor', expires_at: '2027-01-01T00:00:00.000Z' } });
+  victimInvitationId = invited.json().invitation.invitation_id;
   await h.app.ledger.flush('pilot-a');
   // The victim's own decisions so far are written now, not in the middle of the attack.
   await policyRuntime().engine.flushDecisions();
@@ -216,6 +220,17 @@ test('tenant B cannot read, change or write anything of tenant A through any act
       'incident.resolve': { params: { id: victimIncidentId }, body: { rationale: 'attack' } },
       'incident.runbook.link': { params: { id: victimIncidentId }, body: { slug: 'victim-runbook' } },
       'incident.entity.link': { params: { id: victimIncidentId }, body: { entity_id: victimEntityId } },
+      'portal.invitation.create': { body: { email: 'attacker@example.com', role: 'auditor', expires_at: '2027-01-01T00:00:00.000Z' } },
+      'portal.invitation.list': {},
+      'portal.invitation.revoke': { params: { id: victimInvitationId } },
+      'portal.invitation.accept': { body: {} },
+      'portal.session.get': {},
+      'portal.overview.get': {},
+      'portal.audit.list': {},
+      'portal.audit.download': { params: { id: victimExportId } },
+      'portal.billing.get': {},
+      'portal.finance.get': {},
+      'portal.supply_chain.get': {},
     },
   });
 });

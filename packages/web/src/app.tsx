@@ -1,4 +1,4 @@
-import { Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { matchPath, navigate, useLocation } from './router/router.tsx';
 import { homePath } from './screens/home-path.ts';
 import { screenPath, screenPatterns, SCREENS } from './screens/registry.tsx';
@@ -73,7 +73,19 @@ function Redirect({ to }: { to: string }) {
   return null;
 }
 
+// The trust portal for external viewers: its own layout and sign-in, loaded only when visited.
+const PortalApp = lazy(() => import('./portal/portal-app.tsx'));
+const isPortal = (path: string) => path === '/portal' || path.startsWith('/portal/');
+
 export function App() {
+  const { path } = useLocation();
+  if (isPortal(path)) {
+    return (
+      <Suspense fallback={<p className="status" role="status">Loading the trust portal…</p>}>
+        <PortalApp />
+      </Suspense>
+    );
+  }
   return (
     <BrandingProvider>
       <Routes />

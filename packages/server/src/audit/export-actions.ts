@@ -190,16 +190,19 @@ export const downloadExport = defineAction({
   params: ExportParams,
   resource: (ctx) => getExport(ctx.params.id),
   target: (ctx) => `export:${ctx.params.id}`,
-  run: async (ctx, _input, e) => {
-    const { stream, sha256 } = await storedPack(e);
-    return new RawReply(stream, {
-      'content-type': 'application/gzip',
-      'content-length': String(e.pack_size),
-      'content-disposition': `attachment; filename="evidence-${ctx.tenantId}-${e.export_id}.tar.gz"`,
-      'repr-digest': `sha-256=:${Buffer.from(sha256, 'hex').toString('base64')}:`,
-      'x-pack-sha256': sha256,
-    });
-  },
+  run: (ctx, _input, e) => packDownload(ctx.tenantId, e),
 });
+
+/** A finished pack as a download, with its digest in the headers. */
+export async function packDownload(tenantId: string, e: AuditExport): Promise<RawReply> {
+  const { stream, sha256 } = await storedPack(e);
+  return new RawReply(stream, {
+    'content-type': 'application/gzip',
+    'content-length': String(e.pack_size),
+    'content-disposition': `attachment; filename="evidence-${tenantId}-${e.export_id}.tar.gz"`,
+    'repr-digest': `sha-256=:${Buffer.from(sha256, 'hex').toString('base64')}:`,
+    'x-pack-sha256': sha256,
+  });
+}
 
 export const exportActions = [createExport, getExportAction, listExportsAction, downloadExport];

@@ -14,12 +14,13 @@ import { parsePeriod, PERIOD_SYNTAX, PeriodError, type Period } from './period.t
 /** Response headers of a board pack: its id, the PDF's digest, the input digests (name=hex, comma-separated). */
 export const BOARD_PACK_HEADERS = { id: 'x-board-pack-id', sha256: 'x-board-pack-sha256', inputs: 'x-board-pack-inputs', ms: 'x-board-pack-ms' } as const;
 
-function period(text: string, now: Date): Period {
+/** A period a request names (in its body or query), or a 400 that gives the syntax. */
+export function requestedPeriod(text: string, now: Date, where: 'body' | 'query' = 'body'): Period {
   try {
     return parsePeriod(text, now);
   } catch (e) {
     if (!(e instanceof PeriodError)) throw e;
-    throw new Problem('invalid-request', e.message, { errors: [{ in: 'body', field: 'period', message: `must be ${PERIOD_SYNTAX}` }] });
+    throw new Problem('invalid-request', e.message, { errors: [{ in: where, field: 'period', message: `must be ${PERIOD_SYNTAX}` }] });
   }
 }
 
@@ -41,7 +42,7 @@ export const createBoardPack = defineAction({
   target: (_ctx, input) => `board-pack-period:${input.period.trim()}`,
   run: async (ctx, input) => {
     const started = performance.now();
-    const p = period(input.period, ctx.now);
+    const p = requestedPeriod(input.period, ctx.now);
     const inputs = await readBoardInputs(p, platformTenants());
     const readMs = Math.round(performance.now() - started);
     const digests = inputDigests(p, inputs);

@@ -1,4 +1,5 @@
 import { latencyQuantile, SAMPLE_BOUNDS_MS, type ServiceDay } from '../observability/service-samples.ts';
+import type { InvoiceTotal } from '../finops/invoices.ts';
 import type { TenantInput } from './board-inputs.ts';
 
 /** The service level the SLA promises each tenant, per UTC day with traffic. */
@@ -56,6 +57,24 @@ function sumDays(days: ServiceDay[]): { requests: number; errors: number; counts
 
 const slaMet = (d: ServiceDay): boolean => 1 - d.errors / d.requests >= SLA.availability && (latencyQuantile(d.counts, 0.95) ?? 0) <= SLA.p95Ms;
 
+/** One tenant's service figures over its days with traffic: requests, request-based availability, p95 and the SLA days met. */
+export function serviceFigures(days: ServiceDay[]): Pick<TenantFigures, 'requests' | 'availability' | 'p95Ms' | 'slaDays'> {
+  const s = sumDays(days);
+  return {
+    requests: s.requests,
+    availability: s.requests === 0 ? null : 1 - s.errors / s.requests,
+    p95Ms: latencyQuantile(s.counts, 0.95),
+    slaDays: { met: days.filter(slaMet).length, total: days.length },
+  };
+}
+
+/** Invoice totals (minor units) by currency: the finalised ones, and the drafts apart. */
+export function revenueOf(invoices: InvoiceTotal[]): { finalized: Record<string, number>; draft: Record<string, number> } {
+  const revenue = { finalized: {} as Record<string, number>, draft: {} as Record<string, number> };
+  for (const i of invoices) add(i.status === 'finalized' ? revenue.finalized : revenue.draft, i.currency, i.total);
+  return revenue;
+}
+
 /** A cohort-onboarded tenant's stage is its onboarding state until verified; others' follow from what exists. */
 function stageOf(t: TenantInput): OnboardingStage {
   if (t.onboarding === 'failed') return 'onboarding failed';
@@ -71,9 +90,6 @@ function add(into: Record<string, number>, currency: string, amount: number): vo
 /** Every figure of the pack, computed from the inputs alone. */
 export function computeFigures(inputs: TenantInput[], window: { from: Date; to: Date }): BoardFigures {
   const tenants = inputs.map((t): TenantFigures => {
-    const s = sumDays(t.service);
-    const revenue: Record<string, number> = {};
-    for (const i of t.invoices) if (i.status === 'finalized') add(revenue, i.currency, i.total);
     return {
       tenant_id: t.tenant_id,
       display_name: t.display_name,
@@ -84,11 +100,8 @@ export function computeFigures(inputs: TenantInput[], window: { from: Date; to: 
       checkpoint: t.checkpoint,
       receipts: t.coverage.receipts,
       coverage: ratio(t.coverage.inLedger, t.coverage.allowed),
-      requests: s.requests,
-      availability: s.requests === 0 ? null : 1 - s.errors / s.requests,
-      p95Ms: latencyQuantile(s.counts, 0.95),
-      slaDays: { met: t.service.filter(slaMet).length, total: t.service.length },
-      revenue,
+      ...serviceFigures(t.service),
+      revenue: revenueOf(t.invoices).finalized,
     };
   });
   const all = sumDays(inputs.flatMap((t) => t.service));
@@ -96,8 +109,7 @@ export function computeFigures(inputs: TenantInput[], window: { from: Date; to: 
   const partnerFigures = tenants.filter((t) => !t.platform);
   const byStage: Record<OnboardingStage, number> = { created: 0, 'admin in place': 0, onboarding: 0, 'onboarding failed': 0, 'evidence signed': 0 };
   for (const p of partnerFigures) byStage[p.onboarding]++;
-  const revenue = { finalized: {} as Record<string, number>, draft: {} as Record<string, number> };
-  for (const i of inputs.flatMap((t) => t.invoices)) add(i.status === 'finalized' ? revenue.finalized : revenue.draft, i.currency, i.total);
+  const revenue = revenueOf(inputs.flatMap((t) => t.invoices));
   const allowed = inputs.reduce((n, t) => n + t.coverage.allowed, 0);
   const inLedger = inputs.reduce((n, t) => n + t.coverage.inLedger, 0);
   const met = tenants.reduce((n, t) => n + t.slaDays.met, 0);

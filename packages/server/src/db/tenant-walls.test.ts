@@ -88,6 +88,9 @@ async function seedTenant(db: Database, id: string): Promise<void> {
     await q(`INSERT INTO service_samples (tenant_id, sample_id, instance_id, window_from, window_to, requests, errors, bucket_bounds_ms, bucket_counts) VALUES ($1, gen_random_uuid(), 'probe', now() - interval '1 minute', now(), 1, 0, '{10}', '{1,0}')`, [id]);
     await q(`INSERT INTO board_packs (tenant_id, pack_id, period, period_from, period_to, sha256, inputs, duration_ms, created_by, created_at) VALUES ($1, gen_random_uuid(), '2026-Q1', '2026-01-01', '2026-04-01', repeat('d', 64), '{}', 1, 'alice', now())`, [id]);
     await q(`INSERT INTO onboarding_events (tenant_id, event_id, cohort, step, outcome, duration_ms, occurred_at) VALUES ($1, gen_random_uuid(), 'probe', 'tenant', 'done', 1, now())`, [id]);
+    // Trust portal invitations.
+    await q(`INSERT INTO portal_invitations (tenant_id, invitation_id, email, role, purpose, legal_basis, token_sha256, invited_by, created_at, expires_at)
+             VALUES ($1, gen_random_uuid(), 'probe@example.com', 'auditor', 'audit', 'legal_obligation', repeat('e', 64), 'alice', now(), now() + interval '1 day')`, [id]);
   });
 }
 

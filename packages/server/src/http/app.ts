@@ -18,7 +18,7 @@ import { PolicyEngine } from '../policy/policy-engine.ts';
 import { systemClock, type Clock } from '../util/clock.ts';
 import { uuidv7 } from '../util/ids.ts';
 import { registerSignIn } from '../identity/dev-sign-in.ts';
-import { registerConsole } from './console.ts';
+import { defaultConsoleDir, registerConsole } from './console.ts';
 import { installFlags } from '../flags/install.ts';
 import { installConfigFollower } from '../fleet/install-config-follower.ts';
 import { Metrics } from '../observability/metrics.ts';
@@ -34,6 +34,8 @@ import { installJobs } from '../jobs/install-jobs.ts';
 import { installScheduledBackups } from '../backup/scheduled-backups.ts';
 import { installPurges } from '../workflows/purge/purge-job.ts';
 import { kekForTools, PLATFORM_KEY_HINT, platformSigner } from '../keys/platform-key.ts';
+import type { ArtefactDir } from '../supply-chain/provenance.ts';
+import { defaultArtefactDirs, SupplyChain, useSupplyChain } from '../supply-chain/supply-chain.ts';
 import { installAuditExports } from '../audit/export-job.ts';
 import { openBlobStore, useBlobStore } from '../blobs/index.ts';
 import { installHighRisk } from '../workflows/high-risk/revert-jobs.ts';
@@ -77,6 +79,8 @@ export interface BuildAppOptions {
   jobsBackground?: boolean;
   /** Per-action metrics and spans (default true); off only as the baseline of the overhead benchmark. */
   instrumentActions?: boolean;
+  /** The build output whose provenance the trust portal shows (default: the console and CLI bundles). */
+  artefactDirs?: ArtefactDir[];
 }
 
 /** The platform key of the server's KEK (the development KEK exists once the ledger has started). */
@@ -237,6 +241,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
     signals: instrumented ? signals : undefined,
     tracing: instrumented ? tracing : undefined,
   };
+  useSupplyChain(new SupplyChain({ dirs: options.artefactDirs ?? defaultArtefactDirs(options.consoleDir ?? defaultConsoleDir), platformSigner: () => platformSignerOf(config), clock }));
   installBoardMetrics(metrics);
   installServiceSamples(app, { db, clock, log, signals: deps.signals, background: options.jobsBackground !== false });
   registerActions(app, actions, deps);

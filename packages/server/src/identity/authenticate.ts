@@ -9,6 +9,8 @@ import { VerifiedTokens } from './verified-tokens.ts';
 import { looksLikeApiKey, resolveApiKey } from './api-keys.ts';
 import { DEV_ISSUER, type DevIssuer } from './dev-issuer.ts';
 import type { Principal } from './principal.ts';
+import { isPortalToken } from '../portal/viewer-tokens.ts';
+import { portalCredential } from '../portal/viewer-credential.ts';
 import { databaseSubjectStore, type SubjectStore } from './subjects.ts';
 
 export interface OidcSettings {
@@ -77,11 +79,15 @@ export class Authenticator {
     return withTenantTransaction(this.options.db, credential.tenantId, () => credential.resolve());
   }
 
-  /** Verifies the credential; its subject is looked up by `resolve()` in the caller's tenant transaction. */
-  async identify(authorization: string | undefined): Promise<Credential> {
+  /**
+   * Verifies the credential; its subject is looked up by `resolve()` in the caller's tenant
+   * transaction. A portal sign-in may view several tenants: `requestedTenant` chooses among them.
+   */
+  async identify(authorization: string | undefined, requestedTenant?: string): Promise<Credential> {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
     if (match === null) throw unauthenticated('a bearer token or API key is required');
     const token = match[1]!;
+    if (isPortalToken(token)) return portalCredential(this.options.db, this.options.clock, token, requestedTenant);
     return looksLikeApiKey(token) ? this.fromApiKey(token) : this.fromJwt(token);
   }
 

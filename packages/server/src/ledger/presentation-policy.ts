@@ -6,7 +6,8 @@ export const PRESENTATION_PATH = 'companyos.presentation.visible_fields';
 /** The input `policies/base/presentation.rego` documents. */
 export interface PresentationInput {
   viewer: { id: string; tenant_id: string; roles: string[] };
-  record_type: 'receipt';
+  /** A record type of `data.presentation.record_types` (`receipt`, or one the trust portal shows). */
+  record_type: string;
   purpose?: string | undefined;
   legal_basis?: string | undefined;
   /** The record's tenant. */
@@ -30,8 +31,12 @@ export class PresentationPolicy {
       policy = compile(bundle.modules, { data: bundle.data });
       this.compiled.set(key, policy);
     }
-    const result = policy.evaluate(PRESENTATION_PATH, input);
-    const items = result instanceof Set ? [...result] : Array.isArray(result) ? result : [];
-    return items.filter((f): f is string => typeof f === 'string');
+    return fieldNames(policy.evaluate(PRESENTATION_PATH, input));
   }
+}
+
+/** The field names of a `visible_fields` result (a set, or an array once logged); nothing for anything else. */
+export function fieldNames(result: unknown): string[] {
+  const items = result instanceof Set ? [...result] : Array.isArray(result) ? result : [];
+  return items.filter((f): f is string => typeof f === 'string');
 }

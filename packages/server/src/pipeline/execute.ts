@@ -83,11 +83,11 @@ export class Denied extends Error {
  * without the database for tokens: the subject is read in the action's transaction (executeStep).
  */
 export async function authenticateStep(deps: PipelineDeps, action: AnyAction, req: Omit<ActionRequest, 'body' | 'query' | 'headers'>): Promise<Credential> {
-  const principal = await inStep(req.trace, 'authenticate', () => deps.authenticator.identify(req.authorization));
-  req.trace?.annotate({ [SPAN_ATTRIBUTES.tenant]: principal.tenantId });
   const paramName = tenantParamOf(action);
   const param = paramName === undefined ? undefined : req.params[paramName];
   const requested = req.tenantHeader ?? (typeof param === 'string' ? param : undefined);
+  const principal = await inStep(req.trace, 'authenticate', () => deps.authenticator.identify(req.authorization, requested));
+  req.trace?.annotate({ [SPAN_ATTRIBUTES.tenant]: principal.tenantId });
   if (requested !== undefined && requested !== principal.tenantId) {
     await recordIsolationDenied(deps, action, req, principal, requested);
     throw new Problem('tenant-isolation', `the credential belongs to tenant ${principal.tenantId}, not ${requested}`);

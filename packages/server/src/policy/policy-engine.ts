@@ -144,6 +144,34 @@ export class PolicyEngine {
   }
 
   /**
+   * Evaluates another rule than the authorization decision (which fields a viewer sees) with the
+   * tenant's active bundle, logged to the decision log like a decision (allowed when the result
+   * is not empty).
+   */
+  evaluateLogged(tenantId: string, path: string, input: Record<string, unknown>, meta: { actor: string; action: string; time: string }): unknown {
+    const bundle = this.bundleFor(tenantId);
+    const started = process.hrtime.bigint();
+    const value = this.policy(tenantId, bundle).evaluate(path, input);
+    const latency = process.hrtime.bigint() - started;
+    const result = value instanceof Set ? [...value] : (value ?? null);
+    this.decisionLog?.append(bundle, {
+      decision_id: uuidv7(),
+      tenant_id: tenantId,
+      timestamp: meta.time,
+      actor: meta.actor,
+      action: meta.action,
+      allow: Array.isArray(result) ? result.length > 0 : result !== null && result !== false,
+      reasons: [],
+      bundle_hash: bundle.hash,
+      path: path.replaceAll('.', '/'),
+      input,
+      result,
+      latency_ns: Number(latency),
+    });
+    return result;
+  }
+
+  /**
    * Whether the active bundle would allow a hypothetical input (a preflight's "after a step-up"):
    * not logged, since nobody asked to act on it.
    */

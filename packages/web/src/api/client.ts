@@ -5,8 +5,8 @@ export const API_BASE = '/api/v1';
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** Calls the API; any non-2xx answer becomes an ApiError carrying the problem. */
-export async function apiRequest<T>(method: Method, path: string, options: { token?: string | undefined; body?: unknown } = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+export async function apiRequest<T>(method: Method, path: string, options: { token?: string | undefined; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;

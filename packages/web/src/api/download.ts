@@ -6,8 +6,8 @@ import { ApiError } from './problem.ts';
  * browser as a download. Returns the bytes' SHA-256 (hex) so the caller can compare it with the
  * digest the server recorded; null where the page has no Web Crypto (plain http to a remote host).
  */
-export async function downloadFile(path: string, token: string | undefined, filename: string, post?: { body: unknown }): Promise<string | null> {
-  const headers: Record<string, string> = token === undefined ? {} : { authorization: `Bearer ${token}` };
+export async function downloadFile(path: string, token: string | undefined, filename: string, post?: { body: unknown }, extraHeaders: Record<string, string> = {}): Promise<string | null> {
+  const headers: Record<string, string> = { ...extraHeaders, ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) };
   const init: RequestInit = post === undefined ? {} : { method: 'POST', body: JSON.stringify(post.body), headers: { ...headers, 'content-type': 'application/json' } };
   const response = await fetch(`${API_BASE}${path}`, { headers, cache: 'no-store', ...init });
   if (!response.ok) {

@@ -1466,6 +1466,210 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/portal/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's finished evidence packs a portal viewer may see, with a download link where the policy allows it
+         * @description Governed action `portal.audit.list` (tenant scope).
+         */
+        get: operations["portal.audit.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/audit/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a finished evidence pack as a portal viewer, when the presentation policy shows the viewer its download
+         * @description Governed action `portal.audit.download` (tenant scope).
+         */
+        get: operations["portal.audit.download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/billing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's daily meter readings of a month and its invoices, as its presentation policy shows them to a portal viewer
+         * @description Governed action `portal.billing.get` (tenant scope).
+         */
+        get: operations["portal.billing.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/finance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's revenue (its invoices) and SLA compliance (its stored service samples) for a period, as the board pack computes them
+         * @description Governed action `portal.finance.get` (tenant scope).
+         */
+        get: operations["portal.finance.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's portal invitations, newest first, with their status
+         * @description Governed action `portal.invitation.list` (tenant scope).
+         */
+        get: operations["portal.invitation.list"];
+        put?: never;
+        /**
+         * Invite an external viewer (auditor or partner) to the tenant's trust portal; the answer carries the single-use token once
+         * @description Governed action `portal.invitation.create` (tenant scope).
+         */
+        post: operations["portal.invitation.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/invitations/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a portal invitation: its token, and the viewer's access to the tenant, end at once
+         * @description Governed action `portal.invitation.revoke` (tenant scope).
+         */
+        post: operations["portal.invitation.revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a portal invitation (authenticated by its token): the answer is the sign-in for the tenant, or the given sign-in now also views it
+         * @description Governed action `portal.invitation.accept` (tenant scope).
+         */
+        post: operations["portal.invitation.accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's trust posture for a portal viewer: latest ledger checkpoint and whether its signature verifies, active bundle, evidence coverage
+         * @description Governed action `portal.overview.get` (tenant scope).
+         */
+        get: operations["portal.overview.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who the portal viewer is, the tenant viewed (X-Tenant-Id chooses) and every tenant the sign-in may view
+         * @description Governed action `portal.session.get` (tenant scope).
+         */
+        get: operations["portal.session.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/supply-chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The platform's release artefacts with their signed SLSA provenance statements, each checked against the platform key and the file as served
+         * @description Governed action `portal.supply_chain.get` (tenant scope).
+         */
+        get: operations["portal.supply_chain.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/provenance/checkpoint": {
         parameters: {
             query?: never;
@@ -10686,6 +10890,1040 @@ export interface operations {
             };
         };
     };
+    "portal.audit.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        evidence_packs: {
+                            counts?: {
+                                [key: string]: number;
+                            };
+                            /** Format: date-time */
+                            created_at?: string;
+                            /** @description where this viewer downloads the pack */
+                            download?: string;
+                            export_id?: string;
+                            requested_by?: string;
+                            sha256?: string;
+                            size?: number;
+                            status?: string;
+                            /** Format: date-time */
+                            window_from?: string;
+                            /** Format: date-time */
+                            window_to?: string;
+                        }[];
+                        /** @description the fields the presentation policy shows this viewer; the others are withheld */
+                        visible_fields: string[];
+                    };
+                };
+            };
+        };
+    };
+    "portal.audit.download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    "portal.billing.get": {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM */
+                month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        invoices: {
+                            currency?: string;
+                            invoice_id?: string;
+                            number?: string;
+                            period?: string;
+                            sha256?: string;
+                            status?: string;
+                            subtotal?: number;
+                            tax?: number;
+                            total?: number;
+                        }[];
+                        meter_readings: {
+                            /** Format: date */
+                            day?: string;
+                            events?: number;
+                            meter?: string;
+                            quantity?: number;
+                        }[];
+                        /** @description YYYY-MM */
+                        month: string;
+                        visible_fields: {
+                            /** @description the fields the presentation policy shows this viewer; the others are withheld */
+                            invoice: string[];
+                            /** @description the fields the presentation policy shows this viewer; the others are withheld */
+                            meter_reading: string[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "portal.finance.get": {
+        parameters: {
+            query?: {
+                /** @description as for board packs (default: the current quarter) */
+                period?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        finance: {
+                            availability?: number | null;
+                            /** @description minor units by currency */
+                            draft_revenue?: {
+                                [key: string]: number;
+                            };
+                            p95_ms?: number | null;
+                            period?: string;
+                            requests?: number;
+                            /** @description minor units by currency */
+                            revenue?: {
+                                [key: string]: number;
+                            };
+                            sla_compliance?: number | null;
+                            sla_days_met?: number;
+                            sla_days_total?: number;
+                        };
+                        /** @description the fields the presentation policy shows this viewer; the others are withheld */
+                        visible_fields: string[];
+                    };
+                };
+            };
+        };
+    };
+    "portal.invitation.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        invitations: {
+                            accepted_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            email: string;
+                            /** Format: date-time */
+                            expires_at: string;
+                            /** Format: uuid */
+                            invitation_id: string;
+                            invited_by: string;
+                            legal_basis: string;
+                            purpose: string;
+                            revoked_at: string | null;
+                            revoked_by: string | null;
+                            /** @enum {string} */
+                            role: "auditor" | "partner";
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "revoked" | "expired";
+                            tenant_id: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "portal.invitation.create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    /**
+                     * Format: date-time
+                     * @description when the viewer's access ends (at most 366 days ahead)
+                     */
+                    expires_at: string;
+                    legal_basis?: string;
+                    purpose?: string;
+                    /** @enum {string} */
+                    role: "auditor" | "partner";
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the portal page that accepts it (the token travels in the fragment) */
+                        accept_url: string;
+                        invitation: {
+                            accepted_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            email: string;
+                            /** Format: date-time */
+                            expires_at: string;
+                            /** Format: uuid */
+                            invitation_id: string;
+                            invited_by: string;
+                            legal_basis: string;
+                            purpose: string;
+                            revoked_at: string | null;
+                            revoked_by: string | null;
+                            /** @enum {string} */
+                            role: "auditor" | "partner";
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "revoked" | "expired";
+                            tenant_id: string;
+                        };
+                        /** @description the invitation token, shown once; accepting it signs the viewer in */
+                        token: string;
+                    };
+                };
+            };
+        };
+    };
+    "portal.invitation.revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        invitation: {
+                            accepted_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            email: string;
+                            /** Format: date-time */
+                            expires_at: string;
+                            /** Format: uuid */
+                            invitation_id: string;
+                            invited_by: string;
+                            legal_basis: string;
+                            purpose: string;
+                            revoked_at: string | null;
+                            revoked_by: string | null;
+                            /** @enum {string} */
+                            role: "auditor" | "partner";
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "revoked" | "expired";
+                            tenant_id: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "portal.invitation.accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description a portal sign-in the viewer already holds, to view this tenant with it too */
+                    sign_in?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        expires_at: string;
+                        /** @enum {string} */
+                        role: "auditor" | "partner";
+                        sign_in: string;
+                        tenant_id: string;
+                    };
+                };
+            };
+        };
+    };
+    "portal.overview.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        branding: {
+                            colors: {
+                                background: string;
+                                on_primary: string;
+                                primary: string;
+                                text: string;
+                            };
+                            logo_url: string | null;
+                            product_name: string;
+                            tenant_id: string;
+                            updated_at: string | null;
+                        };
+                        overview: {
+                            allowed_actions_30d?: number;
+                            bundle_hash?: string;
+                            bundle_version?: number | null;
+                            checkpoint_at?: string | null;
+                            checkpoint_key?: string | null;
+                            checkpoint_root?: string | null;
+                            checkpoint_signature?: "verified" | "failed" | "none";
+                            checkpoint_size?: number | null;
+                            display_name?: string;
+                            evidence_coverage?: number | null;
+                            receipts_30d?: number;
+                        };
+                        /** @description the fields the presentation policy shows this viewer; the others are withheld */
+                        visible_fields: string[];
+                    };
+                };
+            };
+        };
+    };
+    "portal.session.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        tenant_id: string;
+                        tenants: {
+                            /** Format: date-time */
+                            expires_at: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "auditor" | "partner";
+                            tenant_id: string;
+                        }[];
+                        viewer: {
+                            email: string;
+                            /** Format: date-time */
+                            expires_at: string;
+                            legal_basis: string;
+                            purpose: string;
+                            /** @enum {string} */
+                            role: "auditor" | "partner";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "portal.supply_chain.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        artefacts: {
+                            build_type?: string;
+                            builder?: string;
+                            /** @description SHA-256 of the file */
+                            digest?: string;
+                            name?: string;
+                            /** Format: date-time */
+                            signed_at?: string;
+                            /** @description the DSSE envelope of its in-toto statement (SLSA provenance v1), signed by the platform key */
+                            statement?: {
+                                payload: string;
+                                payloadType: string;
+                                signatures: {
+                                    keyid: string;
+                                    sig: string;
+                                }[];
+                            };
+                            /** @description the signature holds under the platform JWKS and the file still has the digest the statement names */
+                            verified?: boolean;
+                        }[];
+                        /** @description verifies every statement */
+                        platform_jwks: {
+                            keys: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                        /** @description the fields the presentation policy shows this viewer; the others are withheld */
+                        visible_fields: string[];
+                    };
+                };
+            };
+        };
+    };
     "provenance.checkpoint.get": {
         parameters: {
             query?: never;
@@ -16702,6 +17940,19 @@ export const pathsApiV1OnboardingTenantsIdStepsPostResponses200ContentApplicatio
 export const pathsApiV1OnboardingTenantsIdStepsPostResponses200ContentApplicationJsonStepAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/onboarding/tenants/{id}/steps"]["post"]["responses"]["200"]["content"]["application/json"]["step"]> = ["tenant", "admin", "template", "webhook", "evidence"];
 export const pathsApiV1PolicyDecisionsGetParametersQueryAllowAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/policy/decisions"]["get"]["parameters"]["query"]["allow"]> = ["true"];
 export const pathsApiV1PolicyDecisionsGetParametersQueryAllowAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/policy/decisions"]["get"]["parameters"]["query"]["allow"]> = ["false"];
+export const pathsApiV1PortalInvitationsGetResponses200ContentApplicationJsonInvitationsRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/portal/invitations"]["get"]["responses"]["200"]["content"]["application/json"]["invitations"]["role"]> = ["auditor", "partner"];
+export const pathsApiV1PortalInvitationsGetResponses200ContentApplicationJsonInvitationsStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/portal/invitations"]["get"]["responses"]["200"]["content"]["application/json"]["invitations"]["status"]> = ["pending", "accepted", "revoked", "expired"];
+export const pathsApiV1PortalInvitationsPostRequestBodyContentApplicationJsonRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/portal/invitations"]["post"]["requestBody"]["content"]["application/json"]["role"]> = ["auditor", "partner"];
+export const pathsApiV1PortalInvitationsPostResponses201ContentApplicationJsonInvitationRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/portal/invitations"]["post"]["responses"]["201"]["content"]["application/json"]["invitation"]["role"]> = ["auditor", "partner"];
+export const pathsApiV1PortalInvitationsPostResponses201ContentApplicationJsonInvitationStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/portal/invitations"]["post"]["responses"]["201"]["content"]["application/json"]["invitation"]["status"]> = ["pending", "accepted", "revoked", "expired"];
+export const pathsApiV1PortalInvitationsIdRevokePostResponses200ContentApplicationJsonInvitationRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/portal/invitations/{id}/revoke"]["post"]["responses"]["200"]["content"]["application/json"]["invitation"]["role"]> = ["auditor", "partner"];
+export const pathsApiV1PortalInvitationsIdRevokePostResponses200ContentApplicationJsonInvitationStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/portal/invitations/{id}/revoke"]["post"]["responses"]["200"]["content"]["application/json"]["invitation"]["status"]> = ["pending", "accepted", "revoked", "expired"];
+export const pathsApiV1PortalInvitationsAcceptPostResponses200ContentApplicationJsonRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/portal/invitations/accept"]["post"]["responses"]["200"]["content"]["application/json"]["role"]> = ["auditor", "partner"];
+export const pathsApiV1PortalOverviewGetResponses200ContentApplicationJsonOverviewCheckpoint_signatureAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/portal/overview"]["get"]["responses"]["200"]["content"]["application/json"]["overview"]["checkpoint_signature"]> = ["verified"];
+export const pathsApiV1PortalOverviewGetResponses200ContentApplicationJsonOverviewCheckpoint_signatureAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/portal/overview"]["get"]["responses"]["200"]["content"]["application/json"]["overview"]["checkpoint_signature"]> = ["failed"];
+export const pathsApiV1PortalOverviewGetResponses200ContentApplicationJsonOverviewCheckpoint_signatureAnyOf2Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/portal/overview"]["get"]["responses"]["200"]["content"]["application/json"]["overview"]["checkpoint_signature"]> = ["none"];
+export const pathsApiV1PortalSessionGetResponses200ContentApplicationJsonTenantsRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/portal/session"]["get"]["responses"]["200"]["content"]["application/json"]["tenants"]["role"]> = ["auditor", "partner"];
+export const pathsApiV1PortalSessionGetResponses200ContentApplicationJsonViewerRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/portal/session"]["get"]["responses"]["200"]["content"]["application/json"]["viewer"]["role"]> = ["auditor", "partner"];
 export const pathsApiV1ProvenanceReceiptsIdGetResponses200ContentApplicationJsonFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/provenance/receipts/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["format"]> = ["companyos.receipt-bundle.v1"];
 export const pathsApiV1PurgeRequestsGetParametersQueryStatusAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["get"]["parameters"]["query"]["status"]> = ["requested"];
 export const pathsApiV1PurgeRequestsGetParametersQueryStatusAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["get"]["parameters"]["query"]["status"]> = ["approved"];

@@ -51,7 +51,7 @@ export interface ExportVerification {
 
 
 /** The JSON a governed action answers with, as the OpenAPI document declares it. */
-type AnswerOf<Name extends keyof operations> = operations[Name] extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
+export type AnswerOf<Name extends keyof operations> = operations[Name] extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
 
 /** A partner cohort's onboarding (GET /onboarding/cohorts/{cohort}). */
 export type CohortReport = AnswerOf<'onboarding.cohort.get'>;
