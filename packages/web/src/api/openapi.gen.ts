@@ -11178,6 +11178,8 @@ export interface operations {
                             /** Format: date-time */
                             created_at: string;
                             manifest: {
+                                /** @description copies a purge cannot reach */
+                                beyond_reach?: string[];
                                 /** Format: date-time */
                                 completed_at: string;
                                 deleted: {
@@ -11185,9 +11187,16 @@ export interface operations {
                                     rows: number;
                                     table: string;
                                 }[];
+                                /** @description append-only records still naming the subject in plain text */
+                                not_shreddable?: {
+                                    rows: number;
+                                    table: string;
+                                }[];
                                 purge_id: string;
                                 retained: string[];
                                 scope: "subject" | "entity";
+                                /** @description the data keys destroyed; what was sealed under them reads as [purged] */
+                                shredded_keys?: string[];
                                 subject: string;
                             } | null;
                             purge_id: string;
@@ -11298,6 +11307,8 @@ export interface operations {
                             transition: string;
                         }[];
                         manifest: {
+                            /** @description copies a purge cannot reach */
+                            beyond_reach?: string[];
                             /** Format: date-time */
                             completed_at: string;
                             deleted: {
@@ -11305,9 +11316,16 @@ export interface operations {
                                 rows: number;
                                 table: string;
                             }[];
+                            /** @description append-only records still naming the subject in plain text */
+                            not_shreddable?: {
+                                rows: number;
+                                table: string;
+                            }[];
                             purge_id: string;
                             retained: string[];
                             scope: "subject" | "entity";
+                            /** @description the data keys destroyed; what was sealed under them reads as [purged] */
+                            shredded_keys?: string[];
                             subject: string;
                         } | null;
                         missing_approvals: string[];
@@ -11411,6 +11429,8 @@ export interface operations {
                             transition: string;
                         }[];
                         manifest: {
+                            /** @description copies a purge cannot reach */
+                            beyond_reach?: string[];
                             /** Format: date-time */
                             completed_at: string;
                             deleted: {
@@ -11418,9 +11438,16 @@ export interface operations {
                                 rows: number;
                                 table: string;
                             }[];
+                            /** @description append-only records still naming the subject in plain text */
+                            not_shreddable?: {
+                                rows: number;
+                                table: string;
+                            }[];
                             purge_id: string;
                             retained: string[];
                             scope: "subject" | "entity";
+                            /** @description the data keys destroyed; what was sealed under them reads as [purged] */
+                            shredded_keys?: string[];
                             subject: string;
                         } | null;
                         missing_approvals: string[];
@@ -11530,6 +11557,8 @@ export interface operations {
                             transition: string;
                         }[];
                         manifest: {
+                            /** @description copies a purge cannot reach */
+                            beyond_reach?: string[];
                             /** Format: date-time */
                             completed_at: string;
                             deleted: {
@@ -11537,9 +11566,16 @@ export interface operations {
                                 rows: number;
                                 table: string;
                             }[];
+                            /** @description append-only records still naming the subject in plain text */
+                            not_shreddable?: {
+                                rows: number;
+                                table: string;
+                            }[];
                             purge_id: string;
                             retained: string[];
                             scope: "subject" | "entity";
+                            /** @description the data keys destroyed; what was sealed under them reads as [purged] */
+                            shredded_keys?: string[];
                             subject: string;
                         } | null;
                         missing_approvals: string[];
@@ -11649,6 +11685,8 @@ export interface operations {
                             transition: string;
                         }[];
                         manifest: {
+                            /** @description copies a purge cannot reach */
+                            beyond_reach?: string[];
                             /** Format: date-time */
                             completed_at: string;
                             deleted: {
@@ -11656,9 +11694,16 @@ export interface operations {
                                 rows: number;
                                 table: string;
                             }[];
+                            /** @description append-only records still naming the subject in plain text */
+                            not_shreddable?: {
+                                rows: number;
+                                table: string;
+                            }[];
                             purge_id: string;
                             retained: string[];
                             scope: "subject" | "entity";
+                            /** @description the data keys destroyed; what was sealed under them reads as [purged] */
+                            shredded_keys?: string[];
                             subject: string;
                         } | null;
                         missing_approvals: string[];
@@ -11768,6 +11813,8 @@ export interface operations {
                             transition: string;
                         }[];
                         manifest: {
+                            /** @description copies a purge cannot reach */
+                            beyond_reach?: string[];
                             /** Format: date-time */
                             completed_at: string;
                             deleted: {
@@ -11775,9 +11822,16 @@ export interface operations {
                                 rows: number;
                                 table: string;
                             }[];
+                            /** @description append-only records still naming the subject in plain text */
+                            not_shreddable?: {
+                                rows: number;
+                                table: string;
+                            }[];
                             purge_id: string;
                             retained: string[];
                             scope: "subject" | "entity";
+                            /** @description the data keys destroyed; what was sealed under them reads as [purged] */
+                            shredded_keys?: string[];
                             subject: string;
                         } | null;
                         missing_approvals: string[];
@@ -15070,6 +15124,10 @@ export interface operations {
                                 policy_bundle_ref: string;
                                 /** @enum {string} */
                                 redaction_preset: "strict" | "standard";
+                                retention?: {
+                                    /** @description days a disabled subject is kept before it is purged */
+                                    former_subjects?: number;
+                                };
                                 /** @description lower-case slug */
                                 tenant_id: string;
                             };
@@ -15213,6 +15271,10 @@ export interface operations {
                             policy_bundle_ref: string;
                             /** @enum {string} */
                             redaction_preset: "strict" | "standard";
+                            retention?: {
+                                /** @description days a disabled subject is kept before it is purged */
+                                former_subjects?: number;
+                            };
                             /** @description lower-case slug */
                             tenant_id: string;
                         };
@@ -15325,6 +15387,10 @@ export interface operations {
                             policy_bundle_ref: string;
                             /** @enum {string} */
                             redaction_preset: "strict" | "standard";
+                            retention?: {
+                                /** @description days a disabled subject is kept before it is purged */
+                                former_subjects?: number;
+                            };
                             /** @description lower-case slug */
                             tenant_id: string;
                         };
@@ -15629,6 +15695,10 @@ export interface operations {
                         policy_bundle_ref: string;
                         /** @enum {string} */
                         redaction_preset: "strict" | "standard";
+                        retention?: {
+                            /** @description days a disabled subject is kept before it is purged */
+                            former_subjects?: number;
+                        };
                         /** @description lower-case slug */
                         tenant_id: string;
                     };
@@ -15674,6 +15744,10 @@ export interface operations {
                     policy_bundle_ref?: string;
                     /** @enum {string} */
                     redaction_preset?: "strict" | "standard";
+                    retention?: {
+                        /** @description days a disabled subject is kept before it is purged */
+                        former_subjects?: number;
+                    };
                     /** @description lower-case slug */
                     tenant_id?: string;
                 };
@@ -15764,6 +15838,10 @@ export interface operations {
                         policy_bundle_ref: string;
                         /** @enum {string} */
                         redaction_preset: "strict" | "standard";
+                        retention?: {
+                            /** @description days a disabled subject is kept before it is purged */
+                            former_subjects?: number;
+                        };
                         /** @description lower-case slug */
                         tenant_id: string;
                     };
@@ -15874,6 +15952,10 @@ export interface operations {
                             policy_bundle_ref: string;
                             /** @enum {string} */
                             redaction_preset: "strict" | "standard";
+                            retention?: {
+                                /** @description days a disabled subject is kept before it is purged */
+                                former_subjects?: number;
+                            };
                             /** @description lower-case slug */
                             tenant_id: string;
                         };
@@ -15992,6 +16074,10 @@ export interface operations {
                             policy_bundle_ref: string;
                             /** @enum {string} */
                             redaction_preset: "strict" | "standard";
+                            retention?: {
+                                /** @description days a disabled subject is kept before it is purged */
+                                former_subjects?: number;
+                            };
                             /** @description lower-case slug */
                             tenant_id: string;
                         };
@@ -16383,6 +16469,10 @@ export interface operations {
                             policy_bundle_ref: string;
                             /** @enum {string} */
                             redaction_preset: "strict" | "standard";
+                            retention?: {
+                                /** @description days a disabled subject is kept before it is purged */
+                                former_subjects?: number;
+                            };
                             /** @description lower-case slug */
                             tenant_id: string;
                         };
