@@ -122,7 +122,7 @@ export class PolicyEngine {
     const result = { allow: decision.allow, reasons: decision.reasons, obligations: decision.obligations };
     const masked = applyMaskRules((bundle.data as Partial<BundleData>).mask_rules ?? [], input, result);
     // Sealed now, in the deciding transaction: sealed at the later log write, a purge in between would be undone.
-    const logged = await sealDecisionInput(masked.input, new Date(input.context.time));
+    const logged = this.decisionLog === undefined ? masked.input : await sealDecisionInput(masked.input, new Date(input.context.time));
     const decisionId = uuidv7();
     this.decisionLog?.append(bundle, {
       decision_id: decisionId,
