@@ -135,12 +135,19 @@ Every verb takes --url and --token.`,
   of DATABASE_URL, or the PGlite data dir (of a stopped server) as a tarball, plus manifest.json
   with each file's SHA-256 and manifest.dsse.json, its signature by the platform key (derived from
   COMPANYOS_KEK, or the development KEK in the data dir). pg_dump must be on PATH for PostgreSQL.`,
-  restore: `usage: companyos restore DIR [--verify-only] [--json]
+  restore: `usage: companyos restore DIR [--verify-only] [--purge-register FILE] [--json]
+       companyos restore --purges-only [--purge-register FILE] [--json]
   Verifies the backup in DIR (the manifest's signature by the platform key of COMPANYOS_KEK and
   every file's SHA-256) and restores it into the configured store, which must be empty: a new
   database named by DATABASE_URL, or a data dir (COMPANYOS_DATA_DIR) without a PGlite store.
   A backup that does not verify, or a target in use, is refused before anything is written.
-  --verify-only checks the backup and restores nothing.`,
+  Then the data keys of every purge in the purge register (default purge-register.jsonl in
+  COMPANYOS_BACKUP_DIR, else the data dir; each line signed by the platform key) are destroyed
+  again, so a backup taken before a purge comes back purged. A register line that does not
+  verify refuses the restore.
+  --verify-only checks the backup and restores nothing.
+  --purges-only applies the purge register to the configured store alone: for a store recovered
+  to a moment from archived WAL, before it is served.`,
   dr: `usage: companyos dr drill [-o REPORT] [--json] | companyos dr jwks [-o FILE]
   drill: backs up the configured store (stop a PGlite server first), restores it into a fresh
   database (a new database beside DATABASE_URL, which needs CREATEDB; or a temporary PGlite data

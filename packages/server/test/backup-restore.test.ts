@@ -4,15 +4,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { BackupError, verifyBackup } from '../src/backup/backup-manifest.ts';
-import { restoreBackup, type RestoreTarget } from '../src/backup/restore-backup.ts';
+import { restoreBackup } from '../src/backup/restore-backup.ts';
 import { summarizeTenants } from '../src/backup/store-summary.ts';
 import { takeBackup } from '../src/backup/take-backup.ts';
-import type { Database } from '../src/db/database.ts';
-import { openDatabase } from '../src/db/open-database.ts';
 import { platformSigner } from '../src/keys/platform-key.ts';
 import { verifyTenantLedger } from '../src/ledger/verify-ledger.ts';
+import { restoreTargets, type RestoreTargets } from './support/restore-targets.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 // A backup of a store with receipts restores into an empty target with the same tenants,
@@ -21,7 +19,7 @@ import { createTestApp, type TestApp } from './support/test-app.ts';
 let h: TestApp;
 let work: string;
 const platform = platformSigner(randomBytes(32));
-const databases: string[] = [];
+let targets: RestoreTargets;
 
 before(async () => {
   h = await createTestApp({ ledgerBackground: false });
@@ -30,35 +28,16 @@ before(async () => {
   await h.app.ledger.integrateTenant('pilot-a');
   await h.app.ledger.integrateTenant('pilot-b');
   work = mkdtempSync(join(tmpdir(), 'companyos-backup-test-'));
+  targets = restoreTargets(h.t, work);
 });
 
 after(async () => {
   await h.close();
+  await targets.dropAll();
   rmSync(work, { recursive: true, force: true });
-  if (h.t.url !== undefined) {
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    for (const name of databases) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
 });
 
-/** An empty target of the engine under test: a new database, or a new PGlite data dir. */
-async function emptyTarget(): Promise<{ target: RestoreTarget; open: () => Promise<Database> }> {
-  if (h.t.url === undefined) {
-    const pgliteDir = join(work, `restored-${randomBytes(4).toString('hex')}`);
-    return { target: { pgliteDir }, open: () => openDatabase({ dataDir: pgliteDir, migrate: false }) };
-  }
-  const name = `companyos_restore_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  databases.push(name);
-  const url = new URL(process.env.DATABASE_URL!);
-  url.pathname = `/${name}`;
-  return { target: { databaseUrl: url.toString() }, open: () => openDatabase({ databaseUrl: url.toString(), migrate: false }) };
-}
+const emptyTarget = () => targets.next();
 
 const backup = (name: string) => takeBackup({ db: h.t.db, databaseUrl: h.t.url, outDir: join(work, name), signer: platform, clock: h.clock });
 

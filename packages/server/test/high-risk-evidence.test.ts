@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { Readable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
-import { listAuditEvents } from '../src/audit/audit-events.ts';
+import { listAuditEvents, type AuditEvent } from '../src/audit/audit-events.ts';
+import { openAuditEvents } from '../src/audit/sealed-details.ts';
 import { currentTx } from '../src/context.ts';
 import { withTenantTransaction } from '../src/db/tenant-tx.ts';
 import { gzipChunks } from '../src/evidence/gzip-frame.ts';
@@ -83,7 +84,10 @@ test('the evidence pack of a reverted request verifies and holds its approvals, 
   assert.equal(revertReceipt.actor, 'system:high-risk');
 
   const events = jsonLines(files.get('audit_events.jsonl'));
-  const history = events.filter((e) => e.type === 'high_risk.history').map((e) => e.details);
+  // The pack carries the rationales as stored, sealed; the tenant's data keys open them.
+  assert.ok(!files.get('audit_events.jsonl')!.includes('scoped to orders'));
+  const opened = await withTenantTransaction(h.t.db, 'pilot-a', () => openAuditEvents(events as AuditEvent[]));
+  const history = opened.filter((e) => e.type === 'high_risk.history').map((e) => e.details as Record<string, any>);
   assert.deepEqual(
     history.map((d) => `${d.transition}:${d.actor}:${d.rationale}`),
     ['request:user-engineer:investigate order 7', 'approve:user-team-lead:on call tonight', 'approve:sam-officer:scoped to orders', 'execute:user-engineer:null', 'revert:system:high-risk:null'],
@@ -101,9 +105,9 @@ test('the evidence pack of a reverted request verifies and holds its approvals, 
   assert.ok(decisions.some((d) => d.action === 'high_risk.request.approve' && d.actor === 'sam-officer' && d.allow === true && bundles.includes(d.bundle_hash)));
 
   // One changed byte in a record (the pack compressed again) no longer matches the signed manifest.
-  // The rationale is only in the audit events (the history).
+  // The sealed rationales are only in the audit events (the history).
   const tar = gunzipSync(pack);
-  const rationale = tar.indexOf('scoped to orders');
+  const rationale = tar.indexOf('sealed:v1:');
   tar[rationale] = 'S'.charCodeAt(0);
   const tampered = await verify(Buffer.concat(await Readable.from(gzipChunks(Readable.from([tar]))).toArray()));
   assert.equal(tampered.ok, false);

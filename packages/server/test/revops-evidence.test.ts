@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { Readable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
+import type { AuditEvent } from '../src/audit/audit-events.ts';
+import { openAuditEvents } from '../src/audit/sealed-details.ts';
+import { withTenantTransaction } from '../src/db/tenant-tx.ts';
 import { gzipChunks } from '../src/evidence/gzip-frame.ts';
 import { policyRuntime } from '../src/policy/policy-runtime.ts';
 import { jsonLines, packFiles, verifyAgainstJwks } from './support/pack-files.ts';
@@ -74,7 +77,10 @@ test('the evidence pack of a deal verifies offline and holds its lead, quote ver
   const lead = events.find((e) => e.type === 'revops.lead.routed')!.details.lead;
   assert.deepEqual([lead.team, lead.owner], ['enterprise', 'user-ae']);
   assert.equal(events.find((e) => e.type === 'revops.opportunity.created')!.details.opportunity.opportunity_id, opportunityId);
-  const history = events.filter((e) => e.type === 'revops.quote.history').map((e) => e.details);
+  // The pack carries the rationales as stored, sealed; the tenant's data keys open them.
+  assert.ok(!files.get('audit_events.jsonl')!.includes('margin above floor'));
+  const opened = await withTenantTransaction(h.t.db, 'pilot-a', () => openAuditEvents(events as AuditEvent[]));
+  const history = opened.filter((e) => e.type === 'revops.quote.history').map((e) => e.details as Record<string, any>);
   assert.deepEqual(
     history.map((d) => `${d.transition}:${d.actor}:${d.rationale}`),
     [
@@ -107,9 +113,9 @@ test('the evidence pack of a deal verifies offline and holds its lead, quote ver
   const again = await packFiles((await h.call('GET', `/api/v1/evidence/revops/deals/${opportunityId}`, { as: manager })).rawPayload);
   for (const name of ['receipts.jsonl', 'audit_events.jsonl', 'decisions.jsonl', 'bundles.jsonl']) assert.equal(again.get(name), files.get(name), name);
 
-  // One changed byte of a rationale no longer matches the signed manifest.
+  // One changed byte of a sealed rationale no longer matches the signed manifest.
   const tar = gunzipSync(pack);
-  tar[tar.indexOf('margin above floor')] = 'M'.charCodeAt(0);
+  tar[tar.indexOf('sealed:v1:')] = 'S'.charCodeAt(0);
   const tampered = await verify(Buffer.concat(await Readable.from(gzipChunks(Readable.from([tar]))).toArray()));
   assert.equal(tampered.ok, false);
   assert.ok(tampered.failures.some((f) => f.file === 'audit_events.jsonl'), JSON.stringify(tampered.failures));

@@ -47,3 +47,16 @@ approval_satisfied if {
 	count(approver_roles) >= 2
 	approvals.satisfied(object.get(input, "approvals", []), input.requester.id, approver_roles)
 }
+
+# Retention: the server's own purge of a subject kept past the tenant's retention period for its
+# data class, approved by this rule rather than by people. Input adds
+# "retention": {"data_class", "period_days", "age_days"}.
+default retention_approved := false
+
+retention_approved if {
+	input.requester.id == "system:retention"
+	input.scope == "subject"
+	input.retention.data_class in {"former_subjects"}
+	input.retention.period_days >= 1
+	input.retention.age_days >= input.retention.period_days
+}

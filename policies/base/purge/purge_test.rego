@@ -46,3 +46,22 @@ test_one_person_with_both_roles_is_not_two_people if {
 	both := {"approver": {"id": "ada", "roles": ["CompanyAdmin", "security_officer"]}}
 	not purge.approval_satisfied with input as req(security, "subject", [both])
 }
+
+retention(requester, data_class, period, age) := {
+	"requester": {"id": requester, "roles": []},
+	"scope": "subject",
+	"approvals": [],
+	"retention": {"data_class": data_class, "period_days": period, "age_days": age},
+}
+
+test_retention_approves_a_former_subject_past_its_period if {
+	purge.retention_approved with input as retention("system:retention", "former_subjects", 30, 31)
+	purge.retention_approved with input as retention("system:retention", "former_subjects", 30, 30)
+}
+
+test_retention_does_not_approve_early_or_for_a_person_or_an_unknown_class if {
+	not purge.retention_approved with input as retention("system:retention", "former_subjects", 30, 29)
+	not purge.retention_approved with input as retention("user-admin", "former_subjects", 30, 31)
+	not purge.retention_approved with input as retention("system:retention", "invoices", 30, 31)
+	not purge.retention_approved with input as object.union(retention("system:retention", "former_subjects", 30, 31), {"scope": "entity"})
+}

@@ -3,7 +3,21 @@
 // an empty database or data dir after the manifest and every file verify.
 
 import { join } from 'node:path';
-import { kekForTools, loadConfig, newestReceiptAt, openDatabase, platformSigner, PLATFORM_KEY_HINT, restoreBackup, takeBackup, verifyBackup, type BackupManifest } from '@companyos/server';
+import {
+  kekForTools,
+  loadConfig,
+  newestReceiptAt,
+  openDatabase,
+  platformSigner,
+  PLATFORM_KEY_HINT,
+  PURGE_REGISTER_FILE,
+  purgeRegisterDir,
+  reapplyPurgeRegister,
+  restoreBackup,
+  takeBackup,
+  verifyBackup,
+  type BackupManifest,
+} from '@companyos/server';
 import { parse, UsageError } from '../args.ts';
 import { COMMAND_USAGE } from '../usage.ts';
 
@@ -43,17 +57,29 @@ export async function backupCommand(args: string[]): Promise<number> {
 }
 
 export async function restoreCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, { 'verify-only': { type: 'boolean' }, json: { type: 'boolean' } }, true);
+  const { values, positionals } = parse(args, { 'verify-only': { type: 'boolean' }, 'purge-register': { type: 'string' }, 'purges-only': { type: 'boolean' }, json: { type: 'boolean' } }, true);
   const dir = positionals[0];
-  if (dir === undefined || positionals.length > 1) throw new UsageError(COMMAND_USAGE.restore!);
+  const purgesOnly = values['purges-only'] === true;
+  if ((dir === undefined) !== purgesOnly || positionals.length > 1) throw new UsageError(COMMAND_USAGE.restore!);
   const config = loadConfig();
   const { jwks } = platformKey(config);
   const target = config.databaseUrl !== undefined ? { databaseUrl: config.databaseUrl } : { pgliteDir: pgliteDirOf(config) };
-  const manifest = await (values['verify-only'] === true ? verifyBackup(dir, jwks) : restoreBackup({ dir, jwks, target })).catch((err: Error) => {
+  const purgeRegister = values['purge-register'] ?? join(purgeRegisterDir(config), PURGE_REGISTER_FILE);
+  if (dir === undefined) {
+    // A store recovered to a moment (PITR) did not come through restore: its purges still apply.
+    const destroyed = await reapplyPurgeRegister(target, purgeRegister, jwks);
+    console.log(values.json === true ? JSON.stringify({ keys_destroyed_again: destroyed }) : `destroyed again ${destroyed} data keys of purges listed in ${purgeRegister}`);
+    return 0;
+  }
+  const restored = await (values['verify-only'] === true ? verifyBackup(dir, jwks).then((manifest) => ({ manifest, keysDestroyedAgain: 0 })) : restoreBackup({ dir, jwks, target, purgeRegister })).catch((err: Error) => {
     // A key that does not match usually means the wrong KEK is configured, not a forged backup.
     throw /signature does not verify/.test(err.message) ? new Error(`${err.message} (${PLATFORM_KEY_HINT})`) : err;
   });
-  if (values.json === true) console.log(JSON.stringify({ restored: values['verify-only'] !== true, manifest }, null, 2));
-  else console.log(`${values['verify-only'] === true ? 'verified' : 'restored'} backup of ${manifest.created_at}: ${describe(manifest)}`);
+  const { manifest, keysDestroyedAgain } = restored;
+  if (values.json === true) console.log(JSON.stringify({ restored: values['verify-only'] !== true, manifest, keys_destroyed_again: keysDestroyedAgain }, null, 2));
+  else {
+    console.log(`${values['verify-only'] === true ? 'verified' : 'restored'} backup of ${manifest.created_at}: ${describe(manifest)}`);
+    if (keysDestroyedAgain > 0) console.log(`destroyed again ${keysDestroyedAgain} data keys of purges listed in ${purgeRegister}`);
+  }
   return 0;
 }

@@ -1,6 +1,7 @@
 import { currentTenantId, currentTx } from '../context.ts';
 import { runBatch, type Statement } from '../db/statement.ts';
 import { uuidv7 } from '../util/ids.ts';
+import { openAuditEvents } from './sealed-details.ts';
 
 export interface AuditEventInput {
   type: string;
@@ -74,7 +75,7 @@ export interface AuditPosition {
   eventId: string;
 }
 
-/** The current tenant's audit events matching `filter`, newest first. */
+/** The current tenant's audit events matching `filter`, newest first, sealed details opened. */
 export async function listAuditEvents(filter: AuditFilter = {}): Promise<AuditEvent[]> {
   const rows = await currentTx().query<AuditEvent & { occurred_at: Date }>(
     `SELECT event_id, tenant_id, occurred_at, type, actor, action, target, decision, reasons, request_id, details
@@ -97,7 +98,7 @@ export async function listAuditEvents(filter: AuditFilter = {}): Promise<AuditEv
       filter.kind ?? null,
     ],
   );
-  return rows.map((r) => ({ ...r, event_id: String(r.event_id), occurred_at: new Date(r.occurred_at).toISOString() }));
+  return openAuditEvents(rows.map((r) => ({ ...r, event_id: String(r.event_id), occurred_at: new Date(r.occurred_at).toISOString() })));
 }
 
 /** One page of events and the position to continue from (null on the last page). */

@@ -2,10 +2,12 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { Database } from '../db/database.ts';
+import { openDatabase } from '../db/open-database.ts';
 import { PgDatabase } from '../db/pg-database.ts';
 import type { Jwks } from '../keys/jwks.ts';
 import { BackupError, DUMP_FILE, verifyBackup, type BackupManifest } from './backup-manifest.ts';
 import { pgRestore } from './pg-tools.ts';
+import { applyPurgeRegister, readPurgeRegister, type PurgeRegisterEntry } from './purge-register.ts';
 
 export type RestoreTarget = { databaseUrl: string } | { pgliteDir: string };
 
@@ -15,6 +17,14 @@ export interface RestoreOptions {
   /** The platform key set the manifest must be signed by. */
   jwks: Jwks;
   target: RestoreTarget;
+  /** The purge register whose destroyed keys are destroyed again before the store is served (a missing file is an empty register). */
+  purgeRegister?: string | undefined;
+}
+
+export interface RestoreResult {
+  manifest: BackupManifest;
+  /** Data keys the backup still held that the purge register destroyed again. */
+  keysDestroyedAgain: number;
 }
 
 // The app roles are cluster-wide on PostgreSQL: a new cluster lacks them, and the restored grants
@@ -57,12 +67,27 @@ async function restoreIntoPglite(dataDir: string, file: string): Promise<void> {
   await pglite.close();
 }
 
+/** Destroys again, in a restored store, the keys of purges made after its recovery point (ADR 0025). */
+async function reapplyPurges(target: RestoreTarget, register: PurgeRegisterEntry[]): Promise<number> {
+  if (register.length === 0) return 0;
+  const db = await openDatabase('databaseUrl' in target ? { databaseUrl: target.databaseUrl, migrate: false } : { dataDir: target.pgliteDir, migrate: false });
+  try {
+    // A backup older than data keys holds none to destroy.
+    const [row] = await db.query<{ present: boolean }>(`SELECT to_regclass('subject_data_keys') IS NOT NULL AS present`);
+    return row?.present === true ? await applyPurgeRegister(db, register) : 0;
+  } finally {
+    await db.close();
+  }
+}
+
 /**
- * Restores a verified backup into an empty database or data dir. Nothing is written to the
- * target unless the manifest's signature and every file's checksum verify and the target is empty.
+ * Restores a verified backup into an empty database or data dir, then destroys again the data keys
+ * the purge register lists. Nothing is written to the target unless the manifest's signature, every
+ * file's checksum and every register line verify and the target is empty.
  */
-export async function restoreBackup(o: RestoreOptions): Promise<BackupManifest> {
+export async function restoreBackup(o: RestoreOptions): Promise<RestoreResult> {
   const manifest = await verifyBackup(o.dir, o.jwks);
+  const register = o.purgeRegister === undefined ? [] : await readPurgeRegister(o.purgeRegister, o.jwks);
   const wanted = 'databaseUrl' in o.target ? 'postgres' : 'pglite';
   if (manifest.engine !== wanted) {
     throw new BackupError(`this is a ${manifest.engine} backup; it restores only into ${manifest.engine === 'pglite' ? 'a PGlite data dir (unset DATABASE_URL)' : 'a PostgreSQL database (set DATABASE_URL)'}`);
@@ -70,5 +95,13 @@ export async function restoreBackup(o: RestoreOptions): Promise<BackupManifest> 
   const file = join(o.dir, DUMP_FILE[manifest.engine]);
   if ('databaseUrl' in o.target) await restoreIntoPostgres(o.target.databaseUrl, file);
   else await restoreIntoPglite(o.target.pgliteDir, file);
-  return manifest;
+  return { manifest, keysDestroyedAgain: await reapplyPurges(o.target, register) };
+}
+
+/**
+ * Applies a purge register to a store restored by other means (point-in-time recovery): verifies
+ * every line, then destroys the keys it lists. Returns how many were still live.
+ */
+export async function reapplyPurgeRegister(target: RestoreTarget, file: string, jwks: Jwks): Promise<number> {
+  return reapplyPurges(target, await readPurgeRegister(file, jwks));
 }

@@ -84,6 +84,8 @@ async function seedTenant(db: Database, id: string): Promise<void> {
     // Purge requests.
     await q(`INSERT INTO purge_requests (tenant_id, purge_id, scope, subject, requester, rationale, status, approver_roles, created_at, updated_at) VALUES ($1, gen_random_uuid(), 'subject', 'alice', 'alice', 'probe', 'requested', '[]', now(), now())`, [id]);
     await q(`INSERT INTO purge_history (tenant_id, purge_id, seq, at, actor, transition, to_state) SELECT tenant_id, purge_id, 0, now(), 'alice', 'request', 'requested' FROM purge_requests WHERE tenant_id = $1`, [id]);
+    // Data keys for sealed fields.
+    await q(`INSERT INTO subject_data_keys (tenant_id, key_id, subject_id, wrapped_key, created_at) VALUES ($1, gen_random_uuid(), 'alice', ${h}, now())`, [id]);
     // Service samples, board packs and onboarding.
     await q(`INSERT INTO service_samples (tenant_id, sample_id, instance_id, window_from, window_to, requests, errors, bucket_bounds_ms, bucket_counts) VALUES ($1, gen_random_uuid(), 'probe', now() - interval '1 minute', now(), 1, 0, '{10}', '{1,0}')`, [id]);
     await q(`INSERT INTO board_packs (tenant_id, pack_id, period, period_from, period_to, sha256, inputs, duration_ms, created_by, created_at) VALUES ($1, gen_random_uuid(), '2026-Q1', '2026-01-01', '2026-04-01', repeat('d', 64), '{}', 1, 'alice', now())`, [id]);
@@ -209,6 +211,23 @@ test('append-only tables refuse UPDATE and DELETE by privilege and by trigger', 
     }
     await assert.rejects(t.db.query(`TRUNCATE ${table} CASCADE`), /append-only/, `${table} truncate`);
   }
+});
+
+test('a data key can only be destroyed: never rewrapped, revived, renamed or deleted', async () => {
+  const asApp = (sql: string) => asRole(t.db, 'companyos_app', 'tenant-a', (q) => q(sql));
+  await assert.rejects(asApp(`UPDATE subject_data_keys SET wrapped_key = decode('01', 'hex')`), /can only be shredded/);
+  await assert.rejects(asApp(`UPDATE subject_data_keys SET subject_id = 'bob'`), /can only be shredded/);
+  await assert.rejects(asApp(`DELETE FROM subject_data_keys`), /permission denied/);
+  await assert.rejects(t.db.query(`DELETE FROM subject_data_keys`), /can only be shredded/);
+  await assert.rejects(t.db.query(`TRUNCATE subject_data_keys`), /append-only/);
+  const shredded = await asApp(`UPDATE subject_data_keys SET wrapped_key = NULL, shredded_at = now() RETURNING subject_id`);
+  assert.deepEqual(shredded, [{ subject_id: 'alice' }]);
+  await assert.rejects(asApp(`UPDATE subject_data_keys SET wrapped_key = decode('01', 'hex'), shredded_at = NULL`), /can only be shredded/);
+  // A returning subject gets a new key; the destroyed one stays destroyed.
+  await asApp(`INSERT INTO subject_data_keys (tenant_id, key_id, subject_id, wrapped_key, created_at) VALUES ('tenant-a', gen_random_uuid(), 'alice', decode('02', 'hex'), now())`);
+  await assert.rejects(asApp(`INSERT INTO subject_data_keys (tenant_id, key_id, subject_id, wrapped_key, created_at) VALUES ('tenant-a', gen_random_uuid(), 'alice', decode('03', 'hex'), now())`), /unique|duplicate/);
+  const b = await asRole(t.db, 'companyos_app', 'tenant-b', (q) => q<{ n: number }>(`SELECT count(*)::int AS n FROM subject_data_keys WHERE shredded_at IS NULL`));
+  assert.deepEqual(b, [{ n: 1 }], "tenant-b's key is untouched");
 });
 
 test('tenant transactions run as the app role, without superuser rights, with the tenant set', async () => {

@@ -33,6 +33,8 @@ import { startLedger } from '../ledger/ledger-runtime.ts';
 import { installJobs } from '../jobs/install-jobs.ts';
 import { installScheduledBackups } from '../backup/scheduled-backups.ts';
 import { installPurges } from '../workflows/purge/purge-job.ts';
+import { installRetention } from '../workflows/purge/retention-job.ts';
+import { purgeRegisterDir } from '../backup/purge-register.ts';
 import { kekForTools, PLATFORM_KEY_HINT, platformSigner } from '../keys/platform-key.ts';
 import type { ArtefactDir } from '../supply-chain/provenance.ts';
 import { defaultArtefactDirs, SupplyChain, useSupplyChain } from '../supply-chain/supply-chain.ts';
@@ -224,7 +226,12 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   installScheduledBackups(app, jobs, { db, databaseUrl: config.databaseUrl, settings: config.backups, signer: () => platformSignerOf(config), clock, log });
   installHighRisk(jobs, { databaseUrl: config.highRiskDatabaseUrl, pendingMinutes: config.highRiskPendingMinutes });
   installQuoteExpiry(jobs);
-  installPurges(jobs);
+  // The purge register is signed by the platform key, so it exists only where the KEK outlives the process.
+  installPurges(jobs, () => {
+    const kek = kekForTools(config.kek, config.dataDir);
+    return kek === undefined ? undefined : { dir: purgeRegisterDir(config), signer: platformSigner(kek) };
+  });
+  installRetention(jobs);
   const tracing = new Tracing({ endpoint: config.metrics.otlpEndpoint });
   app.decorate('tracing', tracing);
   // Spans still buffered are sent before the app goes.

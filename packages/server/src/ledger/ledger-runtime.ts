@@ -6,6 +6,7 @@ import type { Config } from '../config.ts';
 import { registerJwksRoute } from '../keys/jwks-route.ts';
 import { devKeyProvider } from '../keys/kek.ts';
 import { KEK_VARIABLE, LocalKeyProvider, type KeyProvider } from '../keys/key-provider.ts';
+import { DataKeys, useDataKeys } from '../keys/data-keys.ts';
 import { TenantKeys } from '../keys/tenant-keys.ts';
 import type { Bundle } from '../policy/bundle.ts';
 import type { Clock } from '../util/clock.ts';
@@ -68,7 +69,8 @@ function keyProviderFor(o: LedgerOptions): KeyProvider {
  * routes are registered, so the response hook applies to them.
  */
 export function startLedger(app: FastifyInstance, o: LedgerOptions): LedgerServices {
-  const keys = new TenantKeys(keyProviderFor(o));
+  const provider = keyProviderFor(o);
+  const keys = new TenantKeys(provider);
   const integrator = new LedgerIntegrator({
     db: o.db,
     keys,
@@ -79,6 +81,8 @@ export function startLedger(app: FastifyInstance, o: LedgerOptions): LedgerServi
     leaseMs: o.config.ledgerLeaseMs,
     signals: o.signals,
   });
+  // Personal fields are sealed under data keys wrapped by the same provider (ADR 0025).
+  useDataKeys(new DataKeys(provider));
   services = { keys, integrator, presentation: new PresentationPolicy(o.bundleFor) };
   app.decorate('ledger', integrator);
   registerJwksRoute(app, o.db, keys);

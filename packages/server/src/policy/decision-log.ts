@@ -7,6 +7,7 @@ import { insertUsageEvents } from '../finops/usage-events.ts';
 import { systemClock, type Clock } from '../util/clock.ts';
 import type { Bundle } from './bundle.ts';
 import type { BundleArchive } from './bundle-archive.ts';
+import { openDecisionInputs } from './sealed-decision-input.ts';
 
 /** One logged decision, in the columns of `policy_decisions` (input already masked). */
 export interface DecisionRecord {
@@ -155,7 +156,7 @@ export async function insertDecisions(records: DecisionRecord[], recordedAt: Dat
   return rows[0]?.inserted ?? 0;
 }
 
-/** The current tenant's logged decisions, newest first. */
+/** The current tenant's logged decisions, newest first, sealed rationales opened. */
 export async function listDecisions(f: DecisionFilter): Promise<DecisionRecord[]> {
   const rows = await currentTx().query<DecisionRecord & { timestamp: Date; latency_ns: string | number }>(
     `SELECT decision_id, tenant_id, "timestamp", actor, action, allow, reasons, bundle_hash, path, input, result, latency_ns, source, error
@@ -165,5 +166,5 @@ export async function listDecisions(f: DecisionFilter): Promise<DecisionRecord[]
      ORDER BY "timestamp" DESC, decision_id DESC LIMIT $7`,
     [currentTenantId(), f.from ?? null, f.to ?? null, f.action ?? null, f.subject ?? null, f.allow ?? null, f.limit],
   );
-  return rows.map((r) => ({ ...r, decision_id: String(r.decision_id), timestamp: new Date(r.timestamp).toISOString(), latency_ns: Number(r.latency_ns) }));
+  return openDecisionInputs(rows.map((r) => ({ ...r, decision_id: String(r.decision_id), timestamp: new Date(r.timestamp).toISOString(), latency_ns: Number(r.latency_ns) })));
 }

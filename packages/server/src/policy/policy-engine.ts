@@ -10,6 +10,7 @@ import type { BundleData } from './bundle-schema.ts';
 import { activeHashes, activeVersion, getVersionByHash, POLICY_CHANNEL } from './bundle-store.ts';
 import type { DecisionLogWriter } from './decision-log.ts';
 import { applyMaskRules } from './masking.ts';
+import { sealDecisionInput } from './sealed-decision-input.ts';
 
 export const DECISION_PATH = 'companyos.authz.decision';
 
@@ -121,6 +122,8 @@ export class PolicyEngine {
     const latency = process.hrtime.bigint() - started;
     const result = { allow: decision.allow, reasons: decision.reasons, obligations: decision.obligations };
     const masked = applyMaskRules((bundle.data as Partial<BundleData>).mask_rules ?? [], input, result);
+    // Sealed now, in the deciding transaction: sealed at the later log write, a purge in between would be undone.
+    const logged = this.decisionLog === undefined ? masked.input : await sealDecisionInput(masked.input, new Date(input.context.time));
     const decisionId = uuidv7();
     this.decisionLog?.append(bundle, {
       decision_id: decisionId,
@@ -132,7 +135,7 @@ export class PolicyEngine {
       reasons: decision.reasons,
       bundle_hash: bundle.hash,
       path: DECISION_PATH.replaceAll('.', '/'),
-      input: masked.input,
+      input: logged,
       result: masked.result,
       latency_ns: Number(latency),
     });

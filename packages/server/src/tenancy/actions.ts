@@ -18,6 +18,7 @@ import { canonicalJson, canonicalSha256 } from '../util/canonical-json.ts';
 import { appendAuditEvent } from '../audit/audit-events.ts';
 import { AuditEventView } from '../audit/actions.ts';
 import { tenantOverview } from './tenant-overview.ts';
+import { keepsRetention, scheduleRetention } from '../workflows/purge/retention-job.ts';
 
 const TenantIdParams = Type.Object({ id: TenantId });
 
@@ -249,7 +250,10 @@ export const updateTenantConfig = defineAction({
         errors: [{ in: 'body', field: 'data_region', message: `must be one of ${allowed.join(', ')}` }],
       });
     }
-    return shownConfig((await updateCurrentTenantConfig(next, ctx.now)).config);
+    const updated = await updateCurrentTenantConfig(next, ctx.now);
+    // A retention period starts the daily retention job (ADR 0025); it keeps itself going from then on.
+    if (keepsRetention(updated.config.retention)) await scheduleRetention(ctx.now);
+    return shownConfig(updated.config);
   },
 });
 

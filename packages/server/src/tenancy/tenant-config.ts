@@ -23,6 +23,19 @@ export const Branding = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * How long each data class is kept before the retention job purges it (ADR 0025), in days; a class
+ * absent is kept until someone purges it. `former_subjects`: a disabled subject's personal data,
+ * counted from the subject's last change.
+ */
+export const Retention = Type.Object(
+  {
+    former_subjects: Type.Optional(Type.Integer({ minimum: 1, maximum: 36_500, description: 'days a disabled subject is kept before it is purged' })),
+  },
+  { additionalProperties: false },
+);
+export type Retention = Static<typeof Retention>;
+
 export const TenantConfig = Type.Object(
   {
     tenant_id: TenantId,
@@ -38,6 +51,7 @@ export const TenantConfig = Type.Object(
     redaction_preset: StringEnum(['strict', 'standard']),
     limits: Limits,
     branding: Branding,
+    retention: Type.Optional(Retention),
   },
   { additionalProperties: false },
 );
@@ -58,6 +72,7 @@ export const TenantConfigPatch = Type.Object(
     redaction_preset: Type.Optional(TenantConfig.properties.redaction_preset),
     limits: Type.Optional(Limits),
     branding: Type.Optional(Branding),
+    retention: Type.Optional(Retention),
   },
   { additionalProperties: false },
 );

@@ -12420,6 +12420,8 @@ export interface operations {
                             /** Format: date-time */
                             created_at: string;
                             manifest: {
+                                /** @description copies a purge cannot reach */
+                                beyond_reach?: string[];
                                 /** Format: date-time */
                                 completed_at: string;
                                 deleted: {
@@ -12427,9 +12429,16 @@ export interface operations {
                                     rows: number;
                                     table: string;
                                 }[];
+                                /** @description append-only records still naming the subject in plain text */
+                                not_shreddable?: {
+                                    rows: number;
+                                    table: string;
+                                }[];
                                 purge_id: string;
                                 retained: string[];
                                 scope: "subject" | "entity";
+                                /** @description the data keys destroyed; what was sealed under them reads as [purged] */
+                                shredded_keys?: string[];
                                 subject: string;
                             } | null;
                             purge_id: string;
@@ -12540,6 +12549,8 @@ export interface operations {
                             transition: string;
                         }[];
                         manifest: {
+                            /** @description copies a purge cannot reach */
+                            beyond_reach?: string[];
                             /** Format: date-time */
                             completed_at: string;
                             deleted: {
@@ -12547,9 +12558,16 @@ export interface operations {
                                 rows: number;
                                 table: string;
                             }[];
+                            /** @description append-only records still naming the subject in plain text */
+                            not_shreddable?: {
+                                rows: number;
+                                table: string;
+                            }[];
                             purge_id: string;
                             retained: string[];
                             scope: "subject" | "entity";
+                            /** @description the data keys destroyed; what was sealed under them reads as [purged] */
+                            shredded_keys?: string[];
                             subject: string;
                         } | null;
                         missing_approvals: string[];
@@ -12653,6 +12671,8 @@ export interface operations {
                             transition: string;
                         }[];
                         manifest: {
+                            /** @description copies a purge cannot reach */
+                            beyond_reach?: string[];
                             /** Format: date-time */
                             completed_at: string;
                             deleted: {
@@ -12660,9 +12680,16 @@ export interface operations {
                                 rows: number;
                                 table: string;
                             }[];
+                            /** @description append-only records still naming the subject in plain text */
+                            not_shreddable?: {
+                                rows: number;
+                                table: string;
+                            }[];
                             purge_id: string;
                             retained: string[];
                             scope: "subject" | "entity";
+                            /** @description the data keys destroyed; what was sealed under them reads as [purged] */
+                            shredded_keys?: string[];
                             subject: string;
                         } | null;
                         missing_approvals: string[];
@@ -12772,6 +12799,8 @@ export interface operations {
                             transition: string;
                         }[];
                         manifest: {
+                            /** @description copies a purge cannot reach */
+                            beyond_reach?: string[];
                             /** Format: date-time */
                             completed_at: string;
                             deleted: {
@@ -12779,9 +12808,16 @@ export interface operations {
                                 rows: number;
                                 table: string;
                             }[];
+                            /** @description append-only records still naming the subject in plain text */
+                            not_shreddable?: {
+                                rows: number;
+                                table: string;
+                            }[];
                             purge_id: string;
                             retained: string[];
                             scope: "subject" | "entity";
+                            /** @description the data keys destroyed; what was sealed under them reads as [purged] */
+                            shredded_keys?: string[];
                             subject: string;
                         } | null;
                         missing_approvals: string[];
@@ -12891,6 +12927,8 @@ export interface operations {
                             transition: string;
                         }[];
                         manifest: {
+                            /** @description copies a purge cannot reach */
+                            beyond_reach?: string[];
                             /** Format: date-time */
                             completed_at: string;
                             deleted: {
@@ -12898,9 +12936,16 @@ export interface operations {
                                 rows: number;
                                 table: string;
                             }[];
+                            /** @description append-only records still naming the subject in plain text */
+                            not_shreddable?: {
+                                rows: number;
+                                table: string;
+                            }[];
                             purge_id: string;
                             retained: string[];
                             scope: "subject" | "entity";
+                            /** @description the data keys destroyed; what was sealed under them reads as [purged] */
+                            shredded_keys?: string[];
                             subject: string;
                         } | null;
                         missing_approvals: string[];
@@ -13010,6 +13055,8 @@ export interface operations {
                             transition: string;
                         }[];
                         manifest: {
+                            /** @description copies a purge cannot reach */
+                            beyond_reach?: string[];
                             /** Format: date-time */
                             completed_at: string;
                             deleted: {
@@ -13017,9 +13064,16 @@ export interface operations {
                                 rows: number;
                                 table: string;
                             }[];
+                            /** @description append-only records still naming the subject in plain text */
+                            not_shreddable?: {
+                                rows: number;
+                                table: string;
+                            }[];
                             purge_id: string;
                             retained: string[];
                             scope: "subject" | "entity";
+                            /** @description the data keys destroyed; what was sealed under them reads as [purged] */
+                            shredded_keys?: string[];
                             subject: string;
                         } | null;
                         missing_approvals: string[];
@@ -16324,6 +16378,10 @@ export interface operations {
                                 policy_bundle_ref: string;
                                 /** @enum {string} */
                                 redaction_preset: "strict" | "standard";
+                                retention?: {
+                                    /** @description days a disabled subject is kept before it is purged */
+                                    former_subjects?: number;
+                                };
                                 /** @description lower-case slug */
                                 tenant_id: string;
                             };
@@ -16467,6 +16525,10 @@ export interface operations {
                             policy_bundle_ref: string;
                             /** @enum {string} */
                             redaction_preset: "strict" | "standard";
+                            retention?: {
+                                /** @description days a disabled subject is kept before it is purged */
+                                former_subjects?: number;
+                            };
                             /** @description lower-case slug */
                             tenant_id: string;
                         };
@@ -16579,6 +16641,10 @@ export interface operations {
                             policy_bundle_ref: string;
                             /** @enum {string} */
                             redaction_preset: "strict" | "standard";
+                            retention?: {
+                                /** @description days a disabled subject is kept before it is purged */
+                                former_subjects?: number;
+                            };
                             /** @description lower-case slug */
                             tenant_id: string;
                         };
@@ -16883,6 +16949,10 @@ export interface operations {
                         policy_bundle_ref: string;
                         /** @enum {string} */
                         redaction_preset: "strict" | "standard";
+                        retention?: {
+                            /** @description days a disabled subject is kept before it is purged */
+                            former_subjects?: number;
+                        };
                         /** @description lower-case slug */
                         tenant_id: string;
                     };
@@ -16928,6 +16998,10 @@ export interface operations {
                     policy_bundle_ref?: string;
                     /** @enum {string} */
                     redaction_preset?: "strict" | "standard";
+                    retention?: {
+                        /** @description days a disabled subject is kept before it is purged */
+                        former_subjects?: number;
+                    };
                     /** @description lower-case slug */
                     tenant_id?: string;
                 };
@@ -17018,6 +17092,10 @@ export interface operations {
                         policy_bundle_ref: string;
                         /** @enum {string} */
                         redaction_preset: "strict" | "standard";
+                        retention?: {
+                            /** @description days a disabled subject is kept before it is purged */
+                            former_subjects?: number;
+                        };
                         /** @description lower-case slug */
                         tenant_id: string;
                     };
@@ -17128,6 +17206,10 @@ export interface operations {
                             policy_bundle_ref: string;
                             /** @enum {string} */
                             redaction_preset: "strict" | "standard";
+                            retention?: {
+                                /** @description days a disabled subject is kept before it is purged */
+                                former_subjects?: number;
+                            };
                             /** @description lower-case slug */
                             tenant_id: string;
                         };
@@ -17246,6 +17328,10 @@ export interface operations {
                             policy_bundle_ref: string;
                             /** @enum {string} */
                             redaction_preset: "strict" | "standard";
+                            retention?: {
+                                /** @description days a disabled subject is kept before it is purged */
+                                former_subjects?: number;
+                            };
                             /** @description lower-case slug */
                             tenant_id: string;
                         };
@@ -17637,6 +17723,10 @@ export interface operations {
                             policy_bundle_ref: string;
                             /** @enum {string} */
                             redaction_preset: "strict" | "standard";
+                            retention?: {
+                                /** @description days a disabled subject is kept before it is purged */
+                                former_subjects?: number;
+                            };
                             /** @description lower-case slug */
                             tenant_id: string;
                         };

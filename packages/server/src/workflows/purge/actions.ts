@@ -21,7 +21,11 @@ const ManifestView = Type.Object({
   subject: Type.String(),
   completed_at: Type.String({ format: 'date-time' }),
   deleted: Type.Array(Type.Object({ table: Type.String(), rows: Type.Integer(), keys_sha256: Type.String() })),
+  // Absent from the manifests of purges that ran before sealing.
+  shredded_keys: Type.Optional(Type.Array(Type.String(), { description: 'the data keys destroyed; what was sealed under them reads as [purged]' })),
+  not_shreddable: Type.Optional(Type.Array(Type.Object({ table: Type.String(), rows: Type.Integer() }), { description: 'append-only records still naming the subject in plain text' })),
   retained: Type.Array(Type.String()),
+  beyond_reach: Type.Optional(Type.Array(Type.String(), { description: 'copies a purge cannot reach' })),
 });
 const PurgeView = Type.Object({
   purge_id: Type.String(),

@@ -1,14 +1,21 @@
 import { createHash } from 'node:crypto';
+import { appendPurgeRegister } from '../../backup/purge-register.ts';
+import { currentTenantId, currentTx } from '../../context.ts';
+import type { Signer } from '../../evidence/jwks.ts';
 import { deleteEntity, relationshipRef } from '../../graph/entity-store.ts';
 import { eraseSubject } from '../../identity/erase-subject.ts';
 import type { JobRunner } from '../../jobs/index.ts';
+import { dataKeys } from '../../keys/data-keys.ts';
 import { recordSystemStep } from '../shared/system-step.ts';
 import { appendPurgeHistory, getPurgeRequest, purgeTarget, setPurgeStatus, type PurgeManifest, type PurgeRequest } from './purge-store.ts';
 import { allowed, nextState } from './state-machine.ts';
 
 // The purge itself runs as a durable job once the request is approved: it deletes what the
-// request names in one transaction of the tenant, records the manifest on the request, and writes
-// the completion receipt, whose evidence carries the manifest's hash.
+// request names and destroys the subject's data keys (ADR 0025) in one transaction of the tenant,
+// records the manifest on the request, and writes the completion receipt, whose evidence carries
+// the manifest's hash. The destroyed key ids go to the purge register before the transaction
+// commits: a register line for a purge that then fails and retries only destroys keys of a purge
+// already approved, while a purge missing from the register would come back with an old backup.
 
 export const PURGE_JOB = 'purge.run';
 export const PURGE_ACTOR = 'system:purge';
@@ -23,7 +30,36 @@ async function purgeRows(r: PurgeRequest): Promise<Array<{ table: string; keys: 
   return [...erased, { table: 'entities', keys: [entityId] }, { table: 'relationships', keys: relationships.map(relationshipRef) }];
 }
 
-export function installPurges(runner: JobRunner): void {
+/** Where the purge register is kept, and the platform key that signs it. */
+export interface PurgeRegisterSink {
+  dir: string;
+  signer: Signer;
+}
+
+// Append-only records that name a subject in plain text: written before sealing, or in columns
+// that are not sealed. The manifest counts them as "not shreddable" rather than claiming them gone.
+const PLAINTEXT_MENTIONS: Array<{ table: string; where: string }> = [
+  { table: 'receipts', where: 'actor = $2' },
+  { table: 'audit_events', where: 'actor = $2' },
+  { table: 'policy_decisions', where: 'actor = $2' },
+  { table: 'usage_events', where: 'subject = $2' },
+  ...['purge_history', 'high_risk_history', 'incident_history', 'revops_quote_history'].map((table) => ({ table, where: `actor = $2 AND rationale NOT LIKE 'sealed:v1:%'` })),
+];
+
+async function notShreddable(subjectId: string): Promise<Array<{ table: string; rows: number }>> {
+  const counts: Array<{ table: string; rows: number }> = [];
+  for (const m of PLAINTEXT_MENTIONS) {
+    const [row] = await currentTx().query<{ n: number }>(`SELECT count(*)::int AS n FROM ${m.table} WHERE tenant_id = $1 AND ${m.where}`, [currentTenantId(), subjectId]);
+    if ((row?.n ?? 0) > 0) counts.push({ table: m.table, rows: row!.n });
+  }
+  return counts;
+}
+
+/**
+ * Registers the purge job. `register` gives the purge register's place and signer; undefined when
+ * the key-encryption key lives only in this process (no backup of this store can be restored).
+ */
+export function installPurges(runner: JobRunner, register: () => PurgeRegisterSink | undefined = () => undefined): void {
   runner.register<{ purge_id: string }>(PURGE_JOB, {
     backoffMs: 10_000,
     run: async ({ purge_id }, ctx) => {
@@ -32,14 +68,22 @@ export function installPurges(runner: JobRunner): void {
         if (r === undefined || !allowed(r.status, 'complete')) return;
         const at = ctx.clock.now();
         const deleted = (await purgeRows(r)).map((d) => ({ table: d.table, rows: d.keys.length, keys_sha256: keysSha256(d.keys) }));
+        const shredded = r.scope === 'subject' ? await dataKeys().shred({ subjectId: r.subject }, purge_id, at) : [];
         const manifest: PurgeManifest = {
           purge_id,
           scope: r.scope,
           subject: r.subject,
           completed_at: at.toISOString(),
           deleted,
+          shredded_keys: shredded,
+          not_shreddable: r.scope === 'subject' ? await notShreddable(r.subject) : [],
           retained: ['receipts', 'audit_events', 'policy_decisions', 'usage_events'],
+          beyond_reach: ['evidence packs, exports and disclosures already delivered', 'receipts held outside the platform'],
         };
+        const sink = register();
+        if (sink !== undefined && shredded.length > 0) {
+          await appendPurgeRegister(sink.dir, { tenant_id: currentTenantId(), purge_id, shredded_at: at.toISOString(), key_ids: shredded }, sink.signer);
+        }
         const manifestSha256 = createHash('sha256').update(JSON.stringify(manifest)).digest('hex');
         const to = nextState(r.status, 'complete');
         await setPurgeStatus(purge_id, to, at, manifest);

@@ -1,4 +1,5 @@
 import { currentTenantId, currentTx } from '../../context.ts';
+import { openFields, sealAuthored } from '../../keys/sealing.ts';
 import { workflowHistory, type HistoryEntry as WorkflowHistoryEntry } from '../shared/history.ts';
 import { stepAction, type PurgeScope, type PurgeState, type PurgeStep } from './state-machine.ts';
 
@@ -11,8 +12,14 @@ export interface PurgeManifest {
   subject: string;
   completed_at: string;
   deleted: Array<{ table: string; rows: number; keys_sha256: string }>;
-  /** Where the subject still appears, unreadable only once sealing is in place (ADR 0025). */
+  /** The data keys destroyed: what was sealed under them can no longer be read (ADR 0025). */
+  shredded_keys: string[];
+  /** Append-only records that still name the subject in plain text (written before sealing, or unsealed columns), per table. */
+  not_shreddable: Array<{ table: string; rows: number }>;
+  /** Append-only tables whose records stay, their sealed fields unreadable without the keys. */
   retained: string[];
+  /** Copies a purge cannot reach. */
+  beyond_reach: string[];
 }
 
 export interface PurgeRequest {
@@ -32,7 +39,13 @@ export type PurgeHistoryEntry = WorkflowHistoryEntry<PurgeStep, PurgeState>;
 
 type Row = Omit<PurgeRequest, 'created_at' | 'updated_at'> & { created_at: Date | string; updated_at: Date | string };
 const COLUMNS = 'purge_id, scope, subject, requester, rationale, status, approver_roles, created_at, updated_at, manifest';
-const toRequest = (r: Row): PurgeRequest => ({ ...r, purge_id: String(r.purge_id), created_at: new Date(r.created_at).toISOString(), updated_at: new Date(r.updated_at).toISOString() });
+// The rationale is the requester's free text, stored sealed under the requester's data key (ADR 0025).
+const RATIONALE = { kind: 'purge_requests', field: 'rationale' };
+
+async function toRequests(rows: Row[]): Promise<PurgeRequest[]> {
+  const rationales = await openFields(rows.map((r) => ({ value: r.rationale, ref: RATIONALE })));
+  return rows.map((r, i) => ({ ...r, rationale: rationales[i]!, purge_id: String(r.purge_id), created_at: new Date(r.created_at).toISOString(), updated_at: new Date(r.updated_at).toISOString() }));
+}
 
 export const purgeTarget = (id: string): string => `purge:${id}`;
 
@@ -45,14 +58,14 @@ export async function insertPurgeRequest(r: Omit<PurgeRequest, 'status' | 'updat
   const rows = await currentTx().query<Row>(
     `INSERT INTO purge_requests (tenant_id, purge_id, scope, subject, requester, rationale, status, approver_roles, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, 'requested', $7, $8, $8) RETURNING ${COLUMNS}`,
-    [currentTenantId(), r.purge_id, r.scope, r.subject, r.requester, r.rationale, JSON.stringify(r.approver_roles), r.created_at],
+    [currentTenantId(), r.purge_id, r.scope, r.subject, r.requester, await sealAuthored(r.rationale, r.requester, RATIONALE, new Date(r.created_at)), JSON.stringify(r.approver_roles), r.created_at],
   );
-  return toRequest(rows[0]!);
+  return (await toRequests(rows))[0]!;
 }
 
 export async function getPurgeRequest(id: string, o: { lock?: boolean } = {}): Promise<PurgeRequest | undefined> {
   const rows = await currentTx().query<Row>(`SELECT ${COLUMNS} FROM purge_requests WHERE tenant_id = $1 AND purge_id = $2${o.lock === true ? ' FOR UPDATE' : ''}`, [currentTenantId(), id]);
-  return rows[0] === undefined ? undefined : toRequest(rows[0]);
+  return (await toRequests(rows))[0];
 }
 
 export async function listPurgeRequests(o: { status?: PurgeState | undefined; limit: number }): Promise<PurgeRequest[]> {
@@ -60,7 +73,7 @@ export async function listPurgeRequests(o: { status?: PurgeState | undefined; li
     `SELECT ${COLUMNS} FROM purge_requests WHERE tenant_id = $1 AND ($2::text IS NULL OR status = $2) ORDER BY created_at DESC, purge_id DESC LIMIT $3`,
     [currentTenantId(), o.status ?? null, o.limit],
   );
-  return rows.map(toRequest);
+  return toRequests(rows);
 }
 
 export async function setPurgeStatus(id: string, status: PurgeState, at: Date, manifest?: PurgeManifest): Promise<void> {

@@ -1,9 +1,12 @@
 import { appendAuditEvent } from '../../audit/audit-events.ts';
 import { currentContext, currentTenantId, currentTx } from '../../context.ts';
+import { sealDetail, sealSnapshot } from '../../audit/sealed-details.ts';
+import { authorSealer, openFields } from '../../keys/sealing.ts';
 
 // The append-only history of a workflow instance: one row per step, approvals and their rationales
 // included. Each entry is also an audit event (same transaction), so the history travels with the
-// audit trail into evidence packs.
+// audit trail into evidence packs. A rationale is its author's free text: stored sealed under the
+// author's data key (ADR 0025), in the row, the event and a snapshot's rationale; opened when read.
 
 export interface HistoryEntry<Step extends string = string, State extends string = string> {
   seq: number;
@@ -41,10 +44,14 @@ export interface History<Step extends string, State extends string> {
 export function workflowHistory<Step extends string, State extends string>(t: HistoryTable<Step>): History<Step, State> {
   return {
     async append(id, e, o = {}) {
+      const at = new Date(e.at);
+      // One key lookup for the row's, the event's and the snapshot's rationale.
+      const seal = authorSealer(e.actor, at);
+      const rationale = e.rationale === null ? null : await seal(e.rationale, { kind: t.table, field: 'rationale' });
       const rows = await currentTx().query<{ seq: number }>(
         `INSERT INTO ${t.table} (tenant_id, ${t.idColumn}, seq, at, actor, transition, from_state, to_state, rationale, details)
          SELECT $1, $2, coalesce(max(seq) + 1, 0), $3, $4, $5, $6, $7, $8, $9 FROM ${t.table} WHERE tenant_id = $1 AND ${t.idColumn} = $2 RETURNING seq`,
-        [currentTenantId(), id, e.at, e.actor, e.transition, e.from_state, e.to_state, e.rationale, JSON.stringify(e.details)],
+        [currentTenantId(), id, e.at, e.actor, e.transition, e.from_state, e.to_state, rationale, JSON.stringify(e.details)],
       );
       await appendAuditEvent({
         type: t.auditType,
@@ -53,8 +60,14 @@ export function workflowHistory<Step extends string, State extends string>(t: Hi
         target: t.target(id),
         decision: 'allow',
         requestId: o.auditRequestId ?? currentContext()?.requestId ?? null,
-        details: { [t.idColumn]: id, seq: rows[0]!.seq, ...e, ...(o.snapshot !== undefined ? { [o.snapshot.key]: o.snapshot.value } : {}) },
-        at: new Date(e.at),
+        details: {
+          [t.idColumn]: id,
+          seq: rows[0]!.seq,
+          ...e,
+          rationale: e.rationale === null ? null : await sealDetail(seal, e.rationale, 'rationale'),
+          ...(o.snapshot !== undefined ? { [o.snapshot.key]: await sealSnapshot(seal, o.snapshot.value, o.snapshot.key) } : {}),
+        },
+        at,
       });
       return rows[0]!.seq;
     },
@@ -63,7 +76,8 @@ export function workflowHistory<Step extends string, State extends string>(t: Hi
         `SELECT seq, at, actor, transition, from_state, to_state, rationale, details FROM ${t.table} WHERE tenant_id = $1 AND ${t.idColumn} = $2 ORDER BY seq`,
         [currentTenantId(), id],
       );
-      return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
+      const rationales = await openFields(rows.map((r) => ({ value: r.rationale, ref: { kind: t.table, field: 'rationale' } })));
+      return rows.map((r, i) => ({ ...r, rationale: rationales[i]!, at: new Date(r.at).toISOString() }));
     },
   };
 }

@@ -1,0 +1,155 @@
+import { randomBytes } from 'node:crypto';
+import { currentTenantId, currentTx } from '../context.ts';
+import { canonicalJson } from '../util/canonical-json.ts';
+import { uuidv7 } from '../util/ids.ts';
+import type { KeyProvider } from './key-provider.ts';
+
+// The data keys of crypto-shredding (ADR 0025): one live AES-256 key per tenant and subject, kept
+// wrapped by the key provider in `subject_data_keys`. Destroying a key (clearing its wrapped form)
+// makes everything sealed under it unreadable while the ciphertext stays where it is.
+
+/** The subject of the tenant-wide key, for personal fields that name no subject. Never a subject id. */
+export const TENANT_WIDE = '*';
+
+export interface DataKey {
+  keyId: string;
+  key: Buffer;
+}
+
+/** A key by id: live (and unwrapped), or destroyed by a purge. */
+export type DataKeyState = ({ live: true } & DataKey) | { live: false; keyId: string; purgeId: string | null };
+
+export function dataKeyWrapAad(tenantId: string, subjectId: string, keyId: string): Buffer {
+  return Buffer.from(canonicalJson({ key_id: keyId, purpose: 'companyos.subject-data-key', subject_id: subjectId, tenant_id: tenantId }), 'utf8');
+}
+
+interface KeyRow {
+  key_id: string;
+  subject_id: string;
+  wrapped_key: Uint8Array | null;
+  purge_id: string | null;
+}
+
+/**
+ * The current tenant's data keys, in the transaction of the context. Unwrapped keys are cached by
+ * id (bounded, least recently used first out), as signing keys are; the row is read every time,
+ * so a key destroyed by another server is never used from this cache.
+ */
+export class DataKeys {
+  private readonly unwrapped = new Map<string, Promise<Buffer>>();
+
+  constructor(
+    private readonly provider: KeyProvider,
+    private readonly maxEntries = 4096,
+  ) {}
+
+  /** The live key of a subject, created on first need. */
+  async forSubject(subjectId: string, now: Date): Promise<DataKey> {
+    const tenantId = currentTenantId();
+    const live = () =>
+      currentTx().query<KeyRow>(`SELECT key_id, subject_id, wrapped_key, purge_id FROM subject_data_keys WHERE tenant_id = $1 AND subject_id = $2 AND shredded_at IS NULL`, [tenantId, subjectId]);
+    let [row] = await live();
+    if (row === undefined) {
+      const keyId = uuidv7(now.getTime());
+      const key = randomBytes(32);
+      const wrapped = await this.provider.wrap(key, dataKeyWrapAad(tenantId, subjectId, keyId));
+      // A concurrent first write for the same subject may win; then its key is the one.
+      const inserted = await currentTx().query<{ key_id: string }>(
+        `INSERT INTO subject_data_keys (tenant_id, key_id, subject_id, wrapped_key, created_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (tenant_id, subject_id) WHERE shredded_at IS NULL DO NOTHING RETURNING key_id`,
+        [tenantId, keyId, subjectId, Buffer.from(wrapped), now.toISOString()],
+      );
+      if (inserted.length === 1) {
+        this.remember(tenantId, keyId, Promise.resolve(key));
+        return { keyId, key };
+      }
+      [row] = await live();
+      if (row === undefined) throw new Error(`no data key for ${subjectId} of tenant ${tenantId}`);
+    }
+    return { keyId: String(row.key_id), key: await this.unwrap(tenantId, row) };
+  }
+
+  /** Keys by id (UUIDs) in the current tenant; ids it does not hold (or cannot unwrap) are absent from the map. */
+  async byIds(keyIds: Iterable<string>): Promise<Map<string, DataKeyState>> {
+    const ids = [...new Set(keyIds)];
+    const out = new Map<string, DataKeyState>();
+    if (ids.length === 0) return out;
+    const tenantId = currentTenantId();
+    const rows = await currentTx().query<KeyRow>(
+      `SELECT key_id, subject_id, wrapped_key, purge_id FROM subject_data_keys WHERE tenant_id = $1 AND key_id = ANY($2::uuid[])`,
+      [tenantId, ids],
+    );
+    for (const row of rows) {
+      const keyId = String(row.key_id);
+      if (row.wrapped_key === null) {
+        this.forget(tenantId, keyId);
+        out.set(keyId, { live: false, keyId, purgeId: row.purge_id === null ? null : String(row.purge_id) });
+      } else {
+        // A key this provider cannot unwrap (another KEK) is left out: its values read as unreadable.
+        const key = await this.unwrap(tenantId, row).catch(() => undefined);
+        if (key !== undefined) out.set(keyId, { live: true, keyId, key });
+      }
+    }
+    return out;
+  }
+
+  /** Destroys the live keys of one subject, or all of the tenant's; returns their ids. */
+  async shred(scope: { subjectId: string } | 'tenant', purgeId: string, at: Date): Promise<string[]> {
+    const ids = await destroyDataKeys(scope === 'tenant' ? {} : scope, purgeId, at);
+    for (const id of ids) this.forget(currentTenantId(), id);
+    return ids;
+  }
+
+  forget(tenantId: string, keyId: string): void {
+    this.unwrapped.delete(`${tenantId}\u0000${keyId}`);
+  }
+
+  private unwrap(tenantId: string, row: KeyRow): Promise<Buffer> {
+    const keyId = String(row.key_id);
+    const id = `${tenantId}\u0000${keyId}`;
+    let entry = this.unwrapped.get(id);
+    if (entry === undefined) {
+      entry = this.provider.unwrap(row.wrapped_key!, dataKeyWrapAad(tenantId, row.subject_id, keyId)).then((k) => Buffer.from(k));
+      this.remember(tenantId, keyId, entry);
+    } else {
+      this.unwrapped.delete(id);
+      this.unwrapped.set(id, entry);
+    }
+    return entry;
+  }
+
+  private remember(tenantId: string, keyId: string, entry: Promise<Buffer>): void {
+    const id = `${tenantId}\u0000${keyId}`;
+    entry.catch(() => {
+      if (this.unwrapped.get(id) === entry) this.unwrapped.delete(id);
+    });
+    this.unwrapped.set(id, entry);
+    if (this.unwrapped.size > this.maxEntries) this.unwrapped.delete(this.unwrapped.keys().next().value!);
+  }
+}
+
+/**
+ * Destroys the current tenant's live keys that match (a subject's, the listed ids, or all) on
+ * behalf of a purge; returns their ids. The rows stay, with when and by which purge.
+ */
+export async function destroyDataKeys(match: { subjectId?: string; keyIds?: string[] }, purgeId: string, at: Date): Promise<string[]> {
+  const rows = await currentTx().query<{ key_id: string }>(
+    `UPDATE subject_data_keys SET wrapped_key = NULL, shredded_at = $4, purge_id = $5
+     WHERE tenant_id = $1 AND shredded_at IS NULL AND ($2::text IS NULL OR subject_id = $2) AND ($3::uuid[] IS NULL OR key_id = ANY($3::uuid[])) RETURNING key_id`,
+    [currentTenantId(), match.subjectId ?? null, match.keyIds ?? null, at.toISOString(), purgeId],
+  );
+  return rows.map((r) => String(r.key_id)).sort();
+}
+
+let running: DataKeys | undefined;
+
+/** Set by the app that holds the key provider (one per process). */
+export function useDataKeys(keys: DataKeys): void {
+  running = keys;
+}
+
+/** The data keys of the running app; sealing and opening happen only inside one. */
+export function dataKeys(): DataKeys {
+  if (running === undefined) throw new Error('the data keys are not started');
+  return running;
+}

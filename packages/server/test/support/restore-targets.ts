@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { RestoreTarget } from '../../src/backup/restore-backup.ts';
+import type { Database } from '../../src/db/database.ts';
+import { openDatabase } from '../../src/db/open-database.ts';
+import type { TestDatabase } from './test-database.ts';
+
+export interface RestoreTargets {
+  /** An empty target of the engine under test: a new database, or a new PGlite data dir under `work`. */
+  next(): Promise<{ target: RestoreTarget; open: () => Promise<Database> }>;
+  /** Drops the databases made for PostgreSQL targets. */
+  dropAll(): Promise<void>;
+}
+
+export function restoreTargets(t: TestDatabase, work: string): RestoreTargets {
+  const databases: string[] = [];
+  const admin = async <T>(fn: (c: pg.Client) => Promise<T>): Promise<T> => {
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    try {
+      return await fn(client);
+    } finally {
+      await client.end();
+    }
+  };
+  return {
+    async next() {
+      if (t.url === undefined) {
+        const pgliteDir = join(work, `restored-${randomBytes(4).toString('hex')}`);
+        return { target: { pgliteDir }, open: () => openDatabase({ dataDir: pgliteDir, migrate: false }) };
+      }
+      const name = `companyos_restore_${randomBytes(6).toString('hex')}`;
+      await admin((c) => c.query(`CREATE DATABASE ${name}`));
+      databases.push(name);
+      const url = new URL(process.env.DATABASE_URL!);
+      url.pathname = `/${name}`;
+      return { target: { databaseUrl: url.toString() }, open: () => openDatabase({ databaseUrl: url.toString(), migrate: false }) };
+    },
+    async dropAll() {
+      if (databases.length === 0) return;
+      await admin(async (c) => {
+        for (const name of databases) await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      });
+    },
+  };
+}
