@@ -91,3 +91,65 @@ it('stays usable after an evaluation fails, and evaluations may nest', () => {
   assert.equal(boom.evaluate({ zero: 2 }), 0.5);
   assert.ok(!(boom.evaluateValue({ zero: 2 }) instanceof RObject));
 });
+
+it('members streamed from `some x in xs` reach their consumer, with early exits and nested streams', () => {
+  const policy = compile({
+    'p.rego': `package p
+
+perms contains p if {
+  some r in input.roles
+  some p in data.roles[r]
+}
+
+wild contains p if {
+  some p in perms
+  endswith(p, ".*")
+}
+
+granted if {
+  some p in perms
+  endswith(p, ".*")
+  startswith(input.action, trim_suffix(p, "*"))
+}
+
+pairs contains [a, b] if {
+  some a in wild
+  some b in perms
+  startswith(b, trim_suffix(a, "*"))
+  a != b
+}
+`,
+  }, { data: { roles: { dev: ['code.read', 'code.*'], ops: ['deploy.*', 'deploy.run'], none: [] } } });
+  const q = (rule: string) => policy.prepare(`p.${rule}`);
+  for (let round = 0; round < 2; round++) {
+    assert.deepEqual(q('wild').evaluate({ roles: ['dev', 'ops'] }), ['code.*', 'deploy.*']);
+    assert.equal(q('granted').evaluate({ roles: ['none', 'ops'], action: 'deploy.run' }), true);
+    assert.equal(q('granted').evaluate({ roles: ['dev'], action: 'deploy.run' }), undefined);
+    assert.deepEqual(q('pairs').evaluate({ roles: ['dev', 'ops'] }), [['code.*', 'code.read'], ['deploy.*', 'deploy.run']]);
+    assert.deepEqual(q('wild').evaluate({ roles: ['none'] }), []);
+  }
+});
+
+it('`not x in p` over a set of rules tests x alone: the set is not built', () => {
+  // Built whole, the set would pass the value size budget of 3 and cancel the evaluation.
+  const policy = compile({
+    'p.rego': `package p
+
+s contains "a"
+s contains "b"
+s contains "c"
+s contains x if some x in input.more
+
+missing if not input.x in s
+
+size := count(s)
+`,
+  }, { budget: { maxValueSize: 3 } });
+  const missing = policy.prepare('p.missing');
+  assert.equal(missing.evaluate({ x: 'z', more: ['d'] }), true);
+  assert.equal(missing.evaluate({ x: 'b', more: ['d'] }), undefined);
+  assert.equal(missing.evaluate({ x: 'd', more: ['d'] }), undefined);
+  // Still evaluated outside the negation as OPA does: an undefined operand fails the expression.
+  assert.equal(missing.evaluate({ more: ['d'] }), undefined);
+  assert.throws(() => policy.prepare('p.size').evaluate({ more: ['d'] }), (e: RegoError) => e.code === 'eval_cancel_error');
+});

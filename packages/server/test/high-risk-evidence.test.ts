@@ -11,6 +11,7 @@ import { openAuditEvents } from '../src/audit/sealed-details.ts';
 import { currentTx } from '../src/context.ts';
 import { withTenantTransaction } from '../src/db/tenant-tx.ts';
 import { gzipChunks } from '../src/evidence/gzip-frame.ts';
+import { retryingCatalogRace } from '../src/workflows/high-risk/catalog-retry.ts';
 import { policyRuntime } from '../src/policy/policy-runtime.ts';
 import { governed, highRiskApp } from './support/high-risk-app.ts';
 import { jsonLines, packFiles, verifyAgainstJwks } from './support/pack-files.ts';
@@ -206,20 +207,13 @@ test('a revert that fails for good marks the request failed and raises high_risk
     );
     assert.equal(receipts.length, 1);
   } finally {
-    // Other tests change roles and grants on the same server at the same time; PostgreSQL may
-    // refuse a catalog change with "tuple concurrently updated", which a second try clears.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await governed(async (c) => {
-          await c.query(`DROP DATABASE IF EXISTS ${other}`);
-          await c.query(`DROP OWNED BY ${role}`);
-          await c.query(`DROP ROLE ${role}`);
-        });
-        break;
-      } catch (err) {
-        if (attempt >= 5 || !/tuple concurrently updated/.test((err as Error).message)) throw err;
-        await new Promise((r) => setTimeout(r, 100 * attempt));
-      }
-    }
+    // Other tests change roles and grants on the same server at the same time: a lost catalog race is run again.
+    await retryingCatalogRace(() =>
+      governed(async (c) => {
+        await c.query(`DROP DATABASE IF EXISTS ${other}`);
+        await c.query(`DROP OWNED BY ${role}`);
+        await c.query(`DROP ROLE ${role}`);
+      }),
+    );
   }
 });

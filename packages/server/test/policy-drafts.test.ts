@@ -1,7 +1,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { currentTx } from '../src/context.ts';
+import { withTenantTransaction } from '../src/db/tenant-tx.ts';
 import type { Problem } from '../src/http/problem.ts';
+import type { ReceiptBody } from '../src/ledger/receipts.ts';
 import { policyRuntime } from '../src/policy/policy-runtime.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
@@ -37,6 +40,10 @@ test('a draft runs in a worker with the same engine and gives the same answers',
   });
   assert.equal(withInput.statusCode, 200, withInput.body);
   assert.deepEqual(withInput.json().results[0].result, { sum: 42, set: [1, 3] });
+  // Evaluated between two transactions, the simulation is receipted all the same, citing the bundle that decided it.
+  const receipt = await withTenantTransaction(h.t.db, 'pilot-a', async () => (await currentTx().query<{ body: ReceiptBody }>('SELECT body FROM receipts WHERE receipt_id = $1', [withInput.headers['x-receipt-id']]))[0]?.body);
+  assert.equal(receipt?.action, 'policy.simulate');
+  assert.equal(receipt?.bundle_hash, policyRuntime().engine.bundleFor('pilot-a').hash);
 });
 
 test('a runaway draft is stopped after its budget, and the request thread stays free meanwhile', async () => {
@@ -48,13 +55,18 @@ test('a runaway draft is stopped after its budget, and the request thread stays 
   // A may not start a second draft while its first holds a worker.
   const drafts = policyRuntime().drafts;
   await assert.rejects(drafts.simulate('pilot-a', { modules: [], data: {} }, 'x', [{}]), (e: Problem) => e.slug === 'quota-exceeded' && e.headers['retry-after'] === '1');
-  // While A's draft spins in its worker, this thread answers requests and evaluates policies.
-  // (On PGlite, one connection, other tenants' database work waits for A's transaction: see ADR 0014.)
+  // While A's draft spins in its worker, this thread answers requests and evaluates policies, and
+  // the database is free: the draft holds no transaction (on PGlite, one connection, B's governed
+  // request would otherwise wait behind it).
   const health = await h.app.inject({ method: 'GET', url: '/healthz' });
   assert.equal(health.statusCode, 200);
   const bundle = policyRuntime().engine.bundleFor('pilot-b');
   policyRuntime().engine.policy('pilot-b', bundle).evaluate('companyos.authz.decision', { action: 'tenant.config.read' });
-  assert.equal(settled, false, "this thread was free only after A's draft ended");
+  const other = await h.call('GET', '/api/v1/policy/versions', { as: adminB });
+  assert.equal(other.statusCode, 200, other.body);
+  const otherSimulation = await h.call('POST', '/api/v1/policy/simulate', { as: adminB, body: { inputs: [{ action: 'tenant.config.read' }] } });
+  assert.equal(otherSimulation.statusCode, 200, otherSimulation.body);
+  assert.equal(settled, false, "B's requests finished only after A's draft ended");
 
   const res = await runaway;
   assert.equal(res.statusCode, 422, res.body);

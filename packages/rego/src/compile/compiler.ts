@@ -49,7 +49,7 @@ const stages: Stage[] = [
 ];
 
 function rewriteAllNegations(state: State): void {
-  const names: NameSource = { n: 0 };
+  const names: NameSource = { n: 0, root: state.root };
   for (const r of state.rules) rewriteRuleNegations(r, names);
 }
 
@@ -197,5 +197,5 @@ export function compileQuery(body: Body, policy: CompiledPolicy): Body {
   if (safety.errors.length > 0) throw new RegoErrors(sortErrors(safety.errors));
   const typeErrors = checkQueryTypes(ordered, policy.types);
   if (typeErrors.length > 0) throw new RegoErrors(sortErrors(typeErrors));
-  return rewriteNegations(ordered, { n: 0 });
+  return rewriteNegations(ordered, { n: 0, root: policy.root });
 }

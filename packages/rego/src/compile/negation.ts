@@ -8,15 +8,20 @@
 // - in a plain ref (`not input.a[input.b]`) and either side of `=`, the dynamic parts of the ref
 //   (ref and call keys, a call head), never the ref itself: `not input.missing` stays true.
 // Moved operands keep the expression's `with` modifiers. Runs last, over bodies already ordered
-// and type-checked, so errors still name what the user wrote.
+// and type-checked, so errors still name what the user wrote. A ref to a set of rules stays in
+// place: it is always defined (empty when no rule produces a member), so moving it changes
+// nothing but the cost, as `not x in p` is then answered without building p.
 
 import type { Body, Expr, Term, TermExpr } from '../ast/types.ts';
 import { isGlobalVar, mkVar } from './terms.ts';
-import type { CRule } from './types.ts';
+import { nodeAt } from './rule-tree.ts';
+import type { CRule, RuleNode } from './types.ts';
 
 /** Fresh names for moved operands, unique across a compilation. */
 export interface NameSource {
   n: number;
+  /** The policy's rule tree, where refs to sets of rules are recognised (none: every ref moves). */
+  root?: RuleNode;
 }
 
 export function rewriteRuleNegations(r: CRule, names: NameSource): void {
@@ -49,6 +54,7 @@ export function rewriteNegations(body: Body, names: NameSource): Body {
 
 function moveOperands(e: TermExpr, names: NameSource, moved: Expr[]): TermExpr {
   const hoist = (t: Term): Term => {
+    if (names.root !== undefined && isRuleSet(names.root, t)) return t;
     const v = mkVar(`$neg${++names.n}`, t.loc);
     moved.push({ type: 'expr', op: 'unify', terms: [v, t], negated: false, with: e.with, loc: t.loc });
     return v;
@@ -60,6 +66,14 @@ function moveOperands(e: TermExpr, names: NameSource, moved: Expr[]): TermExpr {
   const t = e.terms[0];
   if (t.type === 'call') return { ...e, terms: [{ ...t, args: t.args.map((a) => operand(a, hoist)) }] };
   return { ...e, terms: [dynamicParts(t, hoist)] };
+}
+
+/** `data.<path>` naming a node of set rules with plain members and nothing below: a document that is always defined. */
+function isRuleSet(root: RuleNode, t: Term): boolean {
+  if (t.type !== 'ref' || t.head.type !== 'var' || t.head.name !== 'data') return false;
+  if (!t.path.every((p) => p.type === 'scalar' && typeof p.value === 'string')) return false;
+  const node = nodeAt(root, t.path.map((p) => (p as { value: string }).value), false);
+  return node !== undefined && node.rules.length > 0 && node.children.size === 0 && node.rules.every((r) => r.kind === 'set' && r.tail.length === 0);
 }
 
 /** A call operand: moved whole when it needs evaluation, element-wise inside composites. */

@@ -735,6 +735,38 @@ export class Evaluator extends Frame {
     return this.evalTerm(r.key as Term, (x) => this.yieldMember(r, outer as Bindings, name, x, k));
   }
 
+  /**
+   * The members of a streamed set rule whose body ends in `some x in xs` and whose member is x:
+   * the elements of xs go to the consumer one after another, in one switch to its frame, without
+   * binding x in the rule's own frame (nothing after the expression reads it).
+   */
+  protected yieldEach(name: string, values: readonly Value[], k: K): boolean | typeof SLOW {
+    const stream = this.streamDepth > 0 ? this.streams[this.streamDepth - 1] : undefined;
+    if (stream === undefined || k !== stream.run) return SLOW;
+    const r = stream.r as CRule;
+    const key = r.key as Term;
+    if (key.type !== 'var' || key.name !== name) return SLOW;
+    if (values.length === 0) return false;
+    this.noteExplain(r);
+    const outer = stream.outer as Bindings;
+    const member = stream.name;
+    const consumer = stream.k;
+    const inner = this.b;
+    const producer = this.ruleStack.pop() as CRule;
+    this.b = outer;
+    try {
+      for (let i = 0; i < values.length; i++) {
+        outer.set(member, values[i] as Value);
+        if (consumer()) return true;
+      }
+      return false;
+    } finally {
+      outer.set(member, undefined);
+      this.b = inner;
+      this.ruleStack.push(producer);
+    }
+  }
+
   /** Runs the consumer of a streamed member in the consumer's frame, as the consumer's rule. */
   private yieldMember(r: CRule, outer: Bindings, name: string, v: Value, k: K): boolean {
     this.noteExplain(r);

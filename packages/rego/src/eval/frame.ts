@@ -115,6 +115,12 @@ export abstract class Frame {
    */
   protected abstract streamMembers(coll: Term, name: string, k: K): boolean | typeof SLOW;
 
+  /**
+   * `some name in xs` as the last expression of a streamed set rule whose member is `name`: each
+   * element goes straight to the stream's consumer (see Evaluator.yieldEach). SLOW otherwise.
+   */
+  protected abstract yieldEach(name: string, values: readonly Value[], k: K): boolean | typeof SLOW;
+
   /** The value of a call computed without continuations, or SLOW (see quickValue). */
   protected abstract quickCall(t: CallTerm): Value | undefined | typeof SLOW;
 
@@ -285,6 +291,8 @@ export abstract class Frame {
           ? coll.values()
           : undefined;
     if (values === undefined) return false;
+    const yielded = this.yieldEach(name, values, k);
+    if (yielded !== SLOW) return yielded;
     try {
       for (let i = 0; i < values.length; i++) {
         this.b.set(name, values[i] as Value);

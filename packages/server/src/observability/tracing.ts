@@ -12,7 +12,7 @@ declare module 'fastify' {
 }
 
 /** The steps of the governed-action pipeline, each one span. */
-export type PipelineStep = 'authenticate' | 'tenant' | 'decide' | 'run' | 'receipt';
+export type PipelineStep = 'authenticate' | 'tenant' | 'decide' | 'detached' | 'run' | 'receipt';
 
 /** Span attribute names of our own (namespaced, per the OpenTelemetry naming rules). */
 export const SPAN_ATTRIBUTES = {

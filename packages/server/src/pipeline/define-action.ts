@@ -30,7 +30,7 @@ export interface RunContext<P = Record<string, string>, Q = Record<string, unkno
   bundleHash: string;
 }
 
-export interface ActionDefinition<I extends TSchema = TSchema, P extends TSchema = TSchema, Q extends TSchema = TSchema, R = unknown, O = unknown> {
+export interface ActionDefinition<I extends TSchema = TSchema, P extends TSchema = TSchema, Q extends TSchema = TSchema, R = unknown, O = unknown, D = undefined> {
   /** The policy action, the receipt action and the metric label. */
   name: string;
   method: HttpMethod;
@@ -55,7 +55,15 @@ export interface ActionDefinition<I extends TSchema = TSchema, P extends TSchema
   resource?: (ctx: ActionContext<Static<P>, Static<Q>>, input: Static<I>) => Promise<R | undefined>;
   /** The receipt's target (default: none). */
   target?: (ctx: ActionContext<Static<P>, Static<Q>>, input: Static<I>, resource: R, result: O) => string | null;
-  run: (ctx: RunContext<Static<P>, Static<Q>>, input: Static<I>, resource: R) => Promise<O>;
+  /**
+   * Slow work that must not hold the tenant's transaction open (a draft's evaluation in the worker
+   * pool). Called once the action is allowed, in the request's transaction, to read what the work
+   * needs; the function it returns runs after that transaction committed, with none open, and its
+   * result reaches `run`, which writes the effect and its receipt in a second transaction (the
+   * tenant and subject checked again). Returning undefined keeps the request in one transaction.
+   */
+  detach?: (ctx: RunContext<Static<P>, Static<Q>>, input: Static<I>, resource: R) => Promise<(() => Promise<D>) | undefined>;
+  run: (ctx: RunContext<Static<P>, Static<Q>>, input: Static<I>, resource: R, detached: D | undefined) => Promise<O>;
   /** References the receipt carries besides the request (e.g. the digest of the terms an approval froze, what a delete removed). */
   evidenceRefs?: (ctx: ActionContext<Static<P>, Static<Q>>, input: Static<I>, resource: R, result: O) => string[];
   quota?: QuotaKind;
@@ -65,7 +73,7 @@ export interface ActionDefinition<I extends TSchema = TSchema, P extends TSchema
 
 // Erased form used by the registry and the pipeline.
 // The registry holds actions of every input type.
-export type AnyAction = ActionDefinition<any, any, any, any, any>;
+export type AnyAction = ActionDefinition<any, any, any, any, any, any>;
 
 /** A result sent as it is (a file, a 304) instead of as JSON; the receipt is written all the same. */
 export class RawReply {
@@ -76,9 +84,9 @@ export class RawReply {
   ) {}
 }
 
-export function defineAction<I extends TSchema, P extends TSchema, Q extends TSchema, R, O>(
-  def: ActionDefinition<I, P, Q, R, O>,
-): ActionDefinition<I, P, Q, R, O> {
+export function defineAction<I extends TSchema, P extends TSchema, Q extends TSchema, R, O, D = undefined>(
+  def: ActionDefinition<I, P, Q, R, O, D>,
+): ActionDefinition<I, P, Q, R, O, D> {
   if (!/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/.test(def.name)) throw new Error(`invalid action name ${def.name}`);
   if (!def.path.startsWith('/')) throw new Error(`action ${def.name}: path must start with /`);
   return def;

@@ -17,7 +17,7 @@ import { receiptEntityStatements } from '../graph/mirror.ts';
 import { getCurrentTenant, getCurrentTenantVersioned, type Tenant } from '../tenancy/tenants.ts';
 import type { Clock } from '../util/clock.ts';
 import type { ConfigFollower } from '../fleet/config-follower.ts';
-import { tenantParamOf, type ActionContext, type AnyAction } from './define-action.ts';
+import { tenantParamOf, type ActionContext, type AnyAction, type RunContext } from './define-action.ts';
 import { decisionInput } from './decision-input.ts';
 
 export interface PipelineDeps {
@@ -95,108 +95,131 @@ export async function authenticateStep(deps: PipelineDeps, action: AnyAction, re
   return principal;
 }
 
-/** Steps 3-6: the subject and tenant state, decision, then the effect with its receipt, audit and usage, in one transaction. */
+/**
+ * Steps 3-6: the subject and tenant state, decision, then the effect with its receipt, audit and
+ * usage, in one transaction. An action with detached work (`detach`) commits its decision first,
+ * does that work with no transaction open, and writes its effect and receipt in a second one.
+ */
 export async function executeStep(deps: PipelineDeps, action: AnyAction, credential: Credential, req: ActionRequest): Promise<ActionOutcome> {
   const { db, clock } = deps;
   const tenantId = credential.tenantId;
   const base = { tenantId, requestId: req.requestId, traceId: req.trace?.traceId };
   const step = <T>(name: PipelineStep, fn: () => Promise<T>): Promise<T> => inStep(req.trace, name, fn);
+  const inTransaction = <T>(fn: () => Promise<T>): Promise<T> => withTenantTransaction(db, tenantId, fn, { scope: action.scope, context: base });
   // When the effect was decided, for the metering delay of its usage event once committed.
   let decidedAt: Date | undefined;
+
+  /** The subject and the tenant as this transaction sees them; refuses a disabled tenant or a used-up quota. */
+  const admit = (now: Date) =>
+    step('tenant', async () => {
+      const principal = await credential.resolve();
+      // The transaction's context (its own object) names the subject from here on.
+      currentContext()!.subject = principal;
+      const current = await getCurrentTenantVersioned();
+      if (current === undefined) throw new Problem('unauthenticated', 'the credential names an unknown tenant');
+      const { tenant } = current;
+      // A configuration change made on another server is in force before this request decides.
+      await deps.config?.observe(tenantId, current.configVersion);
+      if (tenant.status !== 'active') throw new Problem('tenant-disabled', `tenant ${tenantId} is disabled`);
+      if (action.quota !== undefined) await checkQuota(action.quota, tenant, now);
+      return { principal, tenant };
+    });
+
+  /** The action's effect and its receipt, audit event and usage event, in the current transaction. */
+  const effect = async (ctx: RunContext, input: unknown, resource: unknown, detached: unknown): Promise<ActionOutcome> => {
+    const { principal, now } = ctx;
+    const result = await step('run', () => action.run(ctx, input, resource, detached));
+    const target = action.target?.(ctx, input, resource, result) ?? null;
+    return step('receipt', async () => {
+      const receipt = buildReceipt(
+        {
+          actor: principal.subjectId,
+          action: action.name,
+          target,
+          decision: 'allow',
+          bundle_hash: ctx.bundleHash,
+          evidence_refs: [`request:${req.requestId}`, ...(action.evidenceRefs?.(ctx, input, resource, result) ?? [])],
+          request_id: req.requestId,
+        },
+        now,
+      );
+      decidedAt = now;
+      await runBatch([
+        receiptStatement(receipt),
+        ...receiptEntityStatements(receipt.body, { link: action.method !== 'GET' }),
+        auditEventStatement({
+          type: 'action.allowed',
+          actor: principal.subjectId,
+          action: action.name,
+          target,
+          decision: 'allow',
+          requestId: req.requestId,
+          details: { receipt_id: receipt.body.receipt_id, bundle_hash: ctx.bundleHash, route: req.route },
+          at: now,
+        }),
+        usageEventStatement({
+          action: action.name,
+          meter: meterForAction(action),
+          quota: action.quota ?? null,
+          at: now,
+          subject: principal.subjectId,
+          // One per action: the receipt's id (a request id may be sent again by a client).
+          key: `receipt:${receipt.body.receipt_id}`,
+        }),
+      ]).catch((err: unknown) => {
+        deps.signals?.evidenceWriteFailures.inc({ kind: 'receipt' });
+        throw err;
+      });
+      return { status: action.status ?? 200, result, receiptId: receipt.body.receipt_id };
+    });
+  };
+
   return runWithContext(base, async () => {
     try {
-      const outcome = await withTenantTransaction(
-        db,
-        tenantId,
-        async () => {
-          const now = clock.now();
-          const { principal, tenant } = await step('tenant', async () => {
-            const principal = await credential.resolve();
-            // The transaction's context (its own object) names the subject from here on.
-            currentContext()!.subject = principal;
-            const current = await getCurrentTenantVersioned();
-            if (current === undefined) throw new Problem('unauthenticated', 'the credential names an unknown tenant');
-            const { tenant } = current;
-            // A configuration change made on another server is in force before this request decides.
-            await deps.config?.observe(tenantId, current.configVersion);
-            if (tenant.status !== 'active') throw new Problem('tenant-disabled', `tenant ${tenantId} is disabled`);
-            if (action.quota !== undefined) await checkQuota(action.quota, tenant, now);
-            return { principal, tenant };
-          });
+      const input = req.body ?? {};
+      const first = await inTransaction(async () => {
+        const now = clock.now();
+        const { principal, tenant } = await admit(now);
+        const ctx: ActionContext = {
+          action: action.name,
+          tenantId,
+          requestId: req.requestId,
+          principal,
+          tenant,
+          params: req.params as Record<string, string>,
+          query: req.query,
+          headers: req.headers,
+          now,
+          log: deps.log,
+        };
+        const { resource, decision } = await step('decide', async () => {
+          const resource: unknown = action.resource === undefined ? null : await action.resource(ctx, input);
+          const decideStarted = performance.now();
+          const decision = await deps.policy.decide(decisionInput({ principal, tenant, requestId: req.requestId, now }, action, resource));
+          deps.signals?.decision({ package: DECISION_PACKAGE, allow: decision.allow, seconds: (performance.now() - decideStarted) / 1000, traceId: req.trace?.traceId });
+          req.trace?.annotate({ [SPAN_ATTRIBUTES.bundleHash]: decision.bundleHash });
+          req.trace?.root.setAttribute(SPAN_ATTRIBUTES.allow, decision.allow);
+          return { resource, decision };
+        });
+        if (!decision.allow) throw new Denied(decision);
+        // Decided first, so only a caller allowed to act learns that the resource does not exist.
+        if (resource === undefined) throw new Problem('not-found', `no such resource for ${action.name}`);
 
-          const ctx: ActionContext = {
-            action: action.name,
-            tenantId,
-            requestId: req.requestId,
-            principal,
-            tenant,
-            params: req.params as Record<string, string>,
-            query: req.query,
-            headers: req.headers,
-            now,
-            log: deps.log,
-          };
-          const input = req.body ?? {};
-          const { resource, decision } = await step('decide', async () => {
-            const resource: unknown = action.resource === undefined ? null : await action.resource(ctx, input);
-            const decideStarted = performance.now();
-            const decision = await deps.policy.decide(decisionInput({ principal, tenant, requestId: req.requestId, now }, action, resource));
-            deps.signals?.decision({ package: DECISION_PACKAGE, allow: decision.allow, seconds: (performance.now() - decideStarted) / 1000, traceId: req.trace?.traceId });
-            req.trace?.annotate({ [SPAN_ATTRIBUTES.bundleHash]: decision.bundleHash });
-            req.trace?.root.setAttribute(SPAN_ATTRIBUTES.allow, decision.allow);
-            return { resource, decision };
-          });
-          if (!decision.allow) throw new Denied(decision);
-          // Decided first, so only a caller allowed to act learns that the resource does not exist.
-          if (resource === undefined) throw new Problem('not-found', `no such resource for ${action.name}`);
-
-          const result = await step('run', () => action.run({ ...ctx, obligations: decision.obligations, bundleHash: decision.bundleHash }, input, resource));
-          const target = action.target?.(ctx, input, resource, result) ?? null;
-          return step('receipt', async () => {
-            const receipt = buildReceipt(
-              {
-                actor: principal.subjectId,
-                action: action.name,
-                target,
-                decision: 'allow',
-                bundle_hash: decision.bundleHash,
-                evidence_refs: [`request:${req.requestId}`, ...(action.evidenceRefs?.(ctx, input, resource, result) ?? [])],
-                request_id: req.requestId,
-              },
-              now,
-            );
-            decidedAt = now;
-            await runBatch([
-              receiptStatement(receipt),
-              ...receiptEntityStatements(receipt.body, { link: action.method !== 'GET' }),
-              auditEventStatement({
-                type: 'action.allowed',
-                actor: principal.subjectId,
-                action: action.name,
-                target,
-                decision: 'allow',
-                requestId: req.requestId,
-                details: { receipt_id: receipt.body.receipt_id, bundle_hash: decision.bundleHash, route: req.route },
-                at: now,
-              }),
-              usageEventStatement({
-                action: action.name,
-                meter: meterForAction(action),
-                quota: action.quota ?? null,
-                at: now,
-                subject: principal.subjectId,
-                // One per action: the receipt's id (a request id may be sent again by a client).
-                key: `receipt:${receipt.body.receipt_id}`,
-              }),
-            ]).catch((err: unknown) => {
-              deps.signals?.evidenceWriteFailures.inc({ kind: 'receipt' });
-              throw err;
-            });
-            return { status: action.status ?? 200, result, receiptId: receipt.body.receipt_id };
-          });
-        },
-        { scope: action.scope, context: base },
-      );
+        const runCtx: RunContext = { ...ctx, obligations: decision.obligations, bundleHash: decision.bundleHash };
+        const work = await action.detach?.(runCtx, input, resource);
+        if (work === undefined) return { outcome: await effect(runCtx, input, resource, undefined) };
+        return { outcome: undefined, runCtx, resource, work };
+      });
+      let outcome: ActionOutcome;
+      if (first.outcome !== undefined) outcome = first.outcome;
+      else {
+        const { runCtx, resource, work } = first;
+        const detached = await step('detached', work);
+        outcome = await inTransaction(async () => {
+          const { principal, tenant } = await admit(runCtx.now);
+          return effect({ ...runCtx, principal, tenant }, input, resource, detached);
+        });
+      }
       if (decidedAt !== undefined) deps.signals?.committed({ action: action.name, decidedAt, committedAt: clock.now() });
       return outcome;
     } catch (error) {

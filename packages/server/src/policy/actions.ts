@@ -98,12 +98,16 @@ export const proposeBundle = defineAction({
   ),
   response: Type.Object({ version: VersionView, tests: Type.Object({ passed: Type.Integer(), failed: Type.Integer() }) }),
   target: (_ctx, _input, _r, result) => target((result as { version: VersionSummary }).version),
-  run: async (ctx, input) => {
+  // The proposal's compile and tests run in the draft pool with no transaction open.
+  detach: async (ctx, input) => {
     const { engine, baseTests, drafts } = policyRuntime();
     const parent = await refOrNotFound(input.parent ?? 'active');
     const { bundle, problems } = composeBundle(engine.base, parent.bundle, input as Draft);
     if (problems.length > 0) throw new Problem('invalid-request', problems.join('; '), { failures: problems });
-    const check = await drafts.check(ctx.tenantId, bundle, baseTests);
+    return async () => ({ bundle, parent, check: await drafts.check(ctx.tenantId, bundle, baseTests) });
+  },
+  run: async (ctx, input, _resource, proposed) => {
+    const { bundle, parent, check } = proposed!;
     if (check.failures.length > 0) {
       throw new Problem('policy-bundle-invalid', `the proposed bundle fails ${check.failures.length} check(s)`, { failures: check.failures, tests: check.tests });
     }
@@ -230,21 +234,25 @@ export const simulatePolicy = defineAction({
     path: Type.String(),
     results: Type.Array(Type.Object({ allow: Type.Optional(Type.Boolean()), reasons: Type.Optional(Type.Array(Type.String())), result: Type.Unknown() })),
   }),
-  run: async (ctx, input) => {
-    const { engine, drafts } = policyRuntime();
+  // A draft is code no one has reviewed yet: it runs in the draft pool, never on this thread, and with no transaction open.
+  detach: async (ctx, input) => {
     if (input.version !== undefined && input.draft !== undefined) throw new Problem('invalid-request', 'give a version or a draft, not both');
+    if (input.draft === undefined) return undefined;
+    const { engine, drafts } = policyRuntime();
+    const composed = composeBundle(engine.base, (await refOrNotFound('active')).bundle, input.draft as Draft);
+    if (composed.problems.length > 0) throw new Problem('invalid-request', composed.problems.join('; '), { failures: composed.problems });
+    const { bundle } = composed;
+    const path = input.path ?? DECISION_PATH;
+    return async () => ({ bundle, outputs: await drafts.simulate(ctx.tenantId, bundle, path, input.inputs) });
+  },
+  run: async (ctx, input, _resource, draft) => {
     const path = input.path ?? DECISION_PATH;
     let bundle: Bundle;
     let outputs: unknown[];
-    if (input.draft !== undefined) {
-      const composed = composeBundle(engine.base, (await refOrNotFound('active')).bundle, input.draft as Draft);
-      if (composed.problems.length > 0) throw new Problem('invalid-request', composed.problems.join('; '), { failures: composed.problems });
-      bundle = composed.bundle;
-      // A draft is code no one has reviewed yet: it runs in the draft pool, never on this thread.
-      outputs = await drafts.simulate(ctx.tenantId, bundle, path, input.inputs);
-    } else {
+    if (draft !== undefined) ({ bundle, outputs } = draft);
+    else {
       bundle = (await refOrNotFound(input.version ?? 'active')).bundle;
-      const policy = engine.policy(ctx.tenantId, bundle);
+      const policy = policyRuntime().engine.policy(ctx.tenantId, bundle);
       outputs = input.inputs.map((i) => evaluating(() => policy.evaluate(path, i)) ?? null);
     }
     const isDecision = path.replace(/^data\./, '') === DECISION_PATH;

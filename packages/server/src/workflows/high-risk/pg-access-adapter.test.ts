@@ -87,3 +87,63 @@ test('names that are not plain identifiers are refused before any SQL runs', asy
   await assert.rejects(adapter.grant(randomUUID(), { schema, tables: ['orders; DROP TABLE x'] }, new Date()), /not a plain identifier/);
   await assert.rejects(adapter.grant(randomUUID(), { schema: 'Bad"Schema', tables: ['orders'] }, new Date()), /not a plain identifier/);
 });
+
+/**
+ * Grants on `schema` while another transaction holds an uncommitted GRANT on the same schema,
+ * committing that one once the adapter's waits behind it: PostgreSQL then refuses the adapter's
+ * catalog update with "tuple concurrently updated".
+ */
+async function grantRacingAnotherGrant(racer: PgAccessAdapter, id: string): Promise<unknown> {
+  const other = `hr_race_${randomUUID().slice(0, 8)}`;
+  const c = new pg.Client({ connectionString: ADMIN_URL });
+  await c.connect();
+  try {
+    await c.query(`CREATE ROLE ${other} NOLOGIN`);
+    await c.query('BEGIN');
+    await c.query(`GRANT USAGE ON SCHEMA ${schema} TO ${other}`);
+    const grant = racer.grant(id, { schema, tables: ['orders'] }, new Date(Date.now() + 600_000)).then(
+      (access) => access,
+      (error: unknown) => error,
+    );
+    const waiting = `GRANT USAGE ON SCHEMA "${schema}" TO "${roleFor(id)}"`;
+    while ((await admin((a) => a.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query = $1`, [waiting]))).rowCount === 0) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await c.query('COMMIT');
+    return await grant;
+  } finally {
+    await c.query(`REVOKE ALL ON SCHEMA ${schema} FROM ${other}`).catch(() => undefined);
+    await c.query(`DROP ROLE ${other}`);
+    await c.end();
+  }
+}
+
+test('a grant that loses a catalog update race to a concurrent GRANT is run again and succeeds', async () => {
+  // Without retries the race is lost: the setup does provoke PostgreSQL's refusal.
+  const once = await grantRacingAnotherGrant(new PgAccessAdapter(ADMIN_URL, { attempts: 1, backoffMs: 0 }), randomUUID());
+  assert.equal((once as { code?: string }).code, 'XX000');
+  assert.match((once as Error).message, /tuple concurrently updated/);
+
+  const id = randomUUID();
+  const access = await grantRacingAnotherGrant(adapter, id);
+  assert.ok(!(access instanceof Error), String(access));
+  const { role, password } = access as { role: string; password: string };
+  const session = as(role, password);
+  await session.connect();
+  assert.equal((await session.query(`SELECT count(*)::int AS n FROM ${schema}.orders`)).rows[0].n, 2);
+  await session.end();
+  assert.equal(await adapter.revert(id), true);
+});
+
+test('concurrent grants and reverts on the same schema and tables all succeed', async () => {
+  const ids = Array.from({ length: 8 }, () => randomUUID());
+  const until = new Date(Date.now() + 600_000);
+  const granted = await Promise.all(ids.map((id) => adapter.grant(id, { schema, tables: ['orders', 'salaries'] }, until)));
+  for (const access of granted) {
+    const session = as(access.role, access.password);
+    await session.connect();
+    assert.equal((await session.query(`SELECT count(*)::int AS n FROM ${schema}.salaries`)).rows[0].n, 0);
+    await session.end();
+  }
+  assert.deepEqual(await Promise.all(ids.map((id) => adapter.revert(id))), ids.map(() => true));
+});

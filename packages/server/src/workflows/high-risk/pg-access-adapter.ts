@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { CATALOG_RETRY, retryingCatalogRace, type CatalogRetryOptions } from './catalog-retry.ts';
 
 /** What a TEMP_DB_READ_ACCESS request names. */
 export interface AccessTarget {
@@ -28,20 +29,35 @@ export function roleFor(requestId: string): string {
 
 /**
  * Grants and revokes temporary read access on a PostgreSQL database. Every statement is safe to
- * repeat: a grant recreates the role from scratch, a revert of a missing role does nothing.
+ * repeat: a grant recreates the role from scratch, a revert of a missing role does nothing; so a
+ * transaction that lost a race with another GRANT or REVOKE on the same catalog row is run again.
  */
 export class PgAccessAdapter {
-  constructor(private readonly connectionString: string) {}
+  constructor(
+    private readonly connectionString: string,
+    private readonly retry: CatalogRetryOptions = CATALOG_RETRY,
+  ) {}
 
-  private async session<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-    const client = new pg.Client({ connectionString: this.connectionString });
-    client.on('error', () => {});
-    await client.connect();
-    try {
-      return await fn(client);
-    } finally {
-      await client.end();
-    }
+  /** Runs `fn` in a transaction of its own session; a lost race on a catalog row runs it again from the start. */
+  private transaction<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+    return retryingCatalogRace(async () => {
+      const client = new pg.Client({ connectionString: this.connectionString });
+      client.on('error', () => {});
+      await client.connect();
+      try {
+        await client.query('BEGIN');
+        try {
+          const result = await fn(client);
+          await client.query('COMMIT');
+          return result;
+        } catch (err) {
+          await client.query('ROLLBACK');
+          throw err;
+        }
+      } finally {
+        await client.end();
+      }
+    }, this.retry);
   }
 
   /** Creates a LOGIN role that may only SELECT the named tables, valid until `validUntil` as a backstop. */
@@ -51,20 +67,13 @@ export class PgAccessAdapter {
     const password = randomBytes(24).toString('base64url');
     const schema = ident(target.schema);
     const tables = target.tables.map((t) => `${schema}.${ident(t)}`).join(', ');
-    await this.session(async (c) => {
-      await c.query('BEGIN');
-      try {
-        await dropRole(c, role);
-        // DDL takes no bind parameters: the password is base64url and the date an ISO string, both quote-free.
-        await c.query(`CREATE ROLE ${ident(role)} LOGIN NOINHERIT PASSWORD '${password}' VALID UNTIL '${validUntil.toISOString()}'`);
-        await c.query(`GRANT CONNECT ON DATABASE ${ident(await currentDatabase(c))} TO ${ident(role)}`);
-        await c.query(`GRANT USAGE ON SCHEMA ${schema} TO ${ident(role)}`);
-        await c.query(`GRANT SELECT ON ${tables} TO ${ident(role)}`);
-        await c.query('COMMIT');
-      } catch (err) {
-        await c.query('ROLLBACK');
-        throw err;
-      }
+    await this.transaction(async (c) => {
+      await dropRole(c, role);
+      // DDL takes no bind parameters: the password is base64url and the date an ISO string, both quote-free.
+      await c.query(`CREATE ROLE ${ident(role)} LOGIN NOINHERIT PASSWORD '${password}' VALID UNTIL '${validUntil.toISOString()}'`);
+      await c.query(`GRANT CONNECT ON DATABASE ${ident(await currentDatabase(c))} TO ${ident(role)}`);
+      await c.query(`GRANT USAGE ON SCHEMA ${schema} TO ${ident(role)}`);
+      await c.query(`GRANT SELECT ON ${tables} TO ${ident(role)}`);
     });
     return { role, password, validUntil };
   }
@@ -72,17 +81,7 @@ export class PgAccessAdapter {
   /** Ends the role's sessions and drops it; returns whether there was a role to drop. */
   async revert(requestId: string): Promise<boolean> {
     const role = roleFor(requestId);
-    return this.session(async (c) => {
-      await c.query('BEGIN');
-      try {
-        const dropped = await dropRole(c, role);
-        await c.query('COMMIT');
-        return dropped;
-      } catch (err) {
-        await c.query('ROLLBACK');
-        throw err;
-      }
-    });
+    return this.transaction((c) => dropRole(c, role));
   }
 }
 
