@@ -9,11 +9,10 @@ import { usageEventStatement, usageSince } from '../finops/usage-events.ts';
 import { lockTenant } from '../db/tenant-locks.ts';
 import type { Authenticator, Credential } from '../identity/authenticate.ts';
 import { Problem } from '../http/problem.ts';
-import { buildReceipt, receiptStatement } from '../ledger/receipts.ts';
+import { buildReceipt, receiptStatements } from '../ledger/receipts.ts';
 import { DECISION_PATH, type Decision, type PolicyEngine } from '../policy/policy-engine.ts';
 import type { Signals } from '../observability/signals.ts';
 import { SPAN_ATTRIBUTES, type ActionTrace, type PipelineStep, type Tracing } from '../observability/tracing.ts';
-import { receiptEntityStatements } from '../graph/mirror.ts';
 import { getCurrentTenant, getCurrentTenantVersioned, type Tenant } from '../tenancy/tenants.ts';
 import type { Clock } from '../util/clock.ts';
 import type { ConfigFollower } from '../fleet/config-follower.ts';
@@ -167,8 +166,7 @@ export async function executeStep(deps: PipelineDeps, action: AnyAction, credent
             );
             decidedAt = now;
             await runBatch([
-              receiptStatement(receipt),
-              ...receiptEntityStatements(receipt.body, { link: action.method !== 'GET' }),
+              ...receiptStatements(receipt, { link: action.method !== 'GET', decision: decisionOf(decision) }),
               auditEventStatement({
                 type: 'action.allowed',
                 actor: principal.subjectId,
@@ -224,6 +222,9 @@ export async function executeStep(deps: PipelineDeps, action: AnyAction, credent
     }
   });
 }
+
+/** The logged decision a receipt cites, when the decision was logged. */
+const decisionOf = (d: Decision) => (d.decisionId === undefined ? undefined : { decision_id: d.decisionId, bundle_hash: d.bundleHash });
 
 /** Runs a pipeline step in its span when the request is traced. */
 function inStep<T>(trace: ActionTrace | undefined, name: PipelineStep, fn: () => Promise<T>): Promise<T> {
