@@ -140,6 +140,9 @@ test("a subject's page shows who it is, its teams and entitlements and its recen
   await api('user-admin', 'POST', '/entitlements', { subject_id: 'user-engineer', entity_id: asset.entity_id });
   await signInAs('user-admin');
   await page.goto(`${server.url}/tenants/pilot-a/audit`);
+  const filters = page.getByRole('form', { name: 'Filter audit events' });
+  await filters.getByLabel('Actor').fill('user-engineer');
+  await filters.getByRole('button', { name: 'Apply filters' }).click();
   const audit = page.getByRole('region', { name: /^Audit events, page 1/ });
   await audit.getByRole('link', { name: 'user-engineer' }).first().click();
   await page.waitForURL('**/tenants/pilot-a/subjects/user-engineer');
