@@ -8,8 +8,11 @@
 //   node --import tsx bench/graph-flows.ts [--engines pglite,postgresql] [--rate 500] [--duration S]
 //     [--entities N] [--tenants N] [--workers N] [--profile DIR]
 // --profile writes the server's CPU profile (node --cpu-prof) to DIR when it stops; use --workers 1
-// so one process serves everything.
-// PostgreSQL runs when DATABASE_URL is set. Latency counts from each request's scheduled send
+// so one process serves everything. --explain (PostgreSQL) runs the walks of the neighbours flow on
+// the dataset with EXPLAIN (ANALYZE, BUFFERS), prints each statement's time and writes the plans
+// to bench/results/graph-walk-plans.txt.
+// On PostgreSQL the graph's tables are analyzed once the dataset is in, as autovacuum would be
+// soon after a bulk load. PostgreSQL runs when DATABASE_URL is set. Latency counts from each request's scheduled send
 // time; this process, the server and the database share the machine's cores.
 
 import { randomBytes } from 'node:crypto';
@@ -20,6 +23,7 @@ import { DevIssuer, DEV_ISSUER_KEY_FILE } from '../packages/server/src/identity/
 import { drained, fixtures, fmt, printTable, startServer, type Row, type Server } from './support/flow-server.ts';
 import { BENCH_TENANTS, flowRequest, type TenantFixture } from './support/flows.ts';
 import { runOpenLoop, type OpenLoopRequest } from './support/open-loop.ts';
+import { analyzeGraph, explainWalks, plansText } from './support/explain-walks.ts';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name);
@@ -233,9 +237,17 @@ async function main(): Promise<void> {
     });
     try {
       const label = engine === 'postgresql' ? `PostgreSQL ×${server.workers}` : 'PGlite';
-      const result = await run(server, await setUp(server), label);
+      const all = await setUp(server);
+      if (server.databaseUrl !== undefined) await analyzeGraph(server.databaseUrl);
+      const result = await run(server, all, label);
       rows.push(...result);
       mkdirSync(RESULTS, { recursive: true });
+      if (process.argv.includes('--explain') && server.databaseUrl !== undefined) {
+        const explained = await explainWalks(server.databaseUrl, all[0]!.tenant, all[0]!.hub, 'user-engineer');
+        writeFileSync(join(RESULTS, 'graph-walk-plans.txt'), plansText(explained));
+        console.log(`\nplans of the walks on ${all[0]!.tenant}'s hub (${RESULTS}graph-walk-plans.txt):`);
+        for (const e of explained) console.log(`  ${e.step}: ${e.ms} ms`);
+      }
       writeFileSync(join(RESULTS, `graph-flows-${engine}.json`), `${JSON.stringify({ engine: label, rate: RATE, durationS: DURATION_S, entities: ENTITIES, tenants: TENANT_COUNT, rows: result }, null, 2)}\n`);
     } finally {
       await server.stop();

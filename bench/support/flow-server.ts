@@ -36,6 +36,8 @@ export interface Server {
   origin: string;
   dataDir: string;
   workers: number;
+  /** The server's own PostgreSQL database (absent on PGlite). */
+  databaseUrl?: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -92,6 +94,7 @@ export async function startServer(engine: string, o: { workers?: number | undefi
     origin: `http://127.0.0.1:${port}`,
     dataDir,
     workers,
+    databaseUrl,
     async stop() {
       process.off('exit', orphanGuard);
       child.kill('SIGTERM');

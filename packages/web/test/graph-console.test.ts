@@ -7,7 +7,9 @@ import type { ConsoleServer } from './support/console-server.ts';
 // The graph in the console: the Related pane of a high-risk request lists what the request is
 // linked to (and how much the viewer's policy hides), its links lead to the entity explorer, the
 // explorer expands a node in its drawing and its table, and the table lists the same neighbours
-// as the pane. A team lead is the viewer: it may read the graph but not Invoice entities.
+// as the pane. A team lead is the viewer: it may read the graph but not Invoice entities. A
+// subject's page (roles, attributes, teams, entitlements, recent receipts) is reached from the
+// graph, the audit log and the command palette.
 
 let consolePage: ConsolePage;
 let server: ConsoleServer;
@@ -73,7 +75,14 @@ test('the Related pane of a high-risk request lists its neighbours by type, coun
   assert.doesNotMatch(text, /Invoice|INV-7/);
   await assertAccessible('60-graph-related-pane');
 
+  // A user opens on its subject page, whose own Related pane leads on to the explorer.
   await pane.getByRole('link', { name: 'Eli Engineer' }).click();
+  await page.waitForURL('**/tenants/pilot-a/subjects/user-engineer');
+  const teams = page.getByRole('heading', { name: 'Teams and entitlements' }).locator('..');
+  await teams.getByRole('link', { name: 'engineering' }).waitFor();
+  assert.match((await teams.textContent()) ?? '', /Teams \(1\)engineering.*Entitled to \(0\)/);
+  await page.getByText('Your role may not read the audit trail.').waitFor();
+  await page.getByRole('region', { name: 'Related' }).getByRole('link', { name: 'Explore in the graph' }).click();
   await page.waitForURL(/\/tenants\/pilot-a\/graph\?entity=subject%3Auser-engineer$/);
   await page.getByRole('heading', { name: 'User: Eli Engineer', level: 2 }).waitFor();
 });
@@ -124,4 +133,38 @@ test('the explorer finds entities by type and name', async () => {
   await page.getByRole('list', { name: 'Found entities' }).getByRole('link', { name: 'engineering' }).click();
   await page.getByRole('heading', { name: 'Team: engineering', level: 2 }).waitFor();
   await assertAccessible('63-graph-find');
+});
+
+test("a subject's page shows who it is, its teams and entitlements and its recent receipts, reached from the audit log and the palette", async () => {
+  const asset = await api('user-admin', 'POST', '/entities', { type: 'Asset', properties: { name: 'orders-replica' } });
+  await api('user-admin', 'POST', '/entitlements', { subject_id: 'user-engineer', entity_id: asset.entity_id });
+  await signInAs('user-admin');
+  await page.goto(`${server.url}/tenants/pilot-a/audit`);
+  const filters = page.getByRole('form', { name: 'Filter audit events' });
+  await filters.getByLabel('Actor').fill('user-engineer');
+  await filters.getByRole('button', { name: 'Apply filters' }).click();
+  const audit = page.getByRole('region', { name: /^Audit events, page 1/ });
+  await audit.getByRole('link', { name: 'user-engineer' }).first().click();
+  await page.waitForURL('**/tenants/pilot-a/subjects/user-engineer');
+  await page.getByRole('heading', { name: 'Eli Engineer user-engineer', level: 1 }).waitFor();
+  const who = page.getByRole('heading', { name: 'Who' }).locator('..');
+  await who.getByText('engineer', { exact: true }).waitFor();
+  assert.match((await who.textContent()) ?? '', /departmentengineering/);
+  const teams = page.getByRole('heading', { name: 'Teams and entitlements' }).locator('..');
+  await teams.getByRole('link', { name: 'orders-replica' }).waitFor();
+  assert.match((await teams.textContent()) ?? '', /Entitled to \(1\)orders-replica/);
+  const receipts = page.getByRole('list', { name: 'Recent receipts of user-engineer' });
+  await receipts.getByText('high_risk.request.create').waitFor();
+  const receiptLink = receipts.getByRole('link', { name: /^receipt / }).first();
+  const href = (await receiptLink.getAttribute('href')) ?? '';
+  assert.match(href, /^\/tenants\/pilot-a\/receipts\/[0-9a-f-]{36}$/);
+  await page.getByRole('region', { name: 'Related' }).getByText('Team (1)').waitFor();
+  await assertAccessible('64-subject-page');
+
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog');
+  await palette.getByRole('combobox').fill('Tara');
+  await palette.getByRole('option', { name: 'Tara Team Lead (user-team-lead)' }).click();
+  await page.waitForURL('**/tenants/pilot-a/subjects/user-team-lead');
+  await page.getByRole('heading', { name: 'Tara Team Lead user-team-lead', level: 1 }).waitFor();
 });

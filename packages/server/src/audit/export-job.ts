@@ -7,7 +7,7 @@ import { writePack, type PackCounts } from '../evidence/index.ts';
 import { PermanentJobError, type JobContext, type JobRunner } from '../jobs/index.ts';
 import { ledgerServices } from '../ledger/ledger-runtime.ts';
 import { checkpointAt, findCheckpoint } from '../ledger/ledger-store.ts';
-import { buildReceipt, receiptStatement } from '../ledger/receipts.ts';
+import { buildReceipt, receiptStatements } from '../ledger/receipts.ts';
 import type { Signals } from '../observability/signals.ts';
 import { storedEvidenceUsage } from '../finops/storage-usage.ts';
 import { auditEventStatement } from './audit-events.ts';
@@ -176,7 +176,7 @@ async function complete(exp: AuditExport, r: { sha256: string; size: number; cou
     at,
   );
   await runBatch([
-    receiptStatement(receipt),
+    ...receiptStatements(receipt),
     storedEvidenceUsage({ packKey: packKey(exp.export_id), packBytes: r.size, receipt, at }),
     auditEventStatement({
       type: 'export.completed',

@@ -1,7 +1,7 @@
 import { auditEventStatement } from '../audit/audit-events.ts';
 import { currentTenantId } from '../context.ts';
 import { runBatch } from '../db/statement.ts';
-import { buildReceipt, receiptStatement } from '../ledger/receipts.ts';
+import { buildReceipt, receiptStatements } from '../ledger/receipts.ts';
 import { canonicalSha256 } from '../util/canonical-json.ts';
 import { uuidv7 } from '../util/ids.ts';
 import { invoiceForPeriod, markFinalized, saveDraft, type Invoice, type InvoiceDocument } from './invoices.ts';
@@ -76,7 +76,7 @@ export async function finalizeInvoice(invoice: Invoice, o: { actor: string; bund
   await markFinalized(invoice.invoice_id, receipt.body.receipt_id, o.at);
   await queueDeliveries(invoice.invoice_id, o.at);
   await runBatch([
-    receiptStatement(receipt),
+    ...receiptStatements(receipt),
     auditEventStatement({
       type: 'invoice.finalized',
       actor: o.actor,

@@ -29,12 +29,17 @@ export async function loadEntities(ids: string[]): Promise<Map<string, Entity>> 
   return new Map(rows.map((r) => [r.entity_id, toEntity(r)]));
 }
 
-/** The edges touching any of `frontier` in the direction asked, of the given types (all when empty). */
+/**
+ * The edges touching any of `frontier` in the direction asked, of the given types (all when
+ * empty), at most `limit`. Each direction stops reading at `limit` edges in its index's order
+ * before they are sorted: a hub (a bundle's Policy governs every decision made under it) costs no
+ * more than `limit` rows, and a walk that reaches the limit is truncated either way.
+ */
 async function edgesAround(frontier: string[], direction: Direction, types: string[], limit: number): Promise<Relationship[]> {
   const parts: string[] = [];
-  if (direction !== 'in') parts.push(`SELECT ${REL_COLUMNS} FROM relationships WHERE tenant_id = $1 AND from_id = ANY($2::text[]) AND ${typeFilter('type')}`);
-  if (direction !== 'out') parts.push(`SELECT ${REL_COLUMNS} FROM relationships WHERE tenant_id = $1 AND to_id = ANY($2::text[]) AND ${typeFilter('type')}`);
-  const rows = await currentTx().query<Row<Relationship>>(`${parts.join(' UNION ')} ORDER BY relationship_id LIMIT $4`, [currentTenantId(), frontier, types, limit]);
+  if (direction !== 'in') parts.push(`(SELECT ${REL_COLUMNS} FROM relationships WHERE tenant_id = $1 AND from_id = ANY($2::text[]) AND ${typeFilter('type')} LIMIT $4)`);
+  if (direction !== 'out') parts.push(`(SELECT ${REL_COLUMNS} FROM relationships WHERE tenant_id = $1 AND to_id = ANY($2::text[]) AND ${typeFilter('type')} LIMIT $4)`);
+  const rows = await currentTx().query<Row<Relationship>>(`SELECT * FROM (${parts.join(' UNION ')}) AS around ORDER BY relationship_id LIMIT $4`, [currentTenantId(), frontier, types, limit]);
   return rows.map(toRelationship);
 }
 

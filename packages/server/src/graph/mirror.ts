@@ -23,7 +23,7 @@ export function mirrorEntity(e: MirroredEntity, at: Date): Promise<void> {
 }
 
 /** Writes (or refreshes) many entities of one domain in one statement, each with its own time. */
-export async function mirrorEntities(items: Array<MirroredEntity & { at: string }>): Promise<void> {
+async function mirrorEntities(items: Array<MirroredEntity & { at: string }>): Promise<void> {
   if (items.length === 0) return;
   const col = <T>(f: (e: MirroredEntity & { at: string }) => T): T[] => items.map(f);
   await currentTx().query(
@@ -49,27 +49,107 @@ const linkSql = `INSERT INTO relationships (tenant_id, relationship_id, from_id,
   WHERE EXISTS (SELECT 1 FROM entities WHERE tenant_id = $1 AND entity_id = $3) AND EXISTS (SELECT 1 FROM entities WHERE tenant_id = $1 AND entity_id = $4)
   ON CONFLICT (tenant_id, from_id, type, to_id) DO NOTHING`;
 
+/** The decision a receipt's action was allowed by, as the pipeline knows it when it writes the receipt. */
+export interface ReceiptDecision {
+  decision_id: string;
+  bundle_hash: string;
+}
+
+/** A PolicyDecision entity's id, and the id of the Policy entity of the bundle it was made under. */
+export const decisionEntityId = (decisionId: string): string => `decision:${decisionId}`;
+export const policyEntityId = (bundleHash: string): string => `policy:${bundleHash}`;
+
+const decisionProperties = (d: { decision_id: string; action: string | null; actor: string | null; allow: boolean; bundle_hash: string }) =>
+  JSON.stringify({ decision_id: d.decision_id, action: d.action, actor: d.actor, allow: d.allow, bundle_hash: d.bundle_hash });
+
 /**
- * The receipt's entity, and the edge from what it concerns when that is in the graph, as
- * statements for the batch that writes the receipt (one round trip on the hot path). Only the
- * receipts of changes (`link`) are linked: an object's reads would bury its history.
+ * The receipt's entity and its edges, as statements for the batch that writes the receipt (one
+ * round trip on the hot path). Only the receipts of changes (`link`) are linked: an object's
+ * reads would bury its history. A change's receipt is linked from what it concerns (RECEIPTED_BY)
+ * and to the decision that allowed it (DECIDED_BY). The decision log writes its decisions later,
+ * in a transaction of its own, so the PolicyDecision entity is written here as well (the log
+ * fills in the same row): neither side's edge waits for the other's commit, which an existence
+ * check in two concurrent transactions could never see.
  */
 export function receiptEntityStatements(
   r: { tenant_id: string; receipt_id: string; action: string; actor: string; target: string | null; issued_at: string },
-  o: { link: boolean },
+  o: { link: boolean; decision?: ReceiptDecision | undefined },
 ): Statement[] {
   const id = `receipt:${r.receipt_id}`;
   const entity: Statement = {
     sql: `INSERT INTO entities (tenant_id, entity_id, type, properties, source, created_at, updated_at) VALUES ($1, $2, 'Receipt', $3, 'ledger', $4, $4)`,
     params: [r.tenant_id, id, JSON.stringify({ receipt_id: r.receipt_id, action: r.action, actor: r.actor, target: r.target }), r.issued_at],
   };
-  if (r.target === null || !o.link) return [entity];
-  // The receipt's own row is inserted by a sibling of this statement: the target's existence is
-  // checked here, the receipt's by the foreign key at the end of the statement.
-  const edge: Statement = {
-    sql: `INSERT INTO relationships (tenant_id, relationship_id, from_id, to_id, type, source, created_at)
-          SELECT $1, $2, $3, $4, 'RECEIPTED_BY', 'ledger', $5 WHERE EXISTS (SELECT 1 FROM entities WHERE tenant_id = $1 AND entity_id = $3)`,
-    params: [r.tenant_id, uuidv7(Date.parse(r.issued_at)), r.target, id, r.issued_at],
-  };
-  return [entity, edge];
+  if (!o.link) return [entity];
+  const statements = [entity];
+  const at = Date.parse(r.issued_at);
+  if (r.target !== null) {
+    // The receipt's own row is inserted by a sibling of this statement: the target's existence is
+    // checked here (it is written earlier in the same transaction), the receipt's by the foreign
+    // key at the end of the statement.
+    statements.push({
+      sql: `INSERT INTO relationships (tenant_id, relationship_id, from_id, to_id, type, source, created_at)
+            SELECT $1, $2, $3, $4, 'RECEIPTED_BY', 'ledger', $5 WHERE EXISTS (SELECT 1 FROM entities WHERE tenant_id = $1 AND entity_id = $3)`,
+      params: [r.tenant_id, uuidv7(at), r.target, id, r.issued_at],
+    });
+  }
+  if (o.decision !== undefined) {
+    const decision = decisionEntityId(o.decision.decision_id);
+    statements.push(
+      {
+        sql: `INSERT INTO entities (tenant_id, entity_id, type, properties, source, created_at, updated_at) VALUES ($1, $2, 'PolicyDecision', $3, 'policy', $4, $4)
+              ON CONFLICT (tenant_id, entity_id) DO NOTHING`,
+        params: [r.tenant_id, decision, decisionProperties({ ...o.decision, action: r.action, actor: r.actor, allow: true }), r.issued_at],
+      },
+      {
+        sql: `INSERT INTO relationships (tenant_id, relationship_id, from_id, to_id, type, source, created_at) VALUES ($1, $2, $3, $4, 'DECIDED_BY', 'ledger', $5)`,
+        params: [r.tenant_id, uuidv7(at), id, decision, r.issued_at],
+      },
+    );
+  }
+  return statements;
+}
+
+/**
+ * Writes logged decisions into the graph in one statement: each a PolicyDecision entity (filling
+ * in one its receipt wrote first), the Policy entity of each bundle they cite, and the bundle's
+ * GOVERNS edge to each decision. So "which decision, under which bundle, allowed this" is a walk
+ * from the object along RECEIPTED_BY, DECIDED_BY and GOVERNS.
+ */
+export async function mirrorDecisions(
+  records: Array<{ decision_id: string; timestamp: string; action: string | null; actor: string | null; allow: boolean; bundle_hash: string }>,
+): Promise<void> {
+  // One row per decision: an upload may repeat one, and a row cannot be updated twice in one statement.
+  const unique = [...new Map(records.map((d) => [d.decision_id, d])).values()];
+  if (unique.length === 0) return;
+  const col = <T>(f: (d: (typeof records)[number]) => T): T[] => unique.map(f);
+  await currentTx().query(
+    `WITH input AS (
+       SELECT * FROM unnest($2::text[], $3::text[], $4::jsonb[], $5::text[], $6::timestamptz[], $7::uuid[]) AS u (decision, policy, properties, bundle_hash, at, edge_id)
+     ),
+     decisions AS (
+       INSERT INTO entities (tenant_id, entity_id, type, properties, source, created_at, updated_at)
+       SELECT $1::text, decision, 'PolicyDecision', properties, 'policy', at, at FROM input
+       ON CONFLICT (tenant_id, entity_id) DO UPDATE SET properties = EXCLUDED.properties, updated_at = EXCLUDED.updated_at
+       RETURNING 1
+     ),
+     policies AS (
+       INSERT INTO entities (tenant_id, entity_id, type, properties, source, created_at, updated_at)
+       SELECT DISTINCT ON (policy) $1::text, policy, 'Policy', jsonb_build_object('bundle_hash', bundle_hash), 'policy', at, at FROM input ORDER BY policy, at
+       ON CONFLICT (tenant_id, entity_id) DO NOTHING
+       RETURNING 1
+     )
+     INSERT INTO relationships (tenant_id, relationship_id, from_id, to_id, type, source, created_at)
+     SELECT $1::text, edge_id, policy, decision, 'GOVERNS', 'policy', at FROM input
+     ON CONFLICT (tenant_id, from_id, type, to_id) DO NOTHING`,
+    [
+      currentTenantId(),
+      col((d) => decisionEntityId(d.decision_id)),
+      col((d) => policyEntityId(d.bundle_hash)),
+      col((d) => decisionProperties(d)),
+      col((d) => d.bundle_hash),
+      col((d) => d.timestamp),
+      col((d) => uuidv7(Date.parse(d.timestamp))),
+    ],
+  );
 }

@@ -1,5 +1,6 @@
 import { currentTenantId, currentTx } from '../context.ts';
 import type { Statement } from '../db/statement.ts';
+import { receiptEntityStatements, type ReceiptDecision } from '../graph/mirror.ts';
 import { canonicalSha256 } from '../util/canonical-json.ts';
 import { uuidv7 } from '../util/ids.ts';
 
@@ -32,12 +33,22 @@ export function buildReceipt(input: Omit<ReceiptBody, 'receipt_id' | 'tenant_id'
   return { body, sha256: canonicalSha256(body) };
 }
 
-export function receiptStatement(r: Receipt): Statement {
+function receiptStatement(r: Receipt): Statement {
   return {
     sql: `INSERT INTO receipts (tenant_id, receipt_id, issued_at, action, actor, target, body, sha256)
           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
     params: [r.body.tenant_id, r.body.receipt_id, r.body.issued_at, r.body.action, r.body.actor, r.body.target, JSON.stringify(r.body), r.sha256],
   };
+}
+
+/**
+ * The receipt's row with its entity in the graph, linked from what it concerns (and to the
+ * decision that allowed it), for the batch that writes it. Every writer of receipts goes through
+ * here, so no receipt of a change is missing from its object's history. `link: false` is for the
+ * receipts of reads.
+ */
+export function receiptStatements(r: Receipt, o: { link: boolean; decision?: ReceiptDecision | undefined } = { link: true }): Statement[] {
+  return [receiptStatement(r), ...receiptEntityStatements(r.body, o)];
 }
 
 export async function getReceipt(receiptId: string): Promise<Receipt | undefined> {

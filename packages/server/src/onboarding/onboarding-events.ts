@@ -1,7 +1,7 @@
 import { auditEventStatement } from '../audit/audit-events.ts';
 import { currentTenantId, currentTx } from '../context.ts';
 import { runBatch } from '../db/statement.ts';
-import { buildReceipt, receiptStatement } from '../ledger/receipts.ts';
+import { buildReceipt, receiptStatements } from '../ledger/receipts.ts';
 import { uuidv7 } from '../util/ids.ts';
 
 export const STEPS = ['tenant', 'admin', 'template', 'webhook', 'evidence'] as const;
@@ -43,7 +43,7 @@ export async function recordStep(e: Omit<OnboardingEvent, 'tenant_id' | 'occurre
   }
   const receipt = buildReceipt({ actor: o.actor, action, target, decision: 'allow', bundle_hash: o.bundleHash, evidence_refs: [`onboarding-cohort:${e.cohort}`], request_id: o.requestId }, o.at);
   await runBatch([
-    receiptStatement(receipt),
+    ...receiptStatements(receipt),
     auditEventStatement({ type: 'onboarding.step.done', actor: o.actor, action, target, decision: 'allow', requestId: o.requestId, details: { ...details, receipt_id: receipt.body.receipt_id }, at: o.at }),
   ]);
 }

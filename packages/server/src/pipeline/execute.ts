@@ -9,11 +9,11 @@ import { usageEventStatement, usageSince } from '../finops/usage-events.ts';
 import { lockTenant } from '../db/tenant-locks.ts';
 import type { Authenticator, Credential } from '../identity/authenticate.ts';
 import { Problem } from '../http/problem.ts';
-import { buildReceipt, receiptStatement } from '../ledger/receipts.ts';
+import { buildReceipt, receiptStatements } from '../ledger/receipts.ts';
+import type { ReceiptDecision } from '../graph/mirror.ts';
 import { DECISION_PATH, type Decision, type PolicyEngine } from '../policy/policy-engine.ts';
 import type { Signals } from '../observability/signals.ts';
 import { SPAN_ATTRIBUTES, type ActionTrace, type PipelineStep, type Tracing } from '../observability/tracing.ts';
-import { receiptEntityStatements } from '../graph/mirror.ts';
 import { getCurrentTenant, getCurrentTenantVersioned, type Tenant } from '../tenancy/tenants.ts';
 import type { Clock } from '../util/clock.ts';
 import type { ConfigFollower } from '../fleet/config-follower.ts';
@@ -126,7 +126,7 @@ export async function executeStep(deps: PipelineDeps, action: AnyAction, credent
     });
 
   /** The action's effect and its receipt, audit event and usage event, in the current transaction. */
-  const effect = async (ctx: RunContext, input: unknown, resource: unknown, detached: unknown): Promise<ActionOutcome> => {
+  const effect = async (ctx: RunContext, input: unknown, resource: unknown, detached: unknown, decision: ReceiptDecision | undefined): Promise<ActionOutcome> => {
     const { principal, now } = ctx;
     const result = await step('run', () => action.run(ctx, input, resource, detached));
     const target = action.target?.(ctx, input, resource, result) ?? null;
@@ -145,8 +145,7 @@ export async function executeStep(deps: PipelineDeps, action: AnyAction, credent
       );
       decidedAt = now;
       await runBatch([
-        receiptStatement(receipt),
-        ...receiptEntityStatements(receipt.body, { link: action.method !== 'GET' }),
+        ...receiptStatements(receipt, { link: action.method !== 'GET', decision }),
         auditEventStatement({
           type: 'action.allowed',
           actor: principal.subjectId,
@@ -207,17 +206,17 @@ export async function executeStep(deps: PipelineDeps, action: AnyAction, credent
 
         const runCtx: RunContext = { ...ctx, obligations: decision.obligations, bundleHash: decision.bundleHash };
         const work = await action.detach?.(runCtx, input, resource);
-        if (work === undefined) return { outcome: await effect(runCtx, input, resource, undefined) };
-        return { outcome: undefined, runCtx, resource, work };
+        if (work === undefined) return { outcome: await effect(runCtx, input, resource, undefined, decisionOf(decision)) };
+        return { outcome: undefined, runCtx, resource, work, decision: decisionOf(decision) };
       });
       let outcome: ActionOutcome;
       if (first.outcome !== undefined) outcome = first.outcome;
       else {
-        const { runCtx, resource, work } = first;
+        const { runCtx, resource, work, decision } = first;
         const detached = await step('detached', work);
         outcome = await inTransaction(async () => {
           const { principal, tenant } = await admit(runCtx.now);
-          return effect({ ...runCtx, principal, tenant }, input, resource, detached);
+          return effect({ ...runCtx, principal, tenant }, input, resource, detached, decision);
         });
       }
       if (decidedAt !== undefined) deps.signals?.committed({ action: action.name, decidedAt, committedAt: clock.now() });
@@ -247,6 +246,9 @@ export async function executeStep(deps: PipelineDeps, action: AnyAction, credent
     }
   });
 }
+
+/** The logged decision a receipt cites, when the decision was logged. */
+const decisionOf = (d: Decision): ReceiptDecision | undefined => (d.decisionId === undefined ? undefined : { decision_id: d.decisionId, bundle_hash: d.bundleHash });
 
 /** Runs a pipeline step in its span when the request is traced. */
 function inStep<T>(trace: ActionTrace | undefined, name: PipelineStep, fn: () => Promise<T>): Promise<T> {

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { currentTenantId, currentTx } from '../context.ts';
-import { mirrorEntities } from '../graph/mirror.ts';
+import { mirrorDecisions } from '../graph/mirror.ts';
 import type { Database } from '../db/database.ts';
 import { withTenantTransaction } from '../db/tenant-tx.ts';
 import { insertUsageEvents } from '../finops/usage-events.ts';
@@ -143,16 +143,8 @@ export async function insertDecisions(records: DecisionRecord[], recordedAt: Dat
     })),
     recordedAt,
   );
-  // Each decision is also a PolicyDecision entity of the graph, written with it.
-  await mirrorEntities(
-    records.map((r) => ({
-      entity_id: `decision:${r.decision_id}`,
-      type: 'PolicyDecision',
-      properties: { decision_id: r.decision_id, action: r.action, actor: r.actor, allow: r.allow, bundle_hash: r.bundle_hash },
-      source: 'policy',
-      at: r.timestamp,
-    })),
-  );
+  // Each decision is also a PolicyDecision entity of the graph, governed by its bundle's Policy entity, written with it.
+  await mirrorDecisions(records);
   return rows[0]?.inserted ?? 0;
 }
 

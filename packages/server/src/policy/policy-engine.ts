@@ -27,6 +27,8 @@ export interface Decision {
   reasons: string[];
   obligations: Record<string, unknown>;
   bundleHash: string;
+  /** The decision log's id of the decision (absent for an evaluation that is not logged). */
+  decisionId?: string;
 }
 
 export interface PolicyEngineOptions {
@@ -143,7 +145,7 @@ export class PolicyEngine {
       { decision_id: decisionId, path: DECISION_PATH.replaceAll('.', '/'), bundle_hash: bundle.hash, action: input.action, result: { allow: decision.allow, reasons: decision.reasons } },
       'policy decision',
     );
-    return decision;
+    return this.decisionLog === undefined ? decision : { ...decision, decisionId };
   }
 
   /**

@@ -1,4 +1,5 @@
 import { apiFor } from '../api/client.ts';
+import { subjectHref } from '../screens/graph/graph-api.ts';
 import type { Session } from '../session/session-store.ts';
 
 // What the palette offers besides screens: records found through the API's own list routes,
@@ -26,6 +27,19 @@ export const PALETTE_SOURCES: Source[] = [
     load: async (s) => {
       const { tenants } = await apiFor(s.token).get<{ tenants: Array<{ tenant_id: string; display_name: string; status: string }> }>('/tenants');
       return tenants.map((t) => ({ group: 'Tenants', id: `tenant:${t.tenant_id}`, label: `${t.display_name} (${t.tenant_id})`, keywords: [t.tenant_id, t.status], href: `/operator/tenants/${encodeURIComponent(t.tenant_id)}` }));
+    },
+  },
+  {
+    action: 'subject.list',
+    load: async (s) => {
+      const { subjects } = await apiFor(s.token).get<{ subjects: Array<{ subject_id: string; display_name: string; roles: string[] }> }>('/subjects');
+      return subjects.map((p) => ({
+        group: 'People',
+        id: `subject:${p.subject_id}`,
+        label: `${p.display_name} (${p.subject_id})`,
+        keywords: [p.subject_id, ...p.roles],
+        href: subjectHref(s.tenant_id, p.subject_id),
+      }));
     },
   },
   {

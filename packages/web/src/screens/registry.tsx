@@ -19,6 +19,7 @@ import { RevopsDashboardScreen } from './revops/revops-dashboard.tsx';
 import { RevopsScreen } from './revops/revops-screen.tsx';
 import { RunbooksScreen } from './runbooks/runbooks-screen.tsx';
 import { SecurityScreen } from './security/security-screen.tsx';
+import { SubjectsScreen } from './subjects/subjects-screen.tsx';
 import { TenantConfigScreen } from './tenant-config/tenant-config-screen.tsx';
 import { TenantListScreen } from './tenants/tenant-list-screen.tsx';
 import { TenantPageScreen } from './tenants/tenant-page-screen.tsx';
@@ -69,6 +70,15 @@ export const SCREENS: ScreenDef[] = [
   { id: 'flags', title: 'Flags', scope: 'tenant', segment: 'flags', offered: ['flag.list'], render: ({ tenantId }) => <FlagsScreen tenantId={tenantId} /> },
   { id: 'export', title: 'Export', scope: 'tenant', segment: 'export', offered: ['audit.export.create'], render: ({ tenantId }) => <ExportScreen tenantId={tenantId} /> },
   { id: 'security', title: 'Security', scope: 'tenant', segment: 'security', offered: ['high_risk.request.list'], render: ({ tenantId }) => <SecurityScreen tenantId={tenantId} /> },
+  {
+    id: 'subjects',
+    title: 'People',
+    scope: 'tenant',
+    segment: 'subjects',
+    detail: true,
+    offered: ['subject.list'],
+    render: ({ tenantId, item }) => <SubjectsScreen tenantId={tenantId} subjectId={item} />,
+  },
   { id: 'graph', title: 'Graph', scope: 'tenant', segment: 'graph', offered: ['graph.neighbours.get'], render: ({ tenantId }) => <ExplorerScreen tenantId={tenantId} /> },
   { id: 'incidents', title: 'Incidents', scope: 'tenant', segment: 'incidents', detail: true, offered: ['incident.list'], render: ({ item }) => <IncidentsScreen incidentId={item} /> },
   { id: 'runbooks', title: 'Runbooks', scope: 'tenant', segment: 'runbooks', detail: true, offered: ['runbook.list'], render: ({ item }) => <RunbooksScreen slug={item} /> },

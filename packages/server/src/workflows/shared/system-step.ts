@@ -2,7 +2,7 @@ import { auditEventStatement } from '../../audit/audit-events.ts';
 import { currentTenantId } from '../../context.ts';
 import { runBatch } from '../../db/statement.ts';
 import { usageEventStatement } from '../../finops/usage-events.ts';
-import { buildReceipt, receiptStatement } from '../../ledger/receipts.ts';
+import { buildReceipt, receiptStatements } from '../../ledger/receipts.ts';
 import { policyRuntime } from '../../policy/policy-runtime.ts';
 
 // A step a workflow's job takes by itself (an expiry, a revert, a purge): no request, no person
@@ -30,7 +30,7 @@ export async function recordSystemStep(s: SystemStep): Promise<string> {
     s.at,
   );
   await runBatch([
-    receiptStatement(receipt),
+    ...receiptStatements(receipt),
     auditEventStatement({
       type: s.auditType,
       actor: s.actor,

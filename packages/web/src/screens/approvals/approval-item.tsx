@@ -4,6 +4,7 @@ import { useGovernedAction } from '../../session/use-governed-action.tsx';
 import { shortId } from '../../ui/format.ts';
 import { ProblemAlert } from '../../ui/problem-alert.tsx';
 import { Time } from '../../ui/time.tsx';
+import { SubjectLink, useSubjectLinks } from '../subjects/subject-link.tsx';
 import { approverLabel, FLOW_TITLES, type PendingApproval } from './approval-types.ts';
 
 /** The policies ask for a rationale of at least this length. */
@@ -14,6 +15,7 @@ export function ApprovalItem({ item, onDecided }: { item: PendingApproval; onDec
   const [rationale, setRationale] = useState('');
   const [tried, setTried] = useState(false);
   const action = useGovernedAction();
+  const linked = useSubjectLinks();
   const id = `approval-${item.id}`;
   const tooShort = rationale.trim().length < MIN_RATIONALE;
 
@@ -35,7 +37,7 @@ export function ApprovalItem({ item, onDecided }: { item: PendingApproval; onDec
         <dd>{FLOW_TITLES[item.flow] ?? item.flow}</dd>
         <dt>Requested by</dt>
         <dd>
-          {item.requestedBy}, <Time at={item.requestedAt} />
+          <SubjectLink subjectId={item.requestedBy} linked={linked} />, <Time at={item.requestedAt} />
         </dd>
         <dt>Approving allows</dt>
         <dd>{item.allows}</dd>
@@ -46,7 +48,10 @@ export function ApprovalItem({ item, onDecided }: { item: PendingApproval; onDec
       <ol aria-labelledby={`${id}-history`} className="history">
         {item.rationaleHistory.map((h) => (
           <li key={`${h.at}-${h.by}-${h.decision}`}>
-            <strong>{h.by}</strong> {h.decision} <Time at={h.at} />: {h.rationale}
+            <strong>
+              <SubjectLink subjectId={h.by} linked={linked} />
+            </strong>{' '}
+            {h.decision} <Time at={h.at} />: {h.rationale}
           </li>
         ))}
       </ol>

@@ -1,7 +1,9 @@
 import type { AuditEvent } from '../../api/types.ts';
 import { Time } from '../../ui/time.tsx';
+import { SubjectLink, useSubjectLinks } from '../subjects/subject-link.tsx';
 
 export function AuditTable({ events, page }: { events: AuditEvent[]; page: number }) {
+  const linked = useSubjectLinks();
   return (
     <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="audit-table-caption">
       <table>
@@ -26,7 +28,7 @@ export function AuditTable({ events, page }: { events: AuditEvent[]; page: numbe
                 <Time at={e.occurred_at} />
               </td>
               <td>{e.type}</td>
-              <td>{e.actor ?? '—'}</td>
+              <td>{e.actor === null ? '—' : <SubjectLink subjectId={e.actor} linked={linked} />}</td>
               <td>{e.action ?? '—'}</td>
               <td>{e.target ?? '—'}</td>
               <td>{e.decision === null ? '—' : <span className={`badge ${e.decision}`}>{e.decision}</span>}</td>

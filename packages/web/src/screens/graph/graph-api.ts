@@ -76,8 +76,14 @@ export const quoteEntityId = (quoteId: string) => `${QUOTE_PREFIX}${quoteId}`;
 /** The graph entity of a receipt. */
 export const receiptEntityId = (receiptId: string) => `${RECEIPT_PREFIX}${receiptId}`;
 
-/** Where an entity's own page is: a high-risk request opens in the security workspace, a receipt on its page, the rest in the explorer. */
+const SUBJECT_PREFIX = 'subject:';
+
+/** A subject's page. */
+export const subjectHref = (tenantId: string, subjectId: string) => `${tenantBase(tenantId)}/subjects/${encodeURIComponent(subjectId)}`;
+
+/** Where an entity's own page is: a high-risk request opens in the security workspace, a receipt or a subject on its page, the rest in the explorer. */
 export function entityHref(tenantId: string, entityId: string): string {
+  if (entityId.startsWith(SUBJECT_PREFIX)) return subjectHref(tenantId, entityId.slice(SUBJECT_PREFIX.length));
   if (entityId.startsWith(HIGH_RISK_PREFIX)) return `${tenantBase(tenantId)}/security?${new URLSearchParams({ request: entityId.slice(HIGH_RISK_PREFIX.length) })}`;
   if (entityId.startsWith(RECEIPT_PREFIX)) return `${tenantBase(tenantId)}/receipts/${encodeURIComponent(entityId.slice(RECEIPT_PREFIX.length))}`;
   return explorerHref(tenantId, entityId);

@@ -19,8 +19,9 @@ interface Receipt {
   request_id?: string;
 }
 
-// A receipt is linked to what it concerns by RECEIPTED_BY, which the default walk leaves out.
-const RECEIPT_WALK = { ...DEFAULT_WALK, types: ['RECEIPTED_BY'] };
+// A receipt is linked to what it concerns by RECEIPTED_BY (which the default walk leaves out) and
+// to the policy decision that allowed it by DECIDED_BY.
+const RECEIPT_WALK = { ...DEFAULT_WALK, types: ['RECEIPTED_BY', 'DECIDED_BY'] };
 
 /** Whether the bundle's inclusion path leads to its checkpoint's root, checked here in the browser. */
 function InclusionStatus({ bundle }: { bundle: ReceiptBundle }) {

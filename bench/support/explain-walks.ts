@@ -1,0 +1,102 @@
+// The plans of the graph's walks on the bench's own PostgreSQL data: the server's functions (a
+// depth-2 neighbourhood of the hub, the visibility filter's entitlement lookup, a lineage) run in a
+// tenant transaction as the server runs them (its role, row-level security), each statement
+// explained with EXPLAIN (ANALYZE, BUFFERS) before it runs.
+
+import pg from 'pg';
+import type { Database, Row, TransactionOptions, Tx } from '../../packages/server/src/db/database.ts';
+import { PgDatabase } from '../../packages/server/src/db/pg-database.ts';
+import { withTenantTransaction } from '../../packages/server/src/db/tenant-tx.ts';
+import { entitledAmong, getEntity } from '../../packages/server/src/graph/entity-store.ts';
+import { lineage, neighbourhood } from '../../packages/server/src/graph/graph-queries.ts';
+
+export interface ExplainedStatement {
+  /** What the walk was doing. */
+  step: string;
+  sql: string;
+  plan: string[];
+  /** The execution time PostgreSQL reports (ms). */
+  ms: number;
+}
+
+/** A database whose transactions explain every read before running it, recorded under the current step. */
+class ExplainingDatabase implements Database {
+  readonly engine = 'postgres' as const;
+  readonly explained: ExplainedStatement[] = [];
+  step = '';
+  constructor(private readonly inner: Database) {}
+
+  query<T extends object = Row>(sql: string, params?: unknown[]): Promise<T[]> {
+    return this.inner.query<T>(sql, params);
+  }
+
+  exec(sql: string): Promise<void> {
+    return this.inner.exec(sql);
+  }
+
+  transaction<T>(fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T> {
+    return this.inner.transaction(
+      (tx) =>
+        fn({
+          query: async <R extends object = Row>(sql: string, params?: unknown[]) => {
+            if (/^\s*(SELECT|WITH)\b/i.test(sql)) {
+              const rows = await tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+              const plan = rows.map((r) => r['QUERY PLAN']);
+              const ms = Number(/Execution Time: ([\d.]+) ms/.exec(plan.at(-1) ?? '')?.[1] ?? NaN);
+              this.explained.push({ step: this.step, sql: sql.replace(/\s+/g, ' ').trim(), plan, ms });
+            }
+            return tx.query<R>(sql, params);
+          },
+          exec: (sql: string) => tx.exec(sql),
+        }),
+      options,
+    );
+  }
+
+  listen(channel: string, onNotify: (payload: string) => void, onResume?: () => void): Promise<() => Promise<void>> {
+    return this.inner.listen(channel, onNotify, onResume);
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}
+
+/**
+ * Gathers the planner's statistics of the graph's tables, as autovacuum does within a minute of a
+ * bulk load: plans made on the statistics of the empty tables scan a whole tenant for a list of ids.
+ */
+export async function analyzeGraph(databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('ANALYZE entities, relationships');
+  } finally {
+    await client.end();
+  }
+}
+
+/** Explains the walks of one tenant's hub (as the neighbours flow asks for it) and returns each statement's plan. */
+export async function explainWalks(databaseUrl: string, tenant: string, hub: string, subject: string): Promise<ExplainedStatement[]> {
+  const db = new ExplainingDatabase(PgDatabase.open(databaseUrl, 1));
+  try {
+    await withTenantTransaction(db, tenant, async () => {
+      const start = await getEntity(hub);
+      if (start === undefined) throw new Error(`no entity ${hub} in ${tenant}`);
+      db.step = 'neighbours depth 2 (limit 500)';
+      const walk = await neighbourhood(start, { depth: 2, direction: 'both', types: [], limit: 500 });
+      db.step = 'visibility: entitlements among the neighbours';
+      await entitledAmong(subject, walk.nodes.map((n) => n.entity.entity_id));
+      db.step = 'lineage downstream along OWNS (depth 5)';
+      await lineage(hub, { direction: 'downstream', types: ['OWNS'], maxDepth: 5, limit: 1000 });
+    });
+  } finally {
+    await db.close();
+  }
+  return db.explained.filter((e) => e.step !== '');
+}
+
+/** The plans as text: per statement its step, time, statement and plan. */
+export function plansText(explained: ExplainedStatement[]): string {
+  return explained.map((e) => `-- ${e.step}: ${e.ms} ms\n-- ${e.sql}\n${e.plan.join('\n')}\n`).join('\n');
+}
