@@ -1,4 +1,5 @@
 import { currentTenantId, currentTx } from '../context.ts';
+import { byTenant } from './by-tenant.ts';
 
 export interface MeterReading {
   meter: string;
@@ -44,22 +45,25 @@ export async function aggregateUsage(now: Date): Promise<AggregationResult> {
   if (span?.newest === null || span === undefined) return { readings: 0, lagMs: 0, watermark: previous?.toISOString() ?? null };
   // One pass over the events of the span of touched days, grouped by day through a hash: the
   // span's bounds are plain timestamps, so they stay index conditions under row-level security.
+  // The events fold first into one row per day, meter and subject, so the sums and the seats
+  // (distinct subjects) are both taken from that small set rather than from every event.
   const rows = await tx.query<{ n: number }>(
     `WITH touched AS (
        SELECT DISTINCT (occurred_at AT TIME ZONE 'UTC')::date AS day
        FROM usage_events WHERE tenant_id = $1 AND ($2::timestamptz IS NULL OR recorded_at > $2)
      ), span AS (
        SELECT (min(day)::timestamp AT TIME ZONE 'UTC') AS lo, ((max(day) + 1)::timestamp AT TIME ZONE 'UTC') AS hi FROM touched
-     ), day_events AS MATERIALIZED (
-       SELECT e.day, e.meter, e.quantity, e.subject
+     ), by_subject AS MATERIALIZED (
+       SELECT e.day, e.meter, e.subject, sum(e.quantity)::bigint AS quantity, count(*) AS events
        FROM (SELECT (u.occurred_at AT TIME ZONE 'UTC')::date AS day, u.meter, u.quantity, u.subject
              FROM usage_events u WHERE u.tenant_id = $1 AND u.occurred_at >= (SELECT lo FROM span) AND u.occurred_at < (SELECT hi FROM span)) e
        WHERE e.day IN (SELECT day FROM touched)
+       GROUP BY e.day, e.meter, e.subject
      ), sums AS (
-       SELECT meter, day, sum(quantity)::bigint AS quantity, count(*)::bigint AS events FROM day_events GROUP BY meter, day
+       SELECT meter, day, sum(quantity)::bigint AS quantity, sum(events)::bigint AS events FROM by_subject GROUP BY meter, day
      ), seats AS (
        SELECT 'seat'::text AS meter, day, count(DISTINCT subject)::bigint AS quantity, count(DISTINCT subject)::bigint AS events
-       FROM day_events WHERE subject IS NOT NULL GROUP BY day
+       FROM by_subject WHERE subject IS NOT NULL GROUP BY day
      ), written AS (
        INSERT INTO meter_readings (tenant_id, meter, day, quantity, events, aggregated_at)
        SELECT $1, meter, day, quantity, events, $3 FROM (SELECT * FROM sums UNION ALL SELECT * FROM seats) r
@@ -89,13 +93,27 @@ export interface ReadingFilter {
   meter?: string | undefined;
 }
 
+type ReadingRow = { meter: string; day: string; quantity: string | number; events: string | number; aggregated_at: Date | string };
+
+const toReading = (r: ReadingRow): MeterReading => ({ meter: r.meter, day: r.day, quantity: Number(r.quantity), events: Number(r.events), aggregated_at: new Date(r.aggregated_at).toISOString() });
+
 /** The current tenant's daily readings, oldest first. */
 export async function listReadings(f: ReadingFilter = {}): Promise<MeterReading[]> {
-  const rows = await currentTx().query<{ meter: string; day: string; quantity: string | number; events: string | number; aggregated_at: Date | string }>(
+  const rows = await currentTx().query<ReadingRow>(
     `SELECT meter, to_char(day, 'YYYY-MM-DD') AS day, quantity, events, aggregated_at FROM meter_readings
      WHERE tenant_id = $1 AND ($2::date IS NULL OR day >= $2) AND ($3::date IS NULL OR day < $3) AND ($4::text IS NULL OR meter = $4)
      ORDER BY day, meter`,
     [currentTenantId(), f.from ?? null, f.to ?? null, f.meter ?? null],
   );
-  return rows.map((r) => ({ meter: r.meter, day: r.day, quantity: Number(r.quantity), events: Number(r.events), aggregated_at: new Date(r.aggregated_at).toISOString() }));
+  return rows.map(toReading);
+}
+
+/** The readings of days [from, to) of several tenants (as many as row-level security lets the transaction read), each tenant's oldest first. */
+export async function readingsOfTenants(tenantIds: string[], from: string, to: string): Promise<Map<string, MeterReading[]>> {
+  const rows = await currentTx().query<ReadingRow & { tenant_id: string }>(
+    `SELECT tenant_id, meter, to_char(day, 'YYYY-MM-DD') AS day, quantity, events, aggregated_at FROM meter_readings
+     WHERE tenant_id = ANY ($1::text[]) AND day >= $2 AND day < $3 ORDER BY tenant_id, day, meter`,
+    [tenantIds, from, to],
+  );
+  return byTenant(rows, toReading);
 }
