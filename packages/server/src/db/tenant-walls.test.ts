@@ -238,7 +238,7 @@ test('a tenant batch reaches the billing rows of exactly the tenants it names, a
     assert.deepEqual(await seen('companyos_app', 'tenant-a,tenant-b', table), ['tenant-a'], `${table}: the app role ignores a batch`);
   }
   // Other tenant tables stay with the transaction's tenant.
-  for (const table of ['subjects', 'usage_events', 'audit_events', 'cost_allocations', 'invoice_webhooks']) {
+  for (const table of ['subjects', 'usage_events', 'meter_aggregation_state', 'cost_allocations', 'invoice_webhooks', 'webhook_deliveries']) {
     assert.deepEqual(await seen('companyos_platform', 'tenant-a,tenant-b', table), ['tenant-a'], table);
   }
   // Writes: only into the named tenants' rows.
