@@ -1,12 +1,15 @@
 -- Usage events are written far more often than they are read, so they keep only the indexes a
 -- query needs (ADR 0024):
---   primary key (tenant_id, event_id)        the event's identity
---   usage_events_idempotency                 one event per key and tenant (ON CONFLICT DO NOTHING)
---   usage_events_by_recording                aggregation: the days touched since its watermark
---   usage_events_by_occurrence               aggregation, listing and the invoice pack: a period's events
---   usage_events_by_quota (partial)          quota checks; only governed actions carry a quota
--- The meter index is replaced by the occurrence index (no query needs the meter leading), and the
--- quota index leaves out the bulk of events (decisions, reported usage), which have no quota.
+--   primary key (tenant_id, idempotency_key)  one event per key and tenant (ON CONFLICT DO NOTHING)
+--   usage_events_by_recording                 aggregation: the events recorded since its watermark
+--   usage_events_by_occurrence                aggregation, listing and the invoice pack: a period's events
+--   usage_events_by_quota (partial)           quota checks; only governed actions carry a quota
+-- No query looks an event up by its id, so the idempotency key becomes the primary key (one index
+-- fewer; event ids stay UUIDv7s made unique by their random bits). No query needs the meter
+-- leading an index, so the meter index becomes the occurrence index. The quota index leaves out
+-- the bulk of events (decisions, reported usage), which carry no quota.
+ALTER TABLE usage_events DROP CONSTRAINT usage_events_pkey;
+ALTER TABLE usage_events ADD CONSTRAINT usage_events_pkey PRIMARY KEY USING INDEX usage_events_idempotency;
 DROP INDEX usage_events_by_meter;
 CREATE INDEX usage_events_by_occurrence ON usage_events (tenant_id, occurred_at);
 DROP INDEX usage_events_by_quota;
