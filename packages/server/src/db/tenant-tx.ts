@@ -51,6 +51,24 @@ export function withPlatformTransaction<T>(db: Database, fn: () => Promise<T>): 
 }
 
 /**
+ * Platform-scope transaction over the billing rows (meter readings, plan assignments, invoices
+ * and their lines) of several named tenants at once, for work done for many tenants in one go
+ * such as rating a month (migration 0028). Row-level security lets it reach exactly those
+ * tenants' billing rows; every other table sees only the first tenant's, as in its own
+ * transaction. Tenant ids cannot hold the list's comma.
+ */
+export function withTenantBatch<T>(db: Database, tenantIds: string[], fn: () => Promise<T>): Promise<T> {
+  if (tenantIds.length === 0) throw new Error('a tenant batch names at least one tenant');
+  const parent = currentContext();
+  const settings = [
+    ['role', roles.platform],
+    ['app.tenant_id', tenantIds[0]!],
+    ['app.tenant_batch', tenantIds.join(',')],
+  ] as const;
+  return db.transaction((tx) => runWithContext({ requestId: parent?.requestId ?? uuidv7(), subject: parent?.subject, tenantId: tenantIds[0]!, tx }, fn), { settings });
+}
+
+/**
  * Runs `fn` inside the current transaction with row-level security switched to another tenant,
  * then switches back. Only platform work that must reach one tenant's own rows uses this: the
  * first admin of a tenant it just created, what the operator's tenant list shows of each tenant.

@@ -243,3 +243,41 @@ test('tenant transactions run as the app role, without superuser rights, with th
   const after = await t.db.query<{ role: string }>('SELECT current_user AS role');
   assert.notEqual(after[0]!.role, 'companyos_app');
 });
+
+test('a tenant batch reaches the billing rows of exactly the tenants it names, and only as the platform role', async () => {
+  const BILLING = ['meter_readings', 'plan_assignments', 'invoices', 'rated_usage'];
+  const seen = (role: 'companyos_app' | 'companyos_platform', batch: string | null, table: string) =>
+    asRole(t.db, role, 'tenant-a', async (q) => {
+      if (batch !== null) await q(`SELECT set_config('app.tenant_batch', $1, true)`, [batch]);
+      const rows = await q<{ tenant_id: string }>(`SELECT DISTINCT tenant_id FROM ${table} ORDER BY 1`);
+      return rows.map((r) => r.tenant_id);
+    });
+  for (const table of BILLING) {
+    assert.deepEqual(await seen('companyos_platform', null, table), ['tenant-a'], `${table}: no batch named`);
+    assert.deepEqual(await seen('companyos_platform', 'tenant-a,tenant-b', table), ['tenant-a', 'tenant-b'], `${table}: both named`);
+    assert.deepEqual(await seen('companyos_platform', 'tenant-b', table), ['tenant-a', 'tenant-b'], `${table}: its own tenant and the one named`);
+    assert.deepEqual(await seen('companyos_platform', 'tenant', table), ['tenant-a'], `${table}: names match whole`);
+    assert.deepEqual(await seen('companyos_app', 'tenant-a,tenant-b', table), ['tenant-a'], `${table}: the app role ignores a batch`);
+  }
+  // Other tenant tables stay with the transaction's tenant.
+  for (const table of ['subjects', 'usage_events', 'meter_aggregation_state', 'cost_allocations', 'invoice_webhooks', 'webhook_deliveries']) {
+    assert.deepEqual(await seen('companyos_platform', 'tenant-a,tenant-b', table), ['tenant-a'], table);
+  }
+  // Writes: only into the named tenants' rows.
+  const touch = (role: 'companyos_app' | 'companyos_platform', batch: string) =>
+    asRole(t.db, role, 'tenant-a', async (q) => {
+      await q(`SELECT set_config('app.tenant_batch', $1, true)`, [batch]);
+      return (await q<{ tenant_id: string }>(`UPDATE plan_assignments SET assigned_by = 'batch' WHERE tenant_id = 'tenant-b' RETURNING tenant_id`)).length;
+    });
+  assert.equal(await touch('companyos_platform', 'tenant-a,tenant-b'), 1);
+  assert.equal(await touch('companyos_platform', 'tenant-a'), 0);
+  assert.equal(await touch('companyos_app', 'tenant-a,tenant-b'), 0);
+  const forge = (role: 'companyos_app' | 'companyos_platform', batch: string) =>
+    asRole(t.db, role, 'tenant-a', async (q) => {
+      await q(`SELECT set_config('app.tenant_batch', $1, true)`, [batch]);
+      await q(`INSERT INTO invoices (tenant_id, invoice_id, number, period, status, currency, subtotal, tax, total, document, sha256, rated_at)
+               VALUES ('tenant-b', gen_random_uuid(), 'INV-forged', '2026-04', 'draft', 'EUR', 0, 0, 0, '{}', repeat('d', 64), now())`);
+    });
+  await assert.rejects(forge('companyos_platform', 'tenant-a'), /row-level security/);
+  await assert.rejects(forge('companyos_app', 'tenant-a,tenant-b'), /row-level security/);
+});

@@ -1,4 +1,5 @@
 import { currentTenantId, currentTx } from '../context.ts';
+import { byTenant } from './by-tenant.ts';
 import type { RatedLine } from './rating.ts';
 
 export interface Invoice {
@@ -57,8 +58,20 @@ const toInvoice = (r: Row): Invoice => ({
 });
 
 export async function invoiceForPeriod(period: string, lock = false): Promise<Invoice | undefined> {
-  const rows = await currentTx().query<Row>(`SELECT ${COLUMNS} FROM invoices WHERE tenant_id = $1 AND period = $2${lock ? ' FOR UPDATE' : ''}`, [currentTenantId(), period]);
-  return rows[0] === undefined ? undefined : toInvoice(rows[0]);
+  return (await invoicesForPeriod([currentTenantId()], period, lock)).get(currentTenantId());
+}
+
+/**
+ * The invoices of a month of several tenants (as many as row-level security lets the transaction
+ * read), by tenant. `lock` holds them until the transaction ends, taken in tenant order so two
+ * batches never wait on each other in a circle.
+ */
+export async function invoicesForPeriod(tenantIds: string[], period: string, lock = false): Promise<Map<string, Invoice>> {
+  const rows = await currentTx().query<Row & { tenant_id: string }>(
+    `SELECT tenant_id, ${COLUMNS} FROM invoices WHERE tenant_id = ANY ($1::text[]) AND period = $2 ORDER BY tenant_id${lock ? ' FOR UPDATE' : ''}`,
+    [tenantIds, period],
+  );
+  return new Map([...byTenant(rows, toInvoice)].map(([tenant, [invoice]]): [string, Invoice] => [tenant, invoice!]));
 }
 
 export async function getInvoice(invoiceId: string): Promise<Invoice | undefined> {
@@ -71,38 +84,75 @@ export async function listInvoices(limit = 120): Promise<Invoice[]> {
   return rows.map(toInvoice);
 }
 
-/** Writes a draft and its lines (replacing the previous draft's lines). */
-export async function saveDraft(doc: InvoiceDocument, sha256: string, at: Date): Promise<void> {
+/** A draft to store: its document and hash; `replacing` says a draft of its period is stored already (its lines are replaced). */
+export interface Draft {
+  doc: InvoiceDocument;
+  sha256: string;
+  replacing: boolean;
+}
+
+/**
+ * Writes drafts with their lines, of one tenant or several (as row-level security lets the
+ * transaction write), in three statements whatever their number; returns them in order.
+ */
+export async function saveDrafts(drafts: Draft[], at: Date): Promise<Invoice[]> {
+  if (drafts.length === 0) return [];
   const tx = currentTx();
-  const tenant = currentTenantId();
-  await tx.query(
+  const docs = drafts.map((d) => d.doc);
+  const rows = await tx.query<Row & { tenant_id: string }>(
     `INSERT INTO invoices (tenant_id, invoice_id, number, period, status, currency, subtotal, tax, total, document, sha256, rated_at)
-     VALUES ($1, $2, $3, $4, 'draft', $5, $6, $7, $8, $9, $10, $11)
+     SELECT tenant_id, invoice_id, number, period, 'draft', currency, subtotal, tax, total, document, sha256, $11
+     FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::bigint[], $9::jsonb[], $10::text[])
+       AS d (tenant_id, invoice_id, number, period, currency, subtotal, tax, total, document, sha256)
      ON CONFLICT (tenant_id, invoice_id) DO UPDATE SET currency = EXCLUDED.currency, subtotal = EXCLUDED.subtotal, tax = EXCLUDED.tax, total = EXCLUDED.total,
-       document = EXCLUDED.document, sha256 = EXCLUDED.sha256, rated_at = EXCLUDED.rated_at WHERE invoices.status = 'draft'`,
-    [tenant, doc.invoice_id, doc.number, doc.period, doc.currency, doc.subtotal, doc.tax, doc.total, JSON.stringify(doc), sha256, at.toISOString()],
-  );
-  await tx.query('DELETE FROM rated_usage WHERE tenant_id = $1 AND invoice_id = $2', [tenant, doc.invoice_id]);
-  const column = <T>(f: (l: RatedLine) => T): T[] => doc.lines.map(f);
-  await tx.query(
-    `INSERT INTO rated_usage (tenant_id, invoice_id, line_no, kind, meter, plan_id, plan_version, segment_from, segment_to, quantity, billable, amount, description)
-     SELECT $1, $2, * FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::int[], $8::date[], $9::date[], $10::bigint[], $11::bigint[], $12::bigint[], $13::text[])`,
+       document = EXCLUDED.document, sha256 = EXCLUDED.sha256, rated_at = EXCLUDED.rated_at WHERE invoices.status = 'draft'
+     RETURNING tenant_id, ${COLUMNS}`,
     [
-      tenant,
-      doc.invoice_id,
-      column((l) => l.line_no),
-      column((l) => l.kind),
-      column((l) => l.meter),
-      column((l) => l.plan_id),
-      column((l) => l.plan_version),
-      column((l) => l.segment_from),
-      column((l) => l.segment_to),
-      column((l) => l.quantity),
-      column((l) => l.billable),
-      column((l) => l.amount),
-      column((l) => l.description),
+      docs.map((d) => d.tenant_id),
+      docs.map((d) => d.invoice_id),
+      docs.map((d) => d.number),
+      docs.map((d) => d.period),
+      docs.map((d) => d.currency),
+      docs.map((d) => d.subtotal),
+      docs.map((d) => d.tax),
+      docs.map((d) => d.total),
+      docs.map((d) => JSON.stringify(d)),
+      drafts.map((d) => d.sha256),
+      at.toISOString(),
     ],
   );
+  const saved = new Map(rows.map(({ tenant_id, ...r }): [string, Invoice] => [`${tenant_id} ${String(r.invoice_id)}`, toInvoice(r)]));
+  const invoices = docs.map((d) => {
+    const invoice = saved.get(`${d.tenant_id} ${d.invoice_id}`);
+    if (invoice === undefined) throw new Error(`invoice ${d.number} is no longer a draft`);
+    return invoice;
+  });
+  const replaced = docs.filter((_, i) => drafts[i]!.replacing);
+  if (replaced.length > 0) {
+    await tx.query('DELETE FROM rated_usage WHERE (tenant_id, invoice_id) IN (SELECT * FROM unnest($1::text[], $2::uuid[]))', [replaced.map((d) => d.tenant_id), replaced.map((d) => d.invoice_id)]);
+  }
+  const lines = docs.flatMap((d) => d.lines.map((l) => ({ tenant: d.tenant_id, invoice: d.invoice_id, l })));
+  const column = <T>(f: (x: (typeof lines)[number]) => T): T[] => lines.map(f);
+  await tx.query(
+    `INSERT INTO rated_usage (tenant_id, invoice_id, line_no, kind, meter, plan_id, plan_version, segment_from, segment_to, quantity, billable, amount, description)
+     SELECT * FROM unnest($1::text[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::text[], $7::int[], $8::date[], $9::date[], $10::bigint[], $11::bigint[], $12::bigint[], $13::text[])`,
+    [
+      column((x) => x.tenant),
+      column((x) => x.invoice),
+      column((x) => x.l.line_no),
+      column((x) => x.l.kind),
+      column((x) => x.l.meter),
+      column((x) => x.l.plan_id),
+      column((x) => x.l.plan_version),
+      column((x) => x.l.segment_from),
+      column((x) => x.l.segment_to),
+      column((x) => x.l.quantity),
+      column((x) => x.l.billable),
+      column((x) => x.l.amount),
+      column((x) => x.l.description),
+    ],
+  );
+  return invoices;
 }
 
 export async function markFinalized(invoiceId: string, receiptId: string, at: Date): Promise<void> {

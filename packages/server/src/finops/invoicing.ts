@@ -4,10 +4,10 @@ import { runBatch } from '../db/statement.ts';
 import { buildReceipt, receiptStatements } from '../ledger/receipts.ts';
 import { canonicalSha256 } from '../util/canonical-json.ts';
 import { uuidv7 } from '../util/ids.ts';
-import { invoiceForPeriod, markFinalized, saveDraft, type Invoice, type InvoiceDocument } from './invoices.ts';
-import { listReadings, type MeterReading } from './meter-readings.ts';
+import { invoicesForPeriod, markFinalized, saveDrafts, type Draft, type Invoice, type InvoiceDocument } from './invoices.ts';
+import { readingsOfTenants, type MeterReading } from './meter-readings.ts';
 import { meterOf } from './meters.ts';
-import { listAssignments, spans } from './plan-assignments.ts';
+import { assignmentsOf, spans, type PlanAssignment } from './plan-assignments.ts';
 import type { PlanCatalog } from './plan-catalog.ts';
 import { monthBounds, rate, type Segment } from './rating.ts';
 import { queueDeliveries } from './webhooks.ts';
@@ -27,29 +27,62 @@ export function periodQuantities(readings: MeterReading[], from: string, to: str
   return out;
 }
 
+/** What rating a tenant's month did: its invoice, and whether this rating changed it. */
+export interface MonthRating {
+  tenantId: string;
+  invoice: Invoice;
+  changed: boolean;
+}
+
 /**
  * Rates the current tenant's month from its meter readings and stores the draft invoice with its
  * lines. Rating again with the same readings and plans changes nothing (same document, same
  * hash); a finalised invoice is never rated again.
  */
 export async function rateMonth(catalog: PlanCatalog, period: string, now: Date): Promise<{ invoice: Invoice; changed: boolean }> {
-  const existing = await invoiceForPeriod(period, true);
-  if (existing?.status === 'finalized') return { invoice: existing, changed: false };
-  const { from, to, days } = monthBounds(period);
-  const readings = await listReadings({ from, to });
-  const segments: Segment[] = spans(await listAssignments(), from, to).map((s) => {
+  const [{ invoice, changed }] = (await rateMonths(catalog, [currentTenantId()], period, now)) as [MonthRating];
+  return { invoice, changed };
+}
+
+/**
+ * Rates a month of several tenants as rateMonth rates one, with a fixed number of statements
+ * whatever their number: their invoices (locked), readings and plan assignments are read at once,
+ * each tenant's month is rated in memory, and the changed drafts are written together. The
+ * transaction must reach every tenant's billing rows (withTenantBatch); each invoice is built
+ * from its own tenant's rows and hashed on its own. Results come in the order of `tenantIds`.
+ */
+export async function rateMonths(catalog: PlanCatalog, tenantIds: string[], period: string, now: Date): Promise<MonthRating[]> {
+  const { from, to } = monthBounds(period);
+  const existing = await invoicesForPeriod(tenantIds, period, true);
+  const readings = await readingsOfTenants(tenantIds, from, to);
+  const assignments = await assignmentsOf(tenantIds);
+  const results: Array<MonthRating | Draft & { tenantId: string }> = tenantIds.map((tenantId) => {
+    const invoice = existing.get(tenantId);
+    if (invoice?.status === 'finalized') return { tenantId, invoice, changed: false };
+    const doc = invoiceDocument(catalog, { tenantId, period, invoiceId: invoice?.invoice_id ?? uuidv7(now.getTime()), readings: readings.get(tenantId) ?? [], assignments: assignments.get(tenantId) ?? [] });
+    const sha256 = canonicalSha256(doc);
+    if (invoice?.sha256 === sha256) return { tenantId, invoice, changed: false };
+    return { tenantId, doc, sha256, replacing: invoice !== undefined };
+  });
+  const drafts = results.filter((r): r is Draft & { tenantId: string } => 'doc' in r);
+  const saved = new Map((await saveDrafts(drafts, now)).map((invoice, i): [string, Invoice] => [drafts[i]!.tenantId, invoice]));
+  return results.map((r) => ('doc' in r ? { tenantId: r.tenantId, invoice: saved.get(r.tenantId)!, changed: true } : r));
+}
+
+/** A tenant's invoice document for a month, rated from its readings on the plans assigned over it. */
+function invoiceDocument(catalog: PlanCatalog, m: { tenantId: string; period: string; invoiceId: string; readings: MeterReading[]; assignments: PlanAssignment[] }): InvoiceDocument {
+  const { from, to, days } = monthBounds(m.period);
+  const segments: Segment[] = spans(m.assignments, from, to).map((s) => {
     const plan = catalog.get(s.assignment.plan_id, s.assignment.plan_version);
     if (plan === undefined) throw new Error(`plan ${s.assignment.plan_id} version ${s.assignment.plan_version} is not in the catalog`);
-    return { plan, internal: s.assignment.internal, from: s.from, to: s.to, quantities: periodQuantities(readings, s.from, s.to) };
+    return { plan, internal: s.assignment.internal, from: s.from, to: s.to, quantities: periodQuantities(m.readings, s.from, s.to) };
   });
   const rated = rate(segments, days);
-  const tenant = currentTenantId();
-  const invoiceId = existing?.invoice_id ?? uuidv7(now.getTime());
-  const doc: InvoiceDocument = {
-    invoice_id: invoiceId,
-    number: `${tenant}-${period}`,
-    tenant_id: tenant,
-    period,
+  return {
+    invoice_id: m.invoiceId,
+    number: `${m.tenantId}-${m.period}`,
+    tenant_id: m.tenantId,
+    period: m.period,
     period_from: from,
     period_to: to,
     currency: rated.currency,
@@ -58,12 +91,8 @@ export async function rateMonth(catalog: PlanCatalog, period: string, now: Date)
     subtotal: rated.subtotal,
     tax: rated.tax,
     total: rated.total,
-    usage: periodQuantities(readings, from, to),
+    usage: periodQuantities(m.readings, from, to),
   };
-  const sha256 = canonicalSha256(doc);
-  if (existing?.sha256 === sha256) return { invoice: existing, changed: false };
-  await saveDraft(doc, sha256, now);
-  return { invoice: (await invoiceForPeriod(period))!, changed: true };
 }
 
 /** Finalises a draft: its hash goes into a receipt (and the audit trail), and its webhook deliveries are queued, in one transaction. */

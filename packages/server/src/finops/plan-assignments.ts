@@ -1,4 +1,5 @@
 import { currentTenantId, currentTx } from '../context.ts';
+import { byTenant } from './by-tenant.ts';
 
 export interface PlanAssignment {
   /** First UTC day the plan is in force (YYYY-MM-DD). */
@@ -32,12 +33,17 @@ export async function assignPlan(a: Omit<PlanAssignment, 'assigned_at'>, at: Dat
 
 /** The current tenant's assignments, oldest first. */
 export async function listAssignments(): Promise<PlanAssignment[]> {
-  const rows = await currentTx().query<Omit<PlanAssignment, 'assigned_at'> & { assigned_at: Date | string }>(
-    `SELECT to_char(effective_from, 'YYYY-MM-DD') AS effective_from, plan_id, plan_version, internal, assigned_by, assigned_at
-     FROM plan_assignments WHERE tenant_id = $1 ORDER BY effective_from`,
-    [currentTenantId()],
+  return (await assignmentsOf([currentTenantId()])).get(currentTenantId()) ?? [];
+}
+
+/** The assignments of several tenants (as many as row-level security lets the transaction read), each tenant's oldest first. */
+export async function assignmentsOf(tenantIds: string[]): Promise<Map<string, PlanAssignment[]>> {
+  const rows = await currentTx().query<Omit<PlanAssignment, 'assigned_at'> & { tenant_id: string; assigned_at: Date | string }>(
+    `SELECT tenant_id, to_char(effective_from, 'YYYY-MM-DD') AS effective_from, plan_id, plan_version, internal, assigned_by, assigned_at
+     FROM plan_assignments WHERE tenant_id = ANY ($1::text[]) ORDER BY tenant_id, effective_from`,
+    [tenantIds],
   );
-  return rows.map((r) => ({ ...r, plan_version: Number(r.plan_version), assigned_at: new Date(r.assigned_at).toISOString() }));
+  return byTenant(rows, (r) => ({ ...r, plan_version: Number(r.plan_version), assigned_at: new Date(r.assigned_at).toISOString() }));
 }
 
 /**

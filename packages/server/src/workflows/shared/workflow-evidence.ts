@@ -30,8 +30,11 @@ export interface WorkflowPackSubject {
    * gives the same records, however often it was looked at.
    */
   stepsOnly?: boolean;
-  /** The usage behind the subject (an invoice's), carried in the pack's usage files; `until` is where the usage's window ends. */
-  usage?: { meter_readings: MeterReadingRecord[]; usage_events: UsageEventRecord[]; until: string };
+  /**
+   * The usage behind the subject (an invoice's), carried in the pack's usage files; `until` is
+   * where the usage's window ends. The events are read as the pack is written (there may be millions).
+   */
+  usage?: { meter_readings: MeterReadingRecord[]; usage_events: AsyncIterable<UsageEventRecord>; until: string };
 }
 
 export interface WorkflowPack {
