@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { appendAuditEvent, auditEventStatement } from '../audit/audit-events.ts';
 import { currentContext, runWithContext } from '../context.ts';
 import type { Database } from '../db/database.ts';
-import { runBatch } from '../db/statement.ts';
+import { batchAtCommit } from '../db/statement.ts';
 import { withTenantTransaction } from '../db/tenant-tx.ts';
 import { meterForAction } from '../finops/meters.ts';
 import { usageEventStatement, usageSince } from '../finops/usage-events.ts';
@@ -14,11 +14,12 @@ import { DECISION_PATH, type Decision, type PolicyEngine } from '../policy/polic
 import type { Signals } from '../observability/signals.ts';
 import { SPAN_ATTRIBUTES, type ActionTrace, type PipelineStep, type Tracing } from '../observability/tracing.ts';
 import { receiptEntityStatements } from '../graph/mirror.ts';
-import { getCurrentTenant, getCurrentTenantVersioned, type Tenant } from '../tenancy/tenants.ts';
+import { getCurrentTenant, type Tenant } from '../tenancy/tenants.ts';
 import type { Clock } from '../util/clock.ts';
 import type { ConfigFollower } from '../fleet/config-follower.ts';
 import { tenantParamOf, type ActionContext, type AnyAction } from './define-action.ts';
 import { decisionInput } from './decision-input.ts';
+import { REQUEST_STATE_READ, requestState, SUBJECT_SETTING } from './request-state.ts';
 
 export interface PipelineDeps {
   db: Database;
@@ -108,13 +109,14 @@ export async function executeStep(deps: PipelineDeps, action: AnyAction, credent
       const outcome = await withTenantTransaction(
         db,
         tenantId,
-        async () => {
+        async (opened) => {
           const now = clock.now();
           const { principal, tenant } = await step('tenant', async () => {
-            const principal = await credential.resolve();
+            const state = requestState(opened);
+            const principal = credential.principal(state.subject);
             // The transaction's context (its own object) names the subject from here on.
             currentContext()!.subject = principal;
-            const current = await getCurrentTenantVersioned();
+            const current = state.tenant;
             if (current === undefined) throw new Problem('unauthenticated', 'the credential names an unknown tenant');
             const { tenant } = current;
             // A configuration change made on another server is in force before this request decides.
@@ -166,7 +168,8 @@ export async function executeStep(deps: PipelineDeps, action: AnyAction, credent
               now,
             );
             decidedAt = now;
-            await runBatch([
+            // Written with the COMMIT: the effect, its receipt, audit and usage commit together or not at all.
+            batchAtCommit([
               receiptStatement(receipt),
               ...receiptEntityStatements(receipt.body, { link: action.method !== 'GET' }),
               auditEventStatement({
@@ -188,18 +191,17 @@ export async function executeStep(deps: PipelineDeps, action: AnyAction, credent
                 // One per action: the receipt's id (a request id may be sent again by a client).
                 key: `receipt:${receipt.body.receipt_id}`,
               }),
-            ]).catch((err: unknown) => {
-              deps.signals?.evidenceWriteFailures.inc({ kind: 'receipt' });
-              throw err;
-            });
+            ]);
             return { status: action.status ?? 200, result, receiptId: receipt.body.receipt_id };
           });
         },
-        { scope: action.scope, context: base },
+        { scope: action.scope, context: base, settings: [[SUBJECT_SETTING, credential.subjectId]], opening: REQUEST_STATE_READ },
       );
       if (decidedAt !== undefined) deps.signals?.committed({ action: action.name, decidedAt, committedAt: clock.now() });
       return outcome;
     } catch (error) {
+      // Past the decision only the receipt's batch and the COMMIT remain: the evidence was not written.
+      if (decidedAt !== undefined) deps.signals?.evidenceWriteFailures.inc({ kind: 'receipt' });
       if (!(error instanceof Denied)) throw error;
       // The action's transaction is rolled back; the denial is recorded in a transaction of its own.
       const { decision } = error;

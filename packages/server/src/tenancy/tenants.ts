@@ -11,7 +11,7 @@ export interface Tenant {
   updated_at: string;
 }
 
-interface TenantRow {
+export interface TenantRow {
   [key: string]: unknown;
   tenant_id: string;
   status: TenantStatus;
@@ -22,7 +22,7 @@ interface TenantRow {
 
 const columns = 'tenant_id, status, config, created_at, updated_at';
 
-function toTenant(row: TenantRow): Tenant {
+export function toTenant(row: TenantRow): Tenant {
   return {
     tenant_id: row.tenant_id,
     status: row.status,
