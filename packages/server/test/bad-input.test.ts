@@ -44,7 +44,9 @@ after(() => h.close());
 async function counts(): Promise<Record<string, number>> {
   return withTenantTransaction(h.t.db, VICTIM, async () => {
     // Decisions are metered with the decision log (written on refusals too), apart from the action's usage event.
-    const parts = tables.map((t) => `SELECT '${t}' AS t, count(*)::int AS n FROM ${t}${t === 'usage_events' ? ` WHERE meter <> 'policy_decision'` : ''}`);
+    // A logged decision is also linked from its bundle's Policy entity, written with it.
+    const apart: Record<string, string> = { usage_events: ` WHERE meter <> 'policy_decision'`, relationships: ` WHERE NOT (type = 'GOVERNS' AND to_id LIKE 'decision:%')` };
+    const parts = tables.map((t) => `SELECT '${t}' AS t, count(*)::int AS n FROM ${t}${apart[t] ?? ''}`);
     parts.push(`SELECT 'audit_events:allowed' AS t, count(*)::int AS n FROM audit_events WHERE type = 'action.allowed'`);
     const rows = await currentTx().query<{ t: string; n: number }>(parts.join(' UNION ALL '));
     return Object.fromEntries(rows.map((r) => [r.t, r.n]));

@@ -110,3 +110,33 @@ test('a bundle this process has not loaded yet is read from the tenant’s store
     await pinned.close();
   }
 });
+
+test('the tenant list pages in id order: every tenant once, the last page says so, a bad limit is refused', async () => {
+  const all = (await h.call('GET', '/api/v1/tenants', { as: operator })).json();
+  assert.equal(all.next_after, null, 'one page holds the seeded tenants');
+  const ids = (all.tenants as Listing[]).map((t) => t.tenant_id);
+  assert.ok(ids.length >= 3);
+  assert.deepEqual(ids, [...ids].sort());
+
+  const seen: string[] = [];
+  let after: string | null = null;
+  let pages = 0;
+  do {
+    const res = await h.call('GET', `/api/v1/tenants?limit=2${after === null ? '' : `&after=${encodeURIComponent(after)}`}`, { as: operator });
+    assert.equal(res.statusCode, 200, res.body);
+    const page = res.json() as { tenants: Listing[]; next_after: string | null };
+    assert.ok(page.tenants.length <= 2);
+    seen.push(...page.tenants.map((t) => t.tenant_id));
+    after = page.next_after;
+    pages += 1;
+  } while (after !== null);
+  assert.deepEqual(seen, ids);
+  assert.equal(pages, Math.floor(ids.length / 2) + 1);
+
+  for (const limit of ['0', '1001', 'ten']) {
+    const res = await h.call('GET', `/api/v1/tenants?limit=${limit}`, { as: operator });
+    assert.equal(res.statusCode, 400, limit);
+    assert.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8');
+  }
+  assert.equal((await h.call('GET', '/api/v1/tenants?limit=2', { as: adminA })).statusCode, 403, 'tenants list for operators only');
+});

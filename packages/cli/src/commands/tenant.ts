@@ -15,7 +15,7 @@ export async function tenantCommand(args: string[]): Promise<number> {
   switch (verb) {
     case 'list': {
       const { values } = parse(rest, common);
-      print(await callApi('GET', '/api/v1/tenants', values));
+      print({ tenants: await allTenants(values) });
       return 0;
     }
     case 'get':
@@ -90,4 +90,16 @@ function adminAttributes(pairs: string[]): Record<string, string> {
       return [pair.slice(0, at), pair.slice(at + 1)];
     }),
   );
+}
+
+/** Every tenant, reading the server's pages in id order until the last. */
+async function allTenants(values: { url?: string | undefined; token?: string | undefined }): Promise<unknown[]> {
+  const tenants: unknown[] = [];
+  let after: string | null = null;
+  do {
+    const page = (await callApi('GET', `/api/v1/tenants?limit=1000${after === null ? '' : `&after=${encodeURIComponent(after)}`}`, values)) as { tenants: unknown[]; next_after: string | null };
+    tenants.push(...page.tenants);
+    after = page.next_after;
+  } while (after !== null);
+  return tenants;
 }

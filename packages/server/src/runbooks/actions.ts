@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { Problem } from '../http/problem.ts';
 import { Nullable } from '../http/schema.ts';
 import { defineAction } from '../pipeline/define-action.ts';
+import { nextAfter, PageLimit, pageLimit } from '../http/keyset-page.ts';
 import { getRunbook, getVersion, listRunbooks, listVersions, runbookTarget, saveVersion, type Runbook, type RunbookVersion } from './runbook-store.ts';
 
 // Runbooks: Markdown documents of a tenant under a stable slug, every save a new version. Alerts
@@ -10,7 +11,6 @@ import { getRunbook, getVersion, listRunbooks, listVersions, runbookTarget, save
 export const RunbookSlug = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$', description: 'lower-case letters, digits and dashes, up to 63' });
 const SlugParams = Type.Object({ slug: RunbookSlug });
 const VersionParams = Type.Object({ slug: RunbookSlug, version: Type.String({ pattern: '^[1-9][0-9]{0,8}$' }) });
-const Limit = Type.Optional(Type.String({ pattern: '^([1-9][0-9]{0,2}|1000)$', description: '1 to 1000, default 100' }));
 
 const RunbookView = Type.Object({
   slug: Type.String(),
@@ -42,12 +42,12 @@ export const listRunbooksAction = defineAction({
   path: '/runbooks',
   summary: "The tenant's runbooks by slug, paged with `after` (the last slug seen)",
   scope: 'tenant',
-  query: Type.Object({ after: Type.Optional(RunbookSlug), limit: Limit }, { additionalProperties: false }),
+  query: Type.Object({ after: Type.Optional(RunbookSlug), limit: PageLimit }, { additionalProperties: false }),
   response: Type.Object({ runbooks: Type.Array(RunbookView), next_after: Nullable(Type.String()) }),
   run: async (ctx) => {
-    const limit = Number(ctx.query.limit ?? 100);
+    const limit = pageLimit(ctx.query);
     const runbooks = await listRunbooks({ after: ctx.query.after, limit });
-    return { runbooks, next_after: runbooks.length === limit ? runbooks[runbooks.length - 1]!.slug : null };
+    return { runbooks, next_after: nextAfter(runbooks, limit, (r) => r.slug) };
   },
 });
 

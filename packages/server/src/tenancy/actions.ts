@@ -10,7 +10,8 @@ import { FlagId } from '../flags/flag-model.ts';
 import { BundleTag } from '../policy/bundle-schema.ts';
 import { defaultTenantConfig, Region, TenantConfig, TenantConfigPatch, TenantId } from './tenant-config.ts';
 import { StringEnum } from '../http/schema.ts';
-import { findTenant, getCurrentTenant, insertTenant, listTenants, setTenantStatus, updateCurrentTenantConfig, type Tenant } from './tenants.ts';
+import { findTenant, getCurrentTenant, insertTenant, listTenantsPage, setTenantStatus, updateCurrentTenantConfig, type Tenant } from './tenants.ts';
+import { After, NextAfter, nextAfter, PageLimit, pageLimit } from '../http/keyset-page.ts';
 import { withBundlesAndFlags } from './tenant-listing.ts';
 import { allowedRegions, shownConfig, storedConfig } from './allowed-regions.ts';
 import { refuseRegionMove } from './region-move.ts';
@@ -116,10 +117,15 @@ export const listTenantsAction = defineAction({
   name: 'tenant.list',
   method: 'GET',
   path: '/tenants',
-  summary: 'List all tenants with their active policy bundle and enabled flags (platform operators)',
+  summary: 'List the tenants in id order, a page at a time, with their active policy bundle and enabled flags (platform operators)',
   scope: 'platform',
-  response: Type.Object({ tenants: Type.Array(TenantListingView) }),
-  run: async () => ({ tenants: await withBundlesAndFlags(await listTenants()) }),
+  query: Type.Object({ limit: PageLimit, after: After }, { additionalProperties: false }),
+  response: Type.Object({ tenants: Type.Array(TenantListingView), next_after: NextAfter }),
+  run: async (ctx) => {
+    const limit = pageLimit(ctx.query);
+    const tenants = await listTenantsPage(ctx.query.after ?? null, limit);
+    return { tenants: await withBundlesAndFlags(tenants), next_after: nextAfter(tenants, limit, (t) => t.tenant_id) };
+  },
 });
 
 export const getTenant = defineAction({

@@ -80,6 +80,12 @@ export async function listTenants(): Promise<Tenant[]> {
   return (await currentTx().query<TenantRow>(`SELECT ${columns} FROM tenants ORDER BY tenant_id`)).map(toTenant);
 }
 
+/** At most `limit` tenants in id order, those after `after` (all from the first when null). */
+export async function listTenantsPage(after: string | null, limit: number): Promise<Tenant[]> {
+  const rows = await currentTx().query<TenantRow>(`SELECT ${columns} FROM tenants WHERE ($1::text IS NULL OR tenant_id > $1) ORDER BY tenant_id LIMIT $2`, [after, limit]);
+  return rows.map(toTenant);
+}
+
 export async function findTenant(tenantId: string): Promise<Tenant | undefined> {
   const rows = await currentTx().query<TenantRow>(`SELECT ${columns} FROM tenants WHERE tenant_id = $1`, [tenantId]);
   return rows[0] === undefined ? undefined : toTenant(rows[0]);

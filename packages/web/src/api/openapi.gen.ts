@@ -2346,7 +2346,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List all tenants with their active policy bundle and enabled flags (platform operators)
+         * List the tenants in id order, a page at a time, with their active policy bundle and enabled flags (platform operators)
          * @description Governed action `tenant.list` (platform scope).
          */
         get: operations["tenant.list"];
@@ -16285,7 +16285,12 @@ export interface operations {
     };
     "tenant.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description next_after of the page before */
+                after?: string;
+                /** @description 1 to 1000, default 100 */
+                limit?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -16351,6 +16356,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description pass as after for the next page; null on the last page */
+                        next_after: string | null;
                         tenants: {
                             config: {
                                 allowed_regions?: ("eu" | "us" | "uk" | "apac")[];

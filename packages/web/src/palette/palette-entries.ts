@@ -25,7 +25,7 @@ export const PALETTE_SOURCES: Source[] = [
   {
     action: 'tenant.list',
     load: async (s) => {
-      const { tenants } = await apiFor(s.token).get<{ tenants: Array<{ tenant_id: string; display_name: string; status: string }> }>('/tenants');
+      const { tenants } = await apiFor(s.token).get<{ tenants: Array<{ tenant_id: string; display_name: string; status: string }> }>('/tenants?limit=1000');
       return tenants.map((t) => ({ group: 'Tenants', id: `tenant:${t.tenant_id}`, label: `${t.display_name} (${t.tenant_id})`, keywords: [t.tenant_id, t.status], href: `/operator/tenants/${encodeURIComponent(t.tenant_id)}` }));
     },
   },

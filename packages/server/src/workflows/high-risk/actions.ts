@@ -1,6 +1,6 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { Problem } from '../../http/problem.ts';
-import { Before, NextBefore, nextBefore } from '../../http/keyset-page.ts';
+import { Before, nextBefore, NextBefore, pageLimit, PageLimit } from '../../http/keyset-page.ts';
 import { Nullable } from '../../http/schema.ts';
 import { enqueue } from '../../jobs/index.ts';
 import { defineAction, type ActionContext, type RunContext } from '../../pipeline/define-action.ts';
@@ -237,14 +237,14 @@ export const listRequestsAction = defineAction({
       requester: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
       from: Type.Optional(Type.String({ format: 'date-time', description: 'created at or after' })),
       to: Type.Optional(Type.String({ format: 'date-time', description: 'created before' })),
-      limit: Type.Optional(Type.String({ pattern: '^([1-9][0-9]{0,2}|1000)$', description: '1 to 1000, default 100' })),
+      limit: PageLimit,
       before: Before,
     },
     { additionalProperties: false },
   ),
   response: Type.Object({ requests: Type.Array(RequestView), next_before: NextBefore }),
   run: async (ctx) => {
-    const limit = Number(ctx.query.limit ?? 100);
+    const limit = pageLimit(ctx.query);
     const requests = await listRequests({ ...ctx.query, limit });
     return { requests, next_before: nextBefore(requests, limit, (r) => r.request_id) };
   },

@@ -41,7 +41,7 @@ import { listRoutingRules, routeLead, upsertRoutingRule } from './routing.ts';
 import { rerouted } from './policy-impact.ts';
 import { dashboard } from './dashboard.ts';
 import { Nullable, StringEnum } from '../../http/schema.ts';
-import { Before, NextBefore, nextBefore } from '../../http/keyset-page.ts';
+import { Before, NextBefore, nextBefore, pageLimit } from '../../http/keyset-page.ts';
 import { refOrNotFound } from '../../policy/bundle-resolve.ts';
 import {
   Activate,
@@ -72,7 +72,6 @@ type RunCtx = RunContext<Static<typeof IdParams>, unknown>;
 const refuse = (ctx: Pick<RunCtx, 'bundleHash' | 'params'>, reason: string, reasons: string[] = [reason]) =>
   new Denied({ reasons, bundleHash: ctx.bundleHash }, reason, quoteTarget(ctx.params.id));
 
-const limitOf = (q: { limit?: string | undefined }): number => Number(q.limit ?? 100);
 
 /** The quote with its totals (re)computed from lines and discount by the one rounding rule. */
 function priced(q: Omit<Quote, 'lines' | 'subtotal_minor' | 'discount_minor' | 'total_minor'>, lines: QuoteLineInput[]): Quote {
@@ -197,7 +196,7 @@ export const listLeadsAction = defineAction({
   ),
   response: Type.Object({ leads: Type.Array(LeadView), next_before: NextBefore }),
   run: async (ctx) => {
-    const limit = limitOf(ctx.query);
+    const limit = pageLimit(ctx.query);
     const leads = await listLeads({ ...ctx.query, limit });
     return { leads, next_before: nextBefore(leads, limit, (l) => l.lead_id) };
   },
@@ -215,7 +214,7 @@ export const listOpportunitiesAction = defineAction({
   ),
   response: Type.Object({ opportunities: Type.Array(OpportunityView), next_before: NextBefore }),
   run: async (ctx) => {
-    const limit = limitOf(ctx.query);
+    const limit = pageLimit(ctx.query);
     const opportunities = await listOpportunities({ ...ctx.query, limit });
     return { opportunities, next_before: nextBefore(opportunities, limit, (o) => o.opportunity_id) };
   },
@@ -402,7 +401,7 @@ export const listQuotesAction = defineAction({
   ),
   response: Type.Object({ quotes: Type.Array(QuoteView), next_before: NextBefore }),
   run: async (ctx) => {
-    const limit = limitOf(ctx.query);
+    const limit = pageLimit(ctx.query);
     const quotes = await listQuotes({ ...ctx.query, status: ctx.query.status as QuoteState | undefined, limit });
     return { quotes, next_before: nextBefore(quotes, limit, (q) => q.quote_id) };
   },

@@ -12,7 +12,7 @@ export const Currency = Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4
 /** Integer minor units, bounded so sums stay exact. */
 export const Minor = Type.Integer({ minimum: 0, maximum: 1_000_000_000_000_000, description: 'integer minor units (cents for EUR)' });
 export const QuoteStatus = StringEnum(QUOTE_STATES);
-export const Limit = Type.Optional(Type.String({ pattern: '^([1-9][0-9]{0,2}|1000)$', description: '1 to 1000, default 100' }));
+export { PageLimit as Limit } from '../../http/keyset-page.ts';
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 const Team = Type.String({ pattern: '^[a-z0-9][a-z0-9_-]{0,62}$' });
 const SubjectId = Type.String({ minLength: 1, maxLength: 200 });

@@ -1,18 +1,21 @@
 import { useState } from 'react';
-import { apiFor } from '../../api/client.ts';
 import type { TenantListing } from '../../api/types.ts';
-import { useSessions } from '../../session/session-store.ts';
-import { AsyncView } from '../../ui/async-view.tsx';
+import { PagedView } from '../../ui/paged-view.tsx';
 import { ProblemAlert } from '../../ui/problem-alert.tsx';
-import { useAsync } from '../../ui/use-async.ts';
+import { usePagedList } from '../../ui/use-paged-list.ts';
 import { CreateTenantForm } from './create-tenant-form.tsx';
 import { TenantRow } from './tenant-row.tsx';
 import { useTenantStatusChange } from './tenant-status-change.tsx';
 
-/** Operators: every tenant, create one, disable or enable one. */
+const PAGE = 50;
+
+/** Operators: every tenant a page at a time in id order, create one, disable or enable one. */
 export function TenantListScreen() {
-  const { active } = useSessions();
-  const { state, reload } = useAsync(() => apiFor(active?.token).get<{ tenants: TenantListing[] }>('/tenants'), `tenants:${active?.token}`);
+  const list = usePagedList<TenantListing>('/tenants', async (api, cursor) => {
+    const page = await api.get<{ tenants: TenantListing[]; next_after: string | null }>(`/tenants?limit=${PAGE}${cursor === null ? '' : `&after=${encodeURIComponent(cursor)}`}`);
+    return { items: page.tenants, next: page.next_after };
+  });
+  const reload = list.reload;
   const [notice, setNotice] = useState('');
   const status = useTenantStatusChange((t, verb) => {
     setNotice(`Tenant ${t.tenant_id} ${verb}d.`);
@@ -33,11 +36,11 @@ export function TenantListScreen() {
         {notice}
       </p>
       {action.problem !== null && <ProblemAlert problem={action.problem} />}
-      <AsyncView state={state} label="tenants" isEmpty={(d) => d.tenants.length === 0} empty="No tenants exist yet. Create the first one above." onRetry={reload}>
-        {(data) => (
+      <PagedView list={list} label="tenants" empty="No tenants exist yet. Create the first one above.">
+        {(tenants, page) => (
           <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="tenants-table-caption">
             <table>
-              <caption id="tenants-table-caption">All tenants ({data.tenants.length})</caption>
+              <caption id="tenants-table-caption">All tenants, by id{page > 1 ? `, page ${page}` : ''}</caption>
               <thead>
                 <tr>
                   <th scope="col">ID</th>
@@ -52,7 +55,7 @@ export function TenantListScreen() {
                 </tr>
               </thead>
               <tbody>
-                {data.tenants.map((t) => (
+                {tenants.map((t) => (
                   <TenantRow
                     key={t.tenant_id}
                     tenant={t}
@@ -66,7 +69,7 @@ export function TenantListScreen() {
             </table>
           </div>
         )}
-      </AsyncView>
+      </PagedView>
       {status.dialog}
     </section>
   );
