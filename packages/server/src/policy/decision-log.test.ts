@@ -24,7 +24,6 @@ function recordingDatabase(fail = false) {
           return [] as R[];
         },
         exec: async () => {},
-        atCommit: () => {},
       };
       return fn(tx);
     },
