@@ -19,23 +19,16 @@ export interface Invitation {
   revoked_by: string | null;
 }
 
-interface Row {
+/** A stored invitation as the driver returns it: times as dates or text, and the secrets' digests. */
+type Row = Omit<Invitation, 'created_at' | 'expires_at' | 'accepted_at' | 'revoked_at'> & {
   [key: string]: unknown;
-  invitation_id: string;
-  tenant_id: string;
-  email: string;
-  role: ViewerRole;
-  purpose: string;
-  legal_basis: string;
-  invited_by: string;
   created_at: Date | string;
   expires_at: Date | string;
   accepted_at: Date | string | null;
   revoked_at: Date | string | null;
-  revoked_by: string | null;
   token_sha256?: string;
   session_sha256?: string | null;
-}
+};
 
 const columns = 'invitation_id, tenant_id, email, role, purpose, legal_basis, invited_by, created_at, expires_at, accepted_at, revoked_at, revoked_by';
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
