@@ -102,3 +102,16 @@ test('region databases: none by default; URLs on PostgreSQL, data dirs under the
       e.problems.some((p) => p.includes('"apac" must be region=database')),
   );
 });
+
+test('invitation mail: off without an SMTP URL; a bad one is refused without showing it; the console URL defaults to the server', () => {
+  const plain = loadConfig({ COMPANYOS_HOST: '0.0.0.0', COMPANYOS_PORT: '9090' });
+  assert.equal(plain.smtp, undefined);
+  assert.equal(plain.consoleUrl, 'http://0.0.0.0:9090');
+  const mailing = loadConfig({ COMPANYOS_SMTP_URL: 'smtps://mailer:s3cret@relay.example.com:465', COMPANYOS_CONSOLE_URL: 'https://console.example.com/' });
+  assert.deepEqual(mailing.smtp, { url: 'smtps://mailer:s3cret@relay.example.com:465', from: 'CompanyOS <no-reply@companyos.invalid>' });
+  assert.equal(mailing.consoleUrl, 'https://console.example.com');
+  assert.throws(
+    () => loadConfig({ COMPANYOS_SMTP_URL: 'http://mailer:s3cret@relay.example.com' }),
+    (e: unknown) => e instanceof ConfigError && e.problems.some((p) => p.startsWith('COMPANYOS_SMTP_URL must be')) && !e.message.includes('s3cret'),
+  );
+});

@@ -65,6 +65,17 @@ export interface Config {
   webhookTargets: OutboundPolicy;
   /** Scheduled backups of the whole store; see docs/backup.md. */
   backups: BackupSettings;
+  /** COMPANYOS_CONSOLE_URL: where people reach the console (links in mail); default http://host:port. */
+  consoleUrl: string;
+  /** How portal invitations are mailed; unset = they are not (the admin hands the accept link on). */
+  smtp: SmtpSettings | undefined;
+}
+
+export interface SmtpSettings {
+  /** COMPANYOS_SMTP_URL: smtp:// (STARTTLS when offered) or smtps://, with user:password if the relay needs them. */
+  url: string;
+  /** COMPANYOS_SMTP_FROM: the sender of the mail. */
+  from: string;
 }
 
 export interface BackupSettings {
@@ -158,6 +169,18 @@ function regionDatabasesOf(raw: string | undefined, databaseUrl: string | undefi
   return databases;
 }
 
+/** The SMTP relay's URL; a bad one is reported without its value, which may hold a password. */
+function smtpUrlOf(raw: string | undefined, problems: string[]): string | undefined {
+  if (raw === undefined) return undefined;
+  try {
+    if (['smtp:', 'smtps:'].includes(new URL(raw).protocol)) return raw;
+  } catch {
+    // reported below
+  }
+  problems.push('COMPANYOS_SMTP_URL must be an smtp:// or smtps:// URL (the value is not shown: it may hold a password)');
+  return undefined;
+}
+
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 // Reads COMPANYOS_* variables (and DATABASE_URL). Every bad value is reported, not just the first.
@@ -210,12 +233,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
 
   const dataDir = resolve(str('COMPANYOS_DATA_DIR') ?? './data');
+  const port = int('COMPANYOS_PORT', 8080, 0, 65535);
+  const host = str('COMPANYOS_HOST') ?? '127.0.0.1';
+  const smtpUrl = smtpUrlOf(str('COMPANYOS_SMTP_URL'), problems);
   const config: Config = {
     dataDir,
     databaseUrl,
     regionDatabases: regionDatabasesOf(str('COMPANYOS_REGION_DATABASES'), databaseUrl, dataDir, problems),
-    port: int('COMPANYOS_PORT', 8080, 0, 65535),
-    host: str('COMPANYOS_HOST') ?? '127.0.0.1',
+    port,
+    host,
     logLevel,
     bodyLimit: int('COMPANYOS_BODY_LIMIT', 1024 * 1024, 1024, 64 * 1024 * 1024),
     policyDir: resolve(str('COMPANYOS_POLICY_DIR') ?? defaultPolicyDir),
@@ -246,6 +272,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       intervalMinutes: int('COMPANYOS_BACKUP_INTERVAL_MINUTES', databaseUrl === undefined ? 0 : 15, 0, 7 * 24 * 60),
       tenant: str('COMPANYOS_BACKUP_TENANT') ?? 'internal',
     },
+    consoleUrl: (url('COMPANYOS_CONSOLE_URL', str('COMPANYOS_CONSOLE_URL'), ['https:', 'http:']) ?? `http://${host}:${port}`).replace(/\/+$/, ''),
+    smtp: smtpUrl === undefined ? undefined : { url: smtpUrl, from: str('COMPANYOS_SMTP_FROM') ?? 'CompanyOS <no-reply@companyos.invalid>' },
     metrics: {
       tenantLabel: bool('COMPANYOS_METRICS_TENANT_LABEL', false),
       sampleMs: int('COMPANYOS_METRICS_SAMPLE_MS', 15_000, 0, 3_600_000),

@@ -55,6 +55,8 @@ test('an auditor invited by two tenants signs in once, switches between them and
   const listed = await h.call('GET', '/api/v1/portal/invitations', { as: adminOf('pilot-a') });
   const pending = listed.json().invitations.find((i: { invitation_id: string }) => i.invitation_id === a.id);
   assert.deepEqual([pending.status, pending.email, pending.purpose, pending.legal_basis], ['pending', 'ada@audit.example.com', 'audit', 'legal_obligation']);
+  // No SMTP settings here: nothing is mailed and the admin hands the link on.
+  assert.deepEqual(pending.mail, { state: 'not_configured', attempts: 0, last_error: null, sent_at: null });
   // The invitation token only accepts: it views nothing.
   assert.equal((await view(a.token, 'overview')).statusCode, 403);
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { assertAccessible, openConsolePage, type ConsolePage } from './support/console-page.ts';
@@ -93,6 +94,57 @@ test('a partner sees fewer fields than an auditor where the presentation policy 
     assert.ok(partnerTerms.every((t) => auditorTerms.includes(t)));
   } finally {
     await partnerContext.close();
+  }
+});
+
+/** The pack with one byte of README.txt flipped, compressed again: a well-formed archive whose file no longer matches the manifest. */
+function flipReadmeByte(pack: Buffer): Buffer {
+  const tar = gunzipSync(pack);
+  for (let at = 0; at + 512 <= tar.length; ) {
+    const name = tar.subarray(at, at + 100).toString('ascii').replace(/\0.*$/s, '');
+    const size = parseInt(tar.subarray(at + 124, at + 135).toString('ascii'), 8);
+    if (name === 'README.txt') {
+      tar[at + 512 + 10] ^= 0x01;
+      return gzipSync(tar);
+    }
+    at += 512 + Math.ceil(size / 512) * 512;
+  }
+  throw new Error('no README.txt in the pack');
+}
+
+test('an evidence pack verifies in the browser, and a tampered one fails naming the check', async () => {
+  const created = await callApi(await adminToken('pilot-a', true), 'POST', '/audit/exports', { from: '2026-01-01T00:00:00.000Z', to: new Date().toISOString() });
+  assert.equal(created.status, 202, JSON.stringify(created.body));
+  const exportId = created.body.export_id as string;
+  const finished = await fetch(`${server.url}/api/v1/audit/exports/${exportId}?wait=60`, { headers: { authorization: `Bearer ${await adminToken('pilot-a')}` } });
+  assert.equal(((await finished.json()) as { status: string }).status, 'done');
+
+  const context: BrowserContext = await consolePage.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const viewer = await context.newPage();
+    viewer.setDefaultTimeout(15_000);
+    await acceptIn(viewer, (await invite('pilot-a', 'eve@audit.example.com', 'auditor')).link, 'pilot-a');
+    await viewer.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Audit', exact: true }).click();
+    const audit = viewer.getByRole('region', { name: 'Evidence packs' });
+    const verify = audit.getByRole('button', { name: 'Download and verify' }).first();
+    await verify.click();
+    await audit.getByText('Verified in your browser: every check passed.').waitFor();
+    const checks = audit.getByRole('list', { name: 'Verification checks' });
+    assert.equal(await checks.getByRole('listitem').count(), 6);
+    assert.ok((await checks.textContent())!.includes('passed — Signature: signed by'), await checks.textContent() ?? '');
+
+    // The same pack with one byte flipped in transit.
+    await viewer.route(`**/api/v1/portal/audit/${exportId}/download`, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: flipReadmeByte(await response.body()) });
+    });
+    await verify.click();
+    await audit.getByText('Verification failed: Pack digest, File digests.').waitFor();
+    const failed = (await audit.getByRole('list', { name: 'Verification checks' }).textContent())!;
+    assert.match(failed, /FAILED — File digests: README\.txt does not have the SHA-256 the manifest lists/);
+    assert.match(failed, /passed — Signature/, 'the signature still holds: it is the file that changed');
+  } finally {
+    await context.close();
   }
 });
 

@@ -93,6 +93,8 @@ async function seedTenant(db: Database, id: string): Promise<void> {
     // Trust portal invitations.
     await q(`INSERT INTO portal_invitations (tenant_id, invitation_id, email, role, purpose, legal_basis, token_sha256, invited_by, created_at, expires_at)
              VALUES ($1, gen_random_uuid(), 'probe@example.com', 'auditor', 'audit', 'legal_obligation', repeat('e', 64), 'alice', now(), now() + interval '1 day')`, [id]);
+    await q(`INSERT INTO portal_invitation_mail (tenant_id, invitation_id, state, accept_url, created_at, updated_at)
+             SELECT tenant_id, invitation_id, 'queued', 'https://console.example/portal/accept#probe', now(), now() FROM portal_invitations WHERE tenant_id = $1`, [id]);
   });
 }
 

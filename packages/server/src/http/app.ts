@@ -42,6 +42,8 @@ import { installAuditExports } from '../audit/export-job.ts';
 import { openBlobStore, useBlobStore } from '../blobs/index.ts';
 import { installHighRisk } from '../workflows/high-risk/revert-jobs.ts';
 import { installQuoteExpiry } from '../workflows/revops/quote-expiry.ts';
+import { installInvitationMail } from '../portal/invitation-mail.ts';
+import { installBaseUpgrades, scheduleBaseUpgrades } from '../policy/base-upgrade-job.ts';
 import { toProblem } from './errors.ts';
 import { acceptGzipBodies } from './gzip-body.ts';
 import { installFinops } from '../finops/install.ts';
@@ -226,6 +228,10 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   installScheduledBackups(app, jobs, { db, databaseUrl: config.databaseUrl, settings: config.backups, signer: () => platformSignerOf(config), clock, log });
   installHighRisk(jobs, { databaseUrl: config.highRiskDatabaseUrl, pendingMinutes: config.highRiskPendingMinutes });
   installQuoteExpiry(jobs);
+  installInvitationMail(jobs, { consoleUrl: config.consoleUrl, smtp: config.smtp });
+  installBaseUpgrades(jobs);
+  // Tenants whose active bundle predates what the base now needs get it by a job, not by hand.
+  await scheduleBaseUpgrades({ db, engine: policy, clock, log });
   // The purge register is signed by the platform key, so it exists only where the KEK outlives the process.
   installPurges(jobs, () => {
     const kek = kekForTools(config.kek, config.dataDir);

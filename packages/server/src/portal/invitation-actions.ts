@@ -6,6 +6,8 @@ import { policyRuntime } from '../policy/policy-runtime.ts';
 import type { BundleData } from '../policy/bundle-schema.ts';
 import { uuidv7 } from '../util/ids.ts';
 import { acceptInvitation, getInvitation, insertInvitation, invitationStatus, listInvitations, revokeInvitation, type Invitation, type ViewerRole } from './invitation-store.ts';
+import { acceptPath, queueInvitationMail } from './invitation-mail.ts';
+import { getMail, mailStatuses, settleMail, statusOf, type MailStatus } from './invitation-mail-store.ts';
 import { refuse, viewerOf } from './presentation.ts';
 import { newInvitationToken, newSignInToken, parseSignInToken, SIGN_IN_PATTERN } from './viewer-tokens.ts';
 
@@ -34,9 +36,21 @@ const InvitationView = Type.Object({
   accepted_at: Nullable(Type.String({ format: 'date-time' })),
   revoked_at: Nullable(Type.String({ format: 'date-time' })),
   revoked_by: Nullable(Type.String()),
+  mail: Type.Object(
+    {
+      state: StringEnum(['queued', 'sent', 'failed', 'cancelled', 'not_configured'], { description: 'not_configured: the server sends no mail; the admin hands the accept link on' }),
+      attempts: Type.Integer(),
+      last_error: Nullable(Type.String()),
+      sent_at: Nullable(Type.String({ format: 'date-time' })),
+    },
+    { description: 'the delivery of the invitation mail' },
+  ),
 });
 
-const view = (i: Invitation, now: Date) => ({ ...i, status: invitationStatus(i, now) });
+/** Invitations made before invitations were mailed have no mail row: nothing was sent for them. */
+const UNSENT: MailStatus = { state: 'not_configured', attempts: 0, last_error: null, sent_at: null };
+
+const view = (i: Invitation, now: Date, mail: MailStatus | undefined) => ({ ...i, status: invitationStatus(i, now), mail: mail ?? UNSENT });
 
 const invalid = (field: string, detail: string, message: string) => new Problem('invalid-request', detail, { errors: [{ in: 'body', field, message }] });
 
@@ -95,7 +109,8 @@ export const createInvitation = defineAction({
       },
       secretSha256,
     );
-    return { invitation: view(invitation, ctx.now), token, accept_url: `/portal/accept#${token}` };
+    const mail = await queueInvitationMail(invitation, token, ctx.tenant.config.display_name, ctx.now);
+    return { invitation: view(invitation, ctx.now, mail), token, accept_url: acceptPath(token) };
   },
 });
 
@@ -106,7 +121,10 @@ export const listInvitationsAction = defineAction({
   summary: "The tenant's portal invitations, newest first, with their status",
   scope: 'tenant',
   response: Type.Object({ invitations: Type.Array(InvitationView) }),
-  run: async (ctx) => ({ invitations: (await listInvitations()).map((i) => view(i, ctx.now)) }),
+  run: async (ctx) => {
+    const mail = await mailStatuses();
+    return { invitations: (await listInvitations()).map((i) => view(i, ctx.now, mail.get(i.invitation_id))) };
+  },
 });
 
 const InvitationParams = Type.Object({ id: Type.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' }) });
@@ -121,8 +139,13 @@ export const revokeInvitationAction = defineAction({
   response: Type.Object({ invitation: InvitationView }),
   resource: (ctx) => getInvitation(ctx.params.id, true),
   target: (ctx) => `portal-invitation:${ctx.params.id}`,
-  // Revoking twice leaves the first revocation as it was.
-  run: async (ctx, _input, existing) => ({ invitation: view((await revokeInvitation(ctx.params.id, ctx.principal.subjectId, ctx.now)) ?? existing, ctx.now) }),
+  // Revoking twice leaves the first revocation as it was. A mail not yet sent is not sent at all.
+  run: async (ctx, _input, existing) => {
+    const revoked = await revokeInvitation(ctx.params.id, ctx.principal.subjectId, ctx.now);
+    await settleMail(ctx.params.id, { state: 'cancelled', reason: 'the invitation was revoked' }, ctx.now);
+    const mail = await getMail(ctx.params.id);
+    return { invitation: view(revoked ?? existing, ctx.now, mail === undefined ? undefined : statusOf(mail)) };
+  },
 });
 
 export const acceptInvitationAction = defineAction({

@@ -11324,6 +11324,17 @@ export interface operations {
                             invitation_id: string;
                             invited_by: string;
                             legal_basis: string;
+                            /** @description the delivery of the invitation mail */
+                            mail: {
+                                attempts: number;
+                                last_error: string | null;
+                                sent_at: string | null;
+                                /**
+                                 * @description not_configured: the server sends no mail; the admin hands the accept link on
+                                 * @enum {string}
+                                 */
+                                state: "queued" | "sent" | "failed" | "cancelled" | "not_configured";
+                            };
                             purpose: string;
                             revoked_at: string | null;
                             revoked_by: string | null;
@@ -11435,6 +11446,17 @@ export interface operations {
                             invitation_id: string;
                             invited_by: string;
                             legal_basis: string;
+                            /** @description the delivery of the invitation mail */
+                            mail: {
+                                attempts: number;
+                                last_error: string | null;
+                                sent_at: string | null;
+                                /**
+                                 * @description not_configured: the server sends no mail; the admin hands the accept link on
+                                 * @enum {string}
+                                 */
+                                state: "queued" | "sent" | "failed" | "cancelled" | "not_configured";
+                            };
                             purpose: string;
                             revoked_at: string | null;
                             revoked_by: string | null;
@@ -11532,6 +11554,17 @@ export interface operations {
                             invitation_id: string;
                             invited_by: string;
                             legal_basis: string;
+                            /** @description the delivery of the invitation mail */
+                            mail: {
+                                attempts: number;
+                                last_error: string | null;
+                                sent_at: string | null;
+                                /**
+                                 * @description not_configured: the server sends no mail; the admin hands the accept link on
+                                 * @enum {string}
+                                 */
+                                state: "queued" | "sent" | "failed" | "cancelled" | "not_configured";
+                            };
                             purpose: string;
                             revoked_at: string | null;
                             revoked_by: string | null;
@@ -18037,11 +18070,14 @@ export const pathsApiV1OnboardingTenantsIdStepsPostResponses200ContentApplicatio
 export const pathsApiV1OnboardingTenantsIdStepsPostResponses200ContentApplicationJsonStepAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/onboarding/tenants/{id}/steps"]["post"]["responses"]["200"]["content"]["application/json"]["step"]> = ["tenant", "admin", "template", "webhook", "evidence"];
 export const pathsApiV1PolicyDecisionsGetParametersQueryAllowAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/policy/decisions"]["get"]["parameters"]["query"]["allow"]> = ["true"];
 export const pathsApiV1PolicyDecisionsGetParametersQueryAllowAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/policy/decisions"]["get"]["parameters"]["query"]["allow"]> = ["false"];
+export const pathsApiV1PortalInvitationsGetResponses200ContentApplicationJsonInvitationsMailStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/portal/invitations"]["get"]["responses"]["200"]["content"]["application/json"]["invitations"]["mail"]["state"]> = ["queued", "sent", "failed", "cancelled", "not_configured"];
 export const pathsApiV1PortalInvitationsGetResponses200ContentApplicationJsonInvitationsRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/portal/invitations"]["get"]["responses"]["200"]["content"]["application/json"]["invitations"]["role"]> = ["auditor", "partner"];
 export const pathsApiV1PortalInvitationsGetResponses200ContentApplicationJsonInvitationsStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/portal/invitations"]["get"]["responses"]["200"]["content"]["application/json"]["invitations"]["status"]> = ["pending", "accepted", "revoked", "expired"];
 export const pathsApiV1PortalInvitationsPostRequestBodyContentApplicationJsonRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/portal/invitations"]["post"]["requestBody"]["content"]["application/json"]["role"]> = ["auditor", "partner"];
+export const pathsApiV1PortalInvitationsPostResponses201ContentApplicationJsonInvitationMailStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/portal/invitations"]["post"]["responses"]["201"]["content"]["application/json"]["invitation"]["mail"]["state"]> = ["queued", "sent", "failed", "cancelled", "not_configured"];
 export const pathsApiV1PortalInvitationsPostResponses201ContentApplicationJsonInvitationRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/portal/invitations"]["post"]["responses"]["201"]["content"]["application/json"]["invitation"]["role"]> = ["auditor", "partner"];
 export const pathsApiV1PortalInvitationsPostResponses201ContentApplicationJsonInvitationStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/portal/invitations"]["post"]["responses"]["201"]["content"]["application/json"]["invitation"]["status"]> = ["pending", "accepted", "revoked", "expired"];
+export const pathsApiV1PortalInvitationsIdRevokePostResponses200ContentApplicationJsonInvitationMailStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/portal/invitations/{id}/revoke"]["post"]["responses"]["200"]["content"]["application/json"]["invitation"]["mail"]["state"]> = ["queued", "sent", "failed", "cancelled", "not_configured"];
 export const pathsApiV1PortalInvitationsIdRevokePostResponses200ContentApplicationJsonInvitationRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/portal/invitations/{id}/revoke"]["post"]["responses"]["200"]["content"]["application/json"]["invitation"]["role"]> = ["auditor", "partner"];
 export const pathsApiV1PortalInvitationsIdRevokePostResponses200ContentApplicationJsonInvitationStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/portal/invitations/{id}/revoke"]["post"]["responses"]["200"]["content"]["application/json"]["invitation"]["status"]> = ["pending", "accepted", "revoked", "expired"];
 export const pathsApiV1PortalInvitationsAcceptPostResponses200ContentApplicationJsonRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/portal/invitations/accept"]["post"]["responses"]["200"]["content"]["application/json"]["role"]> = ["auditor", "partner"];

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { downloadFile } from '../api/download.ts';
+import { API_BASE } from '../api/client.ts';
+import { fetchFile, saveFile } from '../api/download.ts';
 import { toProblem, type Problem } from '../api/problem.ts';
 import { AsyncView } from '../ui/async-view.tsx';
 import { ProblemAlert } from '../ui/problem-alert.tsx';
@@ -7,7 +8,8 @@ import { useAsync } from '../ui/use-async.ts';
 import { MaskedFacts, MaskedTable, ShownFields } from './masked-record.tsx';
 import { portalGet, viewing } from './portal-session.ts';
 import type { PortalAudit, PortalBilling, PortalFinance, PortalOverview, PortalSupplyChain } from './portal-types.ts';
-import { checkStatement, type Envelope } from './statement-check.ts';
+import type { PackVerification } from './pack-verify.ts';
+import { checkStatement, type Envelope, type Jwk } from './statement-check.ts';
 
 /** What every tab is given: the sign-in and the tenant it views. */
 export interface TabProps {
@@ -58,10 +60,17 @@ export function OverviewTab(props: TabProps) {
 
 type Pack = PortalAudit['evidence_packs'][number];
 
-/** Downloads a pack with the sign-in and checks, in the browser, that its bytes have the digest the tenant recorded. */
+/** The tenant's published keys, fetched apart from the pack so a pack cannot vouch for itself. */
+async function tenantJwks(tenantId: string): Promise<{ keys: Jwk[] }> {
+  const response = await fetch(`${API_BASE}/tenants/${encodeURIComponent(tenantId)}/jwks.json`, { cache: 'no-store' });
+  if (!response.ok) throw new Error(`the tenant's public keys could not be fetched (${response.status})`);
+  return (await response.json()) as { keys: Jwk[] };
+}
+
+/** Downloads a pack with the sign-in and verifies it in the browser: digest, signature, manifest and every file. */
 function PackDownload({ pack, props }: { pack: Pack; props: TabProps }) {
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [result, setResult] = useState<string | null>(null);
+  const [result, setResult] = useState<PackVerification | null>(null);
   const [pending, setPending] = useState(false);
   if (pack.download === undefined) return <span className="muted">not shown to you</span>;
   const path = pack.download.replace(/^\/api\/v1/, '');
@@ -70,8 +79,11 @@ function PackDownload({ pack, props }: { pack: Pack; props: TabProps }) {
     setResult(null);
     setPending(true);
     try {
-      const digest = await downloadFile(path, props.signIn, `evidence-${props.tenantId}-${pack.export_id}.tar.gz`, undefined, viewing(props.tenantId));
-      setResult(digest === null ? 'Downloaded; this page cannot compute digests.' : digest === pack.sha256 ? `Verified in your browser: SHA-256 ${digest} is the pack's recorded digest.` : `Digest mismatch: the download has SHA-256 ${digest}, the pack ${pack.sha256 ?? 'unknown'}.`);
+      const blob = await fetchFile(path, props.signIn, undefined, viewing(props.tenantId));
+      await saveFile(blob, `evidence-${props.tenantId}-${pack.export_id}.tar.gz`);
+      // The verifier is a chunk of its own: only those who verify a pack load it.
+      const [{ verifyPackInBrowser }, jwks, bytes] = await Promise.all([import('./pack-verify.ts'), tenantJwks(props.tenantId), blob.arrayBuffer()]);
+      setResult(await verifyPackInBrowser(bytes, jwks, pack.sha256));
     } catch (error) {
       setProblem(toProblem(error));
     } finally {
@@ -83,9 +95,20 @@ function PackDownload({ pack, props }: { pack: Pack; props: TabProps }) {
       <button type="button" disabled={pending} onClick={() => void download()}>
         {pending ? 'Downloading…' : 'Download and verify'}
       </button>
-      <p className="notice" role="status" aria-live="polite">
-        {result ?? ''}
-      </p>
+      <div role="status" aria-live="polite">
+        {result !== null && (
+          <>
+            <p className="notice">{result.ok ? 'Verified in your browser: every check passed.' : `Verification failed: ${result.checks.filter((c) => !c.ok).map((c) => c.name).join(', ')}.`}</p>
+            <ul aria-label="Verification checks">
+              {result.checks.map((c) => (
+                <li key={c.name}>
+                  {c.ok ? 'passed' : 'FAILED'} — {c.name}: {c.detail}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
       {problem !== null && <ProblemAlert problem={problem} />}
     </>
   );
