@@ -1,6 +1,6 @@
 // Benchmark of FinOps: usage events ingested per second (batched, as POST /finops/usage and the
-// decision log write them), aggregation of each tenant's events into daily readings, and rating
-// of many tenants' months. PGlite, or the PostgreSQL server named by DATABASE_URL (a fresh
+// decision log write them), aggregation of each tenant's events into daily readings, rating of
+// many tenants' months, and closing them as the scheduled month-end job does. PGlite, or the PostgreSQL server named by DATABASE_URL (a fresh
 // database per run). Short by default; the issue's scale is `--tenants 10 --events 1000000
 // --rate-tenants 1000`.
 //   node --import tsx bench/finops.ts [--ingest N] [--batch N] [--tenants N] [--events N] [--rate-tenants N] [--rate-batch N]
@@ -13,6 +13,7 @@ import { aggregateUsage } from '../packages/server/src/finops/meter-readings.ts'
 import { assignPlan } from '../packages/server/src/finops/plan-assignments.ts';
 import { planCatalog } from '../packages/server/src/finops/plan-catalog.ts';
 import { rateMonth } from '../packages/server/src/finops/invoicing.ts';
+import { closeMonth } from '../packages/server/src/finops/month-end.ts';
 import { RATE_BATCH, rateTenants } from '../packages/server/src/finops/rate-tenants.ts';
 import { insertUsageEvents, type UsageEventInput } from '../packages/server/src/finops/usage-events.ts';
 import { defaultTenantConfig } from '../packages/server/src/tenancy/tenant-config.ts';
@@ -105,9 +106,18 @@ const serialStart = performance.now();
 for (const tenant of tenantIds.slice(0, RATE_TENANTS)) await withTenantTransaction(db, tenant, () => rateMonth(planCatalog(), '2026-02', now));
 const serialS = (performance.now() - serialStart) / 1000;
 
+// Month end: March closed for the same tenants as the scheduled job closes it (closeMonth, the
+// batched job path): usage locks taken, usage aggregated, the month rated and its invoice
+// finalised with its receipt, RATE_BATCH_SIZE tenants per transaction.
+const closeStart = performance.now();
+const closed = await closeMonth(db, tenantIds.slice(0, RATE_TENANTS), { catalog: planCatalog(), period: '2026-03', now, bundleHashOf: () => '0'.repeat(64), requestId: 'bench', batchSize: RATE_BATCH_SIZE });
+const closeS = (performance.now() - closeStart) / 1000;
+if (closed.failures.length > 0 || closed.finalized.length !== RATE_TENANTS) throw new Error(`the month end closed ${closed.finalized.length} of ${RATE_TENANTS} tenants`);
+
 await t.close();
 const load = loadavg().map((l) => l.toFixed(1)).join(' ');
 console.log(`database: ${process.env.DATABASE_URL === undefined ? 'PGlite' : 'PostgreSQL'}; load average ${load} at the end (timings on a shared machine are noisy)`);
 console.log(`ingest        ${INGEST} events in batches of ${BATCH} (+10% resent, dropped): ${ingestS.toFixed(2)} s, ${Math.round(INGEST / ingestS)} events/s`);
 console.log(`aggregation   ${TENANTS} tenants × ${EVENTS} events (generated in the database by generate_series in ${generateS.toFixed(1)} s) → ${readings} readings: ${aggS.toFixed(2)} s; second pass ${againS.toFixed(2)} s, ${rewritten} rewritten`);
 console.log(`rating        ${RATE_TENANTS} tenants, ${RATE_BATCH_SIZE} per transaction: ${rateS.toFixed(2)} s (${((rateS * 1000) / RATE_TENANTS).toFixed(1)} ms per tenant); one at a time: ${serialS.toFixed(2)} s`);
+console.log(`month end     ${RATE_TENANTS} tenants closed (aggregated, rated, finalised with receipts), ${RATE_BATCH_SIZE} per transaction: ${closeS.toFixed(2)} s (${((closeS * 1000) / RATE_TENANTS).toFixed(1)} ms per tenant)`);

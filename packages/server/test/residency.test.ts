@@ -7,6 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from '../src/db/database.ts';
 import { openStore, type OpenStoreOptions } from '../src/db/open-store.ts';
 import { RegionRouter } from '../src/db/region-router.ts';
+import { withTenantBatch } from '../src/db/tenant-tx.ts';
+import { MONTH_END_JOB, scheduleAggregation } from '../src/finops/metering-jobs.ts';
 import { buildApp } from '../src/http/app.ts';
 import { DevIssuer } from '../src/identity/dev-issuer.ts';
 import { verifyPack } from '../src/evidence/index.ts';
@@ -210,4 +212,26 @@ test("the operator's list shows each tenant's active bundle, read from its own r
   assert.deepEqual(summit.policy_bundle.tags, ['finance']);
   // The server decides with that same bundle: it was loaded from the us database at start.
   assert.equal(policyRuntime().engine.bundleFor('summit-internal').hash, summit.policy_bundle.hash);
+});
+
+test("the month's close runs each region's tenants in batches in their own region's database", async () => {
+  clock.set('2026-03-02T09:00:00.000Z');
+  await scheduleAggregation(store, clock.now());
+  const groups = async (db: Database) =>
+    (await db.query<{ tenant_id: string; payload: { tenants: string[] } }>(`SELECT tenant_id, payload FROM jobs WHERE kind = $1 ORDER BY tenant_id`, [MONTH_END_JOB])).map((j) => [
+      j.tenant_id,
+      j.payload.tenants,
+    ]);
+  // uk has no database of its own: its tenants are closed in the home one, by a job of their own.
+  assert.deepEqual(await groups(eu), [['demo-external', ['demo-external']], ['internal', ['internal', 'pilot-a']]]);
+  assert.deepEqual(await groups(us), [['acme-us', ['acme-us', 'pilot-b', 'summit-internal']]]);
+  await app.jobs.runDue();
+  for (const [db, other, tenants] of [[eu, us, ['demo-external', 'internal', 'pilot-a']], [us, eu, ['acme-us', 'pilot-b', 'summit-internal']]] as const) {
+    for (const tenant of tenants) {
+      assert.deepEqual(await db.query(`SELECT status FROM invoices WHERE tenant_id = $1 AND period = '2026-02'`, [tenant]), [{ status: 'finalized' }], tenant);
+      assert.equal((await db.query(`SELECT 1 FROM receipts WHERE tenant_id = $1 AND action = 'finops.invoice.finalized'`, [tenant])).length, 1, tenant);
+      assert.equal((await other.query(`SELECT 1 FROM invoices WHERE tenant_id = $1`, [tenant])).length, 0, `${tenant}: nothing in the other region`);
+    }
+  }
+  await assert.rejects(withTenantBatch(store, ['pilot-a', 'pilot-b'], async () => undefined), /the tenants of one database/);
 });

@@ -17,6 +17,11 @@ export interface TransactionOptions {
    * the transaction begins: on a PostgreSQL server in the same round trip as its BEGIN.
    */
   settings?: ReadonlyArray<readonly [name: string, value: string]>;
+  /**
+   * Transaction-scoped advisory locks taken shared as the transaction begins (after the
+   * settings, in the same round trip): `pg_advisory_xact_lock_shared(space, hashtext(key))`.
+   */
+  sharedLocks?: ReadonlyArray<readonly [space: number, key: string]>;
 }
 
 export interface Database extends Queryable {

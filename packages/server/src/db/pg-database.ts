@@ -36,9 +36,12 @@ export class PgDatabase implements Database {
     };
     client.on('error', onError);
     try {
-      // One simple-protocol round trip for BEGIN and the settings (values as escaped literals).
-      const settings = (options.settings ?? []).map(([name, value]) => `set_config(${client.escapeLiteral(name)}, ${client.escapeLiteral(value)}, true)`);
-      await client.query(settings.length === 0 ? 'BEGIN' : `BEGIN; SELECT ${settings.join(', ')}`);
+      // One simple-protocol round trip for BEGIN, the settings and the locks (values as escaped literals).
+      const begin = [
+        ...(options.settings ?? []).map(([name, value]) => `set_config(${client.escapeLiteral(name)}, ${client.escapeLiteral(value)}, true)`),
+        ...(options.sharedLocks ?? []).map(([space, key]) => `pg_advisory_xact_lock_shared(${Math.trunc(space)}, hashtext(${client.escapeLiteral(key)}))`),
+      ];
+      await client.query(begin.length === 0 ? 'BEGIN' : `BEGIN; SELECT ${begin.join(', ')}`);
       const result = await fn({
         query: async <R extends object = Row>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as R[],
         exec: async (sql: string) => {

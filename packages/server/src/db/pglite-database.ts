@@ -25,9 +25,14 @@ export class PgliteDatabase implements Database {
 
   transaction<T>(fn: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     const settings = options.settings ?? [];
+    const locks = options.sharedLocks ?? [];
     return this.pglite.transaction(async (inner) => {
-      if (settings.length > 0) {
-        await inner.query(`SELECT ${settings.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(', ')}`, settings.flat());
+      if (settings.length + locks.length > 0) {
+        const begin = [
+          ...settings.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`),
+          ...locks.map((_, i) => `pg_advisory_xact_lock_shared($${2 * (settings.length + i) + 1}::int, hashtext($${2 * (settings.length + i) + 2}))`),
+        ];
+        await inner.query(`SELECT ${begin.join(', ')}`, [...settings.flat(), ...locks.flat()]);
       }
       return fn({
         query: async <R extends object = Row>(sql: string, params: unknown[] = []) => (await inner.query<R>(sql, params)).rows,

@@ -2,6 +2,7 @@ import { currentContext, runWithContext, type RequestContext } from '../context.
 import { uuidv7 } from '../util/ids.ts';
 import type { Database } from './database.ts';
 import { RegionRouter } from './region-router.ts';
+import { LOCK_SPACE } from './tenant-locks.ts';
 
 export type Scope = 'tenant' | 'platform';
 
@@ -11,7 +12,8 @@ const roles: Record<Scope, string> = { tenant: 'companyos_app', platform: 'compa
  * Opens a transaction as the app (or platform) role with the tenant set for row-level security,
  * and runs `fn` with that transaction and tenant in the context. Platform scope still sets the
  * tenant: it is the actor's tenant, where the audit trail of platform work is written. With a
- * database per region, the transaction runs in the tenant's region database.
+ * database per region, the transaction runs in the tenant's region database. The tenant's usage
+ * lock is held shared from the start (tenant-locks.ts): a month's finalisation waits for it.
  */
 export async function withTenantTransaction<T>(
   db: Database,
@@ -35,7 +37,7 @@ export async function withTenantTransaction<T>(
       databases: { given: db, current },
     };
     return runWithContext(ctx, fn);
-  }, { settings });
+  }, { settings, sharedLocks: [[LOCK_SPACE.usage, tenantId]] });
 }
 
 const platformSettings = [
@@ -55,9 +57,11 @@ export function withPlatformTransaction<T>(db: Database, fn: () => Promise<T>): 
  * and their lines) of several named tenants at once, for work done for many tenants in one go
  * such as rating a month (migration 0028). Row-level security lets it reach exactly those
  * tenants' billing rows; every other table sees only the first tenant's, as in its own
- * transaction. Tenant ids cannot hold the list's comma.
+ * transaction (asTenant switches to another of them). Tenant ids cannot hold the list's comma.
+ * With a database per region it runs in the tenants' region database; tenants of several
+ * databases are refused (tenantsByDatabase groups them first). It holds no usage lock.
  */
-export function withTenantBatch<T>(db: Database, tenantIds: string[], fn: () => Promise<T>): Promise<T> {
+export async function withTenantBatch<T>(db: Database, tenantIds: string[], fn: () => Promise<T>): Promise<T> {
   if (tenantIds.length === 0) throw new Error('a tenant batch names at least one tenant');
   const parent = currentContext();
   const settings = [
@@ -65,7 +69,24 @@ export function withTenantBatch<T>(db: Database, tenantIds: string[], fn: () => 
     ['app.tenant_id', tenantIds[0]!],
     ['app.tenant_batch', tenantIds.join(',')],
   ] as const;
-  return db.transaction((tx) => runWithContext({ requestId: parent?.requestId ?? uuidv7(), subject: parent?.subject, tenantId: tenantIds[0]!, tx }, fn), { settings });
+  const groups = await tenantsByDatabase(db, tenantIds);
+  if (groups.length > 1) throw new Error('a tenant batch holds the tenants of one database: group them by region first');
+  const current = groups[0]!.db;
+  const databases = { given: db, current };
+  return current.transaction((tx) => runWithContext({ requestId: parent?.requestId ?? uuidv7(), subject: parent?.subject, tenantId: tenantIds[0]!, tx, databases }, fn), { settings });
+}
+
+/** Tenants grouped by the database holding their rows (their region's), each group in the order given. */
+export async function tenantsByDatabase(db: Database, tenantIds: string[]): Promise<Array<{ db: Database; tenantIds: string[] }>> {
+  if (!(db instanceof RegionRouter)) return tenantIds.length === 0 ? [] : [{ db, tenantIds: [...tenantIds] }];
+  const groups = new Map<Database, string[]>();
+  for (const tenantId of tenantIds) {
+    const home = await db.forTenant(tenantId);
+    const group = groups.get(home);
+    if (group === undefined) groups.set(home, [tenantId]);
+    else group.push(tenantId);
+  }
+  return [...groups].map(([each, ids]) => ({ db: each, tenantIds: ids }));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { lockTenant } from '../db/tenant-locks.ts';
 import { asTenant } from '../db/tenant-tx.ts';
 import { Problem } from '../http/problem.ts';
 import { toCsv } from '../http/csv.ts';
@@ -12,6 +13,7 @@ import { invoicePack } from './invoice-evidence.ts';
 import { finalizeInvoice, rateMonth } from './invoicing.ts';
 import { getInvoice, listInvoices, ratedLines, type Invoice } from './invoices.ts';
 import { aggregateUsage } from './meter-readings.ts';
+import { finalizationTime } from './month-end.ts';
 import { meterOf } from './meters.ts';
 import { assignPlan, listAssignments } from './plan-assignments.ts';
 import { Plan, planCatalog } from './plan-catalog.ts';
@@ -185,10 +187,13 @@ export const finalizeInvoiceAction = defineAction({
   target: (ctx) => `invoice:${ctx.params.id}`,
   run: async (ctx, _input, found) => {
     if (found.status === 'finalized') throw new Problem('conflict', `invoice ${found.number} is already finalised`);
-    await aggregateUsage(ctx.now);
+    // As the month-end job closes a month: no usage write of the tenant commits in between (month-end.ts).
+    await lockTenant('usage');
+    const { watermark } = await aggregateUsage(ctx.now);
     const { invoice } = await rateMonth(planCatalog(), found.period, ctx.now);
-    const receiptId = await finalizeInvoice(invoice, { actor: ctx.principal.subjectId, bundleHash: ctx.bundleHash, requestId: ctx.requestId, at: ctx.now });
-    return view({ ...invoice, status: 'finalized', finalized_at: ctx.now.toISOString(), receipt_id: receiptId });
+    const at = finalizationTime(ctx.now, watermark);
+    const receiptId = await finalizeInvoice(invoice, { actor: ctx.principal.subjectId, bundleHash: ctx.bundleHash, requestId: ctx.requestId, at });
+    return view({ ...invoice, status: 'finalized', finalized_at: at.toISOString(), receipt_id: receiptId });
   },
 });
 

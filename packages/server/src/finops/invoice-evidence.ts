@@ -60,6 +60,11 @@ export async function* usageEvents(scope: UsageScope, page = PAGE): AsyncGenerat
   }
 }
 
+/** The usage events behind a finalised invoice: its period's events recorded by its finalisation, which are the ones it was rated on (month-end.ts). */
+export function invoiceEvents(invoice: Invoice & { finalized_at: string }): AsyncGenerator<UsageEventRecord> {
+  return usageEvents(scopeOf(invoice, invoice.finalized_at));
+}
+
 /**
  * The daily readings of the scope's events by the aggregation's rules (a day's sum; seats: the
  * distinct subjects of the day), so a reader can recompute each from the pack's events. Taken

@@ -36,13 +36,17 @@ export interface UsageEvent {
 /**
  * Inserts usage events of the current tenant in one statement (column arrays through unnest);
  * an event whose key the tenant already has is skipped. `recordedAt` is when they reach storage
- * (the aggregation reads by it, so a late event re-opens its day).
+ * (the aggregation reads by it, so a late event re-opens its day), and always after the tenant's
+ * last invoice finalisation (by a millisecond, the precision of the times written here): an
+ * invoice's evidence holds the events recorded by its finalisation, and this transaction,
+ * holding the tenant's usage lock, commits before any finalisation it cannot see (tenant-locks.ts),
+ * so a write that waited for a finalisation is recorded after it, whatever the writer's clock said.
  */
 export function usageEventsStatement(events: UsageEventInput[], recordedAt: Date): Statement {
   const column = <T>(f: (e: UsageEventInput) => T): T[] => events.map(f);
   return {
     sql: `INSERT INTO usage_events (tenant_id, event_id, occurred_at, action, quota, meter, quantity, idempotency_key, subject, source, properties, recorded_at)
-      SELECT $1, *, $12::timestamptz FROM unnest($2::uuid[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::text[], $9::text[], $10::text[], $11::jsonb[])
+      SELECT $1, *, greatest($12::timestamptz, (SELECT max(finalized_at) + interval '1 millisecond' FROM invoices WHERE tenant_id = $1)) FROM unnest($2::uuid[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::text[], $9::text[], $10::text[], $11::jsonb[])
       ON CONFLICT (tenant_id, idempotency_key) DO NOTHING`,
     params: [
       currentTenantId(),
