@@ -49,6 +49,8 @@ export interface RefTerm {
   head: Term;
   path: Term[];
   loc: Location;
+  /** Where the evaluator's walk of `data` along the ref's constant keys ends, kept on first use. */
+  prefix?: unknown;
 }
 
 export interface ArrayTerm {
@@ -92,6 +94,11 @@ export interface CallTerm {
   loc: Location;
   /** Written as an operator (`a + b`, `x in xs`): always the builtin, whatever the package's rules are named. */
   infix?: true;
+  /**
+   * What the call names in its compiled policy, resolved by the evaluator when the call is first
+   * evaluated and kept here (a lookup by term on every call costs more than the call itself).
+   */
+  site?: unknown;
 }
 
 /** `$"hello {input.name}"`: literal text parts and embedded terms, alternating as written. */

@@ -2,7 +2,7 @@
 // demand and cached per query), rule semantics (defaults, else chains, conflicts) and calls
 // (user functions, builtins with OPA's error mapping, the evaluator's own functions).
 
-import type { Body, CallTerm, Location, Term } from '../ast/types.ts';
+import type { Body, CallTerm, Location, RefTerm, Term } from '../ast/types.ts';
 import type { BuiltinDef, BuiltinRegistry } from '../builtins/registry.ts';
 import type { CompiledPolicy } from '../compile/compiler.ts';
 import { intrinsicArity } from '../compile/intrinsics.ts';
@@ -15,7 +15,8 @@ import { checkResult, overBudget } from '../builtins/budget.ts';
 import { builtinFailure, runBuiltin } from './builtin-call.ts';
 import { BUSY, NONE } from './caches.ts';
 import { ContainerObject, ContainerSet, DocBuilder } from './doc-builder.ts';
-import { Frame, lookup, SLOW, type Bindings, type K, type VK } from './frame.ts';
+import { Bindings } from './bindings.ts';
+import { Frame, lookup, SLOW, type K, type VK } from './frame.ts';
 import { callIntrinsic } from './intrinsics.ts';
 import { patchDoc, type DataOverride } from './overrides.ts';
 import { candidateRules } from './rule-index.ts';
@@ -130,11 +131,14 @@ export class Evaluator extends Frame {
    * `evalData` for the common case, without continuations: no `with` replaces data and every
    * key is constant or bound. SLOW when the path needs enumeration (or anything else).
    */
-  protected quickData(path: Term[]): Value | undefined | typeof SLOW {
+  protected quickData(t: RefTerm): Value | undefined | typeof SLOW {
     if (this.overrides !== undefined) return SLOW;
-    let node: RuleNode | undefined = this.root;
-    let base: Value | undefined = this.data;
-    let i = 0;
+    const path = t.path;
+    let prefix = t.prefix as DataPrefix | undefined;
+    if (prefix === undefined || prefix.data !== this.data || prefix.root !== this.root) prefix = this.dataPrefix(t);
+    let node = prefix.node;
+    let base = prefix.base;
+    let i = prefix.i;
     for (; node !== undefined && node.hasRules; i++) {
       if (node.rules.length > 0 || node.defaultRule !== undefined) return this.quickRuleNode(node, path, i);
       if (node.funcs.length > 0 || node.defaultFunc !== undefined) return undefined;
@@ -150,6 +154,34 @@ export class Evaluator extends Frame {
       base = dataLookup(base, key);
     }
     return base;
+  }
+
+  /**
+   * Where a walk of `data` along the constant keys that start a ref stops, before any rule is
+   * evaluated: the same for every evaluation over the same data, so it is kept on the ref.
+   */
+  private dataPrefix(t: RefTerm): DataPrefix {
+    const path = t.path;
+    let node: RuleNode | undefined = this.root;
+    let base: Value | undefined = this.data;
+    let i = 0;
+    for (; node !== undefined && node.hasRules && i < path.length; i++) {
+      if (node.rules.length > 0 || node.defaultRule !== undefined || node.funcs.length > 0 || node.defaultFunc !== undefined) break;
+      const p = path[i] as Term;
+      if (p.type !== 'scalar') break;
+      node = typeof p.value === 'string' ? node.children.get(p.value) : undefined;
+      if (base !== undefined) base = dataLookup(base, p.value);
+    }
+    if (node === undefined || !node.hasRules) {
+      for (; base !== undefined && i < path.length; i++) {
+        const p = path[i] as Term;
+        if (p.type !== 'scalar') break;
+        base = dataLookup(base, p.value);
+      }
+    }
+    const prefix: DataPrefix = { root: this.root, data: this.data, node, base, i };
+    t.prefix = prefix;
+    return prefix;
   }
 
   /** `evalRuleNode` without continuations (see quickData). */
@@ -617,7 +649,7 @@ export class Evaluator extends Frame {
   /** Starts a frame with no bindings; returns the caller's bindings for leaveFrame. */
   private enterFrame(): Bindings {
     const saved = this.b;
-    this.b = this.spareFrames.pop() ?? new Map();
+    this.b = this.spareFrames.pop() ?? new Bindings();
     return saved;
   }
 
@@ -626,7 +658,10 @@ export class Evaluator extends Frame {
    * ends normally; one ended by an error is discarded with the evaluation (see `end`).
    */
   private leaveFrame(saved: Bindings): void {
-    if (this.spareFrames.length < MAX_SPARE_FRAMES) this.spareFrames.push(this.b);
+    if (this.spareFrames.length < MAX_SPARE_FRAMES) {
+      this.b.reset();
+      this.spareFrames.push(this.b);
+    }
     this.b = saved;
   }
 
@@ -645,20 +680,20 @@ export class Evaluator extends Frame {
   /** A builtin function call whose arguments are quick values, without continuations. */
   protected quickCall(t: CallTerm): Value | undefined | typeof SLOW {
     if (this.fnOverrides !== undefined) return SLOW;
-    let target = termTargets.get(t);
-    if (target === undefined) termTargets.set(t, (target = this.target(callName(t))));
-    if (target.kind !== 'builtin') return SLOW;
-    const def = target.def;
-    if (def.fn === undefined || def.refused !== undefined || t.args.length !== def.arity) return SLOW;
-    if (def.name === 'internal.member_2') {
-      const member = this.quickMembership(t);
+    const site = (t.site as CallSite | undefined) ?? this.resolveSite(t);
+    const def = site.quick;
+    if (def === undefined) return SLOW;
+    if (site.members !== undefined) {
+      const member = this.quickMembership(t, site.members);
       if (member !== SLOW) return member;
     }
-    const args = this.directArgs(t, def.arity);
+    const args = this.siteArgs(t, site, def.arity);
     if (args === undefined) return SLOW;
     if (args === null) return undefined;
     try {
-      return checkResult(this.s.ctx, def.name, def.fn(args, this.s.ctx));
+      // A quick builtin is one with a plain function (see resolveSite).
+      const fn = def.fn as NonNullable<BuiltinDef['fn']>;
+      return checkResult(this.s.ctx, def.name, fn(args, this.s.ctx));
     } catch (err) {
       const e = builtinFailure(def, err, t.loc);
       if (this.s.strict || e.code === 'eval_cancel_error' || e.code === 'eval_conflict_error') throw e;
@@ -672,10 +707,8 @@ export class Evaluator extends Frame {
    * `x in data.p` where p is a set of plain members not built yet: decided by evaluating p's
    * rules for x alone (cached per x), without building the set.
    */
-  private quickMembership(t: CallTerm): boolean | undefined | typeof SLOW {
-    if (this.overrides !== undefined) return SLOW;
-    const node = streamableSet(this.root, t.args[1] as Term);
-    if (node === undefined || this.caches.full.has(node)) return SLOW;
+  private quickMembership(t: CallTerm, node: RuleNode): boolean | undefined | typeof SLOW {
+    if (this.overrides !== undefined || this.caches.full.has(node)) return SLOW;
     const x = this.quickValue(t.args[0] as Term);
     if (x === SLOW || x === undefined) return x;
     return this.setHas(node, x);
@@ -786,9 +819,8 @@ export class Evaluator extends Frame {
   /** Evaluates a call; an argument beyond the arity is the output to unify with. */
   evalCall(t: CallTerm, k: VK): boolean {
     if (this.fnOverrides === undefined) {
-      let target = termTargets.get(t);
-      if (target === undefined) termTargets.set(t, (target = this.target(callName(t))));
-      return this.callTarget(target, t, k, false);
+      const site = (t.site as CallSite | undefined) ?? this.resolveSite(t);
+      return this.callTarget(site.target, t, k, false);
     }
     const name = callName(t);
     const override = this.fnOverrides.get(name);
@@ -809,6 +841,19 @@ export class Evaluator extends Frame {
       default:
         return t.args.length;
     }
+  }
+
+  /** What a call term refers to, kept on the term (see CallTerm.site). */
+  private resolveSite(t: CallTerm): CallSite {
+    const target = this.target(callName(t));
+    const def = target.kind === 'builtin' ? target.def : undefined;
+    const quick = def !== undefined && def.fn !== undefined && def.refused === undefined && t.args.length === def.arity ? def : undefined;
+    const members = quick?.name === 'internal.member_2' ? streamableSet(this.root, t.args[1] as Term) : undefined;
+    const consts = t.args.map((a) => (a.type === 'scalar' ? a.value : undefined));
+    const vars = t.args.map((a) => (a.type === 'var' && a.name !== 'data' && a.name !== 'input' ? a.name : undefined));
+    const site: CallSite = { target, quick, members, consts, vars };
+    t.site = site;
+    return site;
   }
 
   /** What a call name refers to, resolved once per policy. */
@@ -870,13 +915,25 @@ export class Evaluator extends Frame {
    * the caller gives it back (`argDepth--`) once it no longer needs it.
    */
   private directArgs(t: CallTerm, arity: number): Value[] | null | undefined {
+    return this.siteArgs(t, (t.site as CallSite | undefined) ?? this.resolveSite(t), arity);
+  }
+
+  /** directArgs with the call's site at hand. */
+  private siteArgs(t: CallTerm, site: CallSite, arity: number): Value[] | null | undefined {
     const n = Math.min(arity, t.args.length);
     const depth = this.argDepth++;
     // One array per argument count: setting an array's length on every call costs more.
     const byCount = this.argPool[depth] ?? (this.argPool[depth] = []);
     const out = byCount[n] ?? (byCount[n] = new Array<Value>(n).fill(null));
+    const { consts, vars } = site;
     for (let i = 0; i < n; i++) {
-      const v = this.quickValue(t.args[i] as Term);
+      // Constants and bound vars, the most common arguments, without looking at the term.
+      let v: Value | undefined | typeof SLOW = consts[i];
+      if (v === undefined) {
+        const name = vars[i];
+        if (name !== undefined) v = this.b.get(name);
+        if (v === undefined) v = this.quickValue(t.args[i] as Term);
+      }
       if (v === SLOW || v === undefined) {
         this.argDepth--;
         return v === SLOW ? undefined : null;
@@ -1006,8 +1063,31 @@ type CallTarget =
   | { kind: 'none'; name: string };
 
 const targets = new WeakMap<CompiledPolicy, Map<string, CallTarget>>();
-/** Targets by call site (each call term belongs to one compiled policy). */
-const termTargets = new WeakMap<CallTerm, CallTarget>();
+
+/** A walk of `data` along a ref's leading constant keys (see dataPrefix). */
+interface DataPrefix {
+  root: RuleNode;
+  data: Value;
+  /** The rule node reached, when rules lie at or below it. */
+  node: RuleNode | undefined;
+  /** The base document reached. */
+  base: Value | undefined;
+  /** How many path terms the walk consumed. */
+  i: number;
+}
+
+/** A call term's target, resolved once (each call term belongs to one compiled policy). */
+interface CallSite {
+  target: CallTarget;
+  /** The builtin, when `quickCall` may compute the call from its operands' values. */
+  quick: BuiltinDef | undefined;
+  /** For `x in data.p` where p is a set of plain members: p's node (see quickMembership). */
+  members: RuleNode | undefined;
+  /** By argument: its value when it is a constant. */
+  consts: (Value | undefined)[];
+  /** By argument: its name when it is a local var. */
+  vars: (string | undefined)[];
+}
 
 function resolveTarget(root: RuleNode, registry: BuiltinRegistry, name: string): CallTarget {
   if (name.startsWith('data.')) {

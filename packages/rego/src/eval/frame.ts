@@ -9,6 +9,7 @@ import { isGroundTerm, staticName } from '../compile/terms.ts';
 import { overBudget } from '../builtins/budget.ts';
 import { RegoError } from '../errors.ts';
 import { canonicalText, equal, keyOf, RObject, RSet, type Value } from '../value/value.ts';
+import { Bindings } from './bindings.ts';
 import { Caches } from './caches.ts';
 import { addOverride, setPath, type DataOverride, type FunctionOverride } from './overrides.ts';
 import type { EvalSettings } from './settings.ts';
@@ -36,11 +37,33 @@ interface Scope {
   caches: Caches;
 }
 
+/** What `quickTest` needs of a plain expression without `with`: its term, and whether it is negated. */
+interface Test {
+  term: Term;
+  call: CallTerm | undefined;
+  negated: boolean;
+}
+
+const NOT_A_TEST = Symbol('not a test');
+
 /**
- * Variable bindings of a frame. Unbinding stores undefined rather than deleting the key: a
- * delete that empties a small Map makes V8 allocate a smaller table, on every bind and unbind.
+ * An expression with its test, made when the body is first evaluated and kept on the expression:
+ * expressions come in many shapes, so reading the few fields a test needs from a single
+ * object of one shape is cheaper on every evaluation.
  */
-export type Bindings = Map<string, Value | undefined>;
+interface Tested {
+  test?: Test | typeof NOT_A_TEST;
+}
+
+function testOf(e: Expr): Test | typeof NOT_A_TEST {
+  let test: Test | typeof NOT_A_TEST = NOT_A_TEST;
+  if (e.type === 'expr' && e.op === 'term' && e.with.length === 0) {
+    const term = e.terms[0];
+    test = { term, call: term.type === 'call' ? term : undefined, negated: e.negated };
+  }
+  (e as Tested).test = test;
+  return test;
+}
 
 /**
  * `some x in coll` with x already bound: k once for every element of coll equal to x (a set has
@@ -49,6 +72,11 @@ export type Bindings = Map<string, Value | undefined>;
 function eachEqual(coll: Value, x: Value, k: K): boolean {
   if (coll instanceof RSet) return coll.has(x) && k();
   if (Array.isArray(coll)) {
+    // A string equals only the same string: compared in the loop rather than by `equal`.
+    if (typeof x === 'string') {
+      for (let i = 0; i < coll.length; i++) if (coll[i] === x && k()) return true;
+      return false;
+    }
     for (let i = 0; i < coll.length; i++) if (equal(coll[i] as Value, x) && k()) return true;
   } else if (coll instanceof RObject) {
     const entries = coll.entries();
@@ -71,7 +99,7 @@ class RestOfBody {
 
 export abstract class Frame {
   /** Bindings of the current frame (a rule body or the query); undefined means unbound. */
-  b: Bindings = new Map();
+  b = new Bindings();
   protected input: Value | undefined;
   protected readonly data: Value;
   protected overrides: DataOverride | undefined;
@@ -125,7 +153,7 @@ export abstract class Frame {
   protected abstract quickCall(t: CallTerm): Value | undefined | typeof SLOW;
 
   /** The value of `data` followed by path terms without continuations, or SLOW. */
-  protected abstract quickData(path: Term[]): Value | undefined | typeof SLOW;
+  protected abstract quickData(t: RefTerm): Value | undefined | typeof SLOW;
 
   // -------------------------------------------------------------------------------------------
   // Bodies and expressions
@@ -158,11 +186,11 @@ export abstract class Frame {
 
   /** Whether a test expression holds, decided without continuations; SLOW for anything else. */
   private quickTest(e: Expr): boolean | typeof SLOW {
-    if (e.type !== 'expr' || e.op !== 'term' || e.with.length > 0) return SLOW;
-    const t = e.terms[0];
-    const q = t.type === 'call' ? this.quickCall(t) : this.quickValue(t);
+    const test = (e as Tested).test ?? testOf(e);
+    if (test === NOT_A_TEST) return SLOW;
+    const q = test.call !== undefined ? this.quickCall(test.call) : this.quickValue(test.term);
     if (q === SLOW) return SLOW;
-    return (q !== undefined && q !== false) !== e.negated;
+    return (q !== undefined && q !== false) !== test.negated;
   }
 
   /** Cancels the evaluation when a value being built has grown past the budget's size cap. */
@@ -207,7 +235,7 @@ export abstract class Frame {
     this.caches = this.home;
     // Pooled continuations let go of the last evaluation's continuations (and what they hold).
     for (const rest of this.rests) rest.k = FOUND;
-    if (failed) this.b = new Map();
+    if (failed) this.b = new Bindings();
   }
 
   protected evalExpr(e: Expr, k: K): boolean {
@@ -436,7 +464,7 @@ export abstract class Frame {
     const name = t.head.name;
     let v = this.b.get(name);
     if (v === undefined) {
-      if (name === 'data') return this.quickData(t.path);
+      if (name === 'data') return this.quickData(t);
       if (name !== 'input') return SLOW;
       v = this.input;
       if (v === undefined) return undefined;
@@ -637,7 +665,7 @@ export abstract class Frame {
       const bound = this.b.get(head.name);
       if (bound !== undefined) return this.evalPath(bound, t.path, 0, k);
       if (head.name === 'data') {
-        const q = this.quickData(t.path);
+        const q = this.quickData(t);
         if (q !== SLOW) return q === undefined ? false : k(q);
         return this.evalDataRef(t.path, k);
       }
