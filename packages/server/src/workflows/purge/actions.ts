@@ -8,7 +8,7 @@ import { approvalsOf } from '../shared/history.ts';
 import { Decide, HistoryView, IdParams, MaybeDecide, Rationale } from '../shared/schemas.ts';
 import { PURGE_JOB } from './purge-job.ts';
 import { missingPurgeApprovals, purgeApprovalSatisfied, purgeDecision, type PurgeInput } from './purge-policy.ts';
-import { appendPurgeHistory, getPurgeHistory, getPurgeRequest, insertPurgeRequest, listPurgeRequests, purgeTarget, setPurgeStatus, type PurgeHistoryEntry, type PurgeRequest } from './purge-store.ts';
+import { appendPurgeHistory, getPurgeHistory, getPurgeRequest, insertPurgeRequest, listPurgeRequests, purgeSnapshot, purgeTarget, setPurgeStatus, type PurgeHistoryEntry, type PurgeRequest } from './purge-store.ts';
 import { nextState, PURGE_SCOPES, PURGE_STATES, type PurgeState, type PurgeTransition } from './state-machine.ts';
 
 const PATH = '/purge-requests';
@@ -105,7 +105,7 @@ export const createPurgeRequest = defineAction({
     if (input.scope === 'subject' && input.subject === requester.id) throw new Problem('invalid-request', 'a purge of your own data is requested by someone else', { errors: [{ in: 'body', field: 'subject', message: 'must not be the requester' }] });
     const purgeId = uuidv7(ctx.now.getTime());
     const r = await insertPurgeRequest({ purge_id: purgeId, scope: input.scope, subject: input.subject, requester: requester.id, rationale: input.rationale, approver_roles: decision.approver_roles, created_at: ctx.now.toISOString() });
-    await appendPurgeHistory(purgeId, { at: ctx.now.toISOString(), actor: requester.id, transition: 'request', from_state: null, to_state: 'requested', rationale: input.rationale, details: { roles: requester.roles, bundle_hash: ctx.bundleHash } }, { snapshot: { key: 'purge', value: r } });
+    await appendPurgeHistory(purgeId, { at: ctx.now.toISOString(), actor: requester.id, transition: 'request', from_state: null, to_state: 'requested', rationale: input.rationale, details: { roles: requester.roles, bundle_hash: ctx.bundleHash } }, { snapshot: { key: 'purge', value: await purgeSnapshot(r, ctx.now) } });
     return detail(ctx.tenantId, r);
   },
 });

@@ -5,9 +5,10 @@ import type { Signer } from '../../evidence/jwks.ts';
 import { deleteEntity, relationshipRef } from '../../graph/entity-store.ts';
 import { eraseSubject } from '../../identity/erase-subject.ts';
 import type { JobRunner } from '../../jobs/index.ts';
+import { prepareActors, storedActor } from '../../identity/actor-pseudonyms.ts';
 import { dataKeys } from '../../keys/data-keys.ts';
 import { recordSystemStep } from '../shared/system-step.ts';
-import { appendPurgeHistory, getPurgeRequest, purgeTarget, setPurgeStatus, type PurgeManifest, type PurgeRequest } from './purge-store.ts';
+import { appendPurgeHistory, forgetPurgeSubject, getPurgeRequest, purgeTarget, setPurgeStatus, type PurgeManifest, type PurgeRequest } from './purge-store.ts';
 import { allowed, nextState } from './state-machine.ts';
 
 // The purge itself runs as a durable job once the request is approved: it deletes what the
@@ -36,11 +37,12 @@ export interface PurgeRegisterSink {
   signer: Signer;
 }
 
-// Append-only records that name a subject in plain text: written before sealing, or in columns
-// that are not sealed. The manifest counts them as "not shreddable" rather than claiming them gone.
+// Append-only records that name a subject in plain text: written before pseudonyms and sealing,
+// or in columns that are neither (a subject as target). The manifest counts them as "not
+// shreddable" rather than claiming them gone.
 const PLAINTEXT_MENTIONS: Array<{ table: string; where: string }> = [
-  { table: 'receipts', where: 'actor = $2' },
-  { table: 'audit_events', where: 'actor = $2' },
+  { table: 'receipts', where: "(actor = $2 OR target = 'subject:' || $2)" },
+  { table: 'audit_events', where: "(actor = $2 OR target = 'subject:' || $2)" },
   { table: 'policy_decisions', where: 'actor = $2' },
   { table: 'usage_events', where: 'subject = $2' },
   ...['purge_history', 'high_risk_history', 'incident_history', 'revops_quote_history'].map((table) => ({ table, where: `actor = $2 AND rationale NOT LIKE 'sealed:v1:%'` })),
@@ -67,12 +69,15 @@ export function installPurges(runner: JobRunner, register: () => PurgeRegisterSi
         const r = await getPurgeRequest(purge_id, { lock: true });
         if (r === undefined || !allowed(r.status, 'complete')) return;
         const at = ctx.clock.now();
+        // The subject's pseudonym, read before its key goes: the manifest names the subject by it.
+        if (r.scope === 'subject') await prepareActors([r.subject], at);
+        const named = r.scope === 'subject' ? storedActor(r.subject) : r.subject;
         const deleted = (await purgeRows(r)).map((d) => ({ table: d.table, rows: d.keys.length, keys_sha256: keysSha256(d.keys) }));
         const shredded = r.scope === 'subject' ? await dataKeys().shred({ subjectId: r.subject }, purge_id, at) : [];
         const manifest: PurgeManifest = {
           purge_id,
           scope: r.scope,
-          subject: r.subject,
+          subject: named,
           completed_at: at.toISOString(),
           deleted,
           shredded_keys: shredded,
@@ -87,6 +92,7 @@ export function installPurges(runner: JobRunner, register: () => PurgeRegisterSi
         const manifestSha256 = createHash('sha256').update(JSON.stringify(manifest)).digest('hex');
         const to = nextState(r.status, 'complete');
         await setPurgeStatus(purge_id, to, at, manifest);
+        if (named !== r.subject) await forgetPurgeSubject(purge_id, named);
         await appendPurgeHistory(
           purge_id,
           { at: at.toISOString(), actor: PURGE_ACTOR, transition: 'complete', from_state: r.status, to_state: to, rationale: null, details: { manifest_sha256: manifestSha256 } },
