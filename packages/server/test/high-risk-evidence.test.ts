@@ -10,7 +10,7 @@ import { listAuditEvents, type AuditEvent } from '../src/audit/audit-events.ts';
 import { openAuditEvents } from '../src/audit/sealed-details.ts';
 import { currentTx } from '../src/context.ts';
 import { withTenantTransaction } from '../src/db/tenant-tx.ts';
-import { storedFormsOf } from '../src/identity/actor-pseudonyms.ts';
+import { shownActors, storedFormsOf } from '../src/identity/actor-pseudonyms.ts';
 import { gzipChunks } from '../src/evidence/gzip-frame.ts';
 import { retryingCatalogRace } from '../src/workflows/high-risk/catalog-retry.ts';
 import { policyRuntime } from '../src/policy/policy-runtime.ts';
@@ -90,8 +90,10 @@ test('the evidence pack of a reverted request verifies and holds its approvals, 
   assert.ok(!files.get('audit_events.jsonl')!.includes('scoped to orders'));
   const opened = await withTenantTransaction(h.t.db, 'pilot-a', () => openAuditEvents(events as AuditEvent[]));
   const history = opened.filter((e) => e.type === 'high_risk.history').map((e) => e.details as Record<string, any>);
+  // People are named by pseudonym, which the tenant resolves while their keys live.
+  const people = await withTenantTransaction(h.t.db, 'pilot-a', () => shownActors(history.map((d) => d.actor as string)));
   assert.deepEqual(
-    history.map((d) => `${d.transition}:${d.actor}:${d.rationale}`),
+    history.map((d) => `${d.transition}:${people.get(d.actor) ?? d.actor}:${d.rationale}`),
     ['request:user-engineer:investigate order 7', 'approve:user-team-lead:on call tonight', 'approve:sam-officer:scoped to orders', 'execute:user-engineer:null', 'revert:system:high-risk:null'],
   );
   assert.equal(history[0].request.operation, 'TEMP_DB_READ_ACCESS');

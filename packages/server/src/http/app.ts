@@ -227,10 +227,14 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   installHighRisk(jobs, { databaseUrl: config.highRiskDatabaseUrl, pendingMinutes: config.highRiskPendingMinutes });
   installQuoteExpiry(jobs);
   // The purge register is signed by the platform key, so it exists only where the KEK outlives the process.
-  installPurges(jobs, () => {
-    const kek = kekForTools(config.kek, config.dataDir);
-    return kek === undefined ? undefined : { dir: purgeRegisterDir(config), signer: platformSigner(kek) };
-  });
+  installPurges(
+    jobs,
+    () => {
+      const kek = kekForTools(config.kek, config.dataDir);
+      return kek === undefined ? undefined : { dir: purgeRegisterDir(config), signer: platformSigner(kek) };
+    },
+    { platformTenant: config.backups.tenant },
+  );
   installRetention(jobs);
   const tracing = new Tracing({ endpoint: config.metrics.otlpEndpoint });
   app.decorate('tracing', tracing);

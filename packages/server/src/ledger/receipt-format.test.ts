@@ -23,7 +23,7 @@ const ORIGIN = 'companyos.test/tenants/t1/ledger';
 // Receipts from 20 on are format 2, naming their actor by pseudonym: one log holds both formats.
 function receipt(i: number): ReceiptEntry {
   return {
-    ...(i >= 20 ? { version: 2 } : {}),
+    ...(i >= 20 ? { version: 2 as const } : {}),
     receipt_id: `0190a000-0000-7000-8000-${String(i).padStart(12, '0')}`,
     tenant_id: 't1',
     actor: i >= 20 ? `pseudonym:0190a000-0000-7000-8000-${String(i).padStart(12, '0')}` : 'user:alice',

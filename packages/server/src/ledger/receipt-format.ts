@@ -13,7 +13,7 @@ import { verifyInclusion } from './merkle/verify.ts';
  */
 export interface ReceiptEntry {
   /** Absent in format 1; 2 where a person acts by pseudonym (`pseudonym:<key id>`, ADR 0029). */
-  version?: number;
+  version?: 2;
   receipt_id: string;
   tenant_id: string;
   actor: string;

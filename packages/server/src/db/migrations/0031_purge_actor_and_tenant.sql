@@ -19,3 +19,22 @@ $$;
 ALTER TABLE subject_data_keys DISABLE TRIGGER subject_data_keys_shred_only;
 UPDATE subject_data_keys SET subject_id = '[purged]' WHERE shredded_at IS NOT NULL;
 ALTER TABLE subject_data_keys ENABLE TRIGGER subject_data_keys_shred_only;
+
+-- A whole-tenant purge (ADR 0029) is a purge request of scope 'tenant'; the tenant it ran on ends
+-- 'purged': refused like a disabled one, never enabled again, and its row stays so that its id is
+-- never given to another tenant.
+ALTER TABLE purge_requests DROP CONSTRAINT purge_requests_scope_check;
+ALTER TABLE purge_requests ADD CONSTRAINT purge_requests_scope_check CHECK (scope IN ('subject', 'entity', 'tenant'));
+ALTER TABLE tenants DROP CONSTRAINT tenants_status_check;
+ALTER TABLE tenants ADD CONSTRAINT tenants_status_check CHECK (status IN ('active', 'disabled', 'purged'));
+
+CREATE FUNCTION app_purged_stays_purged() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF OLD.status = 'purged' AND NEW.status <> 'purged' THEN
+    RAISE EXCEPTION 'tenant % was purged', OLD.tenant_id USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END
+$$;
+CREATE TRIGGER tenants_purged_stays_purged BEFORE UPDATE ON tenants FOR EACH ROW EXECUTE FUNCTION app_purged_stays_purged();
