@@ -83,7 +83,7 @@ export interface BackupSettings {
   dir: string | undefined;
   /** COMPANYOS_BACKUP_INTERVAL_MINUTES: 0 = off. Default 15 on PostgreSQL, off on PGlite. */
   intervalMinutes: number;
-  /** COMPANYOS_BACKUP_TENANT: the platform tenant whose job queue holds the schedule (default internal). */
+  /** COMPANYOS_BACKUP_TENANT: the platform tenant whose job queue holds the schedule and whose log records whole-tenant purges (default internal). */
   tenant: string;
 }
 

@@ -10,6 +10,7 @@ import { listAuditEvents, type AuditEvent } from '../src/audit/audit-events.ts';
 import { openAuditEvents } from '../src/audit/sealed-details.ts';
 import { currentTx } from '../src/context.ts';
 import { withTenantTransaction } from '../src/db/tenant-tx.ts';
+import { shownActors, storedFormsOf } from '../src/identity/actor-pseudonyms.ts';
 import { gzipChunks } from '../src/evidence/gzip-frame.ts';
 import { retryingCatalogRace } from '../src/workflows/high-risk/catalog-retry.ts';
 import { policyRuntime } from '../src/policy/policy-runtime.ts';
@@ -89,8 +90,10 @@ test('the evidence pack of a reverted request verifies and holds its approvals, 
   assert.ok(!files.get('audit_events.jsonl')!.includes('scoped to orders'));
   const opened = await withTenantTransaction(h.t.db, 'pilot-a', () => openAuditEvents(events as AuditEvent[]));
   const history = opened.filter((e) => e.type === 'high_risk.history').map((e) => e.details as Record<string, any>);
+  // People are named by pseudonym, which the tenant resolves while their keys live.
+  const people = await withTenantTransaction(h.t.db, 'pilot-a', () => shownActors(history.map((d) => d.actor as string)));
   assert.deepEqual(
-    history.map((d) => `${d.transition}:${d.actor}:${d.rationale}`),
+    history.map((d) => `${d.transition}:${people.get(d.actor) ?? d.actor}:${d.rationale}`),
     ['request:user-engineer:investigate order 7', 'approve:user-team-lead:on call tonight', 'approve:sam-officer:scoped to orders', 'execute:user-engineer:null', 'revert:system:high-risk:null'],
   );
   assert.equal(history[0].request.operation, 'TEMP_DB_READ_ACCESS');
@@ -131,11 +134,12 @@ test('the missing-receipts detector is empty in normal operation and lists a req
   assert.equal((await h.call('GET', '/api/v1/high-risk-ops/missing-receipts', { as: engineer })).statusCode, 403);
 
   // As the database owner, past the append-only triggers: one approval's receipt disappears.
+  const sam = await withTenantTransaction(h.t.db, 'pilot-a', () => storedFormsOf(['sam-officer']));
   await h.t.db.transaction(async (tx) => {
     await tx.query(`SELECT set_config('session_replication_role', 'replica', true)`);
     const rows = await tx.query<{ receipt_id: string }>(
-      `SELECT receipt_id FROM receipts WHERE tenant_id = 'pilot-a' AND target = $1 AND action = 'high_risk.request.approve' AND actor = 'sam-officer'`,
-      [`high-risk-request:${id}`],
+      `SELECT receipt_id FROM receipts WHERE tenant_id = 'pilot-a' AND target = $1 AND action = 'high_risk.request.approve' AND actor = ANY($2)`,
+      [`high-risk-request:${id}`, sam],
     );
     assert.equal(rows.length, 1);
     for (const table of ['ledger_queue', 'ledger_leaves', 'receipts']) {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { currentTx } from '../src/context.ts';
 import { withTenantTransaction } from '../src/db/tenant-tx.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
-import { tenantRecords } from './support/inspect.ts';
+import { shownActor, tenantRecords } from './support/inspect.ts';
 
 type As = [string, string];
 const admin: As = ['pilot-a', 'user-admin'];
@@ -86,7 +86,7 @@ test('an incident goes open -> mitigated -> resolved; illegal moves are 409s nam
   assert.deepEqual(r.timeline.map((e: { transition: string }) => e.transition), ['open', 'note', 'mitigate', 'resolve']);
   assert.equal(r.timeline[3].rationale, 'release 42 reverted; a fix ships with 43');
   const receipt = await receiptOf('pilot-a', resolved.headers['x-request-id']);
-  assert.deepEqual([receipt?.action, receipt?.target, receipt?.actor], ['incident.resolve', `incident:${id}`, 'user-team-lead']);
+  assert.deepEqual([receipt?.action, receipt?.target, await shownActor(h.t.db, 'pilot-a', receipt?.actor)], ['incident.resolve', `incident:${id}`, 'user-team-lead']);
 
   const closed = await h.call('POST', `/api/v1/incidents/${id}/notes`, { as: engineer, body: { note: 'late' } });
   assert.equal(closed.statusCode, 409);

@@ -2,6 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withTenantTransaction } from '../src/db/tenant-tx.ts';
 import { currentTx } from '../src/context.ts';
+import { storedFormsOf } from '../src/identity/actor-pseudonyms.ts';
 import { runGoldenPath, type ProbeHttp } from '../src/observability/probe/golden-path.ts';
 import { ensureProbeTenant, PROBE_TENANT, ProbeTenantTaken } from '../src/observability/probe/probe-tenant.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
@@ -82,7 +83,7 @@ test('on a schedule the server probes its own tenant and records runs, durations
   }
   // The probe acted only in its own tenant.
   const byProbe = async (tenant: string) =>
-    withTenantTransaction(h.t.db, tenant, async () => (await currentTx().query<{ n: number }>(`SELECT count(*)::int AS n FROM receipts WHERE actor = 'probe-runner'`))[0]!.n);
+    withTenantTransaction(h.t.db, tenant, async () => (await currentTx().query<{ n: number }>(`SELECT count(*)::int AS n FROM receipts WHERE actor = ANY($1)`, [await storedFormsOf(['probe-runner'])]))[0]!.n);
   assert.ok((await byProbe(PROBE_TENANT)) > 0);
   for (const customer of ['internal', 'pilot-a', 'pilot-b', 'summit-internal', 'demo-external']) assert.equal(await byProbe(customer), 0, customer);
 });

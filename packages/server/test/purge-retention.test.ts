@@ -56,10 +56,12 @@ test('the daily job purges a subject disabled longer than the period, approved b
   await h.app.jobs.runDue();
   await h.app.jobs.runDue();
   const requests = (await h.call('GET', '/api/v1/purge-requests', { as: ['pilot-a', 'user-security'] })).json().requests as Array<{ purge_id: string; subject: string; requester: string; status: string }>;
-  assert.deepEqual(requests.map((r) => [r.subject, r.requester, r.status]), [['user-left-long-ago', 'system:retention', 'done']]);
+  // Once done, the request names its subject by the pseudonym the purge unlinked (ADR 0029).
+  assert.deepEqual(requests.map((r) => [r.subject, r.requester, r.status]), [[`[purged] ${requests[0]!.purge_id}`, 'system:retention', 'done']]);
   const detail = (await h.call('GET', `/api/v1/purge-requests/${requests[0]!.purge_id}`, { as: ['pilot-a', 'user-security'] })).json();
   assert.deepEqual(detail.history.map((s: { transition: string; actor: string }) => `${s.transition}:${s.actor}`), ['request:system:retention', 'approve:system:retention', 'complete:system:purge']);
   assert.match(detail.history[0].rationale, /former_subjects are kept 30 days/);
+  assert.ok(!detail.history[0].rationale.includes('user-left-long-ago'), 'the rationale, sealed under the tenant-wide key, does not name the subject');
   assert.equal(detail.manifest.deleted.find((d: { table: string }) => d.table === 'subjects').rows, 1);
 
   assert.equal((await subject('pilot-a', 'user-left-long-ago')).statusCode, 404);

@@ -17,13 +17,15 @@ import { platformSigner } from '../src/keys/platform-key.ts';
 import { verifyTenantLedger } from '../src/ledger/verify-ledger.ts';
 import { createLogger } from '../src/logger.ts';
 import { policyRuntime } from '../src/policy/policy-runtime.ts';
+import { packFiles, verifyAgainstJwks } from './support/pack-files.ts';
 import { restoreTargets, type RestoreTargets } from './support/restore-targets.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 // Crypto-shredding (ADR 0025): what a subject wrote into append-only records is sealed under the
 // subject's data key; a purge destroys the key, so the text cannot be read back from the database,
 // the API, exports, or a backup taken before the purge and restored after it, while every ledger
-// still verifies. Another tenant's keys, and its person of the same id, are untouched.
+// still verifies. Receipts and audit events name the subject by a pseudonym that the purge unlinks
+// (ADR 0029). Another tenant's keys, and its person of the same id, are untouched.
 
 const kek = randomBytes(32);
 const platform = platformSigner(kek);
@@ -82,6 +84,16 @@ async function everyRow(db: Database): Promise<string> {
   return out.join('\n');
 }
 
+/** The receipt and audit rows of pilot-a that hold the leaver's subject id in plain text. */
+async function leaverMentions(db: Database): Promise<string[]> {
+  const out: string[] = [];
+  for (const table of ['receipts', 'audit_events']) {
+    const rows = await db.query<{ row: string }>(`SELECT row_to_json(t)::text AS row FROM ${table} t WHERE tenant_id = 'pilot-a'`);
+    out.push(...rows.map((r) => r.row).filter((r) => r.includes('user-leaver')));
+  }
+  return out;
+}
+
 test('what a subject writes is stored sealed and read back in plain text while its key lives', async () => {
   const raw = await everyRow(h.t.db);
   assert.ok(!raw.includes(SECRET), 'the rationale is not stored in plain text anywhere');
@@ -90,7 +102,10 @@ test('what a subject writes is stored sealed and read back in plain text while i
   assert.deepEqual(steps.map((s) => s.rationale), [SECRET, SECRET]);
   const audit = (await h.call('GET', '/api/v1/audit-events?type=purge.step', { as: admin })).json().events as Array<{ actor: string; details: { rationale: unknown; purge?: unknown } }>;
   const mine = audit.filter((e) => e.actor === 'user-leaver');
-  assert.equal(mine.length, 2);
+  assert.equal(mine.length, 2, 'the pseudonym reads as the subject id while its key lives');
+  assert.equal((await h.call('GET', '/api/v1/audit-events?type=purge.step&actor=user-leaver', { as: admin })).json().events.length, 2, 'a filter by subject id finds the pseudonymous events');
+  assert.deepEqual(await leaverMentions(h.t.db), [], 'receipts and audit events store a pseudonym, not the subject id');
+  assert.match(raw, /"actor":"pseudonym:[0-9a-f-]{36}"/);
   assert.ok(mine.every((e) => e.details.rationale === SECRET));
   assert.equal((mine.find((e) => e.details.purge !== undefined)!.details.purge as { rationale: string }).rationale, SECRET, 'the snapshot opens back into its object');
 });
@@ -103,13 +118,23 @@ test('a purge destroys the subject key: the text reads as [purged] in the API an
   const done = (await h.call('GET', `/api/v1/purge-requests/${purgeId}`, { as: security })).json();
   assert.equal(done.status, 'done');
   assert.equal(done.manifest.shredded_keys.length, 1);
+  assert.equal(done.subject, `[purged] ${purgeId}`, 'the done request names its subject by the destroyed pseudonym');
+  assert.match(done.manifest.subject, /^pseudonym:[0-9a-f-]{36}$/);
   const notShreddable = Object.fromEntries((done.manifest.not_shreddable as Array<{ table: string; rows: number }>).map((n) => [n.table, n.rows]));
-  assert.ok(notShreddable.receipts >= 2 && notShreddable.audit_events >= 2, 'the plain-text actor columns are reported, not claimed gone');
+  assert.equal(notShreddable.receipts, undefined, 'receipts name the subject by pseudonym');
+  assert.equal(notShreddable.audit_events, undefined, 'audit events name the subject by pseudonym');
+  assert.ok(notShreddable.policy_decisions >= 1, 'the decision log still names the subject in plain text, and says so');
   assert.equal(notShreddable.purge_history, undefined, 'sealed rationales are not listed');
+  assert.deepEqual(await leaverMentions(h.t.db), []);
+  const keyRows = await h.t.db.query<{ subject_id: string }>(`SELECT subject_id FROM subject_data_keys WHERE tenant_id = 'pilot-a' AND shredded_at IS NOT NULL`);
+  assert.deepEqual(keyRows.map((k) => k.subject_id), ['[purged]'], 'the destroyed key no longer links its pseudonym to the subject');
 
   assert.deepEqual((await history(security, leaverPurge)).map((s) => s.rationale), [`[purged] ${purgeId}`, `[purged] ${purgeId}`]);
-  const audit = (await h.call('GET', '/api/v1/audit-events?type=purge.step&actor=user-leaver', { as: admin })).json().events as Array<{ details: { rationale: unknown; purge?: unknown } }>;
-  assert.ok(audit.length === 2 && audit.every((e) => e.details.rationale === `[purged] ${purgeId}`));
+  const steps = (await h.call('GET', '/api/v1/audit-events?type=purge.step', { as: admin })).json().events as Array<{ actor: string; details: { actor: string; rationale: unknown; purge?: { requester: string } } }>;
+  const purged = steps.filter((e) => e.actor === `[purged] ${purgeId}`);
+  assert.ok(purged.length === 2 && purged.every((e) => e.details.rationale === `[purged] ${purgeId}` && e.details.actor === `[purged] ${purgeId}`));
+  assert.equal(purged.find((e) => e.details.purge !== undefined)!.details.purge!.requester, `[purged] ${purgeId}`);
+  assert.equal((await h.call('GET', '/api/v1/audit-events?type=purge.step&actor=user-leaver', { as: admin })).json().events.length, 0, 'nothing ties the events to the subject id any more');
   assert.ok(!(await everyRow(h.t.db)).includes(SECRET));
 
   // An audit export made now carries the records as stored: sealed, and no way to open them.
@@ -118,9 +143,16 @@ test('a purge destroys the subject key: the text reads as [purged] in the API an
   const exported = await h.call('POST', '/api/v1/audit/exports', { as: admin, stepUp: true, body: { from, to: h.clock.now().toISOString() } });
   assert.equal(exported.statusCode, 202, exported.body);
   await h.app.jobs.runDue();
-  const pack = gunzipSync((await h.call('GET', `/api/v1/audit/exports/${exported.json().export_id}/download`, { as: admin })).rawPayload).toString('latin1');
+  const download = (await h.call('GET', `/api/v1/audit/exports/${exported.json().export_id}/download`, { as: admin })).rawPayload;
+  const pack = gunzipSync(download).toString('latin1');
   assert.ok(pack.includes('sealed:v1:'), 'the export holds the sealed records');
   assert.ok(!pack.includes(SECRET));
+  const files = await packFiles(download);
+  for (const name of ['receipts.jsonl', 'audit_events.jsonl']) {
+    assert.ok(files.get(name)!.includes('pseudonym:'), name);
+    assert.ok(!files.get(name)!.includes('user-leaver'), `${name} does not name the purged subject`);
+  }
+  assert.deepEqual((await verifyAgainstJwks(h, work, download)).failures, [], 'the pack verifies offline');
 
   await h.app.ledger.flush('pilot-a');
   const ledger = await verifyTenantLedger(h.t.db, 'pilot-a');
@@ -167,6 +199,9 @@ test('a backup taken before the purge, restored after it, comes back purged: the
     const bHistory = await app.inject({ method: 'GET', url: `/api/v1/purge-requests/${bId}`, headers: { authorization: `Bearer ${await h.token('pilot-b', 'user-security')}` } });
     assert.deepEqual(bHistory.json().history.map((s: { rationale: string }) => s.rationale), [B_TEXT, B_TEXT], "tenant B's restored text still opens");
     assert.ok(!(await everyRow(db)).includes(SECRET));
+    assert.deepEqual(await leaverMentions(db), [], 'the restored receipts and audit events do not name the subject');
+    const keys = await db.query<{ subject_id: string }>(`SELECT subject_id FROM subject_data_keys WHERE tenant_id = 'pilot-a' AND shredded_at IS NOT NULL`);
+    assert.ok(!keys.some((k) => k.subject_id === 'user-leaver'), 'the register unlinks the restored key too');
     for (const tenant of ['pilot-a', 'pilot-b']) {
       const v = await verifyTenantLedger(db, tenant);
       assert.equal(v.ok, true, `${tenant}: ${v.errors.join('; ')}`);

@@ -28,6 +28,14 @@ test_an_unknown_scope_is_refused if {
 	"galaxy is not a purge scope" in d.reasons
 }
 
+test_only_an_admin_may_request_a_tenant_purge_needing_an_admin_and_an_officer if {
+	not purge.request_decision.allow with input as req(security, "tenant", [])
+	d := purge.request_decision with input as req({"id": "olu", "roles": ["CompanyAdmin"]}, "tenant", [])
+	d.allow
+	{r | some r in d.approver_roles} == {"CompanyAdmin", "security_officer"}
+	purge.approval_satisfied with input as req({"id": "olu", "roles": ["CompanyAdmin"]}, "tenant", [admin, officer])
+}
+
 test_one_approval_is_not_enough if {
 	not purge.approval_satisfied with input as req(security, "subject", [admin])
 	purge.missing_approvals == {"security_officer"} with input as req(security, "subject", [admin])

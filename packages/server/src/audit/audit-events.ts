@@ -1,5 +1,6 @@
 import { currentTenantId, currentTx } from '../context.ts';
 import { runBatch, type Statement } from '../db/statement.ts';
+import { isPseudonym, prepareActors, shownActors, storedActor, storedFormsOf } from '../identity/actor-pseudonyms.ts';
 import { uuidv7 } from '../util/ids.ts';
 import { openAuditEvents } from './sealed-details.ts';
 
@@ -39,7 +40,7 @@ export function auditEventStatement(e: AuditEventInput): Statement {
       uuidv7(e.at.getTime()),
       e.at.toISOString(),
       e.type,
-      e.actor ?? null,
+      storedActor(e.actor),
       e.action ?? null,
       e.target ?? null,
       e.decision ?? null,
@@ -51,6 +52,7 @@ export function auditEventStatement(e: AuditEventInput): Statement {
 }
 
 export async function appendAuditEvent(e: AuditEventInput): Promise<void> {
+  await prepareActors([e.actor], e.at);
   await runBatch([auditEventStatement(e)]);
 }
 
@@ -75,12 +77,13 @@ export interface AuditPosition {
   eventId: string;
 }
 
-/** The current tenant's audit events matching `filter`, newest first, sealed details opened. */
+/** The current tenant's audit events matching `filter`, newest first, sealed details opened and actors shown. */
 export async function listAuditEvents(filter: AuditFilter = {}): Promise<AuditEvent[]> {
+  const actors = filter.actor === undefined ? null : await storedFormsOf([filter.actor]);
   const rows = await currentTx().query<AuditEvent & { occurred_at: Date }>(
     `SELECT event_id, tenant_id, occurred_at, type, actor, action, target, decision, reasons, request_id, details
      FROM audit_events
-     WHERE tenant_id = $1 AND ($2::text IS NULL OR type = $2) AND ($3::text IS NULL OR actor = $3) AND ($4::text IS NULL OR action = $4)
+     WHERE tenant_id = $1 AND ($2::text IS NULL OR type = $2) AND ($3::text[] IS NULL OR actor = ANY($3::text[])) AND ($4::text IS NULL OR action = $4)
        AND ($5::timestamptz IS NULL OR occurred_at >= $5) AND ($6::timestamptz IS NULL OR occurred_at < $6)
        AND ($7::timestamptz IS NULL OR (occurred_at, event_id) < ($7, $8::uuid))
        AND ($10::text IS NULL OR (coalesce(details->>'route', '') LIKE 'GET %') = ($10 = 'read'))
@@ -88,7 +91,7 @@ export async function listAuditEvents(filter: AuditFilter = {}): Promise<AuditEv
     [
       currentTenantId(),
       filter.type ?? null,
-      filter.actor ?? null,
+      actors,
       filter.action ?? null,
       filter.from?.toISOString() ?? null,
       filter.to?.toISOString() ?? null,
@@ -98,7 +101,7 @@ export async function listAuditEvents(filter: AuditFilter = {}): Promise<AuditEv
       filter.kind ?? null,
     ],
   );
-  return openAuditEvents(rows.map((r) => ({ ...r, event_id: String(r.event_id), occurred_at: new Date(r.occurred_at).toISOString() })));
+  return showActors(await openAuditEvents(rows.map((r) => ({ ...r, event_id: String(r.event_id), occurred_at: new Date(r.occurred_at).toISOString() }))));
 }
 
 /** One page of events and the position to continue from (null on the last page). */
@@ -107,4 +110,28 @@ export async function pageAuditEvents(filter: AuditFilter & { limit: number }): 
   const events = rows.slice(0, filter.limit);
   const last = events.at(-1);
   return { events, next: rows.length > filter.limit && last !== undefined ? { occurredAt: last.occurred_at, eventId: last.event_id } : null };
+}
+
+/** Pseudonyms an event names: its actor, and values in its details down to a snapshot's members (a step's actor, a manifest's subject). */
+function pseudonymsIn(value: unknown, depth: number, out: string[]): void {
+  if (isPseudonym(value)) out.push(value);
+  else if (depth < 2 && typeof value === 'object' && value !== null && !Array.isArray(value)) for (const v of Object.values(value)) pseudonymsIn(v, depth + 1, out);
+}
+
+function replaced(value: unknown, depth: number, shown: Map<string, string>): unknown {
+  if (isPseudonym(value)) return shown.get(value) ?? value;
+  if (depth >= 2 || typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaced(v, depth + 1, shown)]));
+}
+
+/** Events with the people they name shown to the reader: the subject id while the pseudonym's key lives, `[purged] <purge id>` after. */
+async function showActors(events: AuditEvent[]): Promise<AuditEvent[]> {
+  const named: string[] = [];
+  for (const e of events) {
+    pseudonymsIn(e.actor, 0, named);
+    pseudonymsIn(e.details, 0, named);
+  }
+  if (named.length === 0) return events;
+  const shown = await shownActors(named);
+  return events.map((e) => ({ ...e, actor: replaced(e.actor, 0, shown) as string | null, details: replaced(e.details, 0, shown) as Record<string, unknown> }));
 }

@@ -3,7 +3,7 @@ import { blobStore } from '../blobs/index.ts';
 import { currentTenantId } from '../context.ts';
 import type { Database } from '../db/database.ts';
 import { runBatch } from '../db/statement.ts';
-import { writePack, type PackCounts } from '../evidence/index.ts';
+import { normalizeFilters, writePack, type PackCounts } from '../evidence/index.ts';
 import { PermanentJobError, type JobContext, type JobRunner } from '../jobs/index.ts';
 import { ledgerServices } from '../ledger/ledger-runtime.ts';
 import { checkpointAt, findCheckpoint } from '../ledger/ledger-store.ts';
@@ -13,6 +13,7 @@ import { storedEvidenceUsage } from '../finops/storage-usage.ts';
 import { auditEventStatement } from './audit-events.ts';
 import { auditEventSource, bundleSource, countRecords, decisionSource, receiptSource, type ExportQuery } from './export-sources.ts';
 import { failExport, finishExport, getExport, startExport, updateProgress, type AuditExport } from './export-store.ts';
+import { prepareActors, storedFormsOf } from '../identity/actor-pseudonyms.ts';
 
 export const EXPORT_JOB = 'audit.export';
 /** The receipt that records a finished pack's SHA-256 (the pack's bytes, not only its contents). */
@@ -54,6 +55,7 @@ export function installAuditExports(runner: JobRunner, s: ExportSettings): void 
       if (exp === undefined) return;
       s.signals?.exportTimeToPack.observe({ result: 'failed' }, secondsSince(exp.created_at, now));
       await failExport(exp.export_id, error, now);
+      await prepareActors([exp.requested_by], now);
       await runBatch([
         auditEventStatement({
           type: 'export.failed',
@@ -89,7 +91,10 @@ async function runExport(exportId: string, ctx: JobContext): Promise<void> {
     if (latest === undefined) throw new Error('the tenant ledger has no checkpoint yet');
     checkpointSize = latest.size;
   }
-  const query: ExportQuery = { window: exp.window, filters: exp.filters, checkpointSize };
+  // Records name people by pseudonym: a filter by subject id matches both stored forms.
+  const actors = exp.filters.actors === undefined ? undefined : await ctx.tx(() => storedFormsOf(exp.filters.actors!));
+  const filters = actors === undefined ? exp.filters : normalizeFilters({ ...exp.filters, actors });
+  const query: ExportQuery = { window: exp.window, filters, checkpointSize };
   const total = await ctx.tx(() => countRecords(query));
   await ctx.tx(() => startExport(exportId, checkpointSize, { phase: 'bundles', records: 0, total }));
 
@@ -124,7 +129,7 @@ async function runExport(exportId: string, ctx: JobContext): Promise<void> {
     const manifest = await writePack(body, {
       tenant: tenantId,
       window: exp.window,
-      filters: exp.filters,
+      filters,
       sources: {
         bundles: bundleSource(ctx.tx, query),
         decisions: decisionSource(ctx.tx, query),
@@ -162,6 +167,7 @@ async function complete(exp: AuditExport, r: { sha256: string; size: number; cou
   const { at } = r;
   const bundleHash = await exportSettings().citeBundle(currentTenantId(), at);
   await finishExport(exp.export_id, r);
+  await prepareActors([exp.requested_by], at);
   const target = `export:${exp.export_id}`;
   const receipt = buildReceipt(
     {

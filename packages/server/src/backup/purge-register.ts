@@ -5,6 +5,7 @@ import { withTenantTransaction } from '../db/tenant-tx.ts';
 import { isEnvelope, signEnvelope, verifyEnvelope } from '../evidence/dsse.ts';
 import type { Signer } from '../evidence/jwks.ts';
 import { destroyDataKeys } from '../keys/data-keys.ts';
+import { eraseTenantRows, markTenantPurged } from '../workflows/purge/tenant-purge.ts';
 import type { Jwks } from '../keys/jwks.ts';
 import { canonicalJson } from '../util/canonical-json.ts';
 import { BackupError } from './backup-manifest.ts';
@@ -24,6 +25,8 @@ export interface PurgeRegisterEntry {
   purge_id: string;
   shredded_at: string;
   key_ids: string[];
+  /** A whole-tenant purge (ADR 0029): a restore also erases the tenant's people and graph and marks it purged. */
+  scope?: 'tenant';
 }
 
 /** Appends one signed entry (a DSSE envelope on one line) to the register in `dir`. */
@@ -39,7 +42,14 @@ const isUuid = (v: unknown): boolean => typeof v === 'string' && UUID.test(v);
 const isEntry = (v: unknown): v is PurgeRegisterEntry => {
   const e = v as PurgeRegisterEntry;
   return (
-    typeof e === 'object' && e !== null && typeof e.tenant_id === 'string' && isUuid(e.purge_id) && !Number.isNaN(Date.parse(e.shredded_at)) && Array.isArray(e.key_ids) && e.key_ids.every(isUuid)
+    typeof e === 'object' &&
+    e !== null &&
+    typeof e.tenant_id === 'string' &&
+    isUuid(e.purge_id) &&
+    !Number.isNaN(Date.parse(e.shredded_at)) &&
+    Array.isArray(e.key_ids) &&
+    e.key_ids.every(isUuid) &&
+    (e.scope === undefined || e.scope === 'tenant')
   );
 };
 
@@ -68,11 +78,21 @@ export async function readPurgeRegister(file: string, jwks: Jwks): Promise<Purge
     });
 }
 
-/** Destroys again, in a restored database, every key the register lists; returns how many were still live. */
+/**
+ * Destroys again, in a restored database, every key the register lists; a purged tenant loses
+ * every key, its people and its graph again, and is marked purged. Returns how many keys were still live.
+ */
 export async function applyPurgeRegister(db: Database, entries: PurgeRegisterEntry[]): Promise<number> {
   let destroyed = 0;
   for (const e of entries) {
-    const ids = await withTenantTransaction(db, e.tenant_id, () => destroyDataKeys({ keyIds: e.key_ids }, e.purge_id, new Date(e.shredded_at)));
+    const at = new Date(e.shredded_at);
+    const ids = await withTenantTransaction(db, e.tenant_id, async () => {
+      if (e.scope !== 'tenant') return destroyDataKeys({ keyIds: e.key_ids }, e.purge_id, at);
+      const gone = await destroyDataKeys({}, e.purge_id, at);
+      await eraseTenantRows();
+      await markTenantPurged(at);
+      return gone;
+    });
     destroyed += ids.length;
   }
   return destroyed;

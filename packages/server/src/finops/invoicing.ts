@@ -11,6 +11,7 @@ import { assignmentsOf, spans, type PlanAssignment } from './plan-assignments.ts
 import type { PlanCatalog } from './plan-catalog.ts';
 import { monthBounds, rate, type Segment } from './rating.ts';
 import { queueDeliveries } from './webhooks.ts';
+import { prepareActors } from '../identity/actor-pseudonyms.ts';
 
 /** The receipt that records a finalised invoice's hash. */
 export const INVOICE_FINALIZED_ACTION = 'finops.invoice.finalized';
@@ -98,6 +99,7 @@ function invoiceDocument(catalog: PlanCatalog, m: { tenantId: string; period: st
 /** Finalises a draft: its hash goes into a receipt (and the audit trail), and its webhook deliveries are queued, in one transaction. */
 export async function finalizeInvoice(invoice: Invoice, o: { actor: string; bundleHash: string; requestId: string; at: Date }): Promise<string> {
   const target = `invoice:${invoice.invoice_id}`;
+  await prepareActors([o.actor], o.at);
   const receipt = buildReceipt(
     { actor: o.actor, action: INVOICE_FINALIZED_ACTION, target, decision: 'allow', bundle_hash: o.bundleHash, evidence_refs: [target, `sha256:${invoice.sha256}`], request_id: o.requestId },
     o.at,

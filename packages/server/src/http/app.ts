@@ -233,10 +233,14 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   // Tenants whose active bundle predates what the base now needs get it by a job, not by hand.
   await scheduleBaseUpgrades({ db, engine: policy, clock, log });
   // The purge register is signed by the platform key, so it exists only where the KEK outlives the process.
-  installPurges(jobs, () => {
-    const kek = kekForTools(config.kek, config.dataDir);
-    return kek === undefined ? undefined : { dir: purgeRegisterDir(config), signer: platformSigner(kek) };
-  });
+  installPurges(
+    jobs,
+    () => {
+      const kek = kekForTools(config.kek, config.dataDir);
+      return kek === undefined ? undefined : { dir: purgeRegisterDir(config), signer: platformSigner(kek) };
+    },
+    { platformTenant: config.backups.tenant },
+  );
   installRetention(jobs);
   const tracing = new Tracing({ endpoint: config.metrics.otlpEndpoint });
   app.decorate('tracing', tracing);

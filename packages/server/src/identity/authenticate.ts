@@ -11,6 +11,7 @@ import { DEV_ISSUER, type DevIssuer } from './dev-issuer.ts';
 import type { Principal } from './principal.ts';
 import { isPortalToken } from '../portal/viewer-tokens.ts';
 import { portalCredential } from '../portal/viewer-credential.ts';
+import { prepareActors } from './actor-pseudonyms.ts';
 import { databaseSubjectStore, type SubjectStore } from './subjects.ts';
 
 export interface OidcSettings {
@@ -218,6 +219,8 @@ export class Authenticator {
   private async subject(subjectId: string) {
     const subject = await this.subjects.getSubject(subjectId);
     if (subject === undefined || subject.status !== 'active') throw unauthenticated('the subject is unknown or disabled');
+    // What the transaction records names the caller by pseudonym (usually read with the subject).
+    await prepareActors([subject.subject_id], this.options.clock.now());
     return subject;
   }
 }

@@ -1,5 +1,6 @@
 import { currentTenantId, currentTx } from '../context.ts';
 import { mirrorEntity, mirrorLink, unlinkAll } from '../graph/mirror.ts';
+import { rememberActorKey } from './actor-pseudonyms.ts';
 import type { SubjectAttributes } from './principal.ts';
 
 export interface Subject {
@@ -48,7 +49,22 @@ export async function getSubject(subjectId: string): Promise<Subject | undefined
   return rows[0] === undefined ? undefined : toSubject(rows[0]);
 }
 
-export const databaseSubjectStore: SubjectStore = { getSubject };
+/** A caller's subject, read with its live data key, whose id is the caller's pseudonym in what the transaction records. */
+async function getPrincipalSubject(subjectId: string): Promise<Subject | undefined> {
+  const rows = await currentTx().query<SubjectRow & { actor_key_id: string | null }>(
+    `SELECT ${columns.replace(/(\w+)/g, 's.$1')}, k.key_id AS actor_key_id FROM subjects s
+     LEFT JOIN subject_data_keys k ON k.tenant_id = s.tenant_id AND k.subject_id = s.subject_id AND k.shredded_at IS NULL
+     WHERE s.tenant_id = $1 AND s.subject_id = $2`,
+    [currentTenantId(), subjectId],
+  );
+  const row = rows[0];
+  if (row === undefined) return undefined;
+  const { actor_key_id: keyId, ...subject } = row;
+  if (keyId !== null) rememberActorKey(subjectId, String(keyId));
+  return toSubject(subject);
+}
+
+export const databaseSubjectStore: SubjectStore = { getSubject: getPrincipalSubject };
 
 export async function listSubjects(): Promise<Subject[]> {
   const rows = await currentTx().query<SubjectRow>(`SELECT ${columns} FROM subjects WHERE tenant_id = $1 ORDER BY subject_id`, [

@@ -20,11 +20,13 @@ const provider = new LocalKeyProvider(randomBytes(32));
 const signers = new SignerCache(provider);
 const ORIGIN = 'companyos.test/tenants/t1/ledger';
 
+// Receipts from 20 on are format 2, naming their actor by pseudonym: one log holds both formats.
 function receipt(i: number): ReceiptEntry {
   return {
+    ...(i >= 20 ? { version: 2 as const } : {}),
     receipt_id: `0190a000-0000-7000-8000-${String(i).padStart(12, '0')}`,
     tenant_id: 't1',
-    actor: 'user:alice',
+    actor: i >= 20 ? `pseudonym:0190a000-0000-7000-8000-${String(i).padStart(12, '0')}` : 'user:alice',
     action: 'high_risk.request.approve',
     target: i % 3 === 0 ? null : `request:${i}`,
     decision: 'allow',
@@ -69,6 +71,15 @@ test('malformed receipts are named precisely', () => {
   assert.deepEqual(receiptEntryErrors({ ...r, issued_at: '2026-03-01 10:00:00' }), ['receipt issued_at must be a UTC ISO 8601 timestamp']);
   assert.deepEqual(receiptEntryErrors({ ...r, issued_at: '2026-13-45T10:00:00Z' }), ['receipt issued_at must be a UTC ISO 8601 timestamp']);
   assert.deepEqual(receiptEntryErrors([]), ['receipt must be an object']);
+  for (const version of [1, 3, '2', null]) {
+    assert.deepEqual(receiptEntryErrors({ ...r, version }), ['receipt version must be one of 2 (or absent for format 1)'], String(version));
+  }
+});
+
+test('a format 2 receipt carries its version in the leaf; a format 1 receipt has none', () => {
+  assert.match(receiptEntryBytes(receipt(21)).toString(), /"actor":"pseudonym:[0-9a-f-]{36}".*"version":2\}$/);
+  assert.deepEqual(receiptEntryErrors(receipt(21)), []);
+  assert.ok(!receiptEntryBytes(receipt(1)).toString().includes('version'));
 });
 
 test('every receipt of a log verifies offline from its bundle, after a JSON round trip', async () => {

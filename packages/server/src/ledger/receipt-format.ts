@@ -12,6 +12,8 @@ import { verifyInclusion } from './merkle/verify.ts';
  * the leaf index is assigned later by the integrator, so it is carried beside the entry, not in it.
  */
 export interface ReceiptEntry {
+  /** Absent in format 1; 2 where a person acts by pseudonym (`pseudonym:<key id>`, ADR 0029). */
+  version?: 2;
   receipt_id: string;
   tenant_id: string;
   actor: string;
@@ -26,7 +28,9 @@ export interface ReceiptEntry {
 }
 
 const REQUIRED_STRINGS = ['receipt_id', 'tenant_id', 'actor', 'action', 'decision', 'bundle_hash', 'issued_at'] as const;
-const MEMBERS = new Set<string>([...REQUIRED_STRINGS, 'target', 'evidence_refs', 'request_id']);
+const MEMBERS = new Set<string>([...REQUIRED_STRINGS, 'target', 'evidence_refs', 'request_id', 'version']);
+/** The formats a verifier accepts: 1 has no `version` member. */
+const VERSIONS = new Set<unknown>([2]);
 const UTC_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
 
 /** Problems with a value claimed to be a receipt entry; empty when it is one. */
@@ -41,6 +45,7 @@ export function receiptEntryErrors(value: unknown): string[] {
     errors.push('receipt evidence_refs must be an array of strings');
   }
   if ('request_id' in r && typeof r.request_id !== 'string') errors.push('receipt request_id must be a string');
+  if ('version' in r && !VERSIONS.has(r.version)) errors.push(`receipt version must be one of ${[...VERSIONS].join(', ')} (or absent for format 1)`);
   if (typeof r.issued_at === 'string' && (!UTC_TIMESTAMP.test(r.issued_at) || Number.isNaN(Date.parse(r.issued_at)))) {
     errors.push('receipt issued_at must be a UTC ISO 8601 timestamp');
   }

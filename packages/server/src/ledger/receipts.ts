@@ -1,13 +1,19 @@
 import { currentTenantId, currentTx } from '../context.ts';
+import { storedActor } from '../identity/actor-pseudonyms.ts';
 import type { Statement } from '../db/statement.ts';
 import { receiptEntityStatements, type ReceiptDecision } from '../graph/mirror.ts';
 import { canonicalSha256 } from '../util/canonical-json.ts';
 import { uuidv7 } from '../util/ids.ts';
 
+/** The receipt format written now: 2 stores a person as actor by pseudonym (ADR 0029); receipts without `version` are format 1. */
+export const RECEIPT_VERSION = 2;
+
 /** What a receipt attests. Its SHA-256 is taken over the RFC 8785 canonical JSON of this body. */
 export interface ReceiptBody {
+  version?: typeof RECEIPT_VERSION;
   receipt_id: string;
   tenant_id: string;
+  /** A person's pseudonym (prepared in the transaction), or a system actor. */
   actor: string;
   action: string;
   target: string | null;
@@ -29,6 +35,8 @@ export function buildReceipt(input: Omit<ReceiptBody, 'receipt_id' | 'tenant_id'
     tenant_id: currentTenantId(),
     issued_at: at.toISOString(),
     ...input,
+    actor: storedActor(input.actor),
+    version: RECEIPT_VERSION,
   };
   return { body, sha256: canonicalSha256(body) };
 }

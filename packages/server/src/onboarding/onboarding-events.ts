@@ -3,6 +3,7 @@ import { currentTenantId, currentTx } from '../context.ts';
 import { runBatch } from '../db/statement.ts';
 import { buildReceipt, receiptStatements } from '../ledger/receipts.ts';
 import { uuidv7 } from '../util/ids.ts';
+import { prepareActors } from '../identity/actor-pseudonyms.ts';
 
 export const STEPS = ['tenant', 'admin', 'template', 'webhook', 'evidence'] as const;
 export type Step = (typeof STEPS)[number];
@@ -34,6 +35,7 @@ export async function recordStep(e: Omit<OnboardingEvent, 'tenant_id' | 'occurre
     [tenant, uuidv7(o.at.getTime()), e.cohort, e.step, e.outcome, JSON.stringify(e.detail), e.duration_ms, o.at.toISOString()],
   );
   if (e.outcome === 'pending') return;
+  await prepareActors([o.actor], o.at);
   const action = `onboarding.${e.step}`;
   const target = `tenant:${tenant}`;
   const details = { cohort: e.cohort, step: e.step };

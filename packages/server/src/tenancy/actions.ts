@@ -25,7 +25,7 @@ const TenantIdParams = Type.Object({ id: TenantId });
 
 export const TenantView = Type.Object({
   tenant_id: Type.String(),
-  status: StringEnum(['active', 'disabled']),
+  status: StringEnum(['active', 'disabled', 'purged']),
   config: TenantConfig,
   created_at: Type.String({ format: 'date-time' }),
   updated_at: Type.String({ format: 'date-time' }),
@@ -145,7 +145,9 @@ export const getTenant = defineAction({
 const StatusChange = Type.Object({ reason: Type.String({ minLength: 3, maxLength: 2000 }) }, { additionalProperties: false });
 
 /** Sets a tenant's status and records why, in the operator's audit and in the tenant's own. */
-async function changeStatus(ctx: { tenantId: string; requestId: string; now: Date; principal: { subjectId: string }; params: { id: string } }, status: 'active' | 'disabled', reason: string) {
+async function changeStatus(ctx: { tenantId: string; requestId: string; now: Date; principal: { subjectId: string }; params: { id: string } }, status: 'active' | 'disabled', reason: string, tenant: Tenant) {
+  // A purged tenant's status is final: its data and keys are gone (ADR 0029).
+  if (tenant.status === 'purged') throw new Problem('conflict', `tenant ${ctx.params.id} was purged; its status cannot change`, { tenant_id: ctx.params.id, state: tenant.status });
   const changed = (await setTenantStatus(ctx.params.id, status, ctx.now))!;
   const event = { type: 'tenant.status_changed', actor: ctx.principal.subjectId, action: status === 'active' ? 'tenant.enable' : 'tenant.disable', target: `tenant:${ctx.params.id}`, decision: 'allow' as const, requestId: ctx.requestId, details: { status, reason, operator_tenant: ctx.tenantId }, at: ctx.now };
   await appendAuditEvent(event);
@@ -167,12 +169,12 @@ export const disableTenant = defineAction({
   resource: loadTenant,
   target: (ctx) => `tenant:${ctx.params.id}`,
   evidenceRefs: (_ctx, input) => [reasonRef(input)],
-  run: async (ctx, input) => {
+  run: async (ctx, input, tenant) => {
     // Disabling the tenant the operators sign in to would lock every operator out, this one included.
     if (ctx.params.id === ctx.tenantId) {
       throw new Problem('platform-tenant-protected', `tenant ${ctx.params.id} is the platform tenant you operate from and cannot be disabled`, { tenant_id: ctx.params.id });
     }
-    return changeStatus(ctx, 'disabled', input.reason);
+    return changeStatus(ctx, 'disabled', input.reason, tenant);
   },
 });
 
@@ -188,7 +190,7 @@ export const enableTenant = defineAction({
   resource: loadTenant,
   target: (ctx) => `tenant:${ctx.params.id}`,
   evidenceRefs: (_ctx, input) => [reasonRef(input)],
-  run: async (ctx, input) => changeStatus(ctx, 'active', input.reason),
+  run: async (ctx, input, tenant) => changeStatus(ctx, 'active', input.reason, tenant),
 });
 
 export const tenantOverviewAction = defineAction({

@@ -3,7 +3,8 @@ import { RegionRouter } from '../db/region-router.ts';
 import { withPlatformTransaction } from '../db/tenant-tx.ts';
 import type { TenantConfig } from './tenant-config.ts';
 
-export type TenantStatus = 'active' | 'disabled';
+/** `purged`: a whole-tenant purge ran (ADR 0029); final, and the id is never given again. */
+export type TenantStatus = 'active' | 'disabled' | 'purged';
 
 export interface Tenant {
   tenant_id: string;

@@ -1784,7 +1784,7 @@ export interface paths {
         get: operations["purge.request.list"];
         put?: never;
         /**
-         * Ask to purge a subject's personal data or an entity; it runs once two different people with the roles the policy names approve
+         * Ask to purge a subject's personal data, an entity or the whole tenant; it runs once two different people with the roles the policy names approve
          * @description Governed action `purge.request.create` (tenant scope).
          */
         post: operations["purge.request.create"];
@@ -12469,7 +12469,7 @@ export interface operations {
                                 }[];
                                 purge_id: string;
                                 retained: string[];
-                                scope: "subject" | "entity";
+                                scope: "subject" | "entity" | "tenant";
                                 /** @description the data keys destroyed; what was sealed under them reads as [purged] */
                                 shredded_keys?: string[];
                                 subject: string;
@@ -12477,7 +12477,7 @@ export interface operations {
                             purge_id: string;
                             rationale: string;
                             requester: string;
-                            scope: "subject" | "entity";
+                            scope: "subject" | "entity" | "tenant";
                             status: "requested" | "approved" | "done" | "denied" | "cancelled" | "failed";
                             subject: string;
                             /** Format: date-time */
@@ -12499,8 +12499,8 @@ export interface operations {
             content: {
                 "application/json": {
                     rationale: string;
-                    scope: "subject" | "entity";
-                    /** @description the subject id (scope subject) or entity id (scope entity) */
+                    scope: "subject" | "entity" | "tenant";
+                    /** @description the subject id (scope subject), entity id (scope entity) or the id of the tenant asked in (scope tenant) */
                     subject: string;
                 };
             };
@@ -12598,7 +12598,7 @@ export interface operations {
                             }[];
                             purge_id: string;
                             retained: string[];
-                            scope: "subject" | "entity";
+                            scope: "subject" | "entity" | "tenant";
                             /** @description the data keys destroyed; what was sealed under them reads as [purged] */
                             shredded_keys?: string[];
                             subject: string;
@@ -12607,7 +12607,7 @@ export interface operations {
                         purge_id: string;
                         rationale: string;
                         requester: string;
-                        scope: "subject" | "entity";
+                        scope: "subject" | "entity" | "tenant";
                         status: "requested" | "approved" | "done" | "denied" | "cancelled" | "failed";
                         subject: string;
                         /** Format: date-time */
@@ -12720,7 +12720,7 @@ export interface operations {
                             }[];
                             purge_id: string;
                             retained: string[];
-                            scope: "subject" | "entity";
+                            scope: "subject" | "entity" | "tenant";
                             /** @description the data keys destroyed; what was sealed under them reads as [purged] */
                             shredded_keys?: string[];
                             subject: string;
@@ -12729,7 +12729,7 @@ export interface operations {
                         purge_id: string;
                         rationale: string;
                         requester: string;
-                        scope: "subject" | "entity";
+                        scope: "subject" | "entity" | "tenant";
                         status: "requested" | "approved" | "done" | "denied" | "cancelled" | "failed";
                         subject: string;
                         /** Format: date-time */
@@ -12848,7 +12848,7 @@ export interface operations {
                             }[];
                             purge_id: string;
                             retained: string[];
-                            scope: "subject" | "entity";
+                            scope: "subject" | "entity" | "tenant";
                             /** @description the data keys destroyed; what was sealed under them reads as [purged] */
                             shredded_keys?: string[];
                             subject: string;
@@ -12857,7 +12857,7 @@ export interface operations {
                         purge_id: string;
                         rationale: string;
                         requester: string;
-                        scope: "subject" | "entity";
+                        scope: "subject" | "entity" | "tenant";
                         status: "requested" | "approved" | "done" | "denied" | "cancelled" | "failed";
                         subject: string;
                         /** Format: date-time */
@@ -12976,7 +12976,7 @@ export interface operations {
                             }[];
                             purge_id: string;
                             retained: string[];
-                            scope: "subject" | "entity";
+                            scope: "subject" | "entity" | "tenant";
                             /** @description the data keys destroyed; what was sealed under them reads as [purged] */
                             shredded_keys?: string[];
                             subject: string;
@@ -12985,7 +12985,7 @@ export interface operations {
                         purge_id: string;
                         rationale: string;
                         requester: string;
-                        scope: "subject" | "entity";
+                        scope: "subject" | "entity" | "tenant";
                         status: "requested" | "approved" | "done" | "denied" | "cancelled" | "failed";
                         subject: string;
                         /** Format: date-time */
@@ -13104,7 +13104,7 @@ export interface operations {
                             }[];
                             purge_id: string;
                             retained: string[];
-                            scope: "subject" | "entity";
+                            scope: "subject" | "entity" | "tenant";
                             /** @description the data keys destroyed; what was sealed under them reads as [purged] */
                             shredded_keys?: string[];
                             subject: string;
@@ -13113,7 +13113,7 @@ export interface operations {
                         purge_id: string;
                         rationale: string;
                         requester: string;
-                        scope: "subject" | "entity";
+                        scope: "subject" | "entity" | "tenant";
                         status: "requested" | "approved" | "done" | "denied" | "cancelled" | "failed";
                         subject: string;
                         /** Format: date-time */
@@ -16436,7 +16436,7 @@ export interface operations {
                                 version: number | null;
                             };
                             /** @enum {string} */
-                            status: "active" | "disabled";
+                            status: "active" | "disabled" | "purged";
                             tenant_id: string;
                             /** Format: date-time */
                             updated_at: string;
@@ -16575,7 +16575,7 @@ export interface operations {
                         /** Format: date-time */
                         created_at: string;
                         /** @enum {string} */
-                        status: "active" | "disabled";
+                        status: "active" | "disabled" | "purged";
                         tenant_id: string;
                         /** Format: date-time */
                         updated_at: string;
@@ -16691,7 +16691,7 @@ export interface operations {
                         /** Format: date-time */
                         created_at: string;
                         /** @enum {string} */
-                        status: "active" | "disabled";
+                        status: "active" | "disabled" | "purged";
                         tenant_id: string;
                         /** Format: date-time */
                         updated_at: string;
@@ -17256,7 +17256,7 @@ export interface operations {
                         /** Format: date-time */
                         created_at: string;
                         /** @enum {string} */
-                        status: "active" | "disabled";
+                        status: "active" | "disabled" | "purged";
                         tenant_id: string;
                         /** Format: date-time */
                         updated_at: string;
@@ -17378,7 +17378,7 @@ export interface operations {
                         /** Format: date-time */
                         created_at: string;
                         /** @enum {string} */
-                        status: "active" | "disabled";
+                        status: "active" | "disabled" | "purged";
                         tenant_id: string;
                         /** Format: date-time */
                         updated_at: string;
@@ -17824,7 +17824,7 @@ export interface operations {
                             type: string;
                         }[];
                         /** @enum {string} */
-                        status: "active" | "disabled";
+                        status: "active" | "disabled" | "purged";
                         tenant_id: string;
                         /** Format: date-time */
                         updated_at: string;
@@ -18099,8 +18099,12 @@ export const pathsApiV1PurgeRequestsGetResponses200ContentApplicationJsonRequest
 export const pathsApiV1PurgeRequestsGetResponses200ContentApplicationJsonRequestsManifestAnyOf0ScopeAnyOf1Values: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["get"]["responses"]["200"]["content"]["application/json"]["requests"]["manifest"], {
     scope: unknown;
 }>["scope"]> = ["entity"];
+export const pathsApiV1PurgeRequestsGetResponses200ContentApplicationJsonRequestsManifestAnyOf0ScopeAnyOf2Values: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["get"]["responses"]["200"]["content"]["application/json"]["requests"]["manifest"], {
+    scope: unknown;
+}>["scope"]> = ["tenant"];
 export const pathsApiV1PurgeRequestsGetResponses200ContentApplicationJsonRequestsScopeAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["get"]["responses"]["200"]["content"]["application/json"]["requests"]["scope"]> = ["subject"];
 export const pathsApiV1PurgeRequestsGetResponses200ContentApplicationJsonRequestsScopeAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["get"]["responses"]["200"]["content"]["application/json"]["requests"]["scope"]> = ["entity"];
+export const pathsApiV1PurgeRequestsGetResponses200ContentApplicationJsonRequestsScopeAnyOf2Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["get"]["responses"]["200"]["content"]["application/json"]["requests"]["scope"]> = ["tenant"];
 export const pathsApiV1PurgeRequestsGetResponses200ContentApplicationJsonRequestsStatusAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["get"]["responses"]["200"]["content"]["application/json"]["requests"]["status"]> = ["requested"];
 export const pathsApiV1PurgeRequestsGetResponses200ContentApplicationJsonRequestsStatusAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["get"]["responses"]["200"]["content"]["application/json"]["requests"]["status"]> = ["approved"];
 export const pathsApiV1PurgeRequestsGetResponses200ContentApplicationJsonRequestsStatusAnyOf2Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["get"]["responses"]["200"]["content"]["application/json"]["requests"]["status"]> = ["done"];
@@ -18109,14 +18113,19 @@ export const pathsApiV1PurgeRequestsGetResponses200ContentApplicationJsonRequest
 export const pathsApiV1PurgeRequestsGetResponses200ContentApplicationJsonRequestsStatusAnyOf5Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["get"]["responses"]["200"]["content"]["application/json"]["requests"]["status"]> = ["failed"];
 export const pathsApiV1PurgeRequestsPostRequestBodyContentApplicationJsonScopeAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["post"]["requestBody"]["content"]["application/json"]["scope"]> = ["subject"];
 export const pathsApiV1PurgeRequestsPostRequestBodyContentApplicationJsonScopeAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["post"]["requestBody"]["content"]["application/json"]["scope"]> = ["entity"];
+export const pathsApiV1PurgeRequestsPostRequestBodyContentApplicationJsonScopeAnyOf2Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["post"]["requestBody"]["content"]["application/json"]["scope"]> = ["tenant"];
 export const pathsApiV1PurgeRequestsPostResponses201ContentApplicationJsonManifestAnyOf0ScopeAnyOf0Values: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["post"]["responses"]["201"]["content"]["application/json"]["manifest"], {
     scope: unknown;
 }>["scope"]> = ["subject"];
 export const pathsApiV1PurgeRequestsPostResponses201ContentApplicationJsonManifestAnyOf0ScopeAnyOf1Values: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["post"]["responses"]["201"]["content"]["application/json"]["manifest"], {
     scope: unknown;
 }>["scope"]> = ["entity"];
+export const pathsApiV1PurgeRequestsPostResponses201ContentApplicationJsonManifestAnyOf0ScopeAnyOf2Values: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["post"]["responses"]["201"]["content"]["application/json"]["manifest"], {
+    scope: unknown;
+}>["scope"]> = ["tenant"];
 export const pathsApiV1PurgeRequestsPostResponses201ContentApplicationJsonScopeAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["post"]["responses"]["201"]["content"]["application/json"]["scope"]> = ["subject"];
 export const pathsApiV1PurgeRequestsPostResponses201ContentApplicationJsonScopeAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["post"]["responses"]["201"]["content"]["application/json"]["scope"]> = ["entity"];
+export const pathsApiV1PurgeRequestsPostResponses201ContentApplicationJsonScopeAnyOf2Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["post"]["responses"]["201"]["content"]["application/json"]["scope"]> = ["tenant"];
 export const pathsApiV1PurgeRequestsPostResponses201ContentApplicationJsonStatusAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["requested"];
 export const pathsApiV1PurgeRequestsPostResponses201ContentApplicationJsonStatusAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["approved"];
 export const pathsApiV1PurgeRequestsPostResponses201ContentApplicationJsonStatusAnyOf2Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["done"];
@@ -18129,8 +18138,12 @@ export const pathsApiV1PurgeRequestsIdGetResponses200ContentApplicationJsonManif
 export const pathsApiV1PurgeRequestsIdGetResponses200ContentApplicationJsonManifestAnyOf0ScopeAnyOf1Values: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["manifest"], {
     scope: unknown;
 }>["scope"]> = ["entity"];
+export const pathsApiV1PurgeRequestsIdGetResponses200ContentApplicationJsonManifestAnyOf0ScopeAnyOf2Values: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["manifest"], {
+    scope: unknown;
+}>["scope"]> = ["tenant"];
 export const pathsApiV1PurgeRequestsIdGetResponses200ContentApplicationJsonScopeAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["scope"]> = ["subject"];
 export const pathsApiV1PurgeRequestsIdGetResponses200ContentApplicationJsonScopeAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["scope"]> = ["entity"];
+export const pathsApiV1PurgeRequestsIdGetResponses200ContentApplicationJsonScopeAnyOf2Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["scope"]> = ["tenant"];
 export const pathsApiV1PurgeRequestsIdGetResponses200ContentApplicationJsonStatusAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["status"]> = ["requested"];
 export const pathsApiV1PurgeRequestsIdGetResponses200ContentApplicationJsonStatusAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["status"]> = ["approved"];
 export const pathsApiV1PurgeRequestsIdGetResponses200ContentApplicationJsonStatusAnyOf2Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["status"]> = ["done"];
@@ -18143,8 +18156,12 @@ export const pathsApiV1PurgeRequestsIdApprovePostResponses200ContentApplicationJ
 export const pathsApiV1PurgeRequestsIdApprovePostResponses200ContentApplicationJsonManifestAnyOf0ScopeAnyOf1Values: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/approve"]["post"]["responses"]["200"]["content"]["application/json"]["manifest"], {
     scope: unknown;
 }>["scope"]> = ["entity"];
+export const pathsApiV1PurgeRequestsIdApprovePostResponses200ContentApplicationJsonManifestAnyOf0ScopeAnyOf2Values: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/approve"]["post"]["responses"]["200"]["content"]["application/json"]["manifest"], {
+    scope: unknown;
+}>["scope"]> = ["tenant"];
 export const pathsApiV1PurgeRequestsIdApprovePostResponses200ContentApplicationJsonScopeAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/approve"]["post"]["responses"]["200"]["content"]["application/json"]["scope"]> = ["subject"];
 export const pathsApiV1PurgeRequestsIdApprovePostResponses200ContentApplicationJsonScopeAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/approve"]["post"]["responses"]["200"]["content"]["application/json"]["scope"]> = ["entity"];
+export const pathsApiV1PurgeRequestsIdApprovePostResponses200ContentApplicationJsonScopeAnyOf2Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/approve"]["post"]["responses"]["200"]["content"]["application/json"]["scope"]> = ["tenant"];
 export const pathsApiV1PurgeRequestsIdApprovePostResponses200ContentApplicationJsonStatusAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/approve"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["requested"];
 export const pathsApiV1PurgeRequestsIdApprovePostResponses200ContentApplicationJsonStatusAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/approve"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["approved"];
 export const pathsApiV1PurgeRequestsIdApprovePostResponses200ContentApplicationJsonStatusAnyOf2Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/approve"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["done"];
@@ -18157,8 +18174,12 @@ export const pathsApiV1PurgeRequestsIdCancelPostResponses200ContentApplicationJs
 export const pathsApiV1PurgeRequestsIdCancelPostResponses200ContentApplicationJsonManifestAnyOf0ScopeAnyOf1Values: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/cancel"]["post"]["responses"]["200"]["content"]["application/json"]["manifest"], {
     scope: unknown;
 }>["scope"]> = ["entity"];
+export const pathsApiV1PurgeRequestsIdCancelPostResponses200ContentApplicationJsonManifestAnyOf0ScopeAnyOf2Values: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/cancel"]["post"]["responses"]["200"]["content"]["application/json"]["manifest"], {
+    scope: unknown;
+}>["scope"]> = ["tenant"];
 export const pathsApiV1PurgeRequestsIdCancelPostResponses200ContentApplicationJsonScopeAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/cancel"]["post"]["responses"]["200"]["content"]["application/json"]["scope"]> = ["subject"];
 export const pathsApiV1PurgeRequestsIdCancelPostResponses200ContentApplicationJsonScopeAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/cancel"]["post"]["responses"]["200"]["content"]["application/json"]["scope"]> = ["entity"];
+export const pathsApiV1PurgeRequestsIdCancelPostResponses200ContentApplicationJsonScopeAnyOf2Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/cancel"]["post"]["responses"]["200"]["content"]["application/json"]["scope"]> = ["tenant"];
 export const pathsApiV1PurgeRequestsIdCancelPostResponses200ContentApplicationJsonStatusAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/cancel"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["requested"];
 export const pathsApiV1PurgeRequestsIdCancelPostResponses200ContentApplicationJsonStatusAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/cancel"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["approved"];
 export const pathsApiV1PurgeRequestsIdCancelPostResponses200ContentApplicationJsonStatusAnyOf2Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/cancel"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["done"];
@@ -18171,8 +18192,12 @@ export const pathsApiV1PurgeRequestsIdDenyPostResponses200ContentApplicationJson
 export const pathsApiV1PurgeRequestsIdDenyPostResponses200ContentApplicationJsonManifestAnyOf0ScopeAnyOf1Values: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/deny"]["post"]["responses"]["200"]["content"]["application/json"]["manifest"], {
     scope: unknown;
 }>["scope"]> = ["entity"];
+export const pathsApiV1PurgeRequestsIdDenyPostResponses200ContentApplicationJsonManifestAnyOf0ScopeAnyOf2Values: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/deny"]["post"]["responses"]["200"]["content"]["application/json"]["manifest"], {
+    scope: unknown;
+}>["scope"]> = ["tenant"];
 export const pathsApiV1PurgeRequestsIdDenyPostResponses200ContentApplicationJsonScopeAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/deny"]["post"]["responses"]["200"]["content"]["application/json"]["scope"]> = ["subject"];
 export const pathsApiV1PurgeRequestsIdDenyPostResponses200ContentApplicationJsonScopeAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/deny"]["post"]["responses"]["200"]["content"]["application/json"]["scope"]> = ["entity"];
+export const pathsApiV1PurgeRequestsIdDenyPostResponses200ContentApplicationJsonScopeAnyOf2Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/deny"]["post"]["responses"]["200"]["content"]["application/json"]["scope"]> = ["tenant"];
 export const pathsApiV1PurgeRequestsIdDenyPostResponses200ContentApplicationJsonStatusAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/deny"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["requested"];
 export const pathsApiV1PurgeRequestsIdDenyPostResponses200ContentApplicationJsonStatusAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/deny"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["approved"];
 export const pathsApiV1PurgeRequestsIdDenyPostResponses200ContentApplicationJsonStatusAnyOf2Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests/{id}/deny"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["done"];
@@ -18218,7 +18243,7 @@ export const pathsApiV1TenantsGetResponses200ContentApplicationJsonTenantsConfig
 export const pathsApiV1TenantsGetResponses200ContentApplicationJsonTenantsConfigData_regionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants"]["get"]["responses"]["200"]["content"]["application/json"]["tenants"]["config"]["data_region"]> = ["eu", "us", "uk", "apac"];
 export const pathsApiV1TenantsGetResponses200ContentApplicationJsonTenantsConfigEnvValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants"]["get"]["responses"]["200"]["content"]["application/json"]["tenants"]["config"]["env"]> = ["dev", "staging", "prod"];
 export const pathsApiV1TenantsGetResponses200ContentApplicationJsonTenantsConfigRedaction_presetValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants"]["get"]["responses"]["200"]["content"]["application/json"]["tenants"]["config"]["redaction_preset"]> = ["strict", "standard"];
-export const pathsApiV1TenantsGetResponses200ContentApplicationJsonTenantsStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants"]["get"]["responses"]["200"]["content"]["application/json"]["tenants"]["status"]> = ["active", "disabled"];
+export const pathsApiV1TenantsGetResponses200ContentApplicationJsonTenantsStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants"]["get"]["responses"]["200"]["content"]["application/json"]["tenants"]["status"]> = ["active", "disabled", "purged"];
 export const pathsApiV1TenantsPostRequestBodyContentApplicationJsonAdminAttributesEmployment_typeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants"]["post"]["requestBody"]["content"]["application/json"]["admin"]["attributes"]["employment_type"]> = ["employee", "contractor", "intern"];
 export const pathsApiV1TenantsPostRequestBodyContentApplicationJsonData_regionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants"]["post"]["requestBody"]["content"]["application/json"]["data_region"]> = ["eu", "us", "uk", "apac"];
 export const pathsApiV1TenantsPostRequestBodyContentApplicationJsonEnvValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants"]["post"]["requestBody"]["content"]["application/json"]["env"]> = ["dev", "staging", "prod"];
@@ -18227,13 +18252,13 @@ export const pathsApiV1TenantsPostResponses201ContentApplicationJsonConfigData_c
 export const pathsApiV1TenantsPostResponses201ContentApplicationJsonConfigData_regionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants"]["post"]["responses"]["201"]["content"]["application/json"]["config"]["data_region"]> = ["eu", "us", "uk", "apac"];
 export const pathsApiV1TenantsPostResponses201ContentApplicationJsonConfigEnvValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants"]["post"]["responses"]["201"]["content"]["application/json"]["config"]["env"]> = ["dev", "staging", "prod"];
 export const pathsApiV1TenantsPostResponses201ContentApplicationJsonConfigRedaction_presetValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants"]["post"]["responses"]["201"]["content"]["application/json"]["config"]["redaction_preset"]> = ["strict", "standard"];
-export const pathsApiV1TenantsPostResponses201ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["active", "disabled"];
+export const pathsApiV1TenantsPostResponses201ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["active", "disabled", "purged"];
 export const pathsApiV1TenantsIdGetResponses200ContentApplicationJsonConfigAllowed_regionsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["config"]["allowed_regions"]> = ["eu", "us", "uk", "apac"];
 export const pathsApiV1TenantsIdGetResponses200ContentApplicationJsonConfigData_classesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["config"]["data_classes"]> = ["public", "internal", "confidential", "restricted"];
 export const pathsApiV1TenantsIdGetResponses200ContentApplicationJsonConfigData_regionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["config"]["data_region"]> = ["eu", "us", "uk", "apac"];
 export const pathsApiV1TenantsIdGetResponses200ContentApplicationJsonConfigEnvValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["config"]["env"]> = ["dev", "staging", "prod"];
 export const pathsApiV1TenantsIdGetResponses200ContentApplicationJsonConfigRedaction_presetValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["config"]["redaction_preset"]> = ["strict", "standard"];
-export const pathsApiV1TenantsIdGetResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["status"]> = ["active", "disabled"];
+export const pathsApiV1TenantsIdGetResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["status"]> = ["active", "disabled", "purged"];
 export const pathsApiV1TenantsIdBrandingLogoPutRequestBodyContentApplicationJsonContent_typeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/branding/logo"]["put"]["requestBody"]["content"]["application/json"]["content_type"]> = ["image/png", "image/jpeg", "image/webp"];
 export const pathsApiV1TenantsIdConfigGetResponses200ContentApplicationJsonAllowed_regionsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/config"]["get"]["responses"]["200"]["content"]["application/json"]["allowed_regions"]> = ["eu", "us", "uk", "apac"];
 export const pathsApiV1TenantsIdConfigGetResponses200ContentApplicationJsonData_classesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/config"]["get"]["responses"]["200"]["content"]["application/json"]["data_classes"]> = ["public", "internal", "confidential", "restricted"];
@@ -18255,13 +18280,13 @@ export const pathsApiV1TenantsIdDisablePostResponses200ContentApplicationJsonCon
 export const pathsApiV1TenantsIdDisablePostResponses200ContentApplicationJsonConfigData_regionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/disable"]["post"]["responses"]["200"]["content"]["application/json"]["config"]["data_region"]> = ["eu", "us", "uk", "apac"];
 export const pathsApiV1TenantsIdDisablePostResponses200ContentApplicationJsonConfigEnvValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/disable"]["post"]["responses"]["200"]["content"]["application/json"]["config"]["env"]> = ["dev", "staging", "prod"];
 export const pathsApiV1TenantsIdDisablePostResponses200ContentApplicationJsonConfigRedaction_presetValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/disable"]["post"]["responses"]["200"]["content"]["application/json"]["config"]["redaction_preset"]> = ["strict", "standard"];
-export const pathsApiV1TenantsIdDisablePostResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/disable"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["active", "disabled"];
+export const pathsApiV1TenantsIdDisablePostResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/disable"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["active", "disabled", "purged"];
 export const pathsApiV1TenantsIdEnablePostResponses200ContentApplicationJsonConfigAllowed_regionsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/enable"]["post"]["responses"]["200"]["content"]["application/json"]["config"]["allowed_regions"]> = ["eu", "us", "uk", "apac"];
 export const pathsApiV1TenantsIdEnablePostResponses200ContentApplicationJsonConfigData_classesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/enable"]["post"]["responses"]["200"]["content"]["application/json"]["config"]["data_classes"]> = ["public", "internal", "confidential", "restricted"];
 export const pathsApiV1TenantsIdEnablePostResponses200ContentApplicationJsonConfigData_regionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/enable"]["post"]["responses"]["200"]["content"]["application/json"]["config"]["data_region"]> = ["eu", "us", "uk", "apac"];
 export const pathsApiV1TenantsIdEnablePostResponses200ContentApplicationJsonConfigEnvValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/enable"]["post"]["responses"]["200"]["content"]["application/json"]["config"]["env"]> = ["dev", "staging", "prod"];
 export const pathsApiV1TenantsIdEnablePostResponses200ContentApplicationJsonConfigRedaction_presetValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/enable"]["post"]["responses"]["200"]["content"]["application/json"]["config"]["redaction_preset"]> = ["strict", "standard"];
-export const pathsApiV1TenantsIdEnablePostResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/enable"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["active", "disabled"];
+export const pathsApiV1TenantsIdEnablePostResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/enable"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["active", "disabled", "purged"];
 export const pathsApiV1TenantsIdOverviewGetResponses200ContentApplicationJsonActivationsKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/overview"]["get"]["responses"]["200"]["content"]["application/json"]["activations"]["kind"]> = ["activate", "rollback"];
 export const pathsApiV1TenantsIdOverviewGetResponses200ContentApplicationJsonConfigAllowed_regionsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/overview"]["get"]["responses"]["200"]["content"]["application/json"]["config"]["allowed_regions"]> = ["eu", "us", "uk", "apac"];
 export const pathsApiV1TenantsIdOverviewGetResponses200ContentApplicationJsonConfigData_classesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/overview"]["get"]["responses"]["200"]["content"]["application/json"]["config"]["data_classes"]> = ["public", "internal", "confidential", "restricted"];
@@ -18270,4 +18295,4 @@ export const pathsApiV1TenantsIdOverviewGetResponses200ContentApplicationJsonCon
 export const pathsApiV1TenantsIdOverviewGetResponses200ContentApplicationJsonConfigRedaction_presetValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/overview"]["get"]["responses"]["200"]["content"]["application/json"]["config"]["redaction_preset"]> = ["strict", "standard"];
 export const pathsApiV1TenantsIdOverviewGetResponses200ContentApplicationJsonKeysStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/overview"]["get"]["responses"]["200"]["content"]["application/json"]["keys"]["status"]> = ["active", "retired"];
 export const pathsApiV1TenantsIdOverviewGetResponses200ContentApplicationJsonQuotasQuotaValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/overview"]["get"]["responses"]["200"]["content"]["application/json"]["quotas"]["quota"]> = ["runs", "exports"];
-export const pathsApiV1TenantsIdOverviewGetResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/overview"]["get"]["responses"]["200"]["content"]["application/json"]["status"]> = ["active", "disabled"];
+export const pathsApiV1TenantsIdOverviewGetResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/overview"]["get"]["responses"]["200"]["content"]["application/json"]["status"]> = ["active", "disabled", "purged"];

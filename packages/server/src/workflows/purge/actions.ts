@@ -8,7 +8,7 @@ import { approvalsOf } from '../shared/history.ts';
 import { Decide, HistoryView, IdParams, MaybeDecide, Rationale } from '../shared/schemas.ts';
 import { PURGE_JOB } from './purge-job.ts';
 import { missingPurgeApprovals, purgeApprovalSatisfied, purgeDecision, type PurgeInput } from './purge-policy.ts';
-import { appendPurgeHistory, getPurgeHistory, getPurgeRequest, insertPurgeRequest, listPurgeRequests, purgeTarget, setPurgeStatus, type PurgeHistoryEntry, type PurgeRequest } from './purge-store.ts';
+import { appendPurgeHistory, getPurgeHistory, getPurgeRequest, insertPurgeRequest, listPurgeRequests, purgeSnapshot, purgeTarget, setPurgeStatus, type PurgeHistoryEntry, type PurgeRequest } from './purge-store.ts';
 import { nextState, PURGE_SCOPES, PURGE_STATES, type PurgeState, type PurgeTransition } from './state-machine.ts';
 
 const PATH = '/purge-requests';
@@ -85,13 +85,13 @@ export const createPurgeRequest = defineAction({
   name: 'purge.request.create',
   method: 'POST',
   path: PATH,
-  summary: "Ask to purge a subject's personal data or an entity; it runs once two different people with the roles the policy names approve",
+  summary: "Ask to purge a subject's personal data, an entity or the whole tenant; it runs once two different people with the roles the policy names approve",
   scope: 'tenant',
   status: 201,
   input: Type.Object(
     {
       scope: Scope,
-      subject: Type.String({ minLength: 1, maxLength: 300, pattern: '^[A-Za-z0-9][A-Za-z0-9._@:/-]*$', description: 'the subject id (scope subject) or entity id (scope entity)' }),
+      subject: Type.String({ minLength: 1, maxLength: 300, pattern: '^[A-Za-z0-9][A-Za-z0-9._@:/-]*$', description: 'the subject id (scope subject), entity id (scope entity) or the id of the tenant asked in (scope tenant)' }),
       rationale: Rationale,
     },
     { additionalProperties: false },
@@ -102,10 +102,13 @@ export const createPurgeRequest = defineAction({
     const requester = { id: ctx.principal.subjectId, roles: ctx.principal.roles };
     const decision = purgeDecision(ctx.tenantId, { requester, scope: input.scope, approvals: [] });
     if (!decision.allow) throw new Denied({ reasons: decision.reasons, bundleHash: ctx.bundleHash }, `the purge policy refused a ${input.scope} purge`);
+    if (input.scope === 'tenant' && input.subject !== ctx.tenantId) {
+      throw new Problem('invalid-request', `a tenant purge names the tenant it is asked in (${ctx.tenantId})`, { errors: [{ in: 'body', field: 'subject', message: `must be ${ctx.tenantId} for scope tenant` }] });
+    }
     if (input.scope === 'subject' && input.subject === requester.id) throw new Problem('invalid-request', 'a purge of your own data is requested by someone else', { errors: [{ in: 'body', field: 'subject', message: 'must not be the requester' }] });
     const purgeId = uuidv7(ctx.now.getTime());
     const r = await insertPurgeRequest({ purge_id: purgeId, scope: input.scope, subject: input.subject, requester: requester.id, rationale: input.rationale, approver_roles: decision.approver_roles, created_at: ctx.now.toISOString() });
-    await appendPurgeHistory(purgeId, { at: ctx.now.toISOString(), actor: requester.id, transition: 'request', from_state: null, to_state: 'requested', rationale: input.rationale, details: { roles: requester.roles, bundle_hash: ctx.bundleHash } }, { snapshot: { key: 'purge', value: r } });
+    await appendPurgeHistory(purgeId, { at: ctx.now.toISOString(), actor: requester.id, transition: 'request', from_state: null, to_state: 'requested', rationale: input.rationale, details: { roles: requester.roles, bundle_hash: ctx.bundleHash } }, { snapshot: { key: 'purge', value: await purgeSnapshot(r, ctx.now) } });
     return detail(ctx.tenantId, r);
   },
 });

@@ -5,13 +5,19 @@ import type { Signer } from '../../evidence/jwks.ts';
 import { deleteEntity, relationshipRef } from '../../graph/entity-store.ts';
 import { eraseSubject } from '../../identity/erase-subject.ts';
 import type { JobRunner } from '../../jobs/index.ts';
+import { prepareActors, storedActor } from '../../identity/actor-pseudonyms.ts';
 import { dataKeys } from '../../keys/data-keys.ts';
+import { asTenant } from '../../db/tenant-tx.ts';
+import { signEnvelope } from '../../evidence/dsse.ts';
+import { canonicalJson } from '../../util/canonical-json.ts';
 import { recordSystemStep } from '../shared/system-step.ts';
-import { appendPurgeHistory, getPurgeRequest, purgeTarget, setPurgeStatus, type PurgeManifest, type PurgeRequest } from './purge-store.ts';
+import { eraseTenantGraph, eraseTenantRows, markTenantPurged, PURGE_MANIFEST_PAYLOAD_TYPE } from './tenant-purge.ts';
+import { appendPurgeHistory, forgetPurgeSubject, getPurgeRequest, purgeTarget, setPurgeStatus, type PurgeManifest, type PurgeRequest } from './purge-store.ts';
 import { allowed, nextState } from './state-machine.ts';
 
 // The purge itself runs as a durable job once the request is approved: it deletes what the
-// request names and destroys the subject's data keys (ADR 0025) in one transaction of the tenant,
+// request names and destroys the subject's data keys (ADR 0025) — or, for a whole tenant, its
+// people, its graph and every key, leaving it purged (ADR 0029) — in one transaction of the tenant,
 // records the manifest on the request, and writes the completion receipt, whose evidence carries
 // the manifest's hash. The destroyed key ids go to the purge register before the transaction
 // commits: a register line for a purge that then fails and retries only destroys keys of a purge
@@ -24,6 +30,7 @@ const keysSha256 = (keys: string[]): string => createHash('sha256').update([...k
 
 /** Deletes what the request names; returns per table the keys of the deleted rows. */
 async function purgeRows(r: PurgeRequest): Promise<Array<{ table: string; keys: string[] }>> {
+  if (r.scope === 'tenant') return eraseTenantRows();
   const entityId = r.scope === 'subject' ? `subject:${r.subject}` : r.subject;
   const erased = r.scope === 'subject' ? await eraseSubject(r.subject) : [];
   const relationships = await deleteEntity(entityId);
@@ -36,11 +43,16 @@ export interface PurgeRegisterSink {
   signer: Signer;
 }
 
-// Append-only records that name a subject in plain text: written before sealing, or in columns
-// that are not sealed. The manifest counts them as "not shreddable" rather than claiming them gone.
+// What a whole-tenant purge leaves: append-only records (their sealed fields and pseudonyms now
+// unreadable) and the tenant's other records, which no one can reach once the tenant is purged.
+const TENANT_RETAINED = ['receipts', 'audit_events', 'policy_decisions', 'usage_events', 'workflow histories', "the tenant's row, status purged", "the tenant's other records, readable by no one through the API"];
+
+// Append-only records that name a subject in plain text: written before pseudonyms and sealing,
+// or in columns that are neither (a subject as target). The manifest counts them as "not
+// shreddable" rather than claiming them gone.
 const PLAINTEXT_MENTIONS: Array<{ table: string; where: string }> = [
-  { table: 'receipts', where: 'actor = $2' },
-  { table: 'audit_events', where: 'actor = $2' },
+  { table: 'receipts', where: "(actor = $2 OR target = 'subject:' || $2)" },
+  { table: 'audit_events', where: "(actor = $2 OR target = 'subject:' || $2)" },
   { table: 'policy_decisions', where: 'actor = $2' },
   { table: 'usage_events', where: 'subject = $2' },
   ...['purge_history', 'high_risk_history', 'incident_history', 'revops_quote_history'].map((table) => ({ table, where: `actor = $2 AND rationale NOT LIKE 'sealed:v1:%'` })),
@@ -55,11 +67,42 @@ async function notShreddable(subjectId: string): Promise<Array<{ table: string; 
   return counts;
 }
 
+/** The keys a purge destroys: the subject's, or every key of a purged tenant. */
+function shredFor(r: PurgeRequest, at: Date): Promise<string[]> {
+  if (r.scope === 'entity') return Promise.resolve([]);
+  return dataKeys().shred(r.scope === 'tenant' ? 'tenant' : { subjectId: r.subject }, r.purge_id, at);
+}
+
+/**
+ * A whole-tenant purge is also recorded in the platform's own log, which outlives the tenant's:
+ * a receipt in the platform tenant citing the manifest's hash, and an audit event carrying the
+ * manifest signed by the platform key (when the key outlives the process).
+ */
+async function recordInPlatformLog(platformTenant: string, m: { manifest: PurgeManifest; sha256: string; at: Date; jobId: string; signer: Signer | undefined }): Promise<void> {
+  const signed = m.signer === undefined ? null : await signEnvelope(PURGE_MANIFEST_PAYLOAD_TYPE, Buffer.from(canonicalJson(m.manifest), 'utf8'), m.signer);
+  await asTenant(
+    platformTenant,
+    () =>
+      recordSystemStep({
+        actor: PURGE_ACTOR,
+        action: 'purge.tenant.complete',
+        target: `tenant:${m.manifest.subject}`,
+        at: m.at,
+        jobId: m.jobId,
+        auditType: 'purge.tenant_purged',
+        details: { tenant_id: m.manifest.subject, purge_id: m.manifest.purge_id, manifest: m.manifest, manifest_sha256: m.sha256, signed_manifest: signed },
+        evidence: [`purge-manifest:sha256:${m.sha256}`],
+      }),
+    { scope: 'tenant' },
+  );
+}
+
 /**
  * Registers the purge job. `register` gives the purge register's place and signer; undefined when
  * the key-encryption key lives only in this process (no backup of this store can be restored).
+ * `platformTenant` is the tenant whose log records whole-tenant purges.
  */
-export function installPurges(runner: JobRunner, register: () => PurgeRegisterSink | undefined = () => undefined): void {
+export function installPurges(runner: JobRunner, register: () => PurgeRegisterSink | undefined = () => undefined, o: { platformTenant?: string } = {}): void {
   runner.register<{ purge_id: string }>(PURGE_JOB, {
     backoffMs: 10_000,
     run: async ({ purge_id }, ctx) => {
@@ -67,26 +110,32 @@ export function installPurges(runner: JobRunner, register: () => PurgeRegisterSi
         const r = await getPurgeRequest(purge_id, { lock: true });
         if (r === undefined || !allowed(r.status, 'complete')) return;
         const at = ctx.clock.now();
+        // The subject's pseudonym, read before its key goes: the manifest names the subject by it.
+        if (r.scope === 'subject') await prepareActors([r.subject], at);
+        const named = r.scope === 'subject' ? storedActor(r.subject) : r.subject;
         const deleted = (await purgeRows(r)).map((d) => ({ table: d.table, rows: d.keys.length, keys_sha256: keysSha256(d.keys) }));
-        const shredded = r.scope === 'subject' ? await dataKeys().shred({ subjectId: r.subject }, purge_id, at) : [];
+        const shredded = await shredFor(r, at);
+        if (r.scope === 'tenant') await markTenantPurged(at);
         const manifest: PurgeManifest = {
           purge_id,
           scope: r.scope,
-          subject: r.subject,
+          subject: named,
           completed_at: at.toISOString(),
           deleted,
           shredded_keys: shredded,
           not_shreddable: r.scope === 'subject' ? await notShreddable(r.subject) : [],
-          retained: ['receipts', 'audit_events', 'policy_decisions', 'usage_events'],
+          retained: r.scope === 'tenant' ? TENANT_RETAINED : ['receipts', 'audit_events', 'policy_decisions', 'usage_events'],
           beyond_reach: ['evidence packs, exports and disclosures already delivered', 'receipts held outside the platform'],
         };
         const sink = register();
-        if (sink !== undefined && shredded.length > 0) {
-          await appendPurgeRegister(sink.dir, { tenant_id: currentTenantId(), purge_id, shredded_at: at.toISOString(), key_ids: shredded }, sink.signer);
+        if (sink !== undefined && (shredded.length > 0 || r.scope === 'tenant')) {
+          const entry = { tenant_id: currentTenantId(), purge_id, shredded_at: at.toISOString(), key_ids: shredded };
+          await appendPurgeRegister(sink.dir, r.scope === 'tenant' ? { ...entry, scope: 'tenant' } : entry, sink.signer);
         }
         const manifestSha256 = createHash('sha256').update(JSON.stringify(manifest)).digest('hex');
         const to = nextState(r.status, 'complete');
         await setPurgeStatus(purge_id, to, at, manifest);
+        if (named !== r.subject) await forgetPurgeSubject(purge_id, named);
         await appendPurgeHistory(
           purge_id,
           { at: at.toISOString(), actor: PURGE_ACTOR, transition: 'complete', from_state: r.status, to_state: to, rationale: null, details: { manifest_sha256: manifestSha256 } },
@@ -102,6 +151,11 @@ export function installPurges(runner: JobRunner, register: () => PurgeRegisterSi
           details: { purge_id, manifest, manifest_sha256: manifestSha256 },
           evidence: [`purge-manifest:sha256:${manifestSha256}`],
         });
+        // The graph mirrors the receipts just written; a purged tenant keeps no graph.
+        if (r.scope === 'tenant') await eraseTenantGraph();
+        if (r.scope === 'tenant' && o.platformTenant !== undefined) {
+          await recordInPlatformLog(o.platformTenant, { manifest, sha256: manifestSha256, at, jobId: ctx.job.job_id, signer: sink?.signer });
+        }
       });
     },
   });

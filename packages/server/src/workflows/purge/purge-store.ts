@@ -1,4 +1,5 @@
 import { currentTenantId, currentTx } from '../../context.ts';
+import { prepareActors, shownActors, storedActor } from '../../identity/actor-pseudonyms.ts';
 import { openFields, sealAuthored } from '../../keys/sealing.ts';
 import { workflowHistory, type HistoryEntry as WorkflowHistoryEntry } from '../shared/history.ts';
 import { stepAction, type PurgeScope, type PurgeState, type PurgeStep } from './state-machine.ts';
@@ -44,7 +45,9 @@ const RATIONALE = { kind: 'purge_requests', field: 'rationale' };
 
 async function toRequests(rows: Row[]): Promise<PurgeRequest[]> {
   const rationales = await openFields(rows.map((r) => ({ value: r.rationale, ref: RATIONALE })));
-  return rows.map((r, i) => ({ ...r, rationale: rationales[i]!, purge_id: String(r.purge_id), created_at: new Date(r.created_at).toISOString(), updated_at: new Date(r.updated_at).toISOString() }));
+  // A subject purge, once done, names its subject by a pseudonym that reads as [purged].
+  const subjects = await shownActors(rows.map((r) => r.subject));
+  return rows.map((r, i) => ({ ...r, subject: subjects.get(r.subject) ?? r.subject, rationale: rationales[i]!, purge_id: String(r.purge_id), created_at: new Date(r.created_at).toISOString(), updated_at: new Date(r.updated_at).toISOString() }));
 }
 
 export const purgeTarget = (id: string): string => `purge:${id}`;
@@ -84,4 +87,19 @@ export async function setPurgeStatus(id: string, status: PurgeState, at: Date, m
     at.toISOString(),
     manifest === undefined ? null : JSON.stringify(manifest),
   ]);
+}
+
+/**
+ * The request as its audit event's snapshot holds it, in the append-only trail: the people it
+ * names by pseudonym (ADR 0029), the subject of a subject purge included.
+ */
+export async function purgeSnapshot(r: PurgeRequest, at: Date): Promise<PurgeRequest> {
+  const people = r.scope === 'subject' ? [r.requester, r.subject] : [r.requester];
+  await prepareActors(people, at);
+  return { ...r, requester: storedActor(r.requester), subject: r.scope === 'subject' ? storedActor(r.subject) : r.subject };
+}
+
+/** Replaces the subject of a done subject purge by its pseudonym, whose key the purge destroyed. */
+export async function forgetPurgeSubject(id: string, pseudonym: string): Promise<void> {
+  await currentTx().query(`UPDATE purge_requests SET subject = $3 WHERE tenant_id = $1 AND purge_id = $2`, [currentTenantId(), id, pseudonym]);
 }

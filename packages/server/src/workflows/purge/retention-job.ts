@@ -6,7 +6,7 @@ import { uuidv7 } from '../../util/ids.ts';
 import { recordSystemStep } from '../shared/system-step.ts';
 import { PURGE_JOB } from './purge-job.ts';
 import { retentionApproved, type RetentionInput } from './purge-policy.ts';
-import { appendPurgeHistory, insertPurgeRequest, purgeTarget, setPurgeStatus } from './purge-store.ts';
+import { appendPurgeHistory, insertPurgeRequest, purgeSnapshot, purgeTarget, setPurgeStatus } from './purge-store.ts';
 import { nextState } from './state-machine.ts';
 
 // Retention (ADR 0025): once a day, per tenant, a durable job looks for records kept past the
@@ -48,10 +48,11 @@ async function openRetentionPurge(subjectId: string, retention: RetentionInput['
   if (!retentionApproved(currentTenantId(), input)) return false;
   const purgeId = uuidv7(at.getTime());
   const when = at.toISOString();
-  const rationale = `retention: ${retention.data_class} are kept ${retention.period_days} days; ${subjectId} last changed ${retention.age_days} days ago`;
+  // Sealed under the tenant-wide key, which outlives the purge: it does not name the subject.
+  const rationale = `retention: ${retention.data_class} are kept ${retention.period_days} days; this one last changed ${retention.age_days} days ago`;
   const requestId = `job:${ctx.job.job_id}`;
   const r = await insertPurgeRequest({ purge_id: purgeId, scope: 'subject', subject: subjectId, requester: RETENTION_ACTOR, rationale, approver_roles: [], created_at: when });
-  await appendPurgeHistory(purgeId, { at: when, actor: RETENTION_ACTOR, transition: 'request', from_state: null, to_state: 'requested', rationale, details: { retention } }, { auditRequestId: requestId, snapshot: { key: 'purge', value: r } });
+  await appendPurgeHistory(purgeId, { at: when, actor: RETENTION_ACTOR, transition: 'request', from_state: null, to_state: 'requested', rationale, details: { retention } }, { auditRequestId: requestId, snapshot: { key: 'purge', value: await purgeSnapshot(r, at) } });
   const to = nextState(r.status, 'approve');
   const job = await enqueue(PURGE_JOB, { purge_id: purgeId }, { now: at, idempotencyKey: purgeId, maxAttempts: 5 });
   await setPurgeStatus(purgeId, to, at);

@@ -6,7 +6,7 @@ export type PurgeTransition = 'approve' | 'deny' | 'cancel' | 'complete' | 'fail
 export type PurgeStep = PurgeTransition | 'request';
 
 export const PURGE_STATES: readonly PurgeState[] = ['requested', 'approved', 'done', 'denied', 'cancelled', 'failed'];
-export const PURGE_SCOPES = ['subject', 'entity'] as const;
+export const PURGE_SCOPES = ['subject', 'entity', 'tenant'] as const;
 export type PurgeScope = (typeof PURGE_SCOPES)[number];
 
 // `approve` keeps a request in `requested` until the policy says the approvals suffice.

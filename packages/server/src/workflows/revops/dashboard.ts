@@ -1,4 +1,5 @@
 import { currentTenantId, currentTx } from '../../context.ts';
+import { shownActors } from '../../identity/actor-pseudonyms.ts';
 
 // The RevOps governance dashboard, computed from the tenant's live records over a window.
 
@@ -65,7 +66,19 @@ export async function dashboard(from: Date, to: Date, period: Period): Promise<D
     deals: deals.map((d) => ({ period: d.period, opportunities: n(d.opportunities), contracts: n(d.contracts) })),
     approvals_needed: { submitted, needing_approval: needing, share: submitted === 0 ? null : Math.round((needing / submitted) * 10_000) / 10_000 },
     approval_time_s: { count: n(times[0]!.count), average: seconds(times[0]!.average), p95: seconds(times[0]!.p95) },
-    approvals_by_approver: approvers.map((a) => ({ approver: a.approver, approvals: n(a.approvals), rejections: n(a.rejections) })),
+    approvals_by_approver: await byApprover(approvers),
     leads_by_team: teams.map((t) => ({ team: t.team, leads: n(t.leads) })),
   };
+}
+
+/** Approvers as readers know them (history rows name people by pseudonym), one entry per person, in id order. */
+async function byApprover(rows: Array<{ approver: string; approvals: unknown; rejections: unknown }>): Promise<Array<{ approver: string; approvals: number; rejections: number }>> {
+  const shown = await shownActors(rows.map((r) => r.approver));
+  const merged = new Map<string, { approver: string; approvals: number; rejections: number }>();
+  for (const r of rows) {
+    const approver = shown.get(r.approver) ?? r.approver;
+    const m = merged.get(approver) ?? { approver, approvals: 0, rejections: 0 };
+    merged.set(approver, { approver, approvals: m.approvals + n(r.approvals), rejections: m.rejections + n(r.rejections) });
+  }
+  return [...merged.values()].sort((x, y) => (x.approver < y.approver ? -1 : x.approver > y.approver ? 1 : 0));
 }

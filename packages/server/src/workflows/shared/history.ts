@@ -1,12 +1,14 @@
 import { appendAuditEvent } from '../../audit/audit-events.ts';
 import { currentContext, currentTenantId, currentTx } from '../../context.ts';
 import { sealDetail, sealSnapshot } from '../../audit/sealed-details.ts';
+import { prepareActors, shownActors, storedActor } from '../../identity/actor-pseudonyms.ts';
 import { authorSealer, openFields } from '../../keys/sealing.ts';
 
 // The append-only history of a workflow instance: one row per step, approvals and their rationales
 // included. Each entry is also an audit event (same transaction), so the history travels with the
 // audit trail into evidence packs. A rationale is its author's free text: stored sealed under the
 // author's data key (ADR 0025), in the row, the event and a snapshot's rationale; opened when read.
+// A person's actor is stored by pseudonym (ADR 0029) and shown as the subject id while it is live.
 
 export interface HistoryEntry<Step extends string = string, State extends string = string> {
   seq: number;
@@ -47,11 +49,13 @@ export function workflowHistory<Step extends string, State extends string>(t: Hi
       const at = new Date(e.at);
       // One key lookup for the row's, the event's and the snapshot's rationale.
       const seal = authorSealer(e.actor, at);
+      await prepareActors([e.actor], at);
+      const actor = storedActor(e.actor);
       const rationale = e.rationale === null ? null : await seal(e.rationale, { kind: t.table, field: 'rationale' });
       const rows = await currentTx().query<{ seq: number }>(
         `INSERT INTO ${t.table} (tenant_id, ${t.idColumn}, seq, at, actor, transition, from_state, to_state, rationale, details)
          SELECT $1, $2, coalesce(max(seq) + 1, 0), $3, $4, $5, $6, $7, $8, $9 FROM ${t.table} WHERE tenant_id = $1 AND ${t.idColumn} = $2 RETURNING seq`,
-        [currentTenantId(), id, e.at, e.actor, e.transition, e.from_state, e.to_state, rationale, JSON.stringify(e.details)],
+        [currentTenantId(), id, e.at, actor, e.transition, e.from_state, e.to_state, rationale, JSON.stringify(e.details)],
       );
       await appendAuditEvent({
         type: t.auditType,
@@ -64,6 +68,7 @@ export function workflowHistory<Step extends string, State extends string>(t: Hi
           [t.idColumn]: id,
           seq: rows[0]!.seq,
           ...e,
+          actor,
           rationale: e.rationale === null ? null : await sealDetail(seal, e.rationale, 'rationale'),
           ...(o.snapshot !== undefined ? { [o.snapshot.key]: await sealSnapshot(seal, o.snapshot.value, o.snapshot.key) } : {}),
         },
@@ -77,7 +82,8 @@ export function workflowHistory<Step extends string, State extends string>(t: Hi
         [currentTenantId(), id],
       );
       const rationales = await openFields(rows.map((r) => ({ value: r.rationale, ref: { kind: t.table, field: 'rationale' } })));
-      return rows.map((r, i) => ({ ...r, rationale: rationales[i]!, at: new Date(r.at).toISOString() }));
+      const actors = await shownActors(rows.map((r) => r.actor));
+      return rows.map((r, i) => ({ ...r, actor: actors.get(r.actor) ?? r.actor, rationale: rationales[i]!, at: new Date(r.at).toISOString() }));
     },
   };
 }

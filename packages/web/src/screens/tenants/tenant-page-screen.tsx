@@ -67,6 +67,8 @@ export function TenantPageScreen({ tenantId }: { tenantId: string }) {
                 ) : (
                   <p className="hint">This is the platform tenant you operate from: it cannot be disabled.</p>
                 )
+              ) : t.status === 'purged' ? (
+                <p className="hint">This tenant was purged: its people, graph and keys are gone, and it cannot be enabled again.</p>
               ) : (
                 <button type="button" onClick={() => status.ask(t, 'enable')} disabled={status.action.pending}>
                   Enable tenant…

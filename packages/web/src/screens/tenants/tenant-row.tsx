@@ -30,7 +30,9 @@ export function TenantRow(props: { tenant: TenantListing; busy: boolean; canDisa
       </td>
       <td>{flags.length === 0 ? <span className="muted">none</span> : flags.map((f) => <span key={f} className="tag">{f}</span>)}</td>
       <td>
-        {t.status !== 'active' ? (
+        {t.status === 'purged' ? (
+          <span className="muted">purged</span>
+        ) : t.status !== 'active' ? (
           <button type="button" onClick={props.onEnable} disabled={props.busy} aria-label={`Enable ${t.tenant_id}`}>
             Enable
           </button>

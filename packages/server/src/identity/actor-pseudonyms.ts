@@ -1,0 +1,100 @@
+import { currentContext, currentTenantId, currentTx } from '../context.ts';
+import type { Tx } from '../db/database.ts';
+import { dataKeys } from '../keys/data-keys.ts';
+
+// Receipts and audit events name who acted. For a person that is a pseudonym, not the subject id
+// (ADR 0029): `pseudonym:<data key id>`, the id of the person's live data key (ADR 0025). The key's
+// row is the only link from the pseudonym to the person; a purge destroys the key and unlinks the
+// row, so the signed records keep verifying while nothing ties them to the person any more.
+// System actors (`system:*`) and portal viewers (`viewer:<invitation id>`) name no person's id.
+
+const PREFIX = 'pseudonym:';
+const PSEUDONYM = /^pseudonym:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/** What readers show for a pseudonym whose key a purge destroyed; the purge id follows it. */
+export const PURGED_ACTOR = '[purged]';
+
+export const isPseudonym = (actor: unknown): actor is string => typeof actor === 'string' && PSEUDONYM.test(actor);
+
+/** Whether an actor is a person's subject id, to be stored as a pseudonym. */
+const namesPerson = (actor: string): boolean => !actor.startsWith('system:') && !actor.startsWith('viewer:') && !actor.startsWith(PREFIX);
+
+// Pseudonyms known in a transaction, by tenant and subject id (one transaction may write for
+// several tenants): prepared once, then used by the synchronous builders of receipts and audit
+// events without another round trip.
+const prepared = new WeakMap<Tx, Map<string, string>>();
+const keyOf = (tenantId: string, subjectId: string): string => `${tenantId}\u0000${subjectId}`;
+
+function known(): Map<string, string> {
+  const tx = currentTx();
+  let map = prepared.get(tx);
+  if (map === undefined) prepared.set(tx, (map = new Map()));
+  return map;
+}
+
+/** Records the live data key of a subject read with other data (the principal's subject row). */
+export function rememberActorKey(subjectId: string, keyId: string): void {
+  known().set(keyOf(currentTenantId(), subjectId), `${PREFIX}${keyId}`);
+}
+
+/**
+ * Makes the pseudonyms of these actors known to the current transaction: one read for those not
+ * known yet, and a new data key for a person who has none.
+ */
+export async function prepareActors(actors: ReadonlyArray<string | null | undefined>, now: Date): Promise<void> {
+  const map = known();
+  const tenantId = currentTenantId();
+  const missing = [...new Set(actors.filter((a): a is string => typeof a === 'string' && namesPerson(a) && !map.has(keyOf(tenantId, a))))];
+  if (missing.length === 0) return;
+  const rows = await currentTx().query<{ subject_id: string; key_id: string }>(
+    `SELECT subject_id, key_id FROM subject_data_keys WHERE tenant_id = $1 AND subject_id = ANY($2::text[]) AND shredded_at IS NULL`,
+    [tenantId, missing],
+  );
+  for (const r of rows) map.set(keyOf(tenantId, r.subject_id), `${PREFIX}${String(r.key_id)}`);
+  for (const subjectId of missing) {
+    if (!map.has(keyOf(tenantId, subjectId))) map.set(keyOf(tenantId, subjectId), `${PREFIX}${(await dataKeys().forSubject(subjectId, now)).keyId}`);
+  }
+}
+
+/**
+ * The actor as records store it: a person's pseudonym when prepared in this transaction. An actor
+ * not prepared is stored as given, and a purge reports such records as not shreddable.
+ */
+export function storedActor(actor: string): string;
+export function storedActor(actor: string | null | undefined): string | null;
+export function storedActor(actor: string | null | undefined): string | null {
+  if (actor === null || actor === undefined) return null;
+  const ctx = currentContext();
+  const known = ctx?.tx === undefined || !namesPerson(actor) ? undefined : prepared.get(ctx.tx)?.get(keyOf(ctx.tenantId, actor));
+  return known ?? actor;
+}
+
+/**
+ * What a reader sees for stored actors: the subject id behind a live pseudonym, `[purged] <purge id>`
+ * once its key is destroyed, other actors as stored. One read for all of them.
+ */
+export async function shownActors(actors: ReadonlyArray<string | null>): Promise<Map<string, string>> {
+  const keyIds = [...new Set(actors.flatMap((a) => (typeof a === 'string' ? (PSEUDONYM.exec(a)?.slice(1, 2) ?? []) : [])))];
+  const shown = new Map<string, string>();
+  if (keyIds.length === 0) return shown;
+  const rows = await currentTx().query<{ key_id: string; subject_id: string; shredded_at: Date | null; purge_id: string | null }>(
+    `SELECT key_id, subject_id, shredded_at, purge_id FROM subject_data_keys WHERE tenant_id = $1 AND key_id = ANY($2::uuid[])`,
+    [currentTenantId(), keyIds],
+  );
+  for (const r of rows) {
+    const purged = r.purge_id === null ? PURGED_ACTOR : `${PURGED_ACTOR} ${String(r.purge_id)}`;
+    shown.set(`${PREFIX}${String(r.key_id)}`, r.shredded_at === null ? r.subject_id : purged);
+  }
+  return shown;
+}
+
+/** The stored forms a filter by subject id matches: the id itself (older records) and its live pseudonym. */
+export async function storedFormsOf(subjectIds: readonly string[]): Promise<string[]> {
+  const people = subjectIds.filter(namesPerson);
+  if (people.length === 0) return [...subjectIds];
+  const rows = await currentTx().query<{ key_id: string }>(
+    `SELECT key_id FROM subject_data_keys WHERE tenant_id = $1 AND subject_id = ANY($2::text[]) AND shredded_at IS NULL`,
+    [currentTenantId(), people],
+  );
+  return [...subjectIds, ...rows.map((r) => `${PREFIX}${String(r.key_id)}`)];
+}

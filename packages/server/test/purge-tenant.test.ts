@@ -1,0 +1,165 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { listAuditEvents } from '../src/audit/audit-events.ts';
+import { PURGE_REGISTER_FILE, readPurgeRegister } from '../src/backup/purge-register.ts';
+import { restoreBackup } from '../src/backup/restore-backup.ts';
+import { takeBackup } from '../src/backup/take-backup.ts';
+import type { Database } from '../src/db/database.ts';
+import { withTenantTransaction } from '../src/db/tenant-tx.ts';
+import { verifyEnvelope } from '../src/evidence/dsse.ts';
+import { insertSubject } from '../src/identity/subjects.ts';
+import { platformSigner } from '../src/keys/platform-key.ts';
+import { verifyTenantLedger } from '../src/ledger/verify-ledger.ts';
+import { policyRuntime } from '../src/policy/policy-runtime.ts';
+import { DEMO_USERS, PLATFORM_OPERATOR } from '../src/seed/seed-demo.ts';
+import { canonicalJson } from '../src/util/canonical-json.ts';
+import { restoreTargets, type RestoreTargets } from './support/restore-targets.ts';
+import { createTestApp, type TestApp } from './support/test-app.ts';
+
+// A whole-tenant purge (ADR 0029): asked by a CompanyAdmin of the tenant, approved by two other
+// people with the roles the policy names, run by the purge job. The tenant's people, graph and
+// keys go, the tenant ends purged (never enabled again, its id never given again), the signed
+// manifest is receipted in the platform's own log, and a backup from before the purge comes back
+// purged. Another tenant's rows are exactly as they were.
+
+const kek = randomBytes(32);
+const platform = platformSigner(kek);
+const GONE = 'pilot-b';
+const owner: [string, string] = [GONE, 'user-owner'];
+const admin: [string, string] = [GONE, 'user-admin'];
+const security: [string, string] = [GONE, 'user-security'];
+const operator: [string, string] = [PLATFORM_OPERATOR.tenant, PLATFORM_OPERATOR.subject];
+
+let h: TestApp;
+let work: string;
+let targets: RestoreTargets;
+let purgeId: string;
+
+before(async () => {
+  work = mkdtempSync(join(tmpdir(), 'companyos-tenant-purge-test-'));
+  h = await createTestApp({ config: { kek, backups: { dir: join(work, 'backups'), intervalMinutes: 0, tenant: 'internal' } }, ledgerBackground: false, jobsBackground: false });
+  targets = restoreTargets(h.t, work);
+  await withTenantTransaction(h.t.db, GONE, () => insertSubject({ subject_id: 'user-owner', display_name: 'Olu Owner', roles: ['CompanyAdmin'], attributes: {} }, h.clock.now()));
+  // Both tenants hold sealed text and pseudonyms: an entity purge asked and withdrawn in each.
+  for (const as of [security, ['pilot-a', 'user-security'] as [string, string]]) {
+    const res = await h.call('POST', '/api/v1/purge-requests', { as, body: { scope: 'entity', subject: 'asset-1', rationale: `a note in ${as[0]}` } });
+    assert.equal(res.statusCode, 201, res.body);
+    assert.equal((await h.call('POST', `/api/v1/purge-requests/${res.json().purge_id}/cancel`, { as, body: { rationale: 'not now' } })).statusCode, 200);
+  }
+  await takeBackup({ db: h.t.db, databaseUrl: h.t.url, outDir: join(work, 'before-purge'), signer: platform, clock: h.clock });
+});
+
+after(async () => {
+  await h.close();
+  await targets.dropAll();
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** Rows per table of one tenant, in every table that has a tenant_id (the decision log written first). */
+async function rowCounts(db: Database, tenant: string): Promise<Record<string, number>> {
+  await policyRuntime().engine.flushDecisions();
+  const tables = await db.query<{ name: string }>(
+    `SELECT table_name AS name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'tenant_id'
+       AND table_name IN (SELECT tablename FROM pg_tables WHERE schemaname = 'public') ORDER BY 1`,
+  );
+  const counts: Record<string, number> = {};
+  for (const { name } of tables) counts[name] = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${name} WHERE tenant_id = $1`, [tenant]))[0]!.n;
+  return counts;
+}
+
+const one = async <T extends object>(db: Database, sql: string, params: unknown[] = []): Promise<T> => (await db.query<T>(sql, params))[0]!;
+
+test('a tenant purge names the tenant it is asked in, by a role the policy names; anything else is refused', async () => {
+  const mismatch = await h.call('POST', '/api/v1/purge-requests', { as: owner, body: { scope: 'tenant', subject: 'pilot-a', rationale: 'wrong tenant' } });
+  assert.equal(mismatch.statusCode, 400, mismatch.body);
+  assert.match(mismatch.json().type, /invalid-request$/);
+  assert.equal(mismatch.json().errors[0].field, 'subject');
+  const unknown = await h.call('POST', '/api/v1/purge-requests', { as: owner, body: { scope: 'galaxy', subject: GONE, rationale: 'no such scope' } });
+  assert.equal(unknown.statusCode, 400, unknown.body);
+  const notAdmin = await h.call('POST', '/api/v1/purge-requests', { as: security, body: { scope: 'tenant', subject: GONE, rationale: 'security may not ask' } });
+  assert.equal(notAdmin.statusCode, 403, notAdmin.body);
+  assert.equal((await one<{ n: number }>(h.t.db, `SELECT count(*)::int AS n FROM purge_requests WHERE scope = 'tenant'`)).n, 0);
+});
+
+test('two approvals run the purge: people, graph and keys go, the tenant ends purged, the platform log holds the signed manifest', async () => {
+  const others = await rowCounts(h.t.db, 'pilot-a');
+  const asked = await h.call('POST', '/api/v1/purge-requests', { as: owner, body: { scope: 'tenant', subject: GONE, rationale: 'contract ended; delete everything' } });
+  assert.equal(asked.statusCode, 201, asked.body);
+  purgeId = asked.json().purge_id as string;
+  assert.deepEqual(asked.json().approver_roles, ['CompanyAdmin', 'security_officer']);
+  assert.equal((await h.call('POST', `/api/v1/purge-requests/${purgeId}/approve`, { as: owner, body: { rationale: 'I asked for it myself' } })).statusCode, 403, 'the asker never approves');
+  const first = await h.call('POST', `/api/v1/purge-requests/${purgeId}/approve`, { as: admin, body: { rationale: 'confirmed with the customer' } });
+  assert.deepEqual([first.json().status, first.json().missing_approvals], ['requested', ['security_officer']]);
+  assert.equal((await h.call('POST', `/api/v1/purge-requests/${purgeId}/approve`, { as: security, body: { rationale: 'no legal hold' } })).json().status, 'approved');
+  // The decision log (and its graph mirror) is written before the job runs.
+  await policyRuntime().engine.flushDecisions();
+  await h.app.jobs.runDue();
+
+  const done = await one<{ status: string; manifest: { scope: string; subject: string; deleted: Array<{ table: string; rows: number }>; shredded_keys: string[] } }>(
+    h.t.db,
+    `SELECT status, manifest FROM purge_requests WHERE tenant_id = $1 AND purge_id = $2`,
+    [GONE, purgeId],
+  );
+  assert.equal(done.status, 'done');
+  assert.deepEqual([done.manifest.scope, done.manifest.subject], ['tenant', GONE]);
+  const deleted = Object.fromEntries(done.manifest.deleted.map((d) => [d.table, d.rows]));
+  assert.ok(deleted.subjects === DEMO_USERS.length + 1 && deleted.entities! >= 1, JSON.stringify(deleted));
+  assert.equal((await one<{ status: string }>(h.t.db, `SELECT status FROM tenants WHERE tenant_id = $1`, [GONE])).status, 'purged');
+  const after = await rowCounts(h.t.db, GONE);
+  assert.deepEqual([after.subjects, after.api_keys, after.entities, after.relationships], [0, 0, 0, 0]);
+  const keys = await h.t.db.query<{ subject_id: string; live: boolean }>(`SELECT subject_id, wrapped_key IS NOT NULL AS live FROM subject_data_keys WHERE tenant_id = $1`, [GONE]);
+  assert.ok(keys.length >= 2 && keys.length === done.manifest.shredded_keys.length);
+  assert.ok(keys.every((k) => !k.live && k.subject_id === '[purged]'), 'every key destroyed and unlinked');
+  assert.equal((await h.call('GET', '/api/v1/purge-requests', { as: admin })).statusCode, 401, "the tenant's people cannot sign in");
+
+  assert.deepEqual(await rowCounts(h.t.db, 'pilot-a'), others, "another tenant's rows are exactly as they were");
+
+  // The platform's own log: a receipt citing the manifest, and the manifest signed by the platform key.
+  const [event] = await withTenantTransaction(h.t.db, 'internal', () => listAuditEvents({ type: 'purge.tenant_purged' }));
+  assert.ok(event, 'the platform audit records the purge');
+  const signed = event.details.signed_manifest as Parameters<typeof verifyEnvelope>[0];
+  const check = verifyEnvelope(signed, platform.jwks);
+  assert.equal(check.ok, true);
+  assert.equal(check.ok && check.payload.toString('utf8'), canonicalJson(event.details.manifest));
+  const receipts = await h.t.db.query<{ target: string; body: { evidence_refs: string[] } }>(`SELECT target, body FROM receipts WHERE tenant_id = 'internal' AND action = 'purge.tenant.complete'`);
+  assert.deepEqual(receipts.map((r) => r.target), [`tenant:${GONE}`]);
+  assert.ok(receipts[0]!.body.evidence_refs.includes(`purge-manifest:sha256:${event.details.manifest_sha256 as string}`));
+  for (const tenant of ['internal', GONE]) {
+    await h.app.ledger.flush(tenant);
+    const v = await verifyTenantLedger(h.t.db, tenant);
+    assert.equal(v.ok, true, `${tenant}: ${v.errors.join('; ')}`);
+  }
+});
+
+test('a purged tenant is never enabled again, and its id is not given to a new tenant', async () => {
+  const enabled = await h.call('POST', `/api/v1/tenants/${GONE}/enable`, { as: operator, stepUp: true, body: { reason: 'customer came back' } });
+  assert.equal(enabled.statusCode, 409, enabled.body);
+  const created = await h.call('POST', '/api/v1/tenants', { as: operator, stepUp: true, body: { tenant_id: GONE, display_name: 'Pilot B again', data_region: 'us', owner_contact: 'b@example.com' } });
+  assert.equal(created.statusCode, 409, created.body);
+  assert.equal((await one<{ status: string }>(h.t.db, `SELECT status FROM tenants WHERE tenant_id = $1`, [GONE])).status, 'purged');
+});
+
+test('a backup from before the purge, restored with the register, comes back purged', async () => {
+  const registerFile = join(work, 'backups', PURGE_REGISTER_FILE);
+  const register = await readPurgeRegister(registerFile, platform.jwks);
+  assert.deepEqual(register.map((e) => [e.tenant_id, e.purge_id, e.scope]), [[GONE, purgeId, 'tenant']]);
+  const { target, open } = await targets.next();
+  const restored = await restoreBackup({ dir: join(work, 'before-purge'), jwks: platform.jwks, target, purgeRegister: registerFile });
+  assert.ok(restored.keysDestroyedAgain >= 1);
+  const db = await open();
+  try {
+    assert.equal((await one<{ status: string }>(db, `SELECT status FROM tenants WHERE tenant_id = $1`, [GONE])).status, 'purged');
+    const counts = await rowCounts(db, GONE);
+    assert.deepEqual([counts.subjects, counts.api_keys, counts.entities], [0, 0, 0]);
+    assert.equal((await one<{ n: number }>(db, `SELECT count(*)::int AS n FROM subject_data_keys WHERE tenant_id = $1 AND shredded_at IS NULL`, [GONE])).n, 0);
+    assert.equal((await rowCounts(db, 'pilot-a')).subjects, DEMO_USERS.length, "the other tenant's people are restored");
+    const v = await verifyTenantLedger(db, GONE);
+    assert.equal(v.ok, true, v.errors.join('; '));
+  } finally {
+    await db.close();
+  }
+});
