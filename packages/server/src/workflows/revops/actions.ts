@@ -1,6 +1,6 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import type { Statement } from '../../db/statement.ts';
-import { appendAuditEvent } from '../../audit/audit-events.ts';
+import { runBatch, type Statement } from '../../db/statement.ts';
+import { auditEventStatement } from '../../audit/audit-events.ts';
 import { Problem } from '../../http/problem.ts';
 import { defineAction, type ActionContext, type RunContext } from '../../pipeline/define-action.ts';
 import { Denied } from '../../pipeline/execute.ts';
@@ -13,8 +13,8 @@ import {
   getOpportunity,
   getQuote,
   contractInsertStatements,
-  insertLead,
-  insertOpportunity,
+  leadInsertStatements,
+  opportunityInsertStatements,
   quoteInsertStatements,
   leadTarget,
   listLeads,
@@ -23,7 +23,7 @@ import {
   opportunityTarget,
   quoteHistory,
   quoteTarget,
-  setOpportunityStage,
+  opportunityStageStatements,
   quoteUpdateStatements,
   type Lead,
   type Opportunity,
@@ -173,8 +173,10 @@ export const createLead = defineAction({
     const promote = input.segment === 'enterprise';
     const lead: Lead = { lead_id: uuidv7(ctx.now.getTime()), ...input, ...route, status: promote ? 'promoted' : 'routed', opportunity_id: null, created_by: ctx.principal.subjectId, created_at: at };
     // Written as promoted already when it is: the opportunity follows in this transaction.
-    await insertLead(lead);
-    await appendAuditEvent({ type: 'revops.lead.routed', actor: ctx.principal.subjectId, action: 'revops.lead.create', target: leadTarget(lead.lead_id), decision: 'allow', requestId: ctx.requestId, details: { lead }, at: ctx.now });
+    await runBatch([
+      ...leadInsertStatements(lead),
+      auditEventStatement({ type: 'revops.lead.routed', actor: ctx.principal.subjectId, action: 'revops.lead.create', target: leadTarget(lead.lead_id), decision: 'allow', requestId: ctx.requestId, details: { lead }, at: ctx.now }),
+    ]);
     const opportunity = promote ? await promoteLead(ctx, lead) : null;
     if (opportunity !== null) lead.opportunity_id = opportunity.opportunity_id;
     return { lead, opportunity };
@@ -198,17 +200,19 @@ async function promoteLead(ctx: ActionContext<unknown, unknown>, lead: Lead): Pr
     created_at: at,
     updated_at: at,
   };
-  await insertOpportunity(o);
-  await appendAuditEvent({
-    type: 'revops.opportunity.created',
-    actor: ctx.principal.subjectId,
-    action: 'revops.lead.create',
-    target: opportunityTarget(o.opportunity_id),
-    decision: 'allow',
-    requestId: ctx.requestId,
-    details: { opportunity: o, lead_id: lead.lead_id },
-    at: ctx.now,
-  });
+  await runBatch([
+    ...opportunityInsertStatements(o),
+    auditEventStatement({
+      type: 'revops.opportunity.created',
+      actor: ctx.principal.subjectId,
+      action: 'revops.lead.create',
+      target: opportunityTarget(o.opportunity_id),
+      decision: 'allow',
+      requestId: ctx.requestId,
+      details: { opportunity: o, lead_id: lead.lead_id },
+      at: ctx.now,
+    }),
+  ]);
   return o;
 }
 
@@ -400,10 +404,9 @@ export const activateQuote = onQuote('activate', 'activate', {
       created_by: ctx.principal.subjectId,
       created_at: ctx.now.toISOString(),
     };
-    const won = await setOpportunityStage(q.opportunity_id, 'won', ctx.now);
     const history = await quoteHistory.list(q.quote_id);
     const active: Quote = { ...q, status: to, updated_at: ctx.now.toISOString() };
-    const activation = await move(ctx, history, q, active, 'activate', null, { contract, terms_sha256: termsDigest(q) }, { alongside: [...contractInsertStatements(contract), ...won] });
+    const activation = await move(ctx, history, q, active, 'activate', null, { contract, terms_sha256: termsDigest(q) }, { alongside: [...contractInsertStatements(contract), ...opportunityStageStatements(q.opportunity_id, 'won', ctx.now)] });
     return replyAfter(ctx, active, history, [activation], contract);
   },
 });

@@ -1,3 +1,4 @@
+import { currentTenantId } from '../../context.ts';
 import type { Statement } from '../../db/statement.ts';
 import { entityStatement, entityWithLinksStatements, type MirroredEntity } from '../../graph/mirror.ts';
 import type { Contract, Lead, Opportunity, Quote } from './deal-store.ts';
@@ -37,8 +38,11 @@ export function opportunityGraph(o: Opportunity): Statement[] {
   return entityWithLinksStatements(e, links, new Date(o.updated_at));
 }
 
-/** An Opportunity whose stage moved. */
-export const opportunityRefresh = (o: Opportunity): Statement => entityStatement(opportunityEntity(o), new Date(o.updated_at));
+/** An Opportunity whose stage moved: the only property of it that changes once it is written. */
+export const opportunityStageRefresh = (opportunityId: string, stage: Opportunity['stage'], at: Date): Statement => ({
+  sql: `UPDATE entities SET properties = properties || jsonb_build_object('stage', $3::text), updated_at = $4 WHERE tenant_id = $1 AND entity_id = $2`,
+  params: [currentTenantId(), `revops-opportunity:${opportunityId}`, stage, at.toISOString()],
+});
 
 const quoteEntity = (q: Quote): MirroredEntity => ({
   entity_id: `revops-quote:${q.quote_id}`,

@@ -1,7 +1,7 @@
 import { currentTenantId, currentTx } from '../../context.ts';
 import { runBatch, type Statement } from '../../db/statement.ts';
 import { workflowHistory, type HistoryEntry } from '../shared/history.ts';
-import { contractGraph, leadGraph, opportunityGraph, quoteGraph, quoteRefresh, opportunityRefresh } from './deal-graph.ts';
+import { contractGraph, leadGraph, opportunityGraph, quoteGraph, quoteRefresh, opportunityStageRefresh } from './deal-graph.ts';
 import type { QuoteLine } from './money.ts';
 import { quoteStepAction, type QuoteState, type QuoteStep } from './quote-machine.ts';
 import { olderThan } from '../../db/keyset.ts';
@@ -97,17 +97,20 @@ type Row<T> = { [K in keyof T]: unknown };
 const toLead = (r: Row<Lead>): Lead =>
   ({ ...r, lead_id: String(r.lead_id), opportunity_id: r.opportunity_id === null ? null : String(r.opportunity_id), estimated_value_minor: int(r.estimated_value_minor as string), created_at: iso(r.created_at as string) }) as Lead;
 
-/** Writes a lead with its graph entity (one round trip). */
-export async function insertLead(l: Omit<Lead, 'opportunity_id'>): Promise<void> {
-  await runBatch([
+/** The writes of a lead and its graph entity, for one batch with its audit event. */
+export function leadInsertStatements(l: Omit<Lead, 'opportunity_id'>): Statement[] {
+  return [
     {
       sql: `INSERT INTO revops_leads (tenant_id, lead_id, company, contact, segment, region, estimated_value_minor, currency, team, owner, rule_id, status, created_by, created_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
       params: [currentTenantId(), l.lead_id, l.company, JSON.stringify(l.contact), l.segment, l.region, l.estimated_value_minor, l.currency, l.team, l.owner, l.rule_id, l.status, l.created_by, l.created_at],
     },
     ...leadGraph(l),
-  ]);
+  ];
 }
+
+/** Writes a lead with its graph entity (one round trip). */
+export const insertLead = (l: Omit<Lead, 'opportunity_id'>): Promise<void> => runBatch(leadInsertStatements(l));
 
 export async function getLead(leadId: string): Promise<Lead | undefined> {
   const rows = await currentTx().query<Row<Lead>>(`SELECT ${LEAD_COLUMNS} FROM revops_leads l WHERE l.tenant_id = $1 AND l.lead_id = $2`, [currentTenantId(), leadId]);
@@ -141,15 +144,15 @@ const OPP_COLUMNS = 'opportunity_id, lead_id, name, segment, region, team, owner
 const toOpportunity = (r: Row<Opportunity>): Opportunity =>
   ({ ...r, opportunity_id: String(r.opportunity_id), lead_id: String(r.lead_id), amount_minor: int(r.amount_minor as string), created_at: iso(r.created_at as string), updated_at: iso(r.updated_at as string) }) as Opportunity;
 
-/** Writes an opportunity with its graph entity (one round trip). */
-export async function insertOpportunity(o: Opportunity): Promise<void> {
-  await runBatch([
+/** The writes of an opportunity and its graph entity, for one batch with its audit event (after its lead's batch: its edge from the lead checks that the lead's entity exists). */
+export function opportunityInsertStatements(o: Opportunity): Statement[] {
+  return [
     {
       sql: `INSERT INTO revops_opportunities (tenant_id, ${OPP_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
       params: [currentTenantId(), o.opportunity_id, o.lead_id, o.name, o.segment, o.region, o.team, o.owner, o.amount_minor, o.currency, o.stage, o.created_at, o.updated_at],
     },
     ...opportunityGraph(o),
-  ]);
+  ];
 }
 
 export async function getOpportunity(id: string, o: { lock?: boolean } = {}): Promise<Opportunity | undefined> {
@@ -180,15 +183,12 @@ export async function listOpportunities(f: OpportunityFilters): Promise<Opportun
   return rows.map(toOpportunity);
 }
 
-/** Moves an opportunity to a stage; returns the refresh of its graph entity, for the caller's batch. */
-export async function setOpportunityStage(id: string, stage: Opportunity['stage'], at: Date): Promise<Statement[]> {
-  const rows = await currentTx().query<Row<Opportunity>>(`UPDATE revops_opportunities SET stage = $3, updated_at = $4 WHERE tenant_id = $1 AND opportunity_id = $2 RETURNING ${OPP_COLUMNS}`, [
-    currentTenantId(),
-    id,
-    stage,
-    at.toISOString(),
-  ]);
-  return rows[0] === undefined ? [] : [opportunityRefresh(toOpportunity(rows[0]))];
+/** The writes that move an opportunity to a stage, with its graph entity, for the caller's batch. */
+export function opportunityStageStatements(id: string, stage: Opportunity['stage'], at: Date): Statement[] {
+  return [
+    { sql: `UPDATE revops_opportunities SET stage = $3, updated_at = $4 WHERE tenant_id = $1 AND opportunity_id = $2`, params: [currentTenantId(), id, stage, at.toISOString()] },
+    opportunityStageRefresh(id, stage, at),
+  ];
 }
 
 // ---- quotes ----
@@ -320,19 +320,7 @@ const toContract = (r: Row<Contract>): Contract =>
 export function contractInsertStatements(c: Contract): Statement[] {
   const row: Statement = {
     sql: `INSERT INTO revops_contracts (tenant_id, ${CONTRACT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    params: [
-    currentTenantId(),
-    c.contract_id,
-    c.quote_id,
-    c.opportunity_id,
-    c.quote_version,
-    c.effective_date,
-    c.term_months,
-    c.amount_minor,
-    c.currency,
-    c.created_by,
-    c.created_at,
-    ],
+    params: [currentTenantId(), c.contract_id, c.quote_id, c.opportunity_id, c.quote_version, c.effective_date, c.term_months, c.amount_minor, c.currency, c.created_by, c.created_at],
   };
   return [row, ...contractGraph(c)];
 }
