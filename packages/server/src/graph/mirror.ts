@@ -22,6 +22,14 @@ export function mirrorEntity(e: MirroredEntity, at: Date): Promise<void> {
   return mirrorEntities([{ ...e, at: at.toISOString() }]);
 }
 
+const upsertEntitySql = `INSERT INTO entities (tenant_id, entity_id, type, properties, owner, source, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)
+  ON CONFLICT (tenant_id, entity_id) DO UPDATE SET type = EXCLUDED.type, properties = EXCLUDED.properties, owner = EXCLUDED.owner, updated_at = EXCLUDED.updated_at`;
+
+const upsertEntityParams = (e: MirroredEntity, at: Date): unknown[] => [currentTenantId(), e.entity_id, e.type, JSON.stringify(e.properties), e.owner ?? null, e.source, at.toISOString()];
+
+/** The write (or refresh) of one entity as a statement, to batch with the write of its object (`runBatch`). */
+export const entityStatement = (e: MirroredEntity, at: Date): Statement => ({ sql: upsertEntitySql, params: upsertEntityParams(e, at) });
+
 /** Writes (or refreshes) many entities of one domain in one statement, each with its own time. */
 async function mirrorEntities(items: Array<MirroredEntity & { at: string }>): Promise<void> {
   if (items.length === 0) return;
@@ -37,6 +45,40 @@ async function mirrorEntities(items: Array<MirroredEntity & { at: string }>): Pr
 /** Links two entities, unless the edge is there already or either end is not in the graph. */
 export async function mirrorLink(fromId: string, type: string, toId: string, source: string, at: Date): Promise<void> {
   await currentTx().query(linkSql, [currentTenantId(), uuidv7(at.getTime()), fromId, toId, type, source, at.toISOString()]);
+}
+
+/** An edge of a mirrored entity to or from another entity. */
+export interface MirroredLink {
+  from_id: string;
+  type: string;
+  to_id: string;
+}
+
+/**
+ * The write (or refresh) of an entity and its edges as statements, to batch with the write of its
+ * object (`runBatch`: one round trip). Each edge has the entity at one end; it is added unless it
+ * is there already or its other end is not in the graph (the entity is written by a sibling
+ * statement, and the edge's foreign keys are checked at the end of the batch).
+ */
+export function entityWithLinksStatements(e: MirroredEntity, links: MirroredLink[], at: Date): Statement[] {
+  const other = (l: MirroredLink): string => (l.from_id === e.entity_id ? l.to_id : l.from_id);
+  const edges: Statement = {
+    sql: `INSERT INTO relationships (tenant_id, relationship_id, from_id, to_id, type, source, created_at)
+          SELECT $1::text, l.id, l.from_id, l.to_id, l.type, $2::text, $3::timestamptz FROM unnest($4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[]) AS l (id, from_id, to_id, type, other)
+          WHERE EXISTS (SELECT 1 FROM entities WHERE tenant_id = $1 AND entity_id = l.other)
+          ON CONFLICT (tenant_id, from_id, type, to_id) DO NOTHING`,
+    params: [
+      currentTenantId(),
+      e.source,
+      at.toISOString(),
+      links.map(() => uuidv7(at.getTime())),
+      links.map((l) => l.from_id),
+      links.map((l) => l.to_id),
+      links.map((l) => l.type),
+      links.map(other),
+    ],
+  };
+  return [entityStatement(e, at), edges];
 }
 
 /** Removes a domain's edges of one type from an entity (a subject that changed team). */

@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { appendAuditEvent } from '../../audit/audit-events.ts';
+import { runBatch, type Statement } from '../../db/statement.ts';
+import { auditEventStatement } from '../../audit/audit-events.ts';
 import { Problem } from '../../http/problem.ts';
 import { defineAction, type ActionContext, type RunContext } from '../../pipeline/define-action.ts';
 import { Denied } from '../../pipeline/execute.ts';
@@ -11,22 +12,22 @@ import {
   getLead,
   getOpportunity,
   getQuote,
-  insertContract,
-  insertLead,
-  insertOpportunity,
-  insertQuote,
+  contractInsertStatements,
+  leadInsertStatements,
+  opportunityInsertStatements,
+  quoteInsertStatements,
   leadTarget,
   listLeads,
   listOpportunities,
   listQuotes,
-  markLeadPromoted,
   opportunityTarget,
   quoteHistory,
   quoteTarget,
-  setOpportunityStage,
-  updateQuote,
+  opportunityStageStatements,
+  quoteUpdateStatements,
   type Lead,
   type Opportunity,
+  type Contract,
   type Quote,
   type QuoteHistoryEntry,
   type QuoteTerms,
@@ -36,7 +37,7 @@ import { currentApprovals, decide, quoteDetail, termsDigest, termsRef, type Quot
 import { quoteMachine, type QuoteState, type QuoteTransition } from './quote-machine.ts';
 import { isExpired, ruleRefusal, type QuoteVerb } from './quote-permissions.ts';
 import { scheduleExpiry } from './quote-expiry.ts';
-import { contractTarget, mirrorQuoteApproval } from './deal-graph.ts';
+import { contractTarget, quoteApprovalGraph } from './deal-graph.ts';
 import { listRoutingRules, routeLead, upsertRoutingRule } from './routing.ts';
 import { rerouted } from './policy-impact.ts';
 import { dashboard } from './dashboard.ts';
@@ -85,16 +86,43 @@ function assertNotExpired(q: Quote, now: Date): void {
   if (isExpired(q, now)) throw new Problem('conflict', `quote ${q.quote_id} expired at ${q.valid_until}; edit it to renew it`, { state: 'expired' });
 }
 
-/** Moves a quote, writes it, and records who did it and why. */
-async function move(ctx: Ctx, before: Quote, after: Quote, t: QuoteTransition, rationale: string | null, details: Record<string, unknown> = {}, snapshot = false): Promise<void> {
-  await updateQuote(after);
-  const entry = { at: ctx.now.toISOString(), actor: ctx.principal.subjectId, transition: t, from_state: before.status, to_state: after.status, rationale, details };
-  const seq = await quoteHistory.append(before.quote_id, entry, snapshot ? { snapshot: { key: 'quote', value: after } } : {});
-  if (t === 'approve') await mirrorQuoteApproval(before.quote_id, seq, entry);
+/** The number of the step after a history the caller read under the quote's lock. */
+const nextSeq = (history: QuoteHistoryEntry[]): number => (history.at(-1)?.seq ?? -1) + 1;
+
+/**
+ * Appends a step after a quote's `history`, in one round trip with the step's other writes
+ * (`alongside`); returns the entry as the history reads it back.
+ */
+async function record(quoteId: string, history: QuoteHistoryEntry[], e: Omit<QuoteHistoryEntry, 'seq'>, o: { snapshot?: Quote; alongside?: Statement[] } = {}): Promise<QuoteHistoryEntry> {
+  const seq = nextSeq(history);
+  await quoteHistory.append(quoteId, e, { seq, alongside: o.alongside ?? [], ...(o.snapshot === undefined ? {} : { snapshot: { key: 'quote', value: o.snapshot } }) });
+  return { seq, ...e, details: JSON.parse(JSON.stringify(e.details)) as Record<string, unknown> };
+}
+
+/**
+ * Moves a quote after its `history`: writes it (with `alongside`, the step's other writes) and
+ * records who did it and why, in one round trip; returns the history entry.
+ */
+async function move(
+  ctx: Ctx,
+  history: QuoteHistoryEntry[],
+  before: Quote,
+  after: Quote,
+  t: QuoteTransition,
+  rationale: string | null,
+  details: Record<string, unknown> = {},
+  o: { snapshot?: boolean; alongside?: Statement[] } = {},
+): Promise<QuoteHistoryEntry> {
+  const e = { at: ctx.now.toISOString(), actor: ctx.principal.subjectId, transition: t, from_state: before.status, to_state: after.status, rationale, details };
+  const approval = t === 'approve' ? quoteApprovalGraph(before.quote_id, nextSeq(history), e) : [];
+  return record(before.quote_id, history, e, { alongside: [...quoteUpdateStatements(after), ...(o.alongside ?? []), ...approval], ...(o.snapshot === true ? { snapshot: after } : {}) });
 }
 
 const loadLocked = (ctx: Ctx) => getQuote(ctx.params.id, { lock: true });
-const reload = async (ctx: Ctx, id: string): Promise<QuoteDetail> => quoteDetail(ctx, (await getQuote(id))!);
+
+/** The reply of a step: the quote as it was written, with the history read before the step and the entries it added. */
+const replyAfter = (ctx: Ctx, q: Quote, history: QuoteHistoryEntry[], added: QuoteHistoryEntry[], contract?: Contract): Promise<QuoteDetail> =>
+  quoteDetail(ctx, q, { history: [...history, ...added], ...(contract === undefined ? {} : { contract }) });
 
 /** A POST on one quote: `/revops/quotes/{id}/<verb>`, the quote loaded and locked first. */
 function onQuote<I extends TSchema>(
@@ -144,8 +172,11 @@ export const createLead = defineAction({
     const at = ctx.now.toISOString();
     const promote = input.segment === 'enterprise';
     const lead: Lead = { lead_id: uuidv7(ctx.now.getTime()), ...input, ...route, status: promote ? 'promoted' : 'routed', opportunity_id: null, created_by: ctx.principal.subjectId, created_at: at };
-    await insertLead(lead);
-    await appendAuditEvent({ type: 'revops.lead.routed', actor: ctx.principal.subjectId, action: 'revops.lead.create', target: leadTarget(lead.lead_id), decision: 'allow', requestId: ctx.requestId, details: { lead }, at: ctx.now });
+    // Written as promoted already when it is: the opportunity follows in this transaction.
+    await runBatch([
+      ...leadInsertStatements(lead),
+      auditEventStatement({ type: 'revops.lead.routed', actor: ctx.principal.subjectId, action: 'revops.lead.create', target: leadTarget(lead.lead_id), decision: 'allow', requestId: ctx.requestId, details: { lead }, at: ctx.now }),
+    ]);
     const opportunity = promote ? await promoteLead(ctx, lead) : null;
     if (opportunity !== null) lead.opportunity_id = opportunity.opportunity_id;
     return { lead, opportunity };
@@ -169,18 +200,19 @@ async function promoteLead(ctx: ActionContext<unknown, unknown>, lead: Lead): Pr
     created_at: at,
     updated_at: at,
   };
-  await insertOpportunity(o);
-  await markLeadPromoted(lead.lead_id);
-  await appendAuditEvent({
-    type: 'revops.opportunity.created',
-    actor: ctx.principal.subjectId,
-    action: 'revops.lead.create',
-    target: opportunityTarget(o.opportunity_id),
-    decision: 'allow',
-    requestId: ctx.requestId,
-    details: { opportunity: o, lead_id: lead.lead_id },
-    at: ctx.now,
-  });
+  await runBatch([
+    ...opportunityInsertStatements(o),
+    auditEventStatement({
+      type: 'revops.opportunity.created',
+      actor: ctx.principal.subjectId,
+      action: 'revops.lead.create',
+      target: opportunityTarget(o.opportunity_id),
+      decision: 'allow',
+      requestId: ctx.requestId,
+      details: { opportunity: o, lead_id: lead.lead_id },
+      at: ctx.now,
+    }),
+  ]);
   return o;
 }
 
@@ -260,14 +292,14 @@ export const createQuote = defineAction({
       { quote_id: uuidv7(ctx.now.getTime()), opportunity_id: o.opportunity_id, owner: ctx.principal.subjectId, version: 1, status: 'draft', currency: input.currency, discount_bp: input.discount_bp, terms: input.terms, required_roles: [], valid_until: validUntil(ctx.now, input.terms), created_at: at, updated_at: at },
       input.lines,
     );
-    const q = await insertQuote(draft);
-    await scheduleExpiry(q, ctx.now);
-    await quoteHistory.append(
-      q.quote_id,
-      { at, actor: q.owner, transition: 'create', from_state: null, to_state: 'draft', rationale: null, details: { roles: ctx.principal.roles, version: 1, terms_sha256: termsDigest(q) } },
-      { snapshot: { key: 'quote', value: q } },
+    await scheduleExpiry(draft, ctx.now);
+    const created = await record(
+      draft.quote_id,
+      [],
+      { at, actor: draft.owner, transition: 'create', from_state: null, to_state: 'draft', rationale: null, details: { roles: ctx.principal.roles, version: 1, terms_sha256: termsDigest(draft) } },
+      { snapshot: draft, alongside: quoteInsertStatements(draft) },
     );
-    return quoteDetail(ctx, q);
+    return quoteDetail(ctx, draft, { history: [created], contract: null });
   },
 });
 
@@ -294,8 +326,8 @@ export const updateQuoteAction = defineAction({
       input.lines ?? q.lines,
     );
     await scheduleExpiry(edited, ctx.now);
-    await move(ctx, q, edited, 'edit', input.rationale ?? null, { version: edited.version, approvals_dropped: dropped.length, dropped_approvers: dropped, terms_sha256: termsDigest(edited) }, true);
-    return reload(ctx, q.quote_id);
+    const edit = await move(ctx, history, q, edited, 'edit', input.rationale ?? null, { version: edited.version, approvals_dropped: dropped.length, dropped_approvers: dropped, terms_sha256: termsDigest(edited) }, { snapshot: true });
+    return replyAfter(ctx, edited, history, [edit]);
   },
 });
 
@@ -312,12 +344,12 @@ export const submitQuote = onQuote('submit', 'submit-for-approval', {
     if (!d.request_allowed) throw refuse(ctx, `the discount policy refused to submit ${q.quote_id}`, d.reasons);
     submitted.required_roles = d.required_approvals;
     const frozen = { terms_sha256: termsDigest(q), total_minor: q.total_minor, currency: q.currency, version: q.version };
-    await move(ctx, q, submitted, 'submit', input.rationale, { roles: requester.roles, bundle_hash: ctx.bundleHash, required_approvals: d.required_approvals, ...frozen });
-    if (d.self_approved) {
-      const approved: Quote = { ...submitted, status: quoteMachine.next('submitted', 'approve') };
-      await move(ctx, submitted, approved, 'approve', input.rationale, { roles: requester.roles, bundle_hash: ctx.bundleHash, self_approved: true, ...frozen });
-    }
-    return reload(ctx, q.quote_id);
+    const history = await quoteHistory.list(q.quote_id);
+    const submit = await move(ctx, history, q, submitted, 'submit', input.rationale, { roles: requester.roles, bundle_hash: ctx.bundleHash, required_approvals: d.required_approvals, ...frozen });
+    if (!d.self_approved) return replyAfter(ctx, submitted, history, [submit]);
+    const approved: Quote = { ...submitted, status: quoteMachine.next('submitted', 'approve') };
+    const approval = await move(ctx, [...history, submit], submitted, approved, 'approve', input.rationale, { roles: requester.roles, bundle_hash: ctx.bundleHash, self_approved: true, ...frozen });
+    return replyAfter(ctx, approved, history, [submit, approval]);
   },
 });
 
@@ -335,8 +367,8 @@ export const approveQuote = onQuote('approve', 'approve', {
     await requireRules(ctx, 'approve', q, history);
     const d = decide(ctx.tenantId, q, history, [{ approver: me }]);
     const after: Quote = { ...q, status: d.allow ? quoteMachine.next(q.status, 'approve') : q.status, updated_at: ctx.now.toISOString() };
-    await move(ctx, q, after, 'approve', input.rationale, { roles: me.roles, bundle_hash: ctx.bundleHash, terms_sha256: termsDigest(q), total_minor: q.total_minor, currency: q.currency, version: q.version });
-    return reload(ctx, q.quote_id);
+    const approval = await move(ctx, history, q, after, 'approve', input.rationale, { roles: me.roles, bundle_hash: ctx.bundleHash, terms_sha256: termsDigest(q), total_minor: q.total_minor, currency: q.currency, version: q.version });
+    return replyAfter(ctx, after, history, [approval]);
   },
 });
 
@@ -346,8 +378,9 @@ export const rejectQuote = onQuote('reject', 'reject', {
   run: async (ctx, input, q) => {
     const to = quoteMachine.next(q.status, 'reject');
     await requireRules(ctx, 'reject', q, []);
-    await move(ctx, q, { ...q, status: to, updated_at: ctx.now.toISOString() }, 'reject', input.rationale, { roles: ctx.principal.roles, version: q.version });
-    return reload(ctx, q.quote_id);
+    const history = await quoteHistory.list(q.quote_id);
+    const rejected: Quote = { ...q, status: to, updated_at: ctx.now.toISOString() };
+    return replyAfter(ctx, rejected, history, [await move(ctx, history, q, rejected, 'reject', input.rationale, { roles: ctx.principal.roles, version: q.version })]);
   },
 });
 
@@ -359,7 +392,7 @@ export const activateQuote = onQuote('activate', 'activate', {
     const to = quoteMachine.next(q.status, 'activate');
     await requireRules(ctx, 'activate', q, []);
     assertNotExpired(q, ctx.now);
-    const contract = {
+    const contract: Contract = {
       contract_id: uuidv7(ctx.now.getTime()),
       quote_id: q.quote_id,
       opportunity_id: q.opportunity_id,
@@ -371,10 +404,10 @@ export const activateQuote = onQuote('activate', 'activate', {
       created_by: ctx.principal.subjectId,
       created_at: ctx.now.toISOString(),
     };
-    await insertContract(contract);
-    await setOpportunityStage(q.opportunity_id, 'won', ctx.now);
-    await move(ctx, q, { ...q, status: to, updated_at: ctx.now.toISOString() }, 'activate', null, { contract, terms_sha256: termsDigest(q) });
-    return reload(ctx, q.quote_id);
+    const history = await quoteHistory.list(q.quote_id);
+    const active: Quote = { ...q, status: to, updated_at: ctx.now.toISOString() };
+    const activation = await move(ctx, history, q, active, 'activate', null, { contract, terms_sha256: termsDigest(q) }, { alongside: [...contractInsertStatements(contract), ...opportunityStageStatements(q.opportunity_id, 'won', ctx.now)] });
+    return replyAfter(ctx, active, history, [activation], contract);
   },
 });
 
@@ -384,8 +417,9 @@ export const cancelQuote = onQuote('cancel', 'cancel', {
   run: async (ctx, input, q) => {
     const to = quoteMachine.next(q.status, 'cancel');
     await requireRules(ctx, 'cancel', q, []);
-    await move(ctx, q, { ...q, status: to, updated_at: ctx.now.toISOString() }, 'cancel', input.rationale ?? null);
-    return reload(ctx, q.quote_id);
+    const history = await quoteHistory.list(q.quote_id);
+    const cancelled: Quote = { ...q, status: to, updated_at: ctx.now.toISOString() };
+    return replyAfter(ctx, cancelled, history, [await move(ctx, history, q, cancelled, 'cancel', input.rationale ?? null)]);
   },
 });
 

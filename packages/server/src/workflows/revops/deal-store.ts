@@ -1,6 +1,7 @@
 import { currentTenantId, currentTx } from '../../context.ts';
+import { runBatch, type Statement } from '../../db/statement.ts';
 import { workflowHistory, type HistoryEntry } from '../shared/history.ts';
-import { mirrorContract, mirrorLead, mirrorOpportunity, mirrorQuote } from './deal-graph.ts';
+import { contractGraph, leadGraph, opportunityGraph, quoteGraph, quoteRefresh, opportunityStageRefresh } from './deal-graph.ts';
 import type { QuoteLine } from './money.ts';
 import { quoteStepAction, type QuoteState, type QuoteStep } from './quote-machine.ts';
 import { olderThan } from '../../db/keyset.ts';
@@ -96,14 +97,20 @@ type Row<T> = { [K in keyof T]: unknown };
 const toLead = (r: Row<Lead>): Lead =>
   ({ ...r, lead_id: String(r.lead_id), opportunity_id: r.opportunity_id === null ? null : String(r.opportunity_id), estimated_value_minor: int(r.estimated_value_minor as string), created_at: iso(r.created_at as string) }) as Lead;
 
-export async function insertLead(l: Omit<Lead, 'opportunity_id'>): Promise<void> {
-  await currentTx().query(
-    `INSERT INTO revops_leads (tenant_id, lead_id, company, contact, segment, region, estimated_value_minor, currency, team, owner, rule_id, status, created_by, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-    [currentTenantId(), l.lead_id, l.company, JSON.stringify(l.contact), l.segment, l.region, l.estimated_value_minor, l.currency, l.team, l.owner, l.rule_id, l.status, l.created_by, l.created_at],
-  );
-  await mirrorLead(l);
+/** The writes of a lead and its graph entity, for one batch with its audit event. */
+export function leadInsertStatements(l: Omit<Lead, 'opportunity_id'>): Statement[] {
+  return [
+    {
+      sql: `INSERT INTO revops_leads (tenant_id, lead_id, company, contact, segment, region, estimated_value_minor, currency, team, owner, rule_id, status, created_by, created_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+      params: [currentTenantId(), l.lead_id, l.company, JSON.stringify(l.contact), l.segment, l.region, l.estimated_value_minor, l.currency, l.team, l.owner, l.rule_id, l.status, l.created_by, l.created_at],
+    },
+    ...leadGraph(l),
+  ];
 }
+
+/** Writes a lead with its graph entity (one round trip). */
+export const insertLead = (l: Omit<Lead, 'opportunity_id'>): Promise<void> => runBatch(leadInsertStatements(l));
 
 export async function getLead(leadId: string): Promise<Lead | undefined> {
   const rows = await currentTx().query<Row<Lead>>(`SELECT ${LEAD_COLUMNS} FROM revops_leads l WHERE l.tenant_id = $1 AND l.lead_id = $2`, [currentTenantId(), leadId]);
@@ -131,22 +138,21 @@ export async function listLeads(f: LeadFilters): Promise<Lead[]> {
   return rows.map(toLead);
 }
 
-export async function markLeadPromoted(leadId: string): Promise<void> {
-  await currentTx().query(`UPDATE revops_leads SET status = 'promoted' WHERE tenant_id = $1 AND lead_id = $2`, [currentTenantId(), leadId]);
-}
-
 // ---- opportunities ----
 
 const OPP_COLUMNS = 'opportunity_id, lead_id, name, segment, region, team, owner, amount_minor, currency, stage, created_at, updated_at';
 const toOpportunity = (r: Row<Opportunity>): Opportunity =>
   ({ ...r, opportunity_id: String(r.opportunity_id), lead_id: String(r.lead_id), amount_minor: int(r.amount_minor as string), created_at: iso(r.created_at as string), updated_at: iso(r.updated_at as string) }) as Opportunity;
 
-export async function insertOpportunity(o: Opportunity): Promise<void> {
-  await currentTx().query(
-    `INSERT INTO revops_opportunities (tenant_id, ${OPP_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-    [currentTenantId(), o.opportunity_id, o.lead_id, o.name, o.segment, o.region, o.team, o.owner, o.amount_minor, o.currency, o.stage, o.created_at, o.updated_at],
-  );
-  await mirrorOpportunity(o);
+/** The writes of an opportunity and its graph entity, for one batch with its audit event (after its lead's batch: its edge from the lead checks that the lead's entity exists). */
+export function opportunityInsertStatements(o: Opportunity): Statement[] {
+  return [
+    {
+      sql: `INSERT INTO revops_opportunities (tenant_id, ${OPP_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+      params: [currentTenantId(), o.opportunity_id, o.lead_id, o.name, o.segment, o.region, o.team, o.owner, o.amount_minor, o.currency, o.stage, o.created_at, o.updated_at],
+    },
+    ...opportunityGraph(o),
+  ];
 }
 
 export async function getOpportunity(id: string, o: { lock?: boolean } = {}): Promise<Opportunity | undefined> {
@@ -177,14 +183,12 @@ export async function listOpportunities(f: OpportunityFilters): Promise<Opportun
   return rows.map(toOpportunity);
 }
 
-export async function setOpportunityStage(id: string, stage: Opportunity['stage'], at: Date): Promise<void> {
-  const rows = await currentTx().query<Row<Opportunity>>(`UPDATE revops_opportunities SET stage = $3, updated_at = $4 WHERE tenant_id = $1 AND opportunity_id = $2 RETURNING ${OPP_COLUMNS}`, [
-    currentTenantId(),
-    id,
-    stage,
-    at.toISOString(),
-  ]);
-  if (rows[0] !== undefined) await mirrorOpportunity(toOpportunity(rows[0]));
+/** The writes that move an opportunity to a stage, with its graph entity, for the caller's batch. */
+export function opportunityStageStatements(id: string, stage: Opportunity['stage'], at: Date): Statement[] {
+  return [
+    { sql: `UPDATE revops_opportunities SET stage = $3, updated_at = $4 WHERE tenant_id = $1 AND opportunity_id = $2`, params: [currentTenantId(), id, stage, at.toISOString()] },
+    opportunityStageRefresh(id, stage, at),
+  ];
 }
 
 // ---- quotes ----
@@ -204,10 +208,11 @@ const toQuote = (r: Row<Quote>): Quote =>
     updated_at: iso(r.updated_at as string),
   }) as Quote;
 
-export async function insertQuote(q: Quote): Promise<Quote> {
-  const rows = await currentTx().query<Row<Quote>>(
-    `INSERT INTO revops_quotes (tenant_id, ${QUOTE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING ${QUOTE_COLUMNS}`,
-    [
+/** The writes of a new quote (computed by the caller, as it reads back) and its graph entity, for one batch with its first history entry. */
+export function quoteInsertStatements(q: Quote): Statement[] {
+  const row: Statement = {
+    sql: `INSERT INTO revops_quotes (tenant_id, ${QUOTE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+    params: [
       currentTenantId(),
       q.quote_id,
       q.opportunity_id,
@@ -226,10 +231,8 @@ export async function insertQuote(q: Quote): Promise<Quote> {
       q.created_at,
       q.updated_at,
     ],
-  );
-  const inserted = toQuote(rows[0]!);
-  await mirrorQuote(inserted);
-  return inserted;
+  };
+  return [row, ...quoteGraph(q)];
 }
 
 /** One quote, locked for the rest of the transaction when asked, so concurrent transitions queue up. */
@@ -261,30 +264,35 @@ export async function listQuotes(f: QuoteFilters): Promise<Quote[]> {
   return rows.map(toQuote);
 }
 
-/** Writes a quote's changed fields (the caller computed them). */
-export async function updateQuote(q: Quote): Promise<void> {
-  await currentTx().query(
-    `UPDATE revops_quotes SET version = $3, status = $4, lines = $5, discount_bp = $6, terms = $7, subtotal_minor = $8, discount_minor = $9, total_minor = $10,
+/** The writes of a quote's changed fields (the caller computed them) and its graph entity, for one batch with the step's history entry. */
+export function quoteUpdateStatements(q: Quote): Statement[] {
+  return [
+    {
+      sql: `UPDATE revops_quotes SET version = $3, status = $4, lines = $5, discount_bp = $6, terms = $7, subtotal_minor = $8, discount_minor = $9, total_minor = $10,
        required_roles = $11, valid_until = $12, updated_at = $13
      WHERE tenant_id = $1 AND quote_id = $2`,
-    [
-      currentTenantId(),
-      q.quote_id,
-      q.version,
-      q.status,
-      JSON.stringify(q.lines),
-      q.discount_bp,
-      JSON.stringify(q.terms),
-      q.subtotal_minor,
-      q.discount_minor,
-      q.total_minor,
-      JSON.stringify(q.required_roles),
-      q.valid_until,
-      q.updated_at,
-    ],
-  );
-  await mirrorQuote(q);
+      params: [
+        currentTenantId(),
+        q.quote_id,
+        q.version,
+        q.status,
+        JSON.stringify(q.lines),
+        q.discount_bp,
+        JSON.stringify(q.terms),
+        q.subtotal_minor,
+        q.discount_minor,
+        q.total_minor,
+        JSON.stringify(q.required_roles),
+        q.valid_until,
+        q.updated_at,
+      ],
+    },
+    quoteRefresh(q),
+  ];
 }
+
+/** Writes a quote's changed fields and its graph entity (one round trip). */
+export const updateQuote = (q: Quote): Promise<void> => runBatch(quoteUpdateStatements(q));
 
 export const quoteHistory = workflowHistory<QuoteStep, QuoteState>({
   table: 'revops_quote_history',
@@ -308,21 +316,13 @@ const toContract = (r: Row<Contract>): Contract =>
     created_at: iso(r.created_at as string),
   }) as Contract;
 
-export async function insertContract(c: Contract): Promise<void> {
-  await currentTx().query(`INSERT INTO revops_contracts (tenant_id, ${CONTRACT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`, [
-    currentTenantId(),
-    c.contract_id,
-    c.quote_id,
-    c.opportunity_id,
-    c.quote_version,
-    c.effective_date,
-    c.term_months,
-    c.amount_minor,
-    c.currency,
-    c.created_by,
-    c.created_at,
-  ]);
-  await mirrorContract(c);
+/** The writes of a contract and its graph entity, for one batch with its quote's activation. */
+export function contractInsertStatements(c: Contract): Statement[] {
+  const row: Statement = {
+    sql: `INSERT INTO revops_contracts (tenant_id, ${CONTRACT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    params: [currentTenantId(), c.contract_id, c.quote_id, c.opportunity_id, c.quote_version, c.effective_date, c.term_months, c.amount_minor, c.currency, c.created_by, c.created_at],
+  };
+  return [row, ...contractGraph(c)];
 }
 
 export async function contractOfQuote(quoteId: string): Promise<Contract | undefined> {

@@ -45,7 +45,8 @@ export function allowedActions(ctx: ActionContext<unknown, unknown>, q: Quote, h
   return QUOTE_VERBS.filter((verb) => {
     if (!quoteMachine.allowed(q.status, TRANSITION[verb])) return false;
     if (NEEDS_VALIDITY.has(verb) && isExpired(q, ctx.now)) return false;
-    if (!engine.wouldAllow(decisionInput(ctx, { name: quoteAction(verb), scope: 'tenant' }, q))) return false;
-    return ruleRefusal(ctx.tenantId, verb, me, q, history) === null;
+    // The desk's rules first: mostly a comparison, where the authorization policy is an evaluation.
+    if (ruleRefusal(ctx.tenantId, verb, me, q, history) !== null) return false;
+    return engine.wouldAllow(decisionInput(ctx, { name: quoteAction(verb), scope: 'tenant' }, q));
   });
 }

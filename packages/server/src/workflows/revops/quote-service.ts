@@ -58,10 +58,19 @@ export interface QuoteDetail extends Quote {
   contract: Contract | null;
 }
 
+/** What a step already holds of the quote, so its reply reads nothing again. */
+export interface KnownParts {
+  history?: QuoteHistoryEntry[];
+  contract?: Contract | null;
+}
+
+/** The quote's contract: only an activated quote has one. */
+const contractOf = async (q: Quote): Promise<Contract | null> => (q.status === 'active' ? ((await contractOfQuote(q.quote_id)) ?? null) : null);
+
 /** The quote as its caller sees it: with what it awaits and the steps the caller may take now. */
-export async function quoteDetail(ctx: ActionContext<unknown, unknown>, q: Quote): Promise<QuoteDetail> {
+export async function quoteDetail(ctx: ActionContext<unknown, unknown>, q: Quote, known: KnownParts = {}): Promise<QuoteDetail> {
   const { tenantId } = ctx;
-  const history = await quoteHistory.list(q.quote_id);
+  const history = known.history ?? (await quoteHistory.list(q.quote_id));
   let missing: PendingApproval[] = [];
   if (q.status === 'submitted') {
     const roles = decide(tenantId, q, history).missing_approvals;
@@ -78,6 +87,6 @@ export async function quoteDetail(ctx: ActionContext<unknown, unknown>, q: Quote
     allowed_actions: allowedActions(ctx, q, history),
     terms_sha256: termsDigest(q),
     history,
-    contract: (await contractOfQuote(q.quote_id)) ?? null,
+    contract: known.contract !== undefined ? known.contract : await contractOf(q),
   };
 }

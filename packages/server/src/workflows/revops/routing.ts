@@ -67,16 +67,19 @@ export async function upsertRoutingRule(r: RoutingRule): Promise<void> {
  * matches (a tenant without a catch-all rule).
  */
 export async function routeLead(segment: string, region: string): Promise<Route | undefined> {
-  const rows = await currentTx().query<Pick<RoutingRule, 'rule_id' | 'team' | 'strategy' | 'members'> & { turns: string | number }>(
-    `SELECT rule_id, team, strategy, members, turns FROM revops_routing_rules
-     WHERE tenant_id = $1 AND (segment IS NULL OR segment = $2) AND (region IS NULL OR region = $3)
-     ORDER BY priority, rule_id LIMIT 1 FOR UPDATE`,
+  // One statement: the rule is locked by the subquery, so concurrent leads take turns in order.
+  const rows = await currentTx().query<Pick<RoutingRule, 'rule_id' | 'team' | 'strategy' | 'members'> & { turn: string | number }>(
+    `UPDATE revops_routing_rules r SET turns = r.turns + 1
+     FROM (SELECT rule_id FROM revops_routing_rules
+           WHERE tenant_id = $1 AND (segment IS NULL OR segment = $2) AND (region IS NULL OR region = $3)
+           ORDER BY priority, rule_id LIMIT 1 FOR UPDATE) m
+     WHERE r.tenant_id = $1 AND r.rule_id = m.rule_id
+     RETURNING r.rule_id, r.team, r.strategy, r.members, r.turns - 1 AS turn`,
     [currentTenantId(), segment, region],
   );
   const rule = rows[0];
   if (rule === undefined) return undefined;
-  await currentTx().query(`UPDATE revops_routing_rules SET turns = turns + 1 WHERE tenant_id = $1 AND rule_id = $2`, [currentTenantId(), rule.rule_id]);
-  return { rule_id: rule.rule_id, team: rule.team, owner: memberForTurn(rule, Number(rule.turns)) };
+  return { rule_id: rule.rule_id, team: rule.team, owner: memberForTurn(rule, Number(rule.turn)) };
 }
 
 /** The rules a demo tenant starts with: enterprise leads to the enterprise team, the rest by region. */

@@ -1,5 +1,6 @@
-import { appendAuditEvent } from '../../audit/audit-events.ts';
+import { auditEventStatement } from '../../audit/audit-events.ts';
 import { currentContext, currentTenantId, currentTx } from '../../context.ts';
+import { runBatch, type Statement } from '../../db/statement.ts';
 import { sealDetail, sealSnapshot } from '../../audit/sealed-details.ts';
 import { prepareActors, shownActors, storedActor } from '../../identity/actor-pseudonyms.ts';
 import { authorSealer, openFields } from '../../keys/sealing.ts';
@@ -37,9 +38,16 @@ export interface History<Step extends string, State extends string> {
   /**
    * Appends an entry and its audit event. `snapshot` rides along in the event's details (the
    * instance as it stands, for its creation or an edit); the event's request id is the action's,
-   * or `auditRequestId` (a job's).
+   * or `auditRequestId` (a job's). `seq` is the entry's number when the caller knows it (it holds
+   * the instance locked and has read its history): the row and its event are then written in one
+   * round trip, along with the caller's `alongside` writes (the instance's own, say; only with
+   * `seq`); otherwise the entry follows the last one.
    */
-  append(id: string, e: Omit<HistoryEntry<Step, State>, 'seq'>, o?: { auditRequestId?: string; snapshot?: { key: string; value: unknown } }): Promise<number>;
+  append(
+    id: string,
+    e: Omit<HistoryEntry<Step, State>, 'seq'>,
+    o?: { auditRequestId?: string; snapshot?: { key: string; value: unknown }; seq?: number; alongside?: Statement[] },
+  ): Promise<number>;
   list(id: string): Promise<Array<HistoryEntry<Step, State>>>;
 }
 
@@ -52,28 +60,38 @@ export function workflowHistory<Step extends string, State extends string>(t: Hi
       await prepareActors([e.actor], at);
       const actor = storedActor(e.actor);
       const rationale = e.rationale === null ? null : await seal(e.rationale, { kind: t.table, field: 'rationale' });
+      const values = [e.at, actor, e.transition, e.from_state, e.to_state, rationale, JSON.stringify(e.details)];
+      const columns = `tenant_id, ${t.idColumn}, seq, at, actor, transition, from_state, to_state, rationale, details`;
+      const event = async (seq: number) =>
+        auditEventStatement({
+          type: t.auditType,
+          actor: e.actor,
+          action: t.stepAction(e.transition),
+          target: t.target(id),
+          decision: 'allow',
+          requestId: o.auditRequestId ?? currentContext()?.requestId ?? null,
+          details: {
+            [t.idColumn]: id,
+            seq,
+            ...e,
+            actor,
+            rationale: e.rationale === null ? null : await sealDetail(seal, e.rationale, 'rationale'),
+            ...(o.snapshot !== undefined ? { [o.snapshot.key]: await sealSnapshot(seal, o.snapshot.value, o.snapshot.key) } : {}),
+          },
+          at,
+        });
+      if (o.alongside !== undefined && o.seq === undefined) throw new Error('writes alongside a history entry need its seq');
+      if (o.seq !== undefined) {
+        const row = { sql: `INSERT INTO ${t.table} (${columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, params: [currentTenantId(), id, o.seq, ...values] };
+        await runBatch([...(o.alongside ?? []), row, await event(o.seq)]);
+        return o.seq;
+      }
       const rows = await currentTx().query<{ seq: number }>(
-        `INSERT INTO ${t.table} (tenant_id, ${t.idColumn}, seq, at, actor, transition, from_state, to_state, rationale, details)
+        `INSERT INTO ${t.table} (${columns})
          SELECT $1, $2, coalesce(max(seq) + 1, 0), $3, $4, $5, $6, $7, $8, $9 FROM ${t.table} WHERE tenant_id = $1 AND ${t.idColumn} = $2 RETURNING seq`,
-        [currentTenantId(), id, e.at, actor, e.transition, e.from_state, e.to_state, rationale, JSON.stringify(e.details)],
+        [currentTenantId(), id, ...values],
       );
-      await appendAuditEvent({
-        type: t.auditType,
-        actor: e.actor,
-        action: t.stepAction(e.transition),
-        target: t.target(id),
-        decision: 'allow',
-        requestId: o.auditRequestId ?? currentContext()?.requestId ?? null,
-        details: {
-          [t.idColumn]: id,
-          seq: rows[0]!.seq,
-          ...e,
-          actor,
-          rationale: e.rationale === null ? null : await sealDetail(seal, e.rationale, 'rationale'),
-          ...(o.snapshot !== undefined ? { [o.snapshot.key]: await sealSnapshot(seal, o.snapshot.value, o.snapshot.key) } : {}),
-        },
-        at,
-      });
+      await runBatch([await event(rows[0]!.seq)]);
       return rows[0]!.seq;
     },
     async list(id) {
