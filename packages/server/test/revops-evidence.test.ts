@@ -9,6 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import type { AuditEvent } from '../src/audit/audit-events.ts';
 import { openAuditEvents } from '../src/audit/sealed-details.ts';
 import { withTenantTransaction } from '../src/db/tenant-tx.ts';
+import { isPseudonym, shownActors } from '../src/identity/actor-pseudonyms.ts';
 import { gzipChunks } from '../src/evidence/gzip-frame.ts';
 import { policyRuntime } from '../src/policy/policy-runtime.ts';
 import { jsonLines, packFiles, verifyAgainstJwks } from './support/pack-files.ts';
@@ -81,8 +82,11 @@ test('the evidence pack of a deal verifies offline and holds its lead, quote ver
   assert.ok(!files.get('audit_events.jsonl')!.includes('margin above floor'));
   const opened = await withTenantTransaction(h.t.db, 'pilot-a', () => openAuditEvents(events as AuditEvent[]));
   const history = opened.filter((e) => e.type === 'revops.quote.history').map((e) => e.details as Record<string, any>);
+  // It names people by pseudonym, which the tenant resolves while their data keys live.
+  assert.ok(history.every((d) => isPseudonym(d.actor)));
+  const shown = await withTenantTransaction(h.t.db, 'pilot-a', () => shownActors(history.map((d) => d.actor)));
   assert.deepEqual(
-    history.map((d) => `${d.transition}:${d.actor}:${d.rationale}`),
+    history.map((d) => `${d.transition}:${shown.get(d.actor)}:${d.rationale}`),
     [
       'create:user-ae:null',
       'submit:user-ae:competitive displacement',
