@@ -30,3 +30,15 @@ test_key_rotation_is_for_admins_with_step_up if {
 	authz.allow with input as {"subject": who(["CompanyAdmin"]), "action": "tenant.keys.rotate", "resource": {}, "tenant": pilot, "context": stepped}
 	not authz.allow with input as {"subject": who(["security"]), "action": "tenant.keys.rotate", "resource": {}, "tenant": pilot, "context": stepped}
 }
+
+test_tenant_kek_use_is_for_admins_and_changes_need_step_up if {
+	every action in ["keys.kek.import", "keys.kek.rotate", "keys.kek.revoke"] {
+		not authz.allow with input as {"subject": who(["CompanyAdmin"]), "action": action, "resource": {}, "tenant": pilot, "context": ctx}
+		authz.allow with input as {"subject": who(["CompanyAdmin"]), "action": action, "resource": {}, "tenant": pilot, "context": stepped}
+		not authz.allow with input as {"subject": who(["security"]), "action": action, "resource": {}, "tenant": pilot, "context": stepped}
+	}
+	every action in ["keys.kek.status", "keys.wrapping_key.create"] {
+		authz.allow with input as {"subject": who(["CompanyAdmin"]), "action": action, "resource": {}, "tenant": pilot, "context": ctx}
+		not authz.allow with input as {"subject": who(["engineer"]), "action": action, "resource": {}, "tenant": pilot, "context": ctx}
+	}
+}

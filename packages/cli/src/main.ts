@@ -34,6 +34,7 @@ const commands: Record<string, () => Promise<Command>> = {
   backup: async () => (await import('./commands/backup.ts')).backupCommand,
   restore: async () => (await import('./commands/backup.ts')).restoreCommand,
   dr: async () => (await import('./commands/dr.ts')).drCommand,
+  keys: async () => (await import('./commands/keys.ts')).keysCommand,
 };
 
 /** `--help` or `-h` anywhere before a `--` asks for help, whatever else the line holds. */

@@ -48,12 +48,24 @@ Usage:
   companyos restore DIR [--verify-only] [--json]  check a backup and restore it into an empty store
   companyos dr drill [-o REPORT] [--json] | jwks [-o FILE]
                                                   a restore drill with measured RPO/RTO and a signed report
+  companyos keys status | wrapping-key | import | rotate | revoke ...
+                                                  the tenant's own key-encryption key (wrapped import, rotation, revocation)
   companyos help                                  this text
 
 Environment: COMPANYOS_URL (default http://127.0.0.1:8080), COMPANYOS_TOKEN, and the server's
 COMPANYOS_* settings (see README.md).`;
 
 export const COMMAND_USAGE: Record<string, string> = {
+  keys: `usage: companyos keys VERB [--json] [--url URL] [--token T]
+  status                                        who holds the tenant's key-encryption key, its versions, its data keys
+  wrapping-key [-o FILE]                        a single-use RSA-OAEP-256 public key to wrap a KEK to (PEM to FILE)
+  import --key FILE | --wrapped FILE --wrapping-key-id ID
+                                                import the tenant's 32-byte AES-256 KEK: --key wraps it here (only the
+                                                wrapped form is sent); --wrapped sends base64 wrapped elsewhere
+  rotate --key FILE | --wrapped FILE --wrapping-key-id ID
+                                                replace it: data keys are re-wrapped, the old version retired
+  revoke --yes                                  revoke it for good: sealed fields become unreadable, new ones are refused
+  import, rotate and revoke need a token minted with --step-up.`,
   runbook: `usage: companyos runbook VERB
   list                                          the tenant's runbooks by slug
   show SLUG [--version N]                       the Markdown of the current (or a given) version

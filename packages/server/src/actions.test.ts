@@ -6,7 +6,7 @@ test('the catalog lists every tenant and identity action once, under /api/v1', (
   const actions = listActions();
   const names = actions.map((a) => a.name);
   assert.equal(new Set(names).size, names.length);
-  for (const name of ['tenant.create', 'tenant.disable', 'tenant.enable', 'tenant.get', 'tenant.list', 'tenant.config.update', 'subject.create', 'api_key.create', 'api_key.revoke', 'api_key.list']) {
+  for (const name of ['tenant.create', 'tenant.disable', 'tenant.enable', 'tenant.get', 'tenant.list', 'tenant.config.update', 'subject.create', 'api_key.create', 'api_key.revoke', 'api_key.list', 'keys.kek.import', 'keys.kek.rotate', 'keys.kek.revoke', 'keys.kek.status']) {
     assert.ok(names.includes(name), name);
   }
   assert.deepEqual([...names].sort(), names);

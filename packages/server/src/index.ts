@@ -43,6 +43,6 @@ export type { Incident, IncidentEvent, LinkedEntity } from './workflows/incident
 export type { IncidentDetail } from './workflows/incidents/actions.ts';
 export { verifyBoardPack, type BoardPackVerification } from './board/verify-board-pack.ts';
 export { parseRoster, REQUIRED_COLUMNS as ROSTER_COLUMNS, type RosterRow, type RosterError } from './onboarding/roster.ts';
-export { takeBackup, restoreBackup, reapplyPurgeRegister, verifyBackup, BackupError, PURGE_REGISTER_FILE, purgeRegisterDir, summarizeTenants, tenantIds, newestReceiptAt, runDrill, writeDrillReport, type BackupManifest, type DrillReport } from './backup/index.ts';
+export { takeBackup, restoreBackup, reapplyPurgeRegister, verifyBackup, BackupError, PURGE_REGISTER_FILE, purgeRegisterDir, summarizeTenants, tenantIds, newestReceiptAt, runDrill, writeDrillReport, takeStoreBackup, restoreStoreBackup, storeDatabases, storeRestoreTargets, storeBackupFolders, type BackupManifest, type DrillReport, type StoreBackup } from './backup/index.ts';
 export { LocalKeyProvider } from './keys/key-provider.ts';
 export { platformSigner, kekForTools, PLATFORM_KEY_HINT, type PlatformSigner } from './keys/platform-key.ts';

@@ -1,5 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { constants, publicEncrypt, randomBytes } from 'node:crypto';
 import { allActions } from '../src/actions.ts';
 import { listAuditEvents } from '../src/audit/audit-events.ts';
 import { withTenantTransaction } from '../src/db/tenant-tx.ts';
@@ -25,6 +26,8 @@ let victimEntityId: string;
 let victimEdgeId: string;
 let victimIncidentId: string;
 let victimInvitationId: string;
+let victimWrappingKeyId: string;
+let victimKekFingerprint: string;
 before(async () => {
   h = await createTestApp();
   const at = h.clock.now();
@@ -68,6 +71,13 @@ before(async () => {
   // A trust portal invitation of the victim.
   const invited = await h.call('POST', '/api/v1/portal/invitations', { as: ['pilot-a', 'user-admin'], body: { email: 'only-in-a@victim.example.com', role: 'auditor', expires_at: '2027-01-01T00:00:00.000Z' } });
   victimInvitationId = invited.json().invitation.invitation_id;
+  // A key-encryption key the victim imported, and an unused wrapping key of the victim.
+  const wrappingKey = async () => (await h.call('POST', '/api/v1/keys/wrapping-keys', { as: ['pilot-a', 'user-admin'] })).json() as { wrapping_key_id: string; public_key_pem: string };
+  const forImport = await wrappingKey();
+  const wrapped = publicEncrypt({ key: forImport.public_key_pem, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, randomBytes(32)).toString('base64');
+  const imported = await h.call('POST', '/api/v1/keys/kek/import', { as: ['pilot-a', 'user-admin'], stepUp: true, body: { wrapping_key_id: forImport.wrapping_key_id, wrapped_key: wrapped } });
+  victimKekFingerprint = imported.json().fingerprint;
+  victimWrappingKeyId = (await wrappingKey()).wrapping_key_id;
   await h.app.ledger.flush('pilot-a');
   // The victim's own decisions so far are written now, not in the middle of the attack.
   await policyRuntime().engine.flushDecisions();
@@ -82,7 +92,7 @@ test('tenant B cannot read, change or write anything of tenant A through any act
     victim: 'pilot-a',
     attackerTenant: 'pilot-b',
     attackerToken: await h.token('pilot-b', 'user-admin', { stepUp: true, ttl: 3600 }),
-    victimMarkers: ['only-in-a', 'Secret Agent A', victimKeyId, victimEntityId, victimEdgeId, victimPurgeId],
+    victimMarkers: ['only-in-a', 'Secret Agent A', victimKeyId, victimEntityId, victimEdgeId, victimPurgeId, victimKekFingerprint],
     cases: {
       'tenant.create': { body: { tenant_id: 'pilot-b-clone', display_name: 'X', data_region: 'eu', owner_contact: 'x@y.example.com' } },
       'tenant.list': {},
@@ -112,6 +122,11 @@ test('tenant B cannot read, change or write anything of tenant A through any act
       'provenance.consistency.get': {},
       'provenance.evidence.create': { body: { media_type: 'text/plain', content_base64: 'b25seS1pbi1h' } },
       'tenant.keys.rotate': { params: { id: 'pilot-a' } },
+      'keys.wrapping_key.create': {},
+      'keys.kek.import': { body: { wrapping_key_id: victimWrappingKeyId, wrapped_key: randomBytes(384).toString('base64') } },
+      'keys.kek.rotate': { body: { wrapping_key_id: victimWrappingKeyId, wrapped_key: randomBytes(384).toString('base64') } },
+      'keys.kek.revoke': {},
+      'keys.kek.status': {},
       'flag.list': {},
       'flag.get': { params: { flagId: 'identity.api-key-admin-roles' } },
       'flag.evaluate': { body: {} },

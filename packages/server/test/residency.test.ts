@@ -1,9 +1,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { restoreStoreBackup, storeDatabases, takeStoreBackup } from '../src/backup/store-backup.ts';
 import type { Database } from '../src/db/database.ts';
 import { openStore, type OpenStoreOptions } from '../src/db/open-store.ts';
 import { RegionRouter } from '../src/db/region-router.ts';
@@ -12,11 +14,14 @@ import { MONTH_END_JOB, scheduleAggregation } from '../src/finops/metering-jobs.
 import { buildApp } from '../src/http/app.ts';
 import { DevIssuer } from '../src/identity/dev-issuer.ts';
 import { verifyPack } from '../src/evidence/index.ts';
+import { platformSigner } from '../src/keys/platform-key.ts';
+import { readStoredState } from '../src/observability/stored-signals.ts';
 import { verifyTenantLedger } from '../src/ledger/verify-ledger.ts';
 import { createLogger } from '../src/logger.ts';
 import { policyRuntime } from '../src/policy/policy-runtime.ts';
 import { seedDemo } from '../src/seed/seed-demo.ts';
 import { FakeClock } from '../src/util/clock.ts';
+import { restoreTargets } from './support/restore-targets.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
 // Two regions, two databases: eu in the home database (with the registry and the operator's
@@ -29,6 +34,7 @@ const issuer = DevIssuer.open({ clock });
 const operator: [string, string] = ['internal', 'user-platform-operator'];
 const created: TestDatabase[] = [];
 let store: RegionRouter;
+let storeOptions: OpenStoreOptions;
 let eu: Database;
 let us: Database;
 let app: FastifyInstance;
@@ -52,6 +58,7 @@ before(async () => {
   } else {
     options = { dataDir: join(root, 'eu'), regionDatabases: { eu: join(root, 'eu'), us: join(root, 'us') } };
   }
+  storeOptions = options;
   store = (await openStore(options)) as RegionRouter;
   assert.ok(store instanceof RegionRouter);
   eu = store.home;
@@ -234,4 +241,77 @@ test("the month's close runs each region's tenants in batches in their own regio
     }
   }
   await assert.rejects(withTenantBatch(store, ['pilot-a', 'pilot-b'], async () => undefined), /the tenants of one database/);
+});
+
+test("an operator and a tenant writing the tenant's row at once, from two databases, never wait on each other; both copies end equal", async () => {
+  const admin: [string, string] = ['pilot-b', 'user-admin'];
+  const writes: Array<Promise<{ statusCode: number; body: string }>> = [];
+  for (let round = 0; round < 4; round++) {
+    writes.push(call('POST', '/api/v1/tenants/pilot-b/disable', operator, { reason: `round ${round}` }, true));
+    writes.push(call('PATCH', '/api/v1/tenants/pilot-b/config', admin, { display_name: `Pilot B round ${round}` }));
+    writes.push(call('POST', '/api/v1/tenants/pilot-b/enable', operator, { reason: `round ${round}` }, true));
+    writes.push(call('PATCH', '/api/v1/tenants/pilot-b/config', admin, { display_name: `Pilot B (US) ${round}` }));
+  }
+  // A disabled tenant's own writes are refused; nothing else may fail.
+  for (const res of await Promise.all(writes)) assert.ok(res.statusCode === 200 || (res.statusCode === 403 && res.body.includes('tenant-disabled')), res.body);
+
+  const row = (db: Database) => db.query<{ status: string; display_name: string; config: unknown }>(`SELECT status, display_name, config FROM tenants WHERE tenant_id = 'pilot-b'`);
+  assert.deepEqual(await row(us), await row(eu), 'the registry and the region hold the same row');
+  // Each side's own writes land on the other: the last status in the registry, the last settings in the region.
+  assert.equal((await call('POST', '/api/v1/tenants/pilot-b/enable', operator, { reason: 'after the race' }, true)).statusCode, 200);
+  assert.equal((await call('PATCH', '/api/v1/tenants/pilot-b/config', admin, { display_name: 'Pilot B (US)' })).statusCode, 200);
+  assert.deepEqual(await row(us), await row(eu));
+  assert.deepEqual((await row(eu)).map((r) => [r.status, r.display_name]), [['active', 'Pilot B (US)']]);
+});
+
+test('a backup covers every region database, a signed manifest each, and a restore puts each back in its own', async () => {
+  const platform = platformSigner(randomBytes(32));
+  const settings = { databaseUrl: storeOptions.databaseUrl, homeTarget: storeOptions.databaseUrl ?? storeOptions.dataDir, regionDatabases: storeOptions.regionDatabases ?? {} };
+  const dir = join(root, 'store-backup');
+  const taken = await takeStoreBackup({ databases: storeDatabases(store, settings), outDir: dir, signer: platform, clock });
+  assert.deepEqual(taken.map((t) => t.label), ['home', 'us']);
+  assert.deepEqual(JSON.parse(readFileSync(join(dir, 'databases.json'), 'utf8')).databases, [{ label: 'home', dir: 'home' }, { label: 'us', dir: 'us' }]);
+  const receiptsOf = (label: string, tenant: string) => taken.find((t) => t.label === label)!.manifest.tenants.find((t) => t.tenant_id === tenant)?.receipts ?? 0;
+  const [inUs] = await us.query<{ n: number }>(`SELECT count(*)::int AS n FROM receipts WHERE tenant_id = 'pilot-b'`);
+  assert.ok(inUs!.n > 0);
+  assert.equal(receiptsOf('us', 'pilot-b'), inUs!.n, "pilot-b's receipts are in the us backup");
+  assert.ok(receiptsOf('home', 'pilot-a') > 0);
+
+  const targets = restoreTargets(onPostgres ? created[0]! : ({ url: undefined } as TestDatabase), root);
+  try {
+    // Settings that do not name the same databases are refused before anything is written.
+    const lone = await targets.next();
+    await assert.rejects(restoreStoreBackup({ dir, jwks: platform.jwks, targets: new Map([['home', lone.target]]) }), /holds the databases home, us but the settings name home/);
+    const [home, usTarget] = [await targets.next(), await targets.next()];
+    const restored = await restoreStoreBackup({ dir, jwks: platform.jwks, targets: new Map([['home', home.target], ['us', usTarget.target]]) });
+    assert.deepEqual(restored.map((r) => r.label), ['home', 'us']);
+    for (const [target, tenant, expected] of [[usTarget, 'pilot-b', inUs!.n], [home, 'pilot-b', 0]] as const) {
+      const db = await target.open();
+      try {
+        const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM receipts WHERE tenant_id = $1`, [tenant]);
+        assert.equal(row!.n, expected);
+      } finally {
+        await db.close();
+      }
+    }
+  } finally {
+    await targets.dropAll();
+  }
+});
+
+test('the SLO status and the stored-state gauges count what every region database holds', async () => {
+  const count = async (db: Database, sql: string) => (await db.query<{ n: number }>(sql))[0]!.n;
+  const now = clock.now();
+  const inWindow = `SELECT count(*)::int AS n FROM receipts WHERE issued_at > '${new Date(now.getTime() - 7 * 86_400_000).toISOString()}' AND issued_at <= '${now.toISOString()}'`;
+  const [inEu, inUs] = [await count(eu, inWindow), await count(us, inWindow)];
+  assert.ok(inEu > 0 && inUs > 0);
+  const res = await call('GET', '/api/v1/observability/slos', operator);
+  assert.equal(res.statusCode, 200, res.body);
+  const completeness = res.json().slos.find((s: { name: string }) => s.name === 'receipts-completeness');
+  assert.equal(completeness.total, inEu + inUs, 'receipts of both databases');
+
+  const queued = 'SELECT count(*)::int AS n FROM ledger_queue';
+  const state = await readStoredState(store, clock);
+  assert.equal(state.queuedReceipts, (await count(eu, queued)) + (await count(us, queued)));
+  assert.ok((await count(us, queued)) > 0, 'the us database has receipts waiting for its ledger');
 });

@@ -7,14 +7,17 @@ import {
   kekForTools,
   loadConfig,
   newestReceiptAt,
-  openDatabase,
+  openStore,
   platformSigner,
   PLATFORM_KEY_HINT,
   PURGE_REGISTER_FILE,
   purgeRegisterDir,
   reapplyPurgeRegister,
-  restoreBackup,
-  takeBackup,
+  restoreStoreBackup,
+  storeBackupFolders,
+  storeDatabases,
+  storeRestoreTargets,
+  takeStoreBackup,
   verifyBackup,
   type BackupManifest,
 } from '@companyos/server';
@@ -41,14 +44,22 @@ export async function backupCommand(args: string[]): Promise<number> {
   if (values.out === undefined || positionals.length > 0) throw new UsageError(COMMAND_USAGE.backup!);
   const config = loadConfig();
   const signer = platformKey(config);
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl === undefined ? pgliteDirOf(config) : undefined });
+  const home = config.databaseUrl === undefined ? pgliteDirOf(config) : undefined;
+  // Every database of the store: the home one and, with COMPANYOS_REGION_DATABASES, each region's own.
+  const db = await openStore({ databaseUrl: config.databaseUrl, dataDir: home, regionDatabases: config.regionDatabases });
   try {
-    const manifest = await takeBackup({ db, databaseUrl: config.databaseUrl, outDir: values.out, signer });
-    if (values.json === true) console.log(JSON.stringify({ dir: values.out, kid: signer.kid, manifest }, null, 2));
-    else {
-      console.log(`backup written to ${values.out}: ${describe(manifest)}`);
-      for (const f of manifest.files) console.log(`  ${f.name}  ${f.size} bytes  sha256 ${f.sha256}`);
-      console.log(`manifest signed by platform key ${signer.kid}`);
+    const databases = storeDatabases(db, { databaseUrl: config.databaseUrl, homeTarget: config.databaseUrl ?? home, regionDatabases: config.regionDatabases });
+    const taken = await takeStoreBackup({ databases, outDir: values.out, signer });
+    if (values.json === true) {
+      // One database keeps the shape of before: its manifest at the top.
+      const body = taken.length === 1 ? { dir: values.out, kid: signer.kid, manifest: taken[0]!.manifest } : { dir: values.out, kid: signer.kid, databases: taken };
+      console.log(JSON.stringify(body, null, 2));
+    } else {
+      for (const t of taken) {
+        console.log(`backup written to ${t.dir}: ${taken.length === 1 ? '' : `${t.label} database, `}${describe(t.manifest)}`);
+        for (const f of t.manifest.files) console.log(`  ${f.name}  ${f.size} bytes  sha256 ${f.sha256}`);
+      }
+      console.log(`manifest${taken.length === 1 ? '' : 's'} signed by platform key ${signer.kid}`);
     }
     return 0;
   } finally {
@@ -71,14 +82,19 @@ export async function restoreCommand(args: string[]): Promise<number> {
     console.log(values.json === true ? JSON.stringify({ keys_destroyed_again: destroyed }) : `destroyed again ${destroyed} data keys of purges listed in ${purgeRegister}`);
     return 0;
   }
-  const restored = await (values['verify-only'] === true ? verifyBackup(dir, jwks).then((manifest) => ({ manifest, keysDestroyedAgain: 0 })) : restoreBackup({ dir, jwks, target, purgeRegister })).catch((err: Error) => {
+  const verifyOnly = values['verify-only'] === true;
+  const verifyAll = async () => Promise.all((await storeBackupFolders(dir)).map(async (f) => ({ label: f.label, manifest: await verifyBackup(f.dir, jwks), keysDestroyedAgain: 0 })));
+  // Each database of the backup into its own: the home one, and each region's as COMPANYOS_REGION_DATABASES names it.
+  const restored = await (verifyOnly ? verifyAll() : restoreStoreBackup({ dir, jwks, targets: storeRestoreTargets(target, config.regionDatabases), purgeRegister })).catch((err: Error) => {
     // A key that does not match usually means the wrong KEK is configured, not a forged backup.
     throw /signature does not verify/.test(err.message) ? new Error(`${err.message} (${PLATFORM_KEY_HINT})`) : err;
   });
-  const { manifest, keysDestroyedAgain } = restored;
-  if (values.json === true) console.log(JSON.stringify({ restored: values['verify-only'] !== true, manifest, keys_destroyed_again: keysDestroyedAgain }, null, 2));
-  else {
-    console.log(`${values['verify-only'] === true ? 'verified' : 'restored'} backup of ${manifest.created_at}: ${describe(manifest)}`);
+  const keysDestroyedAgain = restored.reduce((n, r) => n + r.keysDestroyedAgain, 0);
+  if (values.json === true) {
+    const body = restored.length === 1 ? { manifest: restored[0]!.manifest } : { databases: restored.map((r) => ({ label: r.label, manifest: r.manifest })) };
+    console.log(JSON.stringify({ restored: !verifyOnly, ...body, keys_destroyed_again: keysDestroyedAgain }, null, 2));
+  } else {
+    for (const r of restored) console.log(`${verifyOnly ? 'verified' : 'restored'} backup of ${r.manifest.created_at}: ${restored.length === 1 ? '' : `${r.label} database, `}${describe(r.manifest)}`);
     if (keysDestroyedAgain > 0) console.log(`destroyed again ${keysDestroyedAgain} data keys of purges listed in ${purgeRegister}`);
   }
   return 0;

@@ -6,3 +6,4 @@ export { PURGE_REGISTER_FILE, purgeRegisterDir } from './purge-register.ts';
 export { summarizeTenants, tenantIds, newestReceiptAt } from './store-summary.ts';
 export { runDrill, type DrillOptions, type DrillReport, type DrillTenant } from './dr-drill.ts';
 export { writeDrillReport, DRILL_PACK_TENANT } from './drill-report.ts';
+export { takeStoreBackup, restoreStoreBackup, storeDatabases, storeRestoreTargets, storeBackupFolders, DATABASES_FILE, type StoreDatabase, type StoreBackup } from './store-backup.ts';

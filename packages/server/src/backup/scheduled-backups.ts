@@ -10,7 +10,7 @@ import type { PlatformSigner } from '../keys/platform-key.ts';
 import { getCurrentTenant } from '../tenancy/tenants.ts';
 import type { Clock } from '../util/clock.ts';
 import { BACKUP_MANIFEST_FILE } from './backup-manifest.ts';
-import { takeBackup } from './take-backup.ts';
+import { DATABASES_FILE, storeDatabases, takeStoreBackup } from './store-backup.ts';
 
 // Scheduled backups are durable jobs: one per slot of the interval, its idempotency key the slot's
 // time, so however many servers share the database, each slot is queued once and run once (the
@@ -35,6 +35,10 @@ export const slotFolder = (slot: string): string => `backup-${slot.replace(/[:.]
 export interface ScheduledBackupOptions {
   db: Database;
   databaseUrl: string | undefined;
+  /** The home PGlite data dir, on the embedded engine (tells a region's own database from the home one). */
+  pgliteDir?: string | undefined;
+  /** Each region's database when regions have their own (COMPANYOS_REGION_DATABASES): every one is backed up. */
+  regionDatabases?: Readonly<Record<string, string>>;
   settings: BackupSettings;
   signer: () => PlatformSigner;
   clock: Clock;
@@ -55,9 +59,10 @@ export function installScheduledBackups(app: FastifyInstance, jobs: JobRunner, o
     run: async ({ slot }, ctx) => {
       const outDir = join(dir, slotFolder(slot));
       // A retried job whose backup was already complete does not make a second one.
-      if (!existsSync(join(outDir, BACKUP_MANIFEST_FILE))) {
-        const manifest = await takeBackup({ db: o.db, databaseUrl: o.databaseUrl, outDir, signer: o.signer(), clock: o.clock });
-        ctx.log.info({ dir: outDir, files: manifest.files.length, tenants: manifest.tenants.length }, 'scheduled backup written');
+      if (!existsSync(join(outDir, BACKUP_MANIFEST_FILE)) && !existsSync(join(outDir, DATABASES_FILE))) {
+        const databases = storeDatabases(o.db, { databaseUrl: o.databaseUrl, homeTarget: o.databaseUrl ?? o.pgliteDir, regionDatabases: o.regionDatabases ?? {} });
+        const taken = await takeStoreBackup({ databases, outDir, signer: o.signer(), clock: o.clock });
+        for (const t of taken) ctx.log.info({ dir: t.dir, database: t.label, files: t.manifest.files.length, tenants: t.manifest.tenants.length }, 'scheduled backup written');
       }
       await ctx.tx(() => schedule(scheduled, new Date(slot)));
     },

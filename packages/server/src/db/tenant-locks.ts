@@ -8,7 +8,7 @@ import { currentTenantId, currentTx } from '../context.ts';
 // shared from its first statement (withTenantTransaction), finalisation takes it exclusively, so
 // a finalisation sees every usage write that began before it, and one that begins after it waits
 // for its commit (and is recorded after it; see usage-events.ts).
-export const LOCK_SPACE = { keys: 0x636f736b, quota: 0x636f7371, usage: 0x636f7375 } as const;
+export const LOCK_SPACE = { keys: 0x636f736b, quota: 0x636f7371, usage: 0x636f7375, kek: 0x636f6b65 } as const;
 
 export async function lockTenant(space: keyof typeof LOCK_SPACE): Promise<void> {
   await currentTx().query('SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [LOCK_SPACE[space], currentTenantId()]);

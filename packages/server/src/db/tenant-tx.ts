@@ -27,7 +27,8 @@ export async function withTenantTransaction<T>(
     ['app.tenant_id', tenantId],
   ] as const;
   const current = db instanceof RegionRouter ? await db.forTenant(tenantId) : db;
-  return current.transaction(async (tx) => {
+  const committed: Array<() => Promise<void>> = [];
+  const result = await current.transaction(async (tx) => {
     const ctx: RequestContext = {
       requestId: parent?.requestId ?? uuidv7(),
       subject: parent?.subject,
@@ -35,9 +36,46 @@ export async function withTenantTransaction<T>(
       tenantId,
       tx,
       databases: { given: db, current },
+      afterCommit: committed,
     };
     return runWithContext(ctx, fn);
   }, { settings, sharedLocks: [[LOCK_SPACE.usage, tenantId]] });
+  await settle(committed);
+  return result;
+}
+
+/**
+ * Runs `fn` once the current transaction has committed, before the function that opened it
+ * returns: work that must not hold the transaction's locks while it waits on another database.
+ */
+export function afterCommit(fn: () => Promise<void>): void {
+  const hooks = currentContext()?.afterCommit;
+  if (hooks === undefined) throw new Error('afterCommit needs a transaction opened by withTenantTransaction or withPlatformTransaction');
+  hooks.push(fn);
+}
+
+/**
+ * Runs the hooks of a transaction that committed, or, when it was opened inside another one (in
+ * another database), hands them to that one: they run once the outermost has committed.
+ */
+async function settle(hooks: Array<() => Promise<void>>): Promise<void> {
+  if (hooks.length === 0) return;
+  const outer = currentContext()?.afterCommit;
+  if (outer !== undefined) outer.push(...hooks);
+  else await runAfterCommit(hooks);
+}
+
+/** Runs each hook in order; every hook runs even when one fails, and the first failure is thrown. */
+async function runAfterCommit(hooks: Array<() => Promise<void>>): Promise<void> {
+  let failure: { error: unknown } | undefined;
+  for (const hook of hooks) {
+    try {
+      await hook();
+    } catch (error) {
+      failure ??= { error };
+    }
+  }
+  if (failure !== undefined) throw failure.error;
 }
 
 const platformSettings = [
@@ -46,10 +84,16 @@ const platformSettings = [
 ] as const;
 
 /** Platform-scope transaction with no tenant at all (tenant registry, API key resolution). */
-export function withPlatformTransaction<T>(db: Database, fn: () => Promise<T>): Promise<T> {
+export async function withPlatformTransaction<T>(db: Database, fn: () => Promise<T>): Promise<T> {
   const parent = currentContext();
   const databases = { given: db, current: db instanceof RegionRouter ? db.home : db };
-  return db.transaction((tx) => runWithContext({ requestId: parent?.requestId ?? uuidv7(), subject: parent?.subject, tenantId: '', tx, databases }, fn), { settings: platformSettings });
+  const committed: Array<() => Promise<void>> = [];
+  const result = await db.transaction(
+    (tx) => runWithContext({ requestId: parent?.requestId ?? uuidv7(), subject: parent?.subject, tenantId: '', tx, databases, afterCommit: committed }, fn),
+    { settings: platformSettings },
+  );
+  await settle(committed);
+  return result;
 }
 
 /**
@@ -87,6 +131,19 @@ export async function tenantsByDatabase(db: Database, tenantIds: string[]): Prom
     else group.push(tenantId);
   }
   return [...groups].map(([each, ids]) => ({ db: each, tenantIds: ids }));
+}
+
+/**
+ * A platform scan across tenants, run in the current transaction and, with a database per region,
+ * in a platform transaction of its own in every other database; returns what each found.
+ */
+export async function scanEveryDatabase<T>(scan: () => Promise<T>): Promise<T[]> {
+  const databases = currentContext()?.databases;
+  const found = [await scan()];
+  if (databases?.given instanceof RegionRouter) {
+    for (const db of databases.given.all) if (db !== databases.current) found.push(await withPlatformTransaction(db, scan));
+  }
+  return found;
 }
 
 /**

@@ -84,8 +84,10 @@ async function seedTenant(db: Database, id: string): Promise<void> {
     // Purge requests.
     await q(`INSERT INTO purge_requests (tenant_id, purge_id, scope, subject, requester, rationale, status, approver_roles, created_at, updated_at) VALUES ($1, gen_random_uuid(), 'subject', 'alice', 'alice', 'probe', 'requested', '[]', now(), now())`, [id]);
     await q(`INSERT INTO purge_history (tenant_id, purge_id, seq, at, actor, transition, to_state) SELECT tenant_id, purge_id, 0, now(), 'alice', 'request', 'requested' FROM purge_requests WHERE tenant_id = $1`, [id]);
-    // Data keys for sealed fields.
+    // Data keys for sealed fields, a tenant-held KEK and a wrapping key to import one.
     await q(`INSERT INTO subject_data_keys (tenant_id, key_id, subject_id, wrapped_key, created_at) VALUES ($1, gen_random_uuid(), 'alice', ${h}, now())`, [id]);
+    await q(`INSERT INTO tenant_keks (tenant_id, version, wrapped_kek, fingerprint, status, imported_by, imported_at) VALUES ($1, 1, ${h}, repeat('f', 16), 'active', 'alice', now())`, [id]);
+    await q(`INSERT INTO kek_wrapping_keys (tenant_id, wrapping_key_id, public_key_pem, wrapped_private_key, created_at, expires_at) VALUES ($1, gen_random_uuid(), 'pem', ${h}, now(), now() + interval '1 day')`, [id]);
     // Service samples, board packs and onboarding.
     await q(`INSERT INTO service_samples (tenant_id, sample_id, instance_id, window_from, window_to, requests, errors, bucket_bounds_ms, bucket_counts) VALUES ($1, gen_random_uuid(), 'probe', now() - interval '1 minute', now(), 1, 0, '{10}', '{1,0}')`, [id]);
     await q(`INSERT INTO board_packs (tenant_id, pack_id, period, period_from, period_to, sha256, inputs, duration_ms, created_by, created_at) VALUES ($1, gen_random_uuid(), '2026-Q1', '2026-01-01', '2026-04-01', repeat('d', 64), '{}', 1, 'alice', now())`, [id]);
@@ -215,7 +217,7 @@ test('append-only tables refuse UPDATE and DELETE by privilege and by trigger', 
   }
 });
 
-test('a data key can only be destroyed: never rewrapped, revived, renamed or deleted', async () => {
+test('a data key can only be destroyed or re-wrapped under a new KEK version: never revived, renamed or deleted', async () => {
   const asApp = (sql: string) => asRole(t.db, 'companyos_app', 'tenant-a', (q) => q(sql));
   await assert.rejects(asApp(`UPDATE subject_data_keys SET wrapped_key = decode('01', 'hex')`), /can only be shredded/);
   await assert.rejects(asApp(`UPDATE subject_data_keys SET subject_id = 'bob'`), /can only be shredded/);
@@ -228,6 +230,14 @@ test('a data key can only be destroyed: never rewrapped, revived, renamed or del
   // A returning subject gets a new key; the destroyed one stays destroyed.
   await asApp(`INSERT INTO subject_data_keys (tenant_id, key_id, subject_id, wrapped_key, created_at) VALUES ('tenant-a', gen_random_uuid(), 'alice', decode('02', 'hex'), now())`);
   await assert.rejects(asApp(`INSERT INTO subject_data_keys (tenant_id, key_id, subject_id, wrapped_key, created_at) VALUES ('tenant-a', gen_random_uuid(), 'alice', decode('03', 'hex'), now())`), /unique|duplicate/);
+  // A live key may be re-wrapped under a new KEK version of its own tenant, and only so.
+  const rewrapped = await asApp(`UPDATE subject_data_keys SET wrapped_key = decode('05', 'hex'), kek_version = 1 WHERE shredded_at IS NULL RETURNING subject_id`);
+  assert.deepEqual(rewrapped, [{ subject_id: 'alice' }]);
+  await assert.rejects(asApp(`UPDATE subject_data_keys SET wrapped_key = decode('06', 'hex') WHERE shredded_at IS NULL`), /can only be shredded/);
+  await assert.rejects(asApp(`UPDATE tenant_keks SET status = 'active', wrapped_kek = decode('07', 'hex')`), /can only be retired or revoked/);
+  await assert.rejects(asApp(`DELETE FROM tenant_keks`), /permission denied/);
+  const revoked = await asApp(`UPDATE tenant_keks SET status = 'revoked', wrapped_kek = NULL, revoked_at = now() WHERE status = 'active' RETURNING version`);
+  assert.deepEqual(revoked, [{ version: 1 }]);
   const b = await asRole(t.db, 'companyos_app', 'tenant-b', (q) => q<{ n: number }>(`SELECT count(*)::int AS n FROM subject_data_keys WHERE shredded_at IS NULL`));
   assert.deepEqual(b, [{ n: 1 }], "tenant-b's key is untouched");
 });

@@ -225,7 +225,16 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   if (blobs.close !== undefined) app.addHook('onClose', async () => blobs.close?.());
   const citeBundle = (tenantId: string, at: Date): Promise<string> => policy.cite(tenantId, at);
   installAuditExports(jobs, { citeBundle, db, signals });
-  installScheduledBackups(app, jobs, { db, databaseUrl: config.databaseUrl, settings: config.backups, signer: () => platformSignerOf(config), clock, log });
+  installScheduledBackups(app, jobs, {
+    db,
+    databaseUrl: config.databaseUrl,
+    pgliteDir: config.databaseUrl === undefined ? join(config.dataDir, 'pglite') : undefined,
+    regionDatabases: config.regionDatabases,
+    settings: config.backups,
+    signer: () => platformSignerOf(config),
+    clock,
+    log,
+  });
   installHighRisk(jobs, { databaseUrl: config.highRiskDatabaseUrl, pendingMinutes: config.highRiskPendingMinutes });
   installQuoteExpiry(jobs);
   installInvitationMail(jobs, { consoleUrl: config.consoleUrl, smtp: config.smtp });

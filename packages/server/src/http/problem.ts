@@ -18,6 +18,7 @@ export const problemTypes = {
   conflict: { status: 409, title: 'Conflict' },
   'platform-tenant-protected': { status: 409, title: 'The platform tenant cannot be disabled' },
   'region-move-unsupported': { status: 409, title: "Moving a tenant's data to another region is an operator procedure" },
+  'key-revoked': { status: 423, title: "The tenant's key-encryption key is revoked" },
   'payload-too-large': { status: 413, title: 'The request body is too large' },
   'policy-bundle-invalid': { status: 422, title: 'The policy bundle does not pass its checks' },
   'policy-budget-exceeded': { status: 422, title: 'The policy exceeded its evaluation budget' },

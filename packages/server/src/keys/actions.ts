@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { defineAction } from '../pipeline/define-action.ts';
 import { ledgerServices } from '../ledger/ledger-runtime.ts';
 import { TenantId } from '../tenancy/tenant-config.ts';
+import { kekActions } from './kek-actions.ts';
 
 export const rotateTenantKeyAction = defineAction({
   name: 'tenant.keys.rotate',
@@ -19,4 +20,4 @@ export const rotateTenantKeyAction = defineAction({
   },
 });
 
-export const keyActions = [rotateTenantKeyAction];
+export const keyActions = [rotateTenantKeyAction, ...kekActions];

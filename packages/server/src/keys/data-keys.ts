@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { currentTenantId, currentTx } from '../context.ts';
 import { canonicalJson } from '../util/canonical-json.ts';
 import { uuidv7 } from '../util/ids.ts';
+import { kekRevoked } from './kek-revoked.ts';
 import type { KeyProvider } from './key-provider.ts';
 
 // The data keys of crypto-shredding (ADR 0025): one live AES-256 key per tenant and subject, kept
@@ -16,8 +17,23 @@ export interface DataKey {
   key: Buffer;
 }
 
-/** A key by id: live (and unwrapped), or destroyed by a purge. */
-export type DataKeyState = ({ live: true } & DataKey) | { live: false; keyId: string; purgeId: string | null };
+/** A key by id: live (and unwrapped), destroyed by a purge, or lost with its tenant's revoked KEK (ADR 0030). */
+export type DataKeyState = ({ live: true } & DataKey) | { live: false; keyId: string; purgeId: string | null } | { live: false; keyId: string; revoked: true };
+
+/**
+ * Which key provider wraps a data key: the platform's, or the tenant's own KEK version (ADR 0030).
+ * `provider` and `forNewKey` throw the `key-revoked` problem once the tenant's KEK is gone.
+ */
+export interface KekResolver {
+  provider(version: number | null, wrappedKek: Uint8Array | null): Promise<KeyProvider>;
+  forNewKey(): Promise<{ provider: KeyProvider; version: number | null }>;
+}
+
+/** Every data key wrapped by the one provider (no tenant-held keys). */
+export const platformKeks = (provider: KeyProvider): KekResolver => ({
+  provider: async () => provider,
+  forNewKey: async () => ({ provider, version: null }),
+});
 
 export function dataKeyWrapAad(tenantId: string, subjectId: string, keyId: string): Buffer {
   return Buffer.from(canonicalJson({ key_id: keyId, purpose: 'companyos.subject-data-key', subject_id: subjectId, tenant_id: tenantId }), 'utf8');
@@ -28,7 +44,16 @@ interface KeyRow {
   subject_id: string;
   wrapped_key: Uint8Array | null;
   purge_id: string | null;
+  kek_version: number | null;
+  /** The wrapped form of its tenant KEK version (null when that KEK was erased, or for the platform's). */
+  wrapped_kek: Uint8Array | null;
 }
+
+// A key row with the wrapped form of the tenant KEK that wraps it, read in the same statement.
+const KEY_ROWS = `SELECT k.key_id, k.subject_id, k.wrapped_key, k.purge_id, k.kek_version, kek.wrapped_kek
+  FROM subject_data_keys k LEFT JOIN tenant_keks kek ON kek.tenant_id = k.tenant_id AND kek.version = k.kek_version`;
+
+const isRevokedKek = (row: KeyRow) => row.kek_version !== null && row.wrapped_kek === null;
 
 /**
  * The current tenant's data keys, in the transaction of the context. Unwrapped keys are cached by
@@ -39,25 +64,27 @@ export class DataKeys {
   private readonly unwrapped = new Map<string, Promise<Buffer>>();
 
   constructor(
-    private readonly provider: KeyProvider,
+    provider: KeyProvider,
     private readonly maxEntries = 4096,
+    readonly keks: KekResolver = platformKeks(provider),
   ) {}
 
   /** The live key of a subject, created on first need. */
   async forSubject(subjectId: string, now: Date): Promise<DataKey> {
     const tenantId = currentTenantId();
     const live = () =>
-      currentTx().query<KeyRow>(`SELECT key_id, subject_id, wrapped_key, purge_id FROM subject_data_keys WHERE tenant_id = $1 AND subject_id = $2 AND shredded_at IS NULL`, [tenantId, subjectId]);
+      currentTx().query<KeyRow>(`${KEY_ROWS} WHERE k.tenant_id = $1 AND k.subject_id = $2 AND k.shredded_at IS NULL`, [tenantId, subjectId]);
     let [row] = await live();
     if (row === undefined) {
       const keyId = uuidv7(now.getTime());
       const key = randomBytes(32);
-      const wrapped = await this.provider.wrap(key, dataKeyWrapAad(tenantId, subjectId, keyId));
+      const kek = await this.keks.forNewKey();
+      const wrapped = await kek.provider.wrap(key, dataKeyWrapAad(tenantId, subjectId, keyId));
       // A concurrent first write for the same subject may win; then its key is the one.
       const inserted = await currentTx().query<{ key_id: string }>(
-        `INSERT INTO subject_data_keys (tenant_id, key_id, subject_id, wrapped_key, created_at) VALUES ($1, $2, $3, $4, $5)
+        `INSERT INTO subject_data_keys (tenant_id, key_id, subject_id, wrapped_key, created_at, kek_version) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (tenant_id, subject_id) WHERE shredded_at IS NULL DO NOTHING RETURNING key_id`,
-        [tenantId, keyId, subjectId, Buffer.from(wrapped), now.toISOString()],
+        [tenantId, keyId, subjectId, Buffer.from(wrapped), now.toISOString(), kek.version],
       );
       if (inserted.length === 1) {
         this.remember(tenantId, keyId, Promise.resolve(key));
@@ -75,15 +102,15 @@ export class DataKeys {
     const out = new Map<string, DataKeyState>();
     if (ids.length === 0) return out;
     const tenantId = currentTenantId();
-    const rows = await currentTx().query<KeyRow>(
-      `SELECT key_id, subject_id, wrapped_key, purge_id FROM subject_data_keys WHERE tenant_id = $1 AND key_id = ANY($2::uuid[])`,
-      [tenantId, ids],
-    );
+    const rows = await currentTx().query<KeyRow>(`${KEY_ROWS} WHERE k.tenant_id = $1 AND k.key_id = ANY($2::uuid[])`, [tenantId, ids]);
     for (const row of rows) {
       const keyId = String(row.key_id);
       if (row.wrapped_key === null) {
         this.forget(tenantId, keyId);
         out.set(keyId, { live: false, keyId, purgeId: row.purge_id === null ? null : String(row.purge_id) });
+      } else if (isRevokedKek(row)) {
+        this.forget(tenantId, keyId);
+        out.set(keyId, { live: false, keyId, revoked: true });
       } else {
         // A key this provider cannot unwrap (another KEK) is left out: its values read as unreadable.
         const key = await this.unwrap(tenantId, row).catch(() => undefined);
@@ -107,9 +134,17 @@ export class DataKeys {
   private unwrap(tenantId: string, row: KeyRow): Promise<Buffer> {
     const keyId = String(row.key_id);
     const id = `${tenantId}\u0000${keyId}`;
+    // Checked on every use, cached or not: a revoked KEK takes its data keys with it at once.
+    if (isRevokedKek(row)) {
+      this.forget(tenantId, keyId);
+      return Promise.reject(kekRevoked());
+    }
     let entry = this.unwrapped.get(id);
     if (entry === undefined) {
-      entry = this.provider.unwrap(row.wrapped_key!, dataKeyWrapAad(tenantId, row.subject_id, keyId)).then((k) => Buffer.from(k));
+      entry = this.keks
+        .provider(row.kek_version, row.wrapped_kek)
+        .then((provider) => provider.unwrap(row.wrapped_key!, dataKeyWrapAad(tenantId, row.subject_id, keyId)))
+        .then((k) => Buffer.from(k));
       this.remember(tenantId, keyId, entry);
     } else {
       this.unwrapped.delete(id);

@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { currentTenantId } from '../context.ts';
 import { canonicalJson } from '../util/canonical-json.ts';
 import { dataKeys, TENANT_WIDE, type DataKey, type DataKeyState } from './data-keys.ts';
+import { KEY_REVOKED_TEXT } from './kek-revoked.ts';
 
 // Personal fields of append-only records are stored sealed (ADR 0025):
 // `sealed:v1:<key id>:<base64 nonce ‖ ciphertext ‖ tag>`, AES-256-GCM under the data key of the
@@ -57,7 +58,7 @@ export const sealAuthored = (value: string, author: string, ref: FieldRef, now: 
 
 function openWith(state: DataKeyState | undefined, body: string, ref: FieldRef): string {
   if (state === undefined) return UNREADABLE;
-  if (!state.live) return state.purgeId === null ? PURGED : `${PURGED} ${state.purgeId}`;
+  if (!state.live) return 'revoked' in state ? KEY_REVOKED_TEXT : state.purgeId === null ? PURGED : `${PURGED} ${state.purgeId}`;
   const data = Buffer.from(body, 'base64');
   if (data.length < NONCE + TAG) return UNREADABLE;
   try {

@@ -8,6 +8,7 @@ import { devKeyProvider } from '../keys/kek.ts';
 import { KEK_VARIABLE, LocalKeyProvider, type KeyProvider } from '../keys/key-provider.ts';
 import { DataKeys, useDataKeys } from '../keys/data-keys.ts';
 import { TenantKeys } from '../keys/tenant-keys.ts';
+import { TenantKeks } from '../keys/tenant-keks.ts';
 import type { Bundle } from '../policy/bundle.ts';
 import type { Clock } from '../util/clock.ts';
 import { LedgerIntegrator } from './integrator.ts';
@@ -17,6 +18,8 @@ import type { Signals } from '../observability/signals.ts';
 /** What the provenance actions use beyond the transaction: tenant keys and the presentation policy. */
 export interface LedgerServices {
   keys: TenantKeys;
+  /** Tenant-held key-encryption keys (ADR 0030), over the same platform key provider. */
+  keks: TenantKeks;
   integrator: LedgerIntegrator;
   presentation: PresentationPolicy;
 }
@@ -81,9 +84,11 @@ export function startLedger(app: FastifyInstance, o: LedgerOptions): LedgerServi
     leaseMs: o.config.ledgerLeaseMs,
     signals: o.signals,
   });
-  // Personal fields are sealed under data keys wrapped by the same provider (ADR 0025).
-  useDataKeys(new DataKeys(provider));
-  services = { keys, integrator, presentation: new PresentationPolicy(o.bundleFor) };
+  // Personal fields are sealed under data keys wrapped by the same provider (ADR 0025), or by the
+  // tenant's own KEK once it imported one (ADR 0030).
+  const keks = new TenantKeks(provider);
+  useDataKeys(new DataKeys(provider, undefined, keks));
+  services = { keys, keks, integrator, presentation: new PresentationPolicy(o.bundleFor) };
   app.decorate('ledger', integrator);
   registerJwksRoute(app, o.db, keys);
   if (o.background !== false) {

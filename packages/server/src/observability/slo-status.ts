@@ -1,4 +1,5 @@
 import { currentTx } from '../context.ts';
+import { scanEveryDatabase } from '../db/tenant-tx.ts';
 import { RECEIPT_DEADLINE_S } from './stored-signals.ts';
 import type { Signals } from './signals.ts';
 import { allowedWithoutReceipt } from './receipt-absent.ts';
@@ -49,31 +50,38 @@ export function sloStatus(def: SloDefinition, source: SloStatus['source'], total
   return { ...def, source, total, bad, attainment: (total - bad) / total, budget_remaining: Math.round(remaining * 10_000) / 10_000, state };
 }
 
-/** Every SLO's status at `now`; runs in a platform transaction (the scans of migrations 0014 and 0020). */
+/** Every SLO's status at `now`; runs in a platform transaction (the scans of migrations 0014 and 0020), and scans every region's database. */
 export async function readSloStatus(now: Date, signals: Signals): Promise<SloStatus[]> {
-  const tx = currentTx();
   const since = (window: string) => new Date(now.getTime() - (window === '30d' ? 30 : 7) * DAY_MS).toISOString();
-  const [decisions] = await tx.query<{ total: number; over500: number; over100: number }>(
-    `SELECT count(*)::int AS total,
-            count(*) FILTER (WHERE latency_ns > 500000000)::int AS over500,
-            count(*) FILTER (WHERE latency_ns > 100000000)::int AS over100
-     FROM policy_decisions WHERE "timestamp" > $1 AND "timestamp" <= $2`,
-    [since('7d'), now.toISOString()],
-  );
-  const [receipts] = await tx.query<{ total: number; late: number; absent: number }>(
-    `SELECT (SELECT count(*)::int FROM receipts WHERE issued_at > $1 AND issued_at <= $2) AS total,
-            (SELECT count(*)::int FROM ledger_queue WHERE queued_at > $1 AND queued_at < $3) AS late,
-            (SELECT count(*)::int FROM ${allowedWithoutReceipt('a.occurred_at > $1')} m) AS absent`,
-    [since('7d'), now.toISOString(), new Date(now.getTime() - RECEIPT_DEADLINE_S * 1000).toISOString()],
-  );
+  // Each region's database holds its tenants' decisions and receipts: the counts add up.
+  const counts = await scanEveryDatabase(async () => {
+    const tx = currentTx();
+    const [decisions] = await tx.query<{ total: number; over500: number; over100: number }>(
+      `SELECT count(*)::int AS total,
+              count(*) FILTER (WHERE latency_ns > 500000000)::int AS over500,
+              count(*) FILTER (WHERE latency_ns > 100000000)::int AS over100
+       FROM policy_decisions WHERE "timestamp" > $1 AND "timestamp" <= $2`,
+      [since('7d'), now.toISOString()],
+    );
+    const [receipts] = await tx.query<{ total: number; late: number; absent: number }>(
+      `SELECT (SELECT count(*)::int FROM receipts WHERE issued_at > $1 AND issued_at <= $2) AS total,
+              (SELECT count(*)::int FROM ledger_queue WHERE queued_at > $1 AND queued_at < $3) AS late,
+              (SELECT count(*)::int FROM ${allowedWithoutReceipt('a.occurred_at > $1')} m) AS absent`,
+      [since('7d'), now.toISOString(), new Date(now.getTime() - RECEIPT_DEADLINE_S * 1000).toISOString()],
+    );
+    return { total: decisions!.total, over500: decisions!.over500, over100: decisions!.over100, receipts: receipts!.total, late: receipts!.late, absent: receipts!.absent };
+  });
+  const sum = (key: 'total' | 'over500' | 'over100' | 'receipts' | 'late' | 'absent') => counts.reduce((n, c) => n + c[key], 0);
+  const decisions = { total: sum('total'), over500: sum('over500'), over100: sum('over100') };
+  const receipts = { total: sum('receipts'), late: sum('late'), absent: sum('absent') };
   const requests = (await signals.actionRequests.get()).values;
   const total = requests.reduce((n, v) => n + v.value, 0);
   const errors = requests.filter((v) => v.labels.outcome === 'error').reduce((n, v) => n + v.value, 0);
   const [latency, tight, availability, completeness] = SLO_CATALOG as [SloDefinition, SloDefinition, SloDefinition, SloDefinition];
   return [
-    sloStatus(latency, 'stored', decisions!.total, decisions!.over500),
-    sloStatus(tight, 'stored', decisions!.total, decisions!.over100),
+    sloStatus(latency, 'stored', decisions.total, decisions.over500),
+    sloStatus(tight, 'stored', decisions.total, decisions.over100),
     sloStatus(availability, 'process', total, errors),
-    sloStatus(completeness, 'stored', receipts!.total, receipts!.late + receipts!.absent),
+    sloStatus(completeness, 'stored', receipts.total, receipts.late + receipts.absent),
   ];
 }

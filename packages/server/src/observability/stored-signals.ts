@@ -1,6 +1,7 @@
 import { Gauge, type Registry } from 'prom-client';
 import { currentTx } from '../context.ts';
 import type { Database } from '../db/database.ts';
+import { acrossDatabases } from '../db/region-router.ts';
 import { withPlatformTransaction, withTenantTransaction } from '../db/tenant-tx.ts';
 import type { Clock } from '../util/clock.ts';
 import { allowedWithoutReceipt } from './receipt-absent.ts';
@@ -23,6 +24,36 @@ export interface StoredState {
   checkpointAgeS: number;
 }
 
+type At = Date | string | null;
+
+const earliest = (times: At[]): At => times.reduce<At>((min, t) => (t === null ? min : min === null || new Date(t) < new Date(min) ? t : min), null);
+
+interface Scan {
+  jobs: StoredState['jobs'];
+  oldestJob: At;
+  queue: { n: number; oldest: At };
+  late: Array<{ tenant_id: string; receipt_id: string }>;
+  waiting: At;
+  tenants: string[];
+}
+
+/** The scans of several databases as one: counts added, the oldest times kept, each tenant once (the registry repeats region tenants). */
+function joinScans(scans: Scan[]): Scan {
+  const jobs = new Map<string, StoredState['jobs'][number]>();
+  for (const j of scans.flatMap((s) => s.jobs)) {
+    const key = `${j.kind}\u0000${j.status}`;
+    jobs.set(key, { ...j, count: (jobs.get(key)?.count ?? 0) + j.count });
+  }
+  return {
+    jobs: [...jobs.values()],
+    oldestJob: earliest(scans.map((s) => s.oldestJob)),
+    queue: { n: scans.reduce((n, s) => n + s.queue.n, 0), oldest: earliest(scans.map((s) => s.queue.oldest)) },
+    late: scans.flatMap((s) => s.late),
+    waiting: earliest(scans.map((s) => s.waiting)),
+    tenants: [...new Set(scans.flatMap((s) => s.tenants))],
+  };
+}
+
 const ageS = (now: Date, at: Date | string | null): number => (at === null ? 0 : Math.max(0, (now.getTime() - new Date(at).getTime()) / 1000));
 
 /**
@@ -32,7 +63,8 @@ const ageS = (now: Date, at: Date | string | null): number => (at === null ? 0 :
  */
 export async function readStoredState(db: Database, clock: Clock): Promise<StoredState> {
   const now = clock.now();
-  const scan = await withPlatformTransaction(db, async () => {
+  // With a database per region, each holds its own tenants' jobs and ledgers: the scans are joined.
+  const scans = await acrossDatabases(db, async (each) => [await withPlatformTransaction(each, async () => {
     const tx = currentTx();
     const jobs = await tx.query<{ kind: string; status: string; count: number }>(
       `SELECT kind, status, count(*)::int AS count FROM jobs WHERE status IN ('queued', 'running', 'failed') GROUP BY kind, status`,
@@ -52,7 +84,8 @@ export async function readStoredState(db: Database, clock: Clock): Promise<Store
     );
     const tenants = await tx.query<{ tenant_id: string }>('SELECT tenant_id FROM tenants');
     return { jobs, oldestJob: oldestJob?.at ?? null, queue: queue!, late, waiting: waiting?.oldest ?? null, tenants: tenants.map((t) => t.tenant_id) };
-  });
+  })]);
+  const scan = joinScans(scans);
 
   const unintegrated = new Map<string, number>();
   const absent = new Map<string, number>();

@@ -1,6 +1,7 @@
 import { auditEventStatement } from '../audit/audit-events.ts';
 import { currentTenantId, currentTx } from '../context.ts';
 import { runBatch } from '../db/statement.ts';
+import { scanEveryDatabase } from '../db/tenant-tx.ts';
 import { buildReceipt, receiptStatements } from '../ledger/receipts.ts';
 import { uuidv7 } from '../util/ids.ts';
 import { prepareActors } from '../identity/actor-pseudonyms.ts';
@@ -56,8 +57,9 @@ export async function tenantEvents(): Promise<OnboardingEvent[]> {
   return rows.map(toEvent);
 }
 
-/** Every event of a cohort, all tenants (platform scope), oldest first. */
+/** Every event of a cohort, all tenants in every region's database (platform scope), by tenant and oldest first. */
 export async function cohortEvents(cohort: string): Promise<OnboardingEvent[]> {
-  const rows = await currentTx().query<Row>(`SELECT ${COLUMNS} FROM onboarding_events WHERE cohort = $1 ORDER BY tenant_id, occurred_at, event_id`, [cohort]);
-  return rows.map(toEvent);
+  const found = await scanEveryDatabase(() => currentTx().query<Row>(`SELECT ${COLUMNS} FROM onboarding_events WHERE cohort = $1 ORDER BY tenant_id, occurred_at, event_id`, [cohort]));
+  // A tenant's events are all in its one database, already in order: a stable sort by tenant keeps them so.
+  return found.flat().map(toEvent).sort((a, b) => (a.tenant_id < b.tenant_id ? -1 : a.tenant_id > b.tenant_id ? 1 : 0));
 }

@@ -1,4 +1,5 @@
 import { TENANT_WIDE } from '../keys/data-keys.ts';
+import { isKekRevoked, KEY_REVOKED_TEXT } from '../keys/kek-revoked.ts';
 import { isSealed, openFields, sealAuthored } from '../keys/sealing.ts';
 import type { DecisionRecord } from './decision-log.ts';
 
@@ -20,7 +21,12 @@ export async function sealDecisionInput(input: unknown, at: Date): Promise<unkno
   const resource = resourceIn(input);
   if (typeof resource?.rationale !== 'string' || isSealed(resource.rationale)) return input;
   const author = typeof resource.requester === 'string' ? resource.requester : TENANT_WIDE;
-  return withRationale(input, await sealAuthored(resource.rationale, author, REF, at));
+  // A tenant that revoked its KEK can still be decided for; what cannot be sealed is not logged.
+  const sealed = await sealAuthored(resource.rationale, author, REF, at).catch((error: unknown) => {
+    if (isKekRevoked(error)) return KEY_REVOKED_TEXT;
+    throw error;
+  });
+  return withRationale(input, sealed);
 }
 
 /** The records with sealed rationales opened (plaintext, or `[purged] <purge id>`). */

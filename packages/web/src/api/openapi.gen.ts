@@ -1182,6 +1182,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/keys/kek": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who holds the tenant's key-encryption key (the platform or the tenant), its versions, and how many data keys each wraps (tenant admins)
+         * @description Governed action `keys.kek.status` (tenant scope).
+         */
+        get: operations["keys.kek.status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/keys/kek/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import the tenant's own key-encryption key, wrapped to a wrapping key; the tenant's data keys are re-wrapped under it (tenant admins, step-up)
+         * @description Governed action `keys.kek.import` (tenant scope).
+         */
+        post: operations["keys.kek.import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/keys/kek/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke the tenant's key-encryption key for good: its data keys can no longer be unwrapped; signed receipts, checkpoints and packs stay verifiable (tenant admins, step-up)
+         * @description Governed action `keys.kek.revoke` (tenant scope).
+         */
+        post: operations["keys.kek.revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/keys/kek/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace the tenant's key-encryption key with a newly imported one: data keys are re-wrapped, the old version is retired and erased (tenant admins, step-up)
+         * @description Governed action `keys.kek.rotate` (tenant scope).
+         */
+        post: operations["keys.kek.rotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/keys/wrapping-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A single-use RSA-OAEP-256 public key (valid 24 h) to wrap a tenant key-encryption key to before importing it (tenant admins)
+         * @description Governed action `keys.wrapping_key.create` (tenant scope).
+         */
+        post: operations["keys.wrapping_key.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/observability/slos": {
         parameters: {
             query?: never;
@@ -9465,6 +9565,436 @@ export interface operations {
                             /** Format: date-time */
                             updated_at: string;
                         } | null;
+                    };
+                };
+            };
+        };
+    };
+    "keys.kek.status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data_keys: {
+                            live: number;
+                            shredded: number;
+                            under_tenant_kek: number;
+                        };
+                        holder: "platform" | "tenant";
+                        state: "platform" | "active" | "revoked";
+                        versions: {
+                            fingerprint: string;
+                            /** Format: date-time */
+                            imported_at: string;
+                            imported_by: string;
+                            retired_at: string | null;
+                            revoked_at: string | null;
+                            status: "active" | "retired" | "revoked";
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "keys.kek.import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description base64 of the 32-byte AES-256 KEK encrypted with RSA-OAEP-256 to the wrapping key */
+                    wrapped_key: string;
+                    /**
+                     * Format: uuid
+                     * @description the wrapping key the KEK was wrapped to (single use)
+                     */
+                    wrapping_key_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the first 16 hex digits of the SHA-256 of the KEK */
+                        fingerprint: string;
+                        retired: number | null;
+                        /** @description live data keys re-wrapped under this version */
+                        rewrapped: number;
+                        version: number;
+                    };
+                };
+            };
+        };
+    };
+    "keys.kek.revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description data keys lost with it */
+                        data_keys: number;
+                        fingerprint: string;
+                        version: number;
+                    };
+                };
+            };
+        };
+    };
+    "keys.kek.rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description base64 of the 32-byte AES-256 KEK encrypted with RSA-OAEP-256 to the wrapping key */
+                    wrapped_key: string;
+                    /**
+                     * Format: uuid
+                     * @description the wrapping key the KEK was wrapped to (single use)
+                     */
+                    wrapping_key_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the first 16 hex digits of the SHA-256 of the KEK */
+                        fingerprint: string;
+                        retired: number | null;
+                        /** @description live data keys re-wrapped under this version */
+                        rewrapped: number;
+                        version: number;
+                    };
+                };
+            };
+        };
+    };
+    "keys.wrapping_key.create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        algorithm: "RSA-OAEP-256";
+                        /** Format: date-time */
+                        expires_at: string;
+                        /** @description SPKI PEM of the RSA-3072 key to wrap the KEK to */
+                        public_key_pem: string;
+                        /** Format: uuid */
+                        wrapping_key_id: string;
                     };
                 };
             };
@@ -18057,6 +18587,15 @@ export const pathsApiV1IncidentsFromAlertPostResponses200ContentApplicationJsonI
 export const pathsApiV1IncidentsFromAlertPostResponses200ContentApplicationJsonIncidentAnyOf0StatusValues: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/v1/incidents/from-alert"]["post"]["responses"]["200"]["content"]["application/json"]["incident"], {
     status: unknown;
 }>["status"]> = ["open", "mitigated", "resolved"];
+export const pathsApiV1KeysKekGetResponses200ContentApplicationJsonHolderAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/keys/kek"]["get"]["responses"]["200"]["content"]["application/json"]["holder"]> = ["platform"];
+export const pathsApiV1KeysKekGetResponses200ContentApplicationJsonHolderAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/keys/kek"]["get"]["responses"]["200"]["content"]["application/json"]["holder"]> = ["tenant"];
+export const pathsApiV1KeysKekGetResponses200ContentApplicationJsonStateAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/keys/kek"]["get"]["responses"]["200"]["content"]["application/json"]["state"]> = ["platform"];
+export const pathsApiV1KeysKekGetResponses200ContentApplicationJsonStateAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/keys/kek"]["get"]["responses"]["200"]["content"]["application/json"]["state"]> = ["active"];
+export const pathsApiV1KeysKekGetResponses200ContentApplicationJsonStateAnyOf2Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/keys/kek"]["get"]["responses"]["200"]["content"]["application/json"]["state"]> = ["revoked"];
+export const pathsApiV1KeysKekGetResponses200ContentApplicationJsonVersionsStatusAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/keys/kek"]["get"]["responses"]["200"]["content"]["application/json"]["versions"]["status"]> = ["active"];
+export const pathsApiV1KeysKekGetResponses200ContentApplicationJsonVersionsStatusAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/keys/kek"]["get"]["responses"]["200"]["content"]["application/json"]["versions"]["status"]> = ["retired"];
+export const pathsApiV1KeysKekGetResponses200ContentApplicationJsonVersionsStatusAnyOf2Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/keys/kek"]["get"]["responses"]["200"]["content"]["application/json"]["versions"]["status"]> = ["revoked"];
+export const pathsApiV1KeysWrappingKeysPostResponses201ContentApplicationJsonAlgorithmValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/keys/wrapping-keys"]["post"]["responses"]["201"]["content"]["application/json"]["algorithm"]> = ["RSA-OAEP-256"];
 export const pathsApiV1ObservabilitySlosGetResponses200ContentApplicationJsonSlosSourceValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/observability/slos"]["get"]["responses"]["200"]["content"]["application/json"]["slos"]["source"]> = ["stored", "process"];
 export const pathsApiV1ObservabilitySlosGetResponses200ContentApplicationJsonSlosStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/observability/slos"]["get"]["responses"]["200"]["content"]["application/json"]["slos"]["state"]> = ["met", "at_risk", "breached", "no_data"];
 export const pathsApiV1OnboardingCohortsCohortGetResponses200ContentApplicationJsonTenantsDoneValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/onboarding/cohorts/{cohort}"]["get"]["responses"]["200"]["content"]["application/json"]["tenants"]["done"]> = ["tenant", "admin", "template", "webhook", "evidence"];
