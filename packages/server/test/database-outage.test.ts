@@ -82,6 +82,24 @@ test('an empty, unmigrated database answers 503 with Retry-After; once migrated 
   await assertServing(app);
 });
 
+test('the 503s of an outage count against availability: as errors of their action on /metrics, and in the stored samples once the database is back', async () => {
+  const db = await emptyDatabase();
+  const app = await appOn(db);
+  await assertUnavailable(app);
+  const metrics = (await app.inject({ url: '/metrics' })).body;
+  assert.match(metrics, /^companyos_action_requests_total\{action="subject\.list",outcome="error"\} 1$/m);
+  // The samples cannot be written while the database is down; they are kept, not lost.
+  await assert.rejects(app.serviceSamples.flush());
+  await migrate(db);
+  await seedDemo(db);
+  await assertServing(app);
+  assert.equal(await app.serviceSamples.flush(), 1);
+  const [stored] = await db.query<{ requests: number; errors: number }>(
+    `SELECT sum(requests)::int AS requests, sum(errors)::int AS errors FROM service_samples WHERE tenant_id = 'pilot-a'`,
+  );
+  assert.deepEqual(stored, { requests: 2, errors: 1 });
+});
+
 if (process.env.DATABASE_URL !== undefined && process.env.DATABASE_URL !== '') {
   async function servingDatabase(): Promise<{ db: PgDatabase; name: string; app: FastifyInstance }> {
     const t = await createTestDatabase();

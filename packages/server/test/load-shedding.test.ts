@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { createTestApp, type TestApp } from './support/test-app.ts';
+import { parseExposition } from './support/scrape.ts';
 
 // Past capacity the server answers 503 problems with Retry-After instead of queueing; health
 // probes and metrics are answered all the same.
@@ -60,6 +61,9 @@ test('past the in-flight limit a request gets a 503 problem with Retry-After; pr
   assert.match(metrics, /^companyos_http_shed_total\{reason="in_flight"\} 1$/m);
   // The shed request counts against availability: an error of the action it was meant for.
   assert.match(metrics, /^companyos_action_requests_total\{action="subject.list",outcome="error"\} 1$/m);
+  // It was traced too: its latency sample has its trace as exemplar.
+  const shedSamples = parseExposition(metrics).filter((s) => s.name === 'companyos_action_duration_seconds_bucket' && s.labels.action === 'subject.list' && s.labels.outcome === 'error');
+  assert.ok(shedSamples.some((s) => /^[0-9a-f]{32}$/.test(s.exemplar?.trace_id ?? '')), 'the shed request is the exemplar of its latency bucket');
 
   for (const s of held) s.destroy();
   await waitForInFlight(0);

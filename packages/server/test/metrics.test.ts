@@ -136,6 +136,21 @@ test('process and event-loop metrics, and drift, are on the same page', async ()
   assert.ok(m.matching('companyos_config_drift').length > 0);
 });
 
+test('no series is labelled by anything unbounded: labels name actions, outcomes and kinds; a tenant only where a gauge is per tenant', async () => {
+  await h.call('GET', '/api/v1/subjects', { as: admin });
+  const m = await scrape(h.app);
+  const BOUNDED = new Set(['action', 'outcome', 'package', 'allow', 'kind', 'status', 'reason', 'result', 'check', 'le', 'flag', 'variant', 'quantile']);
+  // Gauges of per-tenant state (0/1 drift, the last aggregation's lag), one series per tenant by design.
+  const PER_TENANT = new Set(['companyos_config_drift', 'companyos_finops_aggregation_lag_seconds']);
+  const own = m.samples.filter((s) => s.name.startsWith('companyos_'));
+  assert.ok(own.length > 0);
+  for (const s of own) {
+    for (const label of Object.keys(s.labels)) {
+      assert.ok(BOUNDED.has(label) || (label === 'tenant' && PER_TENANT.has(s.name)), `${s.name} is labelled by ${label}`);
+    }
+  }
+});
+
 test('a tenant label on the per-action series is opt-in', async () => {
   const labelled = await createTestApp({ ledgerBackground: false, jobsBackground: false, config: { metrics: { tenantLabel: true, sampleMs: 0 } } });
   try {
@@ -145,4 +160,24 @@ test('a tenant label on the per-action series is opt-in', async () => {
   } finally {
     await labelled.close();
   }
+});
+
+test('a receipt that cannot be written fails its action with nothing done: an evidence write failure, and an error against availability', async () => {
+  const before = await scrape(h.app);
+  // As the database owner: a trigger that refuses this action's receipts, as a failing disk would.
+  await h.t.db.query(`CREATE FUNCTION refuse_receipt() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'receipt refused'; END $$`);
+  await h.t.db.query(`CREATE TRIGGER refuse_receipt BEFORE INSERT ON receipts FOR EACH ROW WHEN (NEW.action = 'subject.create') EXECUTE FUNCTION refuse_receipt()`);
+  try {
+    const res = await h.call('POST', '/api/v1/subjects', { as: admin, body: { subject_id: 'x6', display_name: 'X', roles: [] } });
+    assert.equal(res.statusCode, 500, res.body);
+  } finally {
+    await h.t.db.query('DROP TRIGGER refuse_receipt ON receipts');
+    await h.t.db.query('DROP FUNCTION refuse_receipt()');
+  }
+  const m = await scrape(h.app);
+  const delta = (name: string, labels: Record<string, string>) => m.value(name, labels) - before.value(name, labels);
+  assert.equal(delta('companyos_evidence_write_failures_total', { kind: 'receipt' }), 1);
+  assert.equal(delta('companyos_action_requests_total', { action: 'subject.create', outcome: 'error' }), 1);
+  assert.equal(delta('companyos_receipts_appended_total', { action: 'subject.create' }), 0);
+  assert.equal((await h.call('GET', '/api/v1/subjects/x6', { as: admin })).statusCode, 404, 'the effect was rolled back with its receipt');
 });

@@ -76,18 +76,21 @@ test('an action is one trace: a request span and a span per pipeline step, with 
   for (const name of ['run', 'receipt']) assert.equal(attr(steps.find((s) => s.name === name)!, 'companyos.bundle_hash'), hash);
   assert.equal(attr(root, 'http.response.status_code'), 201);
 
-  // The request's log lines name the trace, from the decision to the completed request.
+  // Every log line of the request names its trace, from the incoming request to the completed
+  // one; every line once the credential is known names the tenant.
   const own = lines.filter((l) => l.request_id === 'trace-1');
-  for (const msg of ['policy decision', 'request completed']) {
-    const line = own.find((l) => l.msg === msg);
-    assert.ok(line, `${msg} logged`);
-    assert.equal(line.trace_id, root.traceId, `${msg} carries the trace id`);
+  for (const msg of ['incoming request', 'policy decision', 'request completed']) assert.ok(own.some((l) => l.msg === msg), `${msg} logged`);
+  for (const line of own) {
+    assert.equal(line.trace_id, root.traceId, `${String(line.msg)} carries the trace id`);
+    if (line.msg !== 'incoming request') assert.equal(line.tenant_id, 'pilot-a', `${String(line.msg)} carries the tenant`);
   }
 
-  // The latency histograms carry the trace as an exemplar.
+  // The latency histograms, of the action and of its decision, carry the trace as an exemplar.
   const m = await scrape(h.app);
   const exemplars = m.matching('companyos_action_duration_seconds_bucket', { action: 'subject.create' }).map((s) => s.exemplar?.trace_id);
   assert.ok(exemplars.includes(root.traceId), 'the request is an exemplar of its latency bucket');
+  const decisions = m.matching('companyos_policy_decision_duration_seconds_bucket', { allow: 'true' }).map((s) => s.exemplar?.trace_id);
+  assert.ok(decisions.includes(root.traceId), 'its decision is an exemplar of the decision latency bucket');
 });
 
 test("a denied action's trace ends at the decision; the request span carries the decision and the status", async () => {

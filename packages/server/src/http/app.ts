@@ -166,7 +166,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  const metrics = new Metrics({ tenantLabel: config.metrics.tenantLabel });
+  const metrics = new Metrics({ tenantLabel: config.metrics.tenantLabel, onError: (err) => log.warn({ err }, 'configuration drift could not be read') });
   const { signals } = metrics;
   setSloSignals(signals);
   registerStoredSignals(metrics.registry, { db, clock, sampleMs: config.metrics.sampleMs, onError: (err) => log.warn({ err }, 'stored signals could not be read') });

@@ -5,13 +5,16 @@ const POLLED = new Set(['/healthz', '/readyz', '/metrics']);
 
 const isPolled = (request: FastifyRequest): boolean => POLLED.has(request.url.split('?')[0]!);
 
+/** The field that names the request on every log line. */
+export const REQUEST_ID_LABEL = 'request_id';
+
 /**
  * Fastify's request lines ("incoming request", "request completed") at info, except for probes
  * and scrapes, which are logged at debug. Errors stay at their own level.
  */
 export class RequestLogging extends LogController {
   constructor() {
-    super({ requestIdLogLabel: 'request_id' });
+    super({ requestIdLogLabel: REQUEST_ID_LABEL });
   }
 
   override incomingRequest(request: FastifyRequest, reply: FastifyReply): void {

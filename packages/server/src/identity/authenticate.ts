@@ -83,22 +83,25 @@ export class Authenticator {
   /**
    * Verifies the credential; its subject is looked up by `resolve()` in the caller's tenant
    * transaction. A portal sign-in may view several tenants: `requestedTenant` chooses among them.
+   * `onTenant` is told the tenant of a verified token or key before its subject is checked, so a
+   * request that fails after (the database is down) is still counted as that tenant's.
    */
-  async identify(authorization: string | undefined, requestedTenant?: string): Promise<Credential> {
+  async identify(authorization: string | undefined, requestedTenant?: string, onTenant?: (tenantId: string) => void): Promise<Credential> {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
     if (match === null) throw unauthenticated('a bearer token or API key is required');
     const token = match[1]!;
     if (isPortalToken(token)) return portalCredential(this.options.db, this.options.clock, token, requestedTenant);
-    return looksLikeApiKey(token) ? this.fromApiKey(token) : this.fromJwt(token);
+    return looksLikeApiKey(token) ? this.fromApiKey(token, onTenant) : this.fromJwt(token, onTenant);
   }
 
-  private async fromApiKey(token: string): Promise<Credential> {
+  private async fromApiKey(token: string, onTenant?: (tenantId: string) => void): Promise<Credential> {
     // The key is stored with its tenant, in that tenant's region database.
     const [key] = await acrossDatabases(this.options.db, async (db) => {
       const found = await withPlatformTransaction(db, () => resolveApiKey(token));
       return found === undefined ? [] : [found];
     });
     if (key === undefined) throw unauthenticated('the API key is invalid or revoked');
+    onTenant?.(key.tenant_id);
     await this.precheck(key.tenant_id, key.subject_id);
     return {
       tenantId: key.tenant_id,
@@ -118,7 +121,7 @@ export class Authenticator {
     };
   }
 
-  private async fromJwt(token: string): Promise<Credential> {
+  private async fromJwt(token: string, onTenant?: (tenantId: string) => void): Promise<Credential> {
     let claims: JWTPayload;
     try {
       claims = await this.verifyJwt(token);
@@ -136,6 +139,7 @@ export class Authenticator {
     if (typeof sub !== 'string' || sub === '') throw unauthenticated('the token has no subject');
     // PostgreSQL text cannot hold NUL: such a claim names no stored tenant or subject.
     if (tenant.includes('\u0000') || sub.includes('\u0000')) throw unauthenticated('the subject is unknown or disabled');
+    onTenant?.(tenant);
     await this.precheck(tenant, sub);
     return {
       tenantId: tenant,

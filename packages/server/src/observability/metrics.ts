@@ -15,12 +15,17 @@ export type DriftSource = () => Promise<DriftReading[]>;
  * served on the public `/metrics` route. It speaks OpenMetrics, the format that carries the
  * exemplars (trace ids) of the latency histograms; Prometheus asks for it by default.
  */
+export interface MetricsOptions extends SignalOptions {
+  /** Told when a series read at scrape cannot be read (the series is left out of that scrape). */
+  onError?: (err: unknown) => void;
+}
+
 export class Metrics {
   readonly registry = new Registry();
   readonly signals: Signals;
   private readonly driftSources = new Map<string, DriftSource>();
 
-  constructor(options: SignalOptions = {}) {
+  constructor(options: MetricsOptions = {}) {
     // Set before any metric is created: histograms with exemplars need it.
     (this.registry as Registry<RegistryContentType>).setContentType(Registry.OPENMETRICS_CONTENT_TYPE);
     // Process (CPU, memory, handles) and runtime (event-loop lag and utilisation, GC, heap) series.
@@ -35,7 +40,13 @@ export class Metrics {
       async collect() {
         this.reset();
         for (const [kind, source] of sources) {
-          for (const r of await source()) this.set({ tenant: r.tenant, kind }, r.drifted ? 1 : 0);
+          // A kind that cannot be read (the database is down) is left out: the scrape still
+          // answers, with the error counts of that very outage.
+          const readings = await source().catch((err: unknown) => {
+            options.onError?.(err);
+            return [];
+          });
+          for (const r of readings) this.set({ tenant: r.tenant, kind }, r.drifted ? 1 : 0);
         }
       },
     });

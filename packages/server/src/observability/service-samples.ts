@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { currentTenantId, currentTx } from '../context.ts';
 import type { Database } from '../db/database.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { withTenantTransaction } from '../db/tenant-tx.ts';
 import type { Clock } from '../util/clock.ts';
 import { uuidv7 } from '../util/ids.ts';
@@ -13,6 +14,8 @@ export const SAMPLE_BOUNDS_MS = [5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000,
 export const SAMPLE_WINDOW_MS = 60_000;
 
 interface Window {
+  /** The flush this window began after (earlier than the last one when a write of it failed). */
+  from: Date;
   requests: number;
   errors: number;
   counts: number[];
@@ -43,7 +46,7 @@ export class ServiceSampler {
   record(o: ActionObservation): void {
     let w = this.windows.get(o.tenant);
     if (w === undefined) {
-      w = { requests: 0, errors: 0, counts: new Array<number>(SAMPLE_BOUNDS_MS.length + 1).fill(0) };
+      w = { from: this.from, requests: 0, errors: 0, counts: new Array<number>(SAMPLE_BOUNDS_MS.length + 1).fill(0) };
       this.windows.set(o.tenant, w);
     }
     w.requests++;
@@ -53,28 +56,61 @@ export class ServiceSampler {
     w.counts[i === -1 ? SAMPLE_BOUNDS_MS.length : i]!++;
   }
 
-  /** Writes the window so far (one row per tenant with requests) and opens the next; returns the rows written. */
+  /**
+   * Writes each tenant's window so far (one row per tenant with requests) and opens the next;
+   * returns the rows written. While the database is unavailable the windows are kept and written,
+   * with what their tenants record meanwhile, by a later flush: that is when requests fail with
+   * 503, and uptime computed from the samples must count those failures.
+   */
   async flush(): Promise<number> {
-    const windows = this.windows;
-    const from = this.from;
     const to = this.o.clock.now();
+    const pending = [...this.windows];
     this.windows = new Map();
     this.from = to;
-    if (to.getTime() <= from.getTime()) return 0;
     let written = 0;
-    for (const [tenant, w] of windows) {
-      // A request refused before its tenant was known (an unknown tenant) is not any tenant's.
-      const stored = await withTenantTransaction(this.o.db, tenant, async () => {
-        const rows = await currentTx().query(
-          `INSERT INTO service_samples (tenant_id, sample_id, instance_id, window_from, window_to, requests, errors, bucket_bounds_ms, bucket_counts)
-           SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9 WHERE EXISTS (SELECT 1 FROM tenants WHERE tenant_id = $1) RETURNING sample_id`,
-          [tenant, uuidv7(), this.instanceId, from.toISOString(), to.toISOString(), w.requests, w.errors, SAMPLE_BOUNDS_MS, w.counts],
-        );
-        return rows.length;
-      });
-      written += stored;
+    let failure: unknown;
+    for (const [i, [tenant, w]] of pending.entries()) {
+      // A window that has lasted no time yet (a clock that has not moved) stays open.
+      if (to.getTime() <= w.from.getTime()) {
+        this.keep(tenant, w);
+        continue;
+      }
+      try {
+        written += await this.store(tenant, w, to);
+      } catch (error) {
+        if (isDatabaseUnavailable(error)) {
+          for (const [t, unwritten] of pending.slice(i)) this.keep(t, unwritten);
+          throw error;
+        }
+        // Any other failure is this window's own: it is dropped, the other tenants' are written.
+        failure ??= error;
+      }
     }
+    if (failure !== undefined) throw failure;
     return written;
+  }
+
+  /** Puts an unwritten window back, with what its tenant has recorded since. */
+  private keep(tenant: string, w: Window): void {
+    const since = this.windows.get(tenant);
+    if (since !== undefined) {
+      w.requests += since.requests;
+      w.errors += since.errors;
+      since.counts.forEach((n, i) => (w.counts[i]! += n));
+    }
+    this.windows.set(tenant, w);
+  }
+
+  private store(tenant: string, w: Window, to: Date): Promise<number> {
+    // A request refused before its tenant was known (an unknown tenant) is not any tenant's.
+    return withTenantTransaction(this.o.db, tenant, async () => {
+      const rows = await currentTx().query(
+        `INSERT INTO service_samples (tenant_id, sample_id, instance_id, window_from, window_to, requests, errors, bucket_bounds_ms, bucket_counts)
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9 WHERE EXISTS (SELECT 1 FROM tenants WHERE tenant_id = $1) RETURNING sample_id`,
+        [tenant, uuidv7(), this.instanceId, w.from.toISOString(), to.toISOString(), w.requests, w.errors, SAMPLE_BOUNDS_MS, w.counts],
+      );
+      return rows.length;
+    });
   }
 }
 

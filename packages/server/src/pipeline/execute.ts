@@ -46,6 +46,8 @@ export interface ActionRequest {
   headers: Record<string, string | string[] | undefined>;
   /** The request's spans, when traced. */
   trace?: ActionTrace | undefined;
+  /** Told the tenant of the verified credential, before anything that may fail after. */
+  onTenant?: ((tenantId: string) => void) | undefined;
 }
 
 export interface ActionOutcome {
@@ -86,7 +88,7 @@ export async function authenticateStep(deps: PipelineDeps, action: AnyAction, re
   const paramName = tenantParamOf(action);
   const param = paramName === undefined ? undefined : req.params[paramName];
   const requested = req.tenantHeader ?? (typeof param === 'string' ? param : undefined);
-  const principal = await inStep(req.trace, 'authenticate', () => deps.authenticator.identify(req.authorization, requested));
+  const principal = await inStep(req.trace, 'authenticate', () => deps.authenticator.identify(req.authorization, requested, req.onTenant));
   req.trace?.annotate({ [SPAN_ATTRIBUTES.tenant]: principal.tenantId });
   if (requested !== undefined && requested !== principal.tenantId) {
     await recordIsolationDenied(deps, action, req, principal, requested);

@@ -1,6 +1,8 @@
+import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Credential } from '../identity/authenticate.ts';
 import { CONSOLE_ROUTES } from '../http/console.ts';
+import { REQUEST_ID_LABEL } from '../http/request-logging.ts';
 import { ProblemSchema } from '../http/problem.ts';
 import { RawReply, type AnyAction } from './define-action.ts';
 import { authenticateStep, executeStep, type PipelineDeps } from './execute.ts';
@@ -46,9 +48,11 @@ export function guardRoutes(app: FastifyInstance): void {
 }
 
 const credentials = new WeakMap<FastifyRequest, Credential>();
-/** When each action request arrived (performance.now()), for its latency. */
-const arrivals = new WeakMap<FastifyRequest, number>();
-const traces = new WeakMap<FastifyRequest, ActionTrace>();
+/** The tenant of each request's verified credential, known even when the request fails after. */
+const tenants = new WeakMap<FastifyRequest, string>();
+/** When each action request was routed (performance.now()), for its latency. */
+const arrivals = new WeakMap<IncomingMessage, number>();
+const traces = new WeakMap<IncomingMessage, ActionTrace>();
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
@@ -80,15 +84,20 @@ export function registerActions(app: FastifyInstance, actions: AnyAction[], deps
           '5XX': ProblemSchema,
         },
       },
+      // The request's trace starts as it is routed, before any hook, so every log line of the
+      // request carries its trace id ("incoming request" too), and so does a request refused
+      // before the pipeline (shed past capacity, or the server draining).
+      childLoggerFactory: (logger, bindings, options, raw) => {
+        arrivals.set(raw, performance.now());
+        const trace = deps.tracing?.startAction(action.name, String(bindings[REQUEST_ID_LABEL]));
+        if (trace === undefined) return logger.child(bindings, options);
+        traces.set(raw, trace);
+        return logger.child({ ...bindings, trace_id: trace.traceId }, options);
+      },
       // Authentication and the tenant check run before the body is parsed and validated, so an
       // anonymous or cross-tenant caller learns nothing about the input schema.
       onRequest: async (request, reply) => {
-        arrivals.set(request, performance.now());
-        const trace = deps.tracing?.startAction(action.name, request.id);
-        if (trace !== undefined) {
-          traces.set(request, trace);
-          request.log = reply.log = request.log.child({ trace_id: trace.traceId });
-        }
+        const trace = traces.get(request.raw);
         const credential = await authenticateStep(deps, action, {
           requestId: request.id,
           authorization: request.headers.authorization,
@@ -96,6 +105,7 @@ export function registerActions(app: FastifyInstance, actions: AnyAction[], deps
           route: `${action.method} ${url}`,
           params: request.params as Record<string, unknown>,
           trace,
+          onTenant: (tenantId) => tenants.set(request, tenantId),
         });
         credentials.set(request, credential);
         // From here on the request's own log lines (including "request completed") name the tenant.
@@ -103,8 +113,8 @@ export function registerActions(app: FastifyInstance, actions: AnyAction[], deps
       },
       // Every request of an action is counted once, whatever ended it (a refusal before the handler too).
       onResponse: async (request, reply) => {
-        const arrived = arrivals.get(request);
-        const trace = traces.get(request);
+        const arrived = arrivals.get(request.raw);
+        const trace = traces.get(request.raw);
         trace?.end(reply.statusCode);
         if (deps.signals === undefined) return;
         // A request refused before the pipeline began (shed past capacity, or the server draining)
@@ -112,7 +122,7 @@ export function registerActions(app: FastifyInstance, actions: AnyAction[], deps
         deps.signals.action({
           action: action.name,
           outcome: outcomeOf(reply.statusCode),
-          tenant: credentials.get(request)?.tenantId ?? 'none',
+          tenant: credentials.get(request)?.tenantId ?? tenants.get(request) ?? 'none',
           seconds: arrived === undefined ? reply.elapsedTime / 1000 : (performance.now() - arrived) / 1000,
           traceId: trace?.traceId,
         });
@@ -129,7 +139,7 @@ export function registerActions(app: FastifyInstance, actions: AnyAction[], deps
           query: (request.query ?? {}) as Record<string, unknown>,
           body: request.body,
           headers: request.headers,
-          trace: traces.get(request),
+          trace: traces.get(request.raw),
         });
         reply.code(outcome.status).header('x-receipt-id', outcome.receiptId);
         const { result } = outcome;
