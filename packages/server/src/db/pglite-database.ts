@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import type { Database, Row, TransactionOptions, Tx } from './database.ts';
+import { CommitStatement } from './statement.ts';
 
 export class PgliteDatabase implements Database {
   readonly engine = 'pglite' as const;
@@ -23,18 +24,26 @@ export class PgliteDatabase implements Database {
     await this.pglite.exec(sql);
   }
 
-  transaction<T>(fn: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+  transaction<T>(fn: (tx: Tx, opened: Row[]) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     const settings = options.settings ?? [];
     return this.pglite.transaction(async (inner) => {
       if (settings.length > 0) {
         await inner.query(`SELECT ${settings.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(', ')}`, settings.flat());
       }
-      return fn({
-        query: async <R extends object = Row>(sql: string, params: unknown[] = []) => (await inner.query<R>(sql, params)).rows,
-        exec: async (sql: string) => {
-          await inner.exec(sql);
+      const opened = options.opening === undefined ? [] : (await inner.query<Row>(options.opening)).rows;
+      const last = new CommitStatement();
+      const result = await fn(
+        {
+          query: async <R extends object = Row>(sql: string, params: unknown[] = []) => (await inner.query<R>(sql, params)).rows,
+          exec: async (sql: string) => {
+            await inner.exec(sql);
+          },
+          atCommit: (sql, params) => last.set(sql, params),
         },
-      });
+        opened,
+      );
+      if (last.statement !== undefined) await inner.query(last.statement.sql, last.statement.params);
+      return result;
     });
   }
 

@@ -13,7 +13,7 @@ export interface Tenant {
   updated_at: string;
 }
 
-interface TenantRow {
+export interface TenantRow {
   [key: string]: unknown;
   tenant_id: string;
   status: TenantStatus;
@@ -53,7 +53,7 @@ async function written(rows: TenantRow[]): Promise<TenantRow | undefined> {
   return rows[0];
 }
 
-function toTenant(row: TenantRow): Tenant {
+export function toTenant(row: TenantRow): Tenant {
   return {
     tenant_id: row.tenant_id,
     status: row.status,

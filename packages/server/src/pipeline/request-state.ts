@@ -1,0 +1,44 @@
+import type { Row } from '../db/database.ts';
+import { toSubject, type Subject, type SubjectRow } from '../identity/subjects.ts';
+import { toTenant, type Tenant, type TenantRow } from '../tenancy/tenants.ts';
+
+// What every governed request reads before it decides: its tenant (with the configuration version
+// the fleet follows) and the subject its credential names. One statement, made in the round trip
+// that opens the request's transaction, after the settings it reads: the tenant's for row-level
+// security, and the subject's own.
+
+/** The transaction setting that names the credential's subject for the opening read. */
+export const SUBJECT_SETTING = 'app.subject_id';
+
+export const REQUEST_STATE_READ = `SELECT t.tenant_id, t.status, t.config, t.created_at, t.updated_at, t.config_version::text AS config_version,
+    s.subject_id, s.display_name AS subject_display_name, s.roles AS subject_roles, s.attributes AS subject_attributes,
+    s.status AS subject_status, s.created_at AS subject_created_at, s.updated_at AS subject_updated_at
+  FROM tenants t LEFT JOIN subjects s ON s.tenant_id = t.tenant_id AND s.subject_id = current_setting('${SUBJECT_SETTING}')
+  WHERE t.tenant_id = current_setting('app.tenant_id')`;
+
+export interface RequestState {
+  /** Undefined when no such tenant is visible. */
+  tenant: { tenant: Tenant; configVersion: string } | undefined;
+  /** Undefined when the tenant has no such subject. */
+  subject: Subject | undefined;
+}
+
+/** The tenant and subject from the rows of REQUEST_STATE_READ. */
+export function requestState(rows: Row[]): RequestState {
+  const row = rows[0] as (TenantRow & Record<`subject_${string}`, unknown> & { config_version: string }) | undefined;
+  if (row === undefined) return { tenant: undefined, subject: undefined };
+  const subject =
+    row.subject_id === null
+      ? undefined
+      : toSubject({
+          subject_id: row.subject_id as string,
+          tenant_id: row.tenant_id,
+          display_name: row.subject_display_name as string,
+          roles: row.subject_roles as SubjectRow['roles'],
+          attributes: row.subject_attributes as SubjectRow['attributes'],
+          status: row.subject_status as SubjectRow['status'],
+          created_at: row.subject_created_at as Date,
+          updated_at: row.subject_updated_at as Date,
+        });
+  return { tenant: { tenant: toTenant(row), configVersion: row.config_version }, subject };
+}
