@@ -20,7 +20,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DevIssuer, DEV_ISSUER_KEY_FILE } from '../packages/server/src/identity/dev-issuer.ts';
-import { drained, fixtures, fmt, printTable, startServer, type Row, type Server } from './support/flow-server.ts';
+import { drained, fixtures, fmt, printTable, serverOptions, startServer, type Row, type Server } from './support/flow-server.ts';
 import { BENCH_TENANTS, flowRequest, type TenantFixture } from './support/flows.ts';
 import { runOpenLoop, type OpenLoopRequest } from './support/open-loop.ts';
 import { analyzeGraph, explainWalks, plansText } from './support/explain-walks.ts';
@@ -230,11 +230,7 @@ async function main(): Promise<void> {
   console.log('targets (PostgreSQL): p95 ≤ 25 ms per flow at 500 rps, error rate < 0.5%; neighbours at depth 2 on a 50-edge fan-out p95 ≤ 10 ms\n');
   const rows: Row[] = [];
   for (const engine of ENGINES) {
-    const profile = arg('--profile');
-    const server = await startServer(engine, {
-      workers: arg('--workers') === undefined ? undefined : Number(arg('--workers')),
-      nodeArgs: profile === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', profile],
-    });
+    const server = await startServer(engine, serverOptions(arg));
     try {
       const label = engine === 'postgresql' ? `PostgreSQL ×${server.workers}` : 'PGlite';
       const all = await setUp(server);

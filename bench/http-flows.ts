@@ -5,13 +5,14 @@
 // p99, the achieved rate and the errors as a table and as JSON, and the highest mixed rate that
 // holds p95 within the target with no errors.
 //   node --import tsx bench/http-flows.ts [--engines pglite,postgresql] [--rates 100,250,500]
-//     [--duration S] [--flows a,b|mixed] [--workers N] [--target-p95 MS] [--no-max]
+//     [--duration S] [--flows a,b|mixed] [--workers N] [--target-p95 MS] [--no-max] [--profile DIR]
+// --profile writes each server process's CPU profile (node --cpu-prof) to DIR when it stops.
 // PostgreSQL runs when DATABASE_URL is set (a fresh database on that server, dropped after).
 // The server is `companyos serve` in a child process (COMPANYOS_WORKERS processes on PostgreSQL,
 // default: one per core); this process, the server and the database share the machine's cores.
 
 import { randomBytes } from 'node:crypto';
-import { drained, fixtures, fmt, printTable, startServer, type Row, type Server } from './support/flow-server.ts';
+import { drained, fixtures, fmt, printTable, serverOptions, startServer, type Row, type Server } from './support/flow-server.ts';
 import { runOpenLoop, type OpenLoopResult } from './support/open-loop.ts';
 import { BENCH_TENANTS, FLOW_NAMES, FLOW_STATUS, flowRequest, parseFlows, type FlowName, type TenantFixture } from './support/flows.ts';
 
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const sustainable: Record<string, number> = {};
   for (const engine of ENGINES) {
-    const server = await startServer(engine, { workers: arg('--workers') === undefined ? undefined : Number(arg('--workers')) });
+    const server = await startServer(engine, serverOptions(arg));
     try {
       const fx = await fixtures(server, BENCH_TENANTS);
       // Unreported warm-up: a fresh process compiles its hot paths during its first requests.

@@ -37,13 +37,18 @@ export class CountingDatabase implements Database {
     return this.inner.exec(sql);
   }
 
-  // On PGlite a transaction's settings are one more statement; on PostgreSQL they share BEGIN's round trip.
-  transaction<T>(fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T> {
+  // On PGlite a transaction's settings and its opening read are one more statement each; on
+  // PostgreSQL they share BEGIN's round trip (the opening read still counts as a statement).
+  transaction<T>(fn: (tx: Tx, opened: Row[]) => Promise<T>, options?: TransactionOptions): Promise<T> {
     this.counts.transactions++;
     this.counts.roundTrips += 2;
     if ((options?.settings?.length ?? 0) > 0 && this.engine === 'pglite') this.count();
+    if (options?.opening !== undefined) {
+      this.counts.statements++;
+      if (this.engine === 'pglite') this.counts.roundTrips++;
+    }
     return this.inner.transaction(
-      (tx) =>
+      (tx, opened) =>
       fn({
         query: <R extends object = Row>(sql: string, params?: unknown[]) => {
           this.count();
@@ -53,7 +58,13 @@ export class CountingDatabase implements Database {
           this.count();
           return tx.exec(sql);
         },
-      }),
+        // Sent with COMMIT: one round trip more on PGlite, none on PostgreSQL once prepared.
+        atCommit: (sql: string, params: unknown[]) => {
+          this.counts.statements++;
+          if (this.engine === 'pglite') this.counts.roundTrips++;
+          tx.atCommit(sql, params);
+        },
+      }, opened),
       options,
     );
   }

@@ -41,6 +41,15 @@ export interface Server {
   stop(): Promise<void>;
 }
 
+/** The server options of a benchmark's command line: `--workers N`, and `--profile DIR` for each process's CPU profile. */
+export function serverOptions(arg: (name: string) => string | undefined): { workers: number | undefined; nodeArgs: string[] } {
+  const profile = arg('--profile');
+  return {
+    workers: arg('--workers') === undefined ? undefined : Number(arg('--workers')),
+    nodeArgs: profile === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', profile],
+  };
+}
+
 /** `companyos serve` on a fresh data dir (and database), logging at info to a file as in production. */
 export async function startServer(engine: string, o: { workers?: number | undefined; nodeArgs?: string[] } = {}): Promise<Server> {
   const port = await freePort();

@@ -160,7 +160,27 @@ test("the operator's own platform tenant cannot be disabled: a 409 with its own 
   assert.equal((await h.call('GET', '/api/v1/tenants/internal', { as: operator })).json().status, 'active');
 });
 
+/** The operator's page of `tenant`, as its JSON. */
+async function overview(tenant: string) {
+  const res = await h.call('GET', `/api/v1/tenants/${tenant}/overview`, { as: operator });
+  assert.equal(res.statusCode, 200, res.body);
+  return res.json();
+}
+
+test("a tenant's page lists its signing key once its ledger has signed, and none before", async () => {
+  // A seeded tenant's first key is made by its first signature: here its ledger's first checkpoint.
+  assert.deepEqual((await overview('pilot-b')).keys, []);
+  assert.equal((await h.call('GET', '/api/v1/subjects', { as: ['pilot-b', 'user-admin'] })).statusCode, 200);
+  await h.app.ledger.flush('pilot-b');
+  const keys = (await overview('pilot-b')).keys as { kid: string; status: string }[];
+  const published = (await h.call('GET', '/api/v1/tenants/pilot-b/jwks.json')).json().keys as { kid: string }[];
+  assert.deepEqual(keys.map((k) => [k.kid, k.status]), [[published[0]?.kid, 'active']], JSON.stringify({ keys, published }));
+});
+
 test("an operator's tenant page: status, plan, active bundle with its activations, flags, keys, quotas with usage, recent audit", async () => {
+  // The key is made by pilot-a's first signature, here rather than by the background integrator at some point.
+  assert.equal((await h.call('GET', '/api/v1/subjects', { as: ['pilot-a', 'user-admin'] })).statusCode, 200);
+  await h.app.ledger.flush('pilot-a');
   const res = await h.call('GET', '/api/v1/tenants/pilot-a/overview', { as: operator });
   assert.equal(res.statusCode, 200, res.body);
   const o = res.json();
@@ -170,10 +190,11 @@ test("an operator's tenant page: status, plan, active bundle with its activation
   assert.equal(o.plan.plan_id, 'internal');
   assert.ok(Array.isArray(o.enabled_flags));
   assert.equal(o.policy_bundle.version, o.activations[0]?.version ?? null);
-  assert.ok(o.keys.length >= 1 && o.keys.every((k: { kid: string; d?: unknown }) => typeof k.kid === 'string' && k.d === undefined));
+  // Messages given: without one, a failed assert.ok of a long expression can take node minutes to describe.
+  assert.ok(o.keys.length >= 1 && o.keys.every((k: { kid: string; d?: unknown }) => typeof k.kid === 'string' && k.d === undefined), JSON.stringify(o.keys));
   assert.deepEqual(o.quotas.map((q: { quota: string }) => q.quota), ['runs', 'exports']);
-  assert.ok(o.quotas.every((q: { used: number; limit: number }) => q.used >= 0 && q.limit > 0));
-  assert.ok(o.recent_audit.length > 0 && o.recent_audit.every((e: { tenant_id: string }) => e.tenant_id === 'pilot-a'));
+  assert.ok(o.quotas.every((q: { used: number; limit: number }) => q.used >= 0 && q.limit > 0), JSON.stringify(o.quotas));
+  assert.ok(o.recent_audit.length > 0 && o.recent_audit.every((e: { tenant_id: string }) => e.tenant_id === 'pilot-a'), JSON.stringify(o.recent_audit));
 
   assert.equal((await h.call('GET', '/api/v1/tenants/nope-tenant/overview', { as: operator })).statusCode, 404);
   // A tenant admin reads neither another tenant's page nor its own through the platform API.

@@ -9,7 +9,14 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
-export type Tx = Queryable;
+export interface Tx extends Queryable {
+  /**
+   * Makes `sql` the transaction's last statement, sent with its COMMIT (on a PostgreSQL server in
+   * one round trip, once the statement is prepared on the connection). Its failure fails the
+   * transaction. At most one per transaction.
+   */
+  atCommit(sql: string, params: unknown[]): void;
+}
 
 export interface TransactionOptions {
   /**
@@ -22,12 +29,18 @@ export interface TransactionOptions {
    * settings, in the same round trip): `pg_advisory_xact_lock_shared(space, hashtext(key))`.
    */
   sharedLocks?: ReadonlyArray<readonly [space: number, key: string]>;
+  /**
+   * A read without parameters made right after the settings and locks (which it may name through
+   * `current_setting`): on a PostgreSQL server in that same round trip. Its rows are handed to the
+   * transaction's function.
+   */
+  opening?: string;
 }
 
 export interface Database extends Queryable {
   readonly engine: 'pglite' | 'postgres';
-  /** Runs `fn` in a transaction: commits when it resolves, rolls back when it throws. */
-  transaction<T>(fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /** Runs `fn` in a transaction: commits when it resolves, rolls back when it throws. `opened`: the rows of `options.opening`. */
+  transaction<T>(fn: (tx: Tx, opened: Row[]) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /**
    * Calls `onNotify` with the payload of each NOTIFY on `channel` (delivered on commit) until the
    * returned function is called. PGlite delivers only its own notifications (one process). After

@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import type { Database, Row, TransactionOptions, Tx } from './database.ts';
+import { CommitStatement } from './statement.ts';
 
 export class PgliteDatabase implements Database {
   readonly engine = 'pglite' as const;
@@ -23,7 +24,7 @@ export class PgliteDatabase implements Database {
     await this.pglite.exec(sql);
   }
 
-  transaction<T>(fn: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+  transaction<T>(fn: (tx: Tx, opened: Row[]) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     const settings = options.settings ?? [];
     const locks = options.sharedLocks ?? [];
     return this.pglite.transaction(async (inner) => {
@@ -34,12 +35,20 @@ export class PgliteDatabase implements Database {
         ];
         await inner.query(`SELECT ${begin.join(', ')}`, [...settings.flat(), ...locks.flat()]);
       }
-      return fn({
-        query: async <R extends object = Row>(sql: string, params: unknown[] = []) => (await inner.query<R>(sql, params)).rows,
-        exec: async (sql: string) => {
-          await inner.exec(sql);
+      const opened = options.opening === undefined ? [] : (await inner.query<Row>(options.opening)).rows;
+      const last = new CommitStatement();
+      const result = await fn(
+        {
+          query: async <R extends object = Row>(sql: string, params: unknown[] = []) => (await inner.query<R>(sql, params)).rows,
+          exec: async (sql: string) => {
+            await inner.exec(sql);
+          },
+          atCommit: (sql, params) => last.set(sql, params),
         },
-      });
+        opened,
+      );
+      if (last.statement !== undefined) await inner.query(last.statement.sql, last.statement.params);
+      return result;
     });
   }
 

@@ -53,7 +53,7 @@ export class RegionRouter implements Database {
     return this.home.exec(sql);
   }
 
-  transaction<T>(fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T> {
+  transaction<T>(fn: (tx: Tx, opened: Row[]) => Promise<T>, options?: TransactionOptions): Promise<T> {
     return this.home.transaction(fn, options);
   }
 

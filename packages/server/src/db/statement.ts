@@ -8,16 +8,39 @@ export interface Statement {
 }
 
 /**
- * Runs several INSERT statements as one round trip: each becomes a data-modifying CTE, with its
- * parameters renumbered. Used on the hot path where a decision writes receipt, audit and usage.
+ * Several INSERT statements as one: each becomes a data-modifying CTE, with its parameters
+ * renumbered. Used on the hot path where a decision writes receipt, audit and usage.
  */
-export async function runBatch(statements: Statement[]): Promise<void> {
-  if (statements.length === 0) return;
+function batched(statements: Statement[]): Statement {
   const params: unknown[] = [];
   const parts = statements.map((s, i) => {
     const offset = params.length;
     params.push(...s.params);
     return `s${i} AS (${s.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)} RETURNING 1)`;
   });
-  await currentTx().query<Row>(`WITH ${parts.join(', ')} SELECT 1`, params);
+  return { sql: `WITH ${parts.join(', ')} SELECT 1`, params };
+}
+
+/** Runs several INSERT statements in one round trip. */
+export async function runBatch(statements: Statement[]): Promise<void> {
+  if (statements.length === 0) return;
+  const { sql, params } = batched(statements);
+  await currentTx().query<Row>(sql, params);
+}
+
+/** Makes several INSERT statements, as one, the last of the current transaction, sent with its COMMIT. */
+export function batchAtCommit(statements: Statement[]): void {
+  if (statements.length === 0) return;
+  const { sql, params } = batched(statements);
+  currentTx().atCommit(sql, params);
+}
+
+/** A transaction's statement at commit (see Tx.atCommit): at most one. */
+export class CommitStatement {
+  statement: Statement | undefined;
+
+  set(sql: string, params: unknown[]): void {
+    if (this.statement !== undefined) throw new Error('a transaction has one statement at commit');
+    this.statement = { sql, params };
+  }
 }

@@ -1,6 +1,6 @@
 import { currentContext, runWithContext, type RequestContext } from '../context.ts';
 import { uuidv7 } from '../util/ids.ts';
-import type { Database } from './database.ts';
+import type { Database, Row } from './database.ts';
 import { RegionRouter } from './region-router.ts';
 import { LOCK_SPACE } from './tenant-locks.ts';
 
@@ -14,32 +14,34 @@ const roles: Record<Scope, string> = { tenant: 'companyos_app', platform: 'compa
  * tenant: it is the actor's tenant, where the audit trail of platform work is written. With a
  * database per region, the transaction runs in the tenant's region database. The tenant's usage
  * lock is held shared from the start (tenant-locks.ts): a month's finalisation waits for it.
+ * `opening` is a read made as the transaction begins (see TransactionOptions), which may name
+ * further transaction `settings`; `fn` gets its rows.
  */
 export async function withTenantTransaction<T>(
   db: Database,
   tenantId: string,
-  fn: () => Promise<T>,
-  options: { scope?: Scope; context?: Partial<RequestContext> } = {},
+  fn: (opened: Row[]) => Promise<T>,
+  options: { scope?: Scope; context?: Partial<RequestContext>; opening?: string; settings?: ReadonlyArray<readonly [string, string]> } = {},
 ): Promise<T> {
   const parent = currentContext();
-  const settings = [
-    ['role', roles[options.scope ?? 'tenant']],
-    ['app.tenant_id', tenantId],
-  ] as const;
+  const settings = [['role', roles[options.scope ?? 'tenant']], ['app.tenant_id', tenantId], ...(options.settings ?? [])] as const;
   const current = db instanceof RegionRouter ? await db.forTenant(tenantId) : db;
   const committed: Array<() => Promise<void>> = [];
-  const result = await current.transaction(async (tx) => {
-    const ctx: RequestContext = {
-      requestId: parent?.requestId ?? uuidv7(),
-      subject: parent?.subject,
-      ...options.context,
-      tenantId,
-      tx,
-      databases: { given: db, current },
-      afterCommit: committed,
-    };
-    return runWithContext(ctx, fn);
-  }, { settings, sharedLocks: [[LOCK_SPACE.usage, tenantId]] });
+  const result = await current.transaction(
+    async (tx, opened) => {
+      const ctx: RequestContext = {
+        requestId: parent?.requestId ?? uuidv7(),
+        subject: parent?.subject,
+        ...options.context,
+        tenantId,
+        tx,
+        databases: { given: db, current },
+        afterCommit: committed,
+      };
+      return runWithContext(ctx, () => fn(opened));
+    },
+    { settings, sharedLocks: [[LOCK_SPACE.usage, tenantId]], ...(options.opening !== undefined ? { opening: options.opening } : {}) },
+  );
   await settle(committed);
   return result;
 }

@@ -11,8 +11,7 @@ import { DEV_ISSUER, type DevIssuer } from './dev-issuer.ts';
 import type { Principal } from './principal.ts';
 import { isPortalToken } from '../portal/viewer-tokens.ts';
 import { portalCredential } from '../portal/viewer-credential.ts';
-import { prepareActors } from './actor-pseudonyms.ts';
-import { databaseSubjectStore, type SubjectStore } from './subjects.ts';
+import { databaseSubjectStore, type Subject, type SubjectStore } from './subjects.ts';
 
 export interface OidcSettings {
   issuer: string;
@@ -61,6 +60,11 @@ export interface Credential {
   subjectId: string;
   /** The principal with roles and attributes from the subject store; runs in the current tenant transaction. */
   resolve(): Promise<Principal>;
+  /**
+   * The principal, given the subject as the current tenant transaction read it (refused unless it
+   * is active). Absent where the principal is not a subject row (portal viewers): `resolve` it.
+   */
+  principal?(subject: Subject | undefined): Principal;
 }
 
 /** Turns an Authorization header into a principal with roles and attributes from the subject store. */
@@ -103,22 +107,19 @@ export class Authenticator {
     if (key === undefined) throw unauthenticated('the API key is invalid or revoked');
     onTenant?.(key.tenant_id);
     await this.precheck(key.tenant_id, key.subject_id);
-    return {
-      tenantId: key.tenant_id,
-      subjectId: key.subject_id,
-      resolve: async () => {
-        const subject = await this.subject(key.subject_id);
-        return {
-          subjectId: subject.subject_id,
-          tenantId: key.tenant_id,
-          // A key carries at most the roles its subject still has.
-          roles: key.roles.filter((r) => subject.roles.includes(r)),
-          attributes: subject.attributes,
-          credential: 'api_key',
-          apiKeyId: key.key_id,
-        };
-      },
+    const principal = (found: Subject | undefined): Principal => {
+      const subject = activeSubject(found);
+      return {
+        subjectId: subject.subject_id,
+        tenantId: key.tenant_id,
+        // A key carries at most the roles its subject still has.
+        roles: key.roles.filter((r) => subject.roles.includes(r)),
+        attributes: subject.attributes,
+        credential: 'api_key',
+        apiKeyId: key.key_id,
+      };
     };
+    return { tenantId: key.tenant_id, subjectId: key.subject_id, principal, resolve: async () => principal(await this.subjects.getSubject(key.subject_id)) };
   }
 
   private async fromJwt(token: string, onTenant?: (tenantId: string) => void): Promise<Credential> {
@@ -141,24 +142,21 @@ export class Authenticator {
     if (tenant.includes('\u0000') || sub.includes('\u0000')) throw unauthenticated('the subject is unknown or disabled');
     onTenant?.(tenant);
     await this.precheck(tenant, sub);
-    return {
-      tenantId: tenant,
-      subjectId: sub,
-      resolve: async () => {
-        const subject = await this.subject(sub);
-        return {
-          subjectId: subject.subject_id,
-          tenantId: tenant,
-          roles: subject.roles,
-          attributes: subject.attributes,
-          credential: 'jwt',
-          issuer: claims.iss,
-          acr: typeof claims.acr === 'string' ? claims.acr : undefined,
-          amr: Array.isArray(claims.amr) ? claims.amr.filter((x): x is string => typeof x === 'string') : undefined,
-          authTime: typeof claims.auth_time === 'number' ? claims.auth_time : undefined,
-        };
-      },
+    const principal = (found: Subject | undefined): Principal => {
+      const subject = activeSubject(found);
+      return {
+        subjectId: subject.subject_id,
+        tenantId: tenant,
+        roles: subject.roles,
+        attributes: subject.attributes,
+        credential: 'jwt',
+        issuer: claims.iss,
+        acr: typeof claims.acr === 'string' ? claims.acr : undefined,
+        amr: Array.isArray(claims.amr) ? claims.amr.filter((x): x is string => typeof x === 'string') : undefined,
+        authTime: typeof claims.auth_time === 'number' ? claims.auth_time : undefined,
+      };
     };
+    return { tenantId: tenant, subjectId: sub, principal, resolve: async () => principal(await this.subjects.getSubject(sub)) };
   }
 
   private async verifyJwt(token: string): Promise<JWTPayload> {
@@ -215,16 +213,12 @@ export class Authenticator {
   private async precheck(tenantId: string, subjectId: string): Promise<void> {
     const now = Date.now();
     if (this.active.has(tenantId, subjectId, now)) return;
-    await withTenantTransaction(this.options.db, tenantId, () => this.subject(subjectId));
+    await withTenantTransaction(this.options.db, tenantId, async () => activeSubject(await this.subjects.getSubject(subjectId)));
     this.active.remember(tenantId, subjectId, now);
   }
+}
 
-  /** The active subject of the current tenant transaction. */
-  private async subject(subjectId: string) {
-    const subject = await this.subjects.getSubject(subjectId);
-    if (subject === undefined || subject.status !== 'active') throw unauthenticated('the subject is unknown or disabled');
-    // What the transaction records names the caller by pseudonym (usually read with the subject).
-    await prepareActors([subject.subject_id], this.options.clock.now());
-    return subject;
-  }
+function activeSubject(subject: Subject | undefined): Subject {
+  if (subject === undefined || subject.status !== 'active') throw unauthenticated('the subject is unknown or disabled');
+  return subject;
 }

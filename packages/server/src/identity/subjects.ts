@@ -19,7 +19,7 @@ export interface SubjectStore {
   getSubject(subjectId: string): Promise<Subject | undefined>;
 }
 
-interface SubjectRow {
+export interface SubjectRow {
   [key: string]: unknown;
   subject_id: string;
   tenant_id: string;
@@ -33,7 +33,7 @@ interface SubjectRow {
 
 const columns = 'subject_id, tenant_id, display_name, roles, attributes, status, created_at, updated_at';
 
-function toSubject(row: SubjectRow): Subject {
+export function toSubject(row: SubjectRow): Subject {
   return {
     ...row,
     created_at: new Date(row.created_at).toISOString(),

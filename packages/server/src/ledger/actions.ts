@@ -6,10 +6,9 @@ import { NodeCache } from './merkle/node-cache.ts';
 import { presentReceipt } from './disclosure.ts';
 import { EVIDENCE_MAX_BYTES, putEvidence, type EvidenceBlob } from './evidence-blobs.ts';
 import { ledgerServices } from './ledger-runtime.ts';
-import { checkpointAt, findCheckpoint, leafIndexOf } from './ledger-store.ts';
+import { checkpointAt, findCheckpoint, loggedReceipt, type LoggedReceipt } from './ledger-store.ts';
 import { consistencyProof, inclusionProof } from './merkle/proofs.ts';
-import { buildReceiptBundle, type ReceiptEntry } from './receipt-format.ts';
-import { getReceipt } from './receipts.ts';
+import { buildReceiptBundle } from './receipt-format.ts';
 
 const store = new DbNodeStore();
 /** Proofs are served from committed nodes only, so their upper levels are cached per tenant. */
@@ -38,17 +37,6 @@ const ReceiptBundleView = Type.Object({
   jwks: Type.Object({ keys: Type.Array(Type.Record(Type.String(), Type.Unknown())) }),
 });
 
-interface LoggedReceipt {
-  entry: ReceiptEntry;
-  /** Undefined until the integrator has given the receipt its leaf. */
-  index: number | undefined;
-}
-
-async function loadReceipt(id: string): Promise<LoggedReceipt | undefined> {
-  const receipt = await getReceipt(id);
-  return receipt === undefined ? undefined : { entry: receipt.body, index: await leafIndexOf(id) };
-}
-
 const notYet = (id: string, what: string): Problem =>
   new Problem('conflict', `receipt ${id} is not yet ${what}; retry shortly`, { retry_after: 1 }, { 'retry-after': '1' });
 
@@ -66,7 +54,7 @@ export const getProvenReceipt = defineAction({
   scope: 'tenant',
   params: ReceiptParams,
   response: ReceiptBundleView,
-  resource: (ctx) => loadReceipt(ctx.params.id),
+  resource: (ctx) => loggedReceipt(ctx.params.id),
   target: (ctx) => `receipt:${ctx.params.id}`,
   run: async (ctx, _input, r) => {
     const index = leafOf(r);
@@ -177,7 +165,7 @@ export const discloseReceipt = defineAction({
     { additionalProperties: false },
   ),
   response: Type.Object({ sd_jwt: Type.String(), disclosed: Type.Array(Type.String()) }),
-  resource: (ctx) => loadReceipt(ctx.params.id),
+  resource: (ctx) => loggedReceipt(ctx.params.id),
   target: (ctx) => `receipt:${ctx.params.id}`,
   run: async (ctx, _input, r) => {
     leafOf(r);

@@ -63,6 +63,24 @@ export async function recordLeaves(first: number, receiptIds: readonly string[])
   );
 }
 
+export interface LoggedReceipt {
+  entry: ReceiptEntry;
+  /** Undefined until the integrator has given the receipt its leaf. */
+  index: number | undefined;
+}
+
+/** A receipt's body with its leaf index, in one read; undefined when there is no such receipt. */
+export async function loggedReceipt(receiptId: string): Promise<LoggedReceipt | undefined> {
+  const rows = await currentTx().query<{ body: ReceiptEntry; i: number | null }>(
+    `SELECT r.body, l.leaf_index::float8 AS i FROM receipts r
+     LEFT JOIN ledger_leaves l ON l.tenant_id = r.tenant_id AND l.receipt_id = r.receipt_id
+     WHERE r.tenant_id = $1 AND r.receipt_id = $2`,
+    [currentTenantId(), receiptId],
+  );
+  const row = rows[0];
+  return row === undefined ? undefined : { entry: row.body, index: row.i ?? undefined };
+}
+
 export async function leafIndexOf(receiptId: string): Promise<number | undefined> {
   const rows = await currentTx().query<{ i: number }>('SELECT leaf_index::float8 AS i FROM ledger_leaves WHERE tenant_id = $1 AND receipt_id = $2', [
     currentTenantId(),

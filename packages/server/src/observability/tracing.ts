@@ -49,7 +49,7 @@ export class Tracing {
   /** Starts the span of one action request; its steps become child spans. */
   startAction(action: string, requestId: string): ActionTrace {
     const root = this.tracer.startSpan(`action ${action}`, { kind: SpanKind.SERVER, attributes: { [SPAN_ATTRIBUTES.action]: action, [SPAN_ATTRIBUTES.requestId]: requestId } });
-    return new ActionTrace(this.tracer, root);
+    return new ActionTrace(this.tracer, root, this.exporting);
   }
 
   /** Sends what is buffered (tests, shutdown). */
@@ -74,6 +74,8 @@ export class ActionTrace {
   constructor(
     private readonly tracer: Tracer,
     readonly root: Span,
+    /** Spans leave the process: without that, only the request span is made (its trace id names the request). */
+    private readonly exporting: boolean,
   ) {
     this.parent = trace.setSpan(ROOT_CONTEXT, root);
   }
@@ -88,11 +90,12 @@ export class ActionTrace {
     this.root.setAttributes(attributes);
   }
 
-  /** Runs one pipeline step in its span; a thrown error marks the span as failed. */
-  async step<T>(name: PipelineStep, fn: (span: Span) => Promise<T>, attributes: Attributes = {}): Promise<T> {
+  /** Runs one pipeline step in its span when spans are exported; a thrown error marks the span as failed. */
+  async step<T>(name: PipelineStep, fn: () => Promise<T>, attributes: Attributes = {}): Promise<T> {
+    if (!this.exporting) return fn();
     const span = this.tracer.startSpan(name, { attributes: { ...this.shared, ...attributes } }, this.parent);
     try {
-      return await fn(span);
+      return await fn();
     } catch (error) {
       span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
       throw error;

@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import { appendAuditEvent, auditEventStatement } from '../audit/audit-events.ts';
 import { currentContext, runWithContext } from '../context.ts';
-import type { Database } from '../db/database.ts';
-import { runBatch } from '../db/statement.ts';
+import type { Database, Row } from '../db/database.ts';
+import { batchAtCommit } from '../db/statement.ts';
 import { withTenantTransaction } from '../db/tenant-tx.ts';
 import { meterForAction } from '../finops/meters.ts';
 import { usageEventStatement, usageSince } from '../finops/usage-events.ts';
@@ -14,11 +14,13 @@ import type { ReceiptDecision } from '../graph/mirror.ts';
 import { DECISION_PATH, type Decision, type PolicyEngine } from '../policy/policy-engine.ts';
 import type { Signals } from '../observability/signals.ts';
 import { SPAN_ATTRIBUTES, type ActionTrace, type PipelineStep, type Tracing } from '../observability/tracing.ts';
-import { getCurrentTenant, getCurrentTenantVersioned, type Tenant } from '../tenancy/tenants.ts';
+import { getCurrentTenant, type Tenant } from '../tenancy/tenants.ts';
 import type { Clock } from '../util/clock.ts';
 import type { ConfigFollower } from '../fleet/config-follower.ts';
 import { tenantParamOf, type ActionContext, type AnyAction, type RunContext } from './define-action.ts';
 import { decisionInput } from './decision-input.ts';
+import { REQUEST_STATE_READ, requestState, SUBJECT_SETTING } from './request-state.ts';
+import { prepareActors, rememberActorKey } from '../identity/actor-pseudonyms.ts';
 
 export interface PipelineDeps {
   db: Database;
@@ -107,17 +109,23 @@ export async function executeStep(deps: PipelineDeps, action: AnyAction, credent
   const tenantId = credential.tenantId;
   const base = { tenantId, requestId: req.requestId, traceId: req.trace?.traceId };
   const step = <T>(name: PipelineStep, fn: () => Promise<T>): Promise<T> => inStep(req.trace, name, fn);
-  const inTransaction = <T>(fn: () => Promise<T>): Promise<T> => withTenantTransaction(db, tenantId, fn, { scope: action.scope, context: base });
+  // The transaction opens with the request's state (tenant row, subject) read in its first round trip.
+  const inTransaction = <T>(fn: (opened: Row[]) => Promise<T>): Promise<T> =>
+    withTenantTransaction(db, tenantId, fn, { scope: action.scope, context: base, settings: [[SUBJECT_SETTING, credential.subjectId]], opening: REQUEST_STATE_READ });
   // When the effect was decided, for the metering delay of its usage event once committed.
   let decidedAt: Date | undefined;
 
   /** The subject and the tenant as this transaction sees them; refuses a disabled tenant or a used-up quota. */
-  const admit = (now: Date) =>
+  const admit = (now: Date, opened: Row[]) =>
     step('tenant', async () => {
-      const principal = await credential.resolve();
-      // The transaction's context (its own object) names the subject from here on.
+      const state = requestState(opened);
+      const principal = credential.principal !== undefined ? credential.principal(state.subject) : await credential.resolve();
+      // The transaction's context (its own object) names the subject from here on, and what it
+      // records names a person by pseudonym: the key read with the subject, or one made now.
       currentContext()!.subject = principal;
-      const current = await getCurrentTenantVersioned();
+      if (state.actorKeyId !== undefined && state.subject?.subject_id === principal.subjectId) rememberActorKey(principal.subjectId, state.actorKeyId);
+      await prepareActors([principal.subjectId], now);
+      const current = state.tenant;
       if (current === undefined) throw new Problem('unauthenticated', 'the credential names an unknown tenant');
       const { tenant } = current;
       // A configuration change made on another server is in force before this request decides.
@@ -146,7 +154,8 @@ export async function executeStep(deps: PipelineDeps, action: AnyAction, credent
         now,
       );
       decidedAt = now;
-      await runBatch([
+      // Written with the COMMIT: the effect, its receipt, audit and usage commit together or not at all.
+      batchAtCommit([
         ...receiptStatements(receipt, { link: action.method !== 'GET', decision }),
         auditEventStatement({
           type: 'action.allowed',
@@ -167,10 +176,7 @@ export async function executeStep(deps: PipelineDeps, action: AnyAction, credent
           // One per action: the receipt's id (a request id may be sent again by a client).
           key: `receipt:${receipt.body.receipt_id}`,
         }),
-      ]).catch((err: unknown) => {
-        deps.signals?.evidenceWriteFailures.inc({ kind: 'receipt' });
-        throw err;
-      });
+      ]);
       return { status: action.status ?? 200, result, receiptId: receipt.body.receipt_id };
     });
   };
@@ -178,9 +184,9 @@ export async function executeStep(deps: PipelineDeps, action: AnyAction, credent
   return runWithContext(base, async () => {
     try {
       const input = req.body ?? {};
-      const first = await inTransaction(async () => {
+      const first = await inTransaction(async (opened) => {
         const now = clock.now();
-        const { principal, tenant } = await admit(now);
+        const { principal, tenant } = await admit(now, opened);
         const ctx: ActionContext = {
           action: action.name,
           tenantId,
@@ -216,14 +222,16 @@ export async function executeStep(deps: PipelineDeps, action: AnyAction, credent
       else {
         const { runCtx, resource, work, decision } = first;
         const detached = await step('detached', work);
-        outcome = await inTransaction(async () => {
-          const { principal, tenant } = await admit(runCtx.now);
+        outcome = await inTransaction(async (opened) => {
+          const { principal, tenant } = await admit(runCtx.now, opened);
           return effect({ ...runCtx, principal, tenant }, input, resource, detached, decision);
         });
       }
       if (decidedAt !== undefined) deps.signals?.committed({ action: action.name, decidedAt, committedAt: clock.now() });
       return outcome;
     } catch (error) {
+      // Past the decision only the receipt's batch and the COMMIT remain: the evidence was not written.
+      if (decidedAt !== undefined) deps.signals?.evidenceWriteFailures.inc({ kind: 'receipt' });
       if (!(error instanceof Denied)) throw error;
       // The action's transaction is rolled back; the denial is recorded in a transaction of its own.
       const { decision } = error;

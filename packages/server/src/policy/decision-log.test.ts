@@ -24,6 +24,7 @@ function recordingDatabase(fail = false) {
           return [] as R[];
         },
         exec: async () => {},
+        atCommit: () => {},
       };
       return fn(tx);
     },

@@ -81,7 +81,11 @@ export class DecisionLogWriter {
 
   private async write(batch: PendingDecision[]): Promise<void> {
     const byTenant = new Map<string, PendingDecision[]>();
-    for (const p of batch) byTenant.set(p.record.tenant_id, [...(byTenant.get(p.record.tenant_id) ?? []), p]);
+    for (const p of batch) {
+      const pending = byTenant.get(p.record.tenant_id);
+      if (pending === undefined) byTenant.set(p.record.tenant_id, [p]);
+      else pending.push(p);
+    }
     for (const [tenant, pending] of byTenant) {
       const records = pending.map((p) => p.record);
       const bundles = new Map(pending.map((p) => [p.bundle.hash, p.bundle]));

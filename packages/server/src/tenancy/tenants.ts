@@ -15,7 +15,7 @@ export interface Tenant {
   updated_at: string;
 }
 
-interface TenantRow {
+export interface TenantRow {
   [key: string]: unknown;
   tenant_id: string;
   status: TenantStatus;
@@ -115,7 +115,7 @@ async function insertedEverywhere(rows: TenantRow[]): Promise<TenantRow | undefi
   return row;
 }
 
-function toTenant(row: TenantRow): Tenant {
+export function toTenant(row: TenantRow): Tenant {
   return {
     tenant_id: row.tenant_id,
     status: row.status,
