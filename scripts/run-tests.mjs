@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 // Runs the given test files and every `*.test.ts` under the given folders (default: all of
 // packages/) in one node:test run, so the summary line covers the whole repository.
-import { readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
-const roots = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-const passThrough = process.argv.slice(2).filter((a) => a.startsWith('--'));
+// --record-durations FILE: also write each test file's duration there (see test-durations.json).
+const args = process.argv.slice(2);
+const recordAt = args.indexOf('--record-durations');
+const recordTo = recordAt >= 0 ? args.splice(recordAt, 2)[1] : undefined;
+const roots = args.filter((a) => !a.startsWith('--'));
+const passThrough = args.filter((a) => a.startsWith('--'));
 const repo = resolve(import.meta.dirname, '..');
 const searchRoots = roots.length > 0 ? roots.map((r) => resolve(r)) : [join(repo, 'packages')];
 
@@ -25,14 +29,32 @@ function collect(dir, out) {
 // DATABASE_URL says, in CI's PostgreSQL run beside its PGlite run.
 const leftOut = new Set((process.env.COMPANYOS_TEST_LEAVE_OUT ?? '').split(',').filter((f) => f !== '').map((f) => resolve(repo, f)));
 for (const f of leftOut) console.log(`# left out of this run (another run covers it): ${f.slice(repo.length + 1)}`);
-const files = searchRoots.flatMap((r) => (statSync(r).isDirectory() ? collect(r, []) : [r])).filter((f) => !leftOut.has(f)).sort();
+const found = searchRoots.flatMap((r) => (statSync(r).isDirectory() ? collect(r, []) : [r])).filter((f) => !leftOut.has(f)).sort();
+
+// The slowest files start first, so that no long file starts last and runs on alone at the end
+// of the run. Durations come from the last recorded run; a file not in the record yet may be
+// slow, so it starts first too.
+const durationsFile = join(repo, 'scripts', 'test-durations.json');
+const recorded = existsSync(durationsFile) ? JSON.parse(readFileSync(durationsFile, 'utf8')) : {};
+const expected = (f) => recorded[relative(repo, f)] ?? Infinity;
+const files = found.sort((a, b) => {
+  const [da, db] = [expected(a), expected(b)];
+  return da === db ? 0 : db > da ? 1 : -1;
+});
 if (files.length === 0) {
   console.error('no test files found under', searchRoots.join(', '));
   process.exit(1);
 }
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', ...passThrough, ...files],
+  [
+    '--import', 'tsx', '--test', '--test-concurrency=2',
+    ...(recordTo === undefined ? [] : [
+      '--test-reporter=spec', '--test-reporter-destination=stdout',
+      `--test-reporter=${join(repo, 'scripts', 'test-durations-reporter.mjs')}`, `--test-reporter-destination=${resolve(recordTo)}`,
+    ]),
+    ...passThrough, ...files,
+  ],
   { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } },
 );
 process.exit(result.status ?? 1);
