@@ -56,8 +56,9 @@ async function counts(): Promise<Record<string, number>> {
 // Written on refusals too, by design: denials are audited, every decision is logged, and a flag
 // evaluation counts as use even when the action it guarded is refused. Logged decisions are also
 // entities of the graph, written with them, and the bundle a logged decision cites is archived with
-// it the first time.
-const REFUSAL_RECORDS = new Set(['audit_events', 'policy_decisions', 'flag_usage', 'entities', 'policy_bundle_contents']);
+// it the first time. A caller's first request, refused or not, makes the data key whose id names
+// them by pseudonym in what it records (the refusal's audit event included).
+const REFUSAL_RECORDS = new Set(['audit_events', 'policy_decisions', 'flag_usage', 'entities', 'policy_bundle_contents', 'subject_data_keys']);
 
 function assertWholeEffect(label: string, status: number, before: Record<string, number>, after: Record<string, number>): void {
   if (status >= 400) {

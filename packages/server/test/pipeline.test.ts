@@ -5,6 +5,7 @@ import Fastify from 'fastify';
 import { allActions } from '../src/actions.ts';
 import { defaultPolicyDir } from '../src/config.ts';
 import { withTenantTransaction } from '../src/db/tenant-tx.ts';
+import { shownActors } from '../src/identity/actor-pseudonyms.ts';
 import { getSubject, insertSubject, updateSubject } from '../src/identity/subjects.ts';
 import { defineAction } from '../src/pipeline/define-action.ts';
 import { guardRoutes } from '../src/pipeline/registrar.ts';
@@ -103,9 +104,13 @@ test('an allowed action writes its effect, a receipt, an audit event and a usage
   const receipt = after.receipts.find((r) => r.body.receipt_id === receiptId);
   assert.ok(receipt);
   assert.equal(receipt.sha256, canonicalSha256(receipt.body));
+  // The receipt names the caller by the pseudonym of their data key (receipt format 2).
+  const shown = await withTenantTransaction(h.t.db, 'pilot-a', () => shownActors([receipt.body.actor as string]));
+  assert.equal(shown.get(receipt.body.actor as string), 'user-engineer');
   assert.deepEqual(
-    { ...receipt.body, receipt_id: 'x', bundle_hash: 'x', request_id: 'x', evidence_refs: [] },
+    { ...receipt.body, receipt_id: 'x', bundle_hash: 'x', request_id: 'x', evidence_refs: [], actor: shown.get(receipt.body.actor as string) },
     {
+      version: 2,
       receipt_id: 'x',
       tenant_id: 'pilot-a',
       actor: 'user-engineer',

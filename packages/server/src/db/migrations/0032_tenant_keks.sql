@@ -41,12 +41,14 @@ CREATE UNIQUE INDEX tenant_keks_active ON tenant_keks (tenant_id) WHERE status =
 ALTER TABLE subject_data_keys ADD COLUMN kek_version integer;
 ALTER TABLE subject_data_keys ADD CONSTRAINT subject_data_keys_kek FOREIGN KEY (tenant_id, kek_version) REFERENCES tenant_keks (tenant_id, version);
 
--- Besides destroying a live key, a live key may be re-wrapped under a newer KEK version.
+-- Besides destroying a live key (which unlinks its pseudonym from the person, as 0031 made it), a
+-- live key may be re-wrapped under a newer KEK version.
 CREATE OR REPLACE FUNCTION app_shred_only() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'UPDATE' AND NEW.tenant_id = OLD.tenant_id AND NEW.key_id = OLD.key_id AND NEW.subject_id = OLD.subject_id AND NEW.created_at = OLD.created_at THEN
     IF OLD.shredded_at IS NULL AND NEW.shredded_at IS NOT NULL AND NEW.wrapped_key IS NULL THEN
+      NEW.subject_id := '[purged]';
       RETURN NEW;
     END IF;
     IF OLD.shredded_at IS NULL AND NEW.shredded_at IS NULL AND NEW.wrapped_key IS NOT NULL
