@@ -6,8 +6,9 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE
 
 // SQLSTATEs: 08 connection exception, 28 authorization (the server's credentials), 53 insufficient
 // resources, 57P0x shutdown/restart, 3D000 the database does not exist, 42P01 a table does not
-// exist (an empty, unmigrated database), 40001/40P01 a transient conflict worth retrying.
-const SQLSTATE = /^(08[0-9A-Z]{3}|28[0-9A-Z]{3}|53[0-9A-Z]{3}|57P0[1-4]|3D000|42P01|40001|40P01)$/;
+// exist (an empty, unmigrated database), 40001/40P01 a transient conflict worth retrying, 55P03 a
+// lock wait past its `lock_timeout` (a month's close holding a tenant's usage lock).
+const SQLSTATE = /^(08[0-9A-Z]{3}|28[0-9A-Z]{3}|53[0-9A-Z]{3}|57P0[1-4]|3D000|42P01|40001|40P01|55P03)$/;
 
 // node-postgres reports a lost or unobtainable connection with these messages and no code.
 const CLIENT_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|is not queryable|Cannot use a pool after calling end|not currently accepting connections/;
