@@ -224,8 +224,9 @@ test('a data key can only be destroyed or re-wrapped under a new KEK version: ne
   await assert.rejects(asApp(`DELETE FROM subject_data_keys`), /permission denied/);
   await assert.rejects(t.db.query(`DELETE FROM subject_data_keys`), /can only be shredded/);
   await assert.rejects(t.db.query(`TRUNCATE subject_data_keys`), /append-only/);
+  // Destroying a key also unlinks it from its person: its id was their pseudonym (ADR 0029).
   const shredded = await asApp(`UPDATE subject_data_keys SET wrapped_key = NULL, shredded_at = now() RETURNING subject_id`);
-  assert.deepEqual(shredded, [{ subject_id: 'alice' }]);
+  assert.deepEqual(shredded, [{ subject_id: '[purged]' }]);
   await assert.rejects(asApp(`UPDATE subject_data_keys SET wrapped_key = decode('01', 'hex'), shredded_at = NULL`), /can only be shredded/);
   // A returning subject gets a new key; the destroyed one stays destroyed.
   await asApp(`INSERT INTO subject_data_keys (tenant_id, key_id, subject_id, wrapped_key, created_at) VALUES ('tenant-a', gen_random_uuid(), 'alice', decode('02', 'hex'), now())`);
