@@ -73,8 +73,10 @@ test('destroying a key turns its fields into [purged] with the purge id; the sub
   const fresh = await inA(() => sealAuthored('after', 'user-bo', REF, clock.now()));
   assert.notEqual(fresh.split(':')[2], old.split(':')[2]);
   assert.deepEqual(await inA(() => openFields([{ value: old, ref: REF }, { value: fresh, ref: REF }])), [`[purged] ${purgeId}`, 'after']);
-  const rows = await inA(() => currentTx().query<{ wrapped: boolean }>(`SELECT wrapped_key IS NOT NULL AS wrapped FROM subject_data_keys WHERE tenant_id = 'pilot-a' AND subject_id = 'user-bo' ORDER BY created_at, key_id`));
-  assert.deepEqual(rows.map((r) => r.wrapped).sort(), [false, true]);
+  // The destroyed key no longer names its person (ADR 0029); the new one does.
+  const keyIds = [old.split(':')[2], fresh.split(':')[2]];
+  const rows = await inA(() => currentTx().query<{ key_id: string; subject_id: string; wrapped: boolean }>(`SELECT key_id::text AS key_id, subject_id, wrapped_key IS NOT NULL AS wrapped FROM subject_data_keys WHERE tenant_id = 'pilot-a' AND key_id = ANY($1::uuid[])`, [keyIds]));
+  assert.deepEqual(keyIds.map((id) => rows.find((r) => r.key_id === id)).map((r) => [r?.subject_id, r?.wrapped]), [['[purged]', false], ['user-bo', true]]);
 });
 
 test('a fresh process unwraps each key once; text of system actors is under the tenant-wide key', async () => {
