@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { storedFormsOf } from '../src/identity/actor-pseudonyms.ts';
 import { buildApp } from '../src/http/app.ts';
 import { verifyPack } from '../src/evidence/index.ts';
 import { LocalKeyProvider } from '../src/keys/key-provider.ts';
@@ -119,15 +120,17 @@ test('the pack holds exactly what the filters select', async () => {
   const { pack } = await exportAndDownload({ from: windowFrom, to, actors: ['user-engineer'], outcome: 'denied' });
   const files = await packFiles(pack);
   const events = jsonLines(files.get('audit_events.jsonl'));
-  assert.ok(events.length >= 1);
-  assert.ok(events.every((e) => e.actor === 'user-engineer' && e.decision === 'deny'));
-  assert.ok(events.some((e) => e.action === 'subject.create'));
+  // Audit events name the person by pseudonym; the filter by subject id matches both forms.
+  const forms = await withTenantTransaction(h.t.db, 'pilot-a', () => storedFormsOf(['user-engineer']));
+  assert.ok(events.length >= 1, 'events selected');
+  assert.ok(events.every((e) => forms.includes(e.actor) && e.decision === 'deny'), 'only the actor and outcome asked for');
+  assert.ok(events.some((e) => e.action === 'subject.create'), 'the denied create is there');
   const decisions = jsonLines(files.get('decisions.jsonl'));
-  assert.ok(decisions.length >= 1);
-  assert.ok(decisions.every((d) => d.actor === 'user-engineer' && d.allow === false));
+  assert.ok(decisions.length >= 1, 'decisions selected');
+  assert.ok(decisions.every((d) => d.actor === 'user-engineer' && d.allow === false), 'only denied decisions of the actor');
   assert.deepEqual(jsonLines(files.get('receipts.jsonl')), [], 'receipts record allowed actions only');
-  const manifest = JSON.parse(files.get('manifest.json')!) as { filters: unknown };
-  assert.deepEqual(manifest.filters, { actors: ['user-engineer'], outcome: 'denied' });
+  const manifest = JSON.parse(files.get('manifest.json')!) as { filters: { actors: string[]; outcome: string } };
+  assert.deepEqual({ ...manifest.filters, actors: [...manifest.filters.actors].sort() }, { actors: [...forms].sort(), outcome: 'denied' });
 
   const byAction = await exportAndDownload({ from: windowFrom, to, actions: ['subject.list'] });
   const allowed = jsonLines((await packFiles(byAction.pack)).get('receipts.jsonl'));

@@ -4,6 +4,7 @@ import { constants, publicEncrypt, randomBytes } from 'node:crypto';
 import { allActions } from '../src/actions.ts';
 import { listAuditEvents } from '../src/audit/audit-events.ts';
 import { withTenantTransaction } from '../src/db/tenant-tx.ts';
+import { isPseudonym, shownActors } from '../src/identity/actor-pseudonyms.ts';
 import { createApiKey } from '../src/identity/api-keys.ts';
 import { insertSubject, updateSubject } from '../src/identity/subjects.ts';
 import { loadBundleDir } from '../src/policy/bundle.ts';
@@ -255,8 +256,11 @@ test('a cross-tenant attempt is audited in the target tenant with actor, claimed
   assert.equal(res.statusCode, 403);
   const events = await withTenantTransaction(h.t.db, 'pilot-a', () => listAuditEvents({ type: 'isolation.denied' }));
   const event = events.find((e) => e.request_id === res.headers['x-request-id']);
-  assert.ok(event);
-  assert.equal(event.actor, 'user-engineer');
+  assert.ok(event, 'the attempt is audited in the target tenant');
+  // The caller is named by their pseudonym in their own tenant: pilot-a holds no id of theirs and
+  // cannot resolve it, pilot-b can.
+  assert.ok(isPseudonym(event.actor), 'a pseudonym');
+  assert.equal((await withTenantTransaction(h.t.db, 'pilot-b', () => shownActors([event.actor]))).get(event.actor!), 'user-engineer');
   assert.deepEqual(
     { claimed: event.details.claimed_tenant, requested: event.details.requested_tenant, route: event.details.route },
     { claimed: 'pilot-b', requested: 'pilot-a', route: 'GET /api/v1/tenants/:id/config' },

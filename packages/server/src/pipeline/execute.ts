@@ -20,7 +20,7 @@ import type { ConfigFollower } from '../fleet/config-follower.ts';
 import { tenantParamOf, type ActionContext, type AnyAction, type RunContext } from './define-action.ts';
 import { decisionInput } from './decision-input.ts';
 import { REQUEST_STATE_READ, requestState, SUBJECT_SETTING } from './request-state.ts';
-import { prepareActors, rememberActorKey } from '../identity/actor-pseudonyms.ts';
+import { prepareActors, rememberActorKey, storedActor } from '../identity/actor-pseudonyms.ts';
 
 export interface PipelineDeps {
   db: Database;
@@ -292,9 +292,21 @@ async function recordIsolationDenied(
   principal: Credential,
   requested: string,
 ): Promise<void> {
+  const context = { requestId: req.requestId };
+  // The caller is a person of another tenant. The target tenant records them by their pseudonym in
+  // their own tenant (made there): it holds no id of theirs, and their tenant's purge unlinks it.
+  const actor = await withTenantTransaction(
+    deps.db,
+    principal.tenantId,
+    async () => {
+      await prepareActors([principal.subjectId], deps.clock.now());
+      return storedActor(principal.subjectId);
+    },
+    { context },
+  );
   const event = {
     type: 'isolation.denied',
-    actor: principal.subjectId,
+    actor,
     action: action.name,
     decision: 'deny' as const,
     reasons: ['cross-tenant attempt'],
@@ -302,7 +314,6 @@ async function recordIsolationDenied(
     details: { claimed_tenant: principal.tenantId, requested_tenant: requested, route: req.route, actor_tenant: principal.tenantId },
     at: deps.clock.now(),
   };
-  const context = { requestId: req.requestId };
   // An empty path segment names no tenant (and cannot open a tenant transaction).
   const written =
     requested !== '' &&
