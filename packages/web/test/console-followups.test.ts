@@ -89,7 +89,8 @@ test('the palette opens a receipt by its id; its page checks the inclusion proof
   await page.getByText('Inclusion proof verified').waitFor();
   const facts = page.getByRole('heading', { name: 'What it attests' }).locator('..');
   assert.match((await facts.textContent()) ?? '', /revops\.quote\.create/);
-  assert.match((await facts.textContent()) ?? '', /user-ae/);
+  // The receipt as signed: it names the person by pseudonym (ADR 0029).
+  assert.match((await facts.textContent()) ?? '', /Actorpseudonym:[0-9a-f-]{36}/);
   await page.getByRole('region', { name: 'Related' }).getByText('Quote (1)').waitFor();
   await assertAccessible('81-receipt-page');
 
