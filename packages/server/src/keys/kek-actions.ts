@@ -39,6 +39,17 @@ const KekVersionSchema = Type.Object({
 const kekTarget = (tenantId: string, version: number) => `tenant:${tenantId}/kek/${version}`;
 const installedRefs = (r: KekInstalled) => [`kek-fingerprint:${r.fingerprint}`];
 
+/** Opens a wrapped KEK and installs it when the tenant's current one is `expected`; the clear key is wiped either way. */
+async function installWrapped(input: { wrapping_key_id: string; wrapped_key: string }, expected: 'none' | 'active', actor: string, now: Date) {
+  const keks = ledgerServices().keks;
+  const kek = await openWrappedKek(keks.platform, input.wrapping_key_id, input.wrapped_key, now);
+  try {
+    return await keks.install(kek, expected, actor, now);
+  } finally {
+    kek.fill(0);
+  }
+}
+
 export const createWrappingKeyAction = defineAction({
   name: 'keys.wrapping_key.create',
   method: 'POST',
@@ -60,15 +71,7 @@ export const importKekAction = defineAction({
   status: 201,
   input: WrappedKek,
   response: Installed,
-  run: async (ctx, input) => {
-    const keks = ledgerServices().keks;
-    const kek = await openWrappedKek(keks.platform, input.wrapping_key_id, input.wrapped_key, ctx.now);
-    try {
-      return await keks.install(kek, 'none', ctx.principal.subjectId, ctx.now);
-    } finally {
-      kek.fill(0);
-    }
-  },
+  run: (ctx, input) => installWrapped(input, 'none', ctx.principal.subjectId, ctx.now),
   target: (ctx, _input, _resource, result) => kekTarget(ctx.tenantId, result.version),
   evidenceRefs: (_ctx, _input, _resource, result) => installedRefs(result),
 });
@@ -81,15 +84,7 @@ export const rotateKekAction = defineAction({
   scope: 'tenant',
   input: WrappedKek,
   response: Installed,
-  run: async (ctx, input) => {
-    const keks = ledgerServices().keks;
-    const kek = await openWrappedKek(keks.platform, input.wrapping_key_id, input.wrapped_key, ctx.now);
-    try {
-      return await keks.install(kek, 'active', ctx.principal.subjectId, ctx.now);
-    } finally {
-      kek.fill(0);
-    }
-  },
+  run: (ctx, input) => installWrapped(input, 'active', ctx.principal.subjectId, ctx.now),
   target: (ctx, _input, _resource, result) => kekTarget(ctx.tenantId, result.version),
   evidenceRefs: (_ctx, _input, _resource, result) => installedRefs(result),
 });
