@@ -3,7 +3,7 @@
 // decoders and Go's URL query escaping.
 
 import { checkRenderedSize } from './budget.ts';
-import { parseAllDocuments, stringify } from 'yaml';
+import { yamlLibrary } from '../yaml-library.ts';
 import {
   BigNum,
   RObject,
@@ -219,11 +219,11 @@ function isValidJSON(text: string): boolean {
 // YAML: OPA converts through JSON, so the results are JSON-shaped.
 
 function marshalYAML(v: Value): string {
-  return stringify(JSON.parse(goJSON(v)), { indentSeq: false, sortMapEntries: true });
+  return yamlLibrary().stringify(JSON.parse(goJSON(v)), { indentSeq: false, sortMapEntries: true });
 }
 
 function unmarshalYAML(text: string): Value {
-  const docs = parseAllDocuments(text, { version: '1.1', intAsBigInt: true, uniqueKeys: false });
+  const docs = yamlLibrary().parseAllDocuments(text, { version: '1.1', intAsBigInt: true, uniqueKeys: false });
   const list = Array.isArray(docs) ? docs : [];
   const doc = list[0];
   if (doc === undefined) return null;

@@ -1,7 +1,7 @@
 // `# METADATA` comment blocks: YAML documents attached to the statement that follows them,
 // checked the way OPA checks them (scope against the kind of statement).
 
-import { parse as parseYAML, YAMLParseError } from 'yaml';
+import { yamlLibrary } from '../yaml-library.ts';
 import { RegoError } from '../errors.ts';
 import type { Annotation, Location, Module, Rule } from '../ast/types.ts';
 import type { Comment } from './lexer.ts';
@@ -75,9 +75,9 @@ function parseBlock([first, ...lines]: Comment[], file: string): Annotation {
   if (text.trim() === '') throw new RegoError('rego_parse_error', 'expected METADATA block, found whitespace', loc(head));
   let doc: unknown;
   try {
-    doc = parseYAML(text);
+    doc = yamlLibrary().parse(text);
   } catch (e) {
-    if (!(e instanceof YAMLParseError)) throw e;
+    if (!(e instanceof yamlLibrary().YAMLParseError)) throw e;
     // As OPA does, point at the comment line the YAML error names (counted from the block).
     const line = e.linePos?.[0]?.line;
     const at = line === undefined ? lines[0] : lines[Math.min(line, lines.length - 1)];

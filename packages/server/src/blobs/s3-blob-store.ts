@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { GetObjectCommand, NoSuchKey, S3Client } from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
+import { createRequire } from 'node:module';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { currentTenantId } from '../context.ts';
 import { checkBlobKey, type BlobStore, type StoredBlob } from './blob-store.ts';
+
+// The S3 client is loaded when an S3 store is opened, not by every process that loads the app.
+const require = createRequire(import.meta.url);
+const s3 = () => require('@aws-sdk/client-s3') as typeof import('@aws-sdk/client-s3');
 
 export interface S3BlobSettings {
   bucket: string;
@@ -28,7 +32,7 @@ export class S3BlobStore implements BlobStore {
   private readonly client: S3Client;
 
   constructor(private readonly settings: S3BlobSettings) {
-    this.client = new S3Client({
+    this.client = new (s3().S3Client)({
       region: settings.region,
       ...(settings.endpoint !== undefined ? { endpoint: settings.endpoint } : {}),
       forcePathStyle: settings.forcePathStyle,
@@ -56,6 +60,7 @@ export class S3BlobStore implements BlobStore {
         yield chunk;
       }
     }
+    const { Upload } = require('@aws-sdk/lib-storage') as typeof import('@aws-sdk/lib-storage');
     const upload = new Upload({
       client: this.client,
       params: { Bucket: this.settings.bucket, Key: objectKey, Body: Readable.from(counted()), ContentType: mediaType },
@@ -69,11 +74,11 @@ export class S3BlobStore implements BlobStore {
 
   async get(key: string): Promise<{ stream: Readable; size: number } | undefined> {
     try {
-      const res = await this.client.send(new GetObjectCommand({ Bucket: this.settings.bucket, Key: this.objectKey(key) }));
+      const res = await this.client.send(new (s3().GetObjectCommand)({ Bucket: this.settings.bucket, Key: this.objectKey(key) }));
       if (!(res.Body instanceof Readable)) throw new Error('the S3 client returned no stream');
       return { stream: res.Body, size: res.ContentLength ?? 0 };
     } catch (error) {
-      if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return undefined;
+      if (error instanceof s3().NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return undefined;
       throw error;
     }
   }

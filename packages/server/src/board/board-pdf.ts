@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { createRequire } from 'node:module';
 import type { BoardFigures, TenantFigures } from './board-figures.ts';
 import { SLA } from './board-figures.ts';
 import { INPUT_SOURCES, type InputName } from './board-inputs.ts';
@@ -32,8 +32,12 @@ const amounts = (byCurrency: Record<string, number>): string => {
   return entries.length === 0 ? 'none' : entries.map(([c, n]) => money(n, c)).join(', ');
 };
 
+// The PDF library is loaded on the first board pack, not by every process that loads the app.
+const require = createRequire(import.meta.url);
+
 /** Renders the board pack; resolves with the PDF's bytes. */
 export function renderBoardPdf(o: BoardPdfInput): Promise<Buffer> {
+  const PDFDocument = require('pdfkit') as typeof import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margin: 50,

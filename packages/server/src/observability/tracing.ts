@@ -1,5 +1,5 @@
+import { createRequire } from 'node:module';
 import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Span, type Tracer } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
@@ -23,6 +23,9 @@ export const SPAN_ATTRIBUTES = {
   allow: 'companyos.decision.allow',
 } as const;
 
+// The OTLP exporter is loaded only where spans are exported, not by every process that loads the app.
+const require = createRequire(import.meta.url);
+
 export interface TracingOptions {
   /** OTLP/HTTP base URL (COMPANYOS_OTLP_ENDPOINT); spans go to `<endpoint>/v1/traces`. Unset: nothing is exported. */
   endpoint?: string | undefined;
@@ -41,7 +44,7 @@ export class Tracing {
 
   constructor(o: TracingOptions = {}) {
     this.exporting = o.endpoint !== undefined;
-    const spanProcessors = o.endpoint === undefined ? [] : [new BatchSpanProcessor(new OTLPTraceExporter({ url: new URL('v1/traces', withSlash(o.endpoint)).href }))];
+    const spanProcessors = o.endpoint === undefined ? [] : [new BatchSpanProcessor(otlpExporter(o.endpoint))];
     this.provider = new NodeTracerProvider({ resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: o.serviceName ?? 'companyos' }), spanProcessors });
     this.tracer = this.provider.getTracer('companyos');
   }
@@ -63,6 +66,11 @@ export class Tracing {
 }
 
 const withSlash = (url: string): string => (url.endsWith('/') ? url : `${url}/`);
+
+function otlpExporter(endpoint: string) {
+  const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
+  return new OTLPTraceExporter({ url: new URL('v1/traces', withSlash(endpoint)).href });
+}
 
 /** The spans of one action request: the request's own and one per pipeline step under it. */
 export class ActionTrace {

@@ -1,4 +1,5 @@
-import { createTransport } from 'nodemailer';
+import { createRequire } from 'node:module';
+import type { createTransport } from 'nodemailer';
 import type { SmtpSettings } from '../config.ts';
 import { enqueue, PermanentJobError, type JobRunner } from '../jobs/index.ts';
 import { getInvitation, invitationStatus, type Invitation } from './invitation-store.ts';
@@ -58,7 +59,11 @@ function invitationText(i: Invitation, tenantName: string, acceptUrl: string): {
   };
 }
 
+// The mail library is loaded on the first mail sent, not by every process that loads the app.
+const require = createRequire(import.meta.url);
+
 function smtpTransport(smtp: SmtpSettings): Transporter {
+  const { createTransport } = require('nodemailer') as typeof import('nodemailer');
   // No logger: the conversation carries the accept link, whose token must never reach a log.
   transport ??= createTransport({ url: smtp.url, logger: false, connectionTimeout: SMTP_TIMEOUT_MS, greetingTimeout: SMTP_TIMEOUT_MS, socketTimeout: SMTP_TIMEOUT_MS });
   return transport;

@@ -1,22 +1,22 @@
 // graphql-js syntax trees → the document shapes OPA returns (see ir.ts).
 
-import {
-  Kind,
-  type ArgumentNode,
-  type ConstDirectiveNode,
-  type DirectiveNode,
-  type DocumentNode,
-  type EnumValueDefinitionNode,
-  type FieldDefinitionNode,
-  type InputValueDefinitionNode,
-  type Location,
-  type SelectionNode,
-  type TypeDefinitionNode,
-  type TypeExtensionNode,
-  type TypeNode,
-  type ValueNode,
-  type VariableDefinitionNode,
+import type {
+  ArgumentNode,
+  ConstDirectiveNode,
+  DirectiveNode,
+  DocumentNode,
+  EnumValueDefinitionNode,
+  FieldDefinitionNode,
+  InputValueDefinitionNode,
+  Location,
+  SelectionNode,
+  TypeDefinitionNode,
+  TypeExtensionNode,
+  TypeNode,
+  ValueNode,
+  VariableDefinitionNode,
 } from 'graphql';
+import { Kind } from 'graphql/language/kinds.js';
 import {
   SELECTION,
   ValueKind,

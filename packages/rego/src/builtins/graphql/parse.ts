@@ -2,13 +2,16 @@
 // GraphQL library uses (OPA's error texts are part of its behaviour). Queries may hold only
 // operations and fragments, schemas only type system definitions, as in that library.
 
-import { GraphQLError, Kind, Lexer, Source, TokenKind, parse, type DocumentNode, type Token } from 'graphql';
+import type { DocumentNode, GraphQLError, Source, Token } from 'graphql';
+import { Kind } from 'graphql/language/kinds.js';
 import { GraphQLProblem } from './errors.ts';
+import { graphqlJs } from './library.ts';
 
 const EXECUTABLE = new Set<string>([Kind.OPERATION_DEFINITION, Kind.FRAGMENT_DEFINITION]);
 
 /** Parses a query (`executable`) or a schema document; an empty text is an empty document. */
 export function parseText(text: string, executable: boolean): DocumentNode {
+  const { GraphQLError, Source, TokenKind, parse } = graphqlJs();
   const source = new Source(text);
   let doc: DocumentNode;
   try {
@@ -31,7 +34,7 @@ export function parseText(text: string, executable: boolean): DocumentNode {
 }
 
 function firstToken(source: Source): Token {
-  return new Lexer(source).advance();
+  return new (graphqlJs().Lexer)(source).advance();
 }
 
 /** `Name "type"`, `{`, `<EOF>`: a token as the Go library names it in errors. */
@@ -61,6 +64,7 @@ function syntaxProblem(e: GraphQLError, source: Source): GraphQLProblem {
 
 /** The token before the one starting at `pos` (undefined if none, or if lexing fails first). */
 function previousToken(source: Source, pos: number): Token | undefined {
+  const { Lexer, TokenKind } = graphqlJs();
   const lexer = new Lexer(source);
   let prev: Token | undefined;
   try {

@@ -1,28 +1,28 @@
 // The document shapes of ir.ts → graphql-js syntax trees, so graphql-js can validate queries
 // given as objects, and build a schema from one checked by schema.ts.
 
-import {
-  Kind,
-  OperationTypeNode,
-  type ArgumentNode,
-  type ConstArgumentNode,
-  type ConstDirectiveNode,
-  type ConstValueNode,
-  type DefinitionNode,
-  type DirectiveDefinitionNode,
-  type DirectiveNode,
-  type DocumentNode,
-  type FieldDefinitionNode,
-  type InputValueDefinitionNode,
-  type NameNode,
-  type NamedTypeNode,
-  type SelectionNode,
-  type SelectionSetNode,
-  type TypeDefinitionNode,
-  type TypeNode,
-  type ValueNode,
-  type VariableDefinitionNode,
+import type {
+  ArgumentNode,
+  ConstArgumentNode,
+  ConstDirectiveNode,
+  ConstValueNode,
+  DefinitionNode,
+  DirectiveDefinitionNode,
+  DirectiveNode,
+  DocumentNode,
+  FieldDefinitionNode,
+  InputValueDefinitionNode,
+  NameNode,
+  NamedTypeNode,
+  SelectionNode,
+  SelectionSetNode,
+  TypeDefinitionNode,
+  TypeNode,
+  ValueNode,
+  VariableDefinitionNode,
 } from 'graphql';
+import { OperationTypeNode } from 'graphql/language/ast.js';
+import { Kind } from 'graphql/language/kinds.js';
 import { GraphQLProblem } from './errors.ts';
 import {
   SELECTION,

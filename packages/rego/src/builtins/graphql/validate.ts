@@ -1,23 +1,16 @@
 // Validating a query against a checked schema with graphql-js's standard rules, plus the one
 // OPA's library adds: an operation needs its root type in the schema.
 
-import {
-  GraphQLError,
-  buildASTSchema,
-  specifiedRules,
-  validate,
-  type DocumentNode,
-  type GraphQLSchema,
-  type ValidationRule,
-} from 'graphql';
+import type { DocumentNode, GraphQLSchema, ValidationRule } from 'graphql';
 import { GraphQLProblem } from './errors.ts';
+import { graphqlJs } from './library.ts';
 import type { LoadedSchema } from './schema.ts';
 import { schemaAST } from './to-ast.ts';
 
 /** graphql-js's schema for a checked schema (its own schema checks are skipped: ours apply). */
 export function buildSchema(schema: LoadedSchema): GraphQLSchema {
   try {
-    return buildASTSchema(schemaAST(schema), { assumeValid: true, assumeValidSDL: true });
+    return graphqlJs().buildASTSchema(schemaAST(schema), { assumeValid: true, assumeValidSDL: true });
   } catch (e) {
     // graphql-js refuses what the Go library's checks let through (a type of unknown kind).
     if (e instanceof GraphQLProblem || !(e instanceof Error)) throw e;
@@ -28,15 +21,17 @@ export function buildSchema(schema: LoadedSchema): GraphQLSchema {
 const knownRootType: ValidationRule = (context) => ({
   OperationDefinition(node) {
     if (context.getSchema().getRootType(node.operation) === undefined) {
-      context.reportError(new GraphQLError(`Schema does not support operation type "${node.operation}"`, { nodes: node }));
+      context.reportError(new (graphqlJs().GraphQLError)(`Schema does not support operation type "${node.operation}"`, { nodes: node }));
     }
   },
 });
 
-const RULES = [knownRootType, ...specifiedRules];
+let rules: ValidationRule[] | undefined;
 
 /** Throws the first validation error, located in the query text when the query came as text. */
 export function validateQuery(schema: GraphQLSchema, query: DocumentNode): void {
-  const [first] = validate(schema, query, RULES, { maxErrors: 1 });
+  const { specifiedRules, validate } = graphqlJs();
+  rules ??= [knownRootType, ...specifiedRules];
+  const [first] = validate(schema, query, rules, { maxErrors: 1 });
   if (first !== undefined) throw new GraphQLProblem(first.message, first.locations?.[0]);
 }
