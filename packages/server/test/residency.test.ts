@@ -20,6 +20,7 @@ import { verifyTenantLedger } from '../src/ledger/verify-ledger.ts';
 import { createLogger } from '../src/logger.ts';
 import { policyRuntime } from '../src/policy/policy-runtime.ts';
 import { seedDemo } from '../src/seed/seed-demo.ts';
+import { ROW_COPY_JOB } from '../src/tenancy/tenant-row-copy.ts';
 import { FakeClock } from '../src/util/clock.ts';
 import { restoreTargets } from './support/restore-targets.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
@@ -262,6 +263,41 @@ test("an operator and a tenant writing the tenant's row at once, from two databa
   assert.equal((await call('PATCH', '/api/v1/tenants/pilot-b/config', admin, { display_name: 'Pilot B (US)' })).statusCode, 200);
   assert.deepEqual(await row(us), await row(eu));
   assert.deepEqual((await row(eu)).map((r) => [r.status, r.display_name]), [['active', 'Pilot B (US)']]);
+});
+
+test("a copy of the tenant's row that fails while the region database is down is made later by its job", async () => {
+  const status = async (db: Database) => (await db.query<{ status: string }>(`SELECT status FROM tenants WHERE tenant_id = 'pilot-b'`))[0]?.status;
+  const copyJobs = () => eu.query<{ status: string; attempts: number }>(`SELECT status, attempts FROM jobs WHERE tenant_id = 'pilot-b' AND kind = $1 AND status <> 'done'`, [ROW_COPY_JOB]);
+  await app.jobs.runDue();
+  assert.deepEqual(await copyJobs(), [], 'no copy is pending to begin with');
+  // The us database refuses writes to pilot-b's row as a database shutting down does.
+  await us.exec(`CREATE FUNCTION refuse_tenant_write() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN RAISE EXCEPTION 'the database system is shutting down' USING ERRCODE = '57P03'; END $$;
+    CREATE TRIGGER refuse_tenant_write BEFORE UPDATE ON tenants FOR EACH ROW WHEN (NEW.tenant_id = 'pilot-b') EXECUTE FUNCTION refuse_tenant_write()`);
+  try {
+    const res = await call('POST', '/api/v1/tenants/pilot-b/disable', operator, { reason: 'while us is down' }, true);
+    assert.equal(res.statusCode, 200, res.body);
+    assert.deepEqual([await status(eu), await status(us)], ['disabled', 'active'], 'the registry changed; the copy did not reach us');
+    assert.deepEqual(await copyJobs(), [{ status: 'queued', attempts: 0 }], 'the copy waits as a job beside the registry');
+    await app.jobs.runDue();
+    const [failed] = await copyJobs();
+    assert.deepEqual([failed?.status, failed?.attempts], ['queued', 1], 'an attempt while us is down is retried later');
+  } finally {
+    await us.exec(`DROP TRIGGER refuse_tenant_write ON tenants; DROP FUNCTION refuse_tenant_write()`);
+  }
+  assert.equal(await status(us), 'active', 'nothing copies before the backoff has passed');
+  await app.jobs.runDue();
+  assert.equal(await status(us), 'active', 'still within the backoff');
+  clock.advance(10_000);
+  await app.jobs.runDue();
+  assert.equal(await status(us), 'disabled', 'the job copied the status once us took writes again');
+  assert.deepEqual(await copyJobs(), []);
+
+  // A copy run again changes nothing, and the tenant comes back in both databases.
+  assert.equal((await call('POST', '/api/v1/tenants/pilot-b/enable', operator, { reason: 'us is back' }, true)).statusCode, 200);
+  assert.deepEqual([await status(eu), await status(us)], ['active', 'active']);
+  await app.jobs.runDue();
+  assert.deepEqual([await status(eu), await status(us)], ['active', 'active']);
 });
 
 test('a backup covers every region database, a signed manifest each, and a restore puts each back in its own', async () => {

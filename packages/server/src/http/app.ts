@@ -32,6 +32,7 @@ import type { KeyProvider } from '../keys/key-provider.ts';
 import { startLedger } from '../ledger/ledger-runtime.ts';
 import { installJobs } from '../jobs/install-jobs.ts';
 import { installKekUseSummaries } from '../keys/kek-use-summaries.ts';
+import { installTenantRowCopies } from '../tenancy/tenant-row-copy.ts';
 import { installScheduledBackups } from '../backup/scheduled-backups.ts';
 import { installPurges } from '../workflows/purge/purge-job.ts';
 import { installRetention } from '../workflows/purge/retention-job.ts';
@@ -221,6 +222,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
 
   const ledger = startLedger(app, { db, ownsDatabase, clock, log, config, bundleFor, keyProvider: options.keyProvider, background: options.ledgerBackground, signals });
   const jobs = installJobs(app, { db, clock, log, leaseMs: config.jobLeaseMs, background: options.jobsBackground });
+  installTenantRowCopies(jobs, db);
   installKekUseSummaries(app, jobs, { db, clock, log, tally: ledger.kekUse, everyMs: config.kekUseSummaryS * 1000, background: options.jobsBackground !== false });
   const blobs = openBlobStore(config.blobs, db);
   useBlobStore(blobs);
