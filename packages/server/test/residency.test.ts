@@ -5,6 +5,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { runDrill } from '../src/backup/dr-drill.ts';
+import { appendPurgeRegister, PURGE_REGISTER_FILE } from '../src/backup/purge-register.ts';
+import { reapplyPurgeRegister } from '../src/backup/restore-backup.ts';
 import { restoreStoreBackup, storeDatabases, takeStoreBackup } from '../src/backup/store-backup.ts';
 import type { Database } from '../src/db/database.ts';
 import { openStore, type OpenStoreOptions } from '../src/db/open-store.ts';
@@ -14,6 +17,7 @@ import { MONTH_END_JOB, scheduleAggregation } from '../src/finops/metering-jobs.
 import { buildApp } from '../src/http/app.ts';
 import { DevIssuer } from '../src/identity/dev-issuer.ts';
 import { verifyPack } from '../src/evidence/index.ts';
+import { LocalKeyProvider } from '../src/keys/key-provider.ts';
 import { platformSigner } from '../src/keys/platform-key.ts';
 import { readStoredState } from '../src/observability/stored-signals.ts';
 import { verifyTenantLedger } from '../src/ledger/verify-ledger.ts';
@@ -22,6 +26,7 @@ import { policyRuntime } from '../src/policy/policy-runtime.ts';
 import { seedDemo } from '../src/seed/seed-demo.ts';
 import { ROW_COPY_JOB } from '../src/tenancy/tenant-row-copy.ts';
 import { FakeClock } from '../src/util/clock.ts';
+import { uuidv7 } from '../src/util/ids.ts';
 import { restoreTargets } from './support/restore-targets.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
@@ -32,6 +37,9 @@ const onPostgres = process.env.DATABASE_URL !== undefined && process.env.DATABAS
 const root = mkdtempSync(join(tmpdir(), 'companyos-residency-'));
 const clock = new FakeClock('2026-03-02T09:00:00.000Z');
 const issuer = DevIssuer.open({ clock });
+// One platform KEK for the app and for what reads its keys afterwards (the drill's probe server).
+const kek = randomBytes(32);
+const keyProvider = new LocalKeyProvider(kek);
 const operator: [string, string] = ['internal', 'user-platform-operator'];
 const created: TestDatabase[] = [];
 let store: RegionRouter;
@@ -72,6 +80,7 @@ before(async () => {
     database: store,
     clock,
     devIssuer: issuer,
+    keyProvider,
     ledgerBackground: false,
     jobsBackground: false,
   });
@@ -333,6 +342,66 @@ test('a backup covers every region database, a signed manifest each, and a resto
   } finally {
     await targets.dropAll();
   }
+});
+
+test('restore --purges-only destroys again, in every region database, the keys its purge register lists', async () => {
+  const platform = platformSigner(kek);
+  const settings = { databaseUrl: storeOptions.databaseUrl, homeTarget: storeOptions.databaseUrl ?? storeOptions.dataDir, regionDatabases: storeOptions.regionDatabases ?? {} };
+  const dir = join(root, 'purges-only-backup');
+  await takeStoreBackup({ databases: storeDatabases(store, settings), outDir: dir, signer: platform, clock });
+  const [key] = await us.query<{ key_id: string }>(`SELECT key_id::text AS key_id FROM subject_data_keys WHERE tenant_id = 'pilot-b' AND shredded_at IS NULL ORDER BY key_id LIMIT 1`);
+  assert.ok(key !== undefined, 'pilot-b has a live data key in the us database');
+  // A purge of pilot-b made after the recovery point, recorded in the register beside the backups.
+  const registerDir = join(root, 'purges-only-register');
+  await appendPurgeRegister(registerDir, { tenant_id: 'pilot-b', purge_id: uuidv7(clock.now().getTime()), shredded_at: clock.now().toISOString(), key_ids: [key.key_id] }, platform);
+
+  const targets = restoreTargets(onPostgres ? created[0]! : ({ url: undefined } as TestDatabase), root);
+  try {
+    const [home, usTarget] = [await targets.next(), await targets.next()];
+    const recovered = new Map([['home', home.target], ['us', usTarget.target]]);
+    // Recovered by other means (here a restore without the register): the keys are still live.
+    await restoreStoreBackup({ dir, jwks: platform.jwks, targets: recovered });
+    const file = join(registerDir, PURGE_REGISTER_FILE);
+    assert.deepEqual(await reapplyPurgeRegister(recovered, file, platform.jwks), [{ label: 'home', keysDestroyedAgain: 0 }, { label: 'us', keysDestroyedAgain: 1 }]);
+    const db = await usTarget.open();
+    try {
+      const [row] = await db.query<{ wrapped: boolean; shredded: boolean }>(`SELECT wrapped_key IS NOT NULL AS wrapped, shredded_at IS NOT NULL AS shredded FROM subject_data_keys WHERE tenant_id = 'pilot-b' AND key_id = $1`, [key.key_id]);
+      assert.deepEqual(row, { wrapped: false, shredded: true }, 'the key is destroyed in the us database');
+    } finally {
+      await db.close();
+    }
+    assert.deepEqual(await reapplyPurgeRegister(recovered, file, platform.jwks), [{ label: 'home', keysDestroyedAgain: 0 }, { label: 'us', keysDestroyedAgain: 0 }], 'applying it again destroys nothing more');
+  } finally {
+    await targets.dropAll();
+  }
+  const [live] = await us.query<{ shredded: boolean }>(`SELECT shredded_at IS NOT NULL AS shredded FROM subject_data_keys WHERE tenant_id = 'pilot-b' AND key_id = $1`, [key.key_id]);
+  assert.equal(live?.shredded, false, 'the live store is untouched');
+});
+
+test('the recovery drill restores every region database into a fresh one and verifies each tenant in its own', async () => {
+  await app.ledger.flush('pilot-a');
+  await app.ledger.flush('pilot-b');
+  const work = mkdtempSync(join(root, 'drill-'));
+  const report = await runDrill({
+    db: store,
+    databaseUrl: storeOptions.databaseUrl,
+    regionDatabases: storeOptions.regionDatabases,
+    pgliteDir: storeOptions.dataDir,
+    signer: platformSigner(kek),
+    keyProvider,
+    workDir: work,
+    clock,
+    log: createLogger({ level: 'silent' }),
+  });
+  assert.equal(report.ok, true, JSON.stringify(report, null, 2));
+  assert.deepEqual(report.databases, ['home', 'us']);
+  assert.ok(report.backup.files.some((f) => f.name.startsWith('home/')) && report.backup.files.some((f) => f.name.startsWith('us/')), JSON.stringify(report.backup.files));
+  const [inUs] = await us.query<{ n: number }>(`SELECT count(*)::int AS n FROM receipts WHERE tenant_id = 'pilot-b'`);
+  const pilotB = report.tenants.find((t) => t.tenant_id === 'pilot-b');
+  assert.ok(pilotB !== undefined && pilotB.ledger_ok && pilotB.leaves > 0, JSON.stringify(pilotB));
+  assert.equal(pilotB.receipts, inUs!.n, "pilot-b's receipts came back from the us database");
+  assert.ok(report.tenants.some((t) => t.tenant_id === 'pilot-a' && t.ledger_ok && t.receipts > 0), 'the home database came back too');
+  assert.equal(report.probe.ok, true, report.probe.detail);
 });
 
 test('the SLO status and the stored-state gauges count what every region database holds', async () => {
