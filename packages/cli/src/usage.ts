@@ -158,12 +158,13 @@ Every verb takes --url and --token.`,
   again, so a backup taken before a purge comes back purged. A register line that does not
   verify refuses the restore.
   --verify-only checks the backup and restores nothing.
-  --purges-only applies the purge register to the configured store alone: for a store recovered
-  to a moment from archived WAL, before it is served.`,
+  --purges-only applies the purge register to the configured store alone (every database of it,
+  with COMPANYOS_REGION_DATABASES): for a store recovered to a moment from archived WAL, before it
+  is served.`,
   dr: `usage: companyos dr drill [-o REPORT] [--json] | companyos dr jwks [-o FILE]
   drill: backs up the configured store (stop a PGlite server first), restores it into a fresh
   database (a new database beside DATABASE_URL, which needs CREATEDB; or a temporary PGlite data
-  dir), runs ledger verify for every tenant there, starts a server on the restored data and reads
+  dir; with COMPANYOS_REGION_DATABASES, each region's database beside its own), runs ledger verify for every tenant there, starts a server on the restored data and reads
   the proof of the newest checkpointed receipt through the governed API, then writes the signed
   drill report to REPORT (default dr-drill-report.tar.gz), an evidence pack for companyos verify.
   Prints the recovery point (age of the newest restored receipt) and recovery time (restore,

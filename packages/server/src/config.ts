@@ -23,6 +23,8 @@ export interface Config {
   oidc: { issuer: string; audience: string; jwksUrl: string | undefined } | undefined;
   /** COMPANYOS_KEK: the key-encryption key of tenant signing keys; unset = a development key in the data dir. */
   kek: Buffer | undefined;
+  /** COMPANYOS_KEK_USE_SUMMARY_SECONDS: how often a server writes what it counted of tenant KEK use as receipts. */
+  kekUseSummaryS: number;
   /** The ledger cuts a checkpoint every this many receipts ... */
   checkpointEvery: number;
   /** ... or this long after the last one, when receipts are waiting. */
@@ -248,6 +250,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     devIssuer: bool('COMPANYOS_DEV_ISSUER', true),
     oidc: issuer !== undefined && audience !== undefined ? { issuer, audience, jwksUrl } : undefined,
     kek: kekOf(str(KEK_VARIABLE), problems),
+    kekUseSummaryS: int('COMPANYOS_KEK_USE_SUMMARY_SECONDS', 3_600, 1, 86_400),
     checkpointEvery: int('COMPANYOS_CHECKPOINT_EVERY', 1000, 1, 1_000_000),
     checkpointIntervalMs: int('COMPANYOS_CHECKPOINT_INTERVAL_MS', 5000, 10, 86_400_000),
     highRiskDatabaseUrl: url('COMPANYOS_HIGH_RISK_DATABASE_URL', str('COMPANYOS_HIGH_RISK_DATABASE_URL'), ['postgres:', 'postgresql:']),

@@ -5,6 +5,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { runDrill } from '../src/backup/dr-drill.ts';
+import { appendPurgeRegister, PURGE_REGISTER_FILE } from '../src/backup/purge-register.ts';
+import { reapplyPurgeRegister } from '../src/backup/restore-backup.ts';
 import { restoreStoreBackup, storeDatabases, takeStoreBackup } from '../src/backup/store-backup.ts';
 import type { Database } from '../src/db/database.ts';
 import { openStore, type OpenStoreOptions } from '../src/db/open-store.ts';
@@ -14,13 +17,16 @@ import { MONTH_END_JOB, scheduleAggregation } from '../src/finops/metering-jobs.
 import { buildApp } from '../src/http/app.ts';
 import { DevIssuer } from '../src/identity/dev-issuer.ts';
 import { verifyPack } from '../src/evidence/index.ts';
+import { LocalKeyProvider } from '../src/keys/key-provider.ts';
 import { platformSigner } from '../src/keys/platform-key.ts';
 import { readStoredState } from '../src/observability/stored-signals.ts';
 import { verifyTenantLedger } from '../src/ledger/verify-ledger.ts';
 import { createLogger } from '../src/logger.ts';
 import { policyRuntime } from '../src/policy/policy-runtime.ts';
 import { seedDemo } from '../src/seed/seed-demo.ts';
+import { ROW_COPY_JOB } from '../src/tenancy/tenant-row-copy.ts';
 import { FakeClock } from '../src/util/clock.ts';
+import { uuidv7 } from '../src/util/ids.ts';
 import { restoreTargets } from './support/restore-targets.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
@@ -31,6 +37,9 @@ const onPostgres = process.env.DATABASE_URL !== undefined && process.env.DATABAS
 const root = mkdtempSync(join(tmpdir(), 'companyos-residency-'));
 const clock = new FakeClock('2026-03-02T09:00:00.000Z');
 const issuer = DevIssuer.open({ clock });
+// One platform KEK for the app and for what reads its keys afterwards (the drill's probe server).
+const kek = randomBytes(32);
+const keyProvider = new LocalKeyProvider(kek);
 const operator: [string, string] = ['internal', 'user-platform-operator'];
 const created: TestDatabase[] = [];
 let store: RegionRouter;
@@ -71,6 +80,7 @@ before(async () => {
     database: store,
     clock,
     devIssuer: issuer,
+    keyProvider,
     ledgerBackground: false,
     jobsBackground: false,
   });
@@ -264,6 +274,41 @@ test("an operator and a tenant writing the tenant's row at once, from two databa
   assert.deepEqual((await row(eu)).map((r) => [r.status, r.display_name]), [['active', 'Pilot B (US)']]);
 });
 
+test("a copy of the tenant's row that fails while the region database is down is made later by its job", async () => {
+  const status = async (db: Database) => (await db.query<{ status: string }>(`SELECT status FROM tenants WHERE tenant_id = 'pilot-b'`))[0]?.status;
+  const copyJobs = () => eu.query<{ status: string; attempts: number }>(`SELECT status, attempts FROM jobs WHERE tenant_id = 'pilot-b' AND kind = $1 AND status <> 'done'`, [ROW_COPY_JOB]);
+  await app.jobs.runDue();
+  assert.deepEqual(await copyJobs(), [], 'no copy is pending to begin with');
+  // The us database refuses writes to pilot-b's row as a database shutting down does.
+  await us.exec(`CREATE FUNCTION refuse_tenant_write() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN RAISE EXCEPTION 'the database system is shutting down' USING ERRCODE = '57P03'; END $$;
+    CREATE TRIGGER refuse_tenant_write BEFORE UPDATE ON tenants FOR EACH ROW WHEN (NEW.tenant_id = 'pilot-b') EXECUTE FUNCTION refuse_tenant_write()`);
+  try {
+    const res = await call('POST', '/api/v1/tenants/pilot-b/disable', operator, { reason: 'while us is down' }, true);
+    assert.equal(res.statusCode, 200, res.body);
+    assert.deepEqual([await status(eu), await status(us)], ['disabled', 'active'], 'the registry changed; the copy did not reach us');
+    assert.deepEqual(await copyJobs(), [{ status: 'queued', attempts: 0 }], 'the copy waits as a job beside the registry');
+    await app.jobs.runDue();
+    const [failed] = await copyJobs();
+    assert.deepEqual([failed?.status, failed?.attempts], ['queued', 1], 'an attempt while us is down is retried later');
+  } finally {
+    await us.exec(`DROP TRIGGER refuse_tenant_write ON tenants; DROP FUNCTION refuse_tenant_write()`);
+  }
+  assert.equal(await status(us), 'active', 'nothing copies before the backoff has passed');
+  await app.jobs.runDue();
+  assert.equal(await status(us), 'active', 'still within the backoff');
+  clock.advance(10_000);
+  await app.jobs.runDue();
+  assert.equal(await status(us), 'disabled', 'the job copied the status once us took writes again');
+  assert.deepEqual(await copyJobs(), []);
+
+  // A copy run again changes nothing, and the tenant comes back in both databases.
+  assert.equal((await call('POST', '/api/v1/tenants/pilot-b/enable', operator, { reason: 'us is back' }, true)).statusCode, 200);
+  assert.deepEqual([await status(eu), await status(us)], ['active', 'active']);
+  await app.jobs.runDue();
+  assert.deepEqual([await status(eu), await status(us)], ['active', 'active']);
+});
+
 test('a backup covers every region database, a signed manifest each, and a restore puts each back in its own', async () => {
   const platform = platformSigner(randomBytes(32));
   const settings = { databaseUrl: storeOptions.databaseUrl, homeTarget: storeOptions.databaseUrl ?? storeOptions.dataDir, regionDatabases: storeOptions.regionDatabases ?? {} };
@@ -297,6 +342,66 @@ test('a backup covers every region database, a signed manifest each, and a resto
   } finally {
     await targets.dropAll();
   }
+});
+
+test('restore --purges-only destroys again, in every region database, the keys its purge register lists', async () => {
+  const platform = platformSigner(kek);
+  const settings = { databaseUrl: storeOptions.databaseUrl, homeTarget: storeOptions.databaseUrl ?? storeOptions.dataDir, regionDatabases: storeOptions.regionDatabases ?? {} };
+  const dir = join(root, 'purges-only-backup');
+  await takeStoreBackup({ databases: storeDatabases(store, settings), outDir: dir, signer: platform, clock });
+  const [key] = await us.query<{ key_id: string }>(`SELECT key_id::text AS key_id FROM subject_data_keys WHERE tenant_id = 'pilot-b' AND shredded_at IS NULL ORDER BY key_id LIMIT 1`);
+  assert.ok(key !== undefined, 'pilot-b has a live data key in the us database');
+  // A purge of pilot-b made after the recovery point, recorded in the register beside the backups.
+  const registerDir = join(root, 'purges-only-register');
+  await appendPurgeRegister(registerDir, { tenant_id: 'pilot-b', purge_id: uuidv7(clock.now().getTime()), shredded_at: clock.now().toISOString(), key_ids: [key.key_id] }, platform);
+
+  const targets = restoreTargets(onPostgres ? created[0]! : ({ url: undefined } as TestDatabase), root);
+  try {
+    const [home, usTarget] = [await targets.next(), await targets.next()];
+    const recovered = new Map([['home', home.target], ['us', usTarget.target]]);
+    // Recovered by other means (here a restore without the register): the keys are still live.
+    await restoreStoreBackup({ dir, jwks: platform.jwks, targets: recovered });
+    const file = join(registerDir, PURGE_REGISTER_FILE);
+    assert.deepEqual(await reapplyPurgeRegister(recovered, file, platform.jwks), [{ label: 'home', keysDestroyedAgain: 0 }, { label: 'us', keysDestroyedAgain: 1 }]);
+    const db = await usTarget.open();
+    try {
+      const [row] = await db.query<{ wrapped: boolean; shredded: boolean }>(`SELECT wrapped_key IS NOT NULL AS wrapped, shredded_at IS NOT NULL AS shredded FROM subject_data_keys WHERE tenant_id = 'pilot-b' AND key_id = $1`, [key.key_id]);
+      assert.deepEqual(row, { wrapped: false, shredded: true }, 'the key is destroyed in the us database');
+    } finally {
+      await db.close();
+    }
+    assert.deepEqual(await reapplyPurgeRegister(recovered, file, platform.jwks), [{ label: 'home', keysDestroyedAgain: 0 }, { label: 'us', keysDestroyedAgain: 0 }], 'applying it again destroys nothing more');
+  } finally {
+    await targets.dropAll();
+  }
+  const [live] = await us.query<{ shredded: boolean }>(`SELECT shredded_at IS NOT NULL AS shredded FROM subject_data_keys WHERE tenant_id = 'pilot-b' AND key_id = $1`, [key.key_id]);
+  assert.equal(live?.shredded, false, 'the live store is untouched');
+});
+
+test('the recovery drill restores every region database into a fresh one and verifies each tenant in its own', async () => {
+  await app.ledger.flush('pilot-a');
+  await app.ledger.flush('pilot-b');
+  const work = mkdtempSync(join(root, 'drill-'));
+  const report = await runDrill({
+    db: store,
+    databaseUrl: storeOptions.databaseUrl,
+    regionDatabases: storeOptions.regionDatabases,
+    pgliteDir: storeOptions.dataDir,
+    signer: platformSigner(kek),
+    keyProvider,
+    workDir: work,
+    clock,
+    log: createLogger({ level: 'silent' }),
+  });
+  assert.equal(report.ok, true, JSON.stringify(report, null, 2));
+  assert.deepEqual(report.databases, ['home', 'us']);
+  assert.ok(report.backup.files.some((f) => f.name.startsWith('home/')) && report.backup.files.some((f) => f.name.startsWith('us/')), JSON.stringify(report.backup.files));
+  const [inUs] = await us.query<{ n: number }>(`SELECT count(*)::int AS n FROM receipts WHERE tenant_id = 'pilot-b'`);
+  const pilotB = report.tenants.find((t) => t.tenant_id === 'pilot-b');
+  assert.ok(pilotB !== undefined && pilotB.ledger_ok && pilotB.leaves > 0, JSON.stringify(pilotB));
+  assert.equal(pilotB.receipts, inUs!.n, "pilot-b's receipts came back from the us database");
+  assert.ok(report.tenants.some((t) => t.tenant_id === 'pilot-a' && t.ledger_ok && t.receipts > 0), 'the home database came back too');
+  assert.equal(report.probe.ok, true, report.probe.detail);
 });
 
 test('the SLO status and the stored-state gauges count what every region database holds', async () => {

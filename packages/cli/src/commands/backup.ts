@@ -77,9 +77,15 @@ export async function restoreCommand(args: string[]): Promise<number> {
   const target = config.databaseUrl !== undefined ? { databaseUrl: config.databaseUrl } : { pgliteDir: pgliteDirOf(config) };
   const purgeRegister = values['purge-register'] ?? join(purgeRegisterDir(config), PURGE_REGISTER_FILE);
   if (dir === undefined) {
-    // A store recovered to a moment (PITR) did not come through restore: its purges still apply.
-    const destroyed = await reapplyPurgeRegister(target, purgeRegister, jwks);
-    console.log(values.json === true ? JSON.stringify({ keys_destroyed_again: destroyed }) : `destroyed again ${destroyed} data keys of purges listed in ${purgeRegister}`);
+    // A store recovered to a moment (PITR) did not come through restore: its purges still apply, in each of its databases.
+    const applied = await reapplyPurgeRegister(storeRestoreTargets(target, config.regionDatabases), purgeRegister, jwks);
+    const destroyed = applied.reduce((n, a) => n + a.keysDestroyedAgain, 0);
+    if (values.json === true) {
+      const perDatabase = applied.length === 1 ? {} : { databases: applied.map((a) => ({ label: a.label, keys_destroyed_again: a.keysDestroyedAgain })) };
+      console.log(JSON.stringify({ keys_destroyed_again: destroyed, ...perDatabase }));
+    } else {
+      console.log(`destroyed again ${destroyed} data keys of purges listed in ${purgeRegister}${applied.length === 1 ? '' : ` (${applied.map((a) => `${a.label} ${a.keysDestroyedAgain}`).join(', ')})`}`);
+    }
     return 0;
   }
   const verifyOnly = values['verify-only'] === true;

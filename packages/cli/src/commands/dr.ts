@@ -1,13 +1,14 @@
-// `companyos dr drill [-o REPORT] [--json]`: backs up the configured store, restores it into a
-// fresh database, verifies every tenant's ledger there, probes a server started on it, and writes
-// the signed drill report (an evidence pack `companyos verify` checks). `companyos dr jwks` prints
-// the platform key that signs backups and reports, to pin it for `verify --jwks`.
+// `companyos dr drill [-o REPORT] [--json]`: backs up the configured store (each of its databases,
+// with a database per region), restores it into fresh ones, verifies every tenant's ledger there,
+// probes a server started on it, and writes the signed drill report (an evidence pack `companyos
+// verify` checks). `companyos dr jwks` prints the platform key that signs backups and reports, to
+// pin it for `verify --jwks`.
 
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLogger, kekForTools, LocalKeyProvider, loadConfig, openDatabase, runDrill, writeDrillReport, type DrillReport } from '@companyos/server';
+import { createLogger, kekForTools, LocalKeyProvider, loadConfig, openStore, runDrill, writeDrillReport, type DrillReport } from '@companyos/server';
 import { parse, UsageError } from '../args.ts';
 import { COMMAND_USAGE } from '../usage.ts';
 import { pgliteDirOf, platformKey } from './backup.ts';
@@ -15,7 +16,8 @@ import { pgliteDirOf, platformKey } from './backup.ts';
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 function summary(r: DrillReport, out: string): string {
-  const lines = [`drill ${r.ok ? 'passed' : 'FAILED'} on ${r.engine}: ${r.tenants.length} tenants restored`];
+  const from = r.databases.length === 1 ? '' : ` from ${r.databases.length} databases (${r.databases.join(', ')})`;
+  const lines = [`drill ${r.ok ? 'passed' : 'FAILED'} on ${r.engine}: ${r.tenants.length} tenants restored${from}`];
   for (const t of r.tenants) lines.push(`  ${t.tenant_id}: ${t.receipts} receipts, ledger ${t.ledger_ok ? 'verified' : `FAILED (${t.errors.join('; ')})`}`);
   lines.push(`  probe: ${r.probe.ok ? 'passed' : 'FAILED'} (${r.probe.detail})`);
   lines.push(`recovery point: ${r.recovery_point.age_ms === null ? 'no receipts' : `${seconds(r.recovery_point.age_ms)} (newest receipt ${r.recovery_point.newest_receipt_at})`}`);
@@ -32,9 +34,11 @@ async function drill(args: string[]): Promise<number> {
   const signer = platformKey(config);
   const keyProvider = new LocalKeyProvider(kekForTools(config.kek, config.dataDir)!);
   const work = await mkdtemp(join(tmpdir(), 'companyos-drill-'));
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl === undefined ? pgliteDirOf(config) : undefined });
+  const pgliteDir = config.databaseUrl === undefined ? pgliteDirOf(config) : undefined;
+  // Every database of the store: the home one and, with COMPANYOS_REGION_DATABASES, each region's own.
+  const db = await openStore({ databaseUrl: config.databaseUrl, dataDir: pgliteDir, regionDatabases: config.regionDatabases });
   try {
-    const report = await runDrill({ db, databaseUrl: config.databaseUrl, signer, keyProvider, workDir: work, log: createLogger({ level: 'error' }) });
+    const report = await runDrill({ db, databaseUrl: config.databaseUrl, regionDatabases: config.regionDatabases, pgliteDir, signer, keyProvider, workDir: work, log: createLogger({ level: 'error' }) });
     await writeDrillReport(report, signer, createWriteStream(out));
     console.log(values.json === true ? JSON.stringify(report, null, 2) : summary(report, out));
     return report.ok ? 0 : 1;

@@ -5,20 +5,23 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.ts';
 import { openDatabase } from '../db/open-database.ts';
+import { openStore } from '../db/open-store.ts';
 import type { KeyProvider } from '../keys/key-provider.ts';
 import type { PlatformSigner } from '../keys/platform-key.ts';
 import { verifyTenantLedger } from '../ledger/verify-ledger.ts';
 import { systemClock, type Clock } from '../util/clock.ts';
 import type { BackupFileEntry } from './backup-manifest.ts';
 import { probeRestoredServer, type ProbeResult } from './drill-probe.ts';
-import { restoreBackup, type RestoreTarget } from './restore-backup.ts';
+import type { RestoreTarget } from './restore-backup.ts';
+import { restoreStoreBackup, storeDatabases, takeStoreBackup, type StoreDatabase } from './store-backup.ts';
 import { newestReceiptAt, summarizeTenants } from './store-summary.ts';
-import { takeBackup } from './take-backup.ts';
 
 // A disaster-recovery drill: back up the live store, restore it into a fresh database, verify
 // every tenant's ledger there, and probe a server started on it. The figures are measured, not
 // estimated: the recovery point is the age of the newest receipt that came back, the recovery
-// time is what restoring, verifying and serving took.
+// time is what restoring, verifying and serving took. A store with a database per region
+// (ADR 0033) is drilled whole: each database into a fresh one of its own, the restored
+// databases opened as the server opens them, so each tenant is verified in its region's.
 
 export interface DrillTenant {
   tenant_id: string;
@@ -35,7 +38,10 @@ export interface DrillReport {
   engine: Database['engine'];
   started_at: string;
   finished_at: string;
+  /** The backup's files; with a database per region, each named by its database's folder (`home/…`, `us/…`). */
   backup: { created_at: string; schema_version: string; files: BackupFileEntry[] };
+  /** The databases backed up and restored: `home`, then each region's own. */
+  databases: string[];
   tenants: DrillTenant[];
   /** Age of the newest restored receipt when the drill started: what a disaster then would have lost at most. */
   recovery_point: { newest_receipt_at: string | null; age_ms: number | null };
@@ -49,6 +55,10 @@ export interface DrillOptions {
   db: Database;
   /** The live PostgreSQL database (pg_dump reads it; the drill database is created beside it). */
   databaseUrl?: string | undefined;
+  /** With a database per region (`db` a router): COMPANYOS_REGION_DATABASES, each drilled beside its own. */
+  regionDatabases?: Readonly<Record<string, string>> | undefined;
+  /** The home PGlite data dir, on the embedded engine (tells a region's own database from the home one). */
+  pgliteDir?: string | undefined;
   signer: PlatformSigner;
   keyProvider: KeyProvider;
   /** An empty folder the drill may fill (backup, restored PGlite data dir, probe files). */
@@ -77,19 +87,47 @@ async function drillDatabase(databaseUrl: string): Promise<{ url: string; drop: 
 
 const since = (t0: number): number => Math.round(performance.now() - t0);
 
+/** A fresh, empty target for one database of the store: a new database beside it, or a data dir in the drill's folder. */
+async function freshTarget(d: StoreDatabase, workDir: string): Promise<{ target: RestoreTarget; drop: () => Promise<void> }> {
+  if (d.databaseUrl === undefined) return { target: { pgliteDir: join(workDir, 'restored', d.label) }, drop: async () => undefined };
+  const fresh = await drillDatabase(d.databaseUrl);
+  return { target: { databaseUrl: fresh.url }, drop: fresh.drop };
+}
+
+const targetName = (t: RestoreTarget): string => ('databaseUrl' in t ? t.databaseUrl : t.pgliteDir);
+
+/** The restored store, opened as the server opens the live one: each region's tenants in the database restored from theirs. */
+function openRestored(databases: StoreDatabase[], targets: Map<string, RestoreTarget>): Promise<Database> {
+  const home = targets.get(databases[0]!.label)!;
+  const homeOptions = 'databaseUrl' in home ? { databaseUrl: home.databaseUrl } : { dataDir: home.pgliteDir };
+  if (databases.length === 1) return openDatabase({ ...homeOptions, migrate: false });
+  const regionDatabases: Record<string, string> = {};
+  for (const d of databases.slice(1)) for (const region of d.label.split('+')) regionDatabases[region] = targetName(targets.get(d.label)!);
+  return openStore({ ...homeOptions, regionDatabases, migrate: false });
+}
+
 export async function runDrill(o: DrillOptions): Promise<DrillReport> {
   const clock = o.clock ?? systemClock;
   const startedAt = clock.now();
+  const databases = storeDatabases(o.db, { databaseUrl: o.databaseUrl, homeTarget: o.databaseUrl ?? o.pgliteDir, regionDatabases: o.regionDatabases ?? {} });
+  const backupDir = join(o.workDir, 'backup');
   let t0 = performance.now();
-  const manifest = await takeBackup({ db: o.db, databaseUrl: o.databaseUrl, outDir: join(o.workDir, 'backup'), signer: o.signer, clock });
+  const taken = await takeStoreBackup({ databases, outDir: backupDir, signer: o.signer, clock });
   const backupMs = since(t0);
+  const home = taken[0]!.manifest;
+  const files = taken.length === 1 ? home.files : taken.flatMap((t) => t.manifest.files.map((f) => ({ ...f, name: `${t.label}/${f.name}` })));
 
-  const fresh = o.databaseUrl === undefined ? undefined : await drillDatabase(o.databaseUrl);
+  const fresh: Array<{ drop: () => Promise<void> }> = [];
   try {
-    const target: RestoreTarget = fresh === undefined ? { pgliteDir: join(o.workDir, 'restored-pglite') } : { databaseUrl: fresh.url };
+    const targets = new Map<string, RestoreTarget>();
+    for (const d of databases) {
+      const made = await freshTarget(d, o.workDir);
+      fresh.push(made);
+      targets.set(d.label, made.target);
+    }
     t0 = performance.now();
-    await restoreBackup({ dir: join(o.workDir, 'backup'), jwks: o.signer.jwks, target });
-    const restored = await openDatabase('databaseUrl' in target ? { databaseUrl: target.databaseUrl, migrate: false } : { dataDir: target.pgliteDir, migrate: false });
+    await restoreStoreBackup({ dir: backupDir, jwks: o.signer.jwks, targets });
+    const restored = await openRestored(databases, targets);
     try {
       const restoreMs = since(t0);
       t0 = performance.now();
@@ -109,7 +147,8 @@ export async function runDrill(o: DrillOptions): Promise<DrillReport> {
         engine: o.db.engine,
         started_at: startedAt.toISOString(),
         finished_at: clock.now().toISOString(),
-        backup: { created_at: manifest.created_at, schema_version: manifest.schema_version, files: manifest.files },
+        backup: { created_at: home.created_at, schema_version: home.schema_version, files },
+        databases: databases.map((d) => d.label),
         tenants,
         recovery_point: { newest_receipt_at: newest, age_ms: newest === null ? null : Math.max(0, startedAt.getTime() - Date.parse(newest)) },
         recovery_time_ms: restoreMs + verifyMs + probeMs,
@@ -120,6 +159,6 @@ export async function runDrill(o: DrillOptions): Promise<DrillReport> {
       await restored.close();
     }
   } finally {
-    await fresh?.drop();
+    for (const f of fresh) await f.drop();
   }
 }

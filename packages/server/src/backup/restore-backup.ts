@@ -100,8 +100,13 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreResult> {
 
 /**
  * Applies a purge register to a store restored by other means (point-in-time recovery): verifies
- * every line, then destroys the keys it lists. Returns how many were still live.
+ * every line, then destroys the keys it lists in every database of the store (`targets`, label →
+ * target: the home one and each region's own), as a restore does. Returns how many were still
+ * live in each.
  */
-export async function reapplyPurgeRegister(target: RestoreTarget, file: string, jwks: Jwks): Promise<number> {
-  return reapplyPurges(target, await readPurgeRegister(file, jwks));
+export async function reapplyPurgeRegister(targets: ReadonlyMap<string, RestoreTarget>, file: string, jwks: Jwks): Promise<Array<{ label: string; keysDestroyedAgain: number }>> {
+  const register = await readPurgeRegister(file, jwks);
+  const out: Array<{ label: string; keysDestroyedAgain: number }> = [];
+  for (const [label, target] of targets) out.push({ label, keysDestroyedAgain: await reapplyPurges(target, register) });
+  return out;
 }

@@ -21,11 +21,18 @@ export async function withTenantTransaction<T>(
   db: Database,
   tenantId: string,
   fn: (opened: Row[]) => Promise<T>,
-  options: { scope?: Scope; context?: Partial<RequestContext>; opening?: string; settings?: ReadonlyArray<readonly [string, string]> } = {},
+  options: {
+    scope?: Scope;
+    context?: Partial<RequestContext>;
+    opening?: string;
+    settings?: ReadonlyArray<readonly [string, string]>;
+    /** The database to open it in when not the tenant's own: a job kept where it was queued. */
+    database?: Database;
+  } = {},
 ): Promise<T> {
   const parent = currentContext();
   const settings = [['role', roles[options.scope ?? 'tenant']], ['app.tenant_id', tenantId], ...(options.settings ?? [])] as const;
-  const current = db instanceof RegionRouter ? await db.forTenant(tenantId) : db;
+  const current = options.database ?? (db instanceof RegionRouter ? await db.forTenant(tenantId) : db);
   const committed: Array<() => Promise<void>> = [];
   const result = await current.transaction(
     async (tx, opened) => {
@@ -154,14 +161,16 @@ export async function scanEveryDatabase<T>(scan: () => Promise<T>): Promise<T[]>
  * first admin of a tenant it just created, what the operator's tenant list shows of each tenant.
  * The transaction stays the same; so does the role, unless `scope` names another one (`tenant`
  * for the tables only a tenant itself may read, such as its flag settings). A tenant whose rows
- * live in another region's database is reached in a transaction of its own there.
+ * live in another region's database is reached in a transaction of its own there, unless `here`
+ * asks for this transaction's database anyway (a row this database keeps for the tenant, such as
+ * the job that copies its registry entry to its region).
  */
-export async function asTenant<T>(tenantId: string, fn: () => Promise<T>, options: { scope?: Scope } = {}): Promise<T> {
+export async function asTenant<T>(tenantId: string, fn: () => Promise<T>, options: { scope?: Scope; here?: boolean } = {}): Promise<T> {
   const ctx = currentContext();
   const tx = ctx?.tx;
   if (ctx === undefined || tx === undefined) throw new Error('asTenant needs an open tenant transaction');
   const databases = ctx.databases;
-  if (databases?.given instanceof RegionRouter && (await databases.given.forTenant(tenantId)) !== databases.current) {
+  if (options.here !== true && databases?.given instanceof RegionRouter && (await databases.given.forTenant(tenantId)) !== databases.current) {
     return withTenantTransaction(databases.given, tenantId, fn, { scope: options.scope ?? 'platform', context: { requestId: ctx.requestId } });
   }
   const role = options.scope === undefined ? null : roles[options.scope];

@@ -31,6 +31,8 @@ import { Tracing } from '../observability/tracing.ts';
 import type { KeyProvider } from '../keys/key-provider.ts';
 import { startLedger } from '../ledger/ledger-runtime.ts';
 import { installJobs } from '../jobs/install-jobs.ts';
+import { installKekUseSummaries } from '../keys/kek-use-summaries.ts';
+import { installTenantRowCopies } from '../tenancy/tenant-row-copy.ts';
 import { installScheduledBackups } from '../backup/scheduled-backups.ts';
 import { installPurges } from '../workflows/purge/purge-job.ts';
 import { installRetention } from '../workflows/purge/retention-job.ts';
@@ -218,8 +220,10 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   await installFlags(app, { db, clock, bundleFor, metrics });
   const follower = await installConfigFollower(app, { db, policy });
 
-  startLedger(app, { db, ownsDatabase, clock, log, config, bundleFor, keyProvider: options.keyProvider, background: options.ledgerBackground, signals });
+  const ledger = startLedger(app, { db, ownsDatabase, clock, log, config, bundleFor, keyProvider: options.keyProvider, background: options.ledgerBackground, signals });
   const jobs = installJobs(app, { db, clock, log, leaseMs: config.jobLeaseMs, background: options.jobsBackground });
+  installTenantRowCopies(jobs, db);
+  installKekUseSummaries(app, jobs, { db, clock, log, tally: ledger.kekUse, everyMs: config.kekUseSummaryS * 1000, background: options.jobsBackground !== false });
   const blobs = openBlobStore(config.blobs, db);
   useBlobStore(blobs);
   if (blobs.close !== undefined) app.addHook('onClose', async () => blobs.close?.());

@@ -123,11 +123,12 @@ export class JobRunner {
     let ran = 0;
     for (;;) {
       if (this.stopping.signal.aborted) return ran;
-      const due = await acrossDatabases(this.o.db, (db) => withPlatformTransaction(db, () => dueJobs(this.o.clock.now(), this.o.batch ?? 20)));
+      // Each job runs in the database it was found in: the tenant's own, or one that keeps a row for it (tenant-row-copy.ts).
+      const due = await acrossDatabases(this.o.db, async (db) => (await withPlatformTransaction(db, () => dueJobs(this.o.clock.now(), this.o.batch ?? 20))).map((j) => ({ ...j, db })));
       let claimed = 0;
-      for (const { tenant_id, job_id } of due) {
+      for (const { tenant_id, job_id, db } of due) {
         if (this.stopping.signal.aborted) return ran;
-        if (await this.runOne(tenant_id, job_id)) claimed++;
+        if (await this.runOne(tenant_id, job_id, db)) claimed++;
       }
       ran += claimed;
       // Stop when nothing more is due (or what is due is held by another runner).
@@ -135,9 +136,9 @@ export class JobRunner {
     }
   }
 
-  private async runOne(tenantId: string, jobId: string): Promise<boolean> {
+  private async runOne(tenantId: string, jobId: string, database: Database): Promise<boolean> {
     const { db, clock } = this.o;
-    const tx = <T>(fn: () => Promise<T>) => withTenantTransaction(db, tenantId, fn, { context: { requestId: jobId } });
+    const tx = <T>(fn: () => Promise<T>) => withTenantTransaction(db, tenantId, fn, { context: { requestId: jobId }, database });
     const now = clock.now();
     const job = await tx(() => claimJob(jobId, this.owner, now, new Date(now.getTime() + this.leaseMs)));
     if (job === undefined) return false;

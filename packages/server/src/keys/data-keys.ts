@@ -3,6 +3,7 @@ import { currentTenantId, currentTx } from '../context.ts';
 import { canonicalJson } from '../util/canonical-json.ts';
 import { uuidv7 } from '../util/ids.ts';
 import { kekRevoked } from './kek-revoked.ts';
+import type { KekUseTally } from './kek-use.ts';
 import type { KeyProvider } from './key-provider.ts';
 
 // The data keys of crypto-shredding (ADR 0025): one live AES-256 key per tenant and subject, kept
@@ -55,18 +56,27 @@ const KEY_ROWS = `SELECT k.key_id, k.subject_id, k.wrapped_key, k.purge_id, k.ke
 
 const isRevokedKek = (row: KeyRow) => row.kek_version !== null && row.wrapped_kek === null;
 
+/** An unwrapped key and the KEK version it was unwrapped with (null: the platform's). */
+interface CachedKey {
+  kekVersion: number | null;
+  key: Promise<Buffer>;
+}
+
 /**
  * The current tenant's data keys, in the transaction of the context. Unwrapped keys are cached by
  * id (bounded, least recently used first out), as signing keys are; the row is read every time,
- * so a key destroyed by another server is never used from this cache.
+ * so a key destroyed by another server is never used from this cache. A cached key counts only
+ * for the KEK version that wraps it now: after a rotation its next use unwraps it under the new
+ * version, and each unwrap under a tenant's KEK is counted in `use` (ADR 0030).
  */
 export class DataKeys {
-  private readonly unwrapped = new Map<string, Promise<Buffer>>();
+  private readonly unwrapped = new Map<string, CachedKey>();
 
   constructor(
     provider: KeyProvider,
     private readonly maxEntries = 4096,
     readonly keks: KekResolver = platformKeks(provider),
+    private readonly use?: KekUseTally,
   ) {}
 
   /** The live key of a subject, created on first need. */
@@ -87,7 +97,7 @@ export class DataKeys {
         [tenantId, keyId, subjectId, Buffer.from(wrapped), now.toISOString(), kek.version],
       );
       if (inserted.length === 1) {
-        this.remember(tenantId, keyId, Promise.resolve(key));
+        this.remember(tenantId, keyId, { kekVersion: kek.version, key: Promise.resolve(key) });
         return { keyId, key };
       }
       [row] = await live();
@@ -140,22 +150,27 @@ export class DataKeys {
       return Promise.reject(kekRevoked());
     }
     let entry = this.unwrapped.get(id);
-    if (entry === undefined) {
-      entry = this.keks
-        .provider(row.kek_version, row.wrapped_kek)
+    if (entry === undefined || entry.kekVersion !== row.kek_version) {
+      const kekVersion = row.kek_version;
+      const key = this.keks
+        .provider(kekVersion, row.wrapped_kek)
         .then((provider) => provider.unwrap(row.wrapped_key!, dataKeyWrapAad(tenantId, row.subject_id, keyId)))
-        .then((k) => Buffer.from(k));
+        .then((k) => {
+          if (kekVersion !== null) this.use?.record(tenantId, kekVersion);
+          return Buffer.from(k);
+        });
+      entry = { kekVersion, key };
       this.remember(tenantId, keyId, entry);
     } else {
       this.unwrapped.delete(id);
       this.unwrapped.set(id, entry);
     }
-    return entry;
+    return entry.key;
   }
 
-  private remember(tenantId: string, keyId: string, entry: Promise<Buffer>): void {
+  private remember(tenantId: string, keyId: string, entry: CachedKey): void {
     const id = `${tenantId}\u0000${keyId}`;
-    entry.catch(() => {
+    entry.key.catch(() => {
       if (this.unwrapped.get(id) === entry) this.unwrapped.delete(id);
     });
     this.unwrapped.set(id, entry);

@@ -7,6 +7,7 @@ import { registerJwksRoute } from '../keys/jwks-route.ts';
 import { devKeyProvider } from '../keys/kek.ts';
 import { KEK_VARIABLE, LocalKeyProvider, type KeyProvider } from '../keys/key-provider.ts';
 import { DataKeys, useDataKeys } from '../keys/data-keys.ts';
+import { KekUseTally } from '../keys/kek-use.ts';
 import { TenantKeys } from '../keys/tenant-keys.ts';
 import { TenantKeks } from '../keys/tenant-keks.ts';
 import type { Bundle } from '../policy/bundle.ts';
@@ -20,6 +21,8 @@ export interface LedgerServices {
   keys: TenantKeys;
   /** Tenant-held key-encryption keys (ADR 0030), over the same platform key provider. */
   keks: TenantKeks;
+  /** Unwraps under tenant KEKs counted by this process, for their summary receipts. */
+  kekUse: KekUseTally;
   integrator: LedgerIntegrator;
   presentation: PresentationPolicy;
 }
@@ -87,8 +90,9 @@ export function startLedger(app: FastifyInstance, o: LedgerOptions): LedgerServi
   // Personal fields are sealed under data keys wrapped by the same provider (ADR 0025), or by the
   // tenant's own KEK once it imported one (ADR 0030).
   const keks = new TenantKeks(provider);
-  useDataKeys(new DataKeys(provider, undefined, keks));
-  services = { keys, keks, integrator, presentation: new PresentationPolicy(o.bundleFor) };
+  const kekUse = new KekUseTally(o.clock);
+  useDataKeys(new DataKeys(provider, undefined, keks, kekUse));
+  services = { keys, keks, kekUse, integrator, presentation: new PresentationPolicy(o.bundleFor) };
   app.decorate('ledger', integrator);
   registerJwksRoute(app, o.db, keys);
   if (o.background !== false) {
