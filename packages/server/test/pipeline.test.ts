@@ -104,11 +104,13 @@ test('an allowed action writes its effect, a receipt, an audit event and a usage
   const receipt = after.receipts.find((r) => r.body.receipt_id === receiptId);
   assert.ok(receipt);
   assert.equal(receipt.sha256, canonicalSha256(receipt.body));
-  // The receipt names the caller by the pseudonym of their data key (receipt format 2).
-  const shown = await withTenantTransaction(h.t.db, 'pilot-a', () => shownActors([receipt.body.actor as string]));
+  // The receipt names the caller, and the person it is about, by the pseudonyms of their data keys (receipt format 2).
+  const target = receipt.body.target as string;
+  assert.match(target, /^subject:pseudonym:[0-9a-f-]{36}$/);
+  const shown = await withTenantTransaction(h.t.db, 'pilot-a', () => shownActors([receipt.body.actor as string, target.slice('subject:'.length)]));
   assert.equal(shown.get(receipt.body.actor as string), 'user-engineer');
   assert.deepEqual(
-    { ...receipt.body, receipt_id: 'x', bundle_hash: 'x', request_id: 'x', evidence_refs: [], actor: shown.get(receipt.body.actor as string) },
+    { ...receipt.body, receipt_id: 'x', bundle_hash: 'x', request_id: 'x', evidence_refs: [], actor: shown.get(receipt.body.actor as string), target: `subject:${shown.get(target.slice('subject:'.length))}` },
     {
       version: 2,
       receipt_id: 'x',

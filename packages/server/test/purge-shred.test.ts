@@ -53,6 +53,9 @@ before(async () => {
       if (tenant === 'pilot-a') await insertSubject({ subject_id: 'user-dpo', display_name: 'Dana Data Protection', roles: ['security_officer'], attributes: {} }, h.clock.now());
     });
   }
+  // An admin changes and reads the subject: records naming it as their target.
+  assert.equal((await h.call('PATCH', '/api/v1/subjects/user-leaver', { as: admin, body: { display_name: 'Lee L. Leaver' } })).statusCode, 200);
+  assert.equal((await h.call('GET', '/api/v1/subjects/user-leaver', { as: admin })).statusCode, 200);
   // The subject writes free text in both tenants: a purge request of its own, withdrawn.
   const ask = async (as: [string, string], rationale: string) => {
     const res = await h.call('POST', '/api/v1/purge-requests', { as, body: { scope: 'entity', subject: 'asset-9', rationale } });
@@ -106,6 +109,9 @@ test('what a subject writes is stored sealed and read back in plain text while i
   assert.equal((await h.call('GET', '/api/v1/audit-events?type=purge.step&actor=user-leaver', { as: admin })).json().events.length, 2, 'a filter by subject id finds the pseudonymous events');
   assert.deepEqual(await leaverMentions(h.t.db), [], 'receipts and audit events store a pseudonym, not the subject id');
   assert.match(raw, /"actor":"pseudonym:[0-9a-f-]{36}"/);
+  assert.match(raw, /"target":"subject:pseudonym:[0-9a-f-]{36}"/);
+  const about = (await h.call('GET', '/api/v1/audit-events?target=subject:user-leaver', { as: admin })).json().events as Array<{ action: string; target: string }>;
+  assert.deepEqual(about.map((e) => `${e.action} ${e.target}`).sort(), ['subject.get subject:user-leaver', 'subject.update subject:user-leaver'], 'a filter by target finds the events about the subject, shown by its id');
   assert.ok(mine.every((e) => e.details.rationale === SECRET));
   assert.equal((mine.find((e) => e.details.purge !== undefined)!.details.purge as { rationale: string }).rationale, SECRET, 'the snapshot opens back into its object');
 });
@@ -135,6 +141,17 @@ test('a purge destroys the subject key: the text reads as [purged] in the API an
   assert.ok(purged.length === 2 && purged.every((e) => e.details.rationale === `[purged] ${purgeId}` && e.details.actor === `[purged] ${purgeId}`));
   assert.equal(purged.find((e) => e.details.purge !== undefined)!.details.purge!.requester, `[purged] ${purgeId}`);
   assert.equal((await h.call('GET', '/api/v1/audit-events?type=purge.step&actor=user-leaver', { as: admin })).json().events.length, 0, 'nothing ties the events to the subject id any more');
+  assert.equal((await h.call('GET', '/api/v1/audit-events?target=subject:user-leaver', { as: admin })).json().events.length, 0, 'nor to it as their target');
+  const updates = (await h.call('GET', '/api/v1/audit-events?action=subject.update', { as: admin })).json().events as Array<{ target: string }>;
+  assert.deepEqual(updates.map((e) => e.target), [`subject:[purged] ${purgeId}`], 'the target reads as purged');
+  const storedTargets = await h.t.db.query<{ target: string }>(
+    `SELECT target FROM receipts WHERE tenant_id = 'pilot-a' AND target LIKE 'subject:%' UNION ALL SELECT target FROM audit_events WHERE tenant_id = 'pilot-a' AND target LIKE 'subject:%'`,
+  );
+  assert.ok(storedTargets.length >= 4, 'the receipts and audit events about the subject are still there');
+  assert.ok(
+    storedTargets.every((t) => /^subject:pseudonym:[0-9a-f-]{36}$/.test(t.target)),
+    storedTargets.map((t) => t.target).join(', '),
+  );
   assert.ok(!(await everyRow(h.t.db)).includes(SECRET));
 
   // An audit export made now carries the records as stored: sealed, and no way to open them.

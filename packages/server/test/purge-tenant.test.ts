@@ -17,14 +17,16 @@ import { verifyTenantLedger } from '../src/ledger/verify-ledger.ts';
 import { policyRuntime } from '../src/policy/policy-runtime.ts';
 import { DEMO_USERS, PLATFORM_OPERATOR } from '../src/seed/seed-demo.ts';
 import { canonicalJson } from '../src/util/canonical-json.ts';
+import { TENANT_PURGE_DELETES, TENANT_PURGE_KEEPS } from '../src/workflows/purge/tenant-purge.ts';
 import { restoreTargets, type RestoreTargets } from './support/restore-targets.ts';
+import { draftQuote } from './support/revops-deal.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 // A whole-tenant purge (ADR 0029): asked by a CompanyAdmin of the tenant, approved by two other
 // people with the roles the policy names, run by the purge job. The tenant's people, graph and
-// keys go, the tenant ends purged (never enabled again, its id never given again), the signed
-// manifest is receipted in the platform's own log, and a backup from before the purge comes back
-// purged. Another tenant's rows are exactly as they were.
+// keys go with every other mutable record it owns, the tenant ends purged (never enabled again,
+// its id never given again), the signed manifest is receipted in the platform's own log, and a
+// backup from before the purge comes back purged. Another tenant's rows are exactly as they were.
 
 const kek = randomBytes(32);
 const platform = platformSigner(kek);
@@ -50,6 +52,14 @@ before(async () => {
     assert.equal(res.statusCode, 201, res.body);
     assert.equal((await h.call('POST', `/api/v1/purge-requests/${res.json().purge_id}/cancel`, { as, body: { rationale: 'not now' } })).statusCode, 200);
   }
+  // The tenant's workflows hold records too: an access request, a deal, a runbook and an incident.
+  const access = { operation: 'TEMP_DB_READ_ACCESS', target: { database: 'test', schema: 'public', tables: ['orders'] }, duration_minutes: 30, rationale: 'investigate order 7' };
+  assert.equal((await h.call('POST', '/api/v1/high-risk-ops/requests', { as: [GONE, 'user-engineer'], body: access })).statusCode, 201);
+  await draftQuote(h, [GONE, 'user-ae'], 3000);
+  const runbook = await h.call('PUT', '/api/v1/runbooks/api-down', { as: [GONE, 'user-team-lead'], body: { title: 'API down', body: '# API down', base_version: 0 } });
+  assert.equal(runbook.statusCode, 200, runbook.body);
+  const incident = await h.call('POST', '/api/v1/incidents', { as: [GONE, 'user-engineer'], body: { title: 'Checkout errors', severity: 'high', runbook: 'api-down' } });
+  assert.equal(incident.statusCode, 201, incident.body);
   await takeBackup({ db: h.t.db, databaseUrl: h.t.url, outDir: join(work, 'before-purge'), signer: platform, clock: h.clock });
 });
 
@@ -87,6 +97,7 @@ test('a tenant purge names the tenant it is asked in, by a role the policy names
 
 test('two approvals run the purge: people, graph and keys go, the tenant ends purged, the platform log holds the signed manifest', async () => {
   const others = await rowCounts(h.t.db, 'pilot-a');
+  const before = await rowCounts(h.t.db, GONE);
   const asked = await h.call('POST', '/api/v1/purge-requests', { as: owner, body: { scope: 'tenant', subject: GONE, rationale: 'contract ended; delete everything' } });
   assert.equal(asked.statusCode, 201, asked.body);
   purgeId = asked.json().purge_id as string;
@@ -111,6 +122,13 @@ test('two approvals run the purge: people, graph and keys go, the tenant ends pu
   assert.equal((await one<{ status: string }>(h.t.db, `SELECT status FROM tenants WHERE tenant_id = $1`, [GONE])).status, 'purged');
   const after = await rowCounts(h.t.db, GONE);
   assert.deepEqual([after.subjects, after.api_keys, after.entities, after.relationships], [0, 0, 0, 0]);
+  // Every tenant-owned table is either deleted or kept, and of the deleted ones only this purge's request and job are left.
+  assert.deepEqual(Object.keys(after).filter((t) => !TENANT_PURGE_DELETES.includes(t) && !(t in TENANT_PURGE_KEEPS)), [], 'every tenant table is in the inventory');
+  assert.deepEqual(Object.fromEntries(TENANT_PURGE_DELETES.filter((t) => after[t]! > 0).map((t) => [t, after[t]])), { purge_requests: 1, jobs: 1 }, 'no other mutable record of the tenant is left');
+  for (const table of ['high_risk_requests', 'revops_leads', 'revops_opportunities', 'revops_quotes', 'revops_routing_rules', 'runbooks', 'incidents']) {
+    assert.ok(before[table]! > 0 && deleted[table] === before[table], `${table}: ${before[table]} before, ${deleted[table]} in the manifest`);
+  }
+  for (const table of ['high_risk_history', 'revops_quote_history', 'incident_history', 'runbook_versions']) assert.ok(after[table]! > 0, `${table} is append-only and stays`);
   const keys = await h.t.db.query<{ subject_id: string; live: boolean }>(`SELECT subject_id, wrapped_key IS NOT NULL AS live FROM subject_data_keys WHERE tenant_id = $1`, [GONE]);
   assert.ok(keys.length >= 2 && keys.length === done.manifest.shredded_keys.length);
   assert.ok(keys.every((k) => !k.live && k.subject_id === '[purged]'), 'every key destroyed and unlinked');
@@ -154,7 +172,7 @@ test('a backup from before the purge, restored with the register, comes back pur
   try {
     assert.equal((await one<{ status: string }>(db, `SELECT status FROM tenants WHERE tenant_id = $1`, [GONE])).status, 'purged');
     const counts = await rowCounts(db, GONE);
-    assert.deepEqual([counts.subjects, counts.api_keys, counts.entities], [0, 0, 0]);
+    assert.deepEqual(TENANT_PURGE_DELETES.filter((t) => counts[t]! > 0), [], 'no mutable record of the tenant comes back');
     assert.equal((await one<{ n: number }>(db, `SELECT count(*)::int AS n FROM subject_data_keys WHERE tenant_id = $1 AND shredded_at IS NULL`, [GONE])).n, 0);
     assert.equal((await rowCounts(db, 'pilot-a')).subjects, DEMO_USERS.length, "the other tenant's people are restored");
     const v = await verifyTenantLedger(db, GONE);

@@ -1,6 +1,6 @@
 import { currentTenantId, currentTx } from '../context.ts';
 import { runBatch, type Statement } from '../db/statement.ts';
-import { isPseudonym, prepareActors, shownActors, storedActor, storedFormsOf } from '../identity/actor-pseudonyms.ts';
+import { isPseudonym, prepareActors, pseudonymInRef, shownActors, shownRef, storedActor, storedFormsOf, storedRef, storedRefForms, subjectNamedBy } from '../identity/actor-pseudonyms.ts';
 import { uuidv7 } from '../util/ids.ts';
 import { openAuditEvents } from './sealed-details.ts';
 
@@ -42,7 +42,7 @@ export function auditEventStatement(e: AuditEventInput): Statement {
       e.type,
       storedActor(e.actor),
       e.action ?? null,
-      e.target ?? null,
+      storedRef(e.target),
       e.decision ?? null,
       JSON.stringify(e.reasons ?? []),
       e.requestId ?? null,
@@ -52,7 +52,7 @@ export function auditEventStatement(e: AuditEventInput): Statement {
 }
 
 export async function appendAuditEvent(e: AuditEventInput): Promise<void> {
-  await prepareActors([e.actor], e.at);
+  await prepareActors([e.actor, subjectNamedBy(e.target)], e.at);
   await runBatch([auditEventStatement(e)]);
 }
 
@@ -60,6 +60,8 @@ export interface AuditFilter {
   type?: string | undefined;
   actor?: string | undefined;
   action?: string | undefined;
+  /** Only events about this target (a person as `subject:<id>`). */
+  target?: string | undefined;
   /** Inclusive lower bound on `occurred_at`. */
   from?: Date | undefined;
   /** Exclusive upper bound on `occurred_at`. */
@@ -80,6 +82,7 @@ export interface AuditPosition {
 /** The current tenant's audit events matching `filter`, newest first, sealed details opened and actors shown. */
 export async function listAuditEvents(filter: AuditFilter = {}): Promise<AuditEvent[]> {
   const actors = filter.actor === undefined ? null : await storedFormsOf([filter.actor]);
+  const targets = filter.target === undefined ? null : await storedRefForms(filter.target);
   const rows = await currentTx().query<AuditEvent & { occurred_at: Date }>(
     `SELECT event_id, tenant_id, occurred_at, type, actor, action, target, decision, reasons, request_id, details
      FROM audit_events
@@ -87,6 +90,7 @@ export async function listAuditEvents(filter: AuditFilter = {}): Promise<AuditEv
        AND ($5::timestamptz IS NULL OR occurred_at >= $5) AND ($6::timestamptz IS NULL OR occurred_at < $6)
        AND ($7::timestamptz IS NULL OR (occurred_at, event_id) < ($7, $8::uuid))
        AND ($10::text IS NULL OR (coalesce(details->>'route', '') LIKE 'GET %') = ($10 = 'read'))
+       AND ($11::text[] IS NULL OR target = ANY($11::text[]))
      ORDER BY occurred_at DESC, event_id DESC LIMIT $9`,
     [
       currentTenantId(),
@@ -99,6 +103,7 @@ export async function listAuditEvents(filter: AuditFilter = {}): Promise<AuditEv
       filter.before?.eventId ?? null,
       filter.limit ?? 100,
       filter.kind ?? null,
+      targets,
     ],
   );
   return showActors(await openAuditEvents(rows.map((r) => ({ ...r, event_id: String(r.event_id), occurred_at: new Date(r.occurred_at).toISOString() }))));
@@ -130,8 +135,15 @@ async function showActors(events: AuditEvent[]): Promise<AuditEvent[]> {
   for (const e of events) {
     pseudonymsIn(e.actor, 0, named);
     pseudonymsIn(e.details, 0, named);
+    const target = pseudonymInRef(e.target);
+    if (target !== undefined) named.push(target);
   }
   if (named.length === 0) return events;
   const shown = await shownActors(named);
-  return events.map((e) => ({ ...e, actor: replaced(e.actor, 0, shown) as string | null, details: replaced(e.details, 0, shown) as Record<string, unknown> }));
+  return events.map((e) => ({
+    ...e,
+    actor: replaced(e.actor, 0, shown) as string | null,
+    target: shownRef(e.target, shown),
+    details: replaced(e.details, 0, shown) as Record<string, unknown>,
+  }));
 }

@@ -25,7 +25,7 @@ export interface PurgeRegisterEntry {
   purge_id: string;
   shredded_at: string;
   key_ids: string[];
-  /** A whole-tenant purge (ADR 0029): a restore also erases the tenant's people and graph and marks it purged. */
+  /** A whole-tenant purge (ADR 0029): a restore also marks the tenant purged and erases its mutable records. */
   scope?: 'tenant';
 }
 
@@ -79,8 +79,8 @@ export async function readPurgeRegister(file: string, jwks: Jwks): Promise<Purge
 }
 
 /**
- * Destroys again, in a restored database, every key the register lists; a purged tenant loses
- * every key, its people and its graph again, and is marked purged. Returns how many keys were still live.
+ * Destroys again, in a restored database, every key the register lists; a purged tenant is marked
+ * purged again and loses every key and every mutable record (its jobs too, so none runs again). Returns how many keys were still live.
  */
 export async function applyPurgeRegister(db: Database, entries: PurgeRegisterEntry[]): Promise<number> {
   let destroyed = 0;
@@ -89,8 +89,8 @@ export async function applyPurgeRegister(db: Database, entries: PurgeRegisterEnt
     const ids = await withTenantTransaction(db, e.tenant_id, async () => {
       if (e.scope !== 'tenant') return destroyDataKeys({ keyIds: e.key_ids }, e.purge_id, at);
       const gone = await destroyDataKeys({}, e.purge_id, at);
-      await eraseTenantRows();
       await markTenantPurged(at);
+      await eraseTenantRows({ purgeId: e.purge_id });
       return gone;
     });
     destroyed += ids.length;

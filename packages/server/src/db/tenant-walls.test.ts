@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { asRole, createTestDatabase, type TestDatabase } from '../../test/support/test-database.ts';
 import { PgDatabase } from './pg-database.ts';
 import type { Database } from './database.ts';
+import { withTenantTransaction } from './tenant-tx.ts';
+import { eraseTenantRows, TENANT_PURGE_DELETES, TENANT_PURGE_KEEPS } from '../workflows/purge/tenant-purge.ts';
 
 // Probes the database walls directly with SQL: row-level security and append-only tables.
 let t: TestDatabase;
@@ -293,4 +295,41 @@ test('a tenant batch reaches the billing rows of exactly the tenants it names, a
     });
   await assert.rejects(forge('companyos_platform', 'tenant-a'), /row-level security/);
   await assert.rejects(forge('companyos_app', 'tenant-a,tenant-b'), /row-level security/);
+});
+
+test("a tenant's workflow and settings rows are deleted only once the tenant is purged", async () => {
+  for (const table of ['high_risk_requests', 'revops_contracts', 'portal_invitations', 'jobs', 'invoices', 'runbooks']) {
+    await assert.rejects(asRole(t.db, 'companyos_app', 'tenant-a', (q) => q(`DELETE FROM ${table}`)), /deleted only with their tenant/, table);
+  }
+});
+
+test('an append-only history row still needs its request of its own tenant, though it may outlive it', async () => {
+  const step = (request: string, seq: number) =>
+    asRole(t.db, 'companyos_app', 'tenant-a', (q) =>
+      q(`INSERT INTO high_risk_history (tenant_id, request_id, seq, at, actor, transition, to_state) VALUES ('tenant-a', $1, $2, now(), 'alice', 'approve', 'approved')`, [request, seq]),
+    );
+  const requestOf = async (tenant: string) => (await t.db.query<{ id: string }>(`SELECT request_id::text AS id FROM high_risk_requests WHERE tenant_id = $1`, [tenant]))[0]!.id;
+  await assert.rejects(step('00000000-0000-7000-8000-000000000001', 0), /foreign key/);
+  await assert.rejects(step(await requestOf('tenant-b'), 1), /foreign key/, "another tenant's request does not count");
+  await step(await requestOf('tenant-a'), 1);
+});
+
+// Last: tenant-a ends purged.
+test('a tenant purge leaves no mutable row of the tenant, keeps the append-only ones, and touches no row of another tenant', async () => {
+  const counts = async (tenant: string) => {
+    const out: Record<string, number> = {};
+    for (const table of tenantTables) out[table] = (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE tenant_id = $1`, [tenant]))[0]!.n;
+    return out;
+  };
+  assert.deepEqual(tenantTables.filter((table) => !TENANT_PURGE_DELETES.includes(table) && !(table in TENANT_PURGE_KEEPS)), [], 'every tenant table is either deleted or kept by a tenant purge');
+  const before = await counts('tenant-a');
+  const other = await counts('tenant-b');
+  assert.deepEqual(TENANT_PURGE_DELETES.filter((table) => before[table] === 0), [], 'the probe tenant has a row in every table');
+  await asRole(t.db, 'companyos_platform', null, (q) => q(`UPDATE tenants SET status = 'purged' WHERE tenant_id = 'tenant-a'`));
+  const erased = await withTenantTransaction(t.db, 'tenant-a', () => eraseTenantRows({ purgeId: '00000000-0000-7000-8000-000000000000' }));
+  assert.deepEqual(erased.map((e) => e.table).sort(), [...TENANT_PURGE_DELETES].sort());
+  const after = await counts('tenant-a');
+  assert.deepEqual(TENANT_PURGE_DELETES.filter((table) => after[table] !== 0), [], 'no mutable row of the purged tenant is left');
+  for (const table of Object.keys(TENANT_PURGE_KEEPS)) assert.equal(after[table], before[table], `${table} keeps its rows`);
+  assert.deepEqual(await counts('tenant-b'), other, "another tenant's rows are untouched");
 });

@@ -115,7 +115,7 @@ const decisionProperties = (d: { decision_id: string; action: string | null; act
  */
 export function receiptEntityStatements(
   r: { tenant_id: string; receipt_id: string; action: string; actor: string; target: string | null; issued_at: string },
-  o: { link: boolean; decision?: ReceiptDecision | undefined },
+  o: { link: boolean; decision?: ReceiptDecision | undefined; concerns?: string | null | undefined },
 ): Statement[] {
   const id = `receipt:${r.receipt_id}`;
   const entity: Statement = {
@@ -125,14 +125,16 @@ export function receiptEntityStatements(
   if (!o.link) return [entity];
   const statements = [entity];
   const at = Date.parse(r.issued_at);
-  if (r.target !== null) {
+  // Linked from the entity as the graph names it: a person's target is stored by pseudonym, their entity by subject id.
+  const concerns = o.concerns ?? r.target;
+  if (concerns !== null) {
     // The receipt's own row is inserted by a sibling of this statement: the target's existence is
     // checked here (it is written earlier in the same transaction), the receipt's by the foreign
     // key at the end of the statement.
     statements.push({
       sql: `INSERT INTO relationships (tenant_id, relationship_id, from_id, to_id, type, source, created_at)
             SELECT $1, $2, $3, $4, 'RECEIPTED_BY', 'ledger', $5 WHERE EXISTS (SELECT 1 FROM entities WHERE tenant_id = $1 AND entity_id = $3)`,
-      params: [r.tenant_id, uuidv7(at), r.target, id, r.issued_at],
+      params: [r.tenant_id, uuidv7(at), concerns, id, r.issued_at],
     });
   }
   if (o.decision !== undefined) {

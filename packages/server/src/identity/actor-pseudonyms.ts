@@ -88,6 +88,44 @@ export async function shownActors(actors: ReadonlyArray<string | null>): Promise
   return shown;
 }
 
+// A record's target (and a receipt's evidence references) name a person as `subject:<id>`; they
+// are stored as `subject:pseudonym:<key id>`, the same pseudonym under the same prefix. A subject id
+// never contains ':', so the stored form cannot be mistaken for a subject's id.
+const SUBJECT_REF = 'subject:';
+
+/** The person a reference (`subject:<id>`) names, to prepare their pseudonym; undefined for any other reference. */
+export function subjectNamedBy(ref: string | null | undefined): string | undefined {
+  if (typeof ref !== 'string' || !ref.startsWith(SUBJECT_REF)) return undefined;
+  const id = ref.slice(SUBJECT_REF.length);
+  return id !== '' && namesPerson(id) ? id : undefined;
+}
+
+/** The reference as records store it: `subject:<id>` becomes `subject:pseudonym:<key id>` when prepared in this transaction. */
+export function storedRef(ref: string): string;
+export function storedRef(ref: string | null | undefined): string | null;
+export function storedRef(ref: string | null | undefined): string | null {
+  if (ref === null || ref === undefined) return null;
+  const subject = subjectNamedBy(ref);
+  return subject === undefined ? ref : SUBJECT_REF + storedActor(subject);
+}
+
+/** The pseudonym a stored reference names (`subject:pseudonym:<key id>`), for `shownActors`. */
+export const pseudonymInRef = (ref: string | null): string | undefined => (ref?.startsWith(SUBJECT_REF) === true && isPseudonym(ref.slice(SUBJECT_REF.length)) ? ref.slice(SUBJECT_REF.length) : undefined);
+
+/** A stored reference as readers see it: `subject:<id>` while the key lives, `subject:[purged] <purge id>` after. */
+export function shownRef(ref: string | null, shown: ReadonlyMap<string, string>): string | null {
+  const pseudonym = pseudonymInRef(ref);
+  const person = pseudonym === undefined ? undefined : shown.get(pseudonym);
+  return person === undefined ? ref : SUBJECT_REF + person;
+}
+
+/** The stored forms a filter by a reference matches: itself, and for `subject:<id>` the live pseudonym's form. */
+export async function storedRefForms(ref: string): Promise<string[]> {
+  const subject = subjectNamedBy(ref);
+  if (subject === undefined) return [ref];
+  return [ref, ...(await storedFormsOf([subject])).filter(isPseudonym).map((p) => SUBJECT_REF + p)];
+}
+
 /** The stored forms a filter by subject id matches: the id itself (older records) and its live pseudonym. */
 export async function storedFormsOf(subjectIds: readonly string[]): Promise<string[]> {
   const people = subjectIds.filter(namesPerson);

@@ -12,7 +12,7 @@ import { verifyInclusion } from './merkle/verify.ts';
  * the leaf index is assigned later by the integrator, so it is carried beside the entry, not in it.
  */
 export interface ReceiptEntry {
-  /** Absent in format 1; 2 where a person acts by pseudonym (`pseudonym:<key id>`, ADR 0029). */
+  /** Absent in format 1; 2 where a person is named by pseudonym (`pseudonym:<key id>` as actor, `subject:pseudonym:<key id>` as target or evidence, ADR 0029). */
   version?: 2;
   receipt_id: string;
   tenant_id: string;

@@ -1,11 +1,15 @@
 import { currentTenantId, currentTx } from '../context.ts';
-import { storedActor } from '../identity/actor-pseudonyms.ts';
+import { storedActor, storedRef } from '../identity/actor-pseudonyms.ts';
 import type { Statement } from '../db/statement.ts';
 import { receiptEntityStatements, type ReceiptDecision } from '../graph/mirror.ts';
 import { canonicalSha256 } from '../util/canonical-json.ts';
 import { uuidv7 } from '../util/ids.ts';
 
-/** The receipt format written now: 2 stores a person as actor by pseudonym (ADR 0029); receipts without `version` are format 1. */
+/**
+ * The receipt format written now: 2 names a person by pseudonym (ADR 0029) — as actor
+ * `pseudonym:<key id>`, as target or evidence `subject:pseudonym:<key id>`; receipts without
+ * `version` are format 1.
+ */
 export const RECEIPT_VERSION = 2;
 
 /** What a receipt attests. Its SHA-256 is taken over the RFC 8785 canonical JSON of this body. */
@@ -16,6 +20,7 @@ export interface ReceiptBody {
   /** A person's pseudonym (prepared in the transaction), or a system actor. */
   actor: string;
   action: string;
+  /** What the action concerns; a person as `subject:pseudonym:<key id>` when prepared. */
   target: string | null;
   decision: 'allow';
   bundle_hash: string;
@@ -27,6 +32,8 @@ export interface ReceiptBody {
 export interface Receipt {
   body: ReceiptBody;
   sha256: string;
+  /** The entity the receipt concerns, as the graph names it (a person by subject id), when just built. */
+  concerns?: string | null;
 }
 
 export function buildReceipt(input: Omit<ReceiptBody, 'receipt_id' | 'tenant_id' | 'issued_at'>, at: Date): Receipt {
@@ -36,9 +43,11 @@ export function buildReceipt(input: Omit<ReceiptBody, 'receipt_id' | 'tenant_id'
     issued_at: at.toISOString(),
     ...input,
     actor: storedActor(input.actor),
+    target: storedRef(input.target),
+    evidence_refs: input.evidence_refs.map((ref) => storedRef(ref)),
     version: RECEIPT_VERSION,
   };
-  return { body, sha256: canonicalSha256(body) };
+  return { body, sha256: canonicalSha256(body), concerns: input.target };
 }
 
 function receiptStatement(r: Receipt): Statement {
@@ -56,7 +65,7 @@ function receiptStatement(r: Receipt): Statement {
  * receipts of reads.
  */
 export function receiptStatements(r: Receipt, o: { link: boolean; decision?: ReceiptDecision | undefined } = { link: true }): Statement[] {
-  return [receiptStatement(r), ...receiptEntityStatements(r.body, o)];
+  return [receiptStatement(r), ...receiptEntityStatements(r.body, { ...o, concerns: r.concerns })];
 }
 
 export async function getReceipt(receiptId: string): Promise<Receipt | undefined> {

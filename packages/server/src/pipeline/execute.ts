@@ -20,7 +20,7 @@ import type { ConfigFollower } from '../fleet/config-follower.ts';
 import { tenantParamOf, type ActionContext, type AnyAction, type RunContext } from './define-action.ts';
 import { decisionInput } from './decision-input.ts';
 import { REQUEST_STATE_READ, requestState, SUBJECT_SETTING } from './request-state.ts';
-import { prepareActors, rememberActorKey, storedActor } from '../identity/actor-pseudonyms.ts';
+import { prepareActors, rememberActorKey, storedActor, subjectNamedBy } from '../identity/actor-pseudonyms.ts';
 
 export interface PipelineDeps {
   db: Database;
@@ -140,7 +140,11 @@ export async function executeStep(deps: PipelineDeps, action: AnyAction, credent
     const { principal, now } = ctx;
     const result = await step('run', () => action.run(ctx, input, resource, detached));
     const target = action.target?.(ctx, input, resource, result) ?? null;
+    const evidenceRefs = [`request:${req.requestId}`, ...(action.evidenceRefs?.(ctx, input, resource, result) ?? [])];
     return step('receipt', async () => {
+      // A person the receipt names besides the caller is stored by pseudonym too: one read, none
+      // when the only person named is the caller (prepared with the subject).
+      await prepareActors([target, ...evidenceRefs].map(subjectNamedBy), now);
       const receipt = buildReceipt(
         {
           actor: principal.subjectId,
@@ -148,7 +152,7 @@ export async function executeStep(deps: PipelineDeps, action: AnyAction, credent
           target,
           decision: 'allow',
           bundle_hash: ctx.bundleHash,
-          evidence_refs: [`request:${req.requestId}`, ...(action.evidenceRefs?.(ctx, input, resource, result) ?? [])],
+          evidence_refs: evidenceRefs,
           request_id: req.requestId,
         },
         now,

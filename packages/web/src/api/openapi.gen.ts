@@ -3036,6 +3036,8 @@ export interface operations {
                 kind?: "read" | "write";
                 /** @description 1 to 1000, default 100 */
                 limit?: string;
+                /** @description only events about this target (a person as `subject:<id>`) */
+                target?: string;
                 /** @description only events before this time */
                 to?: string;
                 type?: string;

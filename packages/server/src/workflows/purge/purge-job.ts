@@ -11,13 +11,13 @@ import { asTenant } from '../../db/tenant-tx.ts';
 import { signEnvelope } from '../../evidence/dsse.ts';
 import { canonicalJson } from '../../util/canonical-json.ts';
 import { recordSystemStep } from '../shared/system-step.ts';
-import { eraseTenantGraph, eraseTenantRows, markTenantPurged, PURGE_MANIFEST_PAYLOAD_TYPE } from './tenant-purge.ts';
+import { eraseTenantGraph, eraseTenantRows, markTenantPurged, PURGE_MANIFEST_PAYLOAD_TYPE, tenantPurgeRetained } from './tenant-purge.ts';
 import { appendPurgeHistory, forgetPurgeSubject, getPurgeRequest, purgeTarget, setPurgeStatus, type PurgeManifest, type PurgeRequest } from './purge-store.ts';
 import { allowed, nextState } from './state-machine.ts';
 
 // The purge itself runs as a durable job once the request is approved: it deletes what the
-// request names and destroys the subject's data keys (ADR 0025) — or, for a whole tenant, its
-// people, its graph and every key, leaving it purged (ADR 0029) — in one transaction of the tenant,
+// request names and destroys the subject's data keys (ADR 0025) — or, for a whole tenant, every
+// mutable record and every key, leaving it purged (ADR 0029) — in one transaction of the tenant,
 // records the manifest on the request, and writes the completion receipt, whose evidence carries
 // the manifest's hash. The destroyed key ids go to the purge register before the transaction
 // commits: a register line for a purge that then fails and retries only destroys keys of a purge
@@ -28,9 +28,9 @@ export const PURGE_ACTOR = 'system:purge';
 
 const keysSha256 = (keys: string[]): string => createHash('sha256').update([...keys].sort().join('\n')).digest('hex');
 
-/** Deletes what the request names; returns per table the keys of the deleted rows. */
-async function purgeRows(r: PurgeRequest): Promise<Array<{ table: string; keys: string[] }>> {
-  if (r.scope === 'tenant') return eraseTenantRows();
+/** Deletes what the request names (a tenant's records but this purge's own request and job); returns per table the keys of the deleted rows. */
+async function purgeRows(r: PurgeRequest, jobId: string): Promise<Array<{ table: string; keys: string[] }>> {
+  if (r.scope === 'tenant') return eraseTenantRows({ purgeId: r.purge_id, jobId });
   const entityId = r.scope === 'subject' ? `subject:${r.subject}` : r.subject;
   const erased = r.scope === 'subject' ? await eraseSubject(r.subject) : [];
   const relationships = await deleteEntity(entityId);
@@ -43,15 +43,11 @@ export interface PurgeRegisterSink {
   signer: Signer;
 }
 
-// What a whole-tenant purge leaves: append-only records (their sealed fields and pseudonyms now
-// unreadable) and the tenant's other records, which no one can reach once the tenant is purged.
-const TENANT_RETAINED = ['receipts', 'audit_events', 'policy_decisions', 'usage_events', 'workflow histories', "the tenant's row, status purged", "the tenant's other records, readable by no one through the API"];
-
-// Append-only records that name a subject in plain text: written before pseudonyms and sealing,
-// or in columns that are neither (a subject as target). The manifest counts them as "not
-// shreddable" rather than claiming them gone.
+// Append-only records that name a subject in plain text: written before pseudonyms and sealing
+// (a subject as actor, as target or in a receipt's evidence), or in columns that are neither yet.
+// The manifest counts them as "not shreddable" rather than claiming them gone.
 const PLAINTEXT_MENTIONS: Array<{ table: string; where: string }> = [
-  { table: 'receipts', where: "(actor = $2 OR target = 'subject:' || $2)" },
+  { table: 'receipts', where: "(actor = $2 OR target = 'subject:' || $2 OR body->'evidence_refs' ? ('subject:' || $2))" },
   { table: 'audit_events', where: "(actor = $2 OR target = 'subject:' || $2)" },
   { table: 'policy_decisions', where: 'actor = $2' },
   { table: 'usage_events', where: 'subject = $2' },
@@ -113,9 +109,10 @@ export function installPurges(runner: JobRunner, register: () => PurgeRegisterSi
         // The subject's pseudonym, read before its key goes: the manifest names the subject by it.
         if (r.scope === 'subject') await prepareActors([r.subject], at);
         const named = r.scope === 'subject' ? storedActor(r.subject) : r.subject;
-        const deleted = (await purgeRows(r)).map((d) => ({ table: d.table, rows: d.keys.length, keys_sha256: keysSha256(d.keys) }));
-        const shredded = await shredFor(r, at);
+        // A tenant is purged before its records go: only then does the database let them go.
         if (r.scope === 'tenant') await markTenantPurged(at);
+        const deleted = (await purgeRows(r, ctx.job.job_id)).map((d) => ({ table: d.table, rows: d.keys.length, keys_sha256: keysSha256(d.keys) }));
+        const shredded = await shredFor(r, at);
         const manifest: PurgeManifest = {
           purge_id,
           scope: r.scope,
@@ -124,7 +121,7 @@ export function installPurges(runner: JobRunner, register: () => PurgeRegisterSi
           deleted,
           shredded_keys: shredded,
           not_shreddable: r.scope === 'subject' ? await notShreddable(r.subject) : [],
-          retained: r.scope === 'tenant' ? TENANT_RETAINED : ['receipts', 'audit_events', 'policy_decisions', 'usage_events'],
+          retained: r.scope === 'tenant' ? tenantPurgeRetained() : ['receipts', 'audit_events', 'policy_decisions', 'usage_events'],
           beyond_reach: ['evidence packs, exports and disclosures already delivered', 'receipts held outside the platform'],
         };
         const sink = register();
