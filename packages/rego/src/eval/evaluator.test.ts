@@ -311,3 +311,77 @@ decision := {"checked": checked, "has_b": "b" in members}
     assert.deepEqual(q.evaluate({ ms: ['a2', 'c'] }), { checked: ['a2'], has_b: false });
   }
 });
+
+test('a streamed set consumer that starts by testing the member gives what the built set gives', () => {
+  const source = `package f
+
+p contains x if some x in input.xs
+p contains x if some x in input.ys
+
+wild contains x if {
+	some x in p
+	endswith(x, ".*")
+}
+tame contains x if {
+	some x in p
+	not endswith(x, ".*")
+	x != "c"
+}
+itself contains x if {
+	some x in p
+	startswith(x, x)
+}
+granted if {
+	some x in p
+	endswith(x, ".*")
+	startswith(input.action, trim_suffix(x, "*"))
+}
+# The same tests, not first after the enumeration: evaluated member by member, as before.
+unfiltered := {"wild": {x | some x in p; true; endswith(x, ".*")}, "tame": {x | some x in p; true; not endswith(x, ".*"); x != "c"}}
+listed := [x | some x in input.xs; not endswith(x, ".*")]
+`;
+  const p = compile({ 'f.rego': source });
+  const input = { xs: ['a.*', 'b', 'c', 7], ys: ['b', 'export.*', 'd'], action: 'export.audit' };
+  const q = p.prepare('data.f');
+  for (let i = 0; i < 2; i++) {
+    const doc = q.evaluate(input) as Record<string, unknown>;
+    assert.deepEqual(doc.wild, ['a.*', 'export.*'], 'members that pass the test, a number among them undefined');
+    assert.deepEqual(doc.tame, [7, 'b', 'd'], 'a negated test (true where the call is undefined), then the rest of the body');
+    assert.deepEqual(doc.itself, ['a.*', 'b', 'c', 'd', 'export.*'], 'the member in two argument places');
+    assert.equal(doc.granted, true, 'a later test reads the member bound by the streamed one');
+    assert.deepEqual(doc.unfiltered, { wild: doc.wild, tame: doc.tame }, 'the same as tested member by member');
+    assert.deepEqual(doc.listed, ['b', 'c', 7], 'an ordered enumeration of input filtered in order');
+    assert.equal(q.evaluate({ ...input, action: 'read' }) !== undefined, true, 'a second input evaluates afresh');
+    assert.equal((q.evaluate({ ...input, action: 'read' }) as Record<string, unknown>).granted, undefined, 'nothing grants read');
+  }
+  // In strict mode the number is an operand error, as unstreamed.
+  const strict = compile({ 'f.rego': source }, { strictBuiltinErrors: true });
+  const err = evalError(() => strict.evaluate('data.f.wild', input));
+  assert.equal(err.code, 'eval_type_error');
+  assert.match(err.message, /endswith: operand 1 must be string but got number/);
+  // The test's line is covered even when no member passes it; the lines after it are not.
+  const res = p.query('data.f.granted', { input: { xs: ['a'], ys: [], action: 'x' }, coverage: true });
+  const lines = res.coverage?.files['f.rego'];
+  assert.ok(lines?.covered.includes(21), `the test line is covered: ${JSON.stringify(lines)}`);
+  assert.ok(lines?.notCovered.includes(22), `the line after the test is not: ${JSON.stringify(lines)}`);
+});
+
+test('assignments in a body bind in place and are undone for the next solution and the next rule', () => {
+  const p = policy(`
+doubled contains y if { some x in input.xs; y := x * 2; y > 2 }
+pairs contains [a, b] if { some x in input.xs; a := x; b = a + 1; 4 != b }
+f(v) := w if { w := v + 1 }
+calls := [f(1), f(10)]
+missing contains x if { some x in input.xs; y := input.none[x]; y != 1 }
+swapped contains y if { some x in input.xs; x + 100 = y }
+`);
+  const q = p.prepare('data.t');
+  for (let i = 0; i < 2; i++) {
+    const doc = q.evaluate({ xs: [1, 2, 3] }) as Record<string, unknown>;
+    assert.deepEqual(doc.doubled, [4, 6], 'each solution binds y afresh');
+    assert.deepEqual(doc.pairs, [[1, 2], [2, 3]], 'a var assigned from another assigned var');
+    assert.deepEqual(doc.calls, [2, 11], 'a function body binds its output per call');
+    assert.deepEqual(doc.missing, [], 'an assignment of an undefined value fails the body');
+    assert.deepEqual(doc.swapped, [101, 102, 103], 'unification with the var on the right');
+  }
+});

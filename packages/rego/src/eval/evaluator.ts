@@ -2,7 +2,7 @@
 // demand and cached per query), rule semantics (defaults, else chains, conflicts) and calls
 // (user functions, builtins with OPA's error mapping, the evaluator's own functions).
 
-import type { Body, CallTerm, Location, RefTerm, Term } from '../ast/types.ts';
+import type { Body, CallTerm, Expr, Location, RefTerm, Term } from '../ast/types.ts';
 import type { BuiltinDef, BuiltinRegistry } from '../builtins/registry.ts';
 import type { CompiledPolicy } from '../compile/compiler.ts';
 import { intrinsicArity } from '../compile/intrinsics.ts';
@@ -16,7 +16,7 @@ import { builtinFailure, runBuiltin } from './builtin-call.ts';
 import { BUSY, NONE } from './caches.ts';
 import { ContainerObject, ContainerSet, DocBuilder } from './doc-builder.ts';
 import { Bindings } from './bindings.ts';
-import { Frame, lookup, SLOW, type K, type VK } from './frame.ts';
+import { Frame, lookup, SLOW, type K, type RestOfBody, type VK } from './frame.ts';
 import { callIntrinsic } from './intrinsics.ts';
 import { patchDoc, type DataOverride } from './overrides.ts';
 import { candidateRules } from './rule-index.ts';
@@ -695,12 +695,20 @@ export class Evaluator extends Frame {
       const fn = def.fn as NonNullable<BuiltinDef['fn']>;
       return checkResult(this.s.ctx, def.name, fn(args, this.s.ctx));
     } catch (err) {
-      const e = builtinFailure(def, err, t.loc);
-      if (this.s.strict || e.code === 'eval_cancel_error' || e.code === 'eval_conflict_error') throw e;
-      return undefined;
+      return this.failedCall(def, err, t);
     } finally {
       this.argDepth--;
     }
+  }
+
+  /**
+   * A builtin call that threw: undefined (the call is), or thrown again when errors are strict
+   * or it cancels the evaluation.
+   */
+  private failedCall(def: BuiltinDef, err: unknown, t: CallTerm): undefined {
+    const e = builtinFailure(def, err, t.loc);
+    if (this.s.strict || e.code === 'eval_cancel_error' || e.code === 'eval_conflict_error') throw e;
+    return undefined;
   }
 
   /**
@@ -788,6 +796,8 @@ export class Evaluator extends Frame {
     const producer = this.ruleStack.pop() as CRule;
     this.b = outer;
     try {
+      const filtered = this.filterEach(member, values, consumer);
+      if (filtered !== SLOW) return filtered;
       for (let i = 0; i < values.length; i++) {
         outer.set(member, values[i] as Value);
         if (consumer()) return true;
@@ -797,6 +807,78 @@ export class Evaluator extends Frame {
       outer.set(member, undefined);
       this.b = inner;
       this.ruleStack.push(producer);
+    }
+  }
+
+  protected filterEach(name: string, values: readonly Value[], k: K): boolean | typeof SLOW {
+    const rest = this.restOf(k);
+    const filter = rest === undefined ? undefined : this.memberFilter(rest.body[rest.i] as Expr, name);
+    return filter === undefined ? SLOW : this.eachFiltered(values, name, filter, rest as RestOfBody);
+  }
+
+  /**
+   * The test `e` as a filter of var `name`'s values: a builtin call whose arguments are
+   * constants and `name` itself (`endswith(p, ".*")`), computed without continuations.
+   * Undefined when `e` is anything else, or when a `with` replaces functions.
+   */
+  private memberFilter(e: Expr, name: string): MemberFilter | undefined {
+    if (this.fnOverrides !== undefined) return undefined;
+    const test = this.testAt(e);
+    if (test === undefined || test.call === undefined) return undefined;
+    let filter = test.filter as MemberFilter | undefined;
+    if (filter === undefined || filter.name !== name) test.filter = filter = this.filterOf(test.call, test.negated, name);
+    return filter.def === undefined ? undefined : filter;
+  }
+
+  private filterOf(call: CallTerm, negated: boolean, name: string): MemberFilter {
+    const site = (call.site as CallSite | undefined) ?? this.resolveSite(call);
+    const def = site.quick;
+    const none: MemberFilter = { name, def: undefined, call, places: [], negated };
+    if (def === undefined || site.members !== undefined) return none;
+    const places: number[] = [];
+    for (let i = 0; i < def.arity; i++) {
+      if (site.vars[i] === name) places.push(i);
+      else if (site.consts[i] === undefined) return none;
+    }
+    return places.length === 0 ? none : { name, def, call, places, negated };
+  }
+
+  /**
+   * Hands `values` as var `member` to the rest of a body that starts with a filter of it (see
+   * memberFilter): each value is tested before it is bound, in one loop with one argument
+   * array, and only those that pass are bound and go on to the rest of the body. The step is
+   * taken for every value, as the body would take it. The caller unbinds `member`.
+   */
+  private eachFiltered(values: readonly Value[], member: string, filter: MemberFilter, rest: RestOfBody): boolean {
+    const { body, k } = rest;
+    const at = rest.i;
+    const e = body[at] as Expr;
+    const def = filter.def as BuiltinDef;
+    const fn = def.fn as NonNullable<BuiltinDef['fn']>;
+    const { places, negated } = filter;
+    const ctx = this.s.ctx;
+    const depth = this.argDepth++;
+    const args = this.argsAt(depth, def.arity);
+    const consts = (filter.call.site as CallSite).consts;
+    for (let i = 0; i < def.arity; i++) args[i] = consts[i] ?? null;
+    try {
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i] as Value;
+        this.step(e);
+        for (let j = 0; j < places.length; j++) args[places[j] as number] = v;
+        let q: Value | undefined;
+        try {
+          q = checkResult(ctx, def.name, fn(args, ctx));
+        } catch (err) {
+          q = this.failedCall(def, err, filter.call);
+        }
+        if ((q !== undefined && q !== false) === negated) continue;
+        this.b.set(member, v);
+        if (this.evalBody(body, at + 1, k)) return true;
+      }
+      return false;
+    } finally {
+      this.argDepth = depth;
     }
   }
 
@@ -922,9 +1004,7 @@ export class Evaluator extends Frame {
   private siteArgs(t: CallTerm, site: CallSite, arity: number): Value[] | null | undefined {
     const n = Math.min(arity, t.args.length);
     const depth = this.argDepth++;
-    // One array per argument count: setting an array's length on every call costs more.
-    const byCount = this.argPool[depth] ?? (this.argPool[depth] = []);
-    const out = byCount[n] ?? (byCount[n] = new Array<Value>(n).fill(null));
+    const out = this.argsAt(depth, n);
     const { consts, vars } = site;
     for (let i = 0; i < n; i++) {
       // Constants and bound vars, the most common arguments, without looking at the term.
@@ -941,6 +1021,13 @@ export class Evaluator extends Frame {
       out[i] = v;
     }
     return out;
+  }
+
+  /** The pooled argument array of `n` values at call depth `depth`. */
+  private argsAt(depth: number, n: number): Value[] {
+    // One array per argument count: setting an array's length on every call costs more.
+    const byCount = this.argPool[depth] ?? (this.argPool[depth] = []);
+    return byCount[n] ?? (byCount[n] = new Array<Value>(n).fill(null));
   }
 
   private evalArgs(t: CallTerm, arity: number, k: (args: Value[]) => boolean): boolean {
@@ -1074,6 +1161,18 @@ interface DataPrefix {
   base: Value | undefined;
   /** How many path terms the walk consumed. */
   i: number;
+}
+
+/** A test expression as a filter of one var's values (see Evaluator.memberFilter). */
+interface MemberFilter {
+  /** The var filtered. */
+  name: string;
+  /** The builtin; undefined when the test is no filter of `name`. */
+  def: BuiltinDef | undefined;
+  call: CallTerm;
+  /** The argument positions `name` takes (the others are constants). */
+  places: number[];
+  negated: boolean;
 }
 
 /** A call term's target, resolved once (each call term belongs to one compiled policy). */

@@ -38,10 +38,12 @@ interface Scope {
 }
 
 /** What `quickTest` needs of a plain expression without `with`: its term, and whether it is negated. */
-interface Test {
+export interface Test {
   term: Term;
   call: CallTerm | undefined;
   negated: boolean;
+  /** The test as a filter of a var's candidate values, made by the evaluator when first needed. */
+  filter: unknown;
 }
 
 const NOT_A_TEST = Symbol('not a test');
@@ -59,7 +61,7 @@ function testOf(e: Expr): Test | typeof NOT_A_TEST {
   let test: Test | typeof NOT_A_TEST = NOT_A_TEST;
   if (e.type === 'expr' && e.op === 'term' && e.with.length === 0) {
     const term = e.terms[0];
-    test = { term, call: term.type === 'call' ? term : undefined, negated: e.negated };
+    test = { term, call: term.type === 'call' ? term : undefined, negated: e.negated, filter: undefined };
   }
   (e as Tested).test = test;
   return test;
@@ -86,7 +88,7 @@ function eachEqual(coll: Value, x: Value, k: K): boolean {
 }
 
 /** A reusable continuation: evaluate `body` from expression `i`, then `k`. */
-class RestOfBody {
+export class RestOfBody {
   body: Body = [];
   i = 0;
   k: K = FOUND;
@@ -121,6 +123,9 @@ export abstract class Frame {
    */
   private readonly rests: RestOfBody[] = [];
   private restDepth = 0;
+  /** Vars bound in place by quickAssign, innermost last; evalBody unbinds its own before returning. */
+  private readonly assigned: string[] = [];
+  private assignedTop = 0;
 
   constructor(readonly s: EvalSettings) {
     this.input = s.input;
@@ -149,6 +154,13 @@ export abstract class Frame {
    */
   protected abstract yieldEach(name: string, values: readonly Value[], k: K): boolean | typeof SLOW;
 
+  /**
+   * `some name in values` followed by a test of name alone (`startswith(name, "a")`): each value
+   * is tested before it is bound, and only those that pass go on to the rest of the body. SLOW
+   * when `k` is no such body.
+   */
+  protected abstract filterEach(name: string, values: readonly Value[], k: K): boolean | typeof SLOW;
+
   /** The value of a call computed without continuations, or SLOW (see quickValue). */
   protected abstract quickCall(t: CallTerm): Value | undefined | typeof SLOW;
 
@@ -159,18 +171,25 @@ export abstract class Frame {
   // Bodies and expressions
 
   evalBody(body: Body, i: number, k: K): boolean {
-    // Tests (expressions with one value that bind nothing) are decided in place; only an
-    // expression that binds or enumerates gets a continuation: the rest of the body.
+    // Tests (expressions with one value that bind nothing) are decided in place, and so are
+    // assignments of one value to an unbound var (undone before returning); only an expression
+    // that enumerates gets a continuation: the rest of the body.
+    const mark = this.assignedTop;
     for (; i < body.length; i++) {
       const e = body[i] as Expr;
       this.step(e);
       const passed = this.quickTest(e);
-      if (passed === SLOW) break;
-      if (!passed) return false;
+      if (passed === SLOW) {
+        const assigned = this.quickAssign(e);
+        if (assigned === SLOW) break;
+        if (!assigned) return this.unassign(mark, false);
+        continue;
+      }
+      if (!passed) return this.unassign(mark, false);
     }
-    if (i === body.length) return k();
+    if (i === body.length) return this.unassign(mark, k());
     const e = body[i] as Expr;
-    if (i === body.length - 1) return this.evalStepped(e, k);
+    if (i === body.length - 1) return this.unassign(mark, this.evalStepped(e, k));
     // The rest of the body is a continuation from the pool, held while this expression runs.
     const depth = this.restDepth++;
     const rest = this.rests[depth] ?? (this.rests[depth] = new RestOfBody(this));
@@ -178,10 +197,60 @@ export abstract class Frame {
     rest.i = i + 1;
     rest.k = k;
     try {
-      return this.evalStepped(e, rest.run);
+      return this.unassign(mark, this.evalStepped(e, rest.run));
     } finally {
       this.restDepth = depth;
     }
+  }
+
+  /**
+   * `x = v` or `v = x` (also `:=`) with x an unbound local var and v a term with at most one
+   * value that binds nothing: binds x in place, as unification would, and records it for
+   * `unassign`. False when v is undefined; SLOW for any other expression.
+   */
+  private quickAssign(e: Expr): boolean | typeof SLOW {
+    if (e.type !== 'expr' || e.op === 'term' || e.negated || e.with.length > 0) return SLOW;
+    const [a, b] = e.terms as [Term, Term];
+    let name: string;
+    let other: Term;
+    if (a.type === 'var' && !isRoot(a.name) && this.b.get(a.name) === undefined) {
+      name = a.name;
+      other = b;
+    } else if (b.type === 'var' && !isRoot(b.name) && this.b.get(b.name) === undefined) {
+      name = b.name;
+      other = a;
+    } else return SLOW;
+    if (this.isPattern(other)) return SLOW;
+    const v = this.quickValue(other);
+    if (v === SLOW) return SLOW;
+    if (v === undefined) return false;
+    this.b.set(name, v);
+    this.assigned[this.assignedTop++] = name;
+    return true;
+  }
+
+  /** Unbinds the vars quickAssign bound since `mark` (in the current frame); returns r. */
+  private unassign(mark: number, r: boolean): boolean {
+    while (this.assignedTop > mark) this.b.set(this.assigned[--this.assignedTop] as string, undefined);
+    return r;
+  }
+
+  /**
+   * The rest of a body that `k` stands for, when `k` is a pooled continuation in use: whoever
+   * enumerates values for it may look at the expression it starts with.
+   */
+  protected restOf(k: K): RestOfBody | undefined {
+    for (let d = this.restDepth - 1; d >= 0; d--) {
+      const rest = this.rests[d] as RestOfBody;
+      if (rest.run === k) return rest;
+    }
+    return undefined;
+  }
+
+  /** An expression's test (see quickTest), or undefined when it is not one. */
+  protected testAt(e: Expr): Test | undefined {
+    const test = (e as Tested).test ?? testOf(e);
+    return test === NOT_A_TEST ? undefined : test;
   }
 
   /** Whether a test expression holds, decided without continuations; SLOW for anything else. */
@@ -222,6 +291,7 @@ export abstract class Frame {
     this.ordered = true;
     this.steps = 0;
     this.restDepth = 0;
+    this.assignedTop = 0;
     if (this.s.timeoutMs !== undefined) this.s.deadline = performance.now() + this.s.timeoutMs;
   }
 
@@ -322,6 +392,8 @@ export abstract class Frame {
     const yielded = this.yieldEach(name, values, k);
     if (yielded !== SLOW) return yielded;
     try {
+      const filtered = this.filterEach(name, values, k);
+      if (filtered !== SLOW) return filtered;
       for (let i = 0; i < values.length; i++) {
         this.b.set(name, values[i] as Value);
         if (k()) return true;

@@ -3,6 +3,7 @@
 // keyword (Rego allows `if`, `in`, `null`, ... as reference segments such as `foo.in`).
 
 import { RegoError } from '../errors.ts';
+import { intern } from '../value/intern.ts';
 import type { Location } from '../ast/types.ts';
 
 export type TokenKind =
@@ -166,7 +167,9 @@ export class Lexer {
       if (isIdentStart(c)) {
         let i = start + 1;
         while (i < src.length && isIdentPart(src.charCodeAt(i))) i++;
-        out.push(this.token('ident', start, i - start, line, col));
+        const t = this.token('ident', start, i - start, line, col);
+        t.text = intern(t.text);
+        out.push(t);
         continue;
       }
       if (isDigit(c)) {
@@ -176,7 +179,7 @@ export class Lexer {
       switch (c) {
         case Ch.Quote: {
           const t = this.token('string', start, 0, line, col);
-          t.value = this.quoted(start + 1);
+          t.value = intern(this.quoted(start + 1));
           t.end = this.pos;
           t.text = src.slice(start, this.pos);
           out.push(t);

@@ -11,6 +11,7 @@
 // construction) must not be mutated after they are handed to the evaluator.
 
 import { MAX_NESTING_DEPTH } from '../limits.ts';
+import { intern } from './intern.ts';
 
 export type Value = null | boolean | number | BigNum | string | Value[] | RObject | RSet;
 
@@ -677,7 +678,7 @@ export function parseJSON(text: string): Value {
     const raw = simple ? text.slice(start + 1, i - 1) : (JSON.parse(text.slice(start, i)) as string);
     let s = strings.get(raw);
     if (s === undefined) {
-      s = simple && raw.length >= SLICE_MIN ? (JSON.parse(text.slice(start, i)) as string) : raw;
+      s = intern(simple && raw.length >= SLICE_MIN ? (JSON.parse(text.slice(start, i)) as string) : raw);
       strings.set(s, s);
     }
     return s;
