@@ -49,11 +49,12 @@ const TENANT_RETAINED = ['receipts', 'audit_events', 'policy_decisions', 'usage_
 
 // Append-only records that name a subject in plain text: written before pseudonyms and sealing,
 // or in columns that are neither (a subject as target). The manifest counts them as "not
-// shreddable" rather than claiming them gone.
+// shreddable" rather than claiming them gone. A decision's input counts when it holds the subject
+// id as any JSON string (an input whose people were not prepared, or logged before pseudonyms).
 const PLAINTEXT_MENTIONS: Array<{ table: string; where: string }> = [
   { table: 'receipts', where: "(actor = $2 OR target = 'subject:' || $2)" },
   { table: 'audit_events', where: "(actor = $2 OR target = 'subject:' || $2)" },
-  { table: 'policy_decisions', where: 'actor = $2' },
+  { table: 'policy_decisions', where: '(actor = $2 OR strpos(input::text, to_jsonb($2::text)::text) > 0)' },
   { table: 'usage_events', where: 'subject = $2' },
   ...['purge_history', 'high_risk_history', 'incident_history', 'revops_quote_history'].map((table) => ({ table, where: `actor = $2 AND rationale NOT LIKE 'sealed:v1:%'` })),
 ];
