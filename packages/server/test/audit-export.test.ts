@@ -127,7 +127,8 @@ test('the pack holds exactly what the filters select', async () => {
   assert.ok(events.some((e) => e.action === 'subject.create'), 'the denied create is there');
   const decisions = jsonLines(files.get('decisions.jsonl'));
   assert.ok(decisions.length >= 1, 'decisions selected');
-  assert.ok(decisions.every((d) => d.actor === 'user-engineer' && d.allow === false), 'only denied decisions of the actor');
+  assert.ok(decisions.every((d) => forms.includes(d.actor) && d.allow === false), 'only denied decisions of the actor');
+  assert.ok(decisions.every((d) => d.actor !== 'user-engineer'), 'the decision log names the person by pseudonym too');
   assert.deepEqual(jsonLines(files.get('receipts.jsonl')), [], 'receipts record allowed actions only');
   const manifest = JSON.parse(files.get('manifest.json')!) as { filters: { actors: string[]; outcome: string } };
   assert.deepEqual({ ...manifest.filters, actors: [...manifest.filters.actors].sort() }, { actors: [...forms].sort(), outcome: 'denied' });

@@ -9,6 +9,7 @@ import { createTestApp, type TestApp } from './support/test-app.ts';
 let h: TestApp;
 const A: [string, string] = ['demo-external', 'user-admin'];
 const B: [string, string] = ['pilot-b', 'user-admin'];
+const PSEUDONYM = /^pseudonym:[0-9a-f-]{36}$/;
 
 before(async () => {
   h = await createTestApp({ ledgerBackground: false, jobsBackground: false });
@@ -35,7 +36,11 @@ test('one CloudEvent is stored once: a resend is a duplicate, not a second count
   const again = await send(A, event('evt-1', { data: { quantity: 7 } }), 'application/cloudevents+json');
   assert.deepEqual(again.json(), { received: 1, stored: 0, duplicates: 1 });
   const rows = await usageRows('demo-external', `idempotency_key = 'ce:evt-1'`);
-  assert.deepEqual(rows, [{ meter: 'api_request', quantity: '7', idempotency_key: 'ce:evt-1', subject: 'connector-user', source: 'api' }]);
+  // The subject is stored by pseudonym (ADR 0029); the listing shows the subject id behind it.
+  assert.match(String(rows[0]?.subject), PSEUDONYM);
+  assert.deepEqual(rows, [{ meter: 'api_request', quantity: '7', idempotency_key: 'ce:evt-1', subject: rows[0]!.subject, source: 'api' }]);
+  const listed = (await h.call('GET', '/api/v1/finops/usage?meter=api_request', { as: A })).json().events as Array<{ idempotency_key: string; subject: string }>;
+  assert.equal(listed.find((e) => e.idempotency_key === 'ce:evt-1')?.subject, 'connector-user');
 });
 
 test('a batch maps type to meters and stores only the events not seen before', async () => {
@@ -108,7 +113,8 @@ test('every allowed action leaves one usage event in its meter, and every decisi
   assert.equal(denied.statusCode, 403);
   await policyRuntime().engine.flushDecisions();
   const mine = await usageRows('pilot-a', `idempotency_key = 'receipt:${String(res.headers['x-receipt-id'])}'`);
-  assert.deepEqual(mine.map((r) => [r.meter, r.subject, r.source]), [['api_request', 'user-admin', 'pipeline']]);
+  assert.deepEqual(mine.map((r) => [r.meter, r.source]), [['api_request', 'pipeline']]);
+  assert.match(String(mine[0]!.subject), PSEUDONYM, 'the caller is stored by pseudonym');
   const decisions = await withTenantTransaction(h.t.db, 'pilot-a', () =>
     currentTx().query<{ n: number; denied: number }>(
       `SELECT count(*)::int AS n, count(*) FILTER (WHERE properties->>'allow' = 'false')::int AS denied FROM usage_events WHERE meter = 'policy_decision' AND properties->>'package' = 'companyos/authz/decision'`,

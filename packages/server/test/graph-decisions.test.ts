@@ -44,7 +44,9 @@ test("a new quote's receipt is linked from the quote and to the decision that al
 
   await policyRuntime().engine.flushDecisions();
   const [logged] = await rows<{ properties: Record<string, unknown> }>(`SELECT properties FROM entities WHERE entity_id = $1 AND type = 'PolicyDecision'`, [decision]);
-  assert.deepEqual(logged!.properties, { decision_id: decision.slice('decision:'.length), action: 'revops.quote.create', actor: 'user-ae', allow: true, bundle_hash: receipt!.body.bundle_hash });
+  // The graph mirrors the actor as stored: the receipt's and the decision log's pseudonym, the same one.
+  assert.match(receipt!.body.actor, /^pseudonym:[0-9a-f-]{36}$/);
+  assert.deepEqual(logged!.properties, { decision_id: decision.slice('decision:'.length), action: 'revops.quote.create', actor: receipt!.body.actor, allow: true, bundle_hash: receipt!.body.bundle_hash });
   const policy = `policy:${receipt!.body.bundle_hash}`;
   assert.ok((await edgesOf(decision)).includes(`${policy} GOVERNS ${decision}`));
 

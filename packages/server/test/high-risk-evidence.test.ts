@@ -105,8 +105,10 @@ test('the evidence pack of a reverted request verifies and holds its approvals, 
   assert.equal(revert?.details.job_id, execute.details.revert_job_id);
   assert.equal(revert?.details.role_dropped, true);
   // The decisions of the steps' API calls, with their bundle.
+  // The pack carries them as stored: their actor is a pseudonym, read here as the subject id.
   const decisions = jsonLines(files.get('decisions.jsonl'));
-  assert.ok(decisions.some((d) => d.action === 'high_risk.request.approve' && d.actor === 'sam-officer' && d.allow === true && bundles.includes(d.bundle_hash)));
+  const deciders = await withTenantTransaction(h.t.db, 'pilot-a', () => shownActors(decisions.map((d) => d.actor as string)));
+  assert.ok(decisions.some((d) => d.action === 'high_risk.request.approve' && deciders.get(d.actor) === 'sam-officer' && d.allow === true && bundles.includes(d.bundle_hash)));
 
   // One changed byte in a record (the pack compressed again) no longer matches the signed manifest.
   // The sealed rationales are only in the audit events (the history).

@@ -129,7 +129,8 @@ test('a purge destroys the subject key: the text reads as [purged] in the API an
   const notShreddable = Object.fromEntries((done.manifest.not_shreddable as Array<{ table: string; rows: number }>).map((n) => [n.table, n.rows]));
   assert.equal(notShreddable.receipts, undefined, 'receipts name the subject by pseudonym');
   assert.equal(notShreddable.audit_events, undefined, 'audit events name the subject by pseudonym');
-  assert.ok(notShreddable.policy_decisions >= 1, 'the decision log still names the subject in plain text, and says so');
+  assert.equal(notShreddable.policy_decisions, undefined, 'the decision log names the subject by pseudonym');
+  assert.equal(notShreddable.usage_events, undefined, 'usage events name the subject by pseudonym');
   assert.equal(notShreddable.purge_history, undefined, 'sealed rationales are not listed');
   assert.deepEqual(await leaverMentions(h.t.db), []);
   const keyRows = await h.t.db.query<{ subject_id: string }>(`SELECT subject_id FROM subject_data_keys WHERE tenant_id = 'pilot-a' AND shredded_at IS NOT NULL`);

@@ -109,8 +109,10 @@ test('the evidence pack of a deal verifies offline and holds its lead, quote ver
   assert.deepEqual([contract.quote_id, contract.amount_minor, contract.effective_date, contract.term_months], [quoteId, 909_999, '2026-04-01', 12]);
   // Every step's decision, with the bundle it was decided under, and that bundle.
   const bundles = jsonLines(files.get('bundles.jsonl')).map((b) => b.bundle_hash);
+  // The pack carries them as stored: their actor is a pseudonym, read here as the subject id.
   const decisions = jsonLines(files.get('decisions.jsonl'));
-  assert.ok(decisions.some((d) => d.action === 'revops.quote.approve' && d.actor === 'user-finance' && d.allow === true && bundles.includes(d.bundle_hash)));
+  const deciders = await withTenantTransaction(h.t.db, 'pilot-a', () => shownActors(decisions.map((d) => d.actor as string)));
+  assert.ok(decisions.some((d) => d.action === 'revops.quote.approve' && isPseudonym(d.actor) && deciders.get(d.actor) === 'user-finance' && d.allow === true && bundles.includes(d.bundle_hash)));
 
   // Stable: reading the deal again and downloading the pack again gives the same records.
   await h.call('GET', `/api/v1/revops/opportunities/${opportunityId}`, { as: finance });

@@ -1,6 +1,6 @@
 import { currentTenantId, currentTx } from '../context.ts';
 import { runBatch, type Statement } from '../db/statement.ts';
-import { isPseudonym, prepareActors, pseudonymInRef, shownActors, shownRef, storedActor, storedFormsOf, storedRef, storedRefForms, subjectNamedBy } from '../identity/actor-pseudonyms.ts';
+import { prepareActors, pseudonymInRef, pseudonymsIn, shownActors, shownRef, storedActor, storedFormsOf, storedRef, storedRefForms, subjectNamedBy, withShownActors } from '../identity/actor-pseudonyms.ts';
 import { uuidv7 } from '../util/ids.ts';
 import { openAuditEvents } from './sealed-details.ts';
 
@@ -117,33 +117,18 @@ export async function pageAuditEvents(filter: AuditFilter & { limit: number }): 
   return { events, next: rows.length > filter.limit && last !== undefined ? { occurredAt: last.occurred_at, eventId: last.event_id } : null };
 }
 
-/** Pseudonyms an event names: its actor, and values in its details down to a snapshot's members (a step's actor, a manifest's subject). */
-function pseudonymsIn(value: unknown, depth: number, out: string[]): void {
-  if (isPseudonym(value)) out.push(value);
-  else if (depth < 2 && typeof value === 'object' && value !== null && !Array.isArray(value)) for (const v of Object.values(value)) pseudonymsIn(v, depth + 1, out);
-}
-
-function replaced(value: unknown, depth: number, shown: Map<string, string>): unknown {
-  if (isPseudonym(value)) return shown.get(value) ?? value;
-  if (depth >= 2 || typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaced(v, depth + 1, shown)]));
-}
-
 /** Events with the people they name shown to the reader: the subject id while the pseudonym's key lives, `[purged] <purge id>` after. */
 async function showActors(events: AuditEvent[]): Promise<AuditEvent[]> {
-  const named: string[] = [];
-  for (const e of events) {
-    pseudonymsIn(e.actor, 0, named);
-    pseudonymsIn(e.details, 0, named);
+  const named = events.flatMap((e) => {
     const target = pseudonymInRef(e.target);
-    if (target !== undefined) named.push(target);
-  }
+    return [...pseudonymsIn(e.actor), ...pseudonymsIn(e.details), ...(target === undefined ? [] : [target])];
+  });
   if (named.length === 0) return events;
   const shown = await shownActors(named);
   return events.map((e) => ({
     ...e,
-    actor: replaced(e.actor, 0, shown) as string | null,
+    actor: withShownActors(e.actor, shown) as string | null,
     target: shownRef(e.target, shown),
-    details: replaced(e.details, 0, shown) as Record<string, unknown>,
+    details: withShownActors(e.details, shown) as Record<string, unknown>,
   }));
 }

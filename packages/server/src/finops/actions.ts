@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { Problem } from '../http/problem.ts';
+import { prepareActors } from '../identity/actor-pseudonyms.ts';
 import { toCsv } from '../http/csv.ts';
 import { defineAction } from '../pipeline/define-action.ts';
 import { csvReply } from './csv-reply.ts';
@@ -40,6 +41,8 @@ export const reportUsage = defineAction({
   run: async (ctx, body) => {
     const header = ctx.headers['content-type'];
     const events = usageFromCloudEvents(body as CloudEvent | CloudEvent[], Array.isArray(header) ? header[0] : header, ctx.now);
+    // The subjects are stored by pseudonym: one read for the batch, and a key for a person who has none.
+    await prepareActors(events.map((e) => e.subject), ctx.now);
     const stored = await insertUsageEvents(events, ctx.now);
     return { received: events.length, stored, duplicates: events.length - stored };
   },

@@ -1,5 +1,6 @@
 import { currentTenantId, currentTx } from '../context.ts';
 import type { Statement } from '../db/statement.ts';
+import { shownActors, storedActor } from '../identity/actor-pseudonyms.ts';
 import { uuidv7 } from '../util/ids.ts';
 
 export type QuotaKind = 'runs' | 'exports';
@@ -11,6 +12,7 @@ export interface UsageEventInput {
   /** Unique per tenant: a second event with the same key is dropped, so retries never count twice. */
   idempotencyKey: string;
   occurredAt: Date;
+  /** Who used it: a person is stored by pseudonym when prepared in the transaction (ADR 0029), else as given. */
   subject: string | null;
   /** Where it came from: `pipeline`, `decision-log`, `job`, or `api` (reported from outside). */
   source: string;
@@ -57,7 +59,7 @@ export function usageEventsStatement(events: UsageEventInput[], recordedAt: Date
       column((e) => e.meter),
       column((e) => e.quantity),
       column((e) => e.idempotencyKey),
-      column((e) => e.subject),
+      column((e) => storedActor(e.subject)),
       column((e) => e.source),
       column((e) => JSON.stringify(e.properties ?? {})),
       recordedAt.toISOString(),
@@ -105,7 +107,7 @@ export interface UsageFilter {
   limit: number;
 }
 
-/** The current tenant's usage events, newest first. */
+/** The current tenant's usage events, newest first, their subjects shown (the id while its key lives, `[purged] <purge id>` after). */
 export async function listUsageEvents(f: UsageFilter): Promise<UsageEvent[]> {
   const rows = await currentTx().query<Omit<UsageEvent, 'occurred_at' | 'recorded_at' | 'quantity'> & { occurred_at: Date | string; recorded_at: Date | string; quantity: string | number }>(
     `SELECT event_id, meter, quantity, idempotency_key, occurred_at, recorded_at, subject, source, action, properties FROM usage_events
@@ -113,8 +115,10 @@ export async function listUsageEvents(f: UsageFilter): Promise<UsageEvent[]> {
      ORDER BY occurred_at DESC, event_id DESC LIMIT $5`,
     [currentTenantId(), f.from ?? null, f.to ?? null, f.meter ?? null, f.limit],
   );
+  const shown = await shownActors(rows.map((r) => r.subject));
   return rows.map((r) => ({
     ...r,
+    subject: r.subject === null ? null : (shown.get(r.subject) ?? r.subject),
     event_id: String(r.event_id),
     quantity: Number(r.quantity),
     occurred_at: new Date(r.occurred_at).toISOString(),

@@ -2,14 +2,17 @@ import { currentContext, currentTenantId, currentTx } from '../context.ts';
 import type { Tx } from '../db/database.ts';
 import { dataKeys } from '../keys/data-keys.ts';
 
-// Receipts and audit events name who acted. For a person that is a pseudonym, not the subject id
-// (ADR 0029): `pseudonym:<data key id>`, the id of the person's live data key (ADR 0025). The key's
-// row is the only link from the pseudonym to the person; a purge destroys the key and unlinks the
-// row, so the signed records keep verifying while nothing ties them to the person any more.
+// Receipts, audit events, the decision log and usage events name who acted. For a person that is a
+// pseudonym, not the subject id (ADR 0029): `pseudonym:<data key id>`, the id of the person's live
+// data key (ADR 0025). The key's row is the only link from the pseudonym to the person; a purge
+// destroys the key and unlinks the row, so the signed records keep verifying while nothing ties
+// them to the person any more.
 // System actors (`system:*`) and portal viewers (`viewer:<invitation id>`) name no person's id.
 
 const PREFIX = 'pseudonym:';
-const PSEUDONYM = /^pseudonym:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const PSEUDONYM = new RegExp(`^${PREFIX}(${UUID})$`);
+const IN_TEXT = new RegExp(`${PREFIX}${UUID}`, 'g');
 
 /** What readers show for a pseudonym whose key a purge destroyed; the purge id follows it. */
 export const PURGED_ACTOR = '[purged]';
@@ -23,6 +26,8 @@ const namesPerson = (actor: string): boolean => !actor.startsWith('system:') && 
 // several tenants): prepared once, then used by the synchronous builders of receipts and audit
 // events without another round trip.
 const prepared = new WeakMap<Tx, Map<string, string>>();
+// Pseudonyms of keys this transaction made: they name nothing if it rolls back.
+const made = new WeakMap<Tx, Set<string>>();
 const keyOf = (tenantId: string, subjectId: string): string => `${tenantId}\u0000${subjectId}`;
 
 function known(): Map<string, string> {
@@ -52,7 +57,11 @@ export async function prepareActors(actors: ReadonlyArray<string | null | undefi
   );
   for (const r of rows) map.set(keyOf(tenantId, r.subject_id), `${PREFIX}${String(r.key_id)}`);
   for (const subjectId of missing) {
-    if (!map.has(keyOf(tenantId, subjectId))) map.set(keyOf(tenantId, subjectId), `${PREFIX}${(await dataKeys().forSubject(subjectId, now)).keyId}`);
+    if (map.has(keyOf(tenantId, subjectId))) continue;
+    const pseudonym = `${PREFIX}${(await dataKeys().forSubject(subjectId, now)).keyId}`;
+    map.set(keyOf(tenantId, subjectId), pseudonym);
+    const tx = currentTx();
+    made.set(tx, (made.get(tx) ?? new Set()).add(pseudonym));
   }
 }
 
@@ -68,6 +77,43 @@ export function storedActor(actor: string | null | undefined): string | null {
   const known = ctx?.tx === undefined || !namesPerson(actor) ? undefined : prepared.get(ctx.tx)?.get(keyOf(ctx.tenantId, actor));
   return known ?? actor;
 }
+
+/**
+ * The actor for a record another transaction writes later (the decision log): the person's
+ * pseudonym when its key was stored before this transaction, so no rollback of it can take the
+ * key back; otherwise as given, for that writer to prepare.
+ */
+export function storedActorForLater(actor: string): string {
+  const stored = storedActor(actor);
+  const tx = currentContext()?.tx;
+  return tx !== undefined && made.get(tx)?.has(stored) === true ? actor : stored;
+}
+
+// Where records name people: a string, or one among an object's members and their members (an
+// event's actor, a snapshot's requester, a decision input's subject id).
+const MEMBER_DEPTH = 2;
+const descends = (value: unknown, depth: number): value is Record<string, unknown> => depth < MEMBER_DEPTH && typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A value with each string where records name people passed through `f`. */
+export function mapNames(value: unknown, f: (s: string) => string, depth = 0): unknown {
+  if (typeof value === 'string') return f(value);
+  return descends(value, depth) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapNames(v, f, depth + 1)])) : value;
+}
+
+/** The pseudonyms a value names, where `mapNames` looks. */
+export function pseudonymsIn(value: unknown, depth = 0, out: string[] = []): string[] {
+  if (isPseudonym(value)) out.push(value);
+  else if (descends(value, depth)) for (const v of Object.values(value)) pseudonymsIn(v, depth + 1, out);
+  return out;
+}
+
+/** A value with the pseudonyms in it replaced as `shownActors` shows them. */
+export const withShownActors = (value: unknown, shown: Map<string, string>): unknown => mapNames(value, (s) => (isPseudonym(s) ? (shown.get(s) ?? s) : s));
+
+/** The pseudonyms within a text (a policy's reason naming its caller). */
+export const pseudonymsInText = (text: string): string[] => text.match(IN_TEXT) ?? [];
+/** A text with the pseudonyms within it replaced as `shownActors` shows them. */
+export const withShownText = (text: string, shown: Map<string, string>): string => text.replace(IN_TEXT, (p) => shown.get(p) ?? p);
 
 /**
  * What a reader sees for stored actors: the subject id behind a live pseudonym, `[purged] <purge id>`

@@ -33,8 +33,9 @@ function recordingDatabase(fail = false) {
 }
 
 const bundle = bundleFromFiles([{ path: 'authz.rego', content: 'package companyos.authz\n' }]);
+// A system actor: this database holds no data keys to name a person by (ADR 0029).
 const record = (tenant: string, id: string): DecisionRecord => ({
-  decision_id: id, tenant_id: tenant, timestamp: '2026-01-01T00:00:00.000Z', actor: 'u', action: 'a.b', allow: true, reasons: [],
+  decision_id: id, tenant_id: tenant, timestamp: '2026-01-01T00:00:00.000Z', actor: 'system:probe', action: 'a.b', allow: true, reasons: [],
   bundle_hash: bundle.hash, path: 'companyos/authz/decision', input: {}, result: {}, latency_ns: 1,
 });
 const writer = (db: Database, options: { flushMs: number; maxBatch: number }) => new DecisionLogWriter(db, createLogger({ level: 'silent' }), new BundleArchive(), options);

@@ -4,9 +4,11 @@ import { mirrorDecisions } from '../graph/mirror.ts';
 import type { Database } from '../db/database.ts';
 import { withTenantTransaction } from '../db/tenant-tx.ts';
 import { insertUsageEvents } from '../finops/usage-events.ts';
+import { storedFormsOf } from '../identity/actor-pseudonyms.ts';
 import { systemClock, type Clock } from '../util/clock.ts';
 import type { Bundle } from './bundle.ts';
 import type { BundleArchive } from './bundle-archive.ts';
+import { pseudonymousDecisions, shownDecisions } from './decision-pseudonyms.ts';
 import { openDecisionInputs } from './sealed-decision-input.ts';
 
 /** One logged decision, in the columns of `policy_decisions` (input already masked). */
@@ -106,9 +108,11 @@ export class DecisionLogWriter {
  * Inserts decisions of the current tenant; one already logged (a retried upload) is skipped.
  * Column arrays through unnest: one statement per batch, about three times faster than rows of
  * JSON. Each decision is metered (a `policy_decision` usage event keyed by its id) in the same
- * transaction, so a decision is logged and counted together or not at all. Returns how many were new.
+ * transaction, so a decision is logged and counted together or not at all. People are stored by
+ * pseudonym (ADR 0029). Returns how many were new.
  */
-export async function insertDecisions(records: DecisionRecord[], recordedAt: Date): Promise<number> {
+export async function insertDecisions(given: DecisionRecord[], recordedAt: Date): Promise<number> {
+  const records = await pseudonymousDecisions(given, recordedAt);
   const column = <T>(f: (r: DecisionRecord) => T): T[] => records.map(f);
   const rows = await currentTx().query<{ inserted: number }>(
     `WITH inserted AS (
@@ -152,15 +156,19 @@ export async function insertDecisions(records: DecisionRecord[], recordedAt: Dat
   return rows[0]?.inserted ?? 0;
 }
 
-/** The current tenant's logged decisions, newest first, sealed rationales opened. */
+/**
+ * The current tenant's logged decisions, newest first, sealed rationales opened and people shown.
+ * A filter by subject matches its id (older records) and its live pseudonym.
+ */
 export async function listDecisions(f: DecisionFilter): Promise<DecisionRecord[]> {
+  const actors = f.subject === undefined ? null : await storedFormsOf([f.subject]);
   const rows = await currentTx().query<DecisionRecord & { timestamp: Date; latency_ns: string | number }>(
     `SELECT decision_id, tenant_id, "timestamp", actor, action, allow, reasons, bundle_hash, path, input, result, latency_ns, source, error
      FROM policy_decisions
      WHERE tenant_id = $1 AND ($2::timestamptz IS NULL OR "timestamp" >= $2) AND ($3::timestamptz IS NULL OR "timestamp" < $3)
-       AND ($4::text IS NULL OR action = $4) AND ($5::text IS NULL OR actor = $5) AND ($6::boolean IS NULL OR allow = $6)
+       AND ($4::text IS NULL OR action = $4) AND ($5::text[] IS NULL OR actor = ANY($5::text[])) AND ($6::boolean IS NULL OR allow = $6)
      ORDER BY "timestamp" DESC, decision_id DESC LIMIT $7`,
-    [currentTenantId(), f.from ?? null, f.to ?? null, f.action ?? null, f.subject ?? null, f.allow ?? null, f.limit],
+    [currentTenantId(), f.from ?? null, f.to ?? null, f.action ?? null, actors, f.allow ?? null, f.limit],
   );
-  return openDecisionInputs(rows.map((r) => ({ ...r, decision_id: String(r.decision_id), timestamp: new Date(r.timestamp).toISOString(), latency_ns: Number(r.latency_ns) })));
+  return shownDecisions(await openDecisionInputs(rows.map((r) => ({ ...r, decision_id: String(r.decision_id), timestamp: new Date(r.timestamp).toISOString(), latency_ns: Number(r.latency_ns) }))));
 }

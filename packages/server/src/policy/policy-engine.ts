@@ -10,6 +10,7 @@ import type { BundleData } from './bundle-schema.ts';
 import { activeHashes, activeVersion, getVersionByHash, POLICY_CHANNEL } from './bundle-store.ts';
 import type { DecisionLogWriter } from './decision-log.ts';
 import { applyMaskRules } from './masking.ts';
+import { pseudonymousDecision } from './decision-pseudonyms.ts';
 import { sealDecisionInput } from './sealed-decision-input.ts';
 
 export const DECISION_PATH = 'companyos.authz.decision';
@@ -127,20 +128,24 @@ export class PolicyEngine {
     // Sealed now, in the deciding transaction: sealed at the later log write, a purge in between would be undone.
     const logged = this.decisionLog === undefined ? masked.input : await sealDecisionInput(masked.input, new Date(input.context.time));
     const decisionId = uuidv7();
-    this.decisionLog?.append(bundle, {
-      decision_id: decisionId,
-      tenant_id: input.tenant.id,
-      timestamp: input.context.time,
-      actor: input.subject.id,
-      action: input.action,
-      allow: decision.allow,
-      reasons: decision.reasons,
-      bundle_hash: bundle.hash,
-      path: DECISION_PATH.replaceAll('.', '/'),
-      input: logged,
-      result: masked.result,
-      latency_ns: Number(latency),
-    });
+    // Named by pseudonym now too, from what the deciding transaction prepared: a purge before the write cannot miss it.
+    this.decisionLog?.append(
+      bundle,
+      pseudonymousDecision({
+        decision_id: decisionId,
+        tenant_id: input.tenant.id,
+        timestamp: input.context.time,
+        actor: input.subject.id,
+        action: input.action,
+        allow: decision.allow,
+        reasons: decision.reasons,
+        bundle_hash: bundle.hash,
+        path: DECISION_PATH.replaceAll('.', '/'),
+        input: logged,
+        result: masked.result,
+        latency_ns: Number(latency),
+      }),
+    );
     this.options.log.info(
       { decision_id: decisionId, path: DECISION_PATH.replaceAll('.', '/'), bundle_hash: bundle.hash, action: input.action, result: { allow: decision.allow, reasons: decision.reasons } },
       'policy decision',
@@ -159,20 +164,23 @@ export class PolicyEngine {
     const value = this.policy(tenantId, bundle).evaluate(path, input);
     const latency = process.hrtime.bigint() - started;
     const result = value instanceof Set ? [...value] : (value ?? null);
-    this.decisionLog?.append(bundle, {
-      decision_id: uuidv7(),
-      tenant_id: tenantId,
-      timestamp: meta.time,
-      actor: meta.actor,
-      action: meta.action,
-      allow: Array.isArray(result) ? result.length > 0 : result !== null && result !== false,
-      reasons: [],
-      bundle_hash: bundle.hash,
-      path: path.replaceAll('.', '/'),
-      input,
-      result,
-      latency_ns: Number(latency),
-    });
+    this.decisionLog?.append(
+      bundle,
+      pseudonymousDecision({
+        decision_id: uuidv7(),
+        tenant_id: tenantId,
+        timestamp: meta.time,
+        actor: meta.actor,
+        action: meta.action,
+        allow: Array.isArray(result) ? result.length > 0 : result !== null && result !== false,
+        reasons: [],
+        bundle_hash: bundle.hash,
+        path: path.replaceAll('.', '/'),
+        input,
+        result,
+        latency_ns: Number(latency),
+      }),
+    );
     return result;
   }
 

@@ -1,0 +1,65 @@
+import { mapNames, prepareActors, pseudonymsIn, pseudonymsInText, shownActors, storedActor, storedActorForLater, withShownActors, withShownText } from '../identity/actor-pseudonyms.ts';
+import type { DecisionRecord } from './decision-log.ts';
+
+// The decision log names people as receipts do (ADR 0029): its `actor`, the subject id in the
+// logged copy of the input (and a prepared person wherever else the input names them, such as the
+// caller as a resource's requester), and the caller where the policy's reasons name it ("no role
+// of subject alice grants ..."), by pseudonym. The policy decided on the real input; only the
+// logged copy changes. Readers see the subject id while its key lives and `[purged] <purge id>` after.
+
+const subjectIdOf = (input: unknown): unknown => (input as { subject?: { id?: unknown } } | null)?.subject?.id;
+
+// A subject id as a word of a reason: not part of a longer id (the characters a subject id may hold).
+const ID_CHARS = 'A-Za-z0-9._@:/-';
+const escaped = (text: string): string => text.replace(/[.*+?^$()[\]{}|\\/-]/g, '\\$&');
+const asWord = (id: string): RegExp => new RegExp(`(?<![${ID_CHARS}])${escaped(id)}(?![${ID_CHARS}])`, 'g');
+
+const reasonsOf = (result: unknown): unknown => (result as { reasons?: unknown } | null)?.reasons;
+const isTexts = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
+
+/** The decision's reasons, in its record and its result, passed through `f`. */
+function withReasons(r: DecisionRecord, f: (text: string) => string): DecisionRecord {
+  const inResult = reasonsOf(r.result);
+  return { ...r, reasons: r.reasons.map(f), result: isTexts(inResult) ? { ...(r.result as object), reasons: inResult.map(f) } : r.result };
+}
+
+/** The decision with its people in the forms `store` gives (the caller's id in its reasons too). */
+function named(r: DecisionRecord, store: (subjectId: string) => string): DecisionRecord {
+  const input = mapNames(r.input, store);
+  if (r.actor === null) return { ...r, input };
+  const id = r.actor;
+  const actor = store(id);
+  if (actor === id) return { ...r, input };
+  let word: RegExp | undefined;
+  return withReasons({ ...r, actor, input }, (text) => (text.includes(id) ? text.replace((word ??= asWord(id)), actor) : text));
+}
+
+/**
+ * A decision as the deciding transaction hands it to the log, with no round trip: the people
+ * whose pseudonyms it prepared from stored keys (the caller's, read with its subject) by pseudonym.
+ */
+export const pseudonymousDecision = (r: DecisionRecord): DecisionRecord => named(r, storedActorForLater);
+
+/**
+ * Decisions as stored, in the writing transaction: an actor and input subject still named by id
+ * (a key made by a transaction that may have rolled back, a decision service's upload) by
+ * pseudonym, prepared in one read for the batch.
+ */
+export async function pseudonymousDecisions(records: DecisionRecord[], at: Date): Promise<DecisionRecord[]> {
+  await prepareActors(
+    records.flatMap((r) => [r.actor, subjectIdOf(r.input)].filter((a): a is string => typeof a === 'string')),
+    at,
+  );
+  return records.map((r) => named(r, storedActor));
+}
+
+/** Decisions with the people they name shown to the reader, in one read for all of them. */
+export async function shownDecisions(records: DecisionRecord[]): Promise<DecisionRecord[]> {
+  const people = records.flatMap((r) => {
+    const inResult = reasonsOf(r.result);
+    return [...pseudonymsIn(r.actor), ...pseudonymsIn(r.input), ...[...r.reasons, ...(isTexts(inResult) ? inResult : [])].flatMap(pseudonymsInText)];
+  });
+  if (people.length === 0) return records;
+  const shown = await shownActors(people);
+  return records.map((r) => withReasons({ ...r, actor: withShownActors(r.actor, shown) as string | null, input: withShownActors(r.input, shown) }, (text) => withShownText(text, shown)));
+}
