@@ -30,7 +30,7 @@ export interface IntegratorOptions {
   batchLimit?: number;
   /**
    * How long a poke waits before looking at the queue (default 250 ms): under load the receipts of
-   * many requests share one integration instead of each paying for its own (a step is about ten
+   * many requests share one integration instead of each paying for its own (a step is about seven
    * statements per tenant, whether it takes one receipt or a hundred).
    */
   pokeDelayMs?: number;
