@@ -12,14 +12,28 @@ export interface Statement {
  * renumbered. Used on the hot path where a decision writes receipt, audit and usage.
  */
 function batched(statements: Statement[]): Statement {
-  const params: unknown[] = [];
-  const parts = statements.map((s, i) => {
-    const offset = params.length;
-    params.push(...s.params);
-    return `s${i} AS (${s.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)} RETURNING 1)`;
-  });
-  return { sql: `WITH ${parts.join(', ')} SELECT 1`, params };
+  const params = statements.flatMap((s) => s.params);
+  const key = statements.map((s) => `${s.params.length}\u0000${s.sql}`).join('\u0000');
+  let sql = batchedSql.get(key);
+  if (sql === undefined) {
+    let offset = 0;
+    const parts = statements.map((s, i) => {
+      const at = offset;
+      offset += s.params.length;
+      return `s${i} AS (${s.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + at}`)} RETURNING 1)`;
+    });
+    sql = `WITH ${parts.join(', ')} SELECT 1`;
+    if (batchedSql.size < MAX_BATCH_SHAPES) batchedSql.set(key, sql);
+  }
+  return { sql, params };
 }
+
+/**
+ * The combined text of each sequence of statements batched so far: the hot path batches the same
+ * few shapes (receipt, audit, usage) with every request, so each is renumbered once.
+ */
+const batchedSql = new Map<string, string>();
+const MAX_BATCH_SHAPES = 500;
 
 /** Runs several INSERT statements in one round trip. */
 export async function runBatch(statements: Statement[]): Promise<void> {

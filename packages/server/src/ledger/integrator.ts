@@ -8,11 +8,11 @@ import type { Clock } from '../util/clock.ts';
 import { ed25519NoteSigner } from './checkpoint/ed25519-note-keys.ts';
 import { signCheckpoint } from './checkpoint/signed-checkpoint.ts';
 import { DbNodeStore } from './db-node-store.ts';
-import { findCheckpoint, insertCheckpoint, queuedCount, queuedReceipts, recordLeaves, treeSize, type StoredCheckpoint } from './ledger-store.ts';
+import { INTEGRATION_STATE_READ, insertCheckpoint, integrationState, queuedReceipts, recordLeaves, treeState, type StoredCheckpoint } from './ledger-store.ts';
 import { appendLeaves, frontierRoot, readFrontier } from './merkle/frontier.ts';
 import { rootAt } from './merkle/proofs.ts';
 import { ledgerOrigin } from './origin.ts';
-import { acquireLease, lapsedLeases, lockLeaseRow, peekLease, releaseLease } from './ledger-lease.ts';
+import { acquireLease, lapsedLeases, lockLeaseRow, releaseLease } from './ledger-lease.ts';
 import { uuidv7 } from '../util/ids.ts';
 import { receiptLeafHash } from './receipt-format.ts';
 import type { Signals } from '../observability/signals.ts';
@@ -30,7 +30,7 @@ export interface IntegratorOptions {
   batchLimit?: number;
   /**
    * How long a poke waits before looking at the queue (default 250 ms): under load the receipts of
-   * many requests share one integration instead of each paying for its own (a step is about ten
+   * many requests share one integration instead of each paying for its own (a step is about seven
    * statements per tenant, whether it takes one receipt or a hundred).
    */
   pokeDelayMs?: number;
@@ -104,52 +104,59 @@ export class LedgerIntegrator {
   async integrateTenant(tenantId: string, options: { forceCheckpoint?: boolean; onDemand?: boolean } = {}): Promise<IntegrationResult> {
     let issued: string[] = [];
     const now = this.o.clock.now();
-    const result = await withTenantTransaction(this.o.db, tenantId, async (): Promise<IntegrationResult> => {
-      if (options.onDemand === true) await lockLeaseRow();
-      else {
-        const seen = await peekLease();
-        const othersLive = seen?.live === true && seen.holder !== this.holder;
-        // Nothing queued and no checkpoint due: the step would write nothing, so it touches nothing
-        // (not even the lease).
-        if (!othersLive && options.forceCheckpoint !== true && (await queuedCount()) === 0) {
-          const size = await treeSize();
-          const last = await findCheckpoint();
-          if (!this.checkpointDue(size, last, now, false)) return { integrated: 0, more: false, size, checkpointSize: last?.size ?? 0 };
+    // A background step looks at the lease, the queue and the tree in the round trip that opens its transaction.
+    const opening = options.onDemand === true ? {} : { opening: INTEGRATION_STATE_READ };
+    const result = await withTenantTransaction(
+      this.o.db,
+      tenantId,
+      async (opened): Promise<IntegrationResult> => {
+        if (options.onDemand === true) await lockLeaseRow();
+        else {
+          const seen = integrationState(opened);
+          const othersLive = seen.lease?.live === true && seen.lease.holder !== this.holder;
+          // Nothing queued and no checkpoint due: the step would write nothing, so it touches nothing
+          // (not even the lease).
+          if (!othersLive && options.forceCheckpoint !== true && seen.queued === 0 && !this.checkpointDue(seen.size, seen.last, now, false)) {
+            return { integrated: 0, more: false, size: seen.size, checkpointSize: seen.last?.size ?? 0 };
+          }
+          const token = othersLive ? undefined : await acquireLease(this.holder, this.o.leaseMs ?? 10_000);
+          if (token === undefined) {
+            this.leases.delete(tenantId);
+            return { integrated: 0, more: false, size: 0, checkpointSize: 0, skipped: true };
+          }
+          this.leases.set(tenantId, token);
         }
-        const token = othersLive ? undefined : await acquireLease(this.holder, this.o.leaseMs ?? 10_000);
-        if (token === undefined) {
-          this.leases.delete(tenantId);
-          return { integrated: 0, more: false, size: 0, checkpointSize: 0, skipped: true };
+        // Read again under the lease row's lock: a step that held it before may have extended the log.
+        const state = await treeState();
+        const last = state.last;
+        let size = state.size;
+        const lastSize = last?.size ?? 0;
+        const every = this.o.checkpointEvery;
+        // A batch stops at the next multiple of `every`, so a log that catches up still gets a
+        // checkpoint every `every` leaves.
+        const room = every - ((size - lastSize) % every);
+        const limit = Math.min(room, this.o.batchLimit ?? 5_000);
+        const queued = await queuedReceipts(limit);
+        const more = queued.length === limit;
+        let root: Uint8Array | undefined;
+        if (queued.length > 0) {
+          const appended = appendLeaves(await readFrontier(this.nodes, size), queued.map((q) => receiptLeafHash(q.entry)));
+          await this.nodes.putNodes(appended.nodes);
+          await recordLeaves(size, queued.map((q) => q.receiptId));
+          size = appended.frontier.size;
+          root = frontierRoot(appended.frontier);
+          issued = queued.map((q) => q.entry.issued_at);
         }
-        this.leases.set(tenantId, token);
-      }
-      let size = await treeSize();
-      const last = await findCheckpoint();
-      const lastSize = last?.size ?? 0;
-      const every = this.o.checkpointEvery;
-      // A batch stops at the next multiple of `every`, so a log that catches up still gets a
-      // checkpoint every `every` leaves.
-      const room = every - ((size - lastSize) % every);
-      const limit = Math.min(room, this.o.batchLimit ?? 5_000);
-      const queued = await queuedReceipts(limit);
-      const more = queued.length === limit;
-      let root: Uint8Array | undefined;
-      if (queued.length > 0) {
-        const appended = appendLeaves(await readFrontier(this.nodes, size), queued.map((q) => receiptLeafHash(q.entry)));
-        await this.nodes.putNodes(appended.nodes);
-        await recordLeaves(size, queued.map((q) => q.receiptId));
-        size = appended.frontier.size;
-        root = frontierRoot(appended.frontier);
-        issued = queued.map((q) => q.entry.issued_at);
-      }
-      const due = this.checkpointDue(size, last, now, options.forceCheckpoint === true);
-      const step: IntegrationResult = due
-        ? { integrated: queued.length, more, size, checkpointSize: size, checkpoint: await this.cut(tenantId, size, root ?? (await rootAt(this.nodes, size)), now) }
-        : { integrated: queued.length, more, size, checkpointSize: lastSize };
-      // Nothing left to do: the lease is let go, and the next server with receipts takes it.
-      if (options.onDemand !== true && queued.length === 0 && step.size === step.checkpointSize) await releaseLease(this.holder, true);
-      return step;
-    });
+        const due = this.checkpointDue(size, last, now, options.forceCheckpoint === true);
+        const step: IntegrationResult = due
+          ? { integrated: queued.length, more, size, checkpointSize: size, checkpoint: await this.cut(tenantId, size, root ?? (await rootAt(this.nodes, size)), now) }
+          : { integrated: queued.length, more, size, checkpointSize: lastSize };
+        // Nothing left to do: the lease is let go, and the next server with receipts takes it.
+        if (options.onDemand !== true && queued.length === 0 && step.size === step.checkpointSize) await releaseLease(this.holder, true);
+        return step;
+      },
+      opening,
+    );
     // Counted once committed.
     this.recordDelays(issued, this.o.clock.now());
     if (result.checkpoint !== undefined) this.stats.checkpoints++;

@@ -4,18 +4,10 @@ import { currentTenantId, currentTx } from '../context.ts';
 // database's clock, the one clock every server shares. A lease released by an idle holder
 // expires at -infinity; a finite past expiry is a holder that died or drained with work left.
 
+/** Who holds the tenant's lease, as a step looks before trying (without locking anything; ledger-store.ts reads it). */
 export interface LeaseView {
   holder: string;
   live: boolean;
-}
-
-/** Who holds the tenant's lease, without locking anything (a cheap look before trying). */
-export async function peekLease(): Promise<LeaseView | undefined> {
-  const rows = await currentTx().query<LeaseView>(
-    `SELECT holder, expires_at > clock_timestamp() AS live FROM ledger_leases WHERE tenant_id = $1`,
-    [currentTenantId()],
-  );
-  return rows[0];
 }
 
 /**

@@ -1,4 +1,6 @@
 import { currentTenantId, currentTx } from '../context.ts';
+import type { Row } from '../db/database.ts';
+import type { LeaseView } from './ledger-lease.ts';
 import type { ReceiptEntry } from './receipt-format.ts';
 
 // The current tenant's log bookkeeping: leaf indexes, the integration queue and checkpoints.
@@ -28,12 +30,48 @@ const toCheckpoint = (r: CheckpointRow): StoredCheckpoint => ({
   createdAt: new Date(r.created_at),
 });
 
-/** Leaves integrated so far (leaf indexes are dense from 0). */
-export async function treeSize(): Promise<number> {
-  const rows = await currentTx().query<{ n: number | null }>('SELECT max(leaf_index)::float8 AS n FROM ledger_leaves WHERE tenant_id = $1', [
-    currentTenantId(),
-  ]);
-  return rows[0]?.n === null || rows[0] === undefined ? 0 : rows[0].n + 1;
+/** The log's size (leaves integrated so far; indexes are dense from 0) and its newest checkpoint. */
+export interface TreeState {
+  size: number;
+  last: StoredCheckpoint | undefined;
+}
+
+type TreeStateRow = { max_leaf: number | null } & { [K in keyof CheckpointRow]: CheckpointRow[K] | null };
+
+// Read in one statement; `tenant` is the SQL naming the tenant: a parameter, or the transaction's setting.
+const treeStateColumns = (tenant: string) => `(SELECT max(leaf_index)::float8 FROM ledger_leaves WHERE tenant_id = ${tenant}) AS max_leaf, c.*`;
+const treeStateFrom = (tenant: string) =>
+  `(SELECT 1) AS one LEFT JOIN LATERAL (SELECT ${checkpointColumns} FROM ledger_checkpoints WHERE tenant_id = ${tenant} ORDER BY tree_size DESC LIMIT 1) AS c ON true`;
+
+function toTreeState(r: TreeStateRow): TreeState {
+  return { size: r.max_leaf === null ? 0 : r.max_leaf + 1, last: r.size === null ? undefined : toCheckpoint(r as CheckpointRow) };
+}
+
+export async function treeState(): Promise<TreeState> {
+  const rows = await currentTx().query<TreeStateRow>(`SELECT ${treeStateColumns('$1')} FROM ${treeStateFrom('$1')}`, [currentTenantId()]);
+  return toTreeState(rows[0]!);
+}
+
+/** What an integration step looks at before it takes the tenant's lease: the lease, the queue's length and the tree. */
+export interface IntegrationState extends TreeState {
+  lease: LeaseView | undefined;
+  queued: number;
+}
+
+/**
+ * IntegrationState as the read that opens the step's transaction (made in BEGIN's round trip, so
+ * it names the tenant by the transaction's setting); `integrationState` reads its rows.
+ */
+export const INTEGRATION_STATE_READ = (() => {
+  const tenant = "current_setting('app.tenant_id')";
+  return `SELECT ${treeStateColumns(tenant)}, (SELECT count(*)::int FROM ledger_queue WHERE tenant_id = ${tenant}) AS queued,
+    l.holder AS lease_holder, l.expires_at > clock_timestamp() AS lease_live
+  FROM ${treeStateFrom(tenant)} LEFT JOIN ledger_leases l ON l.tenant_id = ${tenant}`;
+})();
+
+export function integrationState(rows: Row[]): IntegrationState {
+  const r = rows[0] as TreeStateRow & { queued: number; lease_holder: string | null; lease_live: boolean | null };
+  return { ...toTreeState(r), queued: Number(r.queued), lease: r.lease_holder === null ? undefined : { holder: r.lease_holder, live: r.lease_live === true } };
 }
 
 export interface QueuedReceipt {

@@ -14,6 +14,8 @@ import { pseudonymousDecision } from './decision-pseudonyms.ts';
 import { sealDecisionInput } from './sealed-decision-input.ts';
 
 export const DECISION_PATH = 'companyos.authz.decision';
+/** The decision's path as the decision log writes it (OPA's form). */
+const LOGGED_DECISION_PATH = DECISION_PATH.replaceAll('.', '/');
 
 export interface DecisionInput {
   subject: { id: string; tenant_id: string; roles: string[]; attributes: Record<string, unknown> };
@@ -140,14 +142,14 @@ export class PolicyEngine {
         allow: decision.allow,
         reasons: decision.reasons,
         bundle_hash: bundle.hash,
-        path: DECISION_PATH.replaceAll('.', '/'),
+        path: LOGGED_DECISION_PATH,
         input: logged,
         result: masked.result,
         latency_ns: Number(latency),
       }),
     );
     this.options.log.info(
-      { decision_id: decisionId, path: DECISION_PATH.replaceAll('.', '/'), bundle_hash: bundle.hash, action: input.action, result: { allow: decision.allow, reasons: decision.reasons } },
+      { decision_id: decisionId, path: LOGGED_DECISION_PATH, bundle_hash: bundle.hash, action: input.action, result: { allow: decision.allow, reasons: decision.reasons } },
       'policy decision',
     );
     return this.decisionLog === undefined ? decision : { ...decision, decisionId };
