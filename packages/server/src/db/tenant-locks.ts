@@ -10,8 +10,10 @@ import { currentTenantId, currentTx } from '../context.ts';
 // for its commit (and is recorded after it; see usage-events.ts).
 export const LOCK_SPACE = { keys: 0x636f736b, quota: 0x636f7371, usage: 0x636f7375, kek: 0x636f6b65 } as const;
 
-export async function lockTenant(space: keyof typeof LOCK_SPACE): Promise<void> {
-  await currentTx().query('SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [LOCK_SPACE[space], currentTenantId()]);
+/** The current tenant's lock in `space`; a shared hold waits only for an exclusive one. */
+export async function lockTenant(space: keyof typeof LOCK_SPACE, mode: 'exclusive' | 'shared' = 'exclusive'): Promise<void> {
+  const fn = mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
+  await currentTx().query(`SELECT ${fn}($1::int, hashtext($2))`, [LOCK_SPACE[space], currentTenantId()]);
 }
 
 /**

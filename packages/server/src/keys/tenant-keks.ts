@@ -85,10 +85,12 @@ export class TenantKeks implements KekResolver {
 
   /**
    * What wraps a new data key: the tenant's active KEK, or the platform provider when it never
-   * imported one. Holds the tenant's KEK lock, so a rotation cannot leave the new key behind.
+   * imported one. Holds the tenant's KEK lock, so a rotation cannot leave the new key behind;
+   * shared, since new keys need not wait for each other (transactions making them, each after
+   * writes of its own, would otherwise wait on each other in a circle).
    */
   async forNewKey(): Promise<{ provider: KeyProvider; version: number | null }> {
-    await lockTenant('kek');
+    await lockTenant('kek', 'shared');
     const latest = (await this.rows()).at(-1);
     if (latest === undefined) return { provider: this.platform, version: null };
     if (latest.status !== 'active') throw kekRevoked();

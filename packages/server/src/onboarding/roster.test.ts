@@ -55,8 +55,9 @@ test('property: arbitrary input never throws, and errors name lines of the file'
 });
 
 test('property: well-formed rows are accepted, and one broken field is found on its line', () => {
-  // Ids that also make valid host names in the generated owner address and webhook URL.
-  const id = fc.stringMatching(/^[a-z][a-z0-9-]{0,19}[a-z0-9]$/);
+  // Ids that also make valid host names in the generated owner address and webhook URL: a label
+  // with hyphens third and fourth is reserved for IDNA (`xn--...`), and a URL refuses a bad one.
+  const id = fc.stringMatching(/^[a-z][a-z0-9-]{0,19}[a-z0-9]$/).filter((s) => s.slice(2, 4) !== '--');
   fc.assert(
     fc.property(fc.uniqueArray(id, { minLength: 1, maxLength: 12 }), fc.nat(), (ids, pick) => {
       const lines = [HEADER, ...ids.map(good)];

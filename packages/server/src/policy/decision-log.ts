@@ -93,9 +93,11 @@ export class DecisionLogWriter {
       const bundles = new Map(pending.map((p) => [p.bundle.hash, p.bundle]));
       const at = new Date(records[0]!.timestamp);
       try {
+        // Decisions (whose people may get their first data key here) before bundles: the order a
+        // request's own transaction takes them in, so the two never wait on each other in a circle.
         await withTenantTransaction(this.db, tenant, async () => {
-          for (const bundle of bundles.values()) await this.archive.keep(bundle, at);
           await insertDecisions(records, this.clock.now());
+          for (const bundle of bundles.values()) await this.archive.keep(bundle, at);
         });
       } catch (error) {
         this.log.error({ err: error, tenant_id: tenant, decisions: records.length }, 'decision log write failed');
