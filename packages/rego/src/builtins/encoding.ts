@@ -3,7 +3,7 @@
 // decoders and Go's URL query escaping.
 
 import { checkRenderedSize } from './budget.ts';
-import { yamlLibrary } from '../yaml-library.ts';
+import { yamlLibrary } from '../lazy-libraries.ts';
 import {
   BigNum,
   RObject,

@@ -1,7 +1,7 @@
 // `# METADATA` comment blocks: YAML documents attached to the statement that follows them,
 // checked the way OPA checks them (scope against the kind of statement).
 
-import { yamlLibrary } from '../yaml-library.ts';
+import { yamlLibrary } from '../lazy-libraries.ts';
 import { RegoError } from '../errors.ts';
 import type { Annotation, Location, Module, Rule } from '../ast/types.ts';
 import type { Comment } from './lexer.ts';

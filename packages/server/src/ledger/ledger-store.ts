@@ -39,11 +39,11 @@ export interface TreeState {
 type TreeStateRow = { max_leaf: number | null } & { [K in keyof CheckpointRow]: CheckpointRow[K] | null };
 
 // Read in one statement; `tenant` is the SQL naming the tenant: a parameter, or the transaction's setting.
-const treeStateColumns = (tenant: string) =>
-  `(SELECT max(leaf_index)::float8 FROM ledger_leaves WHERE tenant_id = ${tenant}) AS max_leaf, c.tree_size::float8 AS size, c.root_hash, c.note, c.kid, c.created_at`;
+const treeStateColumns = (tenant: string) => `(SELECT max(leaf_index)::float8 FROM ledger_leaves WHERE tenant_id = ${tenant}) AS max_leaf, c.size, c.root_hash, c.note, c.kid, c.created_at`;
 // The newest checkpoint by its key (tenant, tree size), or nulls when the log has none.
 const treeStateFrom = (tenant: string) =>
-  `(SELECT 1) AS one LEFT JOIN ledger_checkpoints c ON c.tenant_id = ${tenant} AND c.tree_size = (SELECT max(tree_size) FROM ledger_checkpoints WHERE tenant_id = ${tenant})`;
+  `(SELECT 1) AS one LEFT JOIN (SELECT tenant_id, tree_size, ${checkpointColumns} FROM ledger_checkpoints) AS c
+     ON c.tenant_id = ${tenant} AND c.tree_size = (SELECT max(tree_size) FROM ledger_checkpoints WHERE tenant_id = ${tenant})`;
 
 function toTreeState(r: TreeStateRow): TreeState {
   return { size: r.max_leaf === null ? 0 : r.max_leaf + 1, last: r.size === null ? undefined : toCheckpoint(r as CheckpointRow) };

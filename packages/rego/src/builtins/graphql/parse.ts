@@ -5,7 +5,7 @@
 import type { DocumentNode, GraphQLError, Source, Token } from 'graphql';
 import { Kind } from 'graphql/language/kinds.js';
 import { GraphQLProblem } from './errors.ts';
-import { graphqlJs } from './library.ts';
+import { graphqlJs } from '../../lazy-libraries.ts';
 
 const EXECUTABLE = new Set<string>([Kind.OPERATION_DEFINITION, Kind.FRAGMENT_DEFINITION]);
 

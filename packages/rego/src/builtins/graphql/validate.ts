@@ -3,7 +3,7 @@
 
 import type { DocumentNode, GraphQLSchema, ValidationRule } from 'graphql';
 import { GraphQLProblem } from './errors.ts';
-import { graphqlJs } from './library.ts';
+import { graphqlJs } from '../../lazy-libraries.ts';
 import type { LoadedSchema } from './schema.ts';
 import { schemaAST } from './to-ast.ts';
 
