@@ -1,6 +1,7 @@
 import { auditEventStatement } from '../../audit/audit-events.ts';
 import { currentTenantId } from '../../context.ts';
 import { runBatch } from '../../db/statement.ts';
+import { meterForAction } from '../../finops/meters.ts';
 import { usageEventStatement } from '../../finops/usage-events.ts';
 import { buildReceipt, receiptStatements } from '../../ledger/receipts.ts';
 import { policyRuntime } from '../../policy/policy-runtime.ts';
@@ -21,7 +22,7 @@ export interface SystemStep {
   evidence?: string[];
 }
 
-/** Writes the step's receipt (citing the tenant's bundle, archived here), audit event and usage event; returns the receipt id. */
+/** Writes the step's receipt (citing the tenant's bundle, archived here), audit event and, for a workflow's step, usage event; returns the receipt id. */
 export async function recordSystemStep(s: SystemStep): Promise<string> {
   const requestId = `job:${s.jobId}`;
   const bundleHash = await policyRuntime().engine.cite(currentTenantId(), s.at);
@@ -41,8 +42,11 @@ export async function recordSystemStep(s: SystemStep): Promise<string> {
       details: { job_id: s.jobId, receipt_id: receipt.body.receipt_id, ...s.details },
       at: s.at,
     }),
-    // Counted like every transition, so metering sees the server's own steps too.
-    usageEventStatement({ action: s.action, meter: 'workflow_run', quota: null, at: s.at, subject: null, key: `receipt:${receipt.body.receipt_id}`, source: 'job' }),
+    // A step of a metered workflow (high-risk, RevOps) counts as a run whoever takes it; the
+    // server's own housekeeping (purges, bundle upgrades, key-use summaries) is no tenant's usage.
+    ...(meterForAction({ name: s.action, method: 'POST' }) === 'workflow_run'
+      ? [usageEventStatement({ action: s.action, meter: 'workflow_run', quota: null, at: s.at, subject: null, key: `receipt:${receipt.body.receipt_id}`, source: 'job' })]
+      : []),
   ]);
   return receipt.body.receipt_id;
 }
