@@ -39,6 +39,11 @@ export interface BuiltinDef {
   /** Infix spelling, if any (`+`, `==`, `in`...). */
   infix?: string;
   fn?: BuiltinFn;
+  /**
+   * For a builtin of two string operands: its result computed from them directly, as `fn` would
+   * (called without an argument array, where operands are known to be strings).
+   */
+  onStrings?: (a: string, b: string) => Value;
   relation?: RelationFn;
   /** Results vary between calls (time.now_ns, rand.*, uuid.rfc4122): cached per evaluation. */
   nondeterministic?: boolean;

@@ -53,8 +53,9 @@ interface Spec {
 }
 
 function pad(s: string, spec: Spec, zeroOk: boolean): string {
+  if (spec.width === undefined) return s;
   const len = [...s].length;
-  if (spec.width === undefined || len >= spec.width) return s;
+  if (len >= spec.width) return s;
   const fill = spec.width - len;
   if (spec.minus) return s + ' '.repeat(fill);
   if (spec.zero && zeroOk) {
@@ -307,8 +308,44 @@ function digitsEnd(text: string, i: number): number {
   return i;
 }
 
+/**
+ * The text of a plain `%s`, `%v` or `%d` (no flags, width or precision) of a string or safe
+ * integer, as the general path would print it; undefined for anything else.
+ */
+function plainVerb(verb: number, v: Value | undefined): string | undefined {
+  if (typeof v === 'string') return verb === 115 || verb === 118 ? v : undefined; // s, v
+  if (typeof v === 'number' && Number.isSafeInteger(v)) return verb === 100 || verb === 118 ? String(v) : undefined; // d, v
+  return undefined;
+}
+
+/**
+ * The common case (every directive a plain `%s`/`%v`/`%d` of a string or safe integer, each
+ * argument used once) without converting the arguments; undefined when the format needs more.
+ */
+function sprintfPlain(format: string, values: readonly Value[]): string | undefined {
+  let out = '';
+  let used = 0;
+  let i = 0;
+  for (;;) {
+    const pct = format.indexOf('%', i);
+    if (pct < 0) break;
+    const text = plainVerb(format.charCodeAt(pct + 1), values[used]);
+    if (text === undefined) return undefined;
+    out += format.slice(i, pct) + text;
+    used++;
+    i = pct + 2;
+  }
+  return used === values.length ? out + format.slice(i) : undefined;
+}
+
 /** `maxSize` is the evaluation budget's size cap: a width or precision past it is refused. */
 export function sprintf(format: string, values: readonly Value[], maxSize?: number): string {
+  const plain = sprintfPlain(format, values);
+  if (plain !== undefined) return plain;
+  return sprintfGo(format, values, maxSize);
+}
+
+function sprintfGo(format: string, values: readonly Value[], maxSize?: number): string {
   const args = values.map(toArg);
   let used = 0;
   let out = '';

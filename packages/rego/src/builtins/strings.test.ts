@@ -110,6 +110,10 @@ test('sprintf follows Go verbs on OPA-converted arguments', () => {
   const f = (format: string, ...args: Value[]) => call('sprintf', format, args);
   assert.equal(f('hi'), 'hi');
   assert.equal(f('hi %s', 'there'), 'hi there');
+  assert.equal(f('%s-%d-%v-%v%s', 'a', 7, 'b', -12, ''), 'a-7-b--12');
+  assert.equal(f('%s %s', 'a'), 'a %!s(MISSING)');
+  assert.equal(f('%d', 2 ** 60), '1152921504606846976');
+  assert.equal(f('%v', 1.5), '1.5');
   assert.equal(f('hi %02d', 5), 'hi 05');
   assert.equal(f('hi %.2f', 3.1415), 'hi 3.14');
   assert.equal(f('%.2f %.1f %f', 0.125, 0.25, 1.5), '0.12 0.2 1.500000');

@@ -126,14 +126,19 @@ function anyMatch(args: Value[], test: (s: string, affix: string) => boolean): b
   return search.some((s) => affixes.some((a) => test(s, a)));
 }
 
+/** A builtin of two string operands, also callable on the strings directly (see onStrings). */
+function stringTest(registry: BuiltinRegistry, name: string, test: (s: string, t: string) => boolean): void {
+  registry.fn(name, 2, (a) => test(str(a, 0), str(a, 1)), { onStrings: test });
+}
+
 export function register(registry: BuiltinRegistry): void {
   registry.fn('concat', 2, (a) => {
     const delim = str(a, 0);
     return stringMembers(a, 1).join(delim);
   });
-  registry.fn('contains', 2, (a) => str(a, 0).includes(str(a, 1)));
-  registry.fn('startswith', 2, (a) => str(a, 0).startsWith(str(a, 1)));
-  registry.fn('endswith', 2, (a) => str(a, 0).endsWith(str(a, 1)));
+  stringTest(registry, 'contains', (s, t) => s.includes(t));
+  stringTest(registry, 'startswith', (s, t) => s.startsWith(t));
+  stringTest(registry, 'endswith', (s, t) => s.endsWith(t));
   registry.fn('format_int', 2, (a) => {
     const n = num(a, 0);
     const base = num(a, 1);

@@ -339,6 +339,10 @@ granted if {
 # The same tests, not first after the enumeration: evaluated member by member, as before.
 unfiltered := {"wild": {x | some x in p; true; endswith(x, ".*")}, "tame": {x | some x in p; true; not endswith(x, ".*"); x != "c"}}
 listed := [x | some x in input.xs; not endswith(x, ".*")]
+within contains x if {
+	some x in p
+	contains("a.*b", x)
+}
 `;
   const p = compile({ 'f.rego': source });
   const input = { xs: ['a.*', 'b', 'c', 7], ys: ['b', 'export.*', 'd'], action: 'export.audit' };
@@ -348,6 +352,7 @@ listed := [x | some x in input.xs; not endswith(x, ".*")]
     assert.deepEqual(doc.wild, ['a.*', 'export.*'], 'members that pass the test, a number among them undefined');
     assert.deepEqual(doc.tame, [7, 'b', 'd'], 'a negated test (true where the call is undefined), then the rest of the body');
     assert.deepEqual(doc.itself, ['a.*', 'b', 'c', 'd', 'export.*'], 'the member in two argument places');
+    assert.deepEqual(doc.within, ['a.*', 'b'], 'the member as the second operand, a number among them undefined');
     assert.equal(doc.granted, true, 'a later test reads the member bound by the streamed one');
     assert.deepEqual(doc.unfiltered, { wild: doc.wild, tame: doc.tame }, 'the same as tested member by member');
     assert.deepEqual(doc.listed, ['b', 'c', 7], 'an ordered enumeration of input filtered in order');
@@ -384,4 +389,20 @@ swapped contains y if { some x in input.xs; x + 100 = y }
     assert.deepEqual(doc.missing, [], 'an assignment of an undefined value fails the body');
     assert.deepEqual(doc.swapped, [101, 102, 103], 'unification with the var on the right');
   }
+});
+
+test('reads of the input along constant keys are kept for one evaluation, and a `with` on input reads afresh', () => {
+  const p = policy(`a := input.user.name
+b := x if x := input.user.name with input.user as {"name": "carol"}
+c := [input.user.name, input.user[k]] if k := "name"
+d := x if x := input.user.name with input as {"user": {"name": "dave"}}
+e := input.user.name
+missing := true if not input.user.missing.x
+names := [n | some i in numbers.range(1, 3); n := input.user.name]`);
+  const q = p.prepare('data.t');
+  for (const name of ['alice', 'bob', 'alice']) {
+    assert.deepEqual(q.evaluate({ user: { name } }), { a: name, b: 'carol', c: [name, name], d: 'dave', e: name, missing: true, names: [name, name, name] });
+  }
+  assert.deepEqual(q.evaluate({ user: { name: 'x', missing: { x: true } } }), { a: 'x', b: 'carol', c: ['x', 'x'], d: 'dave', e: 'x', names: ['x', 'x', 'x'] });
+  assert.deepEqual(q.evaluate({}), { b: 'carol', d: 'dave', missing: true, names: [] });
 });

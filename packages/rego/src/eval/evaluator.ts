@@ -840,7 +840,11 @@ export class Evaluator extends Frame {
       if (site.vars[i] === name) places.push(i);
       else if (site.consts[i] === undefined) return none;
     }
-    return places.length === 0 ? none : { name, def, call, places, negated };
+    if (places.length === 0) return none;
+    // A string test of the member against a constant string is called on the two directly.
+    const other = site.consts[places[0] === 0 ? 1 : 0];
+    const direct = def.onStrings !== undefined && places.length === 1 && typeof other === 'string' ? { test: def.onStrings, other, memberFirst: places[0] === 0 } : undefined;
+    return { name, def, call, places, negated, direct };
   }
 
   /**
@@ -855,7 +859,7 @@ export class Evaluator extends Frame {
     const e = body[at] as Expr;
     const def = filter.def as BuiltinDef;
     const fn = def.fn as NonNullable<BuiltinDef['fn']>;
-    const { places, negated } = filter;
+    const { places, negated, direct } = filter;
     const ctx = this.s.ctx;
     const depth = this.argDepth++;
     const args = this.argsAt(depth, def.arity);
@@ -865,10 +869,15 @@ export class Evaluator extends Frame {
       for (let i = 0; i < values.length; i++) {
         const v = values[i] as Value;
         this.step(e);
-        for (let j = 0; j < places.length; j++) args[places[j] as number] = v;
         let q: Value | undefined;
         try {
-          q = checkResult(ctx, def.name, fn(args, ctx));
+          let r: Value | undefined;
+          if (direct !== undefined && typeof v === 'string') r = direct.memberFirst ? direct.test(v, direct.other) : direct.test(direct.other, v);
+          else {
+            for (let j = 0; j < places.length; j++) args[places[j] as number] = v;
+            r = fn(args, ctx);
+          }
+          q = checkResult(ctx, def.name, r);
         } catch (err) {
           q = this.failedCall(def, err, filter.call);
         }
@@ -1173,6 +1182,8 @@ interface MemberFilter {
   /** The argument positions `name` takes (the others are constants). */
   places: number[];
   negated: boolean;
+  /** The builtin on strings (`onStrings`) with the constant operand, when it has one. */
+  direct?: { test: (a: string, b: string) => Value; other: string; memberFirst: boolean };
 }
 
 /** A call term's target, resolved once (each call term belongs to one compiled policy). */

@@ -10,7 +10,8 @@ import { overBudget } from '../builtins/budget.ts';
 import { RegoError } from '../errors.ts';
 import { canonicalText, equal, keyOf, RObject, RSet, type Value } from '../value/value.ts';
 import { Bindings } from './bindings.ts';
-import { Caches } from './caches.ts';
+import { Caches, NONE } from './caches.ts';
+import { InputReads } from './input-reads.ts';
 import { addOverride, setPath, type DataOverride, type FunctionOverride } from './overrides.ts';
 import type { EvalSettings } from './settings.ts';
 
@@ -126,6 +127,9 @@ export abstract class Frame {
   /** Vars bound in place by quickAssign, innermost last; evalBody unbinds its own before returning. */
   private readonly assigned: string[] = [];
   private assignedTop = 0;
+  /** Reads of the input along constant keys in this evaluation (prepared evaluations only). */
+  private readonly inputReads = new InputReads();
+  private keepInputReads = false;
 
   constructor(readonly s: EvalSettings) {
     this.input = s.input;
@@ -292,6 +296,7 @@ export abstract class Frame {
     this.steps = 0;
     this.restDepth = 0;
     this.assignedTop = 0;
+    this.keepInputReads = true;
     if (this.s.timeoutMs !== undefined) this.s.deadline = performance.now() + this.s.timeoutMs;
   }
 
@@ -301,6 +306,8 @@ export abstract class Frame {
    */
   end(failed: boolean): void {
     this.input = undefined;
+    this.inputReads.clear();
+    this.keepInputReads = false;
     this.home.clear();
     this.caches = this.home;
     // Pooled continuations let go of the last evaluation's continuations (and what they hold).
@@ -540,6 +547,7 @@ export abstract class Frame {
       if (name !== 'input') return SLOW;
       v = this.input;
       if (v === undefined) return undefined;
+      if (this.keepInputReads) return this.readInput(v, t.path);
     }
     for (const p of t.path) {
       const key = p.type === 'scalar' ? p.value : p.type === 'var' ? this.b.get(p.name) : undefined;
@@ -548,6 +556,28 @@ export abstract class Frame {
       if (child === undefined) return undefined;
       v = child;
     }
+    return v;
+  }
+
+  /** `input` along `path`, kept for the rest of the evaluation when every key is a constant. */
+  private readInput(input: Value, path: Term[]): Value | undefined | typeof SLOW {
+    const kept = this.inputReads.get(input, path);
+    if (kept !== undefined) return kept === NONE ? undefined : kept;
+    let constant = true;
+    let v: Value = input;
+    for (let i = 0; i < path.length; i++) {
+      const p = path[i] as Term;
+      const key = p.type === 'scalar' ? p.value : p.type === 'var' ? this.b.get(p.name) : undefined;
+      if (key === undefined) return SLOW;
+      if (p.type !== 'scalar') constant = false;
+      const child: Value | undefined = lookup(v, key);
+      if (child === undefined) {
+        if (constant && path.every((q) => q.type === 'scalar')) this.inputReads.keep(input, path, undefined);
+        return undefined;
+      }
+      v = child;
+    }
+    if (constant) this.inputReads.keep(input, path, v);
     return v;
   }
 
