@@ -63,6 +63,11 @@ test('the board pack is a PDF of figures computed from stored data, its digest a
   assert.match(text, /Uptime \(request-based\): 100\.000% of \d+ governed requests/);
   assert.match(text, /API p95 latency: \d+\.\d ms/);
   assert.match(text, /Partners: 4 partner tenants, 4 active/);
+  assert.match(text, /Onboarding status: \d+ [a-z]/);
+  assert.match(text, /Evidence coverage: (\d+\.\d+%|no data) of allowed actions have their receipt in the ledger/);
+  assert.match(text, /SLA compliance: \S+ \(\d+ of \d+ tenant-days with traffic met availability/);
+  assert.match(text, /Links Console: http\S*\/ .*pilot-a public keys: http\S*\/api\/v1\/tenants\/pilot-a\/jwks\.json/);
+  assert.match(text, /Appendix: data sources/);
   assert.ok(invoice.total >= 49900, String(invoice.total));
   const amount = `${invoice.currency} ${(invoice.total / 100).toLocaleString('en-GB', { minimumFractionDigits: 2 })}`;
   assert.ok(text.includes(`Revenue (finalised invoices): ${amount}`), `${amount} in\n${text.slice(0, 2000)}`);

@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { withTenantTransaction } from '../src/db/tenant-tx.ts';
 import { currentTx } from '../src/context.ts';
+import { flagSettings } from '../src/flags/flag-store.ts';
+import { partnerTemplate } from '../src/onboarding/template.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 let h: TestApp;
@@ -95,6 +97,8 @@ test('a cohort of five: each tenant created, admin, template, signed test event,
   const token = await h.token('acme', 'admin-acme');
   const branding = await h.app.inject({ method: 'GET', url: '/api/v1/tenants/acme/branding' });
   assert.equal(branding.json().product_name, 'Partner acme Trust Center');
+  const flags = await withTenantTransaction(h.t.db, 'acme', () => flagSettings());
+  assert.deepEqual(Object.fromEntries(flags), partnerTemplate().flags, 'the flag settings of the template');
   assert.equal((await h.app.inject({ method: 'GET', url: '/api/v1/subjects', headers: { authorization: `Bearer ${token}` } })).statusCode, 200);
 
   let report = await cohort();

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { currentTx } from '../src/context.ts';
 import { withTenantTransaction } from '../src/db/tenant-tx.ts';
+import { listReadings } from '../src/finops/meter-readings.ts';
 import { policyRuntime } from '../src/policy/policy-runtime.ts';
 import { hostileString } from './support/bad-input-arbitraries.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
@@ -149,6 +150,46 @@ test("a partner sees fewer fields than an auditor where the presentation policy 
     currentTx().query<{ action: string; result: string[] }>(`SELECT action, result FROM policy_decisions WHERE tenant_id = $1 AND path = 'companyos/presentation/visible_fields' AND actor LIKE 'viewer:%'`, ['pilot-a']),
   );
   assert.ok(logged.some((d) => d.action === 'portal.audit.download' && !d.result.includes('download')), 'the refused download names the fields the partner was shown');
+});
+
+test("the billing tab shows the tenant's own meter readings and invoices, each cut to the viewer's purpose and legal basis", async () => {
+  const assigned = await h.call('PUT', '/api/v1/finops/tenants/pilot-a/plan', { as: ['internal', 'user-platform-operator'], body: { plan_id: 'pro', effective_from: '2026-03-01' } });
+  assert.equal(assigned.statusCode, 200, assigned.body);
+  // Rating the month rolls the usage so far into readings and stores the invoice.
+  const rated = await h.call('POST', '/api/v1/finops/invoices/rate', { as: adminOf('pilot-a'), body: { period: '2026-03' } });
+  assert.ok(rated.statusCode < 300, rated.body);
+  const invoice = rated.json().invoice as { invoice_id: string; total: number; sha256: string };
+  const stored = await withTenantTransaction(h.t.db, 'pilot-a', () => listReadings({ from: '2026-03-01', to: '2026-04-01' }));
+  assert.ok(stored.length > 0, 'pilot-a has readings to show');
+
+  const signIn = async (tenant: string, body: Record<string, unknown>) => (await accept((await invite(tenant, body)).token)).json().sign_in as string;
+  const auditor = await signIn('pilot-a', { email: 'bill-auditor@x.example.com', role: 'auditor' });
+  const billing = (await view(auditor, 'billing?month=2026-03')).json();
+  assert.equal(billing.month, '2026-03');
+  assert.deepEqual(billing.meter_readings, stored.map(({ meter, day, quantity, events }) => ({ meter, day, quantity, events })));
+  const shown = billing.invoices.find((i: { invoice_id: string }) => i.invoice_id === invoice.invoice_id);
+  assert.deepEqual([shown.total, shown.sha256], [invoice.total, invoice.sha256]);
+
+  // Another purpose, or a narrower one, shows fewer fields of the same records.
+  const keys = (o: object) => Object.keys(o).sort();
+  const partner = (await view(await signIn('pilot-a', { email: 'bill-partner@x.example.com', role: 'partner' }), 'billing?month=2026-03')).json();
+  assert.deepEqual(keys(partner.meter_readings[0]), ['day', 'meter', 'quantity']);
+  assert.deepEqual(keys(partner.invoices[0]), ['currency', 'invoice_id', 'number', 'period', 'status', 'total']);
+  const analyst = await signIn('pilot-a', { email: 'bill-analyst@x.example.com', role: 'auditor', purpose: 'analytics', legal_basis: 'consent' });
+  const analytics = (await view(analyst, 'billing?month=2026-03')).json();
+  assert.deepEqual(keys(analytics.meter_readings[0]), ['day', 'meter']);
+  assert.deepEqual(keys(analytics.invoices[0]), ['invoice_id', 'number', 'period', 'status']);
+  assert.deepEqual(keys((await view(analyst, 'overview')).json().overview), ['checkpoint_at', 'checkpoint_signature', 'display_name']);
+
+  // pilot-b's viewer sees pilot-b's records only.
+  const other = (await view(await signIn('pilot-b', { email: 'bill-b@x.example.com', role: 'auditor' }), 'billing?month=2026-03')).json();
+  const ownOfB = await withTenantTransaction(h.t.db, 'pilot-b', () => listReadings({ from: '2026-03-01', to: '2026-04-01' }));
+  assert.deepEqual(other.meter_readings, ownOfB.map(({ meter, day, quantity, events }) => ({ meter, day, quantity, events })));
+  assert.ok(!JSON.stringify(other).includes(invoice.invoice_id));
+
+  const bad = await view(auditor, 'billing?month=2026-13');
+  assert.equal(bad.statusCode, 400);
+  assert.equal(bad.json().type, 'https://companyos.dev/problems/invalid-request');
 });
 
 test('a revoked or expired viewer is refused at once', async () => {

@@ -30,7 +30,7 @@ const ae: [string, string] = ['pilot-a', 'user-ae'];
 const operator: [string, string] = ['internal', 'user-platform-operator'];
 
 before(async () => {
-  consolePage = await openConsolePage();
+  consolePage = await openConsolePage({ webhookTargets: { allowPrivate: false, allowHosts: ['127.0.0.1'] } });
   ({ server, page } = consolePage);
   const lead = await ok(call(ae, 'POST', '/revops/leads', { company: 'Initech AG', contact: { name: 'Jo Buyer', email: 'jo@initech.example.com' }, segment: 'enterprise', region: 'eu', estimated_value_minor: 1_200_000, currency: 'EUR' }));
   const created = await call(ae, 'POST', '/revops/quotes', {
@@ -113,7 +113,8 @@ test("operators jump to a tenant's page from the palette and follow a cohort's o
   await assertAccessible('82-cohort-empty');
 
   // One partner through its first two steps: onboarding has begun, nothing verified yet.
-  const row = { name: 'Partner Umbrella', region: 'eu', owner: 'owner@umbrella.example.com', admin: 'admin-umbrella', webhook_url: 'https://hooks.umbrella.example.com/in', plan: 'pro' };
+  // Its webhook names a port of this machine where nothing listens (the server allows the address).
+  const row = { name: 'Partner Umbrella', region: 'eu', owner: 'owner@umbrella.example.com', admin: 'admin-umbrella', webhook_url: 'http://127.0.0.1:9/umbrella', plan: 'pro' };
   for (let i = 0; i < 2; i++) await ok(call(operator, 'POST', '/onboarding/tenants/umbrella/steps', { cohort: 'autumn', row }));
   await page.reload();
   const table = page.getByRole('table', { name: 'Tenants of cohort autumn (1)' });
@@ -122,6 +123,14 @@ test("operators jump to a tenant's page from the palette and follow a cohort's o
   assert.match((await umbrella.textContent()) ?? '', /tenant, admin/);
   assert.match((await page.getByRole('heading', { name: 'Totals' }).locator('..').textContent()) ?? '', /Failed0 \(0%, alert above 10%\)/);
   await assertAccessible('83-cohort');
+
+  // Its template applied, its signed test event finds no one: the webhook step fails, and one
+  // failed tenant of one is above the 10% that raises the cohort's alert.
+  for (let i = 0; i < 2; i++) await ok(call(operator, 'POST', '/onboarding/tenants/umbrella/steps', { cohort: 'autumn', row }));
+  await page.reload();
+  await umbrella.getByText('failed', { exact: true }).waitFor();
+  await page.getByRole('alert').filter({ hasText: /^1 of 1 tenants of cohort autumn failed \(100% > 10%\)/ }).waitFor();
+  assert.match((await page.getByRole('heading', { name: 'Totals' }).locator('..').textContent()) ?? '', /Failed1 \(100%, alert above 10%\)/);
 });
 
 test('operators generate a board pack, download its PDF and see it listed with its digest', async () => {

@@ -47,10 +47,18 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+/** Runs the command; with `terminal`, stderr is a terminal and what the command draws on it is returned. */
+async function run(args: string[], terminal = false): Promise<{ code: number; out: string; err: string; drawn: string }> {
   const [o, e] = [out.length, err.length];
-  const code = await main(['onboard', ...args, '--url', url, '--token', await h.token('internal', 'user-platform-operator', { ttl: 3600 }), '--poll-ms', '50']);
-  return { code, out: out.slice(o).join('\n'), err: err.slice(e).join('\n') };
+  const drawn: string[] = [];
+  const { isTTY, write } = process.stderr;
+  if (terminal) Object.assign(process.stderr, { isTTY: true, write: (chunk: string | Uint8Array) => drawn.push(String(chunk)) > 0 });
+  try {
+    const code = await main(['onboard', ...args, '--url', url, '--token', await h.token('internal', 'user-platform-operator', { ttl: 3600 }), '--poll-ms', '50']);
+    return { code, out: out.slice(o).join('\n'), err: err.slice(e).join('\n'), drawn: drawn.join('') };
+  } finally {
+    Object.assign(process.stderr, { isTTY, write });
+  }
 }
 
 const HEADER = 'id,name,region,owner,admin,webhook_url,plan';
@@ -73,8 +81,15 @@ test('five tenants onboard and verify; a failing webhook raises the alert; a re-
   const file = join(dir, 'partners-q2.csv');
   writeFileSync(file, [HEADER, ...['north', 'south', 'east', 'west', 'centre'].map(line)].join('\n'));
   down.add('/centre');
-  const first = await run(['--batch', file]);
+  const first = await run(['--batch', file], true);
   assert.equal(first.code, 1, first.err);
+  // On a terminal each tenant has a line whose bar is redrawn as its steps run.
+  const lines = first.drawn.split('\n').filter((l) => l !== '');
+  assert.equal(lines.length, 5, first.drawn);
+  const frames = (id: string) => lines.find((l) => l.startsWith(`\r${id} `))!.split('\r').slice(1).map((f) => f.trimEnd());
+  assert.match(frames('north')[0]!, /^north +\[#{4}\.{16}\] 1\/5 tenant done$/);
+  assert.match(frames('north').at(-1)!, /^north +\[#{20}\] 5\/5 verified$/);
+  assert.match(frames('centre').at(-1)!, /^centre \[#{12}\.{8}\] 3\/5 webhook failed: the endpoint answered 500/);
   assert.match(first.out, /cohort partners-q2: 5 tenants from/);
   assert.match(first.out, /centre\s+failed\s+3\/5\s+-\s+webhook: the endpoint answered 500/);
   assert.match(first.out, /cohort partners-q2: 5 tenants, 4 onboarded, 4 verified, 1 failed; time to first verify p50 \d+\.\d s/);
