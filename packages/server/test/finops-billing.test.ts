@@ -133,7 +133,7 @@ test("a tenant never reads another tenant's invoices", async () => {
   assert.ok(!(theirs.json().invoices as Array<{ invoice_id: string }>).some((i) => i.invoice_id === id));
 });
 
-test('usage, readings and invoices export as CSV', async () => {
+test('usage, readings, invoices and one invoice export as CSV', async () => {
   const usage = await h.call('GET', '/api/v1/finops/usage?format=csv&meter=policy_decision', { as: DEMO });
   assert.equal(usage.statusCode, 200, usage.body);
   assert.match(String(usage.headers['content-type']), /^text\/csv/);
@@ -144,4 +144,18 @@ test('usage, readings and invoices export as CSV', async () => {
   assert.match(readings.body, /^day,meter,quantity,events\r\n2026-03-01,workflow_run,800,1\r\n/);
   const invoices = await h.call('GET', '/api/v1/finops/invoices?format=csv', { as: DEMO });
   assert.match(invoices.body, /demo-external-2026-03,2026-03,finalized,EUR,1,base_fee,,0,0,9900,/);
+  // One invoice alone: its lines, the same columns, and nothing of another month or tenant.
+  const march = (await h.call('GET', '/api/v1/finops/invoices', { as: DEMO })).json().invoices.find((i: { period: string }) => i.period === '2026-03');
+  const one = await h.call('GET', `/api/v1/finops/invoices/${String(march.invoice_id)}?format=csv`, { as: DEMO });
+  assert.equal(one.statusCode, 200, one.body);
+  assert.match(String(one.headers['content-type']), /^text\/csv/);
+  assert.equal(one.headers['content-disposition'], 'attachment; filename="invoice-demo-external-2026-03.csv"');
+  const [oneHeader, ...oneRows] = one.body.trimEnd().split('\r\n');
+  assert.equal(oneHeader, invoices.body.split('\r\n')[0]);
+  assert.equal(oneRows.length, march.lines.length);
+  assert.ok(oneRows.every((r) => r.startsWith('demo-external-2026-03,2026-03,finalized,EUR,')), oneRows.join('\n'));
+  assert.deepEqual(oneRows.map((r) => Number(r.split(',')[9])), march.lines.map((l: Line) => l.amount));
+  const theirs = await h.call('GET', `/api/v1/finops/invoices/${String(march.invoice_id)}?format=csv`, { as: ['pilot-b', 'user-admin'] });
+  assert.equal(theirs.statusCode, 404);
+  assert.equal((await h.call('GET', `/api/v1/finops/invoices/${String(march.invoice_id)}?format=xml`, { as: DEMO })).statusCode, 400);
 });

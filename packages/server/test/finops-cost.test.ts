@@ -48,7 +48,7 @@ test('the sample bill is attributed by usage keys: coverage of at least 95%, sha
   }
 });
 
-test('a tenant sees its own cost, revenue and margin; operators see every tenant', async () => {
+test('a tenant sees its own cost, revenue and margin; operators see every tenant and the totals', async () => {
   await h.call('POST', '/api/v1/finops/invoices/rate', { as: ['demo-external', 'user-admin'], body: { period: '2026-03' } });
   const mine = await h.call('GET', '/api/v1/finops/cost?period=2026-03', { as: ['demo-external', 'user-admin'] });
   assert.equal(mine.statusCode, 200, mine.body);
@@ -62,6 +62,12 @@ test('a tenant sees its own cost, revenue and margin; operators see every tenant
   assert.equal(all.statusCode, 200, all.body);
   const rows = all.json().tenants as Array<{ tenant_id: string; cost: number }>;
   assert.equal(rows.find((t) => t.tenant_id === 'demo-external')!.cost, e.cost);
+  // Operators see the totals: every tenant's figures summed, here all in one currency.
+  const overview = all.json() as { tenants: Array<{ currency: string; cost: number; revenue: number; margin: number }>; totals: unknown };
+  const sum = (k: 'cost' | 'revenue' | 'margin') => overview.tenants.reduce((s, t) => s + t[k], 0);
+  assert.ok(overview.tenants.every((t) => t.currency === 'EUR'));
+  assert.deepEqual(overview.totals, [{ currency: 'EUR', cost: sum('cost'), revenue: sum('revenue'), margin: sum('margin') }]);
+  assert.ok(sum('cost') > e.cost && sum('revenue') >= e.revenue);
   const denied = await h.call('GET', '/api/v1/finops/cost/tenants?period=2026-03', { as: ['demo-external', 'user-admin'] });
   assert.equal(denied.statusCode, 403);
 });

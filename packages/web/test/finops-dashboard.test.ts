@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { callApi as api, devToken } from './support/console-api.ts';
 import { assertAccessible as assertPageAccessible, openConsolePage, type ConsolePage } from './support/console-page.ts';
 import type { ConsoleServer } from './support/console-server.ts';
 
@@ -17,19 +18,8 @@ before(async () => {
 });
 after(() => consolePage?.close());
 
-async function tokenOf(tenant: string, subject: string): Promise<string> {
-  const res = await fetch(`${server.url}/api/v1/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenant_id: tenant, subject_id: subject }) });
-  return ((await res.json()) as { token: string }).token;
-}
-
-async function callApi(token: string, method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<{ status: number; body: Record<string, any> }> {
-  const res = await fetch(`${server.url}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': contentType }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
-}
+const tokenOf = (tenant: string, subject: string) => devToken(server.url, tenant, subject);
+const callApi = (token: string, method: string, path: string, body?: unknown, contentType?: string) => api(server.url, token, method, path, body, contentType);
 
 async function signIn(tenant: string, subject: string): Promise<void> {
   const signOut = page.getByRole('button', { name: 'Sign out' });

@@ -70,6 +70,13 @@ const view = (i: Invoice) => ({
   lines: i.document.lines,
 });
 
+/** Invoices as CSV, one row per line of their documents (what was hashed, for a draft as for a final one). */
+const invoiceLinesCsv = (invoices: Invoice[]): string =>
+  toCsv(
+    ['number', 'period', 'status', 'currency', 'line_no', 'kind', 'meter', 'quantity', 'billable', 'amount', 'description'],
+    invoices.flatMap((i) => i.document.lines.map((l) => [i.number, i.period, i.status, i.currency, l.line_no, l.kind, l.meter, l.quantity, l.billable, l.amount, l.description])),
+  );
+
 export const listPlans = defineAction({
   name: 'finops.plan.list',
   method: 'GET',
@@ -134,10 +141,7 @@ export const listInvoicesAction = defineAction({
   response: Type.Object({ invoices: Type.Array(InvoiceView) }),
   run: async (ctx) => {
     const invoices = await listInvoices();
-    if (ctx.query.format === 'csv') {
-      const rows = invoices.flatMap((i) => i.document.lines.map((l) => [i.number, i.period, i.status, i.currency, l.line_no, l.kind, l.meter, l.quantity, l.billable, l.amount, l.description]));
-      return csvReply(`invoices-${ctx.tenantId}.csv`, toCsv(['number', 'period', 'status', 'currency', 'line_no', 'kind', 'meter', 'quantity', 'billable', 'amount', 'description'], rows));
-    }
+    if (ctx.query.format === 'csv') return csvReply(`invoices-${ctx.tenantId}.csv`, invoiceLinesCsv(invoices));
     return { invoices: invoices.map(view) };
   },
 });
@@ -146,10 +150,10 @@ export const getInvoiceAction = defineAction({
   name: 'finops.invoice.get',
   method: 'GET',
   path: '/finops/invoices/:id',
-  summary: 'One invoice with its lines (?format=json: the hashed invoice document, as a download)',
+  summary: 'One invoice with its lines (?format=json: the hashed invoice document, as a download; ?format=csv: one row per line)',
   scope: 'tenant',
   params: InvoiceId,
-  query: Type.Object({ format: Type.Optional(Type.Literal('json')) }, { additionalProperties: false }),
+  query: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])) }, { additionalProperties: false }),
   resource: (ctx) => getInvoice(ctx.params.id),
   target: (ctx) => `invoice:${ctx.params.id}`,
   run: async (ctx, _input, invoice) => {
@@ -160,6 +164,7 @@ export const getInvoiceAction = defineAction({
         'x-invoice-sha256': invoice.sha256,
       });
     }
+    if (ctx.query.format === 'csv') return csvReply(`invoice-${invoice.number}.csv`, invoiceLinesCsv([invoice]));
     return { ...view(invoice), lines: await ratedLines(invoice.invoice_id) };
   },
 });

@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { asTenant } from '../db/tenant-tx.ts';
 import { toCsv } from '../http/csv.ts';
 import { Problem } from '../http/problem.ts';
@@ -32,6 +32,19 @@ const Economics = Type.Object({
   margin: Type.Integer(),
   allocations: Type.Array(Type.Object({ service: Type.String(), period: Type.String(), driver: Type.String(), share: Type.Number(), amount: Type.Integer(), currency: Type.String() })),
 });
+
+const Totals = Type.Object({ currency: Type.String(), cost: Type.Integer(), revenue: Type.Integer(), margin: Type.Integer() });
+type Totals = Static<typeof Totals>;
+
+/** Sums of tenants' figures, one per currency (amounts of two currencies never add up). */
+function totalsByCurrency(rows: Totals[]): Totals[] {
+  const sums = new Map<string, Totals>();
+  for (const r of rows) {
+    const t = sums.get(r.currency) ?? { currency: r.currency, cost: 0, revenue: 0, margin: 0 };
+    sums.set(r.currency, { currency: r.currency, cost: t.cost + r.cost, revenue: t.revenue + r.revenue, margin: t.margin + r.margin });
+  }
+  return [...sums.values()].sort((a, b) => a.currency.localeCompare(b.currency));
+}
 
 export const importCost = defineAction({
   name: 'finops.cost.import',
@@ -102,10 +115,14 @@ export const costByTenant = defineAction({
   name: 'finops.cost.tenants',
   method: 'GET',
   path: '/finops/cost/tenants',
-  summary: 'Operators: cost, revenue and margin of every tenant for a month',
+  summary: 'Operators: cost, revenue and margin of every tenant for a month, and their totals per currency',
   scope: 'platform',
   query: Type.Object({ period: Type.Optional(Period) }, { additionalProperties: false }),
-  response: Type.Object({ period: Type.String(), tenants: Type.Array(Type.Object({ tenant_id: Type.String(), currency: Type.String(), cost: Type.Integer(), revenue: Type.Integer(), margin: Type.Integer() })) }),
+  response: Type.Object({
+    period: Type.String(),
+    tenants: Type.Array(Type.Object({ tenant_id: Type.String(), ...Totals.properties })),
+    totals: Type.Array(Totals, { description: 'the sums over every tenant, one row per currency' }),
+  }),
   run: async (ctx) => {
     const period = ctx.query.period ?? ctx.now.toISOString().slice(0, 7);
     const rows = [];
@@ -113,7 +130,7 @@ export const costByTenant = defineAction({
       const { allocations: _a, period: _p, ...e } = await asTenant(t.tenant_id, () => economics(period));
       rows.push({ tenant_id: t.tenant_id, ...e });
     }
-    return { period, tenants: rows };
+    return { period, tenants: rows, totals: totalsByCurrency(rows) };
   },
 });
 

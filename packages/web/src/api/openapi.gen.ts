@@ -434,7 +434,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Operators: cost, revenue and margin of every tenant for a month
+         * Operators: cost, revenue and margin of every tenant for a month, and their totals per currency
          * @description Governed action `finops.cost.tenants` (platform scope).
          */
         get: operations["finops.cost.tenants"];
@@ -494,7 +494,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One invoice with its lines (?format=json: the hashed invoice document, as a download)
+         * One invoice with its lines (?format=json: the hashed invoice document, as a download; ?format=csv: one row per line)
          * @description Governed action `finops.invoice.get` (tenant scope).
          */
         get: operations["finops.invoice.get"];
@@ -5170,6 +5170,13 @@ export interface operations {
                             revenue: number;
                             tenant_id: string;
                         }[];
+                        /** @description the sums over every tenant, one row per currency */
+                        totals: {
+                            cost: number;
+                            currency: string;
+                            margin: number;
+                            revenue: number;
+                        }[];
                     };
                 };
             };
@@ -5392,7 +5399,7 @@ export interface operations {
     "finops.invoice.get": {
         parameters: {
             query?: {
-                format?: "json";
+                format?: "json" | "csv";
             };
             header?: never;
             path: {
@@ -18402,7 +18409,8 @@ export const pathsApiV1AuditExportsIdVerifyPostResponses200ContentApplicationJso
 export const pathsApiV1EntitiesIdLineageGetParametersQueryDirectionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/entities/{id}/lineage"]["get"]["parameters"]["query"]["direction"]> = ["upstream", "downstream", "both"];
 export const pathsApiV1FinopsCostGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/finops/cost"]["get"]["parameters"]["query"]["format"]> = ["csv"];
 export const pathsApiV1FinopsInvoicesGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/finops/invoices"]["get"]["parameters"]["query"]["format"]> = ["csv"];
-export const pathsApiV1FinopsInvoicesIdGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/finops/invoices/{id}"]["get"]["parameters"]["query"]["format"]> = ["json"];
+export const pathsApiV1FinopsInvoicesIdGetParametersQueryFormatAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/finops/invoices/{id}"]["get"]["parameters"]["query"]["format"]> = ["json"];
+export const pathsApiV1FinopsInvoicesIdGetParametersQueryFormatAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/finops/invoices/{id}"]["get"]["parameters"]["query"]["format"]> = ["csv"];
 export const pathsApiV1FinopsMeterReadingsGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/finops/meter-readings"]["get"]["parameters"]["query"]["format"]> = ["csv"];
 export const pathsApiV1FinopsPlansGetResponses200ContentApplicationJsonPlansPricesModelAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/finops/plans"]["get"]["responses"]["200"]["content"]["application/json"]["plans"]["prices"]["model"]> = ["graduated"];
 export const pathsApiV1FinopsPlansGetResponses200ContentApplicationJsonPlansPricesModelAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/finops/plans"]["get"]["responses"]["200"]["content"]["application/json"]["plans"]["prices"]["model"]> = ["volume"];

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Config } from '@companyos/server';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, seriousViolations } from './browser.ts';
-import { startConsoleServer, type ConsoleServer } from './console-server.ts';
+import { startConsoleServer, type ConsoleServer, type ConsoleServerOptions } from './console-server.ts';
 
 export interface ConsolePage {
   server: ConsoleServer;
@@ -12,8 +12,8 @@ export interface ConsolePage {
 }
 
 /** A server and a browser page on it (one per test file: the steps build on each other like a session). */
-export async function openConsolePage(config: Partial<Config> = {}): Promise<ConsolePage> {
-  const [server, browser] = await Promise.all([startConsoleServer(config), launchBrowser()]);
+export async function openConsolePage(config: Partial<Config> = {}, options: ConsoleServerOptions = {}): Promise<ConsolePage> {
+  const [server, browser] = await Promise.all([startConsoleServer(config, options), launchBrowser()]);
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })).newPage();
   page.setDefaultTimeout(10_000);
   return {
