@@ -89,8 +89,11 @@ test('the palette opens a receipt by its id; its page checks the inclusion proof
   await page.getByText('Inclusion proof verified').waitFor();
   const facts = page.getByRole('heading', { name: 'What it attests' }).locator('..');
   assert.match((await facts.textContent()) ?? '', /revops\.quote\.create/);
-  // The receipt as signed: it names the person by pseudonym (ADR 0029).
-  assert.match((await facts.textContent()) ?? '', /Actorpseudonym:[0-9a-f-]{36}/);
+  // The receipt as signed names the person by pseudonym (ADR 0029); the page shows who that is.
+  assert.match((await facts.textContent()) ?? '', /Actoruser-ae/);
+  const signed = (await ok(call(admin, 'GET', `/provenance/receipts/${receiptId}`))) as { receipt: { actor: string }; shown?: unknown };
+  assert.match(signed.receipt.actor, /^pseudonym:[0-9a-f-]{36}$/);
+  assert.equal(signed.shown, undefined, 'the bundle to verify carries nothing beside the receipt');
   await page.getByRole('region', { name: 'Related' }).getByText('Quote (1)').waitFor();
   await assertAccessible('81-receipt-page');
 

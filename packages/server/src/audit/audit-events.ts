@@ -1,6 +1,21 @@
 import { currentTenantId, currentTx } from '../context.ts';
 import { runBatch, type Statement } from '../db/statement.ts';
-import { prepareActors, pseudonymInRef, pseudonymsIn, shownActors, shownRef, storedActor, storedFormsOf, storedRef, storedRefForms, subjectNamedBy, withShownActors } from '../identity/actor-pseudonyms.ts';
+import {
+  prepareActors,
+  pseudonymInRef,
+  pseudonymsIn,
+  pseudonymsInText,
+  renamedInText,
+  shownActors,
+  shownRef,
+  storedActor,
+  storedFormsOf,
+  storedRef,
+  storedRefForms,
+  subjectNamedBy,
+  withShownActors,
+  withShownText,
+} from '../identity/actor-pseudonyms.ts';
 import { uuidv7 } from '../util/ids.ts';
 import { openAuditEvents } from './sealed-details.ts';
 
@@ -30,6 +45,12 @@ export interface AuditEvent {
   details: Record<string, unknown>;
 }
 
+/** The reasons as stored: the caller and a person the event is about named by pseudonym where the reasons name them as a word. */
+function storedReasons(e: AuditEventInput): string[] {
+  const people = [e.actor, subjectNamedBy(e.target)].filter((p): p is string => typeof p === 'string');
+  return people.reduce((reasons, id) => reasons.map(renamedInText(id, storedActor(id))), e.reasons ?? []);
+}
+
 /** The insert for one audit event in the current tenant, for batching with other writes. */
 export function auditEventStatement(e: AuditEventInput): Statement {
   return {
@@ -44,7 +65,7 @@ export function auditEventStatement(e: AuditEventInput): Statement {
       e.action ?? null,
       storedRef(e.target),
       e.decision ?? null,
-      JSON.stringify(e.reasons ?? []),
+      JSON.stringify(storedReasons(e)),
       e.requestId ?? null,
       JSON.stringify(e.details ?? {}),
     ],
@@ -121,7 +142,7 @@ export async function pageAuditEvents(filter: AuditFilter & { limit: number }): 
 async function showActors(events: AuditEvent[]): Promise<AuditEvent[]> {
   const named = events.flatMap((e) => {
     const target = pseudonymInRef(e.target);
-    return [...pseudonymsIn(e.actor), ...pseudonymsIn(e.details), ...(target === undefined ? [] : [target])];
+    return [...pseudonymsIn(e.actor), ...pseudonymsIn(e.details), ...e.reasons.flatMap(pseudonymsInText), ...(target === undefined ? [] : [target])];
   });
   if (named.length === 0) return events;
   const shown = await shownActors(named);
@@ -129,6 +150,7 @@ async function showActors(events: AuditEvent[]): Promise<AuditEvent[]> {
     ...e,
     actor: withShownActors(e.actor, shown) as string | null,
     target: shownRef(e.target, shown),
+    reasons: e.reasons.map((text) => withShownText(text, shown)),
     details: withShownActors(e.details, shown) as Record<string, unknown>,
   }));
 }

@@ -66,6 +66,28 @@ export async function prepareActors(actors: ReadonlyArray<string | null | undefi
 }
 
 /**
+ * Makes known the pseudonyms of those among `names` who are people of the tenant (a subject, or an
+ * id with a live key), for records that may name other people (a logged decision's resource). A
+ * string that is nobody's id gets no key. A subject id never holds ':', so times and references
+ * are not even looked up.
+ */
+export async function prepareKnownPeople(names: readonly string[], now: Date): Promise<void> {
+  const map = known();
+  const tenantId = currentTenantId();
+  const candidates = [...new Set(names.filter((n) => n !== '' && !n.includes(':') && namesPerson(n) && !map.has(keyOf(tenantId, n))))];
+  if (candidates.length === 0) return;
+  const rows = await currentTx().query<{ subject_id: string }>(
+    `SELECT subject_id FROM subjects WHERE tenant_id = $1 AND subject_id = ANY($2::text[])
+     UNION SELECT subject_id FROM subject_data_keys WHERE tenant_id = $1 AND subject_id = ANY($2::text[]) AND shredded_at IS NULL`,
+    [tenantId, candidates],
+  );
+  await prepareActors(
+    rows.map((r) => r.subject_id),
+    now,
+  );
+}
+
+/**
  * The actor as records store it: a person's pseudonym when prepared in this transaction. An actor
  * not prepared is stored as given, and a purge reports such records as not shreddable.
  */
@@ -100,6 +122,13 @@ export function mapNames(value: unknown, f: (s: string) => string, depth = 0): u
   return descends(value, depth) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapNames(v, f, depth + 1)])) : value;
 }
 
+/** The strings of a value where `mapNames` looks (from `depth`, for a member of a record). */
+export function stringsIn(value: unknown, depth = 0): string[] {
+  const out: string[] = [];
+  mapNames(value, (s) => (out.push(s), s), depth);
+  return out;
+}
+
 /** The pseudonyms a value names, where `mapNames` looks. */
 export function pseudonymsIn(value: unknown, depth = 0, out: string[] = []): string[] {
   if (isPseudonym(value)) out.push(value);
@@ -109,6 +138,17 @@ export function pseudonymsIn(value: unknown, depth = 0, out: string[] = []): str
 
 /** A value with the pseudonyms in it replaced as `shownActors` shows them. */
 export const withShownActors = (value: unknown, shown: Map<string, string>): unknown => mapNames(value, (s) => (isPseudonym(s) ? (shown.get(s) ?? s) : s));
+
+// A subject id as a word of a text: not part of a longer id (the characters a subject id may hold).
+const ID_CHARS = 'A-Za-z0-9._@:/-';
+const escaped = (text: string): string => text.replace(/[.*+?^$()[\]{}|\\/-]/g, '\\$&');
+const asWord = (id: string): RegExp => new RegExp(`(?<![${ID_CHARS}])${escaped(id)}(?![${ID_CHARS}])`, 'g');
+
+/** A function naming `id`, wherever a text (a policy's reason) holds it as a word, as `as` instead. */
+export function renamedInText(id: string, as: string): (text: string) => string {
+  let word: RegExp | undefined;
+  return (text) => (id !== as && text.includes(id) ? text.replace((word ??= asWord(id)), as) : text);
+}
 
 /** The pseudonyms within a text (a policy's reason naming its caller). */
 export const pseudonymsInText = (text: string): string[] => text.match(IN_TEXT) ?? [];

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { Problem } from '../http/problem.ts';
+import { Nullable } from '../http/schema.ts';
 import { defineAction } from '../pipeline/define-action.ts';
 import { DbNodeStore } from './db-node-store.ts';
 import { NodeCache } from './merkle/node-cache.ts';
@@ -9,6 +10,7 @@ import { ledgerServices } from './ledger-runtime.ts';
 import { checkpointAt, findCheckpoint, loggedReceipt, type LoggedReceipt } from './ledger-store.ts';
 import { consistencyProof, inclusionProof } from './merkle/proofs.ts';
 import { buildReceiptBundle } from './receipt-format.ts';
+import { receiptPeople } from './receipt-people.ts';
 
 const store = new DbNodeStore();
 /** Proofs are served from committed nodes only, so their upper levels are cached per tenant. */
@@ -35,6 +37,12 @@ const ReceiptBundleView = Type.Object({
   inclusion_proof: Type.Array(Type.String()),
   checkpoint: Type.String(),
   jwks: Type.Object({ keys: Type.Array(Type.Record(Type.String(), Type.Unknown())) }),
+  shown: Type.Optional(
+    Type.Object(
+      { actor: Type.String(), target: Nullable(Type.String()), evidence_refs: Type.Array(Type.String()) },
+      { description: 'with people=shown: the people the receipt names as readers see them (the subject id, or [purged] <purge id>); not part of the bundle to verify' },
+    ),
+  ),
 });
 
 const notYet = (id: string, what: string): Problem =>
@@ -53,6 +61,10 @@ export const getProvenReceipt = defineAction({
   summary: 'A receipt with its inclusion proof, the signed checkpoint it is proven against and the tenant JWKS',
   scope: 'tenant',
   params: ReceiptParams,
+  query: Type.Object(
+    { people: Type.Optional(Type.Literal('shown', { description: 'add `shown`: who the receipt names, as readers see them (a bundle kept for verification is fetched without it)' })) },
+    { additionalProperties: false },
+  ),
   response: ReceiptBundleView,
   resource: (ctx) => loggedReceipt(ctx.params.id),
   target: (ctx) => `receipt:${ctx.params.id}`,
@@ -60,13 +72,14 @@ export const getProvenReceipt = defineAction({
     const index = leafOf(r);
     const checkpoint = await findCheckpoint();
     if (checkpoint === undefined || checkpoint.size <= index) throw notYet(r.entry.receipt_id, 'under a checkpoint');
-    return buildReceiptBundle({
+    const bundle = buildReceiptBundle({
       receipt: r.entry,
       leafIndex: index,
       inclusionProof: await inclusionProof(nodes(ctx.tenantId), index, checkpoint.size),
       checkpoint: checkpoint.note,
       jwks: await ledgerServices().keys.jwks(),
     });
+    return ctx.query.people === 'shown' ? { ...bundle, shown: await receiptPeople(r.entry) } : bundle;
   },
 });
 

@@ -1,18 +1,13 @@
-import { mapNames, prepareActors, pseudonymsIn, pseudonymsInText, shownActors, storedActor, storedActorForLater, withShownActors, withShownText } from '../identity/actor-pseudonyms.ts';
+import { mapNames, prepareActors, prepareKnownPeople, pseudonymsIn, pseudonymsInText, renamedInText, shownActors, storedActor, storedActorForLater, stringsIn, withShownActors, withShownText } from '../identity/actor-pseudonyms.ts';
 import type { DecisionRecord } from './decision-log.ts';
 
 // The decision log names people as receipts do (ADR 0029): its `actor`, the subject id in the
-// logged copy of the input (and a prepared person wherever else the input names them, such as the
-// caller as a resource's requester), and the caller where the policy's reasons name it ("no role
+// logged copy of the input (and any person of the tenant wherever else the input names them, such
+// as a resource's requester or target), and the caller where the policy's reasons name it ("no role
 // of subject alice grants ..."), by pseudonym. The policy decided on the real input; only the
 // logged copy changes. Readers see the subject id while its key lives and `[purged] <purge id>` after.
 
 const subjectIdOf = (input: unknown): unknown => (input as { subject?: { id?: unknown } } | null)?.subject?.id;
-
-// A subject id as a word of a reason: not part of a longer id (the characters a subject id may hold).
-const ID_CHARS = 'A-Za-z0-9._@:/-';
-const escaped = (text: string): string => text.replace(/[.*+?^$()[\]{}|\\/-]/g, '\\$&');
-const asWord = (id: string): RegExp => new RegExp(`(?<![${ID_CHARS}])${escaped(id)}(?![${ID_CHARS}])`, 'g');
 
 const reasonsOf = (result: unknown): unknown => (result as { reasons?: unknown } | null)?.reasons;
 const isTexts = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
@@ -30,9 +25,18 @@ function named(r: DecisionRecord, store: (subjectId: string) => string): Decisio
   const id = r.actor;
   const actor = store(id);
   if (actor === id) return { ...r, input };
-  let word: RegExp | undefined;
-  return withReasons({ ...r, actor, input }, (text) => (text.includes(id) ? text.replace((word ??= asWord(id)), actor) : text));
+  return withReasons({ ...r, actor, input }, renamedInText(id, actor));
 }
+
+const resourceOf = (input: unknown): unknown => (input as { resource?: unknown } | null)?.resource;
+
+/**
+ * In the deciding transaction, the people of the tenant that the logged input's resource names
+ * (kept by the tenant's mask rules: the target of the action, a requester), made known so the
+ * decision names them when made and a purge before the log's write cannot miss them. A read only
+ * where a resource is kept and names someone not known yet.
+ */
+export const prepareResourcePeople = (input: unknown, at: Date): Promise<void> => prepareKnownPeople(stringsIn(resourceOf(input), 1), at);
 
 /**
  * A decision as the deciding transaction hands it to the log, with no round trip: the people
@@ -43,11 +47,16 @@ export const pseudonymousDecision = (r: DecisionRecord): DecisionRecord => named
 /**
  * Decisions as stored, in the writing transaction: an actor and input subject still named by id
  * (a key made by a transaction that may have rolled back, a decision service's upload) by
- * pseudonym, prepared in one read for the batch.
+ * pseudonym, prepared in one read for the batch; and any other person of the tenant the input
+ * names, found in one more read (a string that is nobody's id gets no key).
  */
 export async function pseudonymousDecisions(records: DecisionRecord[], at: Date): Promise<DecisionRecord[]> {
   await prepareActors(
     records.flatMap((r) => [r.actor, subjectIdOf(r.input)].filter((a): a is string => typeof a === 'string')),
+    at,
+  );
+  await prepareKnownPeople(
+    records.flatMap((r) => stringsIn(r.input)),
     at,
   );
   return records.map((r) => named(r, storedActor));

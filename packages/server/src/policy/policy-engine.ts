@@ -10,7 +10,7 @@ import type { BundleData } from './bundle-schema.ts';
 import { activeHashes, activeVersion, getVersionByHash, POLICY_CHANNEL } from './bundle-store.ts';
 import type { DecisionLogWriter } from './decision-log.ts';
 import { applyMaskRules } from './masking.ts';
-import { pseudonymousDecision } from './decision-pseudonyms.ts';
+import { prepareResourcePeople, pseudonymousDecision } from './decision-pseudonyms.ts';
 import { sealDecisionInput } from './sealed-decision-input.ts';
 
 export const DECISION_PATH = 'companyos.authz.decision';
@@ -129,6 +129,7 @@ export class PolicyEngine {
     const masked = applyMaskRules((bundle.data as Partial<BundleData>).mask_rules ?? [], input, result);
     // Sealed now, in the deciding transaction: sealed at the later log write, a purge in between would be undone.
     const logged = this.decisionLog === undefined ? masked.input : await sealDecisionInput(masked.input, new Date(input.context.time));
+    if (this.decisionLog !== undefined) await prepareResourcePeople(logged, new Date(input.context.time));
     const decisionId = uuidv7();
     // Named by pseudonym now too, from what the deciding transaction prepared: a purge before the write cannot miss it.
     this.decisionLog?.append(

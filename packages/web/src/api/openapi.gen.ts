@@ -12746,7 +12746,10 @@ export interface operations {
     };
     "provenance.receipt.get": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description add `shown`: who the receipt names, as readers see them (a bundle kept for verification is fetched without it) */
+                people?: "shown";
+            };
             header?: never;
             path: {
                 id: string;
@@ -12827,6 +12830,12 @@ export interface operations {
                         leaf_index: number;
                         receipt: {
                             [key: string]: unknown;
+                        };
+                        /** @description with people=shown: the people the receipt names as readers see them (the subject id, or [purged] <purge id>); not part of the bundle to verify */
+                        shown?: {
+                            actor: string;
+                            evidence_refs: string[];
+                            target: string | null;
                         };
                     };
                 };
@@ -18635,6 +18644,7 @@ export const pathsApiV1PortalOverviewGetResponses200ContentApplicationJsonOvervi
 export const pathsApiV1PortalOverviewGetResponses200ContentApplicationJsonOverviewCheckpoint_signatureAnyOf2Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/portal/overview"]["get"]["responses"]["200"]["content"]["application/json"]["overview"]["checkpoint_signature"]> = ["none"];
 export const pathsApiV1PortalSessionGetResponses200ContentApplicationJsonTenantsRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/portal/session"]["get"]["responses"]["200"]["content"]["application/json"]["tenants"]["role"]> = ["auditor", "partner"];
 export const pathsApiV1PortalSessionGetResponses200ContentApplicationJsonViewerRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/portal/session"]["get"]["responses"]["200"]["content"]["application/json"]["viewer"]["role"]> = ["auditor", "partner"];
+export const pathsApiV1ProvenanceReceiptsIdGetParametersQueryPeopleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/provenance/receipts/{id}"]["get"]["parameters"]["query"]["people"]> = ["shown"];
 export const pathsApiV1ProvenanceReceiptsIdGetResponses200ContentApplicationJsonFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/provenance/receipts/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["format"]> = ["companyos.receipt-bundle.v1"];
 export const pathsApiV1PurgeRequestsGetParametersQueryStatusAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["get"]["parameters"]["query"]["status"]> = ["requested"];
 export const pathsApiV1PurgeRequestsGetParametersQueryStatusAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/purge-requests"]["get"]["parameters"]["query"]["status"]> = ["approved"];

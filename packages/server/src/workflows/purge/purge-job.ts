@@ -44,13 +44,14 @@ export interface PurgeRegisterSink {
 }
 
 // Append-only records that name a subject in plain text: written before pseudonyms and sealing
-// (a subject as actor, as target or in a receipt's evidence), or in columns that are neither yet.
+// (a subject as actor, as target or in a receipt's evidence, in a denial's reasons), or in columns
+// that are neither yet. Reasons count when they hold the id anywhere in their text, a longer id too.
 // The manifest counts them as "not shreddable" rather than claiming them gone. A decision's input
 // counts when it holds the subject id as any JSON string (an input whose people were not
 // prepared, or logged before pseudonyms).
 const PLAINTEXT_MENTIONS: Array<{ table: string; where: string }> = [
   { table: 'receipts', where: "(actor = $2 OR target = 'subject:' || $2 OR body->'evidence_refs' ? ('subject:' || $2))" },
-  { table: 'audit_events', where: "(actor = $2 OR target = 'subject:' || $2)" },
+  { table: 'audit_events', where: "(actor = $2 OR target = 'subject:' || $2 OR strpos(reasons::text, $2) > 0)" },
   { table: 'policy_decisions', where: '(actor = $2 OR strpos(input::text, to_jsonb($2::text)::text) > 0)' },
   { table: 'usage_events', where: 'subject = $2' },
   ...['purge_history', 'high_risk_history', 'incident_history', 'revops_quote_history'].map((table) => ({ table, where: `actor = $2 AND rationale NOT LIKE 'sealed:v1:%'` })),

@@ -19,6 +19,9 @@ interface Receipt {
   request_id?: string;
 }
 
+/** Who the receipt names as readers see them (the subject id, or `[purged] <purge id>`), beside the signed receipt. */
+type People = Pick<Receipt, 'actor' | 'target' | 'evidence_refs'>;
+
 // A receipt is linked to what it concerns by RECEIPTED_BY (which the default walk leaves out) and
 // to the policy decision that allowed it by DECIDED_BY.
 const RECEIPT_WALK = { ...DEFAULT_WALK, types: ['RECEIPTED_BY', 'DECIDED_BY'] };
@@ -45,7 +48,7 @@ function InclusionStatus({ bundle }: { bundle: ReceiptBundle }) {
 
 /** One receipt: what it attests, its place in the tenant's log with the proof checked, and what the graph links to it. */
 export function ReceiptPage({ tenantId, receiptId }: { tenantId: string; receiptId: string }) {
-  const { state, reload } = useApiPath<ReceiptBundle>(`/provenance/receipts/${encodeURIComponent(receiptId)}`, 0);
+  const { state, reload } = useApiPath<ReceiptBundle & { shown?: People }>(`/provenance/receipts/${encodeURIComponent(receiptId)}?people=shown`, 0);
   return (
     <section aria-labelledby="receipt-title">
       <p>
@@ -57,6 +60,8 @@ export function ReceiptPage({ tenantId, receiptId }: { tenantId: string; receipt
       <AsyncView state={state} label="the receipt" onRetry={reload}>
         {(bundle) => {
           const r = bundle.receipt as unknown as Receipt;
+          // The receipt names a person by pseudonym (ADR 0029); the page shows who that is, or that they were purged.
+          const people: People = bundle.shown ?? r;
           return (
             <>
               <div className="card">
@@ -69,9 +74,9 @@ export function ReceiptPage({ tenantId, receiptId }: { tenantId: string; receipt
                     <span className={`badge ${r.decision}`}>{r.decision}</span>
                   </dd>
                   <dt>Actor</dt>
-                  <dd>{r.actor}</dd>
+                  <dd>{people.actor}</dd>
                   <dt>Target</dt>
-                  <dd>{r.target ?? <span className="muted">none</span>}</dd>
+                  <dd>{people.target ?? <span className="muted">none</span>}</dd>
                   <dt>Issued</dt>
                   <dd>
                     <Time at={r.issued_at} />
@@ -90,11 +95,11 @@ export function ReceiptPage({ tenantId, receiptId }: { tenantId: string; receipt
                   )}
                   <dt>Evidence</dt>
                   <dd>
-                    {r.evidence_refs.length === 0 ? (
+                    {people.evidence_refs.length === 0 ? (
                       <span className="muted">none</span>
                     ) : (
                       <ul>
-                        {r.evidence_refs.map((e) => (
+                        {people.evidence_refs.map((e) => (
                           <li key={e}>
                             <code>{e}</code>
                           </li>
