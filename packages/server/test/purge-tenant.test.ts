@@ -135,6 +135,8 @@ test('two approvals run the purge: people, graph and keys go, the tenant ends pu
     assert.ok(before[table]! > 0 && deleted[table] === before[table], `${table}: ${before[table]} before, ${deleted[table]} in the manifest`);
   }
   for (const table of ['high_risk_history', 'revops_quote_history', 'incident_history', 'runbook_versions']) assert.ok(after[table]! > 0, `${table} is append-only and stays`);
+  const versions = await h.t.db.query<{ body: string; author: string }>(`SELECT body, author FROM runbook_versions WHERE tenant_id = $1`, [GONE]);
+  assert.ok(versions.every((v) => v.body.startsWith('sealed:v1:') && v.author.startsWith('pseudonym:')), 'a runbook version kept holds nothing readable');
   const keys = await h.t.db.query<{ subject_id: string; live: boolean }>(`SELECT subject_id, wrapped_key IS NOT NULL AS live FROM subject_data_keys WHERE tenant_id = $1`, [GONE]);
   assert.ok(keys.length >= 2 && keys.length === done.manifest.shredded_keys.length);
   assert.ok(keys.every((k) => !k.live && k.subject_id === '[purged]'), 'every key destroyed and unlinked');

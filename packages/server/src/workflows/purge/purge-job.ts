@@ -65,6 +65,8 @@ const PLAINTEXT_MENTIONS: Array<{ table: string; where: string }> = [
   { table: 'audit_events', where: "(actor = $2 OR target = 'subject:' || $2)" },
   { table: 'policy_decisions', where: '(actor = $2 OR strpos(input::text, to_jsonb($2::text)::text) > 0)' },
   { table: 'usage_events', where: 'subject = $2' },
+  { table: 'flag_changes', where: 'actor = $2' },
+  { table: 'runbook_versions', where: 'author = $2' },
   ...['purge_history', 'high_risk_history', 'incident_history', 'revops_quote_history'].map((table) => ({ table, where: `actor = $2 AND rationale NOT LIKE 'sealed:v1:%'` })),
 ];
 
