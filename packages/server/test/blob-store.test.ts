@@ -12,9 +12,12 @@ import { CHUNK_BYTES, PgBlobStore } from '../src/blobs/pg-blob-store.ts';
 import { policyRuntime } from '../src/policy/policy-runtime.ts';
 import { S3BlobStore } from '../src/blobs/s3-blob-store.ts';
 import { runWithContext } from '../src/context.ts';
+import { withTenantTransaction } from '../src/db/tenant-tx.ts';
+import { insertSubject } from '../src/identity/subjects.ts';
 import { asRole, createTestDatabase, type TestDatabase } from './support/test-database.ts';
 import { seedDemo } from '../src/seed/seed-demo.ts';
 import { verifyPack } from '../src/evidence/index.ts';
+import { readBlob, writeBlob } from './support/blobs.ts';
 import { createTestApp } from './support/test-app.ts';
 
 // Both stores behind one contract: streamed writes, readable only once complete, replaced whole,
@@ -113,6 +116,19 @@ test('keys that could escape their tenant are refused', async () => {
   }
 });
 
+test("deleting all of a tenant's blobs leaves every other tenant's, and a second run finds nothing", async () => {
+  for (const { name, store } of stores) {
+    for (const key of ['purge/a.txt', 'purge/nested/b.txt']) await as('summit-internal', () => store.put(key, pieces(Buffer.from(key), 3), 'text/plain'));
+    await as('demo-external', () => store.put('purge/a.txt', pieces(Buffer.from('demo-external keeps this'), 3), 'text/plain'));
+    const deleted = await withTenantTransaction(t.db, 'summit-internal', () => store.deleteAll());
+    assert.deepEqual(deleted.sort(), ['purge/a.txt', 'purge/nested/b.txt'], name);
+    assert.equal(await read(store, 'summit-internal', 'purge/a.txt'), undefined, name);
+    assert.deepEqual(await withTenantTransaction(t.db, 'summit-internal', () => store.deleteAll()), [], name);
+    assert.equal((await read(store, 'demo-external', 'purge/a.txt'))!.toString(), 'demo-external keeps this', name);
+  }
+  assert.equal((await asRole(t.db, 'companyos_app', 'summit-internal', (q) => q('SELECT 1 FROM blob_chunks'))).length, 0, 'no chunk outlives its blob');
+});
+
 test('with COMPANYOS_BLOB_STORE=s3 an evidence pack is written to the bucket, downloaded from it and verifies', async () => {
   const s3Store = stores.find((s) => s.name === 's3')!.store as S3BlobStore;
   const h = await createTestApp({
@@ -141,6 +157,38 @@ test('with COMPANYOS_BLOB_STORE=s3 an evidence pack is written to the bucket, do
     assert.deepEqual(verified.failures, []);
     // Nothing of it in the database's blob tables.
     assert.equal((await asRole(h.t.db, 'companyos_app', 'pilot-a', (q) => q('SELECT 1 FROM blobs'))).length, 0);
+  } finally {
+    await h.close();
+  }
+});
+
+test("with COMPANYOS_BLOB_STORE=s3 a tenant purge deletes the tenant's objects from the bucket and counts them in the manifest", async () => {
+  const s3Store = stores.find((s) => s.name === 's3')!.store as S3BlobStore;
+  const h = await createTestApp({
+    config: { blobs: { store: 's3', bucket: 'evidence', prefix: 'purged/', region: 'us-east-1', endpoint: s3Store.endpoint, forcePathStyle: true } },
+    ledgerBackground: false,
+    jobsBackground: false,
+  });
+  try {
+    for (const tenantId of ['pilot-a', 'pilot-b']) for (const key of ['exports/kept.txt', 'boards/q1.tar.gz']) await writeBlob(tenantId, key, Buffer.from(key));
+    await withTenantTransaction(h.t.db, 'pilot-b', () => insertSubject({ subject_id: 'user-owner', display_name: 'Olu Owner', roles: ['CompanyAdmin'], attributes: {} }, h.clock.now()));
+    const asked = await h.call('POST', '/api/v1/purge-requests', { as: ['pilot-b', 'user-owner'], body: { scope: 'tenant', subject: 'pilot-b', rationale: 'contract ended' } });
+    assert.equal(asked.statusCode, 201, asked.body);
+    const id = asked.json().purge_id as string;
+    for (const approver of ['user-admin', 'user-security']) {
+      const res = await h.call('POST', `/api/v1/purge-requests/${id}/approve`, { as: ['pilot-b', approver], body: { rationale: 'agreed' } });
+      assert.equal(res.statusCode, 200, res.body);
+    }
+    await policyRuntime().engine.flushDecisions();
+    await h.app.jobs.runDue();
+    const [row] = await h.t.db.query<{ status: string; manifest: { blobs: { store: string; deleted: number; keys_sha256: string } } }>(
+      `SELECT status, manifest FROM purge_requests WHERE tenant_id = 'pilot-b' AND purge_id = $1`,
+      [id],
+    );
+    assert.equal(row!.status, 'done');
+    assert.deepEqual(row!.manifest.blobs, { store: 's3', deleted: 2, keys_sha256: sha(Buffer.from(['boards/q1.tar.gz', 'exports/kept.txt'].join('\n'))) });
+    assert.equal(await readBlob('pilot-b', 'exports/kept.txt'), undefined, "the purged tenant's objects are gone");
+    assert.equal((await readBlob('pilot-a', 'exports/kept.txt'))?.toString(), 'exports/kept.txt', "another tenant's objects stay");
   } finally {
     await h.close();
   }

@@ -2,6 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { currentTx } from '../src/context.ts';
 import { withTenantTransaction } from '../src/db/tenant-tx.ts';
+import { dataKeys } from '../src/keys/data-keys.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 import { shownActor, tenantRecords } from './support/inspect.ts';
 
@@ -218,4 +219,17 @@ test("tenant B sees none of tenant A's runbooks or incidents", async () => {
   assert.deepEqual((await h.call('GET', '/api/v1/runbooks', { as: ['pilot-b', 'user-admin'] })).json().runbooks, []);
   assert.deepEqual((await h.call('GET', '/api/v1/incidents', { as: ['pilot-b', 'user-admin'] })).json().incidents, []);
   assert.equal((await h.call('GET', '/api/v1/runbooks/api-down', { as: ['pilot-b', 'user-admin'] })).statusCode, 404);
+});
+
+test("a runbook version is stored sealed and by pseudonym; a purge of its author unlinks the author and the message, not the runbook", async () => {
+  const saved = await saveRunbook(lead, 'disk-full', { title: 'Disk full', body: '# Disk full\n\nRotate the logs.', message: 'written after the outage of 3 May', base_version: 0 });
+  assert.equal(saved.statusCode, 200, saved.body);
+  const [stored] = await rows('pilot-a', `SELECT title, body, message, author FROM runbook_versions WHERE slug = 'disk-full'`);
+  assert.ok(['title', 'body', 'message'].every((f) => String(stored![f]).startsWith('sealed:v1:')), JSON.stringify(stored));
+  assert.match(String(stored!.author), /^pseudonym:/);
+  const purgeId = '00000000-0000-7000-8000-0000000000aa';
+  await withTenantTransaction(h.t.db, 'pilot-a', () => dataKeys().shred({ subjectId: 'user-team-lead' }, purgeId, new Date()));
+  const [v1] = (await h.call('GET', '/api/v1/runbooks/disk-full/versions', { as: engineer })).json().versions;
+  assert.deepEqual([v1.title, v1.message, v1.author], ['Disk full', `[purged] ${purgeId}`, `[purged] ${purgeId}`]);
+  assert.match((await h.call('GET', '/api/v1/runbooks/disk-full', { as: engineer })).json().body, /Rotate the logs/);
 });

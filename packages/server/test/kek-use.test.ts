@@ -20,6 +20,13 @@ const silent = createLogger({ level: 'silent' });
 
 let h: TestApp;
 let purgeId: string;
+// The summary period: a summary job is due this long after the first count it holds.
+const PERIOD_S = 60;
+/** Lets the pending summaries fall due, and runs them. */
+const runSummaries = async () => {
+  h.clock.advance(PERIOD_S * 1000);
+  await h.app.jobs.runDue();
+};
 
 async function install(path: 'import' | 'rotate', kek: Buffer) {
   const w = (await h.call('POST', '/api/v1/keys/wrapping-keys', { as: admin })).json();
@@ -38,14 +45,14 @@ const useEvents = async (as: [string, string]) => {
 };
 
 before(async () => {
-  h = await createTestApp({ ledgerBackground: false, jobsBackground: false });
+  h = await createTestApp({ config: { kekUseSummaryS: PERIOD_S }, ledgerBackground: false, jobsBackground: false });
   await install('import', kek1);
   const res = await h.call('POST', '/api/v1/purge-requests', { as: security, body: { scope: 'entity', subject: 'asset-1', rationale: 'Wipe the Oslo laptop before it is sold' } });
   assert.equal(res.statusCode, 201, res.body);
   purgeId = res.json().purge_id;
   // What the set-up counted is summarised now, so each test starts from nothing.
   await h.app.kekUse.flush();
-  await h.app.jobs.runDue();
+  await runSummaries();
 });
 
 after(async () => h.close());
@@ -67,8 +74,10 @@ test('each unwrap under the tenant KEK is counted, and a durable job writes the 
   assert.equal(job?.status, 'queued', 'the summary waits as a durable job in the tenant’s queue');
   assert.deepEqual([job?.payload.version, job?.payload.unwraps], [2, 1]);
   assert.equal((await useEvents(admin)).length, before, 'no receipt before the job runs');
-
   await h.app.jobs.runDue();
+  assert.equal((await useEvents(admin)).length, before, 'nor before the period ends');
+
+  await runSummaries();
   const events = await useEvents(admin);
   assert.equal(events.length, before + 1);
   const e = events[0]!;
@@ -88,7 +97,7 @@ test('a summary job run again writes its receipt once', async () => {
   await install('rotate', randomBytes(32));
   assert.equal(await rationale(), 'Wipe the Oslo laptop before it is sold');
   assert.equal(await h.app.kekUse.flush(), 1);
-  await h.app.jobs.runDue();
+  await runSummaries();
   const [job] = await h.t.db.query<{ job_id: string }>(`SELECT job_id FROM jobs WHERE tenant_id = 'pilot-a' AND kind = $1 ORDER BY job_id DESC LIMIT 1`, [KEK_USE_JOB]);
   const mine = async () => (await useEvents(admin)).filter((e) => e.request_id === `job:${job!.job_id}`).length;
   assert.equal(await mine(), 1);
@@ -107,6 +116,32 @@ test('the platform key is not counted, and another tenant sees nothing of tenant
   assert.ok((await useEvents(admin)).length >= 2, 'pilot-a has its summaries');
   const claimed = await h.call('GET', '/api/v1/audit-events?type=keys.kek_used', { as: ['pilot-b', 'user-admin'], headers: { 'x-tenant-id': 'pilot-a' } });
   assert.equal(claimed.statusCode, 403, claimed.body);
+});
+
+test('counts flushed within a period add up in one pending summary: durable at once, one receipt', async () => {
+  const clock = new FakeClock(h.clock.now().toISOString());
+  const tally = new KekUseTally(clock);
+  const due = new Date(clock.now().getTime() + PERIOD_S * 1000);
+  const pending = () => h.t.db.query<{ payload: { version: number; unwraps: number; from: string; to: string } }>(
+    `SELECT payload FROM jobs WHERE tenant_id = 'pilot-a' AND kind = $1 AND status = 'queued' AND payload->>'version' = '7'`,
+    [KEK_USE_JOB],
+  );
+  const from = clock.now().toISOString();
+  tally.record('pilot-a', 7);
+  assert.equal(await flushKekUse(h.t.db, tally, clock.now(), silent, due), 1);
+  clock.advance(1_000);
+  tally.record('pilot-a', 7);
+  tally.record('pilot-a', 7);
+  assert.equal(await flushKekUse(h.t.db, tally, clock.now(), silent, new Date(clock.now().getTime() + PERIOD_S * 1000)), 1);
+  assert.deepEqual((await pending()).map((j) => j.payload), [{ version: 7, unwraps: 3, from, to: clock.now().toISOString() }], 'one summary, in the database as soon as it is flushed');
+  await runSummaries();
+  assert.deepEqual(await pending(), []);
+  const events = (await useEvents(admin)).filter((e) => e.details.version === 7);
+  assert.deepEqual(events.map((e) => e.details.unwraps), [3]);
+  // Counts flushed after the summary ran start the next one.
+  tally.record('pilot-a', 7);
+  assert.equal(await flushKekUse(h.t.db, tally, h.clock.now(), silent, new Date(h.clock.now().getTime() + PERIOD_S * 1000)), 1);
+  assert.deepEqual((await pending()).map((j) => j.payload.unwraps), [1]);
 });
 
 test('counts a tenant transaction could not take wait for the next summary, merged with newer ones', async () => {

@@ -18,6 +18,7 @@ import { policyRuntime } from '../src/policy/policy-runtime.ts';
 import { DEMO_USERS, PLATFORM_OPERATOR } from '../src/seed/seed-demo.ts';
 import { canonicalJson } from '../src/util/canonical-json.ts';
 import { TENANT_PURGE_DELETES, TENANT_PURGE_KEEPS } from '../src/workflows/purge/tenant-purge.ts';
+import { readBlob, writeBlob } from './support/blobs.ts';
 import { restoreTargets, type RestoreTargets } from './support/restore-targets.ts';
 import { draftQuote } from './support/revops-deal.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
@@ -60,6 +61,8 @@ before(async () => {
   assert.equal(runbook.statusCode, 200, runbook.body);
   const incident = await h.call('POST', '/api/v1/incidents', { as: [GONE, 'user-engineer'], body: { title: 'Checkout errors', severity: 'high', runbook: 'api-down' } });
   assert.equal(incident.statusCode, 201, incident.body);
+  // Blobs in the database's store: two of the tenant's, one of another tenant's under the same key.
+  for (const [tenant, key] of [[GONE, 'exports/one.tar.gz'], [GONE, 'boards/q1.tar.gz'], ['pilot-a', 'exports/one.tar.gz']]) await writeBlob(tenant!, key!, Buffer.from(`${tenant} ${key}`));
   await takeBackup({ db: h.t.db, databaseUrl: h.t.url, outDir: join(work, 'before-purge'), signer: platform, clock: h.clock });
 });
 
@@ -110,7 +113,7 @@ test('two approvals run the purge: people, graph and keys go, the tenant ends pu
   await policyRuntime().engine.flushDecisions();
   await h.app.jobs.runDue();
 
-  const done = await one<{ status: string; manifest: { scope: string; subject: string; deleted: Array<{ table: string; rows: number }>; shredded_keys: string[] } }>(
+  const done = await one<{ status: string; manifest: { scope: string; subject: string; deleted: Array<{ table: string; rows: number }>; shredded_keys: string[]; blobs: { store: string; deleted: number } } }>(
     h.t.db,
     `SELECT status, manifest FROM purge_requests WHERE tenant_id = $1 AND purge_id = $2`,
     [GONE, purgeId],
@@ -120,6 +123,9 @@ test('two approvals run the purge: people, graph and keys go, the tenant ends pu
   const deleted = Object.fromEntries(done.manifest.deleted.map((d) => [d.table, d.rows]));
   assert.ok(deleted.subjects === DEMO_USERS.length + 1 && deleted.entities! >= 1, JSON.stringify(deleted));
   assert.equal((await one<{ status: string }>(h.t.db, `SELECT status FROM tenants WHERE tenant_id = $1`, [GONE])).status, 'purged');
+  assert.deepEqual([done.manifest.blobs.store, done.manifest.blobs.deleted], ['postgres', 2]);
+  assert.equal(await readBlob(GONE, 'exports/one.tar.gz'), undefined);
+  assert.equal((await readBlob('pilot-a', 'exports/one.tar.gz'))?.toString(), 'pilot-a exports/one.tar.gz');
   const after = await rowCounts(h.t.db, GONE);
   assert.deepEqual([after.subjects, after.api_keys, after.entities, after.relationships], [0, 0, 0, 0]);
   // Every tenant-owned table is either deleted or kept, and of the deleted ones only this purge's request and job are left.
@@ -129,6 +135,8 @@ test('two approvals run the purge: people, graph and keys go, the tenant ends pu
     assert.ok(before[table]! > 0 && deleted[table] === before[table], `${table}: ${before[table]} before, ${deleted[table]} in the manifest`);
   }
   for (const table of ['high_risk_history', 'revops_quote_history', 'incident_history', 'runbook_versions']) assert.ok(after[table]! > 0, `${table} is append-only and stays`);
+  const versions = await h.t.db.query<{ body: string; author: string }>(`SELECT body, author FROM runbook_versions WHERE tenant_id = $1`, [GONE]);
+  assert.ok(versions.every((v) => v.body.startsWith('sealed:v1:') && v.author.startsWith('pseudonym:')), 'a runbook version kept holds nothing readable');
   const keys = await h.t.db.query<{ subject_id: string; live: boolean }>(`SELECT subject_id, wrapped_key IS NOT NULL AS live FROM subject_data_keys WHERE tenant_id = $1`, [GONE]);
   assert.ok(keys.length >= 2 && keys.length === done.manifest.shredded_keys.length);
   assert.ok(keys.every((k) => !k.live && k.subject_id === '[purged]'), 'every key destroyed and unlinked');

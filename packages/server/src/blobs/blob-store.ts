@@ -23,6 +23,12 @@ export interface BlobStore {
    * that transaction ends (PGlite has one connection: a second transaction would wait forever).
    */
   get(key: string, options?: { withinTransaction?: boolean }): Promise<{ stream: Readable; size: number } | undefined>;
+  /**
+   * Deletes every blob of the current tenant (a tenant purge) and returns their keys. The
+   * PostgreSQL store deletes in the caller's open transaction; S3 deletes at once, so a second
+   * call after a failure finds only what the first left.
+   */
+  deleteAll(): Promise<string[]>;
 }
 
 /** Keys are paths of plain names: no leading slash, no `..`, nothing a store would interpret. */

@@ -84,6 +84,13 @@ export class PgBlobStore implements BlobStore {
     }
     return { stream: Readable.from(chunks(), { objectMode: false, highWaterMark: CHUNK_BYTES }), size: Number(found.size) };
   }
+
+  /** In the caller's open transaction: the deletion commits or rolls back with it. */
+  async deleteAll(): Promise<string[]> {
+    // Chunks go with their blob (ON DELETE CASCADE); a key being rewritten has two rows, counted once.
+    const rows = await currentTx().query<{ key: string }>(`DELETE FROM blobs WHERE tenant_id = $1 RETURNING key`, [currentTenantId()]);
+    return [...new Set(rows.map((r) => r.key))];
+  }
 }
 
 function blobRow(tenantId: string, key: string) {

@@ -83,6 +83,22 @@ export class S3BlobStore implements BlobStore {
     }
   }
 
+  /** Lists the tenant's objects a page (1,000) at a time and deletes each page in one request. */
+  async deleteAll(): Promise<string[]> {
+    const { ListObjectsV2Command, DeleteObjectsCommand } = s3();
+    const folder = `${this.settings.prefix}${currentTenantId()}/`;
+    const deleted: string[] = [];
+    for (;;) {
+      // Always the first page: what was listed is deleted before the next listing.
+      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.settings.bucket, Prefix: folder }));
+      const keys = (page.Contents ?? []).flatMap((o) => (o.Key === undefined ? [] : [o.Key]));
+      if (keys.length === 0) return deleted;
+      const res = await this.client.send(new DeleteObjectsCommand({ Bucket: this.settings.bucket, Delete: { Objects: keys.map((Key) => ({ Key })), Quiet: true } }));
+      if ((res.Errors ?? []).length > 0) throw new Error(`S3 refused to delete ${res.Errors!.length} blobs: ${res.Errors![0]!.Code ?? ''} ${res.Errors![0]!.Message ?? ''}`);
+      deleted.push(...keys.map((k) => k.slice(folder.length)));
+    }
+  }
+
   close(): void {
     this.client.destroy();
   }

@@ -1,8 +1,10 @@
 import { currentTenantId, currentTx } from '../context.ts';
+import { prepareActors, shownActors, storedActor } from '../identity/actor-pseudonyms.ts';
 import { uuidv7 } from '../util/ids.ts';
 import type { FlagSetting } from './flag-model.ts';
 
-// The current tenant's flag settings, their change history and last evaluations.
+// The current tenant's flag settings, their change history and last evaluations. A change is
+// append-only, so it names its actor by pseudonym (ADR 0029), shown by subject id until a purge.
 
 export type ChangeKind = 'set' | 'clear' | 'revert' | 'import';
 
@@ -58,9 +60,10 @@ export async function writeFlagSetting(
     after: setting,
     request_id: change.requestId,
   };
+  await prepareActors([change.actor], change.at);
   await tx.query(
     `INSERT INTO flag_changes (tenant_id, change_id, flag_id, changed_at, actor, kind, before, after, request_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [tenant, row.change_id, flagId, row.changed_at, row.actor, row.kind, JSON.stringify(before), JSON.stringify(setting), row.request_id],
+    [tenant, row.change_id, flagId, row.changed_at, storedActor(row.actor), row.kind, JSON.stringify(before), JSON.stringify(setting), row.request_id],
   );
   return row;
 }
@@ -72,7 +75,8 @@ export async function flagChanges(flagId: string, limit = 50): Promise<FlagChang
      WHERE tenant_id = $1 AND flag_id = $2 ORDER BY changed_at DESC, change_id DESC LIMIT $3`,
     [currentTenantId(), flagId, limit],
   );
-  return rows.map((r) => ({ ...r, changed_at: new Date(r.changed_at).toISOString() }));
+  const shown = await shownActors(rows.map((r) => r.actor));
+  return rows.map((r) => ({ ...r, actor: shown.get(r.actor) ?? r.actor, changed_at: new Date(r.changed_at).toISOString() }));
 }
 
 export async function flagUsage(): Promise<Map<string, string>> {

@@ -223,7 +223,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   const ledger = startLedger(app, { db, ownsDatabase, clock, log, config, bundleFor, keyProvider: options.keyProvider, background: options.ledgerBackground, signals });
   const jobs = installJobs(app, { db, clock, log, leaseMs: config.jobLeaseMs, background: options.jobsBackground });
   installTenantRowCopies(jobs, db);
-  installKekUseSummaries(app, jobs, { db, clock, log, tally: ledger.kekUse, everyMs: config.kekUseSummaryS * 1000, background: options.jobsBackground !== false });
+  installKekUseSummaries(app, jobs, { db, clock, log, tally: ledger.kekUse, periodMs: config.kekUseSummaryS * 1000, background: options.jobsBackground !== false });
   const blobs = openBlobStore(config.blobs, db);
   useBlobStore(blobs);
   if (blobs.close !== undefined) app.addHook('onClose', async () => blobs.close?.());

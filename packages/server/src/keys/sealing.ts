@@ -53,6 +53,9 @@ function sealerFor(subjectId: string, now: Date): Sealer {
 /** Seals free text written by `author` under the author's key; system actors' text names no one. */
 export const authorSealer = (author: string, now: Date): Sealer => sealerFor(author.startsWith('system:') ? TENANT_WIDE : author, now);
 
+/** Seals the tenant's own text, which names no one (a runbook's body): a tenant purge destroys its key. */
+export const tenantSealer = (now: Date): Sealer => sealerFor(TENANT_WIDE, now);
+
 /** Seals one field written by `author`. */
 export const sealAuthored = (value: string, author: string, ref: FieldRef, now: Date): Promise<string> => authorSealer(author, now)(value, ref);
 

@@ -3,6 +3,7 @@ import { appendPurgeRegister } from '../../backup/purge-register.ts';
 import { currentTenantId, currentTx } from '../../context.ts';
 import type { Signer } from '../../evidence/jwks.ts';
 import { deleteEntity, relationshipRef } from '../../graph/entity-store.ts';
+import { blobStore } from '../../blobs/index.ts';
 import { eraseSubject } from '../../identity/erase-subject.ts';
 import type { JobRunner } from '../../jobs/index.ts';
 import { prepareActors, storedActor } from '../../identity/actor-pseudonyms.ts';
@@ -37,6 +38,17 @@ async function purgeRows(r: PurgeRequest, jobId: string): Promise<Array<{ table:
   return [...erased, { table: 'entities', keys: [entityId] }, { table: 'relationships', keys: relationships.map(relationshipRef) }];
 }
 
+/**
+ * A purged tenant's blobs, in whichever store holds them. Before its rows: in PostgreSQL they go in
+ * this transaction; in S3 at once, so a job retried after a failure deletes (and counts) what the
+ * failed run left.
+ */
+async function deleteTenantBlobs(): Promise<NonNullable<PurgeManifest['blobs']>> {
+  const store = blobStore();
+  const keys = await store.deleteAll();
+  return { store: store.kind, deleted: keys.length, keys_sha256: keysSha256(keys) };
+}
+
 /** Where the purge register is kept, and the platform key that signs it. */
 export interface PurgeRegisterSink {
   dir: string;
@@ -54,6 +66,8 @@ const PLAINTEXT_MENTIONS: Array<{ table: string; where: string }> = [
   { table: 'audit_events', where: "(actor = $2 OR target = 'subject:' || $2 OR strpos(reasons::text, $2) > 0)" },
   { table: 'policy_decisions', where: '(actor = $2 OR strpos(input::text, to_jsonb($2::text)::text) > 0)' },
   { table: 'usage_events', where: 'subject = $2' },
+  { table: 'flag_changes', where: 'actor = $2' },
+  { table: 'runbook_versions', where: 'author = $2' },
   ...['purge_history', 'high_risk_history', 'incident_history', 'revops_quote_history'].map((table) => ({ table, where: `actor = $2 AND rationale NOT LIKE 'sealed:v1:%'` })),
 ];
 
@@ -114,6 +128,7 @@ export function installPurges(runner: JobRunner, register: () => PurgeRegisterSi
         const named = r.scope === 'subject' ? storedActor(r.subject) : r.subject;
         // A tenant is purged before its records go: only then does the database let them go.
         if (r.scope === 'tenant') await markTenantPurged(at);
+        const blobs = r.scope === 'tenant' ? await deleteTenantBlobs() : undefined;
         const deleted = (await purgeRows(r, ctx.job.job_id)).map((d) => ({ table: d.table, rows: d.keys.length, keys_sha256: keysSha256(d.keys) }));
         const shredded = await shredFor(r, at);
         const manifest: PurgeManifest = {
@@ -123,6 +138,7 @@ export function installPurges(runner: JobRunner, register: () => PurgeRegisterSi
           completed_at: at.toISOString(),
           deleted,
           shredded_keys: shredded,
+          ...(blobs !== undefined ? { blobs } : {}),
           not_shreddable: r.scope === 'subject' ? await notShreddable(r.subject) : [],
           retained: r.scope === 'tenant' ? tenantPurgeRetained() : ['receipts', 'audit_events', 'policy_decisions', 'usage_events'],
           beyond_reach: ['evidence packs, exports and disclosures already delivered', 'receipts held outside the platform'],

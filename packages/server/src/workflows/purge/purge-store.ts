@@ -15,6 +15,8 @@ export interface PurgeManifest {
   deleted: Array<{ table: string; rows: number; keys_sha256: string }>;
   /** The data keys destroyed: what was sealed under them can no longer be read (ADR 0025). */
   shredded_keys: string[];
+  /** A tenant purge: the blobs deleted from the blob store (packs, exports), whichever store holds them. */
+  blobs?: { store: 'postgres' | 's3'; deleted: number; keys_sha256: string };
   /** Append-only records that still name the subject in plain text (written before sealing, or unsealed columns), per table. */
   not_shreddable: Array<{ table: string; rows: number }>;
   /** Append-only tables whose records stay, their sealed fields unreadable without the keys. */

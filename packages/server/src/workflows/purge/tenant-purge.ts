@@ -39,6 +39,8 @@ const RECORDS: ReadonlyArray<{ table: string; key: string }> = [
   { table: 'flag_settings', key: 'flag_id' },
   { table: 'flag_usage', key: 'flag_id' },
   { table: 'tenant_branding', key: 'tenant_id' },
+  // The purge job empties the blob store first (manifest `blobs`); these catch rows a database
+  // store left when S3 holds the blobs now, and a backup restored from before the purge.
   { table: 'blob_chunks', key: "blob_id || ':' || seq" },
   { table: 'blobs', key: 'blob_id::text' },
   { table: 'jobs', key: 'job_id::text' },
