@@ -155,18 +155,34 @@ export const pseudonymsInText = (text: string): string[] => text.match(IN_TEXT) 
 /** A text with the pseudonyms within it replaced as `shownActors` shows them. */
 export const withShownText = (text: string, shown: Map<string, string>): string => text.replace(IN_TEXT, (p) => shown.get(p) ?? p);
 
+/** The data key ids behind the pseudonyms among these actors. */
+export const pseudonymKeyIds = (actors: ReadonlyArray<string | null>): string[] => [
+  ...new Set(actors.flatMap((a) => (typeof a === 'string' ? (PSEUDONYM.exec(a)?.slice(1, 2) ?? []) : []))),
+];
+
+/** What `shownActors` needs of a data key's row. */
+export interface ShownKeyRow {
+  key_id: string;
+  subject_id: string;
+  shredded_at: Date | string | null;
+  purge_id: string | null;
+}
+
 /**
  * What a reader sees for stored actors: the subject id behind a live pseudonym, `[purged] <purge id>`
- * once its key is destroyed, other actors as stored. One read for all of them.
+ * once its key is destroyed, other actors as stored. One read for all of them, or none when the
+ * caller passes the keys' rows it read in this transaction (`keyRows`, with those of every pseudonym among them).
  */
-export async function shownActors(actors: ReadonlyArray<string | null>): Promise<Map<string, string>> {
-  const keyIds = [...new Set(actors.flatMap((a) => (typeof a === 'string' ? (PSEUDONYM.exec(a)?.slice(1, 2) ?? []) : [])))];
+export async function shownActors(actors: ReadonlyArray<string | null>, keyRows?: readonly ShownKeyRow[]): Promise<Map<string, string>> {
+  const keyIds = pseudonymKeyIds(actors);
   const shown = new Map<string, string>();
   if (keyIds.length === 0) return shown;
-  const rows = await currentTx().query<{ key_id: string; subject_id: string; shredded_at: Date | null; purge_id: string | null }>(
-    `SELECT key_id, subject_id, shredded_at, purge_id FROM subject_data_keys WHERE tenant_id = $1 AND key_id = ANY($2::uuid[])`,
-    [currentTenantId(), keyIds],
-  );
+  const rows =
+    keyRows ??
+    (await currentTx().query<ShownKeyRow>(`SELECT key_id, subject_id, shredded_at, purge_id FROM subject_data_keys WHERE tenant_id = $1 AND key_id = ANY($2::uuid[])`, [
+      currentTenantId(),
+      keyIds,
+    ]));
   for (const r of rows) {
     const purged = r.purge_id === null ? PURGED_ACTOR : `${PURGED_ACTOR} ${String(r.purge_id)}`;
     shown.set(`${PREFIX}${String(r.key_id)}`, r.shredded_at === null ? r.subject_id : purged);

@@ -40,10 +40,12 @@ export function dataKeyWrapAad(tenantId: string, subjectId: string, keyId: strin
   return Buffer.from(canonicalJson({ key_id: keyId, purpose: 'companyos.subject-data-key', subject_id: subjectId, tenant_id: tenantId }), 'utf8');
 }
 
-interface KeyRow {
+/** A data key's row, as read to open values sealed under it and to show whom its pseudonym names. */
+export interface KeyRow {
   key_id: string;
   subject_id: string;
   wrapped_key: Uint8Array | null;
+  shredded_at: Date | string | null;
   purge_id: string | null;
   kek_version: number | null;
   /** The wrapped form of its tenant KEK version (null when that KEK was erased, or for the platform's). */
@@ -51,7 +53,7 @@ interface KeyRow {
 }
 
 // A key row with the wrapped form of the tenant KEK that wraps it, read in the same statement.
-const KEY_ROWS = `SELECT k.key_id, k.subject_id, k.wrapped_key, k.purge_id, k.kek_version, kek.wrapped_kek
+const KEY_ROWS = `SELECT k.key_id, k.subject_id, k.wrapped_key, k.shredded_at, k.purge_id, k.kek_version, kek.wrapped_kek
   FROM subject_data_keys k LEFT JOIN tenant_keks kek ON kek.tenant_id = k.tenant_id AND kek.version = k.kek_version`;
 
 const isRevokedKek = (row: KeyRow) => row.kek_version !== null && row.wrapped_kek === null;
@@ -106,14 +108,25 @@ export class DataKeys {
     return { keyId: String(row.key_id), key: await this.unwrap(tenantId, row) };
   }
 
-  /** Keys by id (UUIDs) in the current tenant; ids it does not hold (or cannot unwrap) are absent from the map. */
-  async byIds(keyIds: Iterable<string>): Promise<Map<string, DataKeyState>> {
+  /** The rows of keys by id (UUIDs) in the current tenant, in one read; ids it does not hold are absent. */
+  async rowsByIds(keyIds: Iterable<string>): Promise<KeyRow[]> {
     const ids = [...new Set(keyIds)];
+    if (ids.length === 0) return [];
+    return currentTx().query<KeyRow>(`${KEY_ROWS} WHERE k.tenant_id = $1 AND k.key_id = ANY($2::uuid[])`, [currentTenantId(), ids]);
+  }
+
+  /**
+   * Keys by id (UUIDs) in the current tenant; ids it does not hold (or cannot unwrap) are absent
+   * from the map. `rows`: the keys' rows the caller read in this transaction (`rowsByIds`), then
+   * nothing is read again.
+   */
+  async byIds(keyIds: Iterable<string>, rows?: readonly KeyRow[]): Promise<Map<string, DataKeyState>> {
+    const ids = new Set(keyIds);
     const out = new Map<string, DataKeyState>();
-    if (ids.length === 0) return out;
+    if (ids.size === 0) return out;
     const tenantId = currentTenantId();
-    const rows = await currentTx().query<KeyRow>(`${KEY_ROWS} WHERE k.tenant_id = $1 AND k.key_id = ANY($2::uuid[])`, [tenantId, ids]);
-    for (const row of rows) {
+    for (const row of rows ?? (await this.rowsByIds(ids))) {
+      if (!ids.has(String(row.key_id))) continue;
       const keyId = String(row.key_id);
       if (row.wrapped_key === null) {
         this.forget(tenantId, keyId);

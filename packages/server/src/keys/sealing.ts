@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { currentTenantId } from '../context.ts';
 import { canonicalJson } from '../util/canonical-json.ts';
-import { dataKeys, TENANT_WIDE, type DataKey, type DataKeyState } from './data-keys.ts';
+import { dataKeys, TENANT_WIDE, type DataKey, type DataKeyState, type KeyRow } from './data-keys.ts';
 import { KEY_REVOKED_TEXT } from './kek-revoked.ts';
 
 // Personal fields of append-only records are stored sealed (ADR 0025):
@@ -33,6 +33,9 @@ export const isSealed = (value: unknown): value is string => typeof value === 's
 
 /** The data key id of a sealed value, undefined when it is not one. */
 const sealedKeyId = (value: unknown): string | undefined => (typeof value === 'string' ? SEALED.exec(value)?.[1] : undefined);
+
+/** The ids of the data keys these values are sealed under. */
+export const sealedKeyIds = (values: readonly unknown[]): string[] => values.map(sealedKeyId).filter((id): id is string => id !== undefined);
 
 export type Sealer = (value: string, ref: FieldRef) => Promise<string>;
 
@@ -77,12 +80,13 @@ function openWith(state: DataKeyState | undefined, body: string, ref: FieldRef):
 /**
  * The one way readers open sealed fields (API views, listings): the plaintext while the key lives,
  * `[purged] <purge id>` once a purge destroyed it. Values that are not sealed (records written
- * before sealing) come back as they are. Keys are read once for all the values given.
+ * before sealing) come back as they are. Keys are read once for all the values given, or not at
+ * all when the caller passes their `rows` (read with `rowsByIds` in this transaction).
  */
-export async function openFields<T extends string | null>(values: Array<{ value: T; ref: FieldRef }>): Promise<T[]> {
-  const keyIds = values.map((v) => sealedKeyId(v.value)).filter((id): id is string => id !== undefined);
+export async function openFields<T extends string | null>(values: Array<{ value: T; ref: FieldRef }>, rows?: readonly KeyRow[]): Promise<T[]> {
+  const keyIds = sealedKeyIds(values.map((v) => v.value));
   if (keyIds.length === 0) return values.map((v) => v.value);
-  const keys = await dataKeys().byIds(keyIds);
+  const keys = await dataKeys().byIds(keyIds, rows);
   return values.map(({ value, ref }) => {
     const m = typeof value === 'string' ? SEALED.exec(value) : null;
     return (m === null ? value : openWith(keys.get(m[1]!), m[2]!, ref)) as T;

@@ -6,12 +6,14 @@ import { defineAction, type ActionContext, type RunContext } from '../../pipelin
 import { Denied } from '../../pipeline/execute.ts';
 import { uuidv7 } from '../../util/ids.ts';
 import { Decide, IdParams, MaybeDecide } from '../shared/schemas.ts';
+import type { StoredEntry } from '../shared/history.ts';
 import { packReply } from '../shared/workflow-evidence.ts';
 import { dealOfOpportunity, dealPack } from './deal-evidence.ts';
 import {
   getLead,
   getOpportunity,
   getQuote,
+  lockQuoteWithHistory,
   contractInsertStatements,
   leadInsertStatements,
   opportunityInsertStatements,
@@ -118,7 +120,22 @@ async function move(
   return record(before.quote_id, history, e, { alongside: [...quoteUpdateStatements(after), ...(o.alongside ?? []), ...approval], ...(o.snapshot === true ? { snapshot: after } : {}) });
 }
 
-const loadLocked = (ctx: Ctx) => getQuote(ctx.params.id, { lock: true });
+/** The history rows read with a locked quote, for its step to open without reading them again. */
+const storedHistory = new WeakMap<Quote, StoredEntry[]>();
+
+/** The quote, locked, with its history in the same read. */
+async function loadLocked(ctx: Ctx): Promise<Quote | undefined> {
+  const locked = await lockQuoteWithHistory(ctx.params.id);
+  if (locked === undefined) return undefined;
+  storedHistory.set(locked.quote, locked.history);
+  return locked.quote;
+}
+
+/** The history of a quote its step loaded and locked. */
+function historyOf(q: Quote): Promise<QuoteHistoryEntry[]> {
+  const rows = storedHistory.get(q);
+  return rows === undefined ? quoteHistory.list(q.quote_id) : quoteHistory.open(rows);
+}
 
 /** The reply of a step: the quote as it was written, with the history read before the step and the entries it added. */
 const replyAfter = (ctx: Ctx, q: Quote, history: QuoteHistoryEntry[], added: QuoteHistoryEntry[], contract?: Contract): Promise<QuoteDetail> =>
@@ -146,7 +163,7 @@ function onQuote<I extends TSchema>(
 /** Refuses the step when the desk's rules do not let the caller take it (the quote view offers the same answer). */
 async function requireRules(ctx: RunCtx, verb: QuoteVerb, q: Quote, history?: QuoteHistoryEntry[]): Promise<void> {
   const me = { id: ctx.principal.subjectId, roles: ctx.principal.roles };
-  const why = ruleRefusal(ctx.tenantId, verb, me, q, history ?? (await quoteHistory.list(q.quote_id)));
+  const why = ruleRefusal(ctx.tenantId, verb, me, q, history ?? (await historyOf(q)));
   if (why !== null) throw refuse(ctx, why);
 }
 
@@ -317,7 +334,7 @@ export const updateQuoteAction = defineAction({
   run: async (ctx, input, q) => {
     const to = quoteMachine.next(q.status, 'edit');
     await requireRules(ctx, 'update', q, []);
-    const history = await quoteHistory.list(q.quote_id);
+    const history = await historyOf(q);
     // Who had approved the round the edit ends: their approvals no longer count.
     const dropped = q.status === 'submitted' ? currentApprovals(history).map((a) => a.approver.id) : [];
     const terms = input.terms ?? q.terms;
@@ -344,7 +361,7 @@ export const submitQuote = onQuote('submit', 'submit-for-approval', {
     if (!d.request_allowed) throw refuse(ctx, `the discount policy refused to submit ${q.quote_id}`, d.reasons);
     submitted.required_roles = d.required_approvals;
     const frozen = { terms_sha256: termsDigest(q), total_minor: q.total_minor, currency: q.currency, version: q.version };
-    const history = await quoteHistory.list(q.quote_id);
+    const history = await historyOf(q);
     const submit = await move(ctx, history, q, submitted, 'submit', input.rationale, { roles: requester.roles, bundle_hash: ctx.bundleHash, required_approvals: d.required_approvals, ...frozen });
     if (!d.self_approved) return replyAfter(ctx, submitted, history, [submit]);
     const approved: Quote = { ...submitted, status: quoteMachine.next('submitted', 'approve') };
@@ -361,7 +378,7 @@ export const approveQuote = onQuote('approve', 'approve', {
     quoteMachine.next(q.status, 'approve');
     assertNotExpired(q, ctx.now);
     const me = { id: ctx.principal.subjectId, roles: ctx.principal.roles };
-    const history = await quoteHistory.list(q.quote_id);
+    const history = await historyOf(q);
     // A second approval by the same person is a conflict with the quote's state, not a refusal.
     if (me.id !== q.owner && currentApprovals(history).some((a) => a.approver.id === me.id)) throw new Problem('conflict', `${me.id} has already approved ${q.quote_id}`, { state: q.status });
     await requireRules(ctx, 'approve', q, history);
@@ -378,7 +395,7 @@ export const rejectQuote = onQuote('reject', 'reject', {
   run: async (ctx, input, q) => {
     const to = quoteMachine.next(q.status, 'reject');
     await requireRules(ctx, 'reject', q, []);
-    const history = await quoteHistory.list(q.quote_id);
+    const history = await historyOf(q);
     const rejected: Quote = { ...q, status: to, updated_at: ctx.now.toISOString() };
     return replyAfter(ctx, rejected, history, [await move(ctx, history, q, rejected, 'reject', input.rationale, { roles: ctx.principal.roles, version: q.version })]);
   },
@@ -404,7 +421,7 @@ export const activateQuote = onQuote('activate', 'activate', {
       created_by: ctx.principal.subjectId,
       created_at: ctx.now.toISOString(),
     };
-    const history = await quoteHistory.list(q.quote_id);
+    const history = await historyOf(q);
     const active: Quote = { ...q, status: to, updated_at: ctx.now.toISOString() };
     const activation = await move(ctx, history, q, active, 'activate', null, { contract, terms_sha256: termsDigest(q) }, { alongside: [...contractInsertStatements(contract), ...opportunityStageStatements(q.opportunity_id, 'won', ctx.now)] });
     return replyAfter(ctx, active, history, [activation], contract);
@@ -417,7 +434,7 @@ export const cancelQuote = onQuote('cancel', 'cancel', {
   run: async (ctx, input, q) => {
     const to = quoteMachine.next(q.status, 'cancel');
     await requireRules(ctx, 'cancel', q, []);
-    const history = await quoteHistory.list(q.quote_id);
+    const history = await historyOf(q);
     const cancelled: Quote = { ...q, status: to, updated_at: ctx.now.toISOString() };
     return replyAfter(ctx, cancelled, history, [await move(ctx, history, q, cancelled, 'cancel', input.rationale ?? null)]);
   },

@@ -1,6 +1,6 @@
 import { currentTenantId, currentTx } from '../../context.ts';
 import { runBatch, type Statement } from '../../db/statement.ts';
-import { workflowHistory, type HistoryEntry } from '../shared/history.ts';
+import { workflowHistory, type HistoryEntry, type StoredEntry } from '../shared/history.ts';
 import { contractGraph, leadGraph, opportunityGraph, quoteGraph, quoteRefresh, opportunityStageRefresh } from './deal-graph.ts';
 import type { QuoteLine } from './money.ts';
 import { quoteStepAction, type QuoteState, type QuoteStep } from './quote-machine.ts';
@@ -242,6 +242,21 @@ export async function getQuote(id: string, o: { lock?: boolean } = {}): Promise<
     id,
   ]);
   return rows[0] === undefined ? undefined : toQuote(rows[0]);
+}
+
+/**
+ * One quote locked for the rest of the transaction, with its history's rows as stored (open them
+ * with `quoteHistory.open`), in one read.
+ */
+export async function lockQuoteWithHistory(id: string): Promise<{ quote: Quote; history: StoredEntry[] } | undefined> {
+  const rows = await currentTx().query<Row<Quote> & { history: StoredEntry[] }>(
+    `SELECT ${QUOTE_COLUMNS.split(', ').map((c) => `q.${c}`).join(', ')}, ${quoteHistory.rowsSubquery('q')} AS history
+     FROM revops_quotes q WHERE q.tenant_id = $1 AND q.quote_id = $2 FOR UPDATE`,
+    [currentTenantId(), id],
+  );
+  if (rows[0] === undefined) return undefined;
+  const { history, ...quote } = rows[0];
+  return { quote: toQuote(quote as Row<Quote>), history };
 }
 
 export interface QuoteFilters {

@@ -2,8 +2,9 @@ import { auditEventStatement } from '../../audit/audit-events.ts';
 import { currentContext, currentTenantId, currentTx } from '../../context.ts';
 import { runBatch, type Statement } from '../../db/statement.ts';
 import { sealDetail, sealSnapshot } from '../../audit/sealed-details.ts';
-import { prepareActors, shownActors, storedActor } from '../../identity/actor-pseudonyms.ts';
-import { authorSealer, openFields } from '../../keys/sealing.ts';
+import { prepareActors, pseudonymKeyIds, shownActors, storedActor } from '../../identity/actor-pseudonyms.ts';
+import { dataKeys } from '../../keys/data-keys.ts';
+import { authorSealer, openFields, sealedKeyIds } from '../../keys/sealing.ts';
 
 // The append-only history of a workflow instance: one row per step, approvals and their rationales
 // included. Each entry is also an audit event (same transaction), so the history travels with the
@@ -49,9 +50,29 @@ export interface History<Step extends string, State extends string> {
     o?: { auditRequestId?: string; snapshot?: { key: string; value: unknown }; seq?: number; alongside?: Statement[] },
   ): Promise<number>;
   list(id: string): Promise<Array<HistoryEntry<Step, State>>>;
+  /**
+   * A scalar subquery of an instance's history rows as one JSON array, for a read of the instance
+   * itself to bring them in the same statement; `instance` names its row (an alias with tenant_id
+   * and the id column). `open` turns them into the entries `list` returns.
+   */
+  rowsSubquery(instance: string): string;
+  open(rows: StoredEntry[]): Promise<Array<HistoryEntry<Step, State>>>;
 }
 
+/** A history row as stored: the actor and rationale as written, before they are shown. */
+export type StoredEntry = Omit<HistoryEntry, 'at'> & { at: Date | string };
+
+const ENTRY_COLUMNS = ['seq', 'at', 'actor', 'transition', 'from_state', 'to_state', 'rationale', 'details'];
+
 export function workflowHistory<Step extends string, State extends string>(t: HistoryTable<Step>): History<Step, State> {
+  async function open(rows: StoredEntry[]): Promise<Array<HistoryEntry<Step, State>>> {
+    // One read of the keys that sealed the rationales and of those the actors' pseudonyms name.
+    const sealed = rows.map((r) => ({ value: r.rationale, ref: { kind: t.table, field: 'rationale' } }));
+    const keyRows = await dataKeys().rowsByIds([...sealedKeyIds(rows.map((r) => r.rationale)), ...pseudonymKeyIds(rows.map((r) => r.actor))]);
+    const rationales = await openFields(sealed, keyRows);
+    const actors = await shownActors(rows.map((r) => r.actor), keyRows);
+    return rows.map((r, i) => ({ ...r, actor: actors.get(r.actor) ?? r.actor, rationale: rationales[i]!, at: new Date(r.at).toISOString() }) as HistoryEntry<Step, State>);
+  }
   return {
     async append(id, e, o = {}) {
       const at = new Date(e.at);
@@ -95,14 +116,17 @@ export function workflowHistory<Step extends string, State extends string>(t: Hi
       return rows[0]!.seq;
     },
     async list(id) {
-      const rows = await currentTx().query<Omit<HistoryEntry<Step, State>, 'at'> & { at: Date | string }>(
-        `SELECT seq, at, actor, transition, from_state, to_state, rationale, details FROM ${t.table} WHERE tenant_id = $1 AND ${t.idColumn} = $2 ORDER BY seq`,
-        [currentTenantId(), id],
-      );
-      const rationales = await openFields(rows.map((r) => ({ value: r.rationale, ref: { kind: t.table, field: 'rationale' } })));
-      const actors = await shownActors(rows.map((r) => r.actor));
-      return rows.map((r, i) => ({ ...r, actor: actors.get(r.actor) ?? r.actor, rationale: rationales[i]!, at: new Date(r.at).toISOString() }));
+      const rows = await currentTx().query<StoredEntry>(`SELECT ${ENTRY_COLUMNS.join(', ')} FROM ${t.table} WHERE tenant_id = $1 AND ${t.idColumn} = $2 ORDER BY seq`, [
+        currentTenantId(),
+        id,
+      ]);
+      return open(rows);
     },
+    rowsSubquery(instance) {
+      const fields = ENTRY_COLUMNS.map((c) => `'${c}', h.${c}`).join(', ');
+      return `(SELECT coalesce(json_agg(json_build_object(${fields}) ORDER BY h.seq), '[]') FROM ${t.table} h WHERE h.tenant_id = ${instance}.tenant_id AND h.${t.idColumn} = ${instance}.${t.idColumn})`;
+    },
+    open,
   };
 }
 
