@@ -40,9 +40,13 @@ export async function archivedBundle(hash: string): Promise<ArchivedBundle | und
 export class BundleArchive {
   private readonly stored = new Set<string>();
 
+  /** Whether the tenant's bundle of this hash was found stored. */
+  knows(tenantId: string, hash: string): boolean {
+    return this.stored.has(`${tenantId}\u0000${hash}`);
+  }
+
   async keep(bundle: Bundle, at: Date): Promise<void> {
-    const key = `${currentTenantId()}\u0000${bundle.hash}`;
-    if (this.stored.has(key)) return;
-    if (!(await archiveBundle(bundle, at))) this.stored.add(key);
+    if (this.knows(currentTenantId(), bundle.hash)) return;
+    if (!(await archiveBundle(bundle, at))) this.stored.add(`${currentTenantId()}\u0000${bundle.hash}`);
   }
 }

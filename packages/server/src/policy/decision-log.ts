@@ -48,7 +48,7 @@ interface PendingDecision {
 /**
  * Collects decisions in memory and writes them per tenant in batches, off the request path: on a
  * short timer, when a batch is full, and on close (so a graceful shutdown loses none). The bundles
- * they cite are archived in the same transaction: a denied request's own transaction is rolled back.
+ * they cite are archived just before them (a denied request's own transaction is rolled back).
  */
 export class DecisionLogWriter {
   private pending: PendingDecision[] = [];
@@ -93,12 +93,15 @@ export class DecisionLogWriter {
       const bundles = new Map(pending.map((p) => [p.bundle.hash, p.bundle]));
       const at = new Date(records[0]!.timestamp);
       try {
-        // Decisions (whose people may get their first data key here) before bundles: the order a
-        // request's own transaction takes them in, so the two never wait on each other in a circle.
-        await withTenantTransaction(this.db, tenant, async () => {
-          await insertDecisions(records, this.clock.now());
-          for (const bundle of bundles.values()) await this.archive.keep(bundle, at);
-        });
+        // Each bundle not yet known stored is archived first, in a transaction that holds nothing
+        // else; then the decisions. A request archives its bundle early and writes its decision's
+        // graph entity at commit, so one transaction holding both a decision and a bundle could
+        // wait on a request in a circle. Committed first, the bundle is stored before any decision
+        // citing it.
+        for (const bundle of bundles.values()) {
+          if (!this.archive.knows(tenant, bundle.hash)) await withTenantTransaction(this.db, tenant, () => this.archive.keep(bundle, at));
+        }
+        await withTenantTransaction(this.db, tenant, () => insertDecisions(records, this.clock.now()));
       } catch (error) {
         this.log.error({ err: error, tenant_id: tenant, decisions: records.length }, 'decision log write failed');
       }
