@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { withTenantTransaction } from '../src/db/tenant-tx.ts';
 import { insertSubject } from '../src/identity/subjects.ts';
 import { policyRuntime } from '../src/policy/policy-runtime.ts';
+import { rowsNaming as rowsNamingIn } from './support/rows-naming.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 // The decision log and usage events name a person by pseudonym (ADR 0029): a decision's actor and
@@ -51,12 +52,7 @@ before(async () => {
 });
 after(() => h.close());
 
-/** The rows of a tenant's table that hold `text` anywhere, read as the database owner (no row-level security), the decision log written first. */
-async function rowsNaming(table: 'policy_decisions' | 'usage_events', tenant: string, text: string): Promise<string[]> {
-  await policyRuntime().engine.flushDecisions();
-  const rows = await h.t.db.query<{ row: string }>(`SELECT row_to_json(t)::text AS row FROM ${table} t WHERE tenant_id = $1`, [tenant]);
-  return rows.map((r) => r.row).filter((r) => r.includes(text));
-}
+const rowsNaming = (table: 'policy_decisions' | 'usage_events', tenant: string, text: string) => rowsNamingIn(h.t.db, table, tenant, text);
 
 const decisions = async (as: As, query: string): Promise<Decision[]> => {
   await policyRuntime().engine.flushDecisions();

@@ -5,6 +5,7 @@ import { withTenantTransaction } from '../src/db/tenant-tx.ts';
 import { insertSubject } from '../src/identity/subjects.ts';
 import { verifyTenantLedger } from '../src/ledger/verify-ledger.ts';
 import { policyRuntime } from '../src/policy/policy-runtime.ts';
+import { rowsNaming as rowsNamingIn } from './support/rows-naming.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 // The text of append-only records that names people (ADR 0029): a denial's reasons in its audit
@@ -68,12 +69,7 @@ before(async () => {
 });
 after(() => h.close());
 
-/** The rows of a tenant's table that hold `text` in any column, read as the database owner, the decision log written first. */
-async function rowsNaming(table: 'audit_events' | 'policy_decisions', tenant: string, text: string): Promise<string[]> {
-  await policyRuntime().engine.flushDecisions();
-  const rows = await h.t.db.query<{ row: string }>(`SELECT row_to_json(t)::text AS row FROM ${table} t WHERE tenant_id = $1`, [tenant]);
-  return rows.map((r) => r.row).filter((r) => r.includes(text));
-}
+const rowsNaming = (table: 'audit_events' | 'policy_decisions', tenant: string, text: string) => rowsNamingIn(h.t.db, table, tenant, text);
 
 async function denial(as: As): Promise<{ actor: string; reasons: string[] }> {
   const res = await h.call('GET', '/api/v1/audit-events?type=action.denied&action=purge.request.list', { as });
