@@ -48,7 +48,9 @@ async function startServer(name: string, env: Record<string, string>): Promise<S
   const dataDir = env.COMPANYOS_DATA_DIR ?? join(root, name);
   mkdirSync(dataDir, { recursive: true });
   copyFileSync(keyFile, join(dataDir, DEV_ISSUER_KEY_FILE));
-  const child = spawn(process.execPath, ['--import', 'tsx', serverScript], {
+  // The server runs its TypeScript through the loader this test process runs under.
+  const loaderArgs = process.execArgv.filter((arg) => !arg.startsWith('--test'));
+  const child = spawn(process.execPath, [...loaderArgs, serverScript], {
     cwd: repo,
     env: {
       ...process.env,
