@@ -69,6 +69,7 @@ const PLAINTEXT_MENTIONS: Array<{ table: string; where: string }> = [
   { table: 'usage_events', where: 'subject = $2' },
   { table: 'flag_changes', where: 'actor = $2' },
   { table: 'runbook_versions', where: 'author = $2' },
+  { table: 'board_packs', where: 'created_by = $2' },
   ...['purge_history', 'high_risk_history', 'incident_history', 'revops_quote_history'].map((table) => ({ table, where: `actor = $2 AND rationale NOT LIKE 'sealed:v1:%'` })),
 ];
 
