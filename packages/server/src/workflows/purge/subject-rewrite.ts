@@ -9,7 +9,7 @@ import { recordKey } from './tenant-purge.ts';
 /**
  * Where a mutable record may hold a person's subject id: `id` columns hold it whole (or as a
  * `subject:<id>` reference), `json` columns anywhere in the document as a JSON string.
- * `subject-rewrite.test.ts` checks every text, JSON or array column of a mutable table is here or
+ * `purge-people.test.ts` checks every text, JSON or array column of a mutable table is here or
  * in `NAMES_NO_PERSON`.
  */
 export const SUBJECT_COLUMNS: ReadonlyArray<{ table: string; column: string; kind: 'id' | 'json' }> = [
