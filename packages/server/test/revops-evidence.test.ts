@@ -76,7 +76,9 @@ test('the evidence pack of a deal verifies offline and holds its lead, quote ver
   ]);
   const events = jsonLines(files.get('audit_events.jsonl'));
   const lead = events.find((e) => e.type === 'revops.lead.routed')!.details.lead;
-  assert.deepEqual([lead.team, lead.owner], ['enterprise', 'user-ae']);
+  // The routed owner is named by pseudonym in the event's snapshot, as its actor is.
+  const owner = await withTenantTransaction(h.t.db, 'pilot-a', () => shownActors([lead.owner]));
+  assert.deepEqual([lead.team, isPseudonym(lead.owner), owner.get(lead.owner)], ['enterprise', true, 'user-ae']);
   assert.equal(events.find((e) => e.type === 'revops.opportunity.created')!.details.opportunity.opportunity_id, opportunityId);
   // The pack carries the rationales as stored, sealed; the tenant's data keys open them.
   assert.ok(!files.get('audit_events.jsonl')!.includes('margin above floor'));

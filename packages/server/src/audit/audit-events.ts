@@ -1,7 +1,9 @@
 import { currentTenantId, currentTx } from '../context.ts';
 import { runBatch, type Statement } from '../db/statement.ts';
 import {
+  mapNames,
   prepareActors,
+  prepareKnownPeople,
   pseudonymInRef,
   pseudonymsIn,
   pseudonymsInText,
@@ -14,6 +16,7 @@ import {
   storedRefForms,
   subjectNamedBy,
   withShownActors,
+  stringsIn,
   withShownText,
 } from '../identity/actor-pseudonyms.ts';
 import { uuidv7 } from '../util/ids.ts';
@@ -51,7 +54,11 @@ function storedReasons(e: AuditEventInput): string[] {
   return people.reduce((reasons, id) => reasons.map(renamedInText(id, storedActor(id))), e.reasons ?? []);
 }
 
-/** The insert for one audit event in the current tenant, for batching with other writes. */
+/**
+ * The insert for one audit event in the current tenant, for batching with other writes. Its
+ * details name the people prepared in this transaction by pseudonym, wherever they name them (a
+ * snapshot's owner or creator): a purge cannot change the event later.
+ */
 export function auditEventStatement(e: AuditEventInput): Statement {
   return {
     sql: `INSERT INTO audit_events (tenant_id, event_id, occurred_at, type, actor, action, target, decision, reasons, request_id, details)
@@ -67,13 +74,14 @@ export function auditEventStatement(e: AuditEventInput): Statement {
       e.decision ?? null,
       JSON.stringify(storedReasons(e)),
       e.requestId ?? null,
-      JSON.stringify(e.details ?? {}),
+      JSON.stringify(mapNames(e.details ?? {}, storedActor)),
     ],
   };
 }
 
 export async function appendAuditEvent(e: AuditEventInput): Promise<void> {
   await prepareActors([e.actor, subjectNamedBy(e.target)], e.at);
+  await prepareKnownPeople(stringsIn(e.details), e.at);
   await runBatch([auditEventStatement(e)]);
 }
 

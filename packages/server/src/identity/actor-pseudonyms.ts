@@ -111,15 +111,19 @@ export function storedActorForLater(actor: string): string {
   return tx !== undefined && made.get(tx)?.has(stored) === true ? actor : stored;
 }
 
-// Where records name people: a string, or one among an object's members and their members (an
-// event's actor, a snapshot's requester, a decision input's subject id).
-const MEMBER_DEPTH = 2;
-const descends = (value: unknown, depth: number): value is Record<string, unknown> => depth < MEMBER_DEPTH && typeof value === 'object' && value !== null && !Array.isArray(value);
+// Where records name people: any string of a value, however nested (an event's actor, a
+// snapshot's requester, a decision input's subject id, a resource's list of members), down to
+// `NAME_DEPTH` levels: values can be a hostile caller's input, so no walk follows their depth
+// unbounded. A writer that must name nobody past it cuts the value there first (the decision log).
+export const NAME_DEPTH = 16;
+const descends = (value: unknown, depth: number): value is Record<string, unknown> | unknown[] => depth < NAME_DEPTH && typeof value === 'object' && value !== null;
 
 /** A value with each string where records name people passed through `f`. */
 export function mapNames(value: unknown, f: (s: string) => string, depth = 0): unknown {
   if (typeof value === 'string') return f(value);
-  return descends(value, depth) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapNames(v, f, depth + 1)])) : value;
+  if (!descends(value, depth)) return value;
+  if (Array.isArray(value)) return value.map((v) => mapNames(v, f, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapNames(v, f, depth + 1)]));
 }
 
 /** The strings of a value where `mapNames` looks (from `depth`, for a member of a record). */

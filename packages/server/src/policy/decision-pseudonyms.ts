@@ -1,4 +1,4 @@
-import { mapNames, prepareActors, prepareKnownPeople, pseudonymsIn, pseudonymsInText, renamedInText, shownActors, storedActor, storedActorForLater, stringsIn, withShownActors, withShownText } from '../identity/actor-pseudonyms.ts';
+import { mapNames, NAME_DEPTH, prepareActors, prepareKnownPeople, pseudonymsIn, pseudonymsInText, renamedInText, shownActors, storedActor, storedActorForLater, stringsIn, withShownActors, withShownText } from '../identity/actor-pseudonyms.ts';
 import type { DecisionRecord } from './decision-log.ts';
 
 // The decision log names people as receipts do (ADR 0029): its `actor`, the subject id in the
@@ -18,9 +18,31 @@ function withReasons(r: DecisionRecord, f: (text: string) => string): DecisionRe
   return { ...r, reasons: r.reasons.map(f), result: isTexts(inResult) ? { ...(r.result as object), reasons: inResult.map(f) } : r.result };
 }
 
+// What the logged copy of an input never holds: a person's display name or email (a subject as
+// a resource, a principal's attributes), and what lies past the bounds the pseudonyms are looked
+// for within, so no person's id hides deeper or further on than the walk goes.
+const PERSONAL = new Set(['display_name', 'email']);
+const MAX_VALUES = 10_000;
+export const DROPPED = '[dropped]';
+
+/** A logged copy of a decision's input: people's names and emails dropped, cut at `NAME_DEPTH` levels and `MAX_VALUES` values. */
+export function loggableInput(input: unknown): unknown {
+  let left = MAX_VALUES;
+  const walk = (value: unknown, depth: number): unknown => {
+    if (--left < 0) return DROPPED;
+    if (typeof value !== 'object' || value === null) return value;
+    if (depth >= NAME_DEPTH) return DROPPED;
+    if (Array.isArray(value)) return value.map((v) => walk(v, depth + 1));
+    // A graph entity of a person names them as `name` beside their `subject_id`.
+    const person = 'subject_id' in value;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, PERSONAL.has(k) || (person && k === 'name') ? DROPPED : walk(v, depth + 1)]));
+  };
+  return walk(input, 0);
+}
+
 /** The decision with its people in the forms `store` gives (the caller's id in its reasons too). */
 function named(r: DecisionRecord, store: (subjectId: string) => string): DecisionRecord {
-  const input = mapNames(r.input, store);
+  const input = mapNames(loggableInput(r.input), store);
   if (r.actor === null) return { ...r, input };
   const id = r.actor;
   const actor = store(id);
@@ -36,7 +58,7 @@ const resourceOf = (input: unknown): unknown => (input as { resource?: unknown }
  * decision names them when made and a purge before the log's write cannot miss them. A read only
  * where a resource is kept and names someone not known yet.
  */
-export const prepareResourcePeople = (input: unknown, at: Date): Promise<void> => prepareKnownPeople(stringsIn(resourceOf(input), 1), at);
+export const prepareResourcePeople = (input: unknown, at: Date): Promise<void> => prepareKnownPeople(stringsIn(resourceOf(loggableInput(input)), 1), at);
 
 /**
  * A decision as the deciding transaction hands it to the log, with no round trip: the people
@@ -56,7 +78,7 @@ export async function pseudonymousDecisions(records: DecisionRecord[], at: Date)
     at,
   );
   await prepareKnownPeople(
-    records.flatMap((r) => stringsIn(r.input)),
+    records.flatMap((r) => stringsIn(loggableInput(r.input))),
     at,
   );
   return records.map((r) => named(r, storedActor));

@@ -13017,6 +13017,13 @@ export interface operations {
                                 }[];
                                 purge_id: string;
                                 retained: string[];
+                                /** @description a subject purge: the mutable records that named the subject, now naming its pseudonym, per column */
+                                rewritten?: {
+                                    column: string;
+                                    keys_sha256: string;
+                                    rows: number;
+                                    table: string;
+                                }[];
                                 scope: "subject" | "entity" | "tenant";
                                 /** @description the data keys destroyed; what was sealed under them reads as [purged] */
                                 shredded_keys?: string[];
@@ -13146,6 +13153,13 @@ export interface operations {
                             }[];
                             purge_id: string;
                             retained: string[];
+                            /** @description a subject purge: the mutable records that named the subject, now naming its pseudonym, per column */
+                            rewritten?: {
+                                column: string;
+                                keys_sha256: string;
+                                rows: number;
+                                table: string;
+                            }[];
                             scope: "subject" | "entity" | "tenant";
                             /** @description the data keys destroyed; what was sealed under them reads as [purged] */
                             shredded_keys?: string[];
@@ -13268,6 +13282,13 @@ export interface operations {
                             }[];
                             purge_id: string;
                             retained: string[];
+                            /** @description a subject purge: the mutable records that named the subject, now naming its pseudonym, per column */
+                            rewritten?: {
+                                column: string;
+                                keys_sha256: string;
+                                rows: number;
+                                table: string;
+                            }[];
                             scope: "subject" | "entity" | "tenant";
                             /** @description the data keys destroyed; what was sealed under them reads as [purged] */
                             shredded_keys?: string[];
@@ -13396,6 +13417,13 @@ export interface operations {
                             }[];
                             purge_id: string;
                             retained: string[];
+                            /** @description a subject purge: the mutable records that named the subject, now naming its pseudonym, per column */
+                            rewritten?: {
+                                column: string;
+                                keys_sha256: string;
+                                rows: number;
+                                table: string;
+                            }[];
                             scope: "subject" | "entity" | "tenant";
                             /** @description the data keys destroyed; what was sealed under them reads as [purged] */
                             shredded_keys?: string[];
@@ -13524,6 +13552,13 @@ export interface operations {
                             }[];
                             purge_id: string;
                             retained: string[];
+                            /** @description a subject purge: the mutable records that named the subject, now naming its pseudonym, per column */
+                            rewritten?: {
+                                column: string;
+                                keys_sha256: string;
+                                rows: number;
+                                table: string;
+                            }[];
                             scope: "subject" | "entity" | "tenant";
                             /** @description the data keys destroyed; what was sealed under them reads as [purged] */
                             shredded_keys?: string[];
@@ -13652,6 +13687,13 @@ export interface operations {
                             }[];
                             purge_id: string;
                             retained: string[];
+                            /** @description a subject purge: the mutable records that named the subject, now naming its pseudonym, per column */
+                            rewritten?: {
+                                column: string;
+                                keys_sha256: string;
+                                rows: number;
+                                table: string;
+                            }[];
                             scope: "subject" | "entity" | "tenant";
                             /** @description the data keys destroyed; what was sealed under them reads as [purged] */
                             shredded_keys?: string[];

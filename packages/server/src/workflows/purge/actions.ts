@@ -21,6 +21,11 @@ const ManifestView = Type.Object({
   subject: Type.String(),
   completed_at: Type.String({ format: 'date-time' }),
   deleted: Type.Array(Type.Object({ table: Type.String(), rows: Type.Integer(), keys_sha256: Type.String() })),
+  rewritten: Type.Optional(
+    Type.Array(Type.Object({ table: Type.String(), column: Type.String(), rows: Type.Integer(), keys_sha256: Type.String() }), {
+      description: "a subject purge: the mutable records that named the subject, now naming its pseudonym, per column",
+    }),
+  ),
   // Absent from the manifests of purges that ran before sealing.
   shredded_keys: Type.Optional(Type.Array(Type.String(), { description: 'the data keys destroyed; what was sealed under them reads as [purged]' })),
   not_shreddable: Type.Optional(Type.Array(Type.Object({ table: Type.String(), rows: Type.Integer() }), { description: 'append-only records still naming the subject in plain text' })),

@@ -13,7 +13,8 @@ import { signEnvelope } from '../../evidence/dsse.ts';
 import { canonicalJson } from '../../util/canonical-json.ts';
 import { recordSystemStep } from '../shared/system-step.ts';
 import { eraseTenantGraph, eraseTenantRows, markTenantPurged, PURGE_MANIFEST_PAYLOAD_TYPE, tenantPurgeRetained } from './tenant-purge.ts';
-import { appendPurgeHistory, forgetPurgeSubject, getPurgeRequest, purgeTarget, setPurgeStatus, type PurgeManifest, type PurgeRequest } from './purge-store.ts';
+import { rewriteSubject } from './subject-rewrite.ts';
+import { appendPurgeHistory, getPurgeRequest, purgeTarget, setPurgeStatus, type PurgeManifest, type PurgeRequest } from './purge-store.ts';
 import { allowed, nextState } from './state-machine.ts';
 
 // The purge itself runs as a durable job once the request is approved: it deletes what the
@@ -68,6 +69,7 @@ const PLAINTEXT_MENTIONS: Array<{ table: string; where: string }> = [
   { table: 'usage_events', where: 'subject = $2' },
   { table: 'flag_changes', where: 'actor = $2' },
   { table: 'runbook_versions', where: 'author = $2' },
+  { table: 'board_packs', where: 'created_by = $2' },
   ...['purge_history', 'high_risk_history', 'incident_history', 'revops_quote_history'].map((table) => ({ table, where: `actor = $2 AND rationale NOT LIKE 'sealed:v1:%'` })),
 ];
 
@@ -130,6 +132,8 @@ export function installPurges(runner: JobRunner, register: () => PurgeRegisterSi
         if (r.scope === 'tenant') await markTenantPurged(at);
         const blobs = r.scope === 'tenant' ? await deleteTenantBlobs() : undefined;
         const deleted = (await purgeRows(r, ctx.job.job_id)).map((d) => ({ table: d.table, rows: d.keys.length, keys_sha256: keysSha256(d.keys) }));
+        // Other mutable records that name the subject (this request among them) keep its pseudonym.
+        const rewritten = r.scope === 'subject' ? (await rewriteSubject(r.subject, named)).map((c) => ({ table: c.table, column: c.column, rows: c.keys.length, keys_sha256: keysSha256(c.keys) })) : undefined;
         const shredded = await shredFor(r, at);
         const manifest: PurgeManifest = {
           purge_id,
@@ -137,6 +141,7 @@ export function installPurges(runner: JobRunner, register: () => PurgeRegisterSi
           subject: named,
           completed_at: at.toISOString(),
           deleted,
+          ...(rewritten !== undefined ? { rewritten } : {}),
           shredded_keys: shredded,
           ...(blobs !== undefined ? { blobs } : {}),
           not_shreddable: r.scope === 'subject' ? await notShreddable(r.subject) : [],
@@ -151,7 +156,6 @@ export function installPurges(runner: JobRunner, register: () => PurgeRegisterSi
         const manifestSha256 = createHash('sha256').update(JSON.stringify(manifest)).digest('hex');
         const to = nextState(r.status, 'complete');
         await setPurgeStatus(purge_id, to, at, manifest);
-        if (named !== r.subject) await forgetPurgeSubject(purge_id, named);
         await appendPurgeHistory(
           purge_id,
           { at: at.toISOString(), actor: PURGE_ACTOR, transition: 'complete', from_state: r.status, to_state: to, rationale: null, details: { manifest_sha256: manifestSha256 } },

@@ -13,6 +13,8 @@ export interface PurgeManifest {
   subject: string;
   completed_at: string;
   deleted: Array<{ table: string; rows: number; keys_sha256: string }>;
+  /** A subject purge: the mutable records that named the subject and now name its pseudonym, per column. */
+  rewritten?: Array<{ table: string; column: string; rows: number; keys_sha256: string }>;
   /** The data keys destroyed: what was sealed under them can no longer be read (ADR 0025). */
   shredded_keys: string[];
   /** A tenant purge: the blobs deleted from the blob store (packs, exports), whichever store holds them. */
@@ -47,9 +49,9 @@ const RATIONALE = { kind: 'purge_requests', field: 'rationale' };
 
 async function toRequests(rows: Row[]): Promise<PurgeRequest[]> {
   const rationales = await openFields(rows.map((r) => ({ value: r.rationale, ref: RATIONALE })));
-  // A subject purge, once done, names its subject by a pseudonym that reads as [purged].
-  const subjects = await shownActors(rows.map((r) => r.subject));
-  return rows.map((r, i) => ({ ...r, subject: subjects.get(r.subject) ?? r.subject, rationale: rationales[i]!, purge_id: String(r.purge_id), created_at: new Date(r.created_at).toISOString(), updated_at: new Date(r.updated_at).toISOString() }));
+  // A subject purge, once done, names its subject (and a requester it purged) by a pseudonym that reads as [purged].
+  const people = await shownActors(rows.flatMap((r) => [r.subject, r.requester]));
+  return rows.map((r, i) => ({ ...r, subject: people.get(r.subject) ?? r.subject, requester: people.get(r.requester) ?? r.requester, rationale: rationales[i]!, purge_id: String(r.purge_id), created_at: new Date(r.created_at).toISOString(), updated_at: new Date(r.updated_at).toISOString() }));
 }
 
 export const purgeTarget = (id: string): string => `purge:${id}`;
@@ -99,9 +101,4 @@ export async function purgeSnapshot(r: PurgeRequest, at: Date): Promise<PurgeReq
   const people = r.scope === 'subject' ? [r.requester, r.subject] : [r.requester];
   await prepareActors(people, at);
   return { ...r, requester: storedActor(r.requester), subject: r.scope === 'subject' ? storedActor(r.subject) : r.subject };
-}
-
-/** Replaces the subject of a done subject purge by its pseudonym, whose key the purge destroyed. */
-export async function forgetPurgeSubject(id: string, pseudonym: string): Promise<void> {
-  await currentTx().query(`UPDATE purge_requests SET subject = $3 WHERE tenant_id = $1 AND purge_id = $2`, [currentTenantId(), id, pseudonym]);
 }

@@ -51,6 +51,14 @@ const RECORDS: ReadonlyArray<{ table: string; key: string }> = [
   { table: 'graph_types', key: "kind || ':' || type_name" },
 ];
 
+/** The SQL of a mutable record's key, as the manifest hashes it. */
+export function recordKey(table: string): string {
+  const graph: Record<string, string> = { entities: 'entity_id', relationships: 'relationship_id::text' };
+  const key = graph[table] ?? RECORDS.find((r) => r.table === table)?.key;
+  if (key === undefined) throw new Error(`not a mutable record: ${table}`);
+  return key;
+}
+
 /** Every table whose rows of the tenant a tenant purge deletes. */
 export const TENANT_PURGE_DELETES: readonly string[] = [...RECORDS.map((r) => r.table), 'entities', 'relationships'];
 

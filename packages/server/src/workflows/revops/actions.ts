@@ -1,6 +1,7 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { runBatch, type Statement } from '../../db/statement.ts';
 import { auditEventStatement } from '../../audit/audit-events.ts';
+import { prepareActors } from '../../identity/actor-pseudonyms.ts';
 import { Problem } from '../../http/problem.ts';
 import { defineAction, type ActionContext, type RunContext } from '../../pipeline/define-action.ts';
 import { Denied } from '../../pipeline/execute.ts';
@@ -189,6 +190,8 @@ export const createLead = defineAction({
     const at = ctx.now.toISOString();
     const promote = input.segment === 'enterprise';
     const lead: Lead = { lead_id: uuidv7(ctx.now.getTime()), ...input, ...route, status: promote ? 'promoted' : 'routed', opportunity_id: null, created_by: ctx.principal.subjectId, created_at: at };
+    // The owner the rule routed to is named by pseudonym in the event's snapshot, as the caller is.
+    await prepareActors([lead.owner], ctx.now);
     // Written as promoted already when it is: the opportunity follows in this transaction.
     await runBatch([
       ...leadInsertStatements(lead),

@@ -2,7 +2,7 @@ import { auditEventStatement } from '../../audit/audit-events.ts';
 import { currentContext, currentTenantId, currentTx } from '../../context.ts';
 import { runBatch, type Statement } from '../../db/statement.ts';
 import { sealDetail, sealSnapshot } from '../../audit/sealed-details.ts';
-import { prepareActors, pseudonymKeyIds, shownActors, storedActor } from '../../identity/actor-pseudonyms.ts';
+import { mapNames, prepareActors, prepareKnownPeople, pseudonymKeyIds, shownActors, storedActor, stringsIn } from '../../identity/actor-pseudonyms.ts';
 import { dataKeys } from '../../keys/data-keys.ts';
 import { authorSealer, openFields, sealedKeyIds } from '../../keys/sealing.ts';
 
@@ -79,9 +79,11 @@ export function workflowHistory<Step extends string, State extends string>(t: Hi
       // One key lookup for the row's, the event's and the snapshot's rationale.
       const seal = authorSealer(e.actor, at);
       await prepareActors([e.actor], at);
+      // The people the step's details and snapshot name (a contract's creator, a request's requester), by pseudonym too.
+      await prepareKnownPeople(stringsIn([e.details, o.snapshot?.value]), at);
       const actor = storedActor(e.actor);
       const rationale = e.rationale === null ? null : await seal(e.rationale, { kind: t.table, field: 'rationale' });
-      const values = [e.at, actor, e.transition, e.from_state, e.to_state, rationale, JSON.stringify(e.details)];
+      const values = [e.at, actor, e.transition, e.from_state, e.to_state, rationale, JSON.stringify(mapNames(e.details, storedActor))];
       const columns = `tenant_id, ${t.idColumn}, seq, at, actor, transition, from_state, to_state, rationale, details`;
       const event = async (seq: number) =>
         auditEventStatement({
