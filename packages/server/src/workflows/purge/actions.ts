@@ -210,10 +210,13 @@ export const operatorApprovePurgeRequest = defineAction({
   params: OperatorPurgeParams,
   input: Decide,
   response: DetailView,
-  resource: (ctx) => inTenant(ctx, () => getPurgeRequest(ctx.params.purgeId, { lock: true })),
+  // Only what the path names: the tenant's request is read once the policy allowed the caller.
+  resource: async (ctx) => ({ tenant_id: ctx.params.id, purge_id: ctx.params.purgeId }),
   target: (ctx) => `tenant:${ctx.params.id}/${purgeTarget(ctx.params.purgeId)}`,
-  run: (ctx, input, r) =>
+  run: (ctx, input) =>
     inTenant(ctx, async () => {
+      const r = await getPurgeRequest(ctx.params.purgeId, { lock: true });
+      if (r === undefined) throw new Problem('not-found', `tenant ${ctx.params.id} has no purge request ${ctx.params.purgeId}`);
       const roles = platformApproverRoles(r.scope);
       if (roles.length === 0) throw new Problem('conflict', `a ${r.scope} purge takes no platform operator's approval; the tenant's own approvers decide it`, { state: r.status, scope: r.scope });
       nextState(r.status, 'approve');
