@@ -16,6 +16,6 @@ test('the catalog lists every tenant and identity action once, under /api/v1', (
   }
   assert.deepEqual(
     actions.filter((a) => a.scope === 'platform').map((a) => a.name),
-    ['board.pack.create', 'board.pack.list', 'finops.cost.import', 'finops.cost.tenants', 'finops.plan.assign', 'observability.slo.get', 'onboarding.cohort.get', 'onboarding.step.run', 'tenant.create', 'tenant.disable', 'tenant.enable', 'tenant.get', 'tenant.list', 'tenant.overview'],
+    ['board.pack.create', 'board.pack.list', 'finops.cost.import', 'finops.cost.tenants', 'finops.plan.assign', 'observability.slo.get', 'onboarding.cohort.get', 'onboarding.step.run', 'purge.request.operator_approve', 'tenant.create', 'tenant.disable', 'tenant.enable', 'tenant.get', 'tenant.list', 'tenant.overview'],
   );
 });

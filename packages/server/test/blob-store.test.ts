@@ -18,6 +18,9 @@ import { asRole, createTestDatabase, type TestDatabase } from './support/test-da
 import { seedDemo } from '../src/seed/seed-demo.ts';
 import { verifyPack } from '../src/evidence/index.ts';
 import { readBlob, writeBlob } from './support/blobs.ts';
+import { blobStore, BlobWriteRefused } from '../src/blobs/index.ts';
+import { listAuditEvents } from '../src/audit/audit-events.ts';
+import { BLOB_SWEEP_DELAY_MS } from '../src/workflows/purge/purge-job.ts';
 import { createTestApp } from './support/test-app.ts';
 
 // Both stores behind one contract: streamed writes, readable only once complete, replaced whole,
@@ -179,6 +182,22 @@ test("with COMPANYOS_BLOB_STORE=s3 a tenant purge deletes the tenant's objects f
       const res = await h.call('POST', `/api/v1/purge-requests/${id}/approve`, { as: ['pilot-b', approver], body: { rationale: 'agreed' } });
       assert.equal(res.statusCode, 200, res.body);
     }
+    const operator = await h.call('POST', `/api/v1/tenants/pilot-b/purge-requests/${id}/approve`, { as: ['internal', 'user-platform-operator'], stepUp: true, body: { rationale: 'agreed' } });
+    assert.equal(operator.json().status, 'approved', operator.body);
+    // An upload under way: it passed its check while the tenant was active, and lands only after the purge.
+    let land!: () => void;
+    let begun!: () => void;
+    const landing = new Promise<void>((resolve) => (land = resolve));
+    const reading = new Promise<void>((resolve) => (begun = resolve));
+    async function* inFlight(): AsyncGenerator<Buffer> {
+      begun();
+      yield Buffer.from('half ');
+      await landing;
+      yield Buffer.from('a pack');
+    }
+    const upload = runWithContext({ tenantId: 'pilot-b', requestId: 'in-flight' }, () => blobStore().put('exports/in-flight.txt', inFlight(), 'text/plain'));
+    upload.catch(() => undefined);
+    await reading;
     await policyRuntime().engine.flushDecisions();
     await h.app.jobs.runDue();
     const [row] = await h.t.db.query<{ status: string; manifest: { blobs: { store: string; deleted: number; keys_sha256: string } } }>(
@@ -189,6 +208,19 @@ test("with COMPANYOS_BLOB_STORE=s3 a tenant purge deletes the tenant's objects f
     assert.deepEqual(row!.manifest.blobs, { store: 's3', deleted: 2, keys_sha256: sha(Buffer.from(['boards/q1.tar.gz', 'exports/kept.txt'].join('\n'))) });
     assert.equal(await readBlob('pilot-b', 'exports/kept.txt'), undefined, "the purged tenant's objects are gone");
     assert.equal((await readBlob('pilot-a', 'exports/kept.txt'))?.toString(), 'exports/kept.txt', "another tenant's objects stay");
+    // The upload lands after the purge: it finds its tenant purged, deletes what it stored and fails.
+    land();
+    await assert.rejects(upload, BlobWriteRefused);
+    assert.equal(await readBlob('pilot-b', 'exports/in-flight.txt'), undefined);
+    // One that landed after the listing and whose writer died before its check: the sweep deletes it, and says so.
+    const writer = new S3BlobStore({ bucket: 'evidence', prefix: 'purged/', region: 'us-east-1', endpoint: s3Store.endpoint, forcePathStyle: true });
+    await runWithContext({ tenantId: 'pilot-b', requestId: 'orphan' }, () => writer.put('exports/orphan.txt', pieces(Buffer.from('orphan'), 3), 'text/plain'));
+    writer.close();
+    h.clock.advance(BLOB_SWEEP_DELAY_MS);
+    await h.app.jobs.runDue();
+    assert.equal(await readBlob('pilot-b', 'exports/orphan.txt'), undefined);
+    const [swept] = await withTenantTransaction(h.t.db, 'pilot-b', () => listAuditEvents({ type: 'purge.blobs_swept' }));
+    assert.deepEqual([swept?.details.store, swept?.details.keys], ['s3', ['exports/orphan.txt']]);
   } finally {
     await h.close();
   }

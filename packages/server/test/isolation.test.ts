@@ -170,6 +170,7 @@ test('tenant B cannot read, change or write anything of tenant A through any act
       'purge.request.cancel': { params: { id: victimPurgeId }, body: {} },
       'purge.request.list': {},
       'purge.request.get': { params: { id: victimPurgeId } },
+      'purge.request.operator_approve': { params: { id: 'pilot-a', purgeId: victimPurgeId }, body: { rationale: 'attack' } },
       'finops.usage.report': { body: { specversion: '1.0', id: 'attack-1', source: 'attacker', type: 'api_request' } },
       'finops.usage.list': {},
       'finops.meter_readings.list': {},

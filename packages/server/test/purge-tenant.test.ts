@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { listAuditEvents } from '../src/audit/audit-events.ts';
 import { PURGE_REGISTER_FILE, readPurgeRegister } from '../src/backup/purge-register.ts';
 import { restoreBackup } from '../src/backup/restore-backup.ts';
@@ -19,12 +20,16 @@ import { DEMO_USERS, PLATFORM_OPERATOR } from '../src/seed/seed-demo.ts';
 import { canonicalJson } from '../src/util/canonical-json.ts';
 import { TENANT_PURGE_DELETES, TENANT_PURGE_KEEPS } from '../src/workflows/purge/tenant-purge.ts';
 import { readBlob, writeBlob } from './support/blobs.ts';
+import { BlobWriteRefused } from '../src/blobs/index.ts';
+import { PgBlobStore } from '../src/blobs/pg-blob-store.ts';
+import { runWithContext } from '../src/context.ts';
+import { BLOB_SWEEP_DELAY_MS } from '../src/workflows/purge/purge-job.ts';
 import { restoreTargets, type RestoreTargets } from './support/restore-targets.ts';
 import { draftQuote } from './support/revops-deal.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 // A whole-tenant purge (ADR 0029): asked by a CompanyAdmin of the tenant, approved by two other
-// people with the roles the policy names, run by the purge job. The tenant's people, graph and
+// people with the roles the policy names and by a platform operator, run by the purge job. The tenant's people, graph and
 // keys go with every other mutable record it owns, the tenant ends purged (never enabled again,
 // its id never given again), the signed manifest is receipted in the platform's own log, and a
 // backup from before the purge comes back purged. Another tenant's rows are exactly as they were.
@@ -98,17 +103,22 @@ test('a tenant purge names the tenant it is asked in, by a role the policy names
   assert.equal((await one<{ n: number }>(h.t.db, `SELECT count(*)::int AS n FROM purge_requests WHERE scope = 'tenant'`)).n, 0);
 });
 
-test('two approvals run the purge: people, graph and keys go, the tenant ends purged, the platform log holds the signed manifest', async () => {
+test("two of its people's approvals and an operator's run the purge: people, graph and keys go, the tenant ends purged, the platform log holds the signed manifest", async () => {
   const others = await rowCounts(h.t.db, 'pilot-a');
   const before = await rowCounts(h.t.db, GONE);
   const asked = await h.call('POST', '/api/v1/purge-requests', { as: owner, body: { scope: 'tenant', subject: GONE, rationale: 'contract ended; delete everything' } });
   assert.equal(asked.statusCode, 201, asked.body);
   purgeId = asked.json().purge_id as string;
-  assert.deepEqual(asked.json().approver_roles, ['CompanyAdmin', 'security_officer']);
+  assert.deepEqual([asked.json().approver_roles, asked.json().platform_approver_roles], [['CompanyAdmin', 'security_officer'], ['platform_operator']]);
   assert.equal((await h.call('POST', `/api/v1/purge-requests/${purgeId}/approve`, { as: owner, body: { rationale: 'I asked for it myself' } })).statusCode, 403, 'the asker never approves');
   const first = await h.call('POST', `/api/v1/purge-requests/${purgeId}/approve`, { as: admin, body: { rationale: 'confirmed with the customer' } });
-  assert.deepEqual([first.json().status, first.json().missing_approvals], ['requested', ['security_officer']]);
-  assert.equal((await h.call('POST', `/api/v1/purge-requests/${purgeId}/approve`, { as: security, body: { rationale: 'no legal hold' } })).json().status, 'approved');
+  assert.deepEqual([first.json().status, first.json().missing_approvals], ['requested', ['security_officer', 'platform_operator']]);
+  const second = await h.call('POST', `/api/v1/purge-requests/${purgeId}/approve`, { as: security, body: { rationale: 'no legal hold' } });
+  assert.deepEqual([second.json().status, second.json().missing_approvals], ['requested', ['platform_operator']], "the tenant's own two approvers cannot purge it alone");
+  const approved = await h.call('POST', `/api/v1/tenants/${GONE}/purge-requests/${purgeId}/approve`, { as: operator, stepUp: true, body: { rationale: 'the contract end is confirmed' } });
+  assert.equal(approved.statusCode, 200, approved.body);
+  assert.equal(approved.json().status, 'approved');
+  assert.deepEqual(approved.json().history.at(-1).details.operator_tenant, PLATFORM_OPERATOR.tenant);
   // The decision log (and its graph mirror) is written before the job runs.
   await policyRuntime().engine.flushDecisions();
   await h.app.jobs.runDue();
@@ -130,7 +140,7 @@ test('two approvals run the purge: people, graph and keys go, the tenant ends pu
   assert.deepEqual([after.subjects, after.api_keys, after.entities, after.relationships], [0, 0, 0, 0]);
   // Every tenant-owned table is either deleted or kept, and of the deleted ones only this purge's request and job are left.
   assert.deepEqual(Object.keys(after).filter((t) => !TENANT_PURGE_DELETES.includes(t) && !(t in TENANT_PURGE_KEEPS)), [], 'every tenant table is in the inventory');
-  assert.deepEqual(Object.fromEntries(TENANT_PURGE_DELETES.filter((t) => after[t]! > 0).map((t) => [t, after[t]])), { purge_requests: 1, jobs: 1 }, 'no other mutable record of the tenant is left');
+  assert.deepEqual(Object.fromEntries(TENANT_PURGE_DELETES.filter((t) => after[t]! > 0).map((t) => [t, after[t]])), { purge_requests: 1, jobs: 2 }, 'no other mutable record of the tenant is left but the purge job and its sweep');
   for (const table of ['high_risk_requests', 'revops_leads', 'revops_opportunities', 'revops_quotes', 'revops_routing_rules', 'runbooks', 'incidents']) {
     assert.ok(before[table]! > 0 && deleted[table] === before[table], `${table}: ${before[table]} before, ${deleted[table]} in the manifest`);
   }
@@ -159,6 +169,69 @@ test('two approvals run the purge: people, graph and keys go, the tenant ends pu
     const v = await verifyTenantLedger(h.t.db, tenant);
     assert.equal(v.ok, true, `${tenant}: ${v.errors.join('; ')}`);
   }
+});
+
+test("an operator's approval counts only from the platform, for a whole-tenant purge of the tenant it names", async () => {
+  const asked = await h.call('POST', '/api/v1/purge-requests', { as: ['pilot-a', 'user-admin'], body: { scope: 'tenant', subject: 'pilot-a', rationale: 'a purge that will wait' } });
+  assert.equal(asked.statusCode, 201, asked.body);
+  const pending = asked.json().purge_id as string;
+  const approveAs = (as: [string, string], tenant: string, id: string) => h.call('POST', `/api/v1/tenants/${tenant}/purge-requests/${id}/approve`, { as, stepUp: true, body: { rationale: 'approving for the platform' } });
+  // Another tenant's path never reaches this request.
+  const elsewhere = await approveAs(operator, 'demo-external', pending);
+  assert.equal(elsewhere.statusCode, 404, elsewhere.body);
+  // A tenant's admin is no operator, and neither is a person the tenant gives the operator's role.
+  const admin = await approveAs(['pilot-a', 'user-admin'], 'pilot-a', pending);
+  assert.equal(admin.statusCode, 403, admin.body);
+  assert.ok(admin.json().reasons.includes('platform actions are reserved to operators of a platform tenant'), admin.body);
+  await withTenantTransaction(h.t.db, 'pilot-a', () => insertSubject({ subject_id: 'user-posing', display_name: 'Posing Operator', roles: ['security_officer', 'platform_operator'], attributes: {} }, h.clock.now()));
+  const posing = await approveAs(['pilot-a', 'user-posing'], 'pilot-a', pending);
+  assert.equal(posing.statusCode, 403, posing.body);
+  // On the tenant's own route the operator's role counts for nothing: only security_officer is covered.
+  const posingHere = await h.call('POST', `/api/v1/purge-requests/${pending}/approve`, { as: ['pilot-a', 'user-posing'], body: { rationale: 'I hold the operator role' } });
+  assert.equal(posingHere.statusCode, 200, posingHere.body);
+  assert.deepEqual([posingHere.json().status, posingHere.json().missing_approvals], ['requested', ['CompanyAdmin', 'platform_operator']]);
+  // An operator approves once, and only a whole-tenant purge.
+  assert.equal((await approveAs(operator, 'pilot-a', pending)).json().missing_approvals.includes('platform_operator'), false);
+  const twice = await approveAs(operator, 'pilot-a', pending);
+  assert.equal(twice.statusCode, 409, twice.body);
+  assert.match(twice.json().type, /conflict$/);
+  const entity = await h.call('POST', '/api/v1/purge-requests', { as: ['pilot-a', 'user-security'], body: { scope: 'entity', subject: 'asset-2', rationale: 'an entity purge' } });
+  const notTenant = await approveAs(operator, 'pilot-a', entity.json().purge_id as string);
+  assert.equal(notTenant.statusCode, 409, notTenant.body);
+  assert.match(notTenant.json().detail, /takes no platform operator's approval/);
+  for (const id of [pending, entity.json().purge_id as string]) {
+    const requester: [string, string] = id === pending ? ['pilot-a', 'user-admin'] : ['pilot-a', 'user-security'];
+    assert.equal((await h.call('POST', `/api/v1/purge-requests/${id}/cancel`, { as: requester, body: { rationale: 'not now' } })).statusCode, 200);
+  }
+});
+
+test("a blob that lands after the purge listed the tenant's blobs is swept once the purge committed, and receipted", async () => {
+  // An upload that passed its check before the purge and landed after the purge's listing.
+  await runWithContext({ tenantId: GONE, requestId: 'late-upload' }, () => new PgBlobStore(h.t.db).put('exports/late.tar.gz', Readable.from([Buffer.from('late')]), 'application/gzip'));
+  assert.equal((await readBlob(GONE, 'exports/late.tar.gz'))?.toString(), 'late');
+  // The store takes no new write of a purged tenant, nor of a disabled one.
+  await assert.rejects(writeBlob(GONE, 'exports/later.tar.gz', Buffer.from('later')), BlobWriteRefused);
+  const disabled = await h.call('POST', '/api/v1/tenants/demo-external/disable', { as: operator, stepUp: true, body: { reason: 'unpaid invoices' } });
+  assert.equal(disabled.statusCode, 200, disabled.body);
+  await assert.rejects(writeBlob('demo-external', 'exports/x.tar.gz', Buffer.from('x')), /refused for tenant demo-external: it is disabled/);
+  await h.app.jobs.runDue();
+  assert.equal((await readBlob(GONE, 'exports/late.tar.gz'))?.toString(), 'late', 'the sweep waits for uploads in flight to land');
+  h.clock.advance(BLOB_SWEEP_DELAY_MS);
+  await h.app.jobs.runDue();
+  assert.equal(await readBlob(GONE, 'exports/late.tar.gz'), undefined);
+  const [event] = await withTenantTransaction(h.t.db, GONE, () => listAuditEvents({ type: 'purge.blobs_swept' }));
+  assert.deepEqual([event?.details.purge_id, event?.details.store, event?.details.keys], [purgeId, 'postgres', ['exports/late.tar.gz']]);
+  const receipts = await h.t.db.query<{ body: { evidence_refs: string[] } }>(`SELECT body FROM receipts WHERE tenant_id = $1 AND action = 'purge.tenant.blobs_swept'`, [GONE]);
+  assert.equal(receipts.length, 1);
+  assert.ok(receipts[0]!.body.evidence_refs.includes(`blob-keys:sha256:${event?.details.keys_sha256 as string}`));
+  const left = await rowCounts(h.t.db, GONE);
+  assert.deepEqual([left.blobs, left.blob_chunks, left.entities], [0, 0, 0]);
+  // Run again (a retried job): nothing more to delete, and no second receipt.
+  await h.app.jobs.runDue();
+  assert.equal((await h.t.db.query(`SELECT 1 FROM receipts WHERE tenant_id = $1 AND action = 'purge.tenant.blobs_swept'`, [GONE])).length, 1);
+  await h.app.ledger.flush(GONE);
+  const v = await verifyTenantLedger(h.t.db, GONE);
+  assert.equal(v.ok, true, v.errors.join('; '));
 });
 
 test('a purged tenant is never enabled again, and its id is not given to a new tenant', async () => {

@@ -4,6 +4,10 @@
 #   data.companyos.purge.approval_satisfied true once the approvals suffice
 #   data.companyos.purge.missing_approvals  the roles still to approve
 # with input {"requester": {"id", "roles"}, "scope", "approvals": [{"approver": {"id", "roles"}}]}.
+# The platform's part (asked of the server's base bundle, which no tenant's bundle can lower):
+#   data.companyos.purge.platform_approver_roles     roles of platform operators a scope also needs
+#   data.companyos.purge.platform_missing_approvals  those no operator's approval covers yet
+# with input {"scope", "platform_approvals": [{"approver": {"id", "roles", "tenant_id"}}]}.
 package companyos.purge
 
 import data.companyos.lib.approvals
@@ -46,6 +50,24 @@ approval_satisfied if {
 	count(request_reasons) == 0
 	count(approver_roles) >= 2
 	approvals.satisfied(object.get(input, "approvals", []), input.requester.id, approver_roles)
+}
+
+# An operator's approval counts only from a tenant the platform names as its own: a tenant's
+# people never approve for the platform, whatever roles their own tenant gives them.
+default platform_approver_roles := []
+
+platform_approver_roles := scope.platform_approver_roles
+
+platform_covered contains role if {
+	some a in object.get(input, "platform_approvals", [])
+	a.approver.tenant_id in data.platform_tenants
+	some role in a.approver.roles
+	role in platform_approver_roles
+}
+
+platform_missing_approvals := {role |
+	some role in platform_approver_roles
+	not platform_covered[role]
 }
 
 # Retention: the server's own purge of a subject kept past the tenant's retention period for its

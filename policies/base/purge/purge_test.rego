@@ -73,3 +73,21 @@ test_retention_does_not_approve_early_or_for_a_person_or_an_unknown_class if {
 	not purge.retention_approved with input as retention("system:retention", "invoices", 30, 31)
 	not purge.retention_approved with input as object.union(retention("system:retention", "former_subjects", 30, 31), {"scope": "entity"})
 }
+
+operator := {"approver": {"id": "operator:internal:opal", "roles": ["platform_operator"], "tenant_id": "internal"}}
+
+test_a_tenant_purge_also_needs_a_platform_operator if {
+	purge.platform_approver_roles == ["platform_operator"] with input as {"scope": "tenant"}
+	purge.platform_missing_approvals == {"platform_operator"} with input as {"scope": "tenant", "platform_approvals": []}
+	count(purge.platform_missing_approvals) == 0 with input as {"scope": "tenant", "platform_approvals": [operator]}
+}
+
+test_subject_and_entity_purges_need_no_platform_operator if {
+	purge.platform_approver_roles == [] with input as {"scope": "subject"}
+	count(purge.platform_missing_approvals) == 0 with input as {"scope": "entity", "platform_approvals": []}
+}
+
+test_an_operator_role_from_a_customer_tenant_does_not_count if {
+	posing := {"approver": {"id": "mallory", "roles": ["platform_operator"], "tenant_id": "pilot-b"}}
+	purge.platform_missing_approvals == {"platform_operator"} with input as {"scope": "tenant", "platform_approvals": [posing]}
+}

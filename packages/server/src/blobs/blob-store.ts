@@ -29,6 +29,8 @@ export interface BlobStore {
    * call after a failure finds only what the first left.
    */
   deleteAll(): Promise<string[]>;
+  /** Deletes the current tenant's blob under `key`; whether there was one. */
+  delete(key: string): Promise<boolean>;
 }
 
 /** Keys are paths of plain names: no leading slash, no `..`, nothing a store would interpret. */

@@ -85,6 +85,15 @@ export class PgBlobStore implements BlobStore {
     return { stream: Readable.from(chunks(), { objectMode: false, highWaterMark: CHUNK_BYTES }), size: Number(found.size) };
   }
 
+  /** In the caller's open transaction when there is one, else in one of its own. */
+  async delete(key: string): Promise<boolean> {
+    checkBlobKey(key);
+    const tenantId = currentTenantId();
+    const remove = () => currentTx().query(`DELETE FROM blobs WHERE tenant_id = $1 AND key = $2 RETURNING 1`, [tenantId, key]);
+    const rows = currentContext()?.tx !== undefined ? await remove() : await withTenantTransaction(this.db, tenantId, remove);
+    return rows.length > 0;
+  }
+
   /** In the caller's open transaction: the deletion commits or rolls back with it. */
   async deleteAll(): Promise<string[]> {
     // Chunks go with their blob (ON DELETE CASCADE); a key being rewritten has two rows, counted once.

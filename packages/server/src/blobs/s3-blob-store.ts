@@ -83,6 +83,20 @@ export class S3BlobStore implements BlobStore {
     }
   }
 
+  async delete(key: string): Promise<boolean> {
+    const Key = this.objectKey(key);
+    const { HeadObjectCommand, DeleteObjectCommand } = s3();
+    const found = await this.client.send(new HeadObjectCommand({ Bucket: this.settings.bucket, Key })).then(
+      () => true,
+      (error: { name?: string; $metadata?: { httpStatusCode?: number } }) => {
+        if (error.name === 'NotFound' || error.$metadata?.httpStatusCode === 404) return false;
+        throw error;
+      },
+    );
+    if (found) await this.client.send(new DeleteObjectCommand({ Bucket: this.settings.bucket, Key }));
+    return found;
+  }
+
   /** Lists the tenant's objects a page (1,000) at a time and deletes each page in one request. */
   async deleteAll(): Promise<string[]> {
     const { ListObjectsV2Command, DeleteObjectsCommand } = s3();

@@ -226,7 +226,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   installKekUseSummaries(app, jobs, { db, clock, log, tally: ledger.kekUse, periodMs: config.kekUseSummaryS * 1000, background: options.jobsBackground !== false });
   const blobs = openBlobStore(config.blobs, db);
   useBlobStore(blobs);
-  if (blobs.close !== undefined) app.addHook('onClose', async () => blobs.close?.());
+  app.addHook('onClose', async () => blobs.close());
   const citeBundle = (tenantId: string, at: Date): Promise<string> => policy.cite(tenantId, at);
   installAuditExports(jobs, { citeBundle, db, signals });
   installScheduledBackups(app, jobs, {

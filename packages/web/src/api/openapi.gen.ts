@@ -2650,6 +2650,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{id}/purge-requests/{purgeId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a tenant's whole-tenant purge as a platform operator, with a rationale, where the platform's policy asks for it (platform operators, step-up)
+         * @description Governed action `purge.request.operator_approve` (platform scope).
+         */
+        post: operations["purge.request.operator_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -13166,6 +13186,8 @@ export interface operations {
                             subject: string;
                         } | null;
                         missing_approvals: string[];
+                        /** @description roles of a platform tenant's operators the purge also needs, by the server's base policy */
+                        platform_approver_roles: string[];
                         purge_id: string;
                         rationale: string;
                         requester: string;
@@ -13295,6 +13317,8 @@ export interface operations {
                             subject: string;
                         } | null;
                         missing_approvals: string[];
+                        /** @description roles of a platform tenant's operators the purge also needs, by the server's base policy */
+                        platform_approver_roles: string[];
                         purge_id: string;
                         rationale: string;
                         requester: string;
@@ -13430,6 +13454,8 @@ export interface operations {
                             subject: string;
                         } | null;
                         missing_approvals: string[];
+                        /** @description roles of a platform tenant's operators the purge also needs, by the server's base policy */
+                        platform_approver_roles: string[];
                         purge_id: string;
                         rationale: string;
                         requester: string;
@@ -13565,6 +13591,8 @@ export interface operations {
                             subject: string;
                         } | null;
                         missing_approvals: string[];
+                        /** @description roles of a platform tenant's operators the purge also needs, by the server's base policy */
+                        platform_approver_roles: string[];
                         purge_id: string;
                         rationale: string;
                         requester: string;
@@ -13700,6 +13728,8 @@ export interface operations {
                             subject: string;
                         } | null;
                         missing_approvals: string[];
+                        /** @description roles of a platform tenant's operators the purge also needs, by the server's base policy */
+                        platform_approver_roles: string[];
                         purge_id: string;
                         rationale: string;
                         requester: string;
@@ -18423,6 +18453,145 @@ export interface operations {
             };
         };
     };
+    "purge.request.operator_approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description lower-case slug */
+                id: string;
+                purgeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    rationale: string;
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description each invalid field */
+                        errors?: {
+                            field: string;
+                            in: string;
+                            message: string;
+                        }[];
+                        instance?: string;
+                        /** @description why the policy denied the action */
+                        reasons?: string[];
+                        status: number;
+                        title: string;
+                        /** Format: uri */
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        approver_roles: string[];
+                        /** Format: date-time */
+                        created_at: string;
+                        history: {
+                            actor: string;
+                            /** Format: date-time */
+                            at: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            from_state: string | null;
+                            rationale: string | null;
+                            seq: number;
+                            to_state: string;
+                            transition: string;
+                        }[];
+                        manifest: {
+                            /** @description copies a purge cannot reach */
+                            beyond_reach?: string[];
+                            /** Format: date-time */
+                            completed_at: string;
+                            deleted: {
+                                keys_sha256: string;
+                                rows: number;
+                                table: string;
+                            }[];
+                            /** @description append-only records still naming the subject in plain text */
+                            not_shreddable?: {
+                                rows: number;
+                                table: string;
+                            }[];
+                            purge_id: string;
+                            retained: string[];
+                            /** @description a subject purge: the mutable records that named the subject, now naming its pseudonym, per column */
+                            rewritten?: {
+                                column: string;
+                                keys_sha256: string;
+                                rows: number;
+                                table: string;
+                            }[];
+                            scope: "subject" | "entity" | "tenant";
+                            /** @description the data keys destroyed; what was sealed under them reads as [purged] */
+                            shredded_keys?: string[];
+                            subject: string;
+                        } | null;
+                        missing_approvals: string[];
+                        /** @description roles of a platform tenant's operators the purge also needs, by the server's base policy */
+                        platform_approver_roles: string[];
+                        purge_id: string;
+                        rationale: string;
+                        requester: string;
+                        scope: "subject" | "entity" | "tenant";
+                        status: "requested" | "approved" | "done" | "denied" | "cancelled" | "failed";
+                        subject: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -18897,3 +19066,21 @@ export const pathsApiV1TenantsIdOverviewGetResponses200ContentApplicationJsonCon
 export const pathsApiV1TenantsIdOverviewGetResponses200ContentApplicationJsonKeysStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/overview"]["get"]["responses"]["200"]["content"]["application/json"]["keys"]["status"]> = ["active", "retired"];
 export const pathsApiV1TenantsIdOverviewGetResponses200ContentApplicationJsonQuotasQuotaValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/overview"]["get"]["responses"]["200"]["content"]["application/json"]["quotas"]["quota"]> = ["runs", "exports"];
 export const pathsApiV1TenantsIdOverviewGetResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/overview"]["get"]["responses"]["200"]["content"]["application/json"]["status"]> = ["active", "disabled", "purged"];
+export const pathsApiV1TenantsIdPurgeRequestsPurgeIdApprovePostResponses200ContentApplicationJsonManifestAnyOf0ScopeAnyOf0Values: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/purge-requests/{purgeId}/approve"]["post"]["responses"]["200"]["content"]["application/json"]["manifest"], {
+    scope: unknown;
+}>["scope"]> = ["subject"];
+export const pathsApiV1TenantsIdPurgeRequestsPurgeIdApprovePostResponses200ContentApplicationJsonManifestAnyOf0ScopeAnyOf1Values: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/purge-requests/{purgeId}/approve"]["post"]["responses"]["200"]["content"]["application/json"]["manifest"], {
+    scope: unknown;
+}>["scope"]> = ["entity"];
+export const pathsApiV1TenantsIdPurgeRequestsPurgeIdApprovePostResponses200ContentApplicationJsonManifestAnyOf0ScopeAnyOf2Values: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/purge-requests/{purgeId}/approve"]["post"]["responses"]["200"]["content"]["application/json"]["manifest"], {
+    scope: unknown;
+}>["scope"]> = ["tenant"];
+export const pathsApiV1TenantsIdPurgeRequestsPurgeIdApprovePostResponses200ContentApplicationJsonScopeAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/purge-requests/{purgeId}/approve"]["post"]["responses"]["200"]["content"]["application/json"]["scope"]> = ["subject"];
+export const pathsApiV1TenantsIdPurgeRequestsPurgeIdApprovePostResponses200ContentApplicationJsonScopeAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/purge-requests/{purgeId}/approve"]["post"]["responses"]["200"]["content"]["application/json"]["scope"]> = ["entity"];
+export const pathsApiV1TenantsIdPurgeRequestsPurgeIdApprovePostResponses200ContentApplicationJsonScopeAnyOf2Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/purge-requests/{purgeId}/approve"]["post"]["responses"]["200"]["content"]["application/json"]["scope"]> = ["tenant"];
+export const pathsApiV1TenantsIdPurgeRequestsPurgeIdApprovePostResponses200ContentApplicationJsonStatusAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/purge-requests/{purgeId}/approve"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["requested"];
+export const pathsApiV1TenantsIdPurgeRequestsPurgeIdApprovePostResponses200ContentApplicationJsonStatusAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/purge-requests/{purgeId}/approve"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["approved"];
+export const pathsApiV1TenantsIdPurgeRequestsPurgeIdApprovePostResponses200ContentApplicationJsonStatusAnyOf2Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/purge-requests/{purgeId}/approve"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["done"];
+export const pathsApiV1TenantsIdPurgeRequestsPurgeIdApprovePostResponses200ContentApplicationJsonStatusAnyOf3Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/purge-requests/{purgeId}/approve"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["denied"];
+export const pathsApiV1TenantsIdPurgeRequestsPurgeIdApprovePostResponses200ContentApplicationJsonStatusAnyOf4Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/purge-requests/{purgeId}/approve"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["cancelled"];
+export const pathsApiV1TenantsIdPurgeRequestsPurgeIdApprovePostResponses200ContentApplicationJsonStatusAnyOf5Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tenants/{id}/purge-requests/{purgeId}/approve"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["failed"];

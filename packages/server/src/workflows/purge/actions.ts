@@ -3,11 +3,13 @@ import { Problem } from '../../http/problem.ts';
 import { enqueue } from '../../jobs/index.ts';
 import { defineAction, type ActionContext, type RunContext } from '../../pipeline/define-action.ts';
 import { Denied } from '../../pipeline/execute.ts';
+import { currentTenantId } from '../../context.ts';
+import { asTenant } from '../../db/tenant-tx.ts';
+import { TenantId } from '../../tenancy/tenant-config.ts';
 import { uuidv7 } from '../../util/ids.ts';
-import { approvalsOf } from '../shared/history.ts';
 import { Decide, HistoryView, IdParams, MaybeDecide, Rationale } from '../shared/schemas.ts';
 import { PURGE_JOB } from './purge-job.ts';
-import { missingPurgeApprovals, purgeApprovalSatisfied, purgeDecision, type PurgeInput } from './purge-policy.ts';
+import { missingPlatformApprovals, missingPurgeApprovals, platformApprovalsOf, platformApproverRoles, purgeDecision, purgeFullyApproved, purgePolicyInput } from './purge-policy.ts';
 import { appendPurgeHistory, getPurgeHistory, getPurgeRequest, insertPurgeRequest, listPurgeRequests, purgeSnapshot, purgeTarget, setPurgeStatus, type PurgeHistoryEntry, type PurgeRequest } from './purge-store.ts';
 import { nextState, PURGE_SCOPES, PURGE_STATES, type PurgeState, type PurgeTransition } from './state-machine.ts';
 
@@ -44,27 +46,41 @@ const PurgeView = Type.Object({
   updated_at: Type.String({ format: 'date-time' }),
   manifest: Type.Union([ManifestView, Type.Null()]),
 });
-const DetailView = Type.Composite([PurgeView, Type.Object({ missing_approvals: Type.Array(Type.String()), history: Type.Array(HistoryView) })]);
+const DetailView = Type.Composite([
+  PurgeView,
+  Type.Object({
+    platform_approver_roles: Type.Array(Type.String(), { description: "roles of a platform tenant's operators the purge also needs, by the server's base policy" }),
+    missing_approvals: Type.Array(Type.String()),
+    history: Type.Array(HistoryView),
+  }),
+]);
 
 type Ctx = ActionContext<Static<typeof IdParams>, unknown>;
 type RunCtx = RunContext<Static<typeof IdParams>, unknown>;
 const target = (ctx: Ctx) => purgeTarget(ctx.params.id);
 const refuse = (ctx: Pick<RunCtx, 'bundleHash' | 'params'>, reason: string) => new Denied({ reasons: [reason], bundleHash: ctx.bundleHash }, reason, purgeTarget(ctx.params.id));
 
-/** The policy input of a request with the approvals its history holds. */
-function policyInput(r: PurgeRequest, history: PurgeHistoryEntry[]): PurgeInput {
-  const requesterRoles = (history.find((h) => h.transition === 'request')?.details.roles as string[] | undefined) ?? [];
-  return { requester: { id: r.requester, roles: requesterRoles }, scope: r.scope, approvals: approvalsOf(history) };
-}
-
 async function detail(tenantId: string, r: PurgeRequest): Promise<Static<typeof DetailView>> {
   const history = await getPurgeHistory(r.purge_id);
-  return { ...r, missing_approvals: r.status === 'requested' ? missingPurgeApprovals(tenantId, policyInput(r, history)) : [], history };
+  const missing = r.status === 'requested' ? [...missingPurgeApprovals(tenantId, purgePolicyInput(r, history)), ...missingPlatformApprovals(r.scope, platformApprovalsOf(history))] : [];
+  return { ...r, platform_approver_roles: platformApproverRoles(r.scope), missing_approvals: missing, history };
 }
 
-async function transition(ctx: Ctx, r: PurgeRequest, t: PurgeTransition, to: PurgeState, rationale: string | null, details: Record<string, unknown> = {}): Promise<void> {
-  if (to !== r.status) await setPurgeStatus(r.purge_id, to, ctx.now);
-  await appendPurgeHistory(r.purge_id, { at: ctx.now.toISOString(), actor: ctx.principal.subjectId, transition: t, from_state: r.status, to_state: to, rationale, details });
+/** A step by `actor` at `at`: the request's new state and its history entry. */
+async function transition(at: Date, actor: string, r: PurgeRequest, t: PurgeTransition, to: PurgeState, rationale: string | null, details: Record<string, unknown> = {}): Promise<void> {
+  if (to !== r.status) await setPurgeStatus(r.purge_id, to, at);
+  await appendPurgeHistory(r.purge_id, { at: at.toISOString(), actor, transition: t, from_state: r.status, to_state: to, rationale, details });
+}
+
+/**
+ * Records an approval by `actor` (the history as read before it) and, once the tenant's policy
+ * and the platform's both say the approvals suffice, approves the purge and queues its job.
+ */
+async function approve(at: Date, r: PurgeRequest, history: PurgeHistoryEntry[], actor: string, rationale: string, details: Record<string, unknown>): Promise<void> {
+  const asked = [...history, { seq: history.length + 1, at: at.toISOString(), actor, transition: 'approve' as const, from_state: r.status, to_state: r.status, rationale, details }];
+  const to = purgeFullyApproved(currentTenantId(), purgePolicyInput(r, asked), platformApprovalsOf(asked)) ? nextState(r.status, 'approve') : r.status;
+  if (to === 'approved') details.job_id = (await enqueue(PURGE_JOB, { purge_id: r.purge_id }, { now: at, idempotencyKey: r.purge_id, maxAttempts: 5 })).job_id;
+  await transition(at, actor, r, 'approve', to, rationale, details);
 }
 
 function onRequest<I extends TSchema>(verb: string, def: { summary: string; input: I; run: (ctx: RunCtx, input: Static<I>, r: PurgeRequest) => Promise<Static<typeof DetailView>> }) {
@@ -128,12 +144,7 @@ export const approvePurgeRequest = onRequest('approve', {
     const history = await getPurgeHistory(r.purge_id);
     if (history.some((h) => h.transition === 'approve' && h.actor === me)) throw new Problem('conflict', `${me} has already approved purge ${r.purge_id}`, { state: r.status });
     requireApproverRole(ctx, r, 'approving');
-    const asked = policyInput(r, history);
-    asked.approvals.push({ approver: { id: me, roles: ctx.principal.roles } });
-    const to = purgeApprovalSatisfied(ctx.tenantId, asked) ? nextState(r.status, 'approve') : r.status;
-    const details: Record<string, unknown> = { roles: ctx.principal.roles, bundle_hash: ctx.bundleHash };
-    if (to === 'approved') details.job_id = (await enqueue(PURGE_JOB, { purge_id: r.purge_id }, { now: ctx.now, idempotencyKey: r.purge_id, maxAttempts: 5 })).job_id;
-    await transition(ctx, r, 'approve', to, input.rationale, details);
+    await approve(ctx.now, r, history, me, input.rationale, { roles: ctx.principal.roles, bundle_hash: ctx.bundleHash });
     return detail(ctx.tenantId, (await getPurgeRequest(r.purge_id))!);
   },
 });
@@ -144,7 +155,7 @@ export const denyPurgeRequest = onRequest('deny', {
   run: async (ctx, input, r) => {
     const to = nextState(r.status, 'deny');
     requireApproverRole(ctx, r, 'denying');
-    await transition(ctx, r, 'deny', to, input.rationale, { roles: ctx.principal.roles });
+    await transition(ctx.now, ctx.principal.subjectId, r, 'deny', to, input.rationale, { roles: ctx.principal.roles });
     return detail(ctx.tenantId, (await getPurgeRequest(r.purge_id))!);
   },
 });
@@ -155,7 +166,7 @@ export const cancelPurgeRequest = onRequest('cancel', {
   run: async (ctx, input, r) => {
     const to = nextState(r.status, 'cancel');
     if (ctx.principal.subjectId !== r.requester) throw refuse(ctx, `only the requester ${r.requester} may cancel purge ${r.purge_id}`);
-    await transition(ctx, r, 'cancel', to, input.rationale ?? null);
+    await transition(ctx.now, ctx.principal.subjectId, r, 'cancel', to, input.rationale ?? null);
     return detail(ctx.tenantId, (await getPurgeRequest(r.purge_id))!);
   },
 });
@@ -187,4 +198,41 @@ export const getPurgeRequestAction = defineAction({
   run: (ctx, _input, r) => detail(ctx.tenantId, r),
 });
 
-export const purgeActions = [createPurgeRequest, approvePurgeRequest, denyPurgeRequest, cancelPurgeRequest, listPurgeRequestsAction, getPurgeRequestAction];
+
+/** How an operator is named in a tenant's purge history: never a subject id of the tenant (those hold no `:`). */
+const operatorActor = (operatorTenant: string, subjectId: string): string => `operator:${operatorTenant}:${subjectId}`;
+
+const OperatorPurgeParams = Type.Object({ id: TenantId, purgeId: IdParams.properties.id });
+type OperatorCtx = ActionContext<Static<typeof OperatorPurgeParams>, unknown>;
+const inTenant = <T>(ctx: OperatorCtx, fn: () => Promise<T>): Promise<T> => asTenant(ctx.params.id, fn, { scope: 'tenant' });
+
+export const operatorApprovePurgeRequest = defineAction({
+  name: 'purge.request.operator_approve',
+  method: 'POST',
+  path: '/tenants/:id/purge-requests/:purgeId/approve',
+  summary: "Approve a tenant's whole-tenant purge as a platform operator, with a rationale, where the platform's policy asks for it (platform operators, step-up)",
+  scope: 'platform',
+  params: OperatorPurgeParams,
+  input: Decide,
+  response: DetailView,
+  // Only what the path names: the tenant's request is read once the policy allowed the caller.
+  resource: async (ctx) => ({ tenant_id: ctx.params.id, purge_id: ctx.params.purgeId }),
+  target: (ctx) => `tenant:${ctx.params.id}/${purgeTarget(ctx.params.purgeId)}`,
+  run: (ctx, input) =>
+    inTenant(ctx, async () => {
+      const r = await getPurgeRequest(ctx.params.purgeId, { lock: true });
+      if (r === undefined) throw new Problem('not-found', `tenant ${ctx.params.id} has no purge request ${ctx.params.purgeId}`);
+      const roles = platformApproverRoles(r.scope);
+      if (roles.length === 0) throw new Problem('conflict', `a ${r.scope} purge takes no platform operator's approval; the tenant's own approvers decide it`, { state: r.status, scope: r.scope });
+      nextState(r.status, 'approve');
+      const refusal = `approving a tenant purge for the platform needs a role among ${roles.join(', ')}; ${ctx.principal.subjectId} has none`;
+      if (!ctx.principal.roles.some((role) => roles.includes(role))) throw new Denied({ reasons: [refusal], bundleHash: ctx.bundleHash }, refusal, purgeTarget(r.purge_id));
+      const me = operatorActor(ctx.tenantId, ctx.principal.subjectId);
+      const history = await getPurgeHistory(r.purge_id);
+      if (history.some((h) => h.transition === 'approve' && h.actor === me)) throw new Problem('conflict', `${me} has already approved purge ${r.purge_id}`, { state: r.status });
+      await approve(ctx.now, r, history, me, input.rationale, { platform: true, operator_tenant: ctx.tenantId, roles: ctx.principal.roles, bundle_hash: ctx.bundleHash });
+      return detail(ctx.params.id, (await getPurgeRequest(r.purge_id))!);
+    }),
+});
+
+export const purgeActions = [createPurgeRequest, approvePurgeRequest, denyPurgeRequest, cancelPurgeRequest, listPurgeRequestsAction, getPurgeRequestAction, operatorApprovePurgeRequest];

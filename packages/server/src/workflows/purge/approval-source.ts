@@ -1,8 +1,7 @@
 import type { ApprovalSource } from '../shared/approval-inbox.ts';
 import { rationaleHistory, roleApprovers } from '../shared/approval-inbox.ts';
-import { approvalsOf } from '../shared/history.ts';
 import { approvePurgeRequest } from './actions.ts';
-import { missingPurgeApprovals } from './purge-policy.ts';
+import { missingPurgeApprovals, purgePolicyInput } from './purge-policy.ts';
 import { getPurgeHistory, listPurgeRequests } from './purge-store.ts';
 
 const API = '/api/v1/purge-requests';
@@ -19,8 +18,7 @@ export const purgeApprovals: ApprovalSource = {
       if (r.requester === me.subjectId) continue;
       const history = await getPurgeHistory(r.purge_id);
       if (history.some((h) => h.transition === 'approve' && h.actor === me.subjectId)) continue;
-      const requesterRoles = (history.find((h) => h.transition === 'request')?.details.roles as string[] | undefined) ?? [];
-      const input = { requester: { id: r.requester, roles: requesterRoles }, scope: r.scope, approvals: approvalsOf(history) };
+      const input = purgePolicyInput(r, history);
       const missing = missingPurgeApprovals(ctx.tenantId, input);
       if (!me.roles.some((role) => missing.includes(role))) continue;
       if (!(await ctx.can(approvePurgeRequest.name, { id: r.purge_id }))) continue;

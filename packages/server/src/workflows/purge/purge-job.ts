@@ -5,7 +5,7 @@ import type { Signer } from '../../evidence/jwks.ts';
 import { deleteEntity, relationshipRef } from '../../graph/entity-store.ts';
 import { blobStore } from '../../blobs/index.ts';
 import { eraseSubject } from '../../identity/erase-subject.ts';
-import type { JobRunner } from '../../jobs/index.ts';
+import { enqueue, type JobRunner } from '../../jobs/index.ts';
 import { prepareActors, storedActor } from '../../identity/actor-pseudonyms.ts';
 import { dataKeys } from '../../keys/data-keys.ts';
 import { asTenant } from '../../db/tenant-tx.ts';
@@ -27,6 +27,13 @@ import { allowed, nextState } from './state-machine.ts';
 
 export const PURGE_JOB = 'purge.run';
 export const PURGE_ACTOR = 'system:purge';
+/** The sweep of a purged tenant's blob store, after the purge committed. */
+export const BLOB_SWEEP_JOB = 'purge.blobs.sweep';
+/**
+ * How long after the purge the sweep runs: an upload in flight when the purge listed the blobs
+ * lands in the meantime (one that lands later deletes itself, blobs/active-tenant-store.ts).
+ */
+export const BLOB_SWEEP_DELAY_MS = 60_000;
 
 const keysSha256 = (keys: string[]): string => createHash('sha256').update([...keys].sort().join('\n')).digest('hex');
 
@@ -48,6 +55,30 @@ async function deleteTenantBlobs(): Promise<NonNullable<PurgeManifest['blobs']>>
   const store = blobStore();
   const keys = await store.deleteAll();
   return { store: store.kind, deleted: keys.length, keys_sha256: keysSha256(keys) };
+}
+
+/**
+ * The sweep after a tenant purge committed: the tenant is purged, so its store takes no new
+ * write; what the purge's listing missed (an upload that landed after it) is deleted now, in the
+ * sweep's transaction (PostgreSQL) or at once (S3: a retry finds only what is left), and the
+ * receipt of the sweep names every key it deleted, none included.
+ */
+async function sweepTenantBlobs(purgeId: string, at: Date, jobId: string): Promise<void> {
+  const store = blobStore();
+  const keys = (await store.deleteAll()).sort();
+  const sha256 = keysSha256(keys);
+  await recordSystemStep({
+    actor: PURGE_ACTOR,
+    action: 'purge.tenant.blobs_swept',
+    target: purgeTarget(purgeId),
+    at,
+    jobId,
+    auditType: 'purge.blobs_swept',
+    details: { purge_id: purgeId, store: store.kind, deleted: keys.length, keys, keys_sha256: sha256 },
+    evidence: [`blob-keys:sha256:${sha256}`],
+  });
+  // The graph mirrors the receipt just written; a purged tenant keeps no graph.
+  await eraseTenantGraph();
 }
 
 /** Where the purge register is kept, and the platform key that signs it. */
@@ -171,11 +202,24 @@ export function installPurges(runner: JobRunner, register: () => PurgeRegisterSi
           details: { purge_id, manifest, manifest_sha256: manifestSha256 },
           evidence: [`purge-manifest:sha256:${manifestSha256}`],
         });
-        // The graph mirrors the receipts just written; a purged tenant keeps no graph.
-        if (r.scope === 'tenant') await eraseTenantGraph();
+        if (r.scope === 'tenant') {
+          await enqueue(BLOB_SWEEP_JOB, { purge_id }, { now: at, runAt: new Date(at.getTime() + BLOB_SWEEP_DELAY_MS), idempotencyKey: purge_id, maxAttempts: 10 });
+          // The graph mirrors the receipts just written; a purged tenant keeps no graph.
+          await eraseTenantGraph();
+        }
         if (r.scope === 'tenant' && o.platformTenant !== undefined) {
           await recordInPlatformLog(o.platformTenant, { manifest, sha256: manifestSha256, at, jobId: ctx.job.job_id, signer: sink?.signer });
         }
+      });
+    },
+  });
+  runner.register<{ purge_id: string }>(BLOB_SWEEP_JOB, {
+    backoffMs: 30_000,
+    run: async ({ purge_id }, ctx) => {
+      await ctx.tx(async () => {
+        const r = await getPurgeRequest(purge_id);
+        if (r?.scope !== 'tenant' || r.status !== 'done') return;
+        await sweepTenantBlobs(purge_id, ctx.clock.now(), ctx.job.job_id);
       });
     },
   });

@@ -96,7 +96,7 @@ export const TENANT_PURGE_KEEPS: Readonly<Record<string, string>> = {
   onboarding_events: 'append-only',
 };
 
-/** What the running purge keeps of its own: its request (the manifest lands there) and its job. */
+/** What the running purge keeps of its own: its request (the manifest lands there) and its job (the sweep of its blobs is queued after the deletion). */
 export interface RunningPurge {
   purgeId: string;
   jobId?: string | undefined;
@@ -142,5 +142,5 @@ export async function markTenantPurged(at: Date): Promise<void> {
 export const tenantPurgeRetained = (): string[] => [
   ...Object.entries(TENANT_PURGE_KEEPS).map(([table, why]) => `${table} (${why})`),
   'purge_requests: this purge (its manifest)',
-  'jobs: this purge',
+  'jobs: this purge and the sweep of its blobs',
 ];

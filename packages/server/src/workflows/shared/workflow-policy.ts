@@ -16,5 +16,14 @@ export function evaluateRule(tenantId: string, rule: string, input: unknown): un
   return engine.policy(tenantId, engine.bundleFor(tenantId)).evaluate(rule, input);
 }
 
+/**
+ * The value of `rule` for `input` under the server's base bundle: what the platform requires,
+ * which no tenant's own bundle can change.
+ */
+export function evaluateBaseRule(rule: string, input: unknown): unknown {
+  const { engine } = policyRuntime();
+  return engine.policy('', engine.base).evaluate(rule, input);
+}
+
 /** The strings of a rule's set or array value (Rego sets come back as Sets). */
 export const strings = (v: unknown): string[] => (v instanceof Set ? [...v] : Array.isArray(v) ? v : []).filter((s): s is string => typeof s === 'string');
