@@ -1,10 +1,17 @@
 import { PGlite } from '@electric-sql/pglite';
 import type { Database, Row, TransactionOptions, Tx } from './database.ts';
+import { ConnectionQueue } from './connection-queue.ts';
 import { CommitStatement } from './statement.ts';
+import { isBackgroundWork } from './work-priority.ts';
 
 export class PgliteDatabase implements Database {
   readonly engine = 'pglite' as const;
   private closed = false;
+  /**
+   * PGlite has one connection, which every statement and transaction takes in turn: ours decides
+   * the turns, so a request does not wait behind a queue of background work (ADR 0009).
+   */
+  private readonly connection = new ConnectionQueue();
   constructor(readonly pglite: PGlite) {}
 
   /** `dataDir` undefined = in memory; `template` = a dumped data dir to start from. */
@@ -16,15 +23,25 @@ export class PgliteDatabase implements Database {
     return new PgliteDatabase(pglite);
   }
 
-  async query<T extends object = Row>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return (await this.pglite.query<T>(sql, params)).rows;
+  query<T extends object = Row>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return this.inTurn(async () => (await this.pglite.query<T>(sql, params)).rows);
   }
 
-  async exec(sql: string): Promise<void> {
-    await this.pglite.exec(sql);
+  exec(sql: string): Promise<void> {
+    return this.inTurn(async () => {
+      await this.pglite.exec(sql);
+    });
+  }
+
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    return this.connection.run(isBackgroundWork() ? 'background' : 'request', work);
   }
 
   transaction<T>(fn: (tx: Tx, opened: Row[]) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    return this.inTurn(() => this.transactionNow(fn, options));
+  }
+
+  private transactionNow<T>(fn: (tx: Tx, opened: Row[]) => Promise<T>, options: TransactionOptions): Promise<T> {
     const settings = options.settings ?? [];
     const locks = options.sharedLocks ?? [];
     return this.pglite.transaction(async (inner) => {

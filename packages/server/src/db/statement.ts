@@ -8,21 +8,33 @@ export interface Statement {
 }
 
 /**
- * Several INSERT statements as one: each becomes a data-modifying CTE, with its parameters
- * renumbered. Used on the hot path where a decision writes receipt, audit and usage.
+ * A read sent after a batch's writes, in the same statement (runBatch), and the rows it returned.
+ * It sees the data as the statement began: not what the batch writes.
  */
-function batched(statements: Statement[]): Statement {
-  const params = statements.flatMap((s) => s.params);
-  const key = statements.map((s) => `${s.params.length}\u0000${s.sql}`).join('\u0000');
+export interface BatchRead {
+  statement: Statement;
+  rows?: Row[];
+}
+
+/**
+ * Several INSERT statements as one: each becomes a data-modifying CTE, with its parameters
+ * renumbered; then `read`, or nothing. Used on the hot path where a decision writes receipt,
+ * audit and usage.
+ */
+function batched(statements: Statement[], read?: Statement): Statement {
+  const all = read === undefined ? statements : [...statements, read];
+  const params = all.flatMap((s) => s.params);
+  const key = all.map((s) => `${s.params.length}\u0000${s.sql}`).join('\u0000') + (read === undefined ? '' : '\u0000read');
   let sql = batchedSql.get(key);
   if (sql === undefined) {
     let offset = 0;
-    const parts = statements.map((s, i) => {
+    const renumbered = all.map((s) => {
       const at = offset;
       offset += s.params.length;
-      return `s${i} AS (${s.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + at}`)} RETURNING 1)`;
+      return s.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + at}`);
     });
-    sql = `WITH ${parts.join(', ')} SELECT 1`;
+    const parts = renumbered.slice(0, statements.length).map((sql, i) => `s${i} AS (${sql} RETURNING 1)`);
+    sql = `WITH ${parts.join(', ')} ${read === undefined ? 'SELECT 1' : renumbered.at(-1)!}`;
     if (batchedSql.size < MAX_BATCH_SHAPES) batchedSql.set(key, sql);
   }
   return { sql, params };
@@ -35,11 +47,15 @@ function batched(statements: Statement[]): Statement {
 const batchedSql = new Map<string, string>();
 const MAX_BATCH_SHAPES = 500;
 
-/** Runs several INSERT statements in one round trip. */
-export async function runBatch(statements: Statement[]): Promise<void> {
-  if (statements.length === 0) return;
-  const { sql, params } = batched(statements);
-  await currentTx().query<Row>(sql, params);
+/** Runs several INSERT statements in one round trip, with `read` after them (its rows kept in it). */
+export async function runBatch(statements: Statement[], read?: BatchRead): Promise<void> {
+  if (statements.length === 0) {
+    if (read !== undefined) read.rows = await currentTx().query<Row>(read.statement.sql, read.statement.params);
+    return;
+  }
+  const { sql, params } = batched(statements, read?.statement);
+  const rows = await currentTx().query<Row>(sql, params);
+  if (read !== undefined) read.rows = rows;
 }
 
 /** Makes several INSERT statements, as one, the last of the current transaction, sent with its COMMIT. */

@@ -3,6 +3,7 @@ import { Gauge } from 'prom-client';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.ts';
 import { withPlatformTransaction, withTenantTransaction } from '../db/tenant-tx.ts';
+import { inBackground } from '../db/work-priority.ts';
 import { enqueue, type JobContext, type JobRunner } from '../jobs/index.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import { listTenants } from '../tenancy/tenants.ts';
@@ -88,7 +89,7 @@ export function installMetering(app: FastifyInstance, runner: JobRunner, d: Mete
   });
   if (o.background) {
     let timer: NodeJS.Timeout | undefined;
-    const tick = () => void scheduleAggregation(d.db, d.clock.now()).catch((err: unknown) => d.log.error({ err }, 'queueing usage aggregation failed'));
+    const tick = () => void inBackground(() => scheduleAggregation(d.db, d.clock.now())).catch((err: unknown) => d.log.error({ err }, 'queueing usage aggregation failed'));
     // The first slot is queued one interval after the start: a start (or a test's app) writes nothing by itself.
     app.addHook('onReady', async () => {
       timer = setInterval(tick, AGGREGATE_EVERY_MS).unref();

@@ -1,4 +1,5 @@
 import { currentTenantId, currentTx } from '../context.ts';
+import type { Statement } from '../db/statement.ts';
 import { mirrorEntity, mirrorLink, unlinkAll } from '../graph/mirror.ts';
 import { rememberActorKey } from './actor-pseudonyms.ts';
 import type { SubjectAttributes } from './principal.ts';
@@ -66,10 +67,12 @@ async function getPrincipalSubject(subjectId: string): Promise<Subject | undefin
 
 export const databaseSubjectStore: SubjectStore = { getSubject: getPrincipalSubject };
 
+/** The read of the tenant's subjects, for a caller to send with other statements (runBatch); `toSubject` turns its rows into subjects. */
+export const listSubjectsStatement = (): Statement => ({ sql: `SELECT ${columns} FROM subjects WHERE tenant_id = $1 ORDER BY subject_id`, params: [currentTenantId()] });
+
 export async function listSubjects(): Promise<Subject[]> {
-  const rows = await currentTx().query<SubjectRow>(`SELECT ${columns} FROM subjects WHERE tenant_id = $1 ORDER BY subject_id`, [
-    currentTenantId(),
-  ]);
+  const { sql, params } = listSubjectsStatement();
+  const rows = await currentTx().query<SubjectRow>(sql, params);
   return rows.map(toSubject);
 }
 

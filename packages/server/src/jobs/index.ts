@@ -27,7 +27,7 @@
  *   `failed` and the kind's `onFailed` runs in the same transaction. Success marks it `done`.
  *   Handlers must be safe to run again: an attempt may be interrupted at any point.
  */
-export { enqueue, type EnqueueOptions } from './enqueue.ts';
+export { enqueue, enqueueStatement, type EnqueueOptions } from './enqueue.ts';
 export { JobRunner, PermanentJobError, LeaseLostError, type JobContext, type JobKind, type JobRunnerOptions } from './job-runner.ts';
 export { getJob, type Job, type JobError, type JobStatus } from './job-store.ts';
 export { installJobs } from './install-jobs.ts';

@@ -3,6 +3,7 @@ import { runWithContext } from '../context.ts';
 import type { Database } from '../db/database.ts';
 import { acrossDatabases } from '../db/region-router.ts';
 import { withPlatformTransaction, withTenantTransaction } from '../db/tenant-tx.ts';
+import { inBackground } from '../db/work-priority.ts';
 import type { Clock } from '../util/clock.ts';
 import { uuidv7 } from '../util/ids.ts';
 import { claimJob, dueJobs, extendLease, holdLease, settleJob, type Job } from './job-store.ts';
@@ -116,7 +117,7 @@ export class JobRunner {
   }
 
   private tick(): void {
-    this.runDue().catch((err: unknown) => this.o.log.error({ err }, 'job pass failed'));
+    inBackground(() => this.runDue()).catch((err: unknown) => this.o.log.error({ err }, 'job pass failed'));
   }
 
   private async runPass(): Promise<number> {

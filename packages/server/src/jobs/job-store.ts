@@ -1,4 +1,5 @@
 import { currentTenantId, currentTx } from '../context.ts';
+import type { Statement } from '../db/statement.ts';
 import { uuidv7 } from '../util/ids.ts';
 
 // The current tenant's jobs. Every function runs on the transaction of the context.
@@ -59,15 +60,20 @@ export interface NewJob {
   now: Date;
 }
 
+/** The insert of a job, doing nothing when its idempotency key is already used for its kind; batched by callers that need nothing back. */
+export function insertJobStatement(j: NewJob): Statement {
+  return {
+    sql: `INSERT INTO jobs (tenant_id, job_id, kind, payload, status, idempotency_key, due_at, max_attempts, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, 'queued', $5, $6, $7, $8, $8)
+     ON CONFLICT (tenant_id, kind, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING`,
+    params: [currentTenantId(), uuidv7(j.now.getTime()), j.kind, JSON.stringify(j.payload), j.idempotencyKey ?? null, j.runAt.toISOString(), j.maxAttempts, j.now.toISOString()],
+  };
+}
+
 /** Inserts a job; with an idempotency key already used for this kind, returns that job instead. */
 export async function insertJob(j: NewJob): Promise<{ job: Job; created: boolean }> {
-  const rows = await currentTx().query<JobRow>(
-    `INSERT INTO jobs (tenant_id, job_id, kind, payload, status, idempotency_key, due_at, max_attempts, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, 'queued', $5, $6, $7, $8, $8)
-     ON CONFLICT (tenant_id, kind, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-     RETURNING ${COLUMNS}`,
-    [currentTenantId(), uuidv7(j.now.getTime()), j.kind, JSON.stringify(j.payload), j.idempotencyKey ?? null, j.runAt.toISOString(), j.maxAttempts, j.now.toISOString()],
-  );
+  const insert = insertJobStatement(j);
+  const rows = await currentTx().query<JobRow>(`${insert.sql} RETURNING ${COLUMNS}`, insert.params);
   if (rows[0] !== undefined) return { job: toJob(rows[0]), created: true };
   const existing = await currentTx().query<JobRow>(`SELECT ${COLUMNS} FROM jobs WHERE tenant_id = $1 AND kind = $2 AND idempotency_key = $3`, [
     currentTenantId(),

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { currentTenantId, currentTx } from '../context.ts';
+import type { Tx } from '../db/database.ts';
 import { canonicalJson } from '../util/canonical-json.ts';
 import { uuidv7 } from '../util/ids.ts';
 import { kekRevoked } from './kek-revoked.ts';
@@ -58,6 +59,26 @@ const KEY_ROWS = `SELECT k.key_id, k.subject_id, k.wrapped_key, k.shredded_at, k
 
 const isRevokedKek = (row: KeyRow) => row.kek_version !== null && row.wrapped_kek === null;
 
+/**
+ * Live key rows a transaction read with other data (a request's opening read brings its caller's),
+ * by subject: `forSubject` takes its row from here instead of reading it again. A key destroyed in
+ * the transaction, or rewrapped, is forgotten with all the others.
+ */
+const liveRowsRead = new WeakMap<Tx, Map<string, KeyRow>>();
+
+/** Records the live key row of a subject, read in the current transaction. */
+export function rememberLiveKeyRow(row: KeyRow): void {
+  const tx = currentTx();
+  let rows = liveRowsRead.get(tx);
+  if (rows === undefined) liveRowsRead.set(tx, (rows = new Map()));
+  rows.set(`${currentTenantId()}\u0000${row.subject_id}`, row);
+}
+
+/** Forgets the key rows the current transaction read with other data: it is about to change keys or their KEKs. */
+export function forgetKeyRowsRead(): void {
+  liveRowsRead.delete(currentTx());
+}
+
 /** An unwrapped key and the KEK version it was unwrapped with (null: the platform's). */
 interface CachedKey {
   kekVersion: number | null;
@@ -86,7 +107,7 @@ export class DataKeys {
     const tenantId = currentTenantId();
     const live = () =>
       currentTx().query<KeyRow>(`${KEY_ROWS} WHERE k.tenant_id = $1 AND k.subject_id = $2 AND k.shredded_at IS NULL`, [tenantId, subjectId]);
-    let [row] = await live();
+    let row = liveRowsRead.get(currentTx())?.get(`${tenantId}\u0000${subjectId}`) ?? (await live())[0];
     if (row === undefined) {
       const keyId = uuidv7(now.getTime());
       const key = randomBytes(32);
@@ -196,6 +217,7 @@ export class DataKeys {
  * behalf of a purge; returns their ids. The rows stay, with when and by which purge.
  */
 export async function destroyDataKeys(match: { subjectId?: string; keyIds?: string[] }, purgeId: string, at: Date): Promise<string[]> {
+  forgetKeyRowsRead();
   const rows = await currentTx().query<{ key_id: string }>(
     `UPDATE subject_data_keys SET wrapped_key = NULL, shredded_at = $4, purge_id = $5
      WHERE tenant_id = $1 AND shredded_at IS NULL AND ($2::text IS NULL OR subject_id = $2) AND ($3::uuid[] IS NULL OR key_id = ANY($3::uuid[])) RETURNING key_id`,

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { currentTenantId, currentTx } from '../context.ts';
 import type { Database } from '../db/database.ts';
 import { withTenantTransaction } from '../db/tenant-tx.ts';
+import { inBackground } from '../db/work-priority.ts';
 import { enqueue, type JobRunner } from '../jobs/index.ts';
 import type { Clock } from '../util/clock.ts';
 import { recordSystemStep } from '../workflows/shared/system-step.ts';
@@ -116,10 +117,10 @@ export function installKekUseSummaries(app: FastifyInstance, runner: JobRunner, 
   if (!o.background) return;
   let timer: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
-    timer = setInterval(() => void flush(), Math.min(KEK_USE_FLUSH_MS, o.periodMs)).unref();
+    timer = setInterval(() => void inBackground(flush), Math.min(KEK_USE_FLUSH_MS, o.periodMs)).unref();
   });
   app.addHook('onClose', async () => {
     clearInterval(timer);
-    await flush();
+    await inBackground(flush);
   });
 }

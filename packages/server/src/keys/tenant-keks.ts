@@ -3,7 +3,7 @@ import { currentTenantId, currentTx } from '../context.ts';
 import { lockTenant } from '../db/tenant-locks.ts';
 import { Problem } from '../http/problem.ts';
 import { canonicalJson } from '../util/canonical-json.ts';
-import { dataKeyWrapAad, type KekResolver } from './data-keys.ts';
+import { dataKeyWrapAad, forgetKeyRowsRead, type KekResolver } from './data-keys.ts';
 import { kekRevoked } from './kek-revoked.ts';
 import { LocalKeyProvider, type KeyProvider } from './key-provider.ts';
 
@@ -127,6 +127,7 @@ export class TenantKeks implements KekResolver {
     const oldProvider = latest === undefined ? this.platform : await this.provider(latest.version, latest.wrapped_kek);
     const version = (latest?.version ?? 0) + 1;
     const next = new LocalKeyProvider(kek);
+    forgetKeyRowsRead();
     if (latest !== undefined) {
       await currentTx().query(`UPDATE tenant_keks SET status = 'retired', wrapped_kek = NULL, retired_at = $3 WHERE tenant_id = $1 AND version = $2`, [tenantId, latest.version, now.toISOString()]);
     }
@@ -157,6 +158,7 @@ export class TenantKeks implements KekResolver {
     const latest = (await this.rows()).at(-1);
     if (latest === undefined) throw new Problem('not-found', 'the tenant holds no key-encryption key of its own: there is nothing to revoke');
     if (latest.status !== 'active') throw kekRevoked('the tenant key-encryption key is already revoked');
+    forgetKeyRowsRead();
     await currentTx().query(`UPDATE tenant_keks SET status = 'revoked', wrapped_kek = NULL, revoked_at = $3 WHERE tenant_id = $1 AND version = $2`, [tenantId, latest.version, now.toISOString()]);
     this.unwrapped.delete(`${tenantId}\u0000${latest.version}`);
     const [count] = await currentTx().query<{ n: number }>(`SELECT count(*)::int AS n FROM subject_data_keys WHERE tenant_id = $1 AND kek_version = $2 AND shredded_at IS NULL`, [tenantId, latest.version]);

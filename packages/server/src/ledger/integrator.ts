@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../db/database.ts';
 import { acrossDatabases } from '../db/region-router.ts';
 import { withPlatformTransaction, withTenantTransaction } from '../db/tenant-tx.ts';
+import { BACKGROUND_SLICE_ROWS, inBackground, isBackgroundWork } from '../db/work-priority.ts';
 import { currentTx } from '../context.ts';
 import type { TenantKeys } from '../keys/tenant-keys.ts';
 import type { Clock } from '../util/clock.ts';
@@ -135,7 +136,9 @@ export class LedgerIntegrator {
         // A batch stops at the next multiple of `every`, so a log that catches up still gets a
         // checkpoint every `every` leaves.
         const room = every - ((size - lastSize) % every);
-        const limit = Math.min(room, this.o.batchLimit ?? 5_000);
+        // Background work on a database of one connection takes a short slice: a request may be waiting.
+        const slice = isBackgroundWork() && this.o.db.engine === 'pglite' ? BACKGROUND_SLICE_ROWS : Infinity;
+        const limit = Math.min(room, this.o.batchLimit ?? 5_000, slice);
         const queued = await queuedReceipts(limit);
         const more = queued.length === limit;
         let root: Uint8Array | undefined;
@@ -181,7 +184,7 @@ export class LedgerIntegrator {
     if (this.stopped) return;
     this.dirty.add(tenantId);
     if (this.running.has(tenantId)) return;
-    const run = (async () => {
+    const run = inBackground(async () => {
       await new Promise((resolve) => setImmediate(resolve));
       try {
         while (this.dirty.delete(tenantId)) {
@@ -203,7 +206,7 @@ export class LedgerIntegrator {
       } finally {
         this.running.delete(tenantId);
       }
-    })();
+    });
     this.running.set(tenantId, run);
   }
 
@@ -213,9 +216,9 @@ export class LedgerIntegrator {
    */
   async start(tickMs = Math.min(this.o.checkpointIntervalMs, 1_000)): Promise<void> {
     if (this.timer !== undefined) return;
-    this.timer = setInterval(() => void this.tick(), tickMs);
+    this.timer = setInterval(() => void inBackground(() => this.tick()), tickMs);
     this.timer.unref();
-    void this.catchUp();
+    void inBackground(() => this.catchUp());
     // Wake-ups only hasten work the timer finds anyway: without them (a database not reachable yet) it goes on.
     this.unlisten = await this.o.db.listen(LEDGER_CHANNEL, (tenantId) => this.nudge(tenantId), () => this.poke()).catch((err: unknown) => {
       this.o.log.warn({ err }, 'ledger wake-ups are off: the timer alone finds queued receipts');
@@ -254,7 +257,7 @@ export class LedgerIntegrator {
     this.poked = true;
     setTimeout(() => {
       this.poked = false;
-      void this.tick();
+      void inBackground(() => this.tick());
     }, this.o.pokeDelayMs ?? POKE_DELAY_MS).unref();
   }
 

@@ -4,6 +4,7 @@ import { currentTenantId, currentTx } from '../context.ts';
 import type { Database } from '../db/database.ts';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { withTenantTransaction } from '../db/tenant-tx.ts';
+import { inBackground } from '../db/work-priority.ts';
 import type { Clock } from '../util/clock.ts';
 import { uuidv7 } from '../util/ids.ts';
 import type { ActionObservation, Signals } from './signals.ts';
@@ -123,11 +124,11 @@ export function installServiceSamples(app: FastifyInstance, o: { db: Database; c
   if (o.background) {
     let timer: NodeJS.Timeout | undefined;
     app.addHook('onReady', async () => {
-      timer = setInterval(() => void flush().catch((err: unknown) => o.log.warn({ err }, 'service samples could not be stored')), SAMPLE_WINDOW_MS).unref();
+      timer = setInterval(() => void inBackground(flush).catch((err: unknown) => o.log.warn({ err }, 'service samples could not be stored')), SAMPLE_WINDOW_MS).unref();
     });
     app.addHook('onClose', async () => {
       clearInterval(timer);
-      await flush().catch((err: unknown) => o.log.warn({ err }, 'service samples could not be stored'));
+      await inBackground(flush).catch((err: unknown) => o.log.warn({ err }, 'service samples could not be stored'));
     });
   }
 }

@@ -21,6 +21,7 @@ import { tenantParamOf, type ActionContext, type AnyAction, type RunContext } fr
 import { decisionInput } from './decision-input.ts';
 import { REQUEST_STATE_READ, requestState, SUBJECT_SETTING } from './request-state.ts';
 import { prepareActors, rememberActorKey, storedActor, subjectNamedBy } from '../identity/actor-pseudonyms.ts';
+import { rememberLiveKeyRow } from '../keys/data-keys.ts';
 
 export interface PipelineDeps {
   db: Database;
@@ -123,7 +124,10 @@ export async function executeStep(deps: PipelineDeps, action: AnyAction, credent
       // The transaction's context (its own object) names the subject from here on, and what it
       // records names a person by pseudonym: the key read with the subject, or one made now.
       currentContext()!.subject = principal;
-      if (state.actorKeyId !== undefined && state.subject?.subject_id === principal.subjectId) rememberActorKey(principal.subjectId, state.actorKeyId);
+      if (state.actorKey !== undefined && state.subject?.subject_id === principal.subjectId) {
+        rememberActorKey(principal.subjectId, state.actorKey.key_id);
+        rememberLiveKeyRow(state.actorKey);
+      }
       await prepareActors([principal.subjectId], now);
       const current = state.tenant;
       if (current === undefined) throw new Problem('unauthenticated', 'the credential names an unknown tenant');

@@ -3,6 +3,7 @@ import { currentTenantId, currentTx } from '../context.ts';
 import { mirrorDecisions } from '../graph/mirror.ts';
 import type { Database } from '../db/database.ts';
 import { withTenantTransaction } from '../db/tenant-tx.ts';
+import { BACKGROUND_SLICE_ROWS, inBackground } from '../db/work-priority.ts';
 import { insertUsageEvents } from '../finops/usage-events.ts';
 import { storedFormsOf } from '../identity/actor-pseudonyms.ts';
 import { systemClock, type Clock } from '../util/clock.ts';
@@ -77,7 +78,7 @@ export class DecisionLogWriter {
     const batch = this.pending;
     this.pending = [];
     // Batches are written one after another, so a flush also waits for those before it.
-    this.writing = this.writing.then(() => this.write(batch));
+    this.writing = this.writing.then(() => inBackground(() => this.write(batch)));
     return this.writing;
   }
 
@@ -89,22 +90,28 @@ export class DecisionLogWriter {
       else pending.push(p);
     }
     for (const [tenant, pending] of byTenant) {
-      const records = pending.map((p) => p.record);
-      const bundles = new Map(pending.map((p) => [p.bundle.hash, p.bundle]));
-      const at = new Date(records[0]!.timestamp);
-      try {
-        // Each bundle not yet known stored is archived first, in a transaction that holds nothing
-        // else; then the decisions. A request archives its bundle early and writes its decision's
-        // graph entity at commit, so one transaction holding both a decision and a bundle could
-        // wait on a request in a circle. Committed first, the bundle is stored before any decision
-        // citing it.
-        for (const bundle of bundles.values()) {
-          if (!this.archive.knows(tenant, bundle.hash)) await withTenantTransaction(this.db, tenant, () => this.archive.keep(bundle, at));
-        }
-        await withTenantTransaction(this.db, tenant, () => insertDecisions(records, this.clock.now()));
-      } catch (error) {
-        this.log.error({ err: error, tenant_id: tenant, decisions: records.length }, 'decision log write failed');
+      // On a database of one connection a tenant's decisions go in slices, each a short transaction a request may come before.
+      const slice = this.db.engine === 'pglite' ? BACKGROUND_SLICE_ROWS : pending.length;
+      for (let from = 0; from < pending.length; from += slice) await this.writeTenant(tenant, pending.slice(from, from + slice));
+    }
+  }
+
+  private async writeTenant(tenant: string, pending: PendingDecision[]): Promise<void> {
+    const records = pending.map((p) => p.record);
+    const bundles = new Map(pending.map((p) => [p.bundle.hash, p.bundle]));
+    const at = new Date(records[0]!.timestamp);
+    try {
+      // Each bundle not yet known stored is archived first, in a transaction that holds nothing
+      // else; then the decisions. A request archives its bundle early and writes its decision's
+      // graph entity at commit, so one transaction holding both a decision and a bundle could
+      // wait on a request in a circle. Committed first, the bundle is stored before any decision
+      // citing it.
+      for (const bundle of bundles.values()) {
+        if (!this.archive.knows(tenant, bundle.hash)) await withTenantTransaction(this.db, tenant, () => this.archive.keep(bundle, at));
       }
+      await withTenantTransaction(this.db, tenant, () => insertDecisions(records, this.clock.now()));
+    } catch (error) {
+      this.log.error({ err: error, tenant_id: tenant, decisions: records.length }, 'decision log write failed');
     }
   }
 }

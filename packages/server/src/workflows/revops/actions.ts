@@ -1,5 +1,5 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { runBatch, type Statement } from '../../db/statement.ts';
+import { runBatch, type BatchRead, type Statement } from '../../db/statement.ts';
 import { auditEventStatement } from '../../audit/audit-events.ts';
 import { prepareActors } from '../../identity/actor-pseudonyms.ts';
 import { Problem } from '../../http/problem.ts';
@@ -36,10 +36,10 @@ import {
   type QuoteTerms,
 } from './deal-store.ts';
 import { computeTotals, type QuoteLineInput } from './money.ts';
-import { currentApprovals, decide, quoteDetail, termsDigest, termsRef, type QuoteDetail } from './quote-service.ts';
+import { candidatesRead, currentApprovals, decide, quoteDetail, termsDigest, termsRef, type QuoteDetail } from './quote-service.ts';
 import { quoteMachine, type QuoteState, type QuoteTransition } from './quote-machine.ts';
 import { isExpired, ruleRefusal, type QuoteVerb } from './quote-permissions.ts';
-import { scheduleExpiry } from './quote-expiry.ts';
+import { expiryStatement } from './quote-expiry.ts';
 import { contractTarget, quoteApprovalGraph } from './deal-graph.ts';
 import { listRoutingRules, routeLead, upsertRoutingRule } from './routing.ts';
 import { rerouted } from './policy-impact.ts';
@@ -96,15 +96,15 @@ const nextSeq = (history: QuoteHistoryEntry[]): number => (history.at(-1)?.seq ?
  * Appends a step after a quote's `history`, in one round trip with the step's other writes
  * (`alongside`); returns the entry as the history reads it back.
  */
-async function record(quoteId: string, history: QuoteHistoryEntry[], e: Omit<QuoteHistoryEntry, 'seq'>, o: { snapshot?: Quote; alongside?: Statement[] } = {}): Promise<QuoteHistoryEntry> {
+async function record(quoteId: string, history: QuoteHistoryEntry[], e: Omit<QuoteHistoryEntry, 'seq'>, o: { snapshot?: Quote; alongside?: Statement[]; read?: BatchRead | undefined } = {}): Promise<QuoteHistoryEntry> {
   const seq = nextSeq(history);
-  await quoteHistory.append(quoteId, e, { seq, alongside: o.alongside ?? [], ...(o.snapshot === undefined ? {} : { snapshot: { key: 'quote', value: o.snapshot } }) });
+  await quoteHistory.append(quoteId, e, { seq, alongside: o.alongside ?? [], ...(o.snapshot === undefined ? {} : { snapshot: { key: 'quote', value: o.snapshot } }), ...(o.read === undefined ? {} : { read: o.read }) });
   return { seq, ...e, details: JSON.parse(JSON.stringify(e.details)) as Record<string, unknown> };
 }
 
 /**
  * Moves a quote after its `history`: writes it (with `alongside`, the step's other writes) and
- * records who did it and why, in one round trip; returns the history entry.
+ * records who did it and why, in one round trip, which also makes `read`; returns the history entry.
  */
 async function move(
   ctx: Ctx,
@@ -114,11 +114,11 @@ async function move(
   t: QuoteTransition,
   rationale: string | null,
   details: Record<string, unknown> = {},
-  o: { snapshot?: boolean; alongside?: Statement[] } = {},
+  o: { snapshot?: boolean; alongside?: Statement[]; read?: BatchRead | undefined } = {},
 ): Promise<QuoteHistoryEntry> {
   const e = { at: ctx.now.toISOString(), actor: ctx.principal.subjectId, transition: t, from_state: before.status, to_state: after.status, rationale, details };
   const approval = t === 'approve' ? quoteApprovalGraph(before.quote_id, nextSeq(history), e) : [];
-  return record(before.quote_id, history, e, { alongside: [...quoteUpdateStatements(after), ...(o.alongside ?? []), ...approval], ...(o.snapshot === true ? { snapshot: after } : {}) });
+  return record(before.quote_id, history, e, { alongside: [...quoteUpdateStatements(after), ...(o.alongside ?? []), ...approval], read: o.read, ...(o.snapshot === true ? { snapshot: after } : {}) });
 }
 
 /** The history rows read with a locked quote, for its step to open without reading them again. */
@@ -139,8 +139,8 @@ function historyOf(q: Quote): Promise<QuoteHistoryEntry[]> {
 }
 
 /** The reply of a step: the quote as it was written, with the history read before the step and the entries it added. */
-const replyAfter = (ctx: Ctx, q: Quote, history: QuoteHistoryEntry[], added: QuoteHistoryEntry[], contract?: Contract): Promise<QuoteDetail> =>
-  quoteDetail(ctx, q, { history: [...history, ...added], ...(contract === undefined ? {} : { contract }) });
+const replyAfter = (ctx: Ctx, q: Quote, history: QuoteHistoryEntry[], added: QuoteHistoryEntry[], o: { contract?: Contract; candidates?: BatchRead | undefined } = {}): Promise<QuoteDetail> =>
+  quoteDetail(ctx, q, { history: [...history, ...added], ...(o.contract === undefined ? {} : { contract: o.contract }), ...(o.candidates === undefined ? {} : { candidates: o.candidates }) });
 
 /** A POST on one quote: `/revops/quotes/{id}/<verb>`, the quote loaded and locked first. */
 function onQuote<I extends TSchema>(
@@ -312,12 +312,11 @@ export const createQuote = defineAction({
       { quote_id: uuidv7(ctx.now.getTime()), opportunity_id: o.opportunity_id, owner: ctx.principal.subjectId, version: 1, status: 'draft', currency: input.currency, discount_bp: input.discount_bp, terms: input.terms, required_roles: [], valid_until: validUntil(ctx.now, input.terms), created_at: at, updated_at: at },
       input.lines,
     );
-    await scheduleExpiry(draft, ctx.now);
     const created = await record(
       draft.quote_id,
       [],
       { at, actor: draft.owner, transition: 'create', from_state: null, to_state: 'draft', rationale: null, details: { roles: ctx.principal.roles, version: 1, terms_sha256: termsDigest(draft) } },
-      { snapshot: draft, alongside: quoteInsertStatements(draft) },
+      { snapshot: draft, alongside: [...quoteInsertStatements(draft), expiryStatement(draft, ctx.now)] },
     );
     return quoteDetail(ctx, draft, { history: [created], contract: null });
   },
@@ -345,8 +344,7 @@ export const updateQuoteAction = defineAction({
       { ...q, version: q.version + 1, status: to, discount_bp: input.discount_bp ?? q.discount_bp, terms, required_roles: [], valid_until: validUntil(ctx.now, terms), updated_at: ctx.now.toISOString() },
       input.lines ?? q.lines,
     );
-    await scheduleExpiry(edited, ctx.now);
-    const edit = await move(ctx, history, q, edited, 'edit', input.rationale ?? null, { version: edited.version, approvals_dropped: dropped.length, dropped_approvers: dropped, terms_sha256: termsDigest(edited) }, { snapshot: true });
+    const edit = await move(ctx, history, q, edited, 'edit', input.rationale ?? null, { version: edited.version, approvals_dropped: dropped.length, dropped_approvers: dropped, terms_sha256: termsDigest(edited) }, { snapshot: true, alongside: [expiryStatement(edited, ctx.now)] });
     return replyAfter(ctx, edited, history, [edit]);
   },
 });
@@ -365,8 +363,10 @@ export const submitQuote = onQuote('submit', 'submit-for-approval', {
     submitted.required_roles = d.required_approvals;
     const frozen = { terms_sha256: termsDigest(q), total_minor: q.total_minor, currency: q.currency, version: q.version };
     const history = await historyOf(q);
-    const submit = await move(ctx, history, q, submitted, 'submit', input.rationale, { roles: requester.roles, bundle_hash: ctx.bundleHash, required_approvals: d.required_approvals, ...frozen });
-    if (!d.self_approved) return replyAfter(ctx, submitted, history, [submit]);
+    // Who may approve, read with the step's writes when the quote waits for approvals.
+    const candidates = d.self_approved ? undefined : candidatesRead(submitted);
+    const submit = await move(ctx, history, q, submitted, 'submit', input.rationale, { roles: requester.roles, bundle_hash: ctx.bundleHash, required_approvals: d.required_approvals, ...frozen }, { read: candidates });
+    if (!d.self_approved) return replyAfter(ctx, submitted, history, [submit], { candidates });
     const approved: Quote = { ...submitted, status: quoteMachine.next('submitted', 'approve') };
     const approval = await move(ctx, [...history, submit], submitted, approved, 'approve', input.rationale, { roles: requester.roles, bundle_hash: ctx.bundleHash, self_approved: true, ...frozen });
     return replyAfter(ctx, approved, history, [submit, approval]);
@@ -387,8 +387,9 @@ export const approveQuote = onQuote('approve', 'approve', {
     await requireRules(ctx, 'approve', q, history);
     const d = decide(ctx.tenantId, q, history, [{ approver: me }]);
     const after: Quote = { ...q, status: d.allow ? quoteMachine.next(q.status, 'approve') : q.status, updated_at: ctx.now.toISOString() };
-    const approval = await move(ctx, history, q, after, 'approve', input.rationale, { roles: me.roles, bundle_hash: ctx.bundleHash, terms_sha256: termsDigest(q), total_minor: q.total_minor, currency: q.currency, version: q.version });
-    return replyAfter(ctx, after, history, [approval]);
+    const candidates = candidatesRead(after);
+    const approval = await move(ctx, history, q, after, 'approve', input.rationale, { roles: me.roles, bundle_hash: ctx.bundleHash, terms_sha256: termsDigest(q), total_minor: q.total_minor, currency: q.currency, version: q.version }, { read: candidates });
+    return replyAfter(ctx, after, history, [approval], { candidates });
   },
 });
 
@@ -427,7 +428,7 @@ export const activateQuote = onQuote('activate', 'activate', {
     const history = await historyOf(q);
     const active: Quote = { ...q, status: to, updated_at: ctx.now.toISOString() };
     const activation = await move(ctx, history, q, active, 'activate', null, { contract, terms_sha256: termsDigest(q) }, { alongside: [...contractInsertStatements(contract), ...opportunityStageStatements(q.opportunity_id, 'won', ctx.now)] });
-    return replyAfter(ctx, active, history, [activation], contract);
+    return replyAfter(ctx, active, history, [activation], { contract });
   },
 });
 

@@ -1,4 +1,5 @@
-import { enqueue, type JobRunner } from '../../jobs/index.ts';
+import type { Statement } from '../../db/statement.ts';
+import { enqueueStatement, type JobRunner } from '../../jobs/index.ts';
 import { recordSystemStep } from '../shared/system-step.ts';
 import { getQuote, quoteHistory, quoteTarget, updateQuote, type Quote } from './deal-store.ts';
 import { quoteMachine, quoteStepAction } from './quote-machine.ts';
@@ -15,11 +16,12 @@ interface ExpirePayload {
 }
 
 /**
- * Schedules the quote's expiry at its validity date, in the caller's transaction. An edit sets a
- * new date and schedules again (one job per date); a job that finds the date moved does nothing.
+ * The statement that schedules the quote's expiry at its validity date, sent with the step's other
+ * writes. An edit sets a new date and schedules again (one job per date); a job that finds the date
+ * moved does nothing.
  */
-export async function scheduleExpiry(q: Pick<Quote, 'quote_id' | 'valid_until'>, now: Date): Promise<void> {
-  await enqueue(QUOTE_EXPIRE_JOB, { quote_id: q.quote_id } satisfies ExpirePayload, { now, runAt: new Date(q.valid_until), idempotencyKey: `${q.quote_id}@${q.valid_until}` });
+export function expiryStatement(q: Pick<Quote, 'quote_id' | 'valid_until'>, now: Date): Statement {
+  return enqueueStatement(QUOTE_EXPIRE_JOB, { quote_id: q.quote_id } satisfies ExpirePayload, { now, runAt: new Date(q.valid_until), idempotencyKey: `${q.quote_id}@${q.valid_until}` });
 }
 
 export function installQuoteExpiry(runner: JobRunner): void {

@@ -1,4 +1,5 @@
-import { listSubjects } from '../../identity/subjects.ts';
+import { listSubjects, listSubjectsStatement, toSubject, type Subject, type SubjectRow } from '../../identity/subjects.ts';
+import type { BatchRead } from '../../db/statement.ts';
 import type { ActionContext } from '../../pipeline/define-action.ts';
 import { canonicalSha256 } from '../../util/canonical-json.ts';
 import { approvalsOf } from '../shared/history.ts';
@@ -62,7 +63,15 @@ export interface QuoteDetail extends Quote {
 export interface KnownParts {
   history?: QuoteHistoryEntry[];
   contract?: Contract | null;
+  /** The tenant's subjects, read with the step's writes (`candidatesRead`), for the approvals a submitted quote awaits. */
+  candidates?: BatchRead;
 }
+
+/** A read of who may give approvals, for a step to make with its writes when its quote stays submitted. */
+export const candidatesRead = (q: Quote): BatchRead | undefined => (q.status === 'submitted' ? { statement: listSubjectsStatement() } : undefined);
+
+const subjectsOf = (read: BatchRead | undefined): Promise<Subject[]> =>
+  read?.rows === undefined ? listSubjects() : Promise.resolve(read.rows.map((r) => toSubject(r as unknown as SubjectRow)));
 
 /** The quote's contract: only an activated quote has one. */
 const contractOf = async (q: Quote): Promise<Contract | null> => (q.status === 'active' ? ((await contractOfQuote(q.quote_id)) ?? null) : null);
@@ -75,7 +84,7 @@ export async function quoteDetail(ctx: ActionContext<unknown, unknown>, q: Quote
   if (q.status === 'submitted') {
     const roles = decide(tenantId, q, history).missing_approvals;
     const approved = new Set(currentApprovals(history).map((a) => a.approver.id));
-    const subjects = roles.length === 0 ? [] : await listSubjects();
+    const subjects = roles.length === 0 ? [] : await subjectsOf(known.candidates);
     missing = roles.map((role) => ({
       role,
       candidates: subjects.filter((s) => s.roles.includes(role) && s.subject_id !== q.owner && !approved.has(s.subject_id)).map((s) => s.subject_id),

@@ -1,6 +1,6 @@
 import { auditEventStatement } from '../../audit/audit-events.ts';
 import { currentContext, currentTenantId, currentTx } from '../../context.ts';
-import { runBatch, type Statement } from '../../db/statement.ts';
+import { runBatch, type BatchRead, type Statement } from '../../db/statement.ts';
 import { sealDetail, sealSnapshot } from '../../audit/sealed-details.ts';
 import { mapNames, prepareActors, prepareKnownPeople, pseudonymKeyIds, shownActors, storedActor, stringsIn } from '../../identity/actor-pseudonyms.ts';
 import { dataKeys } from '../../keys/data-keys.ts';
@@ -42,12 +42,13 @@ export interface History<Step extends string, State extends string> {
    * or `auditRequestId` (a job's). `seq` is the entry's number when the caller knows it (it holds
    * the instance locked and has read its history): the row and its event are then written in one
    * round trip, along with the caller's `alongside` writes (the instance's own, say; only with
-   * `seq`); otherwise the entry follows the last one.
+   * `seq`); otherwise the entry follows the last one. `read` is made in that same round trip
+   * (only with `seq`).
    */
   append(
     id: string,
     e: Omit<HistoryEntry<Step, State>, 'seq'>,
-    o?: { auditRequestId?: string; snapshot?: { key: string; value: unknown }; seq?: number; alongside?: Statement[] },
+    o?: { auditRequestId?: string; snapshot?: { key: string; value: unknown }; seq?: number; alongside?: Statement[]; read?: BatchRead },
   ): Promise<number>;
   list(id: string): Promise<Array<HistoryEntry<Step, State>>>;
   /**
@@ -103,10 +104,10 @@ export function workflowHistory<Step extends string, State extends string>(t: Hi
           },
           at,
         });
-      if (o.alongside !== undefined && o.seq === undefined) throw new Error('writes alongside a history entry need its seq');
+      if ((o.alongside !== undefined || o.read !== undefined) && o.seq === undefined) throw new Error('statements alongside a history entry need its seq');
       if (o.seq !== undefined) {
         const row = { sql: `INSERT INTO ${t.table} (${columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, params: [currentTenantId(), id, o.seq, ...values] };
-        await runBatch([...(o.alongside ?? []), row, await event(o.seq)]);
+        await runBatch([...(o.alongside ?? []), row, await event(o.seq)], o.read);
         return o.seq;
       }
       const rows = await currentTx().query<{ seq: number }>(
