@@ -26,6 +26,9 @@ export const hostileString = fc.oneof(fc.constantFrom(...HOSTILE_STRINGS), fc.st
 
 type Schema = Record<string, unknown>;
 
+// Built once: making a JSON arbitrary costs more than drawing a value from it.
+const anyJson = fc.jsonValue({ maxDepth: 2 });
+
 /** Values of the shape a JSON schema (as TypeBox emits it) describes; patterns are not honoured. */
 export function shaped(schema: Schema | undefined): fc.Arbitrary<unknown> {
   if (schema === undefined) return fc.constant(undefined);
@@ -59,7 +62,7 @@ export function shaped(schema: Schema | undefined): fc.Arbitrary<unknown> {
     case 'null':
       return fc.constant(null);
     default:
-      return fc.jsonValue({ maxDepth: 2 });
+      return anyJson;
   }
 }
 
