@@ -123,7 +123,9 @@ async function mixedLoad(servers: () => Server[], o: { rate: number; seconds: nu
     while (events.length > 0 && events[0]!.atMs <= due - started) inflight.push(events.shift()!.run());
     if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
     const live = servers();
-    const server = live[i % live.length]!;
+    // Every tenant's requests go round every server: a tenant tied to the server that is killed
+    // would have no acknowledged write when that server is slow to answer its first requests.
+    const server = live[Math.floor(i / TENANTS.length) % live.length]!;
     const tenant = TENANTS[i % TENANTS.length]!;
     const kind = i % 10;
     inflight.push(
