@@ -13,7 +13,7 @@ import { createLogger } from '../src/logger.ts';
 import { composeBundle } from '../src/policy/bundle-compose.ts';
 import { loadBundleDir } from '../src/policy/bundle.ts';
 import { activeVersion, getVersion, insertActivation, insertVersion, listVersions } from '../src/policy/bundle-store.ts';
-import { portalRoles } from '../src/policy/base-upgrades.ts';
+import { operatorPurgeApproval, portalRoles } from '../src/policy/base-upgrades.ts';
 import { scheduleBaseUpgrades } from '../src/policy/base-upgrade-job.ts';
 import { policyRuntime } from '../src/policy/policy-runtime.ts';
 import { seedDemo } from '../src/seed/seed-demo.ts';
@@ -66,6 +66,27 @@ test('the upgrade adds only what the pre-portal data lacks', () => {
   assert.equal(portalRoles.patch(base.data as Record<string, unknown>, base.data as Record<string, unknown>), undefined, 'current data needs nothing');
   const decided = { ...prePortalData(), roles: { CompanyAdmin: [], portal_auditor: [] } };
   assert.equal(portalRoles.patch(decided, base.data as Record<string, unknown>), undefined, 'a tenant that has portal roles decided for itself');
+});
+
+test("a platform tenant's data from before operator purge approval gains the action where the base has it, and nowhere else", () => {
+  const action = 'purge.request.operator_approve';
+  const data = base.data as Record<string, unknown> & { roles: Record<string, string[]>; platform_actions: string[]; step_up_actions: string[] };
+  const without = (list: string[]) => list.filter((a) => a !== action);
+  const older = {
+    ...data,
+    platform_actions: without(data.platform_actions),
+    step_up_actions: without(data.step_up_actions),
+    roles: Object.fromEntries(Object.entries(data.roles).map(([role, actions]) => [role, without(actions)])),
+  };
+  const patch = operatorPurgeApproval.patch(older, data)!;
+  assert.deepEqual(patch.platform_actions, [...older.platform_actions, action]);
+  assert.deepEqual(patch.step_up_actions, [...older.step_up_actions, action]);
+  const rolesWithIt = Object.keys(data.roles).filter((role) => data.roles[role]!.includes(action));
+  assert.deepEqual(Object.keys(patch.roles as object), rolesWithIt);
+  assert.ok(rolesWithIt.includes('platform_operator'));
+  assert.equal(operatorPurgeApproval.patch(data, data), undefined, 'current data needs nothing');
+  const decided = { ...older, roles: { ...older.roles, auditor: [action] } };
+  assert.equal(operatorPurgeApproval.patch(decided, data), undefined, 'a tenant that names the action decided for itself');
 });
 
 test('a tenant on a pre-portal bundle gets the portal roles at start, receipted, and its viewers get in', async () => {

@@ -57,5 +57,37 @@ export const portalRoles: BaseUpgrade = {
   },
 };
 
+const OPERATOR_PURGE_APPROVAL = 'purge.request.operator_approve';
+
+/**
+ * A platform operator's approval of a whole-tenant purge, for data that predates it: the action in
+ * the platform and step-up action lists and in the roles the base grants it to (the platform
+ * operator), where the tenant has those lists and roles. Without it, a platform tenant on a
+ * version of its own could never approve a tenant purge. A tenant whose data names the action
+ * anywhere decided for itself and is left alone.
+ */
+export const operatorPurgeApproval: BaseUpgrade = {
+  name: 'operator-purge-approval',
+  message: "A platform operator's approval of a whole-tenant purge, from the base bundle",
+  patch(data, base) {
+    const roles = isPlainObject(data.roles) ? data.roles : {};
+    const baseRoles = isPlainObject(base.roles) ? base.roles : {};
+    const lists = ['platform_actions', 'step_up_actions'];
+    const named = (v: unknown) => isActionList(v) && v.includes(OPERATOR_PURGE_APPROVAL);
+    if (lists.some((l) => named(data[l])) || Object.values(roles).some(named)) return undefined;
+    const patch: Record<string, unknown> = {};
+    for (const list of lists) {
+      const have = data[list];
+      if (isActionList(have) && named(base[list])) patch[list] = [...have, OPERATOR_PURGE_APPROVAL];
+    }
+    const rolesPatch: Record<string, unknown> = {};
+    for (const [role, actions] of Object.entries(roles)) {
+      if (isActionList(actions) && named(baseRoles[role])) rolesPatch[role] = [...actions, OPERATOR_PURGE_APPROVAL];
+    }
+    if (Object.keys(rolesPatch).length > 0) patch.roles = rolesPatch;
+    return Object.keys(patch).length === 0 ? undefined : patch;
+  },
+};
+
 /** Every upgrade, oldest first. */
-export const BASE_UPGRADES: BaseUpgrade[] = [portalRoles];
+export const BASE_UPGRADES: BaseUpgrade[] = [portalRoles, operatorPurgeApproval];
