@@ -11,9 +11,9 @@ export interface Statement {
  * Several INSERT statements as one: each becomes a data-modifying CTE, with its parameters
  * renumbered. Used on the hot path where a decision writes receipt, audit and usage.
  */
-function batched(statements: Statement[]): Statement {
+function batched(statements: Statement[], tail = 'SELECT 1'): Statement {
   const params = statements.flatMap((s) => s.params);
-  const key = statements.map((s) => `${s.params.length}\u0000${s.sql}`).join('\u0000');
+  const key = [tail, ...statements.map((s) => `${s.params.length}\u0000${s.sql}`)].join('\u0000');
   let sql = batchedSql.get(key);
   if (sql === undefined) {
     let offset = 0;
@@ -22,7 +22,7 @@ function batched(statements: Statement[]): Statement {
       offset += s.params.length;
       return `s${i} AS (${s.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + at}`)} RETURNING 1)`;
     });
-    sql = `WITH ${parts.join(', ')} SELECT 1`;
+    sql = `WITH ${parts.join(', ')} ${tail}`;
     if (batchedSql.size < MAX_BATCH_SHAPES) batchedSql.set(key, sql);
   }
   return { sql, params };
@@ -40,6 +40,13 @@ export async function runBatch(statements: Statement[]): Promise<void> {
   if (statements.length === 0) return;
   const { sql, params } = batched(statements);
   await currentTx().query<Row>(sql, params);
+}
+
+/** Runs several INSERT statements in one round trip; resolves with how many rows the first inserted. */
+export async function runBatchCounting(statements: Statement[]): Promise<number> {
+  const { sql, params } = batched(statements, 'SELECT (SELECT count(*) FROM s0)::int AS n');
+  const rows = await currentTx().query<{ n: number }>(sql, params);
+  return Number(rows[0]?.n ?? 0);
 }
 
 /** Makes several INSERT statements, as one, the last of the current transaction, sent with its COMMIT. */
