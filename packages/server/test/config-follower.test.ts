@@ -7,6 +7,7 @@ import { defaultPolicyDir } from '../src/config.ts';
 import { FlagService } from '../src/flags/flag-service.ts';
 import { writeFlagSetting } from '../src/flags/flag-store.ts';
 import { CONFIG_CHANNEL, ConfigFollower } from '../src/fleet/config-follower.ts';
+import { ledgerServices } from '../src/ledger/ledger-runtime.ts';
 import { createLogger } from '../src/logger.ts';
 import { loadBundleDir } from '../src/policy/bundle.ts';
 import { PolicyEngine } from '../src/policy/policy-engine.ts';
@@ -53,6 +54,8 @@ async function until(check: () => boolean, ms = 2_000): Promise<void> {
 test('each change a server keeps in memory moves the configuration version and notifies; other writes do not', async () => {
   const heard: string[] = [];
   stops.push(await h.t.db.listen(CONFIG_CHANNEL, (tenant) => heard.push(tenant)));
+  // The tenant's first signing key exists before the governed read below (its receipt's checkpoint would make it).
+  await withTenantTransaction(h.t.db, 'pilot-a', () => ledgerServices().keys.signer(h.clock.now()));
   let last = await version('pilot-a');
   const moved = async (what: string) => {
     const now = await version('pilot-a');
@@ -76,6 +79,8 @@ test('each change a server keeps in memory moves the configuration version and n
     ),
   );
   await moved('branding');
+  assert.equal((await h.call('POST', '/api/v1/tenants/pilot-a/keys/rotate', { as: ['pilot-a', 'user-admin'], stepUp: true })).statusCode, 200);
+  await moved('a signing key rotation');
   // Governed reads and writes that change nothing cached leave it alone.
   assert.equal((await h.call('GET', '/api/v1/subjects', { as: ['pilot-a', 'user-admin'] })).statusCode, 200);
   assert.equal(await version('pilot-a'), last);

@@ -58,6 +58,13 @@ export async function runBatch(statements: Statement[], read?: BatchRead): Promi
   if (read !== undefined) read.rows = rows;
 }
 
+/** Runs several INSERT statements in one round trip; resolves with how many rows the first inserted. */
+export async function runBatchCounting(statements: Statement[]): Promise<number> {
+  const { sql, params } = batched(statements, { sql: 'SELECT (SELECT count(*) FROM s0)::int AS n', params: [] });
+  const rows = await currentTx().query<{ n: number }>(sql, params);
+  return Number(rows[0]?.n ?? 0);
+}
+
 /** Makes several INSERT statements, as one, the last of the current transaction, sent with its COMMIT. */
 export function batchAtCommit(statements: Statement[]): void {
   if (statements.length === 0) return;

@@ -12,12 +12,12 @@ export interface TenantState {
 }
 
 /**
- * Keeps a process's per-tenant state (active policy bundle, flag settings, branding) in step with
- * the database across a fleet of servers. A change notification drops the tenant's state at once;
- * and because a notification can be lost (a dropped connection), every governed request compares
- * the tenant's configuration version, read with the tenant row, with the one this process last
- * synced, and syncs first when they differ. A change is therefore in force on every server from
- * its next request for the tenant.
+ * Keeps a process's per-tenant state (active policy bundle, flag settings, branding, public keys)
+ * in step with the database across a fleet of servers. A change notification drops the tenant's
+ * state at once; and because a notification can be lost (a dropped connection), every governed
+ * request compares the tenant's configuration version, read with the tenant row, with the one
+ * this process last synced, and syncs first when they differ. A change is therefore in force on
+ * every server from its next request for the tenant.
  */
 export class ConfigFollower {
   private readonly synced = new Map<string, string>();
@@ -45,6 +45,11 @@ export class ConfigFollower {
       await state.sync?.(tenantId);
     }
     this.synced.set(tenantId, version);
+  }
+
+  /** The tenant's configuration version this process last brought its state up to, if it has not been told of a change since. */
+  versionOf(tenantId: string): string | undefined {
+    return this.synced.get(tenantId);
   }
 
   private changed(tenantId: string): void {

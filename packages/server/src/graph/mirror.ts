@@ -155,45 +155,49 @@ export function receiptEntityStatements(
 }
 
 /**
- * Writes logged decisions into the graph in one statement: each a PolicyDecision entity (filling
+ * The statements that write logged decisions into the graph: each a PolicyDecision entity (filling
  * in one its receipt wrote first), the Policy entity of each bundle they cite, and the bundle's
  * GOVERNS edge to each decision. So "which decision, under which bundle, allowed this" is a walk
- * from the object along RECEIPTED_BY, DECIDED_BY and GOVERNS.
+ * from the object along RECEIPTED_BY, DECIDED_BY and GOVERNS. Run them as one batch
+ * (db/statement.ts), with the decisions themselves.
  */
-export async function mirrorDecisions(
+export function mirrorDecisionsStatements(
   records: Array<{ decision_id: string; timestamp: string; action: string | null; actor: string | null; allow: boolean; bundle_hash: string }>,
-): Promise<void> {
+): Statement[] {
   // One row per decision: an upload may repeat one, and a row cannot be updated twice in one statement.
   const unique = [...new Map(records.map((d) => [d.decision_id, d])).values()];
-  if (unique.length === 0) return;
+  if (unique.length === 0) return [];
   const col = <T>(f: (d: (typeof records)[number]) => T): T[] => unique.map(f);
-  await currentTx().query(
-    `WITH input AS (
+  const params = [
+    currentTenantId(),
+    col((d) => decisionEntityId(d.decision_id)),
+    col((d) => policyEntityId(d.bundle_hash)),
+    col((d) => decisionProperties(d)),
+    col((d) => d.bundle_hash),
+    col((d) => d.timestamp),
+    col((d) => uuidv7(Date.parse(d.timestamp))),
+  ];
+  const input = `WITH input AS (
        SELECT * FROM unnest($2::text[], $3::text[], $4::jsonb[], $5::text[], $6::timestamptz[], $7::uuid[]) AS u (decision, policy, properties, bundle_hash, at, edge_id)
-     ),
-     decisions AS (
-       INSERT INTO entities (tenant_id, entity_id, type, properties, source, created_at, updated_at)
+     )`;
+  return [
+    {
+      sql: `${input} INSERT INTO entities (tenant_id, entity_id, type, properties, source, created_at, updated_at)
        SELECT $1::text, decision, 'PolicyDecision', properties, 'policy', at, at FROM input
-       ON CONFLICT (tenant_id, entity_id) DO UPDATE SET properties = EXCLUDED.properties, updated_at = EXCLUDED.updated_at
-       RETURNING 1
-     ),
-     policies AS (
-       INSERT INTO entities (tenant_id, entity_id, type, properties, source, created_at, updated_at)
+       ON CONFLICT (tenant_id, entity_id) DO UPDATE SET properties = EXCLUDED.properties, updated_at = EXCLUDED.updated_at`,
+      params,
+    },
+    {
+      sql: `${input} INSERT INTO entities (tenant_id, entity_id, type, properties, source, created_at, updated_at)
        SELECT DISTINCT ON (policy) $1::text, policy, 'Policy', jsonb_build_object('bundle_hash', bundle_hash), 'policy', at, at FROM input ORDER BY policy, at
-       ON CONFLICT (tenant_id, entity_id) DO NOTHING
-       RETURNING 1
-     )
-     INSERT INTO relationships (tenant_id, relationship_id, from_id, to_id, type, source, created_at)
-     SELECT $1::text, edge_id, policy, decision, 'GOVERNS', 'policy', at FROM input
-     ON CONFLICT (tenant_id, from_id, type, to_id) DO NOTHING`,
-    [
-      currentTenantId(),
-      col((d) => decisionEntityId(d.decision_id)),
-      col((d) => policyEntityId(d.bundle_hash)),
-      col((d) => decisionProperties(d)),
-      col((d) => d.bundle_hash),
-      col((d) => d.timestamp),
-      col((d) => uuidv7(Date.parse(d.timestamp))),
-    ],
-  );
+       ON CONFLICT (tenant_id, entity_id) DO NOTHING`,
+      params,
+    },
+    {
+      sql: `${input} INSERT INTO relationships (tenant_id, relationship_id, from_id, to_id, type, source, created_at)
+       SELECT $1::text, edge_id, policy, decision, 'GOVERNS', 'policy', at FROM input
+       ON CONFLICT (tenant_id, from_id, type, to_id) DO NOTHING`,
+      params,
+    },
+  ];
 }

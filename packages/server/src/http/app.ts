@@ -221,6 +221,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   const follower = await installConfigFollower(app, { db, policy });
 
   const ledger = startLedger(app, { db, ownsDatabase, clock, log, config, bundleFor, keyProvider: options.keyProvider, background: options.ledgerBackground, signals });
+  ledger.keys.followVersions((tenantId) => follower.versionOf(tenantId));
   const jobs = installJobs(app, { db, clock, log, leaseMs: config.jobLeaseMs, background: options.jobsBackground });
   installTenantRowCopies(jobs, db);
   installKekUseSummaries(app, jobs, { db, clock, log, tally: ledger.kekUse, periodMs: config.kekUseSummaryS * 1000, background: options.jobsBackground !== false });

@@ -251,8 +251,11 @@ export const simulatePolicy = defineAction({
     let outputs: unknown[];
     if (draft !== undefined) ({ bundle, outputs } = draft);
     else {
-      bundle = (await refOrNotFound(input.version ?? 'active')).bundle;
-      const policy = policyRuntime().engine.policy(ctx.tenantId, bundle);
+      const { engine } = policyRuntime();
+      // The active bundle is the one this request was decided with: the request's opening read
+      // brought the engine up to the tenant's configuration version, so no read is needed.
+      bundle = input.version === undefined || input.version === 'active' ? engine.bundleFor(ctx.tenantId) : (await refOrNotFound(input.version)).bundle;
+      const policy = engine.policy(ctx.tenantId, bundle);
       outputs = input.inputs.map((i) => evaluating(() => policy.evaluate(path, i)) ?? null);
     }
     const isDecision = path.replace(/^data\./, '') === DECISION_PATH;
