@@ -14,11 +14,16 @@ export class PgliteDatabase implements Database {
   private readonly connection = new ConnectionQueue();
   constructor(readonly pglite: PGlite) {}
 
-  /** `dataDir` undefined = in memory; `template` = a dumped data dir to start from. */
-  static async open(options: { dataDir?: string | undefined; template?: Blob | undefined } = {}): Promise<PgliteDatabase> {
+  /**
+   * `dataDir` undefined = in memory; `template` = a dumped data dir to start from; `settings` =
+   * server settings given at start (`-c name=value`).
+   */
+  static async open(options: { dataDir?: string | undefined; template?: Blob | undefined; settings?: Record<string, string> } = {}): Promise<PgliteDatabase> {
+    const settings = Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
     const pglite = await PGlite.create({
       ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
       ...(options.template !== undefined ? { loadDataDir: options.template } : {}),
+      ...(settings.length > 0 ? { startParams: [...PGlite.defaultStartParams, ...settings] } : {}),
     });
     return new PgliteDatabase(pglite);
   }
