@@ -4,6 +4,7 @@ import { withTenantTransaction } from '../src/db/tenant-tx.ts';
 import { insertSubject } from '../src/identity/subjects.ts';
 import { policyRuntime } from '../src/policy/policy-runtime.ts';
 import { rowsNaming as rowsNamingIn } from './support/rows-naming.ts';
+import { admin, type As, leaver, PSEUDONYM, purgeLeaver, T } from './support/subject-purge.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 // The decision log and usage events name a person by pseudonym (ADR 0029): a decision's actor and
@@ -11,14 +12,7 @@ import { createTestApp, type TestApp } from './support/test-app.ts';
 // Readers see the subject id while the person's key lives. A subject purge destroys the key, and
 // then no row of either table names the person. Another tenant's person of the same id keeps theirs.
 
-const T = 'pilot-a';
-type As = [string, string];
-const security: As = [T, 'user-security'];
-const admin: As = [T, 'user-admin'];
-const officer: As = [T, 'user-dpo'];
-const leaver: As = [T, 'user-leaver'];
 const otherLeaver: As = ['pilot-b', 'user-leaver'];
-const PSEUDONYM = /^pseudonym:[0-9a-f-]{36}$/;
 
 type Decision = { action: string; actor: string; allow: boolean; reasons: string[]; input: { subject: { id: string } } };
 type Usage = { meter: string; subject: string | null; source: string };
@@ -99,13 +93,9 @@ test('a first request that is refused logs its caller by the pseudonym of a key 
 });
 
 test('after a subject purge no decision or usage row names the subject; readers show it purged, and tenant B keeps its own person', async () => {
-  const created = await h.call('POST', '/api/v1/purge-requests', { as: security, body: { scope: 'subject', subject: 'user-leaver', rationale: 'erasure request, ticket 4711' } });
-  assert.equal(created.statusCode, 201, created.body);
-  purgeId = created.json().purge_id as string;
-  for (const as of [admin, officer]) assert.equal((await h.call('POST', `/api/v1/purge-requests/${purgeId}/approve`, { as, body: { rationale: 'approved' } })).statusCode, 200);
-  await h.app.jobs.runDue();
-  const done = (await h.call('GET', `/api/v1/purge-requests/${purgeId}`, { as: security })).json();
-  assert.equal(done.status, 'done');
+  const purge = await purgeLeaver(h, 'erasure request, ticket 4711');
+  purgeId = purge.purgeId;
+  const done = purge.done;
   const listedAsPlain = (done.manifest.not_shreddable as Array<{ table: string }>).map((n) => n.table);
   assert.ok(!listedAsPlain.includes('policy_decisions') && !listedAsPlain.includes('usage_events'), JSON.stringify(done.manifest.not_shreddable));
 

@@ -6,6 +6,7 @@ import { insertSubject } from '../src/identity/subjects.ts';
 import { verifyTenantLedger } from '../src/ledger/verify-ledger.ts';
 import { policyRuntime } from '../src/policy/policy-runtime.ts';
 import { rowsNaming as rowsNamingIn } from './support/rows-naming.ts';
+import { admin, type As, leaver, PSEUDONYM, purgeLeaver, T } from './support/subject-purge.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 // The text of append-only records that names people (ADR 0029): a denial's reasons in its audit
@@ -14,13 +15,6 @@ import { createTestApp, type TestApp } from './support/test-app.ts';
 // while the key lives; after a subject purge no row of either table holds the id, and the ledger
 // still verifies. A string that is nobody's id is stored as it is, and gets no key.
 
-const T = 'pilot-a';
-type As = [string, string];
-const security: As = [T, 'user-security'];
-const admin: As = [T, 'user-admin'];
-const officer: As = [T, 'user-dpo'];
-const leaver: As = [T, 'user-leaver'];
-const PSEUDONYM = /^pseudonym:[0-9a-f-]{36}$/;
 const DENIED = 'no role of subject user-leaver grants action purge.request.list';
 
 let h: TestApp;
@@ -126,13 +120,7 @@ test("a denial's reasons and a decision's resource store the person by pseudonym
 });
 
 test('after a subject purge no audit reason or decision resource holds the id; readers show it purged and the ledger verifies', async () => {
-  const created = await h.call('POST', '/api/v1/purge-requests', { as: security, body: { scope: 'subject', subject: 'user-leaver', rationale: 'erasure request' } });
-  assert.equal(created.statusCode, 201, created.body);
-  const purgeId = created.json().purge_id as string;
-  for (const as of [admin, officer]) assert.equal((await h.call('POST', `/api/v1/purge-requests/${purgeId}/approve`, { as, body: { rationale: 'approved' } })).statusCode, 200);
-  await h.app.jobs.runDue();
-  const done = (await h.call('GET', `/api/v1/purge-requests/${purgeId}`, { as: security })).json();
-  assert.equal(done.status, 'done');
+  const { purgeId, done } = await purgeLeaver(h);
   assert.deepEqual(done.manifest.not_shreddable, [], 'nothing still names the subject in plain text');
 
   for (const table of ['audit_events', 'policy_decisions'] as const) assert.deepEqual(await rowsNaming(table, T, 'user-leaver'), [], `${table} names the purged subject nowhere`);

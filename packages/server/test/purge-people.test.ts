@@ -9,35 +9,26 @@ import { policyRuntime } from '../src/policy/policy-runtime.ts';
 import { namesNoPerson, SUBJECT_COLUMNS } from '../src/workflows/purge/subject-rewrite.ts';
 import { TENANT_PURGE_DELETES } from '../src/workflows/purge/tenant-purge.ts';
 import { leadBody, quoteBody, step } from './support/revops-deal.ts';
+import { rowsNaming as rowsNamingIn } from './support/rows-naming.ts';
+import { admin, type As, leaver, PSEUDONYM, purgeLeaver, T } from './support/subject-purge.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 // A subject purge leaves no row of the tenant naming the person: the mutable records they made,
 // own or asked for name them by the pseudonym the append-only records use (ADR 0029), the
 // subject's own rows and graph entity go, and the logged decisions keep no display name or email.
 
-const T = 'pilot-a';
-type As = [string, string];
-const security: As = [T, 'user-security'];
-const admin: As = [T, 'user-admin'];
-const officer: As = [T, 'user-dpo'];
-const leaver: As = [T, 'user-leaver'];
 const NAME = 'Lee Leaver';
 const EMAIL = 'lee.leaver@pilot-a.example';
-const PSEUDONYM = /^pseudonym:[0-9a-f-]{36}$/;
 
 let h: TestApp;
 
 /** Every row of the tenant, in every table, that holds `text` anywhere (read as the owner, the decision log written first). */
 async function rowsNaming(tenant: string, text: string): Promise<string[]> {
-  await policyRuntime().engine.flushDecisions();
   const tables = await h.t.db.query<{ name: string }>(
     `SELECT table_name AS name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'tenant_id' ORDER BY table_name`,
   );
   const found: string[] = [];
-  for (const { name } of tables) {
-    const rows = await h.t.db.query<{ row: string }>(`SELECT row_to_json(t)::text AS row FROM ${name} t WHERE tenant_id = $1`, [tenant]);
-    for (const r of rows) if (r.row.includes(text)) found.push(`${name}: ${r.row.slice(0, 300)}`);
-  }
+  for (const { name } of tables) for (const row of await rowsNamingIn(h.t.db, name, tenant, text)) found.push(`${name}: ${row.slice(0, 300)}`);
   return found;
 }
 
@@ -143,13 +134,7 @@ test('a decision logged with a kept resource holds no display name or email, and
 
 test('after a subject purge no row of the tenant names the person, the manifest counts what was rewritten, and the ledger verifies', async () => {
   assert.ok((await rowsNaming(T, 'user-leaver')).length > 20, 'the leaver is named in many records before');
-  const created = await h.call('POST', '/api/v1/purge-requests', { as: security, body: { scope: 'subject', subject: 'user-leaver', rationale: 'erasure request' } });
-  await ok(created, 201);
-  const purgeId = created.json().purge_id as string;
-  for (const as of [admin, officer]) await ok(await h.call('POST', `/api/v1/purge-requests/${purgeId}/approve`, { as, body: { rationale: 'approved' } }));
-  await h.app.jobs.runDue();
-  const done = (await h.call('GET', `/api/v1/purge-requests/${purgeId}`, { as: security })).json();
-  assert.equal(done.status, 'done', JSON.stringify(done));
+  const { purgeId, done } = await purgeLeaver(h);
   assert.deepEqual(done.manifest.not_shreddable, []);
   const rewritten = Object.fromEntries((done.manifest.rewritten as Array<{ table: string; column: string; rows: number }>).filter((c) => c.rows > 0).map((c) => [`${c.table}.${c.column}`, c.rows]));
   for (const column of [
