@@ -5,9 +5,8 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp, type BuildAppOptions } from '../../src/http/app.ts';
 import { DevIssuer } from '../../src/identity/dev-issuer.ts';
 import { createLogger } from '../../src/logger.ts';
-import { seedDemo } from '../../src/seed/seed-demo.ts';
 import { FakeClock } from '../../src/util/clock.ts';
-import { createTestDatabase, type TestDatabase } from './test-database.ts';
+import { createTestDatabase, TEST_START, type TestDatabase } from './test-database.ts';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -26,10 +25,10 @@ export interface TestApp {
 
 /** A seeded app on a fresh test database, with a fake clock and an in-memory token issuer. */
 export async function createTestApp(options: Omit<BuildAppOptions, 'database' | 'clock'> = {}): Promise<TestApp> {
-  const t = await createTestDatabase();
-  const clock = new FakeClock('2026-03-02T09:00:00.000Z');
+  // The demo tenants are seeded at TEST_START, where the clock starts.
+  const t = await createTestDatabase('seeded');
+  const clock = new FakeClock(TEST_START);
   const issuer = options.devIssuer ?? DevIssuer.open({ clock });
-  await seedDemo(t.db, { clock });
   // Files the app writes (evidence packs) go to a directory of its own, removed on close.
   const dataDir = mkdtempSync(join(tmpdir(), 'companyos-test-'));
   const app = await buildApp({

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,10 @@ import type { Database } from '../../src/db/database.ts';
 import { loadMigrations, migrate } from '../../src/db/migrate.ts';
 import { PgDatabase } from '../../src/db/pg-database.ts';
 import { PgliteDatabase } from '../../src/db/pglite-database.ts';
+import { defaultPolicyDir } from '../../src/config.ts';
+import { seedDemo } from '../../src/seed/seed-demo.ts';
 import { sha256Hex } from '../../src/util/canonical-json.ts';
+import { FakeClock } from '../../src/util/clock.ts';
 
 // Tests run on PGlite, or on the PostgreSQL server named by DATABASE_URL (one fresh database per
 // test file, so files can run in parallel). Either way a fresh database starts as a copy of one
@@ -20,23 +23,54 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
+/** The instant a test app's fake clock starts at; the demo rows of a seeded database carry it. */
+export const TEST_START = '2026-03-02T09:00:00.000Z';
+
+/**
+ * What a fresh database holds: the migrated schema alone, or with the demo tenants seeded at
+ * TEST_START as well (what every test app starts from).
+ */
+export type TestDatabaseContents = 'migrated' | 'seeded';
+
 // Keyed by the migrations, so a template built from other migrations is never used.
 const migrationsKey = (): string => sha256Hex(loadMigrations().map((m) => m.checksum).join(',')).slice(0, 16);
 
-let pgliteDump: Promise<Blob> | undefined;
+function treeDigest(dir: string, parts: string[] = []): string[] {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) treeDigest(path, parts);
+    else if (!entry.name.endsWith('.test.ts')) parts.push(`${path}:${sha256Hex(readFileSync(path))}`);
+  }
+  return parts;
+}
 
-// A migrated PGlite data dir, dumped once and cached in a temp file keyed by the migrations, so
-// each test file loads it in ~0.5 s instead of initialising PostgreSQL again (3-4 s).
-function pgliteTemplate(): Promise<Blob> {
-  pgliteDump ??= (async () => {
+// A seeded template is keyed by everything the seed could read: the server's source and the base
+// policy bundle, so a change to either seeds afresh.
+const contentsKey = (contents: TestDatabaseContents): string =>
+  contents === 'migrated'
+    ? migrationsKey()
+    : sha256Hex([migrationsKey(), TEST_START, ...treeDigest(fileURLToPath(new URL('../../src/', import.meta.url))), ...treeDigest(defaultPolicyDir)].join('\n')).slice(0, 16);
+
+async function fill(db: Database, contents: TestDatabaseContents): Promise<void> {
+  await migrate(db);
+  if (contents === 'seeded') await seedDemo(db, { clock: new FakeClock(TEST_START) });
+}
+
+const pgliteDumps = new Map<TestDatabaseContents, Promise<Blob>>();
+
+// A filled PGlite data dir, dumped once and cached in a temp file keyed by its contents, so each
+// test file loads it in ~0.5 s instead of initialising PostgreSQL again (3-4 s) and seeding it.
+function pgliteTemplate(contents: TestDatabaseContents): Promise<Blob> {
+  let dump = pgliteDumps.get(contents);
+  dump ??= (async () => {
     // Keyed by the installed PGlite build too, so a stale dump is never loaded.
     const pgliteBuild = statSync(fileURLToPath(import.meta.resolve('@electric-sql/pglite'))).mtimeMs;
-    const key = sha256Hex(`${pgliteBuild}:${migrationsKey()}`).slice(0, 16);
-    const file = join(tmpdir(), `companyos-pglite-template-${key}.tar`);
+    const key = sha256Hex(`${pgliteBuild}:${contentsKey(contents)}`).slice(0, 16);
+    const file = join(tmpdir(), `companyos-pglite-${contents}-${key}.tar`);
     if (existsSync(file)) return new Blob([readFileSync(file)]);
     const db = await PgliteDatabase.open();
     try {
-      await migrate(db);
+      await fill(db, contents);
       const blob = await db.pglite.dumpDataDir('none');
       const bytes = Buffer.from(await blob.arrayBuffer());
       const partial = `${file}.${process.pid}.tmp`;
@@ -47,7 +81,8 @@ function pgliteTemplate(): Promise<Blob> {
       await db.close();
     }
   })();
-  return pgliteDump;
+  pgliteDumps.set(contents, dump);
+  return dump;
 }
 
 async function adminQuery(url: string, sql: string, params: unknown[] = []): Promise<pg.QueryResult> {
@@ -66,22 +101,23 @@ const databaseUrl = (url: string, name: string): string => {
   return target.toString();
 };
 
-let pgTemplate: Promise<string> | undefined;
+const pgTemplates = new Map<TestDatabaseContents, Promise<string>>();
 
-// A migrated database on the server, left there for every later test file to copy
+// A filled database on the server, left there for every later test file to copy
 // (`CREATE DATABASE … TEMPLATE`, a file copy) instead of running the migrations again. It is built
 // under a name of its own and renamed into place, so a file never copies a half-migrated one;
 // when two files build it at once, the first rename wins and the other drops its copy.
-function postgresTemplate(url: string): Promise<string> {
-  pgTemplate ??= (async () => {
-    const name = `companyos_template_${migrationsKey()}`;
+function postgresTemplate(url: string, contents: TestDatabaseContents): Promise<string> {
+  let template = pgTemplates.get(contents);
+  template ??= (async () => {
+    const name = `companyos_template_${contents}_${contentsKey(contents)}`;
     const exists = await adminQuery(url, 'SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (exists.rowCount !== 0) return name;
     const building = `${name}_${randomBytes(4).toString('hex')}`;
     await adminQuery(url, `CREATE DATABASE ${building}`);
     const db = PgDatabase.open(databaseUrl(url, building), 1);
     try {
-      await migrate(db);
+      await fill(db, contents);
     } finally {
       await db.close();
     }
@@ -93,19 +129,20 @@ function postgresTemplate(url: string): Promise<string> {
     }
     return name;
   })();
-  return pgTemplate;
+  pgTemplates.set(contents, template);
+  return template;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(contents: TestDatabaseContents = 'migrated'): Promise<TestDatabase> {
   const url = process.env.DATABASE_URL;
   if (url === undefined || url === '') {
     // A test's database holds little: a small buffer pool makes each start cheaper (the pool is
     // allocated and cleared at start; 128MB by default).
-    const db = await PgliteDatabase.open({ template: await pgliteTemplate(), settings: { shared_buffers: '16MB' } });
+    const db = await PgliteDatabase.open({ template: await pgliteTemplate(contents), settings: { shared_buffers: '16MB' } });
     return { db, close: () => db.close() };
   }
   const name = `companyos_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(url, `CREATE DATABASE ${name} TEMPLATE ${await postgresTemplate(url)}`);
+  await adminQuery(url, `CREATE DATABASE ${name} TEMPLATE ${await postgresTemplate(url, contents)}`);
   const db = PgDatabase.open(databaseUrl(url, name), 5);
   return {
     db,
