@@ -24,6 +24,8 @@ export class PgDatabase implements Database {
   private listener: PgListener | undefined;
   /** A name for each parameterised statement text, so each connection parses and plans it once. */
   private readonly prepared = new Map<string, string>();
+  /** A name for each opening read (TransactionOptions.opening), prepared on each connection that runs it. */
+  private readonly openings = new Map<string, string>();
   constructor(readonly pool: pg.Pool) {}
 
   static open(connectionString: string, max = 10): PgDatabase {
@@ -73,7 +75,8 @@ export class PgDatabase implements Database {
         ...(options.settings ?? []).map(([name, value]) => `set_config(${client.escapeLiteral(name)}, ${client.escapeLiteral(value)}, true)`),
         ...(options.sharedLocks ?? []).map(([space, key]) => `pg_advisory_xact_lock_shared(${Math.trunc(space)}, hashtext(${client.escapeLiteral(key)}))`),
       ];
-      const script = ['BEGIN', ...(begin.length === 0 ? [] : [`SELECT ${begin.join(', ')}`]), ...(options.opening === undefined ? [] : [options.opening])];
+      const opening = options.opening === undefined ? [] : [`EXECUTE ${await this.prepareOpening(client, options.opening)}`];
+      const script = ['BEGIN', ...(begin.length === 0 ? [] : [`SELECT ${begin.join(', ')}`]), ...opening];
       const begun: pg.QueryResult | pg.QueryResult[] = await client.query(script.join('; '));
       const opened = options.opening === undefined || !Array.isArray(begun) ? [] : (begun.at(-1)!.rows as Row[]);
       const last = new CommitStatement();
@@ -100,6 +103,23 @@ export class PgDatabase implements Database {
       client.off('error', onError);
       client.release(broken);
     }
+  }
+
+  /**
+   * The name of an opening read prepared on this connection, preparing it on first use: the
+   * simple protocol would plan it again in every transaction (a join of four tables under
+   * row-level security: most of its cost). It reads its values from the transaction's settings,
+   * so it has no parameters and its one generic plan serves every tenant.
+   */
+  private async prepareOpening(client: pg.PoolClient, sql: string): Promise<string> {
+    let name = this.openings.get(sql);
+    if (name === undefined) this.openings.set(sql, (name = `companyos_opening_${this.openings.size}`));
+    const prepared = preparedOn(client);
+    if (!prepared.has(name)) {
+      await client.query(`PREPARE ${name} AS ${sql}`);
+      prepared.add(name);
+    }
+    return name;
   }
 
   /** Runs a statement in a transaction, noting which statements the connection has prepared. */
