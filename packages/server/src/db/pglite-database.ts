@@ -1,4 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { Database, Row, TransactionOptions, Tx } from './database.ts';
 import { ConnectionQueue } from './connection-queue.ts';
 import { CommitStatement } from './statement.ts';
@@ -12,6 +12,8 @@ export class PgliteDatabase implements Database {
    * the turns, so a request does not wait behind a queue of background work (ADR 0009).
    */
   private readonly connection = new ConnectionQueue();
+  /** A name for each opening read (TransactionOptions.opening) prepared in this session. */
+  private readonly openings = new Map<string, string>();
   constructor(readonly pglite: PGlite) {}
 
   /**
@@ -57,7 +59,7 @@ export class PgliteDatabase implements Database {
         ];
         await inner.query(`SELECT ${begin.join(', ')}`, [...settings.flat(), ...locks.flat()]);
       }
-      const opened = options.opening === undefined ? [] : (await inner.query<Row>(options.opening)).rows;
+      const opened = options.opening === undefined ? [] : (await inner.query<Row>(`EXECUTE ${await this.prepareOpening(inner, options.opening)}`)).rows;
       const last = new CommitStatement();
       const result = await fn(
         {
@@ -72,6 +74,20 @@ export class PgliteDatabase implements Database {
       if (last.statement !== undefined) await inner.query(last.statement.sql, last.statement.params);
       return result;
     });
+  }
+
+  /**
+   * The name of an opening read, prepared in this session on first use so that it is planned once,
+   * not in every transaction (it reads the transaction's settings, so one generic plan serves all).
+   */
+  private async prepareOpening(inner: Pick<Transaction, 'exec'>, sql: string): Promise<string> {
+    let name = this.openings.get(sql);
+    if (name === undefined) {
+      name = `companyos_opening_${this.openings.size}`;
+      await inner.exec(`PREPARE ${name} AS ${sql}`);
+      this.openings.set(sql, name);
+    }
+    return name;
   }
 
   async listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {
