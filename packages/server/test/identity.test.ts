@@ -58,6 +58,23 @@ test('subjects are created, read, updated and disabled; a disabled subject canno
   assert.equal((await h.call('GET', '/api/v1/subjects/no-such-user', { as: admin })).statusCode, 404);
 });
 
+test('a new subject is a User entity in its team at once; creating it again changes neither', async () => {
+  const body = { subject_id: 'user-graphed', display_name: 'Graphed', roles: ['engineer'], attributes: { department: 'Data Ops' } };
+  assert.equal((await h.call('POST', '/api/v1/subjects', { as: admin, body })).statusCode, 201);
+  const entity = async () => (await h.call('GET', '/api/v1/entities/subject:user-graphed', { as: admin })).json();
+  const first = await entity();
+  assert.equal(first.type, 'User');
+  assert.deepEqual(first.properties, { subject_id: 'user-graphed', name: 'Graphed', roles: ['engineer'], status: 'active' });
+  const teams = (await h.call('GET', '/api/v1/graph/entity/subject:user-graphed?depth=1&types=MEMBER_OF', { as: admin })).json();
+  assert.deepEqual(
+    teams.neighbours.map((n: { entity: { entity_id: string } }) => n.entity.entity_id),
+    ['team:data-ops'],
+  );
+  const again = await h.call('POST', '/api/v1/subjects', { as: admin, body: { ...body, display_name: 'Someone Else', roles: ['finance'] } });
+  assert.equal(again.statusCode, 409);
+  assert.deepEqual((await entity()).properties, first.properties);
+});
+
 test('API keys: shown once, usable with their roles only, listed without secrets, revocable', async () => {
   const created = await h.call('POST', '/api/v1/api-keys', { as: admin, body: { subject_id: 'user-team-lead', name: 'ci', roles: ['team_lead'] } });
   assert.equal(created.statusCode, 201, created.body);

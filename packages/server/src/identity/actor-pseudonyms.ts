@@ -58,7 +58,8 @@ export async function prepareActors(actors: ReadonlyArray<string | null | undefi
   for (const r of rows) map.set(keyOf(tenantId, r.subject_id), `${PREFIX}${String(r.key_id)}`);
   for (const subjectId of missing) {
     if (map.has(keyOf(tenantId, subjectId))) continue;
-    const pseudonym = `${PREFIX}${(await dataKeys().forSubject(subjectId, now)).keyId}`;
+    // The read above found no live key for them.
+    const pseudonym = `${PREFIX}${(await dataKeys().forSubject(subjectId, now, { noLiveKey: true })).keyId}`;
     map.set(keyOf(tenantId, subjectId), pseudonym);
     const tx = currentTx();
     made.set(tx, (made.get(tx) ?? new Set()).add(pseudonym));

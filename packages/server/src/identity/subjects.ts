@@ -85,14 +85,25 @@ export interface NewSubject {
 
 /** Inserts a subject; returns undefined when the id is taken (so seeding can be idempotent). */
 export async function insertSubject(s: NewSubject, at: Date): Promise<Subject | undefined> {
+  // The subject, its User entity and the removal of stale team edges are one statement (one round
+  // trip); the entity is written only when the subject was, from the row as stored.
   const rows = await currentTx().query<SubjectRow>(
-    `INSERT INTO subjects (tenant_id, subject_id, display_name, roles, attributes, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $6) ON CONFLICT (tenant_id, subject_id) DO NOTHING RETURNING ${columns}`,
-    [currentTenantId(), s.subject_id, s.display_name, s.roles, JSON.stringify(s.attributes), at.toISOString()],
+    `WITH s AS (
+       INSERT INTO subjects (tenant_id, subject_id, display_name, roles, attributes, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $6) ON CONFLICT (tenant_id, subject_id) DO NOTHING RETURNING ${columns}
+     ), entity AS (
+       INSERT INTO entities (tenant_id, entity_id, type, properties, owner, source, created_at, updated_at)
+       SELECT tenant_id, $7, 'User', jsonb_build_object('subject_id', subject_id, 'name', display_name, 'roles', to_jsonb(roles), 'status', status), NULL, 'identity', $6, $6 FROM s
+       ON CONFLICT (tenant_id, entity_id) DO UPDATE SET type = EXCLUDED.type, properties = EXCLUDED.properties, owner = EXCLUDED.owner, updated_at = EXCLUDED.updated_at
+     ), unlinked AS (
+       DELETE FROM relationships WHERE tenant_id = $1 AND from_id = $7 AND type = 'MEMBER_OF' AND source = 'identity' AND EXISTS (SELECT 1 FROM s)
+     )
+     SELECT * FROM s`,
+    [currentTenantId(), s.subject_id, s.display_name, s.roles, JSON.stringify(s.attributes), at.toISOString(), subjectEntityId(s.subject_id)],
   );
   if (rows[0] === undefined) return undefined;
   const subject = toSubject(rows[0]);
-  await mirrorSubject(subject, at);
+  await linkTeam(subject, at);
   return subject;
 }
 
@@ -102,16 +113,23 @@ export function teamEntityId(department: string): string | undefined {
   return slug === '' ? undefined : `team:${slug}`;
 }
 
+const subjectEntityId = (subjectId: string): string => `subject:${subjectId}`;
+
 /** The subject as a User entity, a member of its department's Team, in the graph. */
 async function mirrorSubject(s: Subject, at: Date): Promise<void> {
-  const id = `subject:${s.subject_id}`;
+  const id = subjectEntityId(s.subject_id);
   await mirrorEntity({ entity_id: id, type: 'User', properties: { subject_id: s.subject_id, name: s.display_name, roles: s.roles, status: s.status }, source: 'identity' }, at);
   await unlinkAll(id, 'MEMBER_OF', 'identity');
+  await linkTeam(s, at);
+}
+
+/** Links a subject's User entity to its department's Team (made when missing), when it has a department. */
+async function linkTeam(s: Subject, at: Date): Promise<void> {
   const department = s.attributes.department;
   const team = typeof department === 'string' ? teamEntityId(department) : undefined;
   if (team === undefined) return;
   await mirrorEntity({ entity_id: team, type: 'Team', properties: { name: department }, source: 'identity' }, at);
-  await mirrorLink(id, 'MEMBER_OF', team, 'identity', at);
+  await mirrorLink(subjectEntityId(s.subject_id), 'MEMBER_OF', team, 'identity', at);
 }
 
 export interface SubjectPatch {

@@ -102,12 +102,16 @@ export class DataKeys {
     private readonly use?: KekUseTally,
   ) {}
 
-  /** The live key of a subject, created on first need. */
-  async forSubject(subjectId: string, now: Date): Promise<DataKey> {
+  /**
+   * The live key of a subject, created on first need. `noLiveKey`: the caller has just read, in
+   * this transaction, that the subject has none, so it is not read again (a key a concurrent
+   * transaction makes first still wins).
+   */
+  async forSubject(subjectId: string, now: Date, options: { noLiveKey?: boolean } = {}): Promise<DataKey> {
     const tenantId = currentTenantId();
     const live = () =>
       currentTx().query<KeyRow>(`${KEY_ROWS} WHERE k.tenant_id = $1 AND k.subject_id = $2 AND k.shredded_at IS NULL`, [tenantId, subjectId]);
-    let row = liveRowsRead.get(currentTx())?.get(`${tenantId}\u0000${subjectId}`) ?? (await live())[0];
+    let row = liveRowsRead.get(currentTx())?.get(`${tenantId}\u0000${subjectId}`) ?? (options.noLiveKey === true ? undefined : (await live())[0]);
     if (row === undefined) {
       const keyId = uuidv7(now.getTime());
       const key = randomBytes(32);
