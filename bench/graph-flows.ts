@@ -5,7 +5,7 @@
 // provenance-fetch (a receipt with its inclusion proof); then neighbours at depth 2 of an entity
 // with a 50-edge fan-out. Prints p50/p95/p99, the achieved rate and the errors as a table, and
 // writes them as JSON beside it (bench/results/graph-flows-<engine>.json).
-//   node --import tsx bench/graph-flows.ts [--engines pglite,postgresql] [--rate 500] [--duration S]
+//   node --import tsx bench/graph-flows.ts [--engines pglite,postgresql] [--rate 500] [--duration S] [--warmup S]
 //     [--entities N] [--tenants N] [--workers N] [--profile DIR]
 // --profile writes the server's CPU profile (node --cpu-prof) to DIR when it stops; use --workers 1
 // so one process serves everything. --explain (PostgreSQL) runs the walks of the neighbours flow on
@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { DevIssuer, DEV_ISSUER_KEY_FILE } from '../packages/server/src/identity/dev-issuer.ts';
 import { drained, fixtures, fmt, printTable, serverOptions, startServer, type Row, type Server } from './support/flow-server.ts';
 import { BENCH_TENANTS, flowRequest, type TenantFixture } from './support/flows.ts';
-import { runOpenLoop, type OpenLoopRequest } from './support/open-loop.ts';
+import { runOpenLoop, warmUp, type OpenLoopRequest } from './support/open-loop.ts';
 import { analyzeGraph, explainWalks, plansText } from './support/explain-walks.ts';
 
 const arg = (name: string): string | undefined => {
@@ -31,6 +31,7 @@ const arg = (name: string): string | undefined => {
 };
 const RATE = Number(arg('--rate') ?? 500);
 const DURATION_S = Number(arg('--duration') ?? 10);
+const WARM_UP_S = Number(arg('--warmup') ?? 10);
 const ENTITIES = Number(arg('--entities') ?? 50_000);
 const TENANT_COUNT = Number(arg('--tenants') ?? 10);
 const FAN_OUT = 50;
@@ -179,9 +180,19 @@ async function setUp(server: Server): Promise<GraphTenant[]> {
 async function run(server: Server, all: GraphTenant[], engine: string): Promise<Row[]> {
   const tag = randomBytes(4).toString('hex');
   const flowOf = (n: number): [Flow, number] => [FLOWS[n % FLOWS.length]!, Math.floor(n / FLOWS.length)];
-  // Unreported warm-up: a fresh process compiles its hot paths during its first requests.
-  await runOpenLoop({ origin: server.origin, rate: 20, durationS: 3, request: () => flowRequest('policy-simulate', all, 0, tag), ok: () => true });
+  // A fresh server compiles its hot paths and opens its connections during its first requests: the
+  // mix is ramped up to the rate first, not counted. Approvals are left out of it, since each
+  // consumes one of the pending requests the measured run approves.
+  const warming = FLOWS.filter((f) => f !== 'approval');
+  const warm = await warmUp({
+    origin: server.origin,
+    rate: RATE,
+    seconds: WARM_UP_S,
+    request: (n) => graphRequest(warming[n % warming.length]!, all, Math.floor(n / warming.length), `warm-${tag}`),
+    ok: () => true,
+  });
   await drained(server);
+  console.error(`warm-up (not counted): the mix without approvals, ramped to ${RATE} rps over ${WARM_UP_S} s; its last step's p95 ${fmt(warm.p95)} ms`);
   const perFlow = new Map<Flow, Array<{ ms: number; ok: boolean }>>();
   const mixed = await runOpenLoop({
     origin: server.origin,

@@ -5,7 +5,7 @@
 // p99, the achieved rate and the errors as a table and as JSON, and the highest mixed rate that
 // holds p95 within the target with no errors.
 //   node --import tsx bench/http-flows.ts [--engines pglite,postgresql] [--rates 100,250,500]
-//     [--duration S] [--flows a,b|mixed] [--workers N] [--target-p95 MS] [--no-max] [--profile DIR]
+//     [--duration S] [--warmup S] [--flows a,b|mixed] [--workers N] [--target-p95 MS] [--no-max] [--profile DIR]
 // --profile writes each server process's CPU profile (node --cpu-prof) to DIR when it stops.
 // PostgreSQL runs when DATABASE_URL is set (a fresh database on that server, dropped after).
 // The server is `companyos serve` in a child process (COMPANYOS_WORKERS processes on PostgreSQL,
@@ -13,7 +13,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { drained, fixtures, fmt, printTable, serverOptions, startServer, type Row, type Server } from './support/flow-server.ts';
-import { runOpenLoop, type OpenLoopResult } from './support/open-loop.ts';
+import { runOpenLoop, warmUp, type OpenLoopResult } from './support/open-loop.ts';
 import { BENCH_TENANTS, FLOW_NAMES, FLOW_STATUS, flowRequest, parseFlows, type FlowName, type TenantFixture } from './support/flows.ts';
 
 const arg = (name: string): string | undefined => {
@@ -22,6 +22,7 @@ const arg = (name: string): string | undefined => {
 };
 const RATES = (arg('--rates') ?? '100,250,500').split(',').map(Number);
 const DURATION_S = Number(arg('--duration') ?? 10);
+const WARM_UP_S = Number(arg('--warmup') ?? 10);
 const TARGET_P95_MS = Number(arg('--target-p95') ?? 25);
 const SEARCH_MAX = !process.argv.includes('--no-max');
 const rawFlows = arg('--flows');
@@ -58,8 +59,11 @@ async function main(): Promise<void> {
     const server = await startServer(engine, serverOptions(arg));
     try {
       const fx = await fixtures(server, BENCH_TENANTS);
-      // Unreported warm-up: a fresh process compiles its hot paths during its first requests.
-      await load(server, fx, 'mixed', 50, Math.min(5, DURATION_S));
+      // A fresh server compiles its hot paths and opens its connections during its first requests.
+      const warmTag = `warm-${randomBytes(3).toString('hex')}`;
+      const warm = await warmUp({ origin: server.origin, rate: Math.max(...RATES), seconds: WARM_UP_S, request: (n) => flowRequest(FLOW_NAMES[n % FLOW_NAMES.length]!, fx, Math.floor(n / FLOW_NAMES.length), warmTag), ok: () => true });
+      await drained(server);
+      console.error(`warm-up (not counted): mixed, ramped to ${Math.max(...RATES)} rps over ${WARM_UP_S} s; its last step's p95 ${fmt(warm.p95)} ms`);
       const label = engine === 'postgresql' ? `PostgreSQL ×${server.workers}` : 'PGlite';
       for (const flow of FLOWS) {
         for (const rate of RATES) {

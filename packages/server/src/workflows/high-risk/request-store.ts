@@ -1,6 +1,7 @@
 import { currentTenantId, currentTx } from '../../context.ts';
 import { olderThan } from '../../db/keyset.ts';
-import { mirrorEntity, mirrorLink } from '../../graph/mirror.ts';
+import { runBatch } from '../../db/statement.ts';
+import { entityWithLinksStatements, mirrorEntity, type MirroredEntity } from '../../graph/mirror.ts';
 import { workflowHistory, type HistoryEntry as WorkflowHistoryEntry } from '../shared/history.ts';
 import type { AccessTarget } from './pg-access-adapter.ts';
 import { stepAction, type RequestState, type Step } from './state-machine.ts';
@@ -49,33 +50,42 @@ const toRequest = (r: RequestRow): HighRiskRequest => ({
 });
 
 export async function insertRequest(r: Omit<HighRiskRequest, 'status' | 'updated_at' | 'role_name' | 'active_until'>): Promise<HighRiskRequest> {
-  const rows = await currentTx().query<RequestRow>(
-    `INSERT INTO high_risk_requests (tenant_id, request_id, operation, requester, target, duration_minutes, rationale, status, approver_roles, created_at, updated_at, pending_until)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, 'requested', $8, $9, $9, $10) RETURNING ${COLUMNS}`,
-    [currentTenantId(), r.request_id, r.operation, r.requester, JSON.stringify(r.target), r.duration_minutes, r.rationale, JSON.stringify(r.approver_roles), r.created_at, r.pending_until],
-  );
-  const request = toRequest(rows[0]!);
+  const request: HighRiskRequest = { ...r, status: 'requested', updated_at: r.created_at, role_name: null, active_until: null };
   const at = new Date(r.created_at);
-  await mirrorRequest(request, at);
-  await mirrorLink(`subject:${r.requester}`, 'REQUESTED', requestTarget(r.request_id), 'high_risk', at);
+  // The request, its entity and the requester's REQUESTED edge to it: one round trip.
+  await runBatch([
+    {
+      sql: `INSERT INTO high_risk_requests (tenant_id, request_id, operation, requester, target, duration_minutes, rationale, status, approver_roles, created_at, updated_at, pending_until)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, 'requested', $8, $9, $9, $10)`,
+      params: [currentTenantId(), r.request_id, r.operation, r.requester, JSON.stringify(r.target), r.duration_minutes, r.rationale, JSON.stringify(r.approver_roles), r.created_at, r.pending_until],
+    },
+    ...entityWithLinksStatements(requestEntity(request), [{ from_id: `subject:${r.requester}`, type: 'REQUESTED', to_id: requestTarget(r.request_id) }], at),
+  ]);
   return request;
 }
 
 /** The request as a HighRiskOperationRequest entity (its id is the request's audit target). */
+const requestEntity = (r: Pick<HighRiskRequest, 'request_id' | 'operation' | 'status' | 'requester'>): MirroredEntity => ({
+  entity_id: requestTarget(r.request_id),
+  type: 'HighRiskOperationRequest',
+  properties: { request_id: r.request_id, operation: r.operation, status: r.status, requester: r.requester },
+  owner: r.requester,
+  source: 'high_risk',
+});
+
 function mirrorRequest(r: Pick<HighRiskRequest, 'request_id' | 'operation' | 'status' | 'requester'>, at: Date): Promise<void> {
-  return mirrorEntity(
-    { entity_id: requestTarget(r.request_id), type: 'HighRiskOperationRequest', properties: { request_id: r.request_id, operation: r.operation, status: r.status, requester: r.requester }, owner: r.requester, source: 'high_risk' },
-    at,
-  );
+  return mirrorEntity(requestEntity(r), at);
 }
 
-/** An approval as an Approval entity that APPROVED the request and was DECIDED_BY its approver. */
+/** An approval as an Approval entity that APPROVED the request and was DECIDED_BY its approver: one round trip. */
 async function mirrorApproval(requestId: string, seq: number, e: Omit<HistoryEntry, 'seq'>): Promise<void> {
   const id = `approval:${requestId}:${seq}`;
-  const at = new Date(e.at);
-  await mirrorEntity({ entity_id: id, type: 'Approval', properties: { request_id: requestId, approver: e.actor, rationale: e.rationale }, owner: e.actor, source: 'high_risk' }, at);
-  await mirrorLink(id, 'APPROVED', requestTarget(requestId), 'high_risk', at);
-  await mirrorLink(id, 'DECIDED_BY', `subject:${e.actor}`, 'high_risk', at);
+  const entity: MirroredEntity = { entity_id: id, type: 'Approval', properties: { request_id: requestId, approver: e.actor, rationale: e.rationale }, owner: e.actor, source: 'high_risk' };
+  const links = [
+    { from_id: id, type: 'APPROVED', to_id: requestTarget(requestId) },
+    { from_id: id, type: 'DECIDED_BY', to_id: `subject:${e.actor}` },
+  ];
+  await runBatch(entityWithLinksStatements(entity, links, new Date(e.at)));
 }
 
 /** One request, locked for the rest of the transaction so concurrent transitions queue up. */
