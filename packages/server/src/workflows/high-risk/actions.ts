@@ -151,7 +151,8 @@ export const approveRequest = onRequest('approve', {
     input0.approvals.push({ approver: { id: me, roles: ctx.principal.roles } });
     const to = approvalSatisfied(ctx.tenantId, input0) ? nextState(r.status, 'approve') : r.status;
     await transition(ctx, r, 'approve', to, input.rationale, { roles: ctx.principal.roles, bundle_hash: ctx.bundleHash });
-    return detail(ctx, (await getRequest(r.request_id))!);
+    // An approval that leaves the state as it was leaves the row as it was too.
+    return detail(ctx, to === r.status ? r : (await getRequest(r.request_id))!);
   },
 });
 
