@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { withTenantTransaction } from '../src/db/tenant-tx.ts';
 import { BRANDING_REFRESH_MS } from '../src/branding/branding-cache.ts';
 import { putBranding } from '../src/branding/branding-store.ts';
+import { CONFIG_CHANNEL } from '../src/fleet/config-follower.ts';
 import { BRAND_COLORS as colors, PNG_LOGO as png } from './support/branding-fixtures.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
@@ -87,7 +88,26 @@ test('branding changes need the admin role; the public routes refuse writes', as
   assert.equal((await h.app.inject({ method: 'DELETE', url: '/api/v1/tenants/pilot-a/branding' })).statusCode, 405);
 });
 
+/**
+ * Waits until the configuration notifications of the changes made so far (the tests before) have
+ * reached this server: they arrive in order on its one listening connection, so a marker sent now
+ * arrives after them. A late one would drop the cache this test reads.
+ */
+async function notificationsDelivered(): Promise<void> {
+  const marker = `marker-${process.hrtime.bigint()}`;
+  let arrived!: () => void;
+  const delivered = new Promise<void>((resolve) => (arrived = resolve));
+  const stop = await h.t.db.listen(CONFIG_CHANNEL, (payload) => payload === marker && arrived());
+  try {
+    await h.t.db.query('SELECT pg_notify($1, $2)', [CONFIG_CHANNEL, marker]);
+    await delivered;
+  } finally {
+    await stop();
+  }
+}
+
 test('configuration changed elsewhere shows as config drift until the branding cache reloads', async () => {
+  await notificationsDelivered();
   const drift = async () => (await h.call('GET', '/api/v1/config/drift', { as: adminA })).json().readings.find((r: { kind: string }) => r.kind === 'config');
   await publicBranding('pilot-a');
   assert.equal((await drift()).drifted, false);

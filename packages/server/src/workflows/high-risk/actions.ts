@@ -2,17 +2,17 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { Problem } from '../../http/problem.ts';
 import { Before, nextBefore, NextBefore, pageLimit, PageLimit } from '../../http/keyset-page.ts';
 import { Nullable } from '../../http/schema.ts';
-import { enqueue } from '../../jobs/index.ts';
+import { enqueue, enqueueStatement } from '../../jobs/index.ts';
 import { defineAction, type ActionContext, type RunContext } from '../../pipeline/define-action.ts';
 import { Denied } from '../../pipeline/execute.ts';
 import { uuidv7 } from '../../util/ids.ts';
-import { approvalsOf } from '../shared/history.ts';
+import { approvalsOf, type StoredEntry } from '../shared/history.ts';
 import { packReply } from '../shared/workflow-evidence.ts';
 import { Decide, HistoryView, IdParams, MaybeDecide, Rationale } from '../shared/schemas.ts';
 import { approvalSatisfied, missingApprovals, requestDecision, type HighRiskInput } from './high-risk-policy.ts';
 import { highRiskDashboard } from './dashboard.ts';
 import { requestsMissingReceipts } from './missing-receipts.ts';
-import { appendHistory, getHistory, getRequest, insertRequest, listRequests, requestTarget, setStatus, type HighRiskRequest, type HistoryEntry } from './request-store.ts';
+import { appendHistory, getHistory, getRequest, insertRequest, listRequests, lockRequestWithHistory, openHistory, recordApproval, requestTarget, setStatus, type HighRiskRequest, type HistoryEntry } from './request-store.ts';
 import { requestPack } from './request-evidence.ts';
 import { EXPIRE_JOB, highRiskSettings, REVERT_JOB } from './revert-jobs.ts';
 import { nextState, REQUEST_STATES, type RequestState, type Transition } from './state-machine.ts';
@@ -54,7 +54,11 @@ export function policyInput(r: HighRiskRequest, history: HistoryEntry[]): HighRi
 }
 
 async function detail(ctx: Pick<Ctx, 'tenantId'>, r: HighRiskRequest): Promise<Static<typeof DetailView>> {
-  const history = await getHistory(r.request_id);
+  return detailOf(ctx, r, await getHistory(r.request_id));
+}
+
+/** The request as its detail view shows it, with the history the caller has. */
+function detailOf(ctx: Pick<Ctx, 'tenantId'>, r: HighRiskRequest, history: HistoryEntry[]): Static<typeof DetailView> {
   const missing = r.status === 'requested' ? missingApprovals(ctx.tenantId, policyInput(r, history)) : [];
   return { ...r, missing_approvals: missing, history };
 }
@@ -73,7 +77,22 @@ async function transition(
   await appendHistory(r.request_id, { at: ctx.now.toISOString(), actor: ctx.principal.subjectId, transition: t, from_state: r.status, to_state: to, rationale, details });
 }
 
-const loadLocked = (ctx: Ctx) => getRequest(ctx.params.id, { lock: true });
+/** The history rows read with a locked request, for its step to open without reading them again. */
+const storedHistory = new WeakMap<HighRiskRequest, StoredEntry[]>();
+
+/** The request, locked, with its history in the same read. */
+async function loadLocked(ctx: Ctx): Promise<HighRiskRequest | undefined> {
+  const locked = await lockRequestWithHistory(ctx.params.id);
+  if (locked === undefined) return undefined;
+  storedHistory.set(locked.request, locked.history);
+  return locked.request;
+}
+
+/** The history of a request its step loaded and locked. */
+function historyOf(r: HighRiskRequest): Promise<HistoryEntry[]> {
+  const rows = storedHistory.get(r);
+  return rows === undefined ? getHistory(r.request_id) : openHistory(rows);
+}
 
 /** A POST on one request: `/requests/{id}/<verb>`, the request loaded and locked first. */
 function onRequest<I extends TSchema, O>(
@@ -116,24 +135,23 @@ export const createRequest = defineAction({
     }
     const requestId = uuidv7(ctx.now.getTime());
     const pendingUntil = new Date(ctx.now.getTime() + pendingMinutes * 60_000);
-    const r = await insertRequest({
-      request_id: requestId,
-      operation: input.operation,
-      requester: requester.id,
-      target: input.target,
-      duration_minutes: input.duration_minutes,
-      rationale: input.rationale,
-      approver_roles: decision.approver_roles,
-      created_at: ctx.now.toISOString(),
-      pending_until: pendingUntil.toISOString(),
-    });
-    await appendHistory(
-      requestId,
+    // The request, its first history entry and its expiry job are written in one round trip.
+    const { request, history } = await insertRequest(
+      {
+        request_id: requestId,
+        operation: input.operation,
+        requester: requester.id,
+        target: input.target,
+        duration_minutes: input.duration_minutes,
+        rationale: input.rationale,
+        approver_roles: decision.approver_roles,
+        created_at: ctx.now.toISOString(),
+        pending_until: pendingUntil.toISOString(),
+      },
       { at: ctx.now.toISOString(), actor: requester.id, transition: 'request', from_state: null, to_state: 'requested', rationale: input.rationale, details: { roles: requester.roles, bundle_hash: ctx.bundleHash } },
-      { request: r },
+      { alongside: [enqueueStatement(EXPIRE_JOB, { request_id: requestId }, { now: ctx.now, runAt: pendingUntil, idempotencyKey: requestId })] },
     );
-    await enqueue(EXPIRE_JOB, { request_id: requestId }, { now: ctx.now, runAt: pendingUntil, idempotencyKey: requestId });
-    return detail(ctx, r);
+    return detailOf(ctx, request, history);
   },
 });
 
@@ -144,15 +162,16 @@ export const approveRequest = onRequest('approve', {
     nextState(r.status, 'approve');
     const me = ctx.principal.subjectId;
     if (me === r.requester) throw refuse(ctx, `${me} requested ${r.request_id} and cannot approve it`);
-    const history = await getHistory(r.request_id);
+    const history = await historyOf(r);
     if (history.some((h) => h.transition === 'approve' && h.actor === me)) throw new Problem('conflict', `${me} has already approved ${r.request_id}`, { state: r.status });
     requireApproverRole(ctx, r, 'approving');
     const input0 = policyInput(r, history);
     input0.approvals.push({ approver: { id: me, roles: ctx.principal.roles } });
     const to = approvalSatisfied(ctx.tenantId, input0) ? nextState(r.status, 'approve') : r.status;
-    await transition(ctx, r, 'approve', to, input.rationale, { roles: ctx.principal.roles, bundle_hash: ctx.bundleHash });
-    // An approval that leaves the state as it was leaves the row as it was too.
-    return detail(ctx, to === r.status ? r : (await getRequest(r.request_id))!);
+    // The approval, and the move when it is the last one needed, in one round trip; the answer is
+    // what was written.
+    const after = await recordApproval(r, history, { at: ctx.now.toISOString(), actor: me, to_state: to, rationale: input.rationale, details: { roles: ctx.principal.roles, bundle_hash: ctx.bundleHash } });
+    return detailOf(ctx, after.request, after.history);
   },
 });
 
@@ -204,7 +223,7 @@ export const revokeRequest = onRequest('revoke', {
     // Legal only while active; the job makes the move.
     nextState(r.status, 'revert');
     const me = ctx.principal.subjectId;
-    const history = await getHistory(r.request_id);
+    const history = await historyOf(r);
     const involved = me === r.requester || history.some((h) => h.transition === 'approve' && h.actor === me);
     if (!involved && !ctx.principal.roles.some((role) => role === 'security' || role === 'security_officer')) {
       throw refuse(ctx, `only the requester, an approver or security may revoke ${r.request_id}`);

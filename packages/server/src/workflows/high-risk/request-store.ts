@@ -1,8 +1,8 @@
 import { currentTenantId, currentTx } from '../../context.ts';
 import { olderThan } from '../../db/keyset.ts';
-import { runBatch } from '../../db/statement.ts';
-import { entityWithLinksStatements, mirrorEntity, type MirroredEntity } from '../../graph/mirror.ts';
-import { workflowHistory, type HistoryEntry as WorkflowHistoryEntry } from '../shared/history.ts';
+import type { Statement } from '../../db/statement.ts';
+import { entityStatement, entityWithLinksStatements, mirrorEntity, type MirroredEntity } from '../../graph/mirror.ts';
+import { workflowHistory, type HistoryEntry as WorkflowHistoryEntry, type StoredEntry } from '../shared/history.ts';
 import type { AccessTarget } from './pg-access-adapter.ts';
 import { stepAction, type RequestState, type Step } from './state-machine.ts';
 
@@ -49,19 +49,25 @@ const toRequest = (r: RequestRow): HighRiskRequest => ({
   active_until: isoOrNull(r.active_until),
 });
 
-export async function insertRequest(r: Omit<HighRiskRequest, 'status' | 'updated_at' | 'role_name' | 'active_until'>): Promise<HighRiskRequest> {
+/**
+ * A new request with its first history entry (`seq` 0) and its audit event, its entity and the
+ * requester's REQUESTED edge to it, and the caller's `alongside` writes (its expiry job): one round
+ * trip. Returns the request and its history as a read would give them.
+ */
+export async function insertRequest(
+  r: Omit<HighRiskRequest, 'status' | 'updated_at' | 'role_name' | 'active_until'>,
+  first: Omit<HistoryEntry, 'seq'>,
+  o: { alongside: Statement[] },
+): Promise<{ request: HighRiskRequest; history: HistoryEntry[] }> {
   const request: HighRiskRequest = { ...r, status: 'requested', updated_at: r.created_at, role_name: null, active_until: null };
-  const at = new Date(r.created_at);
-  // The request, its entity and the requester's REQUESTED edge to it: one round trip.
-  await runBatch([
-    {
-      sql: `INSERT INTO high_risk_requests (tenant_id, request_id, operation, requester, target, duration_minutes, rationale, status, approver_roles, created_at, updated_at, pending_until)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, 'requested', $8, $9, $9, $10)`,
-      params: [currentTenantId(), r.request_id, r.operation, r.requester, JSON.stringify(r.target), r.duration_minutes, r.rationale, JSON.stringify(r.approver_roles), r.created_at, r.pending_until],
-    },
-    ...entityWithLinksStatements(requestEntity(request), [{ from_id: `subject:${r.requester}`, type: 'REQUESTED', to_id: requestTarget(r.request_id) }], at),
-  ]);
-  return request;
+  const insert: Statement = {
+    sql: `INSERT INTO high_risk_requests (tenant_id, request_id, operation, requester, target, duration_minutes, rationale, status, approver_roles, created_at, updated_at, pending_until)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, 'requested', $8, $9, $9, $10)`,
+    params: [currentTenantId(), r.request_id, r.operation, r.requester, JSON.stringify(r.target), r.duration_minutes, r.rationale, JSON.stringify(r.approver_roles), r.created_at, r.pending_until],
+  };
+  const graph = entityWithLinksStatements(requestEntity(request), [{ from_id: `subject:${r.requester}`, type: 'REQUESTED', to_id: requestTarget(r.request_id) }], new Date(r.created_at));
+  await history.append(r.request_id, first, { seq: 0, snapshot: { key: 'request', value: request }, alongside: [insert, ...graph, ...o.alongside] });
+  return { request, history: [history.asStored({ seq: 0, ...first })] };
 }
 
 /** The request as a HighRiskOperationRequest entity (its id is the request's audit target). */
@@ -77,15 +83,55 @@ function mirrorRequest(r: Pick<HighRiskRequest, 'request_id' | 'operation' | 'st
   return mirrorEntity(requestEntity(r), at);
 }
 
-/** An approval as an Approval entity that APPROVED the request and was DECIDED_BY its approver: one round trip. */
-async function mirrorApproval(requestId: string, seq: number, e: Omit<HistoryEntry, 'seq'>): Promise<void> {
+/** An approval as an Approval entity that APPROVED the request and was DECIDED_BY its approver, as statements. */
+function approvalGraph(requestId: string, seq: number, e: Omit<HistoryEntry, 'seq'>): Statement[] {
   const id = `approval:${requestId}:${seq}`;
   const entity: MirroredEntity = { entity_id: id, type: 'Approval', properties: { request_id: requestId, approver: e.actor, rationale: e.rationale }, owner: e.actor, source: 'high_risk' };
   const links = [
     { from_id: id, type: 'APPROVED', to_id: requestTarget(requestId) },
     { from_id: id, type: 'DECIDED_BY', to_id: `subject:${e.actor}` },
   ];
-  await runBatch(entityWithLinksStatements(entity, links, new Date(e.at)));
+  return entityWithLinksStatements(entity, links, new Date(e.at));
+}
+
+/** One request, locked for the rest of the transaction, with its history rows in the same read. */
+export async function lockRequestWithHistory(requestId: string): Promise<{ request: HighRiskRequest; history: StoredEntry[] } | undefined> {
+  const rows = await currentTx().query<RequestRow & { history: StoredEntry[] }>(
+    `SELECT ${COLUMNS.split(', ').map((c) => `r.${c}`).join(', ')}, ${history.rowsSubquery('r')} AS history
+     FROM high_risk_requests r WHERE r.tenant_id = $1 AND r.request_id = $2 FOR UPDATE`,
+    [currentTenantId(), requestId],
+  );
+  if (rows[0] === undefined) return undefined;
+  const { history: stored, ...request } = rows[0];
+  return { request: toRequest(request as RequestRow), history: stored };
+}
+
+/** Opens history rows read with their request (lockRequestWithHistory). */
+export const openHistory = (rows: StoredEntry[]): Promise<HistoryEntry[]> => history.open(rows);
+
+/**
+ * An approval after the `before` history its caller read under the request's lock: the entry, its
+ * audit event, its Approval entity and edges, and the request's move to `to_state` (with its
+ * entity) when the approvals suffice, in one round trip. Returns the request and history as they
+ * now stand.
+ */
+export async function recordApproval(
+  r: HighRiskRequest,
+  before: HistoryEntry[],
+  e: Omit<HistoryEntry, 'seq' | 'transition' | 'from_state'>,
+): Promise<{ request: HighRiskRequest; history: HistoryEntry[] }> {
+  const seq = (before.at(-1)?.seq ?? -1) + 1;
+  const appended: Omit<HistoryEntry, 'seq'> = { ...e, transition: 'approve', from_state: r.status };
+  const moved: HighRiskRequest = e.to_state === r.status ? r : { ...r, status: e.to_state, updated_at: e.at };
+  const move: Statement[] =
+    moved === r
+      ? []
+      : [
+          { sql: `UPDATE high_risk_requests SET status = $3, updated_at = $4 WHERE tenant_id = $1 AND request_id = $2`, params: [currentTenantId(), r.request_id, moved.status, e.at] },
+          entityStatement(requestEntity(moved), new Date(e.at)),
+        ];
+  await history.append(r.request_id, appended, { seq, alongside: [...move, ...approvalGraph(r.request_id, seq, appended)] });
+  return { request: moved, history: [...before, history.asStored({ seq, ...appended })] };
 }
 
 /** One request, locked for the rest of the transaction so concurrent transitions queue up. */
@@ -143,11 +189,11 @@ const history = workflowHistory<Step, RequestState>({
 
 /**
  * Appends a history entry and, in the same transaction, a `high_risk.history` audit event holding
- * it (and the request, for its creation). The event's request id is the action's, or `auditRequestId` (a job's).
+ * it. The event's request id is the action's, or `auditRequestId` (a job's). Approvals are
+ * recorded by `recordApproval`.
  */
-export async function appendHistory(requestId: string, e: Omit<HistoryEntry, 'seq'>, o: { auditRequestId?: string; request?: HighRiskRequest } = {}): Promise<void> {
-  const seq = await history.append(requestId, e, { ...(o.auditRequestId !== undefined ? { auditRequestId: o.auditRequestId } : {}), ...(o.request !== undefined ? { snapshot: { key: 'request', value: o.request } } : {}) });
-  if (e.transition === 'approve') await mirrorApproval(requestId, seq, e);
+export async function appendHistory(requestId: string, e: Omit<HistoryEntry, 'seq'>, o: { auditRequestId?: string } = {}): Promise<void> {
+  await history.append(requestId, e, o.auditRequestId !== undefined ? { auditRequestId: o.auditRequestId } : {});
 }
 
 export const getHistory = (requestId: string): Promise<HistoryEntry[]> => history.list(requestId);

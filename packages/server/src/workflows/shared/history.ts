@@ -58,6 +58,11 @@ export interface History<Step extends string, State extends string> {
    */
   rowsSubquery(instance: string): string;
   open(rows: StoredEntry[]): Promise<Array<HistoryEntry<Step, State>>>;
+  /**
+   * An entry appended in this transaction as `list` would read it back, without reading it: the
+   * actor and rationale as given, the people its details name by the pseudonyms they were stored by.
+   */
+  asStored(entry: HistoryEntry<Step, State>): HistoryEntry<Step, State>;
 }
 
 /** A history row as stored: the actor and rationale as written, before they are shown. */
@@ -124,6 +129,9 @@ export function workflowHistory<Step extends string, State extends string>(t: Hi
         id,
       ]);
       return open(rows);
+    },
+    asStored(entry) {
+      return { ...entry, details: JSON.parse(JSON.stringify(mapNames(entry.details, storedActor))) as Record<string, unknown> };
     },
     rowsSubquery(instance) {
       const fields = ENTRY_COLUMNS.map((c) => `'${c}', h.${c}`).join(', ');
