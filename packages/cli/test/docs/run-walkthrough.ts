@@ -41,7 +41,10 @@ export async function startServer(workDir: string, vars: Record<string, string>)
   const port = await freePort();
   const dataDir = join(workDir, 'data');
   const env = { ...baseEnv(), ...vars, COMPANYOS_PORT: String(port), COMPANYOS_DATA_DIR: dataDir, COMPANYOS_LOG_LEVEL: 'warn' };
-  const child = spawn(process.execPath, [BIN, 'serve'], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The compiler setting of the test process (scripts/run-tests.mjs) carries over: it changes
+  // nothing a walkthrough shows, only what a short-lived server spends compiling PGlite.
+  const v8 = process.execArgv.filter((a) => a === '--liftoff-only');
+  const child = spawn(process.execPath, [...v8, BIN, 'serve'], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let printed = '';
   child.stdout.on('data', (d: Buffer) => void (printed += d.toString()));
   child.stderr.on('data', (d: Buffer) => void (printed += d.toString()));

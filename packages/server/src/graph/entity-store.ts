@@ -174,14 +174,24 @@ export async function deleteRelationship(relationshipId: string): Promise<void> 
   await currentTx().query(`DELETE FROM relationships WHERE tenant_id = $1 AND relationship_id = $2`, [currentTenantId(), relationshipId]);
 }
 
-/** The subjects entitled (ENTITLED_TO) to an entity, `first` among them when it is (at most `limit`). */
-export async function entitledSubjects(entityId: string, first: string, limit = 100): Promise<string[]> {
-  const rows = await currentTx().query<{ from_id: string }>(
-    `SELECT from_id FROM relationships WHERE tenant_id = $1 AND to_id = $2 AND type = 'ENTITLED_TO' AND from_id LIKE 'subject:%'
-     ORDER BY (from_id = $3) DESC, from_id LIMIT $4`,
-    [currentTenantId(), entityId, `subject:${first}`, limit],
+/**
+ * Entities by id, each with the subjects entitled (ENTITLED_TO) to it (`first` among them
+ * when it is, then by id, at most `limit`), in one read. Absent ids are absent from the map.
+ */
+export async function entitiesWithEntitled(entityIds: string[], first: string, o: { lock?: boolean; limit?: number } = {}): Promise<Map<string, Entity & { entitled_subjects: string[] }>> {
+  const rows = await currentTx().query<Row<Entity> & { entitled: string[] }>(
+    `SELECT ${ENTITY_COLUMNS.split(', ').map((c) => `e.${c}`).join(', ')},
+       ARRAY(SELECT r.from_id FROM relationships r WHERE r.tenant_id = e.tenant_id AND r.to_id = e.entity_id AND r.type = 'ENTITLED_TO' AND r.from_id LIKE 'subject:%'
+             ORDER BY (r.from_id = $3) DESC, r.from_id LIMIT $4) AS entitled
+     FROM entities e WHERE e.tenant_id = $1 AND e.entity_id = ANY($2::text[])${o.lock === true ? ' FOR UPDATE OF e' : ''}`,
+    [currentTenantId(), entityIds, `subject:${first}`, o.limit ?? 100],
   );
-  return rows.map((r) => r.from_id.slice('subject:'.length));
+  return new Map(
+    rows.map(({ entitled, ...row }) => {
+      const entity = toEntity(row as Row<Entity>);
+      return [entity.entity_id, { ...entity, entitled_subjects: entitled.map((id) => id.slice('subject:'.length)) }];
+    }),
+  );
 }
 
 /** Of these entities, the ones the subject is entitled to. */

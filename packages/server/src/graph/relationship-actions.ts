@@ -5,7 +5,7 @@ import { SubjectIdSchema } from '../identity/actions.ts';
 import { defineAction, type ActionContext } from '../pipeline/define-action.ts';
 import { deleteRelationship, findRelationship, getRelationship, insertRelationship, relationshipRef, type Relationship } from './entity-store.ts';
 import { checkProperties, checkTenantSchema, isBuiltinType, listTypes, putTenantType, TYPE_NAME_PATTERN, type TypeKind } from './graph-types.ts';
-import { EntityId, entityResource, Properties, RelationshipTypeName, RelationshipView, Uuid, type EntityResource } from './views.ts';
+import { EntityId, entityResources, Properties, RelationshipTypeName, RelationshipView, Uuid, type EntityResource } from './views.ts';
 import { visibilityFor } from './visibility.ts';
 
 const ENTITLED_TO = 'ENTITLED_TO';
@@ -13,7 +13,8 @@ type Ctx = Pick<ActionContext, 'tenantId' | 'principal'>;
 
 /** Both ends, loaded for the decision; an end the caller may not see is as good as absent. */
 async function loadEnds(ctx: Ctx, fromId: string, toId: string): Promise<{ from: EntityResource; to: EntityResource } | undefined> {
-  const [from, to] = [await entityResource(ctx, fromId), await entityResource(ctx, toId)];
+  const ends = await entityResources(ctx, [fromId, toId]);
+  const [from, to] = [ends.get(fromId), ends.get(toId)];
   if (from === undefined || to === undefined) return undefined;
   const { hidden } = await visibilityFor(ctx.tenantId, ctx.principal).filter([from, to], (e) => e);
   return hidden > 0 ? undefined : { from, to };

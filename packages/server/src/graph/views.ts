@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { Nullable, StringEnum } from '../http/schema.ts';
 import type { ActionContext } from '../pipeline/define-action.ts';
-import { entitledSubjects, getEntity, type Entity } from './entity-store.ts';
+import { entitiesWithEntitled, type Entity } from './entity-store.ts';
 
 // The graph API's shapes (request parts and views) and the resource its entity actions decide on.
 
@@ -55,9 +55,12 @@ export async function loadEntityResource(ctx: ActionContext<{ id: string }, unkn
 }
 
 export async function entityResource(ctx: Pick<ActionContext, 'principal'>, id: string, o: { lock?: boolean } = {}): Promise<EntityResource | undefined> {
-  const entity = await getEntity(id, o);
-  if (entity === undefined) return undefined;
-  return { ...entity, entitled_subjects: await entitledSubjects(id, ctx.principal.subjectId) };
+  return (await entityResources(ctx, [id], o)).get(id);
+}
+
+/** Entities by id as the policy sees them, in one read; absent ids are absent from the map. */
+export function entityResources(ctx: Pick<ActionContext, 'principal'>, ids: string[], o: { lock?: boolean } = {}): Promise<Map<string, EntityResource>> {
+  return entitiesWithEntitled(ids, ctx.principal.subjectId, o);
 }
 
 export function limitOf(raw: string | undefined, max: number, dflt: number): number {
