@@ -6,13 +6,13 @@ import { enqueue, enqueueStatement } from '../../jobs/index.ts';
 import { defineAction, type ActionContext, type RunContext } from '../../pipeline/define-action.ts';
 import { Denied } from '../../pipeline/execute.ts';
 import { uuidv7 } from '../../util/ids.ts';
-import { approvalsOf, type StoredEntry } from '../shared/history.ts';
+import { approvalsOf, lockedWithHistory } from '../shared/history.ts';
 import { packReply } from '../shared/workflow-evidence.ts';
 import { Decide, HistoryView, IdParams, MaybeDecide, Rationale } from '../shared/schemas.ts';
 import { approvalSatisfied, missingApprovals, requestDecision, type HighRiskInput } from './high-risk-policy.ts';
 import { highRiskDashboard } from './dashboard.ts';
 import { requestsMissingReceipts } from './missing-receipts.ts';
-import { appendHistory, getHistory, getRequest, insertRequest, listRequests, lockRequestWithHistory, openHistory, recordApproval, requestTarget, setStatus, type HighRiskRequest, type HistoryEntry } from './request-store.ts';
+import { appendHistory, getHistory, getRequest, insertRequest, listRequests, lockRequestWithHistory, recordApproval, requestHistory, requestTarget, setStatus, type HighRiskRequest, type HistoryEntry } from './request-store.ts';
 import { requestPack } from './request-evidence.ts';
 import { EXPIRE_JOB, highRiskSettings, REVERT_JOB } from './revert-jobs.ts';
 import { nextState, REQUEST_STATES, type RequestState, type Transition } from './state-machine.ts';
@@ -77,22 +77,16 @@ async function transition(
   await appendHistory(r.request_id, { at: ctx.now.toISOString(), actor: ctx.principal.subjectId, transition: t, from_state: r.status, to_state: to, rationale, details });
 }
 
-/** The history rows read with a locked request, for its step to open without reading them again. */
-const storedHistory = new WeakMap<HighRiskRequest, StoredEntry[]>();
+const lockedRequests = lockedWithHistory(requestHistory, (r: HighRiskRequest) => r.request_id);
 
 /** The request, locked, with its history in the same read. */
 async function loadLocked(ctx: Ctx): Promise<HighRiskRequest | undefined> {
   const locked = await lockRequestWithHistory(ctx.params.id);
-  if (locked === undefined) return undefined;
-  storedHistory.set(locked.request, locked.history);
-  return locked.request;
+  return locked === undefined ? undefined : lockedRequests.keep(locked.request, locked.history);
 }
 
 /** The history of a request its step loaded and locked. */
-function historyOf(r: HighRiskRequest): Promise<HistoryEntry[]> {
-  const rows = storedHistory.get(r);
-  return rows === undefined ? getHistory(r.request_id) : openHistory(rows);
-}
+const historyOf = (r: HighRiskRequest): Promise<HistoryEntry[]> => lockedRequests.historyOf(r);
 
 /** A POST on one request: `/requests/{id}/<verb>`, the request loaded and locked first. */
 function onRequest<I extends TSchema, O>(

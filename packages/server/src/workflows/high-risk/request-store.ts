@@ -66,8 +66,8 @@ export async function insertRequest(
     params: [currentTenantId(), r.request_id, r.operation, r.requester, JSON.stringify(r.target), r.duration_minutes, r.rationale, JSON.stringify(r.approver_roles), r.created_at, r.pending_until],
   };
   const graph = entityWithLinksStatements(requestEntity(request), [{ from_id: `subject:${r.requester}`, type: 'REQUESTED', to_id: requestTarget(r.request_id) }], new Date(r.created_at));
-  await history.append(r.request_id, first, { seq: 0, snapshot: { key: 'request', value: request }, alongside: [insert, ...graph, ...o.alongside] });
-  return { request, history: [history.asStored({ seq: 0, ...first })] };
+  await requestHistory.append(r.request_id, first, { seq: 0, snapshot: { key: 'request', value: request }, alongside: [insert, ...graph, ...o.alongside] });
+  return { request, history: [requestHistory.asStored({ seq: 0, ...first })] };
 }
 
 /** The request as a HighRiskOperationRequest entity (its id is the request's audit target). */
@@ -97,7 +97,7 @@ function approvalGraph(requestId: string, seq: number, e: Omit<HistoryEntry, 'se
 /** One request, locked for the rest of the transaction, with its history rows in the same read. */
 export async function lockRequestWithHistory(requestId: string): Promise<{ request: HighRiskRequest; history: StoredEntry[] } | undefined> {
   const rows = await currentTx().query<RequestRow & { history: StoredEntry[] }>(
-    `SELECT ${COLUMNS.split(', ').map((c) => `r.${c}`).join(', ')}, ${history.rowsSubquery('r')} AS history
+    `SELECT ${COLUMNS.split(', ').map((c) => `r.${c}`).join(', ')}, ${requestHistory.rowsSubquery('r')} AS history
      FROM high_risk_requests r WHERE r.tenant_id = $1 AND r.request_id = $2 FOR UPDATE`,
     [currentTenantId(), requestId],
   );
@@ -105,9 +105,6 @@ export async function lockRequestWithHistory(requestId: string): Promise<{ reque
   const { history: stored, ...request } = rows[0];
   return { request: toRequest(request as RequestRow), history: stored };
 }
-
-/** Opens history rows read with their request (lockRequestWithHistory). */
-export const openHistory = (rows: StoredEntry[]): Promise<HistoryEntry[]> => history.open(rows);
 
 /**
  * An approval after the `before` history its caller read under the request's lock: the entry, its
@@ -130,8 +127,8 @@ export async function recordApproval(
           { sql: `UPDATE high_risk_requests SET status = $3, updated_at = $4 WHERE tenant_id = $1 AND request_id = $2`, params: [currentTenantId(), r.request_id, moved.status, e.at] },
           entityStatement(requestEntity(moved), new Date(e.at)),
         ];
-  await history.append(r.request_id, appended, { seq, alongside: [...move, ...approvalGraph(r.request_id, seq, appended)] });
-  return { request: moved, history: [...before, history.asStored({ seq, ...appended })] };
+  await requestHistory.append(r.request_id, appended, { seq, alongside: [...move, ...approvalGraph(r.request_id, seq, appended)] });
+  return { request: moved, history: [...before, requestHistory.asStored({ seq, ...appended })] };
 }
 
 /** One request, locked for the rest of the transaction so concurrent transitions queue up. */
@@ -179,7 +176,8 @@ export function requestTarget(requestId: string): string {
   return `high-risk-request:${requestId}`;
 }
 
-const history = workflowHistory<Step, RequestState>({
+/** A request's history: its steps, each with its audit event. */
+export const requestHistory = workflowHistory<Step, RequestState>({
   table: 'high_risk_history',
   idColumn: 'request_id',
   auditType: 'high_risk.history',
@@ -193,7 +191,7 @@ const history = workflowHistory<Step, RequestState>({
  * recorded by `recordApproval`.
  */
 export async function appendHistory(requestId: string, e: Omit<HistoryEntry, 'seq'>, o: { auditRequestId?: string } = {}): Promise<void> {
-  await history.append(requestId, e, o.auditRequestId !== undefined ? { auditRequestId: o.auditRequestId } : {});
+  await requestHistory.append(requestId, e, o.auditRequestId !== undefined ? { auditRequestId: o.auditRequestId } : {});
 }
 
-export const getHistory = (requestId: string): Promise<HistoryEntry[]> => history.list(requestId);
+export const getHistory = (requestId: string): Promise<HistoryEntry[]> => requestHistory.list(requestId);

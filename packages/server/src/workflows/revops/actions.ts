@@ -7,7 +7,7 @@ import { defineAction, type ActionContext, type RunContext } from '../../pipelin
 import { Denied } from '../../pipeline/execute.ts';
 import { uuidv7 } from '../../util/ids.ts';
 import { Decide, IdParams, MaybeDecide } from '../shared/schemas.ts';
-import type { StoredEntry } from '../shared/history.ts';
+import { lockedWithHistory } from '../shared/history.ts';
 import { packReply } from '../shared/workflow-evidence.ts';
 import { dealOfOpportunity, dealPack } from './deal-evidence.ts';
 import {
@@ -121,22 +121,16 @@ async function move(
   return record(before.quote_id, history, e, { alongside: [...quoteUpdateStatements(after), ...(o.alongside ?? []), ...approval], read: o.read, ...(o.snapshot === true ? { snapshot: after } : {}) });
 }
 
-/** The history rows read with a locked quote, for its step to open without reading them again. */
-const storedHistory = new WeakMap<Quote, StoredEntry[]>();
+const lockedQuotes = lockedWithHistory(quoteHistory, (q: Quote) => q.quote_id);
 
 /** The quote, locked, with its history in the same read. */
 async function loadLocked(ctx: Ctx): Promise<Quote | undefined> {
   const locked = await lockQuoteWithHistory(ctx.params.id);
-  if (locked === undefined) return undefined;
-  storedHistory.set(locked.quote, locked.history);
-  return locked.quote;
+  return locked === undefined ? undefined : lockedQuotes.keep(locked.quote, locked.history);
 }
 
 /** The history of a quote its step loaded and locked. */
-function historyOf(q: Quote): Promise<QuoteHistoryEntry[]> {
-  const rows = storedHistory.get(q);
-  return rows === undefined ? quoteHistory.list(q.quote_id) : quoteHistory.open(rows);
-}
+const historyOf = (q: Quote): Promise<QuoteHistoryEntry[]> => lockedQuotes.historyOf(q);
 
 /** The reply of a step: the quote as it was written, with the history read before the step and the entries it added. */
 const replyAfter = (ctx: Ctx, q: Quote, history: QuoteHistoryEntry[], added: QuoteHistoryEntry[], o: { contract?: Contract; candidates?: BatchRead | undefined } = {}): Promise<QuoteDetail> =>

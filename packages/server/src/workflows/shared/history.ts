@@ -141,6 +141,28 @@ export function workflowHistory<Step extends string, State extends string>(t: Hi
   };
 }
 
+/**
+ * For a workflow's steps that load their instance locked with its history rows in the same read:
+ * `keep` holds the rows with the instance, and `historyOf` opens them when the step asks, reading
+ * them only for an instance loaded otherwise.
+ */
+export function lockedWithHistory<I extends object, Step extends string, State extends string>(
+  history: History<Step, State>,
+  idOf: (instance: I) => string,
+): { keep(instance: I, rows: StoredEntry[]): I; historyOf(instance: I): Promise<Array<HistoryEntry<Step, State>>> } {
+  const stored = new WeakMap<I, StoredEntry[]>();
+  return {
+    keep(instance, rows) {
+      stored.set(instance, rows);
+      return instance;
+    },
+    historyOf(instance) {
+      const rows = stored.get(instance);
+      return rows === undefined ? history.list(idOf(instance)) : history.open(rows);
+    },
+  };
+}
+
 /** The approvals given since the history's last `since` step (all of them when there is none), as the approval policies take them. */
 export function approvalsOf(history: Array<HistoryEntry>, o: { approveStep?: string; since?: string } = {}): Array<{ approver: { id: string; roles: string[] } }> {
   const approve = o.approveStep ?? 'approve';
