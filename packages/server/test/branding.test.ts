@@ -91,7 +91,7 @@ test('branding changes need the admin role; the public routes refuse writes', as
 /**
  * Waits until the configuration notifications of the changes made so far (the tests before) have
  * reached this server: they arrive in order on its one listening connection, so a marker sent now
- * arrives after them. A late one would drop the cache this test reads.
+ * arrives after them. One arriving late would drop the cache this test reads.
  */
 async function notificationsDelivered(): Promise<void> {
   const marker = `marker-${process.hrtime.bigint()}`;
@@ -107,8 +107,12 @@ async function notificationsDelivered(): Promise<void> {
 }
 
 test('configuration changed elsewhere shows as config drift until the branding cache reloads', async () => {
-  await notificationsDelivered();
   const drift = async () => (await h.call('GET', '/api/v1/config/drift', { as: adminA })).json().readings.find((r: { kind: string }) => r.kind === 'config');
+  // The tests before changed pilot-a's configuration: once their notifications are in, a governed
+  // request brings this server up to its version (and drops what it had cached), so the entry
+  // loaded next is the one the drift below compares.
+  await notificationsDelivered();
+  await drift();
   await publicBranding('pilot-a');
   assert.equal((await drift()).drifted, false);
   // Changed by another server whose notification this one missed (the trigger is off for the write).
