@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Database } from '../../src/db/database.ts';
@@ -35,11 +35,12 @@ export type TestDatabaseContents = 'migrated' | 'seeded';
 // Keyed by the migrations, so a template built from other migrations is never used.
 const migrationsKey = (): string => sha256Hex(loadMigrations().map((m) => m.checksum).join(',')).slice(0, 16);
 
-function treeDigest(dir: string, parts: string[] = []): string[] {
+// Each file by its path below `root`, so that two checkouts of the same source share a template.
+function treeDigest(root: string, dir = root, parts: string[] = []): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) treeDigest(path, parts);
-    else if (!entry.name.endsWith('.test.ts')) parts.push(`${path}:${sha256Hex(readFileSync(path))}`);
+    if (entry.isDirectory()) treeDigest(root, path, parts);
+    else if (!entry.name.endsWith('.test.ts')) parts.push(`${relative(root, path)}:${sha256Hex(readFileSync(path))}`);
   }
   return parts;
 }
@@ -67,7 +68,13 @@ function pgliteTemplate(contents: TestDatabaseContents): Promise<Blob> {
     const pgliteBuild = statSync(fileURLToPath(import.meta.resolve('@electric-sql/pglite'))).mtimeMs;
     const key = sha256Hex(`${pgliteBuild}:${contentsKey(contents)}`).slice(0, 16);
     const file = join(tmpdir(), `companyos-pglite-${contents}-${key}.tar`);
-    if (existsSync(file)) return new Blob([readFileSync(file)]);
+    if (existsSync(file)) {
+      const bytes = readFileSync(file);
+      // Marked as used, so that other runs' clean-up (removeStaleDumps) leaves it.
+      const now = new Date();
+      utimesSync(file, now, now);
+      return new Blob([bytes]);
+    }
     const db = await PgliteDatabase.open();
     try {
       await fill(db, contents);
@@ -76,6 +83,7 @@ function pgliteTemplate(contents: TestDatabaseContents): Promise<Blob> {
       const partial = `${file}.${process.pid}.tmp`;
       writeFileSync(partial, bytes);
       renameSync(partial, file);
+      removeStaleDumps(contents, file);
       return new Blob([bytes]);
     } finally {
       await db.close();
@@ -83,6 +91,25 @@ function pgliteTemplate(contents: TestDatabaseContents): Promise<Blob> {
   })();
   pgliteDumps.set(contents, dump);
   return dump;
+}
+
+/** A dump no run has used for an hour is stale: a run reads (and touches) its dump as each test file starts. */
+const STALE_DUMP_MS = 3_600_000;
+
+// Every change to the server's source makes a new seeded dump (some 40 MB): the ones before it go
+// once they are stale, so a developer's temp dir does not fill up. A run whose dump went builds it
+// again.
+function removeStaleDumps(contents: TestDatabaseContents, current: string): void {
+  const prefix = `companyos-pglite-${contents}-`;
+  for (const name of readdirSync(tmpdir())) {
+    const path = join(tmpdir(), name);
+    if (!name.startsWith(prefix) || !name.endsWith('.tar') || path === current) continue;
+    try {
+      if (Date.now() - statSync(path).mtimeMs > STALE_DUMP_MS) rmSync(path, { force: true });
+    } catch {
+      // removed by another run meanwhile
+    }
+  }
 }
 
 async function adminQuery(url: string, sql: string, params: unknown[] = []): Promise<pg.QueryResult> {
@@ -126,11 +153,32 @@ function postgresTemplate(url: string, contents: TestDatabaseContents): Promise<
     } catch (e) {
       if ((e as { code?: string }).code !== '42P04') throw e; // duplicate_database: another file's copy won
       await adminQuery(url, `DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
+      return name;
     }
+    await dropOtherTemplates(url, contents, name);
     return name;
   })();
   pgTemplates.set(contents, template);
   return template;
+}
+
+/** How many templates of the same contents (the newest, from other source) stay for runs of other checkouts. */
+const TEMPLATES_KEPT = 4;
+
+// Templates of the same contents made from older source go when a new one is made, so they do not
+// pile up on a developer's server; the newest few stay, for other checkouts' runs still using
+// them, and one being copied right now is in use and stays too.
+async function dropOtherTemplates(url: string, contents: TestDatabaseContents, current: string): Promise<void> {
+  // Finished templates only (one another file is still building carries a suffix of its own),
+  // past the newest few: a database's oid grows with its creation.
+  const others = await adminQuery(
+    url,
+    `SELECT datname FROM pg_database WHERE datname ~ $1 AND datname <> $2 ORDER BY oid DESC OFFSET $3`,
+    [`^companyos_template_${contents}_[0-9a-f]{16}$`, current, TEMPLATES_KEPT],
+  );
+  for (const { datname } of others.rows as Array<{ datname: string }>) {
+    await adminQuery(url, `DROP DATABASE IF EXISTS ${datname}`).catch(() => undefined);
+  }
 }
 
 export async function createTestDatabase(contents: TestDatabaseContents = 'migrated'): Promise<TestDatabase> {
