@@ -63,8 +63,15 @@ async function signIn([tenant, subject]: [string, string]): Promise<void> {
 }
 
 async function paletteJump(text: string, option: string | RegExp): Promise<void> {
-  await page.keyboard.press('Control+k');
   const palette = page.getByRole('dialog');
+  await page.keyboard.press('Control+k');
+  // A key press that lands while the page is still changing is lost; the header's button opens
+  // the palette too (and leaves it open if the press got there after all).
+  const opened = await palette.waitFor({ timeout: 3_000 }).then(
+    () => true,
+    () => false,
+  );
+  if (!opened) await page.getByRole('button', { name: /^Go to/ }).click();
   await palette.getByRole('combobox').fill(text);
   await palette.getByRole('option', { name: option }).click();
   await palette.waitFor({ state: 'detached' });
