@@ -84,14 +84,6 @@ export async function insertEntities(items: NewEntity[], at: Date, source = 'api
   });
 }
 
-export async function getEntity(entityId: string, o: { lock?: boolean } = {}): Promise<Entity | undefined> {
-  const rows = await currentTx().query<Row<Entity>>(
-    `SELECT ${ENTITY_COLUMNS} FROM entities WHERE tenant_id = $1 AND entity_id = $2${o.lock === true ? ' FOR UPDATE' : ''}`,
-    [currentTenantId(), entityId],
-  );
-  return rows[0] === undefined ? undefined : toEntity(rows[0]);
-}
-
 export async function updateEntity(entityId: string, patch: { properties?: Record<string, unknown> | undefined; owner?: string | null | undefined }, at: Date): Promise<Entity> {
   const rows = await currentTx().query<Row<Entity>>(
     `UPDATE entities SET properties = coalesce($3, properties), owner = CASE WHEN $4 THEN $5 ELSE owner END, updated_at = $6
@@ -176,15 +168,15 @@ export async function deleteRelationship(relationshipId: string): Promise<void> 
 
 /**
  * Entities by id, each with the subjects entitled (ENTITLED_TO) to it (`first` among them
- * when it is, then by id, at most `limit`), in one read. Absent ids are absent from the map.
+ * when it is, then by id, at most 100), in one read. Absent ids are absent from the map.
  */
-export async function entitiesWithEntitled(entityIds: string[], first: string, o: { lock?: boolean; limit?: number } = {}): Promise<Map<string, Entity & { entitled_subjects: string[] }>> {
+export async function entitiesWithEntitled(entityIds: string[], first: string, o: { lock?: boolean } = {}): Promise<Map<string, Entity & { entitled_subjects: string[] }>> {
   const rows = await currentTx().query<Row<Entity> & { entitled: string[] }>(
     `SELECT ${ENTITY_COLUMNS.split(', ').map((c) => `e.${c}`).join(', ')},
        ARRAY(SELECT r.from_id FROM relationships r WHERE r.tenant_id = e.tenant_id AND r.to_id = e.entity_id AND r.type = 'ENTITLED_TO' AND r.from_id LIKE 'subject:%'
-             ORDER BY (r.from_id = $3) DESC, r.from_id LIMIT $4) AS entitled
+             ORDER BY (r.from_id = $3) DESC, r.from_id LIMIT 100) AS entitled
      FROM entities e WHERE e.tenant_id = $1 AND e.entity_id = ANY($2::text[])${o.lock === true ? ' FOR UPDATE OF e' : ''}`,
-    [currentTenantId(), entityIds, `subject:${first}`, o.limit ?? 100],
+    [currentTenantId(), entityIds, `subject:${first}`],
   );
   return new Map(
     rows.map(({ entitled, ...row }) => {
