@@ -80,6 +80,19 @@ test('a restore refuses a target that is not empty, and leaves it as it was', as
   }
 });
 
+if (process.env.DATABASE_URL !== undefined && process.env.DATABASE_URL !== '') {
+  test('on PostgreSQL, a new database holding only an extension\'s views (made from a template that has it) takes a restore', async () => {
+    const { target, open } = await targets.next({ extension: 'pg_buffercache' });
+    await restoreBackup({ dir: join(work, 'full'), jwks: platform.jwks, target });
+    const db = await open();
+    try {
+      assert.ok((await summarizeTenants(db)).length > 0);
+    } finally {
+      await db.close();
+    }
+  });
+}
+
 test('a backup whose dump, manifest or signature was changed is refused before anything is restored', async () => {
   const manifest = await backup('tampered');
   const dir = join(work, 'tampered');

@@ -37,10 +37,15 @@ const APP_ROLES = `DO $$ BEGIN
   END IF;
 END $$`;
 
-/** Tables, views, sequences or functions of ours in the target: any of them means it is in use. */
+/**
+ * Tables, views or sequences in the target that no extension owns: any of them means it is in use.
+ * An extension's own (pg_stat_statements' views, when the cluster's template database has it) does
+ * not: a database just created from such a template is new.
+ */
 async function relationsIn(db: Database): Promise<number> {
   const [row] = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM pg_class WHERE relnamespace = 'public'::regnamespace`,
+    `SELECT count(*)::int AS n FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace
+       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')`,
   );
   return row?.n ?? 0;
 }

@@ -7,8 +7,11 @@ import { openDatabase } from '../../src/db/open-database.ts';
 import type { TestDatabase } from './test-database.ts';
 
 export interface RestoreTargets {
-  /** An empty target of the engine under test: a new database, or a new PGlite data dir under `work`. */
-  next(): Promise<{ target: RestoreTarget; open: () => Promise<Database> }>;
+  /**
+   * An empty target of the engine under test: a new database, or a new PGlite data dir under
+   * `work`. On PostgreSQL, `extension` is created in it first, as a template database may carry one.
+   */
+  next(o?: { extension?: string }): Promise<{ target: RestoreTarget; open: () => Promise<Database> }>;
   /** Drops the databases made for PostgreSQL targets. */
   dropAll(): Promise<void>;
 }
@@ -25,7 +28,7 @@ export function restoreTargets(t: TestDatabase, work: string): RestoreTargets {
     }
   };
   return {
-    async next() {
+    async next(o = {}) {
       if (t.url === undefined) {
         const pgliteDir = join(work, `restored-${randomBytes(4).toString('hex')}`);
         return { target: { pgliteDir }, open: () => openDatabase({ dataDir: pgliteDir, migrate: false }) };
@@ -35,6 +38,15 @@ export function restoreTargets(t: TestDatabase, work: string): RestoreTargets {
       databases.push(name);
       const url = new URL(process.env.DATABASE_URL!);
       url.pathname = `/${name}`;
+      if (o.extension !== undefined) {
+        const client = new pg.Client({ connectionString: url.toString() });
+        await client.connect();
+        try {
+          await client.query(`CREATE EXTENSION ${client.escapeIdentifier(o.extension)}`);
+        } finally {
+          await client.end();
+        }
+      }
       return { target: { databaseUrl: url.toString() }, open: () => openDatabase({ databaseUrl: url.toString(), migrate: false }) };
     },
     async dropAll() {
