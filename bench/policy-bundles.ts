@@ -17,6 +17,7 @@ import {
 import { createLogger } from '../packages/server/src/logger.ts';
 import { composeBundle } from '../packages/server/src/policy/bundle-compose.ts';
 import { DecisionLogWriter } from '../packages/server/src/policy/decision-log.ts';
+import { BundleArchive } from '../packages/server/src/policy/bundle-archive.ts';
 import { PolicyEngine, type DecisionInput } from '../packages/server/src/policy/policy-engine.ts';
 
 const TENANTS = 100;
@@ -75,13 +76,13 @@ const times = await decideTimes(TENANTS);
 async function logThroughput(db: Database): Promise<number> {
   await seedDemo(db);
   // The server's batch size: a write starts at every 500 appended decisions.
-  const writer = new DecisionLogWriter(db, log, { flushMs: 60_000, maxBatch: 500 });
+  const writer = new DecisionLogWriter(db, log, new BundleArchive(), { flushMs: 60_000, maxBatch: 500 });
   const ids = DEMO_TENANTS.map((t) => t.tenant_id);
   const at = new Date().toISOString();
   const s = performance.now();
   for (let i = 0; i < DECISIONS; i++) {
     const tenant = ids[i % ids.length]!;
-    writer.append({
+    writer.append(base, {
       decision_id: crypto.randomUUID(), tenant_id: tenant, timestamp: at, actor: `user-${i % 50}`, action: 'tenant.config.get', allow: true, reasons: [],
       bundle_hash: base.hash, path: 'companyos/authz/decision', input: input(tenant, i), result: { allow: true, reasons: [] }, latency_ns: 12_345,
     });

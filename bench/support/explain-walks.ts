@@ -7,8 +7,8 @@ import pg from 'pg';
 import type { Database, Row, TransactionOptions, Tx } from '../../packages/server/src/db/database.ts';
 import { PgDatabase } from '../../packages/server/src/db/pg-database.ts';
 import { withTenantTransaction } from '../../packages/server/src/db/tenant-tx.ts';
-import { entitledAmong, getEntity } from '../../packages/server/src/graph/entity-store.ts';
-import { lineage, neighbourhood } from '../../packages/server/src/graph/graph-queries.ts';
+import { entitledAmong } from '../../packages/server/src/graph/entity-store.ts';
+import { lineage, loadEntities, neighbourhood } from '../../packages/server/src/graph/graph-queries.ts';
 
 export interface ExplainedStatement {
   /** What the walk was doing. */
@@ -34,10 +34,11 @@ class ExplainingDatabase implements Database {
     return this.inner.exec(sql);
   }
 
-  transaction<T>(fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T> {
+  transaction<T>(fn: (tx: Tx, opened: Row[]) => Promise<T>, options?: TransactionOptions): Promise<T> {
     return this.inner.transaction(
-      (tx) =>
-        fn({
+      (tx, opened) =>
+        fn(
+          {
           query: async <R extends object = Row>(sql: string, params?: unknown[]) => {
             if (/^\s*(SELECT|WITH)\b/i.test(sql)) {
               const rows = await tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
@@ -48,7 +49,10 @@ class ExplainingDatabase implements Database {
             return tx.query<R>(sql, params);
           },
           exec: (sql: string) => tx.exec(sql),
-        }),
+          atCommit: (sql: string, params: unknown[]) => tx.atCommit(sql, params),
+        },
+          opened,
+        ),
       options,
     );
   }
@@ -81,7 +85,7 @@ export async function explainWalks(databaseUrl: string, tenant: string, hub: str
   const db = new ExplainingDatabase(PgDatabase.open(databaseUrl, 1));
   try {
     await withTenantTransaction(db, tenant, async () => {
-      const start = await getEntity(hub);
+      const start = (await loadEntities([hub])).get(hub);
       if (start === undefined) throw new Error(`no entity ${hub} in ${tenant}`);
       db.step = 'neighbours depth 2 (limit 500)';
       const walk = await neighbourhood(start, { depth: 2, direction: 'both', types: [], limit: 500 });

@@ -59,6 +59,21 @@ async function fill(db: Database, contents: TestDatabaseContents): Promise<void>
 
 const pgliteDumps = new Map<TestDatabaseContents, Promise<Blob>>();
 
+/**
+ * A dump's bytes as the Blob PGlite reads them from. Node's own Blob copies the 40 MB in, and its
+ * arrayBuffer() reads them out again in small pieces: together about a third of a second of each
+ * test file's start. This one hands out a plain copy of the bytes for each database loaded.
+ */
+class DumpBlob extends Blob {
+  constructor(private readonly dump: Buffer) {
+    super([]);
+  }
+
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    return Promise.resolve(this.dump.buffer.slice(this.dump.byteOffset, this.dump.byteOffset + this.dump.length) as ArrayBuffer);
+  }
+}
+
 // A filled PGlite data dir, dumped once and cached in a temp file keyed by its contents, so each
 // test file loads it in ~0.5 s instead of initialising PostgreSQL again (3-4 s) and seeding it.
 function pgliteTemplate(contents: TestDatabaseContents): Promise<Blob> {
@@ -73,7 +88,7 @@ function pgliteTemplate(contents: TestDatabaseContents): Promise<Blob> {
       // Marked as used, so that other runs' clean-up (removeStaleDumps) leaves it.
       const now = new Date();
       utimesSync(file, now, now);
-      return new Blob([bytes]);
+      return new DumpBlob(bytes);
     }
     const db = await PgliteDatabase.open();
     try {
@@ -84,7 +99,7 @@ function pgliteTemplate(contents: TestDatabaseContents): Promise<Blob> {
       writeFileSync(partial, bytes);
       renameSync(partial, file);
       removeStaleDumps(contents, file);
-      return new Blob([bytes]);
+      return new DumpBlob(bytes);
     } finally {
       await db.close();
     }
