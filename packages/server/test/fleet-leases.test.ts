@@ -62,6 +62,39 @@ test("one server at a time integrates a tenant's log; another takes over, with a
   assert.equal(report.queued, 0);
 });
 
+test("while another server's lease is live, a nudged server wakes the holder instead of opening a step for each nudge", async () => {
+  const holder = server(10_000);
+  await receipts('demo-external', 3);
+  assert.equal((await holder.integrateTenant('demo-external')).integrated, 1);
+  // Another server, its transactions counted.
+  let steps = 0;
+  const counted = new Proxy(h.t.db, {
+    get(target, key) {
+      const value = Reflect.get(target, key, target) as unknown;
+      if (key === 'transaction') return (...args: Parameters<typeof target.transaction>) => (steps++, target.transaction(...args));
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  const other = new LedgerIntegrator({ db: counted, keys: ledgerServices().keys, clock: h.clock, log, checkpointEvery: 1_000, checkpointIntervalMs: 60_000, batchLimit: 1 });
+  integrators.push(other);
+  const skipped = await other.integrateTenant('demo-external');
+  assert.equal(skipped.skipped, true);
+  assert.ok(skipped.heldForMs! > 0 && skipped.heldForMs! <= 10_000, `the holder's lease has ${skipped.heldForMs} ms left`);
+  steps = 0;
+  for (let i = 0; i < 5; i++) {
+    other.nudge('demo-external');
+    await other.idle();
+  }
+  assert.equal(steps, 1, 'one look finds the lease live; the nudges after it only wake the holder');
+  await sleep(1_100);
+  other.nudge('demo-external');
+  await other.idle();
+  assert.equal(steps, 2, 'after a second it looks again');
+  assert.equal(other.leases.has('demo-external'), false);
+  await holder.flush('demo-external');
+  assert.equal((await verifyTenantLedger(h.t.db, 'demo-external')).queued, 0);
+});
+
 test('steps of several servers and on-demand flushes racing on one tenant never fork its log', async () => {
   const servers = [server(50), server(50), server(50)];
   await receipts('pilot-b', 12);

@@ -46,6 +46,11 @@ export const LEDGER_CHANNEL = 'companyos_ledger';
 const POKE_DELAY_MS = 250;
 /** At most one wake-up per tenant in this interval (the holder also looks every tick). */
 const WAKE_INTERVAL_MS = 100;
+/**
+ * After finding a tenant's lease live on another server, this one only wakes that holder for so
+ * long (at most until the lease would lapse) instead of opening a step to look again.
+ */
+const HELD_ELSEWHERE_MS = 1_000;
 /** How long a draining integrator may spend finishing the tenants it holds. */
 const DRAIN_BUDGET_MS = 5_000;
 
@@ -59,6 +64,8 @@ export interface IntegrationResult {
   checkpoint?: StoredCheckpoint;
   /** Another server holds the tenant's lease: this step did nothing. */
   skipped?: boolean;
+  /** When skipped: how long the other server's lease stays live unless renewed or released. */
+  heldForMs?: number;
 }
 
 export interface IntegrationStats {
@@ -93,6 +100,8 @@ export class LedgerIntegrator {
   /** Fencing token of each tenant lease this integrator holds (or last held). */
   readonly leases = new Map<string, string>();
   private readonly woken = new Map<string, number>();
+  /** Tenants whose lease another server was found holding, until when (this clock) to leave them to it. */
+  private readonly heldElsewhere = new Map<string, number>();
   private unlisten: (() => Promise<void>) | undefined;
 
   constructor(private readonly o: IntegratorOptions) {}
@@ -123,7 +132,7 @@ export class LedgerIntegrator {
           const token = othersLive ? undefined : await acquireLease(this.holder, this.o.leaseMs ?? 10_000);
           if (token === undefined) {
             this.leases.delete(tenantId);
-            return { integrated: 0, more: false, size: 0, checkpointSize: 0, skipped: true };
+            return { integrated: 0, more: false, size: 0, checkpointSize: 0, skipped: true, heldForMs: othersLive ? seen.lease!.msLeft : 0 };
           }
           this.leases.set(tenantId, token);
         }
@@ -188,12 +197,20 @@ export class LedgerIntegrator {
       await new Promise((resolve) => setImmediate(resolve));
       try {
         while (this.dirty.delete(tenantId)) {
+          // Under load every server's receipts poke it several times a second: while another
+          // server's lease is known live, waking the holder is all a look would end in.
+          if ((this.heldElsewhere.get(tenantId) ?? 0) > Date.now()) {
+            await this.wakeHolder(tenantId);
+            continue;
+          }
           const r = await this.integrateTenant(tenantId);
           if (r.skipped === true) {
+            this.heldElsewhere.set(tenantId, Date.now() + Math.min(r.heldForMs ?? 0, HELD_ELSEWHERE_MS));
             this.awaitingCheckpoint.delete(tenantId);
             await this.wakeHolder(tenantId);
             continue;
           }
+          this.heldElsewhere.delete(tenantId);
           // A full batch may have left more queued: look again. Receipts committed meanwhile poke anew.
           if (r.more) this.dirty.add(tenantId);
           if (r.size > r.checkpointSize) this.awaitingCheckpoint.add(tenantId);
@@ -274,7 +291,10 @@ export class LedgerIntegrator {
       const lapsed = scans.flatMap((s) => s.lapsed);
       for (const r of pending) this.dirty.add(r.tenant_id);
       // A holder that died may have left leaves waiting for a time-based checkpoint.
-      for (const tenantId of lapsed) this.dirty.add(tenantId);
+      for (const tenantId of lapsed) {
+        this.heldElsewhere.delete(tenantId);
+        this.dirty.add(tenantId);
+      }
       for (const tenantId of new Set([...this.dirty, ...this.awaitingCheckpoint])) this.nudge(tenantId);
     } catch (err) {
       this.o.log.error({ err }, 'ledger tick failed');

@@ -8,6 +8,8 @@ import { currentTenantId, currentTx } from '../context.ts';
 export interface LeaseView {
   holder: string;
   live: boolean;
+  /** How long the lease stays live unless renewed or released (0 when it is not live). */
+  msLeft: number;
 }
 
 /**

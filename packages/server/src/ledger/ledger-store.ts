@@ -67,13 +67,18 @@ export interface IntegrationState extends TreeState {
 export const INTEGRATION_STATE_READ = (() => {
   const tenant = "current_setting('app.tenant_id')";
   return `SELECT ${treeStateColumns(tenant)}, (SELECT count(*)::int FROM ledger_queue WHERE tenant_id = ${tenant}) AS queued,
-    l.holder AS lease_holder, l.expires_at > clock_timestamp() AS lease_live
+    l.holder AS lease_holder, l.expires_at > clock_timestamp() AS lease_live,
+    CASE WHEN l.expires_at > clock_timestamp() THEN extract(epoch FROM l.expires_at - clock_timestamp()) * 1000 ELSE 0 END::float8 AS lease_ms_left
   FROM ${treeStateFrom(tenant)} LEFT JOIN ledger_leases l ON l.tenant_id = ${tenant}`;
 })();
 
 export function integrationState(rows: Row[]): IntegrationState {
-  const r = rows[0] as TreeStateRow & { queued: number; lease_holder: string | null; lease_live: boolean | null };
-  return { ...toTreeState(r), queued: Number(r.queued), lease: r.lease_holder === null ? undefined : { holder: r.lease_holder, live: r.lease_live === true } };
+  const r = rows[0] as TreeStateRow & { queued: number; lease_holder: string | null; lease_live: boolean | null; lease_ms_left: number | null };
+  return {
+    ...toTreeState(r),
+    queued: Number(r.queued),
+    lease: r.lease_holder === null ? undefined : { holder: r.lease_holder, live: r.lease_live === true, msLeft: r.lease_live === true ? Number(r.lease_ms_left) : 0 },
+  };
 }
 
 export interface QueuedReceipt {
