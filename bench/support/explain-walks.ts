@@ -35,26 +35,22 @@ class ExplainingDatabase implements Database {
   }
 
   transaction<T>(fn: (tx: Tx, opened: Row[]) => Promise<T>, options?: TransactionOptions): Promise<T> {
-    return this.inner.transaction(
-      (tx, opened) =>
-        fn(
-          {
-          query: async <R extends object = Row>(sql: string, params?: unknown[]) => {
-            if (/^\s*(SELECT|WITH)\b/i.test(sql)) {
-              const rows = await tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
-              const plan = rows.map((r) => r['QUERY PLAN']);
-              const ms = Number(/Execution Time: ([\d.]+) ms/.exec(plan.at(-1) ?? '')?.[1] ?? NaN);
-              this.explained.push({ step: this.step, sql: sql.replace(/\s+/g, ' ').trim(), plan, ms });
-            }
-            return tx.query<R>(sql, params);
-          },
-          exec: (sql: string) => tx.exec(sql),
-          atCommit: (sql: string, params: unknown[]) => tx.atCommit(sql, params),
+    return this.inner.transaction((tx, opened) => {
+      const explaining: Tx = {
+        query: async <R extends object = Row>(sql: string, params?: unknown[]) => {
+          if (/^\s*(SELECT|WITH)\b/i.test(sql)) {
+            const rows = await tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+            const plan = rows.map((r) => r['QUERY PLAN']);
+            const ms = Number(/Execution Time: ([\d.]+) ms/.exec(plan.at(-1) ?? '')?.[1] ?? NaN);
+            this.explained.push({ step: this.step, sql: sql.replace(/\s+/g, ' ').trim(), plan, ms });
+          }
+          return tx.query<R>(sql, params);
         },
-          opened,
-        ),
-      options,
-    );
+        exec: (sql: string) => tx.exec(sql),
+        atCommit: (sql: string, params: unknown[]) => tx.atCommit(sql, params),
+      };
+      return fn(explaining, opened);
+    }, options);
   }
 
   listen(channel: string, onNotify: (payload: string) => void, onResume?: () => void): Promise<() => Promise<void>> {

@@ -18,8 +18,8 @@ export interface RestoreTargets {
 
 export function restoreTargets(t: TestDatabase, work: string): RestoreTargets {
   const databases: string[] = [];
-  const admin = async <T>(fn: (c: pg.Client) => Promise<T>): Promise<T> => {
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  const admin = async <T>(fn: (c: pg.Client) => Promise<T>, connectionString = process.env.DATABASE_URL): Promise<T> => {
+    const client = new pg.Client({ connectionString });
     await client.connect();
     try {
       return await fn(client);
@@ -38,15 +38,8 @@ export function restoreTargets(t: TestDatabase, work: string): RestoreTargets {
       databases.push(name);
       const url = new URL(process.env.DATABASE_URL!);
       url.pathname = `/${name}`;
-      if (o.extension !== undefined) {
-        const client = new pg.Client({ connectionString: url.toString() });
-        await client.connect();
-        try {
-          await client.query(`CREATE EXTENSION ${client.escapeIdentifier(o.extension)}`);
-        } finally {
-          await client.end();
-        }
-      }
+      const extension = o.extension;
+      if (extension !== undefined) await admin((c) => c.query(`CREATE EXTENSION ${c.escapeIdentifier(extension)}`), url.toString());
       return { target: { databaseUrl: url.toString() }, open: () => openDatabase({ databaseUrl: url.toString(), migrate: false }) };
     },
     async dropAll() {

@@ -96,14 +96,8 @@ function approvalGraph(requestId: string, seq: number, e: Omit<HistoryEntry, 'se
 
 /** One request, locked for the rest of the transaction, with its history rows in the same read. */
 export async function lockRequestWithHistory(requestId: string): Promise<{ request: HighRiskRequest; history: StoredEntry[] } | undefined> {
-  const rows = await currentTx().query<RequestRow & { history: StoredEntry[] }>(
-    `SELECT ${COLUMNS.split(', ').map((c) => `r.${c}`).join(', ')}, ${requestHistory.rowsSubquery('r')} AS history
-     FROM high_risk_requests r WHERE r.tenant_id = $1 AND r.request_id = $2 FOR UPDATE`,
-    [currentTenantId(), requestId],
-  );
-  if (rows[0] === undefined) return undefined;
-  const { history: stored, ...request } = rows[0];
-  return { request: toRequest(request as RequestRow), history: stored };
+  const locked = await requestHistory.lockWithRows<RequestRow>('high_risk_requests', COLUMNS, requestId);
+  return locked === undefined ? undefined : { request: toRequest(locked.instance), history: locked.rows };
 }
 
 /**

@@ -249,14 +249,8 @@ export async function getQuote(id: string, o: { lock?: boolean } = {}): Promise<
  * with `quoteHistory.open`), in one read.
  */
 export async function lockQuoteWithHistory(id: string): Promise<{ quote: Quote; history: StoredEntry[] } | undefined> {
-  const rows = await currentTx().query<Row<Quote> & { history: StoredEntry[] }>(
-    `SELECT ${QUOTE_COLUMNS.split(', ').map((c) => `q.${c}`).join(', ')}, ${quoteHistory.rowsSubquery('q')} AS history
-     FROM revops_quotes q WHERE q.tenant_id = $1 AND q.quote_id = $2 FOR UPDATE`,
-    [currentTenantId(), id],
-  );
-  if (rows[0] === undefined) return undefined;
-  const { history, ...quote } = rows[0];
-  return { quote: toQuote(quote as Row<Quote>), history };
+  const locked = await quoteHistory.lockWithRows<Row<Quote>>('revops_quotes', QUOTE_COLUMNS, id);
+  return locked === undefined ? undefined : { quote: toQuote(locked.instance), history: locked.rows };
 }
 
 export interface QuoteFilters {

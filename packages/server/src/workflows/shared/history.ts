@@ -52,11 +52,11 @@ export interface History<Step extends string, State extends string> {
   ): Promise<number>;
   list(id: string): Promise<Array<HistoryEntry<Step, State>>>;
   /**
-   * A scalar subquery of an instance's history rows as one JSON array, for a read of the instance
-   * itself to bring them in the same statement; `instance` names its row (an alias with tenant_id
-   * and the id column). `open` turns them into the entries `list` returns.
+   * The instance `id` (its `columns`, a comma-separated list, of its `table`, keyed by the
+   * history's id column), locked for the rest of the transaction, with its history rows in the
+   * same read. `open` turns the rows into the entries `list` returns.
    */
-  rowsSubquery(instance: string): string;
+  lockWithRows<R extends object>(table: string, columns: string, id: string): Promise<{ instance: R; rows: StoredEntry[] } | undefined>;
   open(rows: StoredEntry[]): Promise<Array<HistoryEntry<Step, State>>>;
   /**
    * An entry appended in this transaction as `list` would read it back, without reading it: the
@@ -133,9 +133,17 @@ export function workflowHistory<Step extends string, State extends string>(t: Hi
     asStored(entry) {
       return { ...entry, details: JSON.parse(JSON.stringify(mapNames(entry.details, storedActor))) as Record<string, unknown> };
     },
-    rowsSubquery(instance) {
+    async lockWithRows<R extends object>(table: string, columns: string, id: string) {
       const fields = ENTRY_COLUMNS.map((c) => `'${c}', h.${c}`).join(', ');
-      return `(SELECT coalesce(json_agg(json_build_object(${fields}) ORDER BY h.seq), '[]') FROM ${t.table} h WHERE h.tenant_id = ${instance}.tenant_id AND h.${t.idColumn} = ${instance}.${t.idColumn})`;
+      const rows = await currentTx().query<R & { history: StoredEntry[] }>(
+        `SELECT ${columns.split(', ').map((c) => `i.${c}`).join(', ')},
+           (SELECT coalesce(json_agg(json_build_object(${fields}) ORDER BY h.seq), '[]') FROM ${t.table} h WHERE h.tenant_id = i.tenant_id AND h.${t.idColumn} = i.${t.idColumn}) AS history
+         FROM ${table} i WHERE i.tenant_id = $1 AND i.${t.idColumn} = $2 FOR UPDATE`,
+        [currentTenantId(), id],
+      );
+      if (rows[0] === undefined) return undefined;
+      const { history, ...instance } = rows[0];
+      return { instance: instance as unknown as R, rows: history };
     },
     open,
   };
