@@ -53,6 +53,7 @@ import { RequestLogging } from './request-logging.ts';
 import { acceptNdjsonBodies } from './ndjson-body.ts';
 import { limitJsonNesting } from './json-body.ts';
 import { installLoadShedding } from './load-shedding.ts';
+import { buildSerializer, buildValidator } from './lazy-schemas.ts';
 import { clientErrorHandler, installLifecycle } from './lifecycle.ts';
 import { Problem } from './problem.ts';
 
@@ -135,6 +136,8 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
     },
     // All errors (every bad field named), no silent stripping of unknown fields, no type coercion.
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: false, useDefaults: true } },
+    // Each schema compiles on its first use, once per process (see lazy-schemas.ts).
+    schemaController: { compilersFactory: { buildValidator, buildSerializer } },
     // A URL the router cannot decode, or with an overlong segment, is refused as problem+json.
     frameworkErrors: (error, request, reply) => {
       const problem = toProblem(error);
