@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs the given test files and every `*.test.ts` under the given folders (default: all of
 // packages/) in one node:test run, so the summary line covers the whole repository.
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
@@ -39,13 +40,42 @@ const found = searchRoots.flatMap((r) => (statSync(r).isDirectory() ? collect(r,
 const durationsFile = join(repo, 'scripts', 'test-durations.json');
 const recorded = existsSync(durationsFile) ? JSON.parse(readFileSync(durationsFile, 'utf8')) : {};
 const expected = (f) => recorded[relative(repo, f)] ?? Infinity;
-const files = found.sort((a, b) => {
+const ordered = found.sort((a, b) => {
   const [da, db] = [expected(a), expected(b)];
   return da === db ? 0 : db > da ? 1 : -1;
 });
-if (files.length === 0) {
+if (ordered.length === 0) {
   console.error('no test files found under', searchRoots.join(', '));
   process.exit(1);
+}
+const files = passThrough.length === 0 && process.env.COMPANYOS_TEST_GROUPS !== '0' ? groupShortFiles(ordered) : ordered;
+
+// Starting a test process costs a few seconds of CPU (the server's modules, PGlite's WebAssembly,
+// the seeded database), more than many files' tests take. Files expected to take under
+// GROUP_FILES_UNDER_S run several to a process (scripts/test-group), each group about
+// GROUP_SECONDS long; a longer file, or one not recorded yet, keeps a process of its own. With a
+// test runner flag given (a name pattern, say), or COMPANYOS_TEST_GROUPS=0, every file runs alone.
+function groupShortFiles(sorted) {
+  const GROUP_FILES_UNDER_S = 12;
+  const GROUP_SECONDS = 30;
+  const alone = sorted.filter((f) => !(expected(f) < GROUP_FILES_UNDER_S));
+  const groups = [];
+  let open;
+  for (const file of sorted.filter((f) => expected(f) < GROUP_FILES_UNDER_S)) {
+    if (open === undefined || open.seconds + expected(file) > GROUP_SECONDS) groups.push((open = { seconds: 0, files: [] }));
+    open.files.push(file);
+    open.seconds += expected(file);
+  }
+  const entries = mkdtempSync(join(tmpdir(), 'companyos-test-groups-'));
+  process.on('exit', () => rmSync(entries, { recursive: true, force: true }));
+  const runGroup = pathToFileURL(join(repo, 'scripts', 'test-group', 'run-group.mjs')).href;
+  const grouped = groups.map((group, i) => {
+    const entry = join(entries, `group-${String(i + 1).padStart(2, '0')}.mjs`);
+    writeFileSync(entry, `import { runFiles } from ${JSON.stringify(runGroup)};\nawait runFiles(${JSON.stringify(group.files, null, 1)});\n`);
+    return { entry, seconds: group.seconds };
+  });
+  // Longest first again, groups among the files.
+  return [...alone.map((f) => ({ entry: f, seconds: expected(f) })), ...grouped].sort((a, b) => b.seconds - a.seconds).map((e) => e.entry);
 }
 const result = spawnSync(
   process.execPath,
@@ -65,4 +95,4 @@ const result = spawnSync(
   ],
   { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } },
 );
-process.exit(result.status ?? 1);
+process.exitCode = result.status ?? 1;

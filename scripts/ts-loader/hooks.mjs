@@ -55,9 +55,17 @@ async function compiled(path) {
   return code;
 }
 
+// A test file run in a group (scripts/test-group) is asked for with this query; its `node:test`
+// is then the group's, which keeps each file's tests and hooks to the file.
+const GROUPED = '?grouped-test';
+const groupedNodeTest = new URL('../test-group/node-test.mjs', import.meta.url).href;
+
 export async function load(url, context, nextLoad) {
-  if (url.startsWith('file:') && /\.tsx?$/.test(url)) {
-    return { format: 'module', source: await compiled(fileURLToPath(url)), shortCircuit: true };
+  const path = url.startsWith('file:') ? url.replace(/[?#].*$/, '') : undefined;
+  if (path !== undefined && /\.tsx?$/.test(path)) {
+    let source = await compiled(fileURLToPath(path));
+    if (url.endsWith(GROUPED)) source = source.replace(/(from\s*)(["'])node:test\2/g, `$1$2${groupedNodeTest}$2`);
+    return { format: 'module', source, shortCircuit: true };
   }
   return nextLoad(url, context);
 }
