@@ -56,8 +56,8 @@ const files = passThrough.length === 0 && process.env.COMPANYOS_TEST_GROUPS !== 
 // GROUP_SECONDS long; a longer file, or one not recorded yet, keeps a process of its own. With a
 // test runner flag given (a name pattern, say), or COMPANYOS_TEST_GROUPS=0, every file runs alone.
 function groupShortFiles(sorted) {
-  const GROUP_FILES_UNDER_S = 12;
-  const GROUP_SECONDS = 30;
+  const GROUP_FILES_UNDER_S = 30;
+  const GROUP_SECONDS = 45;
   const alone = sorted.filter((f) => !(expected(f) < GROUP_FILES_UNDER_S));
   const groups = [];
   let open;
