@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Runs the given test files and every `*.test.ts` under the given folders (default: all of
-// packages/) in one node:test run, so the summary line covers the whole repository.
+// Runs the given test files and every `*.test.ts` under the given folders (default: packages/ and
+// scripts/) in one node:test run, so the summary line covers the whole repository.
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -14,7 +14,7 @@ const recordTo = recordAt >= 0 ? args.splice(recordAt, 2)[1] : undefined;
 const roots = args.filter((a) => !a.startsWith('--'));
 const passThrough = args.filter((a) => a.startsWith('--'));
 const repo = resolve(import.meta.dirname, '..');
-const searchRoots = roots.length > 0 ? roots.map((r) => resolve(r)) : [join(repo, 'packages')];
+const searchRoots = roots.length > 0 ? roots.map((r) => resolve(r)) : [join(repo, 'packages'), join(repo, 'scripts')];
 
 function collect(dir, out) {
   for (const name of readdirSync(dir)) {
