@@ -1,5 +1,5 @@
 // The plans of the graph's walks on the bench's own PostgreSQL data: the server's functions (a
-// depth-2 neighbourhood of the hub, the visibility filter's entitlement lookup, a lineage) run in a
+// depth-2 neighbourhood of the hub with the entitlements among its nodes, a lineage) run in a
 // tenant transaction as the server runs them (its role, row-level security), each statement
 // explained with EXPLAIN (ANALYZE, BUFFERS) before it runs.
 
@@ -7,7 +7,6 @@ import pg from 'pg';
 import type { Database, Row, TransactionOptions, Tx } from '../../packages/server/src/db/database.ts';
 import { PgDatabase } from '../../packages/server/src/db/pg-database.ts';
 import { withTenantTransaction } from '../../packages/server/src/db/tenant-tx.ts';
-import { entitledAmong } from '../../packages/server/src/graph/entity-store.ts';
 import { lineage, loadEntities, neighbourhood } from '../../packages/server/src/graph/graph-queries.ts';
 
 export interface ExplainedStatement {
@@ -83,10 +82,8 @@ export async function explainWalks(databaseUrl: string, tenant: string, hub: str
     await withTenantTransaction(db, tenant, async () => {
       const start = (await loadEntities([hub])).get(hub);
       if (start === undefined) throw new Error(`no entity ${hub} in ${tenant}`);
-      db.step = 'neighbours depth 2 (limit 500)';
-      const walk = await neighbourhood(start, { depth: 2, direction: 'both', types: [], limit: 500 });
-      db.step = 'visibility: entitlements among the neighbours';
-      await entitledAmong(subject, walk.nodes.map((n) => n.entity.entity_id));
+      db.step = 'neighbours depth 2 (limit 500), with the entitlements among them';
+      await neighbourhood(start, { depth: 2, direction: 'both', types: [], limit: 500, subjectId: subject });
       db.step = 'lineage downstream along OWNS (depth 5)';
       await lineage(hub, { direction: 'downstream', types: ['OWNS'], maxDepth: 5, limit: 1000 });
     });

@@ -139,6 +139,11 @@ test('neighbours to depth 2 leave out, and count, what the caller may not see', 
   assert.deepEqual(depthOf(lead), { [team]: 1, [person]: 2 });
   assert.equal(lead.json().hidden, 1);
   assert.ok(!lead.body.includes(invoice), 'a hidden neighbour is not named');
+  // Entitled to the invoice, the lead sees it in the walk too, and the entitlement's holder beyond it.
+  assert.equal((await h.call('POST', '/api/v1/entitlements', { as: ADMIN, body: { subject_id: 'user-team-lead', entity_id: invoice } })).statusCode, 201);
+  const entitled = await h.call('GET', `/api/v1/graph/entity/${server}?depth=2`, { as: LEAD });
+  assert.deepEqual(depthOf(entitled), { [team]: 1, [invoice]: 1, [person]: 2, 'subject:user-team-lead': 2 });
+  assert.equal(entitled.json().hidden, 0);
 
   const outOnly = await h.call('GET', `/api/v1/graph/entity/${server}?direction=out&types=BILLS_TO`, { as: ADMIN });
   assert.deepEqual(depthOf(outOnly), { [invoice]: 1 });

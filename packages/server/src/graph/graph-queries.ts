@@ -1,7 +1,7 @@
 import { currentTenantId, currentTx } from '../context.ts';
 import { ENTITY_COLUMNS, REL_COLUMNS, toEntity, toRelationship, type Entity, type Relationship, type Row } from './entity-store.ts';
 
-// Walks over the current tenant's graph: neighbourhoods (breadth first, one query per level) and
+// Walks over the current tenant's graph: neighbourhoods (breadth first, every level in one query) and
 // lineage (a recursive query that never revisits a node on its path, with a depth cap).
 
 export type Direction = 'out' | 'in' | 'both';
@@ -30,28 +30,53 @@ export async function loadEntities(ids: string[]): Promise<Map<string, Entity>> 
 }
 
 /**
- * The edges touching any of `frontier` in the direction asked, of the given types (all when
- * empty), at most `limit`. Each direction stops reading at `limit` edges in its index's order
+ * The edges touching any of `frontier` (an SQL array) in the direction asked, of the given types
+ * (all when empty), at most $4. Each direction stops reading at $4 edges in its index's order
  * before they are sorted: a hub (a bundle's Policy governs every decision made under it) costs no
- * more than `limit` rows, and a walk that reaches the limit is truncated either way.
+ * more than $4 rows, and a walk that reaches the limit is truncated either way.
  */
-async function edgesAround(frontier: string[], direction: Direction, types: string[], limit: number): Promise<Relationship[]> {
+function edgesAround(frontier: string, direction: Direction): string {
   const parts: string[] = [];
-  if (direction !== 'in') parts.push(`(SELECT ${REL_COLUMNS} FROM relationships WHERE tenant_id = $1 AND from_id = ANY($2::text[]) AND ${typeFilter('type')} LIMIT $4)`);
-  if (direction !== 'out') parts.push(`(SELECT ${REL_COLUMNS} FROM relationships WHERE tenant_id = $1 AND to_id = ANY($2::text[]) AND ${typeFilter('type')} LIMIT $4)`);
-  const rows = await currentTx().query<Row<Relationship>>(`SELECT * FROM (${parts.join(' UNION ')}) AS around ORDER BY relationship_id LIMIT $4`, [currentTenantId(), frontier, types, limit]);
-  return rows.map(toRelationship);
+  if (direction !== 'in') parts.push(`(SELECT ${REL_COLUMNS} FROM relationships WHERE tenant_id = $1 AND from_id = ANY(${frontier}) AND ${typeFilter('type')} LIMIT $4)`);
+  if (direction !== 'out') parts.push(`(SELECT ${REL_COLUMNS} FROM relationships WHERE tenant_id = $1 AND to_id = ANY(${frontier}) AND ${typeFilter('type')} LIMIT $4)`);
+  return `SELECT * FROM (${parts.join(' UNION ')}) AS around ORDER BY relationship_id LIMIT $4`;
 }
 
-export async function neighbourhood(start: Entity, o: { depth: number; direction: Direction; types: string[]; limit: number }): Promise<Neighbourhood> {
+/**
+ * One statement for a whole walk: the edges of each level (level n starts from the nodes level
+ * n - 1 met first), the entities they reach with whether `subjectId` is entitled to each. Levels
+ * past a truncated one are read but not used.
+ */
+function walkStatement(depth: number, direction: Direction): string {
+  const levels: string[] = [];
+  for (let n = 1; n <= depth; n++) {
+    const frontier = n === 1 ? 'ARRAY[$2::text]' : `ARRAY(SELECT id FROM met${n - 1})`;
+    const before = ['SELECT $2::text', ...Array.from({ length: n - 1 }, (_, i) => `SELECT id FROM met${i + 1}`)].join(' UNION ALL ');
+    levels.push(`level${n} AS (${edgesAround(frontier, direction)})`);
+    levels.push(`met${n} AS (SELECT DISTINCT ends.id FROM level${n}, LATERAL (VALUES (level${n}.from_id), (level${n}.to_id)) AS ends (id) WHERE ends.id NOT IN (${before}))`);
+  }
+  const reached = ['SELECT $2::text AS id', ...Array.from({ length: depth }, (_, i) => `SELECT id FROM met${i + 1}`)].join(' UNION ALL ');
+  const levelColumns = Array.from({ length: depth }, (_, i) => `(SELECT coalesce(json_agg(l ORDER BY l.relationship_id), '[]') FROM level${i + 1} AS l) AS level${i + 1}`);
+  return `WITH ${levels.join(',\n')},
+    reached AS (${reached})
+    SELECT ${levelColumns.join(', ')},
+      (SELECT coalesce(json_agg(e), '[]') FROM (SELECT ${ENTITY_COLUMNS} FROM entities WHERE tenant_id = $1 AND entity_id IN (SELECT id FROM reached)) AS e) AS entities,
+      ARRAY(SELECT to_id FROM relationships WHERE tenant_id = $1 AND from_id = $5 AND type = 'ENTITLED_TO' AND to_id IN (SELECT id FROM reached)) AS entitled`;
+}
+
+export async function neighbourhood(
+  start: Entity,
+  o: { depth: number; direction: Direction; types: string[]; limit: number; subjectId: string },
+): Promise<Neighbourhood & { entitled: Set<string> }> {
+  // A few more edges than nodes left suffices to see whether the limit is reached.
+  const edgeLimit = (o.limit + 1) * 4;
+  const [row] = await currentTx().query<Record<string, unknown>>(walkStatement(o.depth, o.direction), [currentTenantId(), start.entity_id, o.types, edgeLimit, `subject:${o.subjectId}`]);
   const depthOf = new Map<string, number>([[start.entity_id, 0]]);
   const edges = new Map<string, Relationship>();
-  let frontier = [start.entity_id];
   let truncated = false;
-  for (let depth = 1; depth <= o.depth && frontier.length > 0 && !truncated; depth++) {
-    // A few more edges than nodes left suffices to see whether the limit is reached.
-    const found = await edgesAround(frontier, o.direction, o.types, (o.limit + 1) * 4);
-    const next: string[] = [];
+  for (let depth = 1; depth <= o.depth && !truncated; depth++) {
+    const found = (row![`level${depth}`] as Array<Row<Relationship>>).map(toRelationship);
+    let met = 0;
     for (const e of found) {
       edges.set(e.relationship_id, e);
       // One end is in the frontier; the other, if not met before, is a neighbour at this depth.
@@ -62,21 +87,21 @@ export async function neighbourhood(start: Entity, o: { depth: number; direction
           break;
         }
         depthOf.set(id, depth);
-        next.push(id);
+        met++;
       }
       if (truncated) break;
     }
-    if (found.length >= (o.limit + 1) * 4) truncated = true;
-    frontier = next;
+    if (found.length >= edgeLimit) truncated = true;
+    if (met === 0) break;
   }
-  const entities = await loadEntities([...depthOf.keys()]);
+  const entities = new Map((row!.entities as Array<Row<Entity>>).map((r) => [r.entity_id, toEntity(r)]));
   const nodes = [...depthOf].flatMap(([id, depth]) => {
     const entity = entities.get(id);
     return entity === undefined ? [] : [{ entity, depth }];
   });
   // Only edges between nodes kept.
   const kept = [...edges.values()].filter((e) => depthOf.has(e.from_id) && depthOf.has(e.to_id));
-  return { nodes, edges: kept, truncated };
+  return { nodes, edges: kept, truncated, entitled: new Set(row!.entitled as string[]) };
 }
 
 export interface LineageStep {

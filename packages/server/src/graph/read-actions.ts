@@ -41,9 +41,10 @@ export const neighboursAction = defineAction({
       direction: (ctx.query.direction ?? 'both') as WalkDirection,
       types: typesOf(ctx.query.types),
       limit: limitOf(ctx.query.limit, 1000, 100),
+      subjectId: ctx.principal.subjectId,
     });
     const others = walk.nodes.filter((n) => n.depth > 0);
-    const { visible, hidden } = await visibilityFor(ctx.tenantId, ctx.principal).filter(others, (n) => n.entity);
+    const { visible, hidden } = visibilityFor(ctx.tenantId, ctx.principal).filterKnown(others, (n) => n.entity, walk.entitled);
     const shown = new Set([start.entity_id, ...visible.map((n) => n.entity.entity_id)]);
     return {
       entity: entityView(start),

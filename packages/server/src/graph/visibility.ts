@@ -10,6 +10,8 @@ import { entitledAmong, type Entity } from './entity-store.ts';
 export interface Visibility {
   /** The visible ones of `entities`, and how many were hidden. */
   filter<T>(items: T[], entityOf: (item: T) => Entity): Promise<{ visible: T[]; hidden: number }>;
+  /** The same, for entities whose entitlements were read already: the ids the subject is entitled to. */
+  filterKnown<T>(items: T[], entityOf: (item: T) => Entity, entitled: Set<string>): { visible: T[]; hidden: number };
 }
 
 export function visibilityFor(tenantId: string, principal: Principal): Visibility {
@@ -28,14 +30,18 @@ export function visibilityFor(tenantId: string, principal: Principal): Visibilit
     }
     return answer;
   };
+  const filterKnown: Visibility['filterKnown'] = (items, entityOf, entitled) => {
+    const shown = items.filter((i) => visible(entityOf(i), entitled.has(entityOf(i).entity_id)));
+    return { visible: shown, hidden: items.length - shown.length };
+  };
   return {
     async filter(items, entityOf) {
       const entitled = await entitledAmong(
         principal.subjectId,
         items.map((i) => entityOf(i).entity_id),
       );
-      const shown = items.filter((i) => visible(entityOf(i), entitled.has(entityOf(i).entity_id)));
-      return { visible: shown, hidden: items.length - shown.length };
+      return filterKnown(items, entityOf, entitled);
     },
+    filterKnown,
   };
 }
