@@ -7,7 +7,7 @@ import { NodeCache } from './merkle/node-cache.ts';
 import { presentReceipt } from './disclosure.ts';
 import { EVIDENCE_MAX_BYTES, putEvidence, type EvidenceBlob } from './evidence-blobs.ts';
 import { ledgerServices } from './ledger-runtime.ts';
-import { checkpointAt, findCheckpoint, loggedReceipt, type LoggedReceipt } from './ledger-store.ts';
+import { checkpointAt, findCheckpoint, loggedReceipt, loggedReceiptWithCheckpoint, type LoggedReceipt } from './ledger-store.ts';
 import { consistencyProof, inclusionProof } from './merkle/proofs.ts';
 import { buildReceiptBundle } from './receipt-format.ts';
 import { receiptPeople } from './receipt-people.ts';
@@ -66,11 +66,11 @@ export const getProvenReceipt = defineAction({
     { additionalProperties: false },
   ),
   response: ReceiptBundleView,
-  resource: (ctx) => loggedReceipt(ctx.params.id),
+  resource: (ctx) => loggedReceiptWithCheckpoint(ctx.params.id),
   target: (ctx) => `receipt:${ctx.params.id}`,
   run: async (ctx, _input, r) => {
     const index = leafOf(r);
-    const checkpoint = await findCheckpoint();
+    const { checkpoint } = r;
     if (checkpoint === undefined || checkpoint.size <= index) throw notYet(r.entry.receipt_id, 'under a checkpoint');
     const bundle = buildReceiptBundle({
       receipt: r.entry,

@@ -126,6 +126,20 @@ export async function loggedReceipt(receiptId: string): Promise<LoggedReceipt | 
   return row === undefined ? undefined : { entry: row.body, index: row.i ?? undefined };
 }
 
+/** A logged receipt with the log's newest checkpoint (undefined while it has none), what a proof of it needs, in one read. */
+export async function loggedReceiptWithCheckpoint(receiptId: string): Promise<(LoggedReceipt & { checkpoint: StoredCheckpoint | undefined }) | undefined> {
+  const rows = await currentTx().query<{ body: ReceiptEntry; i: number | null } & { [K in keyof CheckpointRow]: CheckpointRow[K] | null }>(
+    `SELECT r.body, l.leaf_index::float8 AS i, c.size, c.root_hash, c.note, c.kid, c.created_at FROM receipts r
+     LEFT JOIN ledger_leaves l ON l.tenant_id = r.tenant_id AND l.receipt_id = r.receipt_id
+     LEFT JOIN LATERAL (SELECT ${checkpointColumns} FROM ledger_checkpoints WHERE tenant_id = $1 ORDER BY tree_size DESC LIMIT 1) AS c ON true
+     WHERE r.tenant_id = $1 AND r.receipt_id = $2`,
+    [currentTenantId(), receiptId],
+  );
+  const row = rows[0];
+  if (row === undefined) return undefined;
+  return { entry: row.body, index: row.i ?? undefined, checkpoint: row.size === null ? undefined : toCheckpoint(row as CheckpointRow) };
+}
+
 export async function leafIndexOf(receiptId: string): Promise<number | undefined> {
   const rows = await currentTx().query<{ i: number }>('SELECT leaf_index::float8 AS i FROM ledger_leaves WHERE tenant_id = $1 AND receipt_id = $2', [
     currentTenantId(),
