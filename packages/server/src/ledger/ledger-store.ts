@@ -129,9 +129,9 @@ export async function loggedReceipt(receiptId: string): Promise<LoggedReceipt | 
 /** A logged receipt with the log's newest checkpoint (undefined while it has none), what a proof of it needs, in one read. */
 export async function loggedReceiptWithCheckpoint(receiptId: string): Promise<(LoggedReceipt & { checkpoint: StoredCheckpoint | undefined }) | undefined> {
   const rows = await currentTx().query<{ body: ReceiptEntry; i: number | null } & { [K in keyof CheckpointRow]: CheckpointRow[K] | null }>(
-    `SELECT r.body, l.leaf_index::float8 AS i, c.size, c.root_hash, c.note, c.kid, c.created_at FROM receipts r
+    `SELECT r.body, l.leaf_index::float8 AS i, c.tree_size::float8 AS size, c.root_hash, c.note, c.kid, c.created_at FROM receipts r
      LEFT JOIN ledger_leaves l ON l.tenant_id = r.tenant_id AND l.receipt_id = r.receipt_id
-     LEFT JOIN LATERAL (SELECT ${checkpointColumns} FROM ledger_checkpoints WHERE tenant_id = $1 ORDER BY tree_size DESC LIMIT 1) AS c ON true
+     LEFT JOIN ledger_checkpoints c ON c.tenant_id = r.tenant_id AND c.tree_size = (SELECT max(tree_size) FROM ledger_checkpoints WHERE tenant_id = $1)
      WHERE r.tenant_id = $1 AND r.receipt_id = $2`,
     [currentTenantId(), receiptId],
   );
