@@ -58,10 +58,14 @@ const files = passThrough.length === 0 && process.env.COMPANYOS_TEST_GROUPS !== 
 function groupShortFiles(sorted) {
   const GROUP_FILES_UNDER_S = 30;
   const GROUP_SECONDS = 45;
-  const alone = sorted.filter((f) => !(expected(f) < GROUP_FILES_UNDER_S));
+  const alone = [];
   const groups = [];
   let open;
-  for (const file of sorted.filter((f) => expected(f) < GROUP_FILES_UNDER_S)) {
+  for (const file of sorted) {
+    if (!(expected(file) < GROUP_FILES_UNDER_S)) {
+      alone.push(file);
+      continue;
+    }
     if (open === undefined || open.seconds + expected(file) > GROUP_SECONDS) groups.push((open = { seconds: 0, files: [] }));
     open.files.push(file);
     open.seconds += expected(file);

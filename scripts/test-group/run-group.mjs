@@ -9,12 +9,10 @@
 import { test } from 'node:test';
 import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { GROUPED_QUERY } from './grouped-query.mjs';
 import { openScope } from './node-test.mjs';
 
 const repo = resolve(import.meta.dirname, '..', '..');
-
-/** The query that tells the module loader to give this file the grouped `node:test`. */
-export const GROUPED = 'grouped-test';
 
 function restoreEnvironment(saved) {
   for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
@@ -27,7 +25,7 @@ export async function runFiles(files) {
       const saved = { ...process.env };
       const scope = openScope(context);
       try {
-        await import(`${pathToFileURL(file).href}?${GROUPED}`);
+        await import(`${pathToFileURL(file).href}${GROUPED_QUERY}`);
       } finally {
         scope.close();
       }

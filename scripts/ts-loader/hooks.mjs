@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { GROUPED_QUERY } from '../test-group/grouped-query.mjs';
 
 const repo = join(import.meta.dirname, '..', '..');
 const cacheDir = join(repo, 'node_modules', '.cache', 'ts-loader');
@@ -55,16 +56,15 @@ async function compiled(path) {
   return code;
 }
 
-// A test file run in a group (scripts/test-group) is asked for with this query; its `node:test`
+// A test file run in a group (scripts/test-group) is asked for with GROUPED_QUERY; its `node:test`
 // is then the group's, which keeps each file's tests and hooks to the file.
-const GROUPED = '?grouped-test';
 const groupedNodeTest = new URL('../test-group/node-test.mjs', import.meta.url).href;
 
 export async function load(url, context, nextLoad) {
   const path = url.startsWith('file:') ? url.replace(/[?#].*$/, '') : undefined;
   if (path !== undefined && /\.tsx?$/.test(path)) {
     let source = await compiled(fileURLToPath(path));
-    if (url.endsWith(GROUPED)) source = source.replace(/(from\s*)(["'])node:test\2/g, `$1$2${groupedNodeTest}$2`);
+    if (url.endsWith(GROUPED_QUERY)) source = source.replace(/(from\s*)(["'])node:test\2/g, `$1$2${groupedNodeTest}$2`);
     return { format: 'module', source, shortCircuit: true };
   }
   return nextLoad(url, context);

@@ -48,17 +48,17 @@ function edgesAround(frontier: string, direction: Direction): string {
  * past a truncated one are read but not used.
  */
 function walkStatement(depth: number, direction: Direction): string {
+  // The start and the nodes met by the first n levels.
+  const metUpTo = (n: number) => ['SELECT $2::text AS id', ...Array.from({ length: n }, (_, i) => `SELECT id FROM met${i + 1}`)].join(' UNION ALL ');
   const levels: string[] = [];
   for (let n = 1; n <= depth; n++) {
     const frontier = n === 1 ? 'ARRAY[$2::text]' : `ARRAY(SELECT id FROM met${n - 1})`;
-    const before = ['SELECT $2::text', ...Array.from({ length: n - 1 }, (_, i) => `SELECT id FROM met${i + 1}`)].join(' UNION ALL ');
     levels.push(`level${n} AS (${edgesAround(frontier, direction)})`);
-    levels.push(`met${n} AS (SELECT DISTINCT ends.id FROM level${n}, LATERAL (VALUES (level${n}.from_id), (level${n}.to_id)) AS ends (id) WHERE ends.id NOT IN (${before}))`);
+    levels.push(`met${n} AS (SELECT DISTINCT ends.id FROM level${n}, LATERAL (VALUES (level${n}.from_id), (level${n}.to_id)) AS ends (id) WHERE ends.id NOT IN (${metUpTo(n - 1)}))`);
   }
-  const reached = ['SELECT $2::text AS id', ...Array.from({ length: depth }, (_, i) => `SELECT id FROM met${i + 1}`)].join(' UNION ALL ');
   const levelColumns = Array.from({ length: depth }, (_, i) => `(SELECT coalesce(json_agg(l ORDER BY l.relationship_id), '[]') FROM level${i + 1} AS l) AS level${i + 1}`);
   return `WITH ${levels.join(',\n')},
-    reached AS (${reached})
+    reached AS (${metUpTo(depth)})
     SELECT ${levelColumns.join(', ')},
       (SELECT coalesce(json_agg(e), '[]') FROM (SELECT ${ENTITY_COLUMNS} FROM entities WHERE tenant_id = $1 AND entity_id IN (SELECT id FROM reached)) AS e) AS entities,
       ARRAY(SELECT to_id FROM relationships WHERE tenant_id = $1 AND from_id = $5 AND type = 'ENTITLED_TO' AND to_id IN (SELECT id FROM reached)) AS entitled`;

@@ -114,28 +114,28 @@ export interface LoggedReceipt {
   index: number | undefined;
 }
 
-/** A receipt's body with its leaf index, in one read; undefined when there is no such receipt. */
-export async function loggedReceipt(receiptId: string): Promise<LoggedReceipt | undefined> {
-  const rows = await currentTx().query<{ body: ReceiptEntry; i: number | null }>(
-    `SELECT r.body, l.leaf_index::float8 AS i FROM receipts r
+type LoggedReceiptRow = { body: ReceiptEntry; i: number | null } & { [K in keyof CheckpointRow]?: CheckpointRow[K] | null };
+
+// A receipt's body with its leaf index; `withCheckpoint` joins the log's newest checkpoint to the row.
+function readLoggedReceipt(receiptId: string, withCheckpoint: boolean): Promise<LoggedReceiptRow[]> {
+  return currentTx().query<LoggedReceiptRow>(
+    `SELECT r.body, l.leaf_index::float8 AS i${withCheckpoint ? ', c.tree_size::float8 AS size, c.root_hash, c.note, c.kid, c.created_at' : ''} FROM receipts r
      LEFT JOIN ledger_leaves l ON l.tenant_id = r.tenant_id AND l.receipt_id = r.receipt_id
+     ${withCheckpoint ? 'LEFT JOIN ledger_checkpoints c ON c.tenant_id = r.tenant_id AND c.tree_size = (SELECT max(tree_size) FROM ledger_checkpoints WHERE tenant_id = $1)' : ''}
      WHERE r.tenant_id = $1 AND r.receipt_id = $2`,
     [currentTenantId(), receiptId],
   );
-  const row = rows[0];
+}
+
+/** A receipt's body with its leaf index, in one read; undefined when there is no such receipt. */
+export async function loggedReceipt(receiptId: string): Promise<LoggedReceipt | undefined> {
+  const [row] = await readLoggedReceipt(receiptId, false);
   return row === undefined ? undefined : { entry: row.body, index: row.i ?? undefined };
 }
 
 /** A logged receipt with the log's newest checkpoint (undefined while it has none), what a proof of it needs, in one read. */
 export async function loggedReceiptWithCheckpoint(receiptId: string): Promise<(LoggedReceipt & { checkpoint: StoredCheckpoint | undefined }) | undefined> {
-  const rows = await currentTx().query<{ body: ReceiptEntry; i: number | null } & { [K in keyof CheckpointRow]: CheckpointRow[K] | null }>(
-    `SELECT r.body, l.leaf_index::float8 AS i, c.tree_size::float8 AS size, c.root_hash, c.note, c.kid, c.created_at FROM receipts r
-     LEFT JOIN ledger_leaves l ON l.tenant_id = r.tenant_id AND l.receipt_id = r.receipt_id
-     LEFT JOIN ledger_checkpoints c ON c.tenant_id = r.tenant_id AND c.tree_size = (SELECT max(tree_size) FROM ledger_checkpoints WHERE tenant_id = $1)
-     WHERE r.tenant_id = $1 AND r.receipt_id = $2`,
-    [currentTenantId(), receiptId],
-  );
-  const row = rows[0];
+  const [row] = await readLoggedReceipt(receiptId, true);
   if (row === undefined) return undefined;
   return { entry: row.body, index: row.i ?? undefined, checkpoint: row.size === null ? undefined : toCheckpoint(row as CheckpointRow) };
 }
