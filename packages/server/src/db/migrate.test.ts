@@ -52,3 +52,45 @@ test('a migration that fails leaves nothing behind', async () => {
   assert.equal(rows[0]!.present, false);
   assert.equal((await t.db.query(`SELECT 1 FROM schema_migrations WHERE version = '9002'`)).length, 0);
 });
+
+test('the format checks rewritten without counted repetition accept exactly what they did', async () => {
+  const migrations = loadMigrations();
+  const rewrite = migrations.find((m) => m.name === 'cheap_format_checks')!;
+  // Each earlier check `CHECK (column ~ 'pattern')`, by the table whose statement declares it.
+  const earlier = new Map<string, string>();
+  for (const m of migrations.filter((x) => x.version < rewrite.version)) {
+    for (const statement of m.sql.split(/;\s*\n/)) {
+      const table = /(?:CREATE|ALTER) TABLE (\w+)/.exec(statement)?.[1];
+      for (const [, column, pattern] of statement.matchAll(/CHECK \((\w+) ~ '([^']*)'\)/g)) earlier.set(`${table}_${column}_check`, pattern!);
+    }
+  }
+  const names = [...rewrite.sql.matchAll(/ADD CONSTRAINT (\w+) CHECK/g)].map((x) => x[1]!);
+  assert.equal(names.length, 23);
+  // Lengths at every bound in use, of characters each class admits or refuses.
+  const samples: string[] = [];
+  for (const c of ['a', 'z', 'A', 'Z', '0', '9', 'f', 'g', '-', '_', '.', ':', '@', '/', ' ', 'é']) {
+    for (const n of [0, 1, 2, 3, 15, 16, 17, 62, 63, 64, 65, 127, 128, 129, 199, 200, 201, 255, 256, 257]) {
+      samples.push(c.repeat(n), `a${c.repeat(Math.max(0, n - 1))}`, `A${c.repeat(Math.max(0, n - 1))}`, `0${c.repeat(Math.max(0, n - 1))}`, `${'a'.repeat(n)}\n`);
+    }
+  }
+  for (const name of names) {
+    const [row] = await t.db.query<{ column: string; def: string }>(
+      `SELECT a.attname AS column, pg_get_constraintdef(c.oid) AS def FROM pg_constraint c
+       JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1] WHERE c.conname = $1`,
+      [name],
+    );
+    const pattern = earlier.get(name);
+    assert.ok(row !== undefined && pattern !== undefined, name);
+    // The column's name in the new definition, outside its quoted literals, becomes the sample.
+    const expression = row.def
+      .replace(/^CHECK /, '')
+      .split(/('(?:[^']|'')*')/)
+      .map((part, i) => (i % 2 === 1 ? part : part.replace(new RegExp(`\\b${row.column}\\b`, 'g'), 's.v')))
+      .join('');
+    const differing = await t.db.query<{ v: string }>(
+      `SELECT s.v FROM unnest($1::text[]) AS s(v) WHERE (s.v ~ $2) IS DISTINCT FROM ${expression}`,
+      [samples, pattern],
+    );
+    assert.deepEqual(differing, [], `${name}: ${pattern} against ${expression}`);
+  }
+});
