@@ -28,3 +28,13 @@ test('pointer escapes address keys with / and ~', () => {
   const out = applyMaskRules(['/input/a~1b', '/input/c~0d'], { 'a/b': 1, 'c~d': 2, e: 3 }, {});
   assert.deepEqual(out.input, { e: 3 });
 });
+
+test('only the objects on a rule path are copied, each once, and the decision keeps its own', () => {
+  const decision = { subject: { id: 'u', attributes: { email: 'e', phone: 'p' } }, resource: { tags: ['a', { secret: 's' }] }, context: { request_id: 'r' } };
+  const out = applyMaskRules(['/input/subject/attributes/email', '/input/subject/attributes/phone', '/input/resource/tags/1/secret'], decision, {});
+  assert.deepEqual(out.input, { subject: { id: 'u', attributes: {} }, resource: { tags: ['a', {}] }, context: { request_id: 'r' } });
+  assert.deepEqual(decision, { subject: { id: 'u', attributes: { email: 'e', phone: 'p' } }, resource: { tags: ['a', { secret: 's' }] }, context: { request_id: 'r' } });
+  const masked = out.input as typeof decision;
+  assert.equal(masked.context, decision.context, 'an object off every rule path is shared');
+  assert.notEqual(masked.subject.attributes, decision.subject.attributes);
+});
