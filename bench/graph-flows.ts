@@ -11,8 +11,8 @@
 // so one process serves everything. --explain (PostgreSQL) runs the walks of the neighbours flow on
 // the dataset with EXPLAIN (ANALYZE, BUFFERS), prints each statement's time and writes the plans
 // to bench/results/graph-walk-plans.txt.
-// On PostgreSQL the graph's tables are analyzed once the dataset is in, as autovacuum would be
-// soon after a bulk load. PostgreSQL runs when DATABASE_URL is set. Latency counts from each request's scheduled send
+// On PostgreSQL the database is vacuumed and analyzed once the dataset is in, as autovacuum would
+// be soon after a bulk load. The mixed run reports its CPU time per request (support/cpu-time.ts). PostgreSQL runs when DATABASE_URL is set. Latency counts from each request's scheduled send
 // time; this process, the server and the database share the machine's cores.
 
 import { randomBytes } from 'node:crypto';
@@ -20,10 +20,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DevIssuer, DEV_ISSUER_KEY_FILE } from '../packages/server/src/identity/dev-issuer.ts';
-import { drained, fixtures, fmt, printTable, serverOptions, startServer, type Row, type Server } from './support/flow-server.ts';
+import { drained, fixtures, fmt, maintainDatabase, printTable, serverOptions, startServer, type Row, type Server } from './support/flow-server.ts';
 import { BENCH_TENANTS, flowRequest, type TenantFixture } from './support/flows.ts';
 import { runOpenLoop, warmUp, type OpenLoopRequest } from './support/open-loop.ts';
-import { analyzeGraph, explainWalks, plansText } from './support/explain-walks.ts';
+import { cpuPerRequest, cpuSnapshot } from './support/cpu-time.ts';
+import { explainWalks, plansText } from './support/explain-walks.ts';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name);
@@ -194,6 +195,7 @@ async function run(server: Server, all: GraphTenant[], engine: string): Promise<
   await drained(server);
   console.error(`warm-up (not counted): the mix without approvals, ramped to ${RATE} rps over ${WARM_UP_S} s; its last step's p95 ${fmt(warm.p95)} ms`);
   const perFlow = new Map<Flow, Array<{ ms: number; ok: boolean }>>();
+  const before = cpuSnapshot();
   const mixed = await runOpenLoop({
     origin: server.origin,
     rate: RATE,
@@ -210,7 +212,7 @@ async function run(server: Server, all: GraphTenant[], engine: string): Promise<
     },
   });
   await drained(server);
-  const rows: Row[] = [{ engine, flow: 'mixed', ...mixed }];
+  const rows: Row[] = [{ engine, flow: 'mixed', ...mixed, cpu: cpuPerRequest(before, cpuSnapshot(), server.pid, mixed.sent) }];
   for (const flow of FLOWS) rows.push({ engine, flow, ...summarize(perFlow.get(flow) ?? [], Math.round((RATE / FLOWS.length) * 10) / 10, DURATION_S) });
   const hubs = all.map((t) => t.hub);
   const neighbours = await runOpenLoop({
@@ -245,7 +247,7 @@ async function main(): Promise<void> {
     try {
       const label = engine === 'postgresql' ? `PostgreSQL ×${server.workers}` : 'PGlite';
       const all = await setUp(server);
-      if (server.databaseUrl !== undefined) await analyzeGraph(server.databaseUrl);
+      if (server.databaseUrl !== undefined) await maintainDatabase(server.databaseUrl);
       const result = await run(server, all, label);
       rows.push(...result);
       mkdirSync(RESULTS, { recursive: true });

@@ -3,7 +3,9 @@
 // at fixed arrival rates, on PGlite and on PostgreSQL. Latency counts from each request's
 // scheduled send time (bench/support/open-loop.ts), so queueing is never hidden. Prints p50, p95,
 // p99, the achieved rate and the errors as a table and as JSON, and the highest mixed rate that
-// holds p95 within the target with no errors.
+// holds p95 within the target with no errors. Each run also reports the CPU time it cost the
+// server, the database and this driver per request (support/cpu-time.ts); on PostgreSQL the
+// database is vacuumed and analyzed before each run, as autovacuum keeps a running one.
 //   node --import tsx bench/http-flows.ts [--engines pglite,postgresql] [--rates 100,250,500]
 //     [--duration S] [--warmup S] [--flows a,b|mixed] [--workers N] [--target-p95 MS] [--no-max] [--profile DIR]
 // --profile writes each server process's CPU profile (node --cpu-prof) to DIR when it stops.
@@ -12,7 +14,8 @@
 // default: one per core); this process, the server and the database share the machine's cores.
 
 import { randomBytes } from 'node:crypto';
-import { drained, fixtures, fmt, printTable, serverOptions, startServer, type Row, type Server } from './support/flow-server.ts';
+import { drained, fixtures, fmt, maintainDatabase, printTable, serverOptions, startServer, type Row, type Server } from './support/flow-server.ts';
+import { cpuPerRequest, cpuSnapshot, type CpuPerRequest } from './support/cpu-time.ts';
 import { runOpenLoop, warmUp, type OpenLoopResult } from './support/open-loop.ts';
 import { BENCH_TENANTS, FLOW_NAMES, FLOW_STATUS, flowRequest, parseFlows, type FlowName, type TenantFixture } from './support/flows.ts';
 
@@ -29,9 +32,12 @@ const rawFlows = arg('--flows');
 const FLOWS: (FlowName | 'mixed')[] = rawFlows === undefined ? [...FLOW_NAMES, 'mixed'] : rawFlows.split(',').map((f) => (f === 'mixed' ? 'mixed' : parseFlows(f)[0]!));
 const PG_URL = process.env.DATABASE_URL;
 const ENGINES = (arg('--engines') ?? (PG_URL === undefined ? 'pglite' : 'pglite,postgresql')).split(',');
-async function load(server: Server, fx: TenantFixture[], flow: FlowName | 'mixed', rate: number, durationS: number): Promise<OpenLoopResult> {
+async function load(server: Server, fx: TenantFixture[], flow: FlowName | 'mixed', rate: number, durationS: number): Promise<OpenLoopResult & { cpu: CpuPerRequest | undefined }> {
   const tag = randomBytes(4).toString('hex');
+  // As autovacuum keeps a running database (this machine's PostgreSQL runs with it off).
+  if (server.databaseUrl !== undefined) await maintainDatabase(server.databaseUrl);
   const flowOf = (n: number): [FlowName, number] => (flow === 'mixed' ? [FLOW_NAMES[n % FLOW_NAMES.length]!, Math.floor(n / FLOW_NAMES.length)] : [flow, n]);
+  const before = cpuSnapshot();
   const result = await runOpenLoop({
     origin: server.origin,
     rate,
@@ -43,7 +49,7 @@ async function load(server: Server, fx: TenantFixture[], flow: FlowName | 'mixed
     ok: (n, status) => status === FLOW_STATUS[flowOf(n)[0]],
   });
   await drained(server);
-  return result;
+  return { ...result, cpu: cpuPerRequest(before, cpuSnapshot(), server.pid, result.sent) };
 }
 
 const holds = (r: OpenLoopResult): boolean => r.errors === 0 && r.p95 <= TARGET_P95_MS && r.achievedRate >= 0.95 * r.rate;

@@ -3,7 +3,6 @@
 // tenant transaction as the server runs them (its role, row-level security), each statement
 // explained with EXPLAIN (ANALYZE, BUFFERS) before it runs.
 
-import pg from 'pg';
 import type { Database, Row, TransactionOptions, Tx } from '../../packages/server/src/db/database.ts';
 import { PgDatabase } from '../../packages/server/src/db/pg-database.ts';
 import { withTenantTransaction } from '../../packages/server/src/db/tenant-tx.ts';
@@ -58,20 +57,6 @@ class ExplainingDatabase implements Database {
 
   close(): Promise<void> {
     return this.inner.close();
-  }
-}
-
-/**
- * Gathers the planner's statistics of the graph's tables, as autovacuum does within a minute of a
- * bulk load: plans made on the statistics of the empty tables scan a whole tenant for a list of ids.
- */
-export async function analyzeGraph(databaseUrl: string): Promise<void> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query('ANALYZE entities, relationships');
-  } finally {
-    await client.end();
   }
 }
 

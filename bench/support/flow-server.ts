@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { DevIssuer, DEV_ISSUER_KEY_FILE } from '../../packages/server/src/identity/dev-issuer.ts';
 import { BENCH_SUBJECT, flowRequest, type TenantFixture } from './flows.ts';
+import type { CpuPerRequest } from './cpu-time.ts';
 import type { OpenLoopResult } from './open-loop.ts';
 
 const CLI = fileURLToPath(new URL('../../packages/cli/bin/companyos.mjs', import.meta.url));
@@ -20,6 +21,8 @@ const PG_URL = process.env.DATABASE_URL;
 export interface Row extends OpenLoopResult {
   engine: string;
   flow: string;
+  /** What the run cost each part, per request sent (support/cpu-time.ts). */
+  cpu?: CpuPerRequest | undefined;
 }
 
 async function freePort(): Promise<number> {
@@ -34,6 +37,8 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
 
 export interface Server {
   origin: string;
+  /** The server's process: its workers are its children. */
+  pid: number;
   dataDir: string;
   workers: number;
   /** The server's own PostgreSQL database (absent on PGlite). */
@@ -101,6 +106,7 @@ export async function startServer(engine: string, o: { workers?: number | undefi
   }
   return {
     origin: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     dataDir,
     workers,
     databaseUrl,
@@ -112,6 +118,20 @@ export async function startServer(engine: string, o: { workers?: number | undefi
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Vacuums and analyzes the server's database, as autovacuum keeps a running one: the statistics
+ * the planner chooses its plans by, and the queue tables cleared of the rows already worked off.
+ */
+export async function maintainDatabase(databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('VACUUM ANALYZE');
+  } finally {
+    await client.end();
+  }
 }
 
 /** Per tenant: an admin token, and a receipt that is in the log under a signed checkpoint. */
@@ -157,7 +177,7 @@ export async function drained(server: Server): Promise<void> {
 export const fmt = (n: number): string => (Number.isFinite(n) ? (n >= 100 ? n.toFixed(0) : n.toFixed(1)) : '-');
 
 export function printTable(rows: Row[]): void {
-  const header = ['engine', 'flow', 'target rps', 'achieved rps', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors', 'driver lag ms'];
+  const header = ['engine', 'flow', 'target rps', 'achieved rps', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors', 'driver lag ms', 'CPU ms/request: server + db + driver'];
   const cells = rows.map((r) => [
     r.engine,
     r.flow,
@@ -169,6 +189,7 @@ export function printTable(rows: Row[]): void {
     fmt(r.max),
     r.errors === 0 ? '0' : `${r.errors} ${JSON.stringify(r.errorKinds)}`,
     fmt(r.maxSendLagMs),
+    r.cpu === undefined ? '' : [r.cpu.server, r.cpu.database, r.cpu.driver].map((ms) => ms.toFixed(2)).join(' + '),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   for (const line of [header, ...cells]) console.log(line.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
