@@ -1,12 +1,34 @@
 import { pino, type Logger } from 'pino';
 import { currentContext } from './context.ts';
 
+// Lines wait in memory until this much has gathered, or the flush below: a write per line costs a
+// system call and a thread-pool hop and wake-up each, several per request on a busy server.
+const LOG_BUFFER_BYTES = 4096;
+const LOG_FLUSH_MS = 200;
+
 /**
- * JSON logs where every line carries the tenant and request of the unit of work it belongs to.
- * By default they go to stdout asynchronously: lines logged while a write is in flight leave in
- * the next write, so a busy server makes a few large writes instead of one system call per line
- * (pino flushes what is pending when the process exits, and at once after a fatal line).
+ * Standard output, buffered: lines leave in writes of about 4 KB, or within 200 ms of being
+ * logged when fewer come. Whatever is pending is written synchronously when the process exits
+ * (pino registers that for the destinations it makes), so only a SIGKILL loses the last lines;
+ * those may land before a write still in flight at the exit.
  */
+function bufferedStdout(): pino.DestinationStream {
+  const out = pino.destination({ dest: 1, sync: false, minLength: LOG_BUFFER_BYTES });
+  let pending = false;
+  const write = out.write.bind(out);
+  out.write = (line: string) => {
+    pending = true;
+    return write(line);
+  };
+  setInterval(() => {
+    if (!pending) return;
+    pending = false;
+    out.flush();
+  }, LOG_FLUSH_MS).unref();
+  return out;
+}
+
+/** JSON logs where every line carries the tenant and request of the unit of work it belongs to, by default on buffered standard output. */
 export function createLogger(options: { level?: string; destination?: pino.DestinationStream } = {}): Logger {
   return pino(
     {
@@ -21,6 +43,6 @@ export function createLogger(options: { level?: string; destination?: pino.Desti
       },
       redact: { paths: ['req.headers.authorization', '*.secret', '*.password', 'secret'], censor: '[masked]' },
     },
-    options.destination ?? pino.destination({ dest: 1, sync: false }),
+    options.destination ?? bufferedStdout(),
   );
 }
