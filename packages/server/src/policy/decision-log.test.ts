@@ -24,9 +24,15 @@ function recordingDatabase(fail = false) {
           return [] as R[];
         },
         exec: async () => {},
-        atCommit: () => {},
+        atCommit: (sql, params) => {
+          atCommit = [sql, params];
+        },
       };
-      return fn(tx);
+      // As the databases do: the statement at commit runs once the transaction's function is done.
+      let atCommit: [string, unknown[]] | undefined;
+      const result = await fn(tx);
+      if (atCommit !== undefined) await tx.query(...atCommit);
+      return result;
     },
   } as unknown as Database;
   return { db, writes, archived };

@@ -3,7 +3,7 @@ import { currentTenantId, currentTx } from '../context.ts';
 import { mirrorDecisionsStatements } from '../graph/mirror.ts';
 import type { Database } from '../db/database.ts';
 import { withTenantTransaction } from '../db/tenant-tx.ts';
-import { runBatchCounting, type Statement } from '../db/statement.ts';
+import { batchAtCommit, runBatchCounting, type Statement } from '../db/statement.ts';
 import { BACKGROUND_SLICE_ROWS, inBackground } from '../db/work-priority.ts';
 import { usageEventsStatement } from '../finops/usage-events.ts';
 import { storedFormsOf } from '../identity/actor-pseudonyms.ts';
@@ -110,7 +110,7 @@ export class DecisionLogWriter {
       for (const bundle of bundles.values()) {
         if (!this.archive.knows(tenant, bundle.hash)) await withTenantTransaction(this.db, tenant, () => this.archive.keep(bundle, at));
       }
-      await withTenantTransaction(this.db, tenant, () => insertDecisions(records, this.clock.now()));
+      await withTenantTransaction(this.db, tenant, () => insertDecisionsAtCommit(records, this.clock.now()));
     } catch (error) {
       this.log.error({ err: error, tenant_id: tenant, decisions: records.length }, 'decision log write failed');
     }
@@ -119,12 +119,28 @@ export class DecisionLogWriter {
 
 /**
  * Inserts decisions of the current tenant; one already logged (a retried upload) is skipped.
- * Column arrays through unnest, about three times faster than rows of JSON. Each decision is
- * metered (a `policy_decision` usage event keyed by its id) in the same statement, so a decision
- * is logged and counted together or not at all. People are stored by pseudonym (ADR 0029).
  * Returns how many were new.
  */
 export async function insertDecisions(given: DecisionRecord[], recordedAt: Date): Promise<number> {
+  const statements = await decisionStatements(given, recordedAt);
+  return statements.length === 0 ? 0 : runBatchCounting(statements);
+}
+
+/**
+ * Inserts decisions of the current tenant as the transaction's last statement, sent with its
+ * COMMIT: the log written in the background needs no count, so it saves the round trip.
+ */
+async function insertDecisionsAtCommit(given: DecisionRecord[], recordedAt: Date): Promise<void> {
+  batchAtCommit(await decisionStatements(given, recordedAt));
+}
+
+/**
+ * The statements that log decisions: column arrays through unnest, about three times faster than
+ * rows of JSON. Each decision is metered (a `policy_decision` usage event keyed by its id) in the
+ * same statement, so a decision is logged and counted together or not at all. People are stored
+ * by pseudonym (ADR 0029), looked up first.
+ */
+async function decisionStatements(given: DecisionRecord[], recordedAt: Date): Promise<Statement[]> {
   const records = await pseudonymousDecisions(given, recordedAt);
   const column = <T>(f: (r: DecisionRecord) => T): T[] => records.map(f);
   const decisions: Statement = {
@@ -164,7 +180,7 @@ export async function insertDecisions(given: DecisionRecord[], recordedAt: Date)
   );
   // The decisions, their usage events and their graph entities (each a PolicyDecision governed by
   // its bundle's Policy entity) are one statement: one round trip per batch.
-  return records.length === 0 ? 0 : runBatchCounting([decisions, usage, ...mirrorDecisionsStatements(records)]);
+  return records.length === 0 ? [] : [decisions, usage, ...mirrorDecisionsStatements(records)];
 }
 
 /**
