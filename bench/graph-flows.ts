@@ -12,7 +12,8 @@
 // the dataset with EXPLAIN (ANALYZE, BUFFERS), prints each statement's time and writes the plans
 // to bench/results/graph-walk-plans.txt.
 // On PostgreSQL the database is vacuumed and analyzed once the dataset is in, as autovacuum would
-// be soon after a bulk load. The mixed run reports its CPU time per request (support/cpu-time.ts). PostgreSQL runs when DATABASE_URL is set. Latency counts from each request's scheduled send
+// be soon after a bulk load. The mixed run reports its CPU time per request (support/cpu-time.ts).
+// PostgreSQL runs when DATABASE_URL is set. Latency counts from each request's scheduled send
 // time; this process, the server and the database share the machine's cores.
 
 import { randomBytes } from 'node:crypto';

@@ -1,9 +1,9 @@
 // The CPU time a run cost each part of the benchmark, read from Linux's /proc: the server's
 // process tree (its workers included), the PostgreSQL processes on this machine (every backend
 // and helper, whichever database they serve), and the driver itself. Divided by the requests sent
-// it is what one request costs whatever else the machine was doing: the figure that sets how many
-// requests two cores can serve, and the one that stays comparable between runs when latency,
-// which depends on everything else that ran, does not.
+// it is what one request costs: the figure that sets how many requests two cores can serve, and
+// one that depends far less than latency on whatever else the machine was running, so it stays
+// comparable between runs.
 
 import { readdirSync, readFileSync } from 'node:fs';
 
