@@ -54,6 +54,10 @@ export class CountingDatabase implements Database {
           this.count();
           return tx.query<R>(sql, params);
         },
+        queryEach: (statements) => {
+          for (const _ of statements) this.count();
+          return tx.queryEach(statements);
+        },
         exec: (sql: string) => {
           this.count();
           return tx.exec(sql);

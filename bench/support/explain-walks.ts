@@ -44,6 +44,11 @@ class ExplainingDatabase implements Database {
           }
           return tx.query<R>(sql, params);
         },
+        queryEach: async (statements) => {
+          const out: Row[][] = [];
+          for (const st of statements) out.push(await explaining.query(st.sql, st.params));
+          return out;
+        },
         exec: (sql: string) => tx.exec(sql),
         atCommit: (sql: string, params: unknown[]) => tx.atCommit(sql, params),
       };

@@ -11,6 +11,12 @@ export interface Queryable {
 
 export interface Tx extends Queryable {
   /**
+   * Runs statements in order, each seeing what those before it did, and returns the rows of each:
+   * on a PostgreSQL server in one round trip once the connection has prepared them all (with the
+   * transaction's BEGIN, when nothing was sent yet).
+   */
+  queryEach(statements: ReadonlyArray<{ sql: string; params: unknown[] }>): Promise<Row[][]>;
+  /**
    * Makes `sql` the transaction's last statement, sent with its COMMIT (on a PostgreSQL server in
    * one round trip, once the statement is prepared on the connection). Its failure fails the
    * transaction. At most one per transaction.
@@ -21,7 +27,9 @@ export interface Tx extends Queryable {
 export interface TransactionOptions {
   /**
    * Transaction-local settings (`set_config(name, value, true)`; `role` is SET LOCAL ROLE), made as
-   * the transaction begins: on a PostgreSQL server in the same round trip as its BEGIN.
+   * the transaction begins: on a PostgreSQL server in the same round trip as its BEGIN, which goes
+   * with the opening read or else with the transaction's first statement (a transaction that sends
+   * nothing sends no BEGIN either).
    */
   settings?: ReadonlyArray<readonly [name: string, value: string]>;
   /**

@@ -10,6 +10,22 @@ const MAX_PREPARED = 500;
 /** The driver's conversion of a JavaScript value to the text it binds (public on the default export). */
 const pgUtils = (pg as unknown as { utils: { prepareValue(value: unknown): string | Buffer | null } }).utils;
 
+/**
+ * A string as an SQL literal, as the driver's escapeLiteral writes it (backslashes doubled in an
+ * E'' string, so it reads the same whatever standard_conforming_strings says), by native replaces.
+ */
+export function quoteLiteral(text: string): string {
+  const quoted = `'${text.replaceAll("'", "''")}'`;
+  return text.includes('\\') ? ` E${quoted.replaceAll('\\', '\\\\')}` : quoted;
+}
+
+/** A value as the literal of the text the driver would bind for it (bytes in bytea's hex form). */
+function literal(value: unknown): string {
+  const text = pgUtils.prepareValue(value);
+  if (text === null) return 'NULL';
+  return quoteLiteral(typeof text === 'string' ? text : `\\x${text.toString('hex')}`);
+}
+
 /** The named statements each pooled connection has prepared (a replaced connection starts empty). */
 const preparedStatements = new WeakMap<pg.PoolClient, Set<string>>();
 function preparedOn(client: pg.PoolClient): Set<string> {
@@ -68,35 +84,64 @@ export class PgDatabase implements Database {
       broken = true;
     };
     client.on('error', onError);
+    // BEGIN with the settings and locks (values as literals), in the round trip of the opening read
+    // when there is one; otherwise it waits to go with the transaction's first statement. Each
+    // statement of a round trip is planned after the one before has run.
+    const begin = [
+      ...(options.settings ?? []).map(([name, value]) => `set_config(${quoteLiteral(name)}, ${quoteLiteral(value)}, true)`),
+      ...(options.sharedLocks ?? []).map(([space, key]) => `pg_advisory_xact_lock_shared(${Math.trunc(space)}, hashtext(${quoteLiteral(key)}))`),
+    ];
+    let unsent: string[] | undefined = ['BEGIN', ...(begin.length === 0 ? [] : [`SELECT ${begin.join(', ')}`])];
+    /** Sends `script` after what the transaction has not sent yet; the results of `script`'s own statements. */
+    const send = async (script: string[]): Promise<pg.QueryResult[]> => {
+      const before = unsent ?? [];
+      unsent = undefined;
+      const results: pg.QueryResult | pg.QueryResult[] = await client.query([...before, ...script].join('; '));
+      return (Array.isArray(results) ? results : [results]).slice(before.length);
+    };
     try {
-      // One simple-protocol round trip for BEGIN, the settings and locks (values as escaped literals)
-      // and the opening read; each statement of it is planned after the one before has run.
-      const begin = [
-        ...(options.settings ?? []).map(([name, value]) => `set_config(${client.escapeLiteral(name)}, ${client.escapeLiteral(value)}, true)`),
-        ...(options.sharedLocks ?? []).map(([space, key]) => `pg_advisory_xact_lock_shared(${Math.trunc(space)}, hashtext(${client.escapeLiteral(key)}))`),
-      ];
       const opening = options.opening === undefined ? [] : [`EXECUTE ${await this.prepareOpening(client, options.opening)}`];
-      const script = ['BEGIN', ...(begin.length === 0 ? [] : [`SELECT ${begin.join(', ')}`]), ...opening];
-      const begun: pg.QueryResult | pg.QueryResult[] = await client.query(script.join('; '));
-      const opened = options.opening === undefined || !Array.isArray(begun) ? [] : (begun.at(-1)!.rows as Row[]);
+      const opened = opening.length === 0 ? [] : ((await send(opening)).at(-1)!.rows as Row[]);
       const last = new CommitStatement();
+      /**
+       * Runs statements in order, then `then` (COMMIT): in one round trip with what is unsent when
+       * each can be inlined, one by one otherwise (a lone statement on a begun transaction goes
+       * bound, as ever).
+       */
+      const each = async (statements: readonly Statement[], then: string[] = []): Promise<Row[][]> => {
+        const inline = statements.length + then.length + (unsent?.length ?? 0) > 1 ? statements.map((st) => this.inline(client, st)) : [undefined];
+        if (inline.every((text) => text !== undefined)) {
+          return (await send([...(inline as string[]), ...then])).slice(0, statements.length).map((r) => r.rows as Row[]);
+        }
+        if (unsent !== undefined) await send([]);
+        const out: Row[][] = [];
+        for (const st of statements) out.push((await this.run(client, st.sql, st.params)).rows as Row[]);
+        if (then.length > 0) await send(then);
+        return out;
+      };
       const result = await fn(
         {
-          query: async <R extends object = Row>(sql: string, params: unknown[] = []) => (await this.run(client, sql, params)).rows as R[],
+          query: async <R extends object = Row>(sql: string, params: unknown[] = []) => (await each([{ sql, params }]))[0] as R[],
+          queryEach: each,
           exec: async (sql: string) => {
-            await client.query(sql);
+            await send([sql]);
           },
           atCommit: (sql, params) => last.set(sql, params),
         },
         opened,
       );
-      await this.commit(client, last.statement);
+      // A transaction that sent nothing and writes nothing has nothing to begin or commit.
+      if (unsent !== undefined && last.statement === undefined) return result;
+      await each(last.statement === undefined ? [] : [last.statement], ['COMMIT']);
       return result;
     } catch (error) {
-      try {
-        await client.query('ROLLBACK');
-      } catch {
-        broken = true;
+      // Nothing sent, nothing begun.
+      if (unsent === undefined) {
+        try {
+          await client.query('ROLLBACK');
+        } catch {
+          broken = true;
+        }
       }
       throw error;
     } finally {
@@ -131,28 +176,17 @@ export class PgDatabase implements Database {
   }
 
   /**
-   * COMMIT, after the transaction's last statement. A statement the connection has prepared is
-   * executed by name with its values as literals (each converted as the driver would bind it, then
-   * cast to the type PostgreSQL inferred for that parameter), in COMMIT's own round trip.
+   * A statement as text for a simple-protocol script: as it is when it has no parameters; executed
+   * by name with its values as literals (each converted as the driver would bind it, then cast to
+   * the type PostgreSQL inferred for that parameter) once the connection has prepared it.
+   * Undefined otherwise: it goes on its own, and is prepared then.
    */
-  private async commit(client: pg.PoolClient, last: Statement | undefined): Promise<void> {
-    if (last === undefined) {
-      await client.query('COMMIT');
-      return;
-    }
-    const name = this.prepared.get(last.sql);
-    if (name === undefined || !preparedOn(client).has(name)) {
-      await this.run(client, last.sql, last.params);
-      await client.query('COMMIT');
-      return;
-    }
-    const literal = (value: unknown): string => {
-      const text = pgUtils.prepareValue(value);
-      if (text === null) return 'NULL';
-      // The driver binds bytes as they are; as text they are bytea's hex form.
-      return client.escapeLiteral(typeof text === 'string' ? text : `\\x${text.toString('hex')}`);
-    };
-    await client.query(`EXECUTE ${name}(${last.params.map(literal).join(', ')}); COMMIT`);
+  private inline(client: pg.PoolClient, st: Statement): string | undefined {
+    // A script of several statements would answer with several results.
+    if (st.params.length === 0) return st.sql.includes(';') ? undefined : st.sql;
+    const name = this.prepared.get(st.sql);
+    if (name === undefined || !preparedOn(client).has(name)) return undefined;
+    return `EXECUTE ${name}(${st.params.map(literal).join(', ')})`;
   }
 
   /** Listens on a connection of its own, outside the pool (a pooled client would be handed out again). */

@@ -64,6 +64,11 @@ export class PgliteDatabase implements Database {
       const result = await fn(
         {
           query: async <R extends object = Row>(sql: string, params: unknown[] = []) => (await inner.query<R>(sql, params)).rows,
+          queryEach: async (statements) => {
+            const out: Row[][] = [];
+            for (const st of statements) out.push((await inner.query<Row>(st.sql, st.params)).rows);
+            return out;
+          },
           exec: async (sql: string) => {
             await inner.exec(sql);
           },

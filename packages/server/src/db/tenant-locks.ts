@@ -1,4 +1,5 @@
 import { currentTenantId, currentTx } from '../context.ts';
+import type { Statement } from './statement.ts';
 
 // Transaction-scoped advisory locks per tenant, in key spaces of their own (the first key), so
 // several server processes never create two first keys, or let concurrent requests each count a
@@ -12,8 +13,14 @@ export const LOCK_SPACE = { keys: 0x636f736b, quota: 0x636f7371, usage: 0x636f73
 
 /** The current tenant's lock in `space`; a shared hold waits only for an exclusive one. */
 export async function lockTenant(space: keyof typeof LOCK_SPACE, mode: 'exclusive' | 'shared' = 'exclusive'): Promise<void> {
+  const { sql, params } = lockTenantStatement(space, mode);
+  await currentTx().query(sql, params);
+}
+
+/** `lockTenant` as a statement, to send with others (Tx.queryEach). */
+export function lockTenantStatement(space: keyof typeof LOCK_SPACE, mode: 'exclusive' | 'shared' = 'exclusive'): Statement {
   const fn = mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
-  await currentTx().query(`SELECT ${fn}($1::int, hashtext($2))`, [LOCK_SPACE[space], currentTenantId()]);
+  return { sql: `SELECT ${fn}($1::int, hashtext($2))`, params: [LOCK_SPACE[space], currentTenantId()] };
 }
 
 /**

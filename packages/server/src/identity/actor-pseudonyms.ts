@@ -51,15 +51,16 @@ export async function prepareActors(actors: ReadonlyArray<string | null | undefi
   const tenantId = currentTenantId();
   const missing = [...new Set(actors.filter((a): a is string => typeof a === 'string' && namesPerson(a) && !map.has(keyOf(tenantId, a))))];
   if (missing.length === 0) return;
-  const rows = await currentTx().query<{ subject_id: string; key_id: string }>(
-    `SELECT subject_id, key_id FROM subject_data_keys WHERE tenant_id = $1 AND subject_id = ANY($2::text[]) AND shredded_at IS NULL`,
-    [tenantId, missing],
-  );
-  for (const r of rows) map.set(keyOf(tenantId, r.subject_id), `${PREFIX}${String(r.key_id)}`);
+  // With what making a key would read, in the same round trip: someone named here is often new.
+  const [rows, ...kekReads] = await currentTx().queryEach([
+    { sql: `SELECT subject_id, key_id FROM subject_data_keys WHERE tenant_id = $1 AND subject_id = ANY($2::text[]) AND shredded_at IS NULL`, params: [tenantId, missing] },
+    ...dataKeys().keks.newKeyReads(),
+  ]);
+  for (const r of rows as Array<{ subject_id: string; key_id: string }>) map.set(keyOf(tenantId, r.subject_id), `${PREFIX}${String(r.key_id)}`);
   for (const subjectId of missing) {
     if (map.has(keyOf(tenantId, subjectId))) continue;
     // The read above found no live key for them.
-    const pseudonym = `${PREFIX}${(await dataKeys().forSubject(subjectId, now, { noLiveKey: true })).keyId}`;
+    const pseudonym = `${PREFIX}${(await dataKeys().forSubject(subjectId, now, { noLiveKey: true, kekReads })).keyId}`;
     map.set(keyOf(tenantId, subjectId), pseudonym);
     const tx = currentTx();
     made.set(tx, (made.get(tx) ?? new Set()).add(pseudonym));

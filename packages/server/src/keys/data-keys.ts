@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { currentTenantId, currentTx } from '../context.ts';
-import type { Tx } from '../db/database.ts';
+import type { Row, Tx } from '../db/database.ts';
+import type { Statement } from '../db/statement.ts';
 import { canonicalJson } from '../util/canonical-json.ts';
 import { uuidv7 } from '../util/ids.ts';
 import { kekRevoked } from './kek-revoked.ts';
@@ -28,12 +29,15 @@ export type DataKeyState = ({ live: true } & DataKey) | { live: false; keyId: st
  */
 export interface KekResolver {
   provider(version: number | null, wrappedKek: Uint8Array | null): Promise<KeyProvider>;
-  forNewKey(): Promise<{ provider: KeyProvider; version: number | null }>;
+  /** What `forNewKey` reads, for a caller to send with reads of its own and hand over as `read`. */
+  newKeyReads(): Statement[];
+  forNewKey(read?: Row[][]): Promise<{ provider: KeyProvider; version: number | null }>;
 }
 
 /** Every data key wrapped by the one provider (no tenant-held keys). */
 export const platformKeks = (provider: KeyProvider): KekResolver => ({
   provider: async () => provider,
+  newKeyReads: () => [],
   forNewKey: async () => ({ provider, version: null }),
 });
 
@@ -105,9 +109,9 @@ export class DataKeys {
   /**
    * The live key of a subject, created on first need. `noLiveKey`: the caller has just read, in
    * this transaction, that the subject has none, so it is not read again (a key a concurrent
-   * transaction makes first still wins).
+   * transaction makes first still wins); `kekReads`: it read `keks.newKeyReads()` with that.
    */
-  async forSubject(subjectId: string, now: Date, options: { noLiveKey?: boolean } = {}): Promise<DataKey> {
+  async forSubject(subjectId: string, now: Date, options: { noLiveKey?: boolean; kekReads?: Row[][] } = {}): Promise<DataKey> {
     const tenantId = currentTenantId();
     const live = () =>
       currentTx().query<KeyRow>(`${KEY_ROWS} WHERE k.tenant_id = $1 AND k.subject_id = $2 AND k.shredded_at IS NULL`, [tenantId, subjectId]);
@@ -115,7 +119,7 @@ export class DataKeys {
     if (row === undefined) {
       const keyId = uuidv7(now.getTime());
       const key = randomBytes(32);
-      const kek = await this.keks.forNewKey();
+      const kek = await this.keks.forNewKey(options.kekReads);
       const wrapped = await kek.provider.wrap(key, dataKeyWrapAad(tenantId, subjectId, keyId));
       // A concurrent first write for the same subject may win; then its key is the one.
       const inserted = await currentTx().query<{ key_id: string }>(

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { currentTenantId, currentTx } from '../context.ts';
-import { lockTenant } from '../db/tenant-locks.ts';
+import type { Row } from '../db/database.ts';
+import type { Statement } from '../db/statement.ts';
+import { lockTenant, lockTenantStatement } from '../db/tenant-locks.ts';
 import { Problem } from '../http/problem.ts';
 import { canonicalJson } from '../util/canonical-json.ts';
 import { dataKeyWrapAad, forgetKeyRowsRead, type KekResolver } from './data-keys.ts';
@@ -87,11 +89,12 @@ export class TenantKeks implements KekResolver {
    * What wraps a new data key: the tenant's active KEK, or the platform provider when it never
    * imported one. Holds the tenant's KEK lock, so a rotation cannot leave the new key behind;
    * shared, since new keys need not wait for each other (transactions making them, each after
-   * writes of its own, would otherwise wait on each other in a circle).
+   * writes of its own, would otherwise wait on each other in a circle). `read`: the rows of
+   * `newKeyReads()`, when the caller sent them with its own.
    */
-  async forNewKey(): Promise<{ provider: KeyProvider; version: number | null }> {
-    await lockTenant('kek', 'shared');
-    const latest = (await this.rows()).at(-1);
+  async forNewKey(read?: Row[][]): Promise<{ provider: KeyProvider; version: number | null }> {
+    const [, rows] = read ?? (await currentTx().queryEach(this.newKeyReads()));
+    const latest = (rows as unknown as KekRow[]).at(-1);
     if (latest === undefined) return { provider: this.platform, version: null };
     if (latest.status !== 'active') throw kekRevoked();
     return { provider: await this.provider(latest.version, latest.wrapped_kek), version: latest.version };
@@ -183,10 +186,20 @@ export class TenantKeks implements KekResolver {
     };
   }
 
-  private rows(): Promise<KekRow[]> {
-    return currentTx().query<KekRow>(
-      `SELECT version, status, wrapped_kek, fingerprint, imported_by, imported_at, retired_at, revoked_at FROM tenant_keks WHERE tenant_id = $1 ORDER BY version`,
-      [currentTenantId()],
-    );
+  /** What `forNewKey` reads (the lock shared, then the KEK versions), to send ahead with other reads. */
+  newKeyReads(): Statement[] {
+    return [lockTenantStatement('kek', 'shared'), this.rowsStatement()];
+  }
+
+  private rowsStatement(): Statement {
+    return {
+      sql: `SELECT version, status, wrapped_kek, fingerprint, imported_by, imported_at, retired_at, revoked_at FROM tenant_keks WHERE tenant_id = $1 ORDER BY version`,
+      params: [currentTenantId()],
+    };
+  }
+
+  private async rows(): Promise<KekRow[]> {
+    const { sql, params } = this.rowsStatement();
+    return currentTx().query<KekRow>(sql, params);
   }
 }

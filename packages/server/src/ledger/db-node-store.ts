@@ -1,7 +1,8 @@
 import { currentTenantId, currentTx } from '../context.ts';
+import type { Statement } from '../db/statement.ts';
 import type { NodeKey, NodeReader, TreeNode } from './merkle/nodes.ts';
 
-/** The current tenant's tree nodes in `ledger_nodes`: one query per proof, one per batch written. */
+/** The current tenant's tree nodes in `ledger_nodes`: one query per proof; a step's new nodes are one write of its batch. */
 export class DbNodeStore implements NodeReader {
   async getNodes(keys: readonly NodeKey[]): Promise<Array<Uint8Array | undefined>> {
     if (keys.length === 0) return [];
@@ -16,12 +17,18 @@ export class DbNodeStore implements NodeReader {
     return out;
   }
 
+  /** The write of new nodes, to batch with the step's other writes. */
+  putNodesStatement(nodes: readonly TreeNode[]): Statement {
+    return {
+      sql: `INSERT INTO ledger_nodes (tenant_id, level, idx, hash)
+       SELECT $1, level, idx, decode(hash, 'hex') FROM unnest($2::int[], $3::bigint[], $4::text[]) AS n(level, idx, hash)`,
+      params: [currentTenantId(), nodes.map((n) => n.level), nodes.map((n) => n.index), nodes.map((n) => Buffer.from(n.hash).toString('hex'))],
+    };
+  }
+
   async putNodes(nodes: readonly TreeNode[]): Promise<void> {
     if (nodes.length === 0) return;
-    await currentTx().query(
-      `INSERT INTO ledger_nodes (tenant_id, level, idx, hash)
-       SELECT $1, level, idx, decode(hash, 'hex') FROM unnest($2::int[], $3::bigint[], $4::text[]) AS n(level, idx, hash)`,
-      [currentTenantId(), nodes.map((n) => n.level), nodes.map((n) => n.index), nodes.map((n) => Buffer.from(n.hash).toString('hex'))],
-    );
+    const { sql, params } = this.putNodesStatement(nodes);
+    await currentTx().query(sql, params);
   }
 }

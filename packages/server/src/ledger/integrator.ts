@@ -4,16 +4,17 @@ import { acrossDatabases } from '../db/region-router.ts';
 import { withPlatformTransaction, withTenantTransaction } from '../db/tenant-tx.ts';
 import { BACKGROUND_SLICE_ROWS, inBackground, isBackgroundWork } from '../db/work-priority.ts';
 import { currentTx } from '../context.ts';
+import { batchAtCommit, type Statement } from '../db/statement.ts';
 import type { TenantKeys } from '../keys/tenant-keys.ts';
 import type { Clock } from '../util/clock.ts';
 import { ed25519NoteSigner } from './checkpoint/ed25519-note-keys.ts';
 import { signCheckpoint } from './checkpoint/signed-checkpoint.ts';
 import { DbNodeStore } from './db-node-store.ts';
-import { INTEGRATION_STATE_READ, insertCheckpoint, integrationState, queuedReceipts, recordLeaves, treeState, type StoredCheckpoint } from './ledger-store.ts';
+import { INTEGRATION_STATE_READ, insertCheckpointStatement, integrationState, queuedOf, queuedReceiptsStatement, recordLeavesStatements, treeStateOf, treeStateStatement, type StoredCheckpoint } from './ledger-store.ts';
 import { appendLeaves, frontierRoot, readFrontier } from './merkle/frontier.ts';
 import { rootAt } from './merkle/proofs.ts';
 import { ledgerOrigin } from './origin.ts';
-import { acquireLease, lapsedLeases, lockLeaseRow, releaseLease } from './ledger-lease.ts';
+import { acquireLeaseStatement, lapsedLeases, leaseToken, lockLeaseRowStatements, releaseLease, releaseLeaseStatement } from './ledger-lease.ts';
 import { uuidv7 } from '../util/ids.ts';
 import { receiptLeafHash } from './receipt-format.ts';
 import type { Signals } from '../observability/signals.ts';
@@ -120,7 +121,11 @@ export class LedgerIntegrator {
       this.o.db,
       tenantId,
       async (opened): Promise<IntegrationResult> => {
-        if (options.onDemand === true) await lockLeaseRow();
+        // Background work on a database of one connection takes a short slice: a request may be waiting.
+        const slice = isBackgroundWork() && this.o.db.engine === 'pglite' ? BACKGROUND_SLICE_ROWS : Infinity;
+        const most = Math.min(this.o.batchLimit ?? 5_000, slice);
+        let hold: Statement[];
+        if (options.onDemand === true) hold = lockLeaseRowStatements();
         else {
           const seen = integrationState(opened);
           const othersLive = seen.lease?.live === true && seen.lease.holder !== this.holder;
@@ -129,42 +134,51 @@ export class LedgerIntegrator {
           if (!othersLive && options.forceCheckpoint !== true && seen.queued === 0 && !this.checkpointDue(seen.size, seen.last, now, false)) {
             return { integrated: 0, more: false, size: seen.size, checkpointSize: seen.last?.size ?? 0 };
           }
-          const token = othersLive ? undefined : await acquireLease(this.holder, this.o.leaseMs ?? 10_000);
+          if (othersLive) {
+            this.leases.delete(tenantId);
+            return { integrated: 0, more: false, size: 0, checkpointSize: 0, skipped: true, heldForMs: seen.lease!.msLeft };
+          }
+          hold = [acquireLeaseStatement(this.holder, this.o.leaseMs ?? 10_000)];
+        }
+        // One round trip: the lease row's lock, then the tree and the queue read again under it (a
+        // step that held it before may have extended the log), each statement after the one before.
+        const rows = await currentTx().queryEach([...hold, treeStateStatement(), queuedReceiptsStatement(most)]);
+        if (options.onDemand !== true) {
+          const token = leaseToken(rows[0]!);
           if (token === undefined) {
             this.leases.delete(tenantId);
-            return { integrated: 0, more: false, size: 0, checkpointSize: 0, skipped: true, heldForMs: othersLive ? seen.lease!.msLeft : 0 };
+            return { integrated: 0, more: false, size: 0, checkpointSize: 0, skipped: true, heldForMs: 0 };
           }
           this.leases.set(tenantId, token);
         }
-        // Read again under the lease row's lock: a step that held it before may have extended the log.
-        const state = await treeState();
+        const state = treeStateOf(rows.at(-2)!);
         const last = state.last;
         let size = state.size;
         const lastSize = last?.size ?? 0;
         const every = this.o.checkpointEvery;
         // A batch stops at the next multiple of `every`, so a log that catches up still gets a
         // checkpoint every `every` leaves.
-        const room = every - ((size - lastSize) % every);
-        // Background work on a database of one connection takes a short slice: a request may be waiting.
-        const slice = isBackgroundWork() && this.o.db.engine === 'pglite' ? BACKGROUND_SLICE_ROWS : Infinity;
-        const limit = Math.min(room, this.o.batchLimit ?? 5_000, slice);
-        const queued = await queuedReceipts(limit);
-        const more = queued.length === limit;
+        const limit = Math.min(every - ((size - lastSize) % every), most);
+        const read = queuedOf(rows.at(-1)!);
+        const queued = read.slice(0, limit);
+        const more = read.length >= limit;
+        // The step's writes go in one statement with its COMMIT.
+        const writes: Statement[] = [];
         let root: Uint8Array | undefined;
         if (queued.length > 0) {
           const appended = appendLeaves(await readFrontier(this.nodes, size), queued.map((q) => receiptLeafHash(q.entry)));
-          await this.nodes.putNodes(appended.nodes);
-          await recordLeaves(size, queued.map((q) => q.receiptId));
+          writes.push(this.nodes.putNodesStatement(appended.nodes), ...recordLeavesStatements(size, queued.map((q) => q.receiptId)));
           size = appended.frontier.size;
           root = frontierRoot(appended.frontier);
           issued = queued.map((q) => q.entry.issued_at);
         }
         const due = this.checkpointDue(size, last, now, options.forceCheckpoint === true);
-        const step: IntegrationResult = due
-          ? { integrated: queued.length, more, size, checkpointSize: size, checkpoint: await this.cut(tenantId, size, root ?? (await rootAt(this.nodes, size)), now) }
-          : { integrated: queued.length, more, size, checkpointSize: lastSize };
+        const checkpoint = due ? await this.cut(tenantId, size, root ?? (await rootAt(this.nodes, size)), now) : undefined;
+        if (checkpoint !== undefined) writes.push(insertCheckpointStatement(checkpoint));
+        const step: IntegrationResult = checkpoint !== undefined ? { integrated: queued.length, more, size, checkpointSize: size, checkpoint } : { integrated: queued.length, more, size, checkpointSize: lastSize };
         // Nothing left to do: the lease is let go, and the next server with receipts takes it.
-        if (options.onDemand !== true && queued.length === 0 && step.size === step.checkpointSize) await releaseLease(this.holder, true);
+        if (options.onDemand !== true && queued.length === 0 && step.size === step.checkpointSize) writes.push(releaseLeaseStatement(this.holder, true));
+        batchAtCommit(writes);
         return step;
       },
       opening,
@@ -340,13 +354,12 @@ export class LedgerIntegrator {
     await this.o.db.query('SELECT pg_notify($1, $2)', [LEDGER_CHANNEL, tenantId]);
   }
 
+  /** A signed checkpoint over the tree at `size`, for the step to write. */
   private async cut(tenantId: string, size: number, rootHash: Uint8Array, now: Date): Promise<StoredCheckpoint> {
     const origin = ledgerOrigin(tenantId);
     const signer = await this.o.keys.signer(now);
     const note = signCheckpoint({ origin, size, rootHash }, [ed25519NoteSigner(origin, signer)]);
-    const checkpoint: StoredCheckpoint = { size, rootHash: Buffer.from(rootHash), note, kid: signer.kid, createdAt: now };
-    await insertCheckpoint(checkpoint);
-    return checkpoint;
+    return { size, rootHash: Buffer.from(rootHash), note, kid: signer.kid, createdAt: now };
   }
 
   private recordDelays(issued: string[], now: Date): void {

@@ -1,4 +1,6 @@
 import { currentTenantId, currentTx } from '../context.ts';
+import type { Row } from '../db/database.ts';
+import type { Statement } from '../db/statement.ts';
 
 // The current tenant's integration lease (table ledger_leases). Expiry is measured on the
 // database's clock, the one clock every server shares. A lease released by an idle holder
@@ -14,13 +16,13 @@ export interface LeaseView {
 
 /**
  * Takes or renews the lease for `holder` until `ttlMs` from now, when it is free, expired or
- * already `holder`'s, and returns the fencing token; undefined when another holder's lease is
- * live. Either way the lease row stays locked to the end of the transaction, so integration
- * steps never overlap and a takeover waits for the step in progress to commit.
+ * already `holder`'s; its row has the fencing token, and none when another holder's lease is
+ * live (`leaseToken`). Either way the lease row stays locked to the end of the transaction, so
+ * integration steps never overlap and a takeover waits for the step in progress to commit.
  */
-export async function acquireLease(holder: string, ttlMs: number): Promise<string | undefined> {
-  const rows = await currentTx().query<{ token: string }>(
-    `INSERT INTO ledger_leases (tenant_id, holder, fencing_token, expires_at)
+export function acquireLeaseStatement(holder: string, ttlMs: number): Statement {
+  return {
+    sql: `INSERT INTO ledger_leases (tenant_id, holder, fencing_token, expires_at)
      VALUES ($1, $2, 1, clock_timestamp() + $3 * interval '1 millisecond')
      ON CONFLICT (tenant_id) DO UPDATE SET
        holder = EXCLUDED.holder,
@@ -28,29 +30,35 @@ export async function acquireLease(holder: string, ttlMs: number): Promise<strin
        expires_at = EXCLUDED.expires_at
      WHERE ledger_leases.holder = EXCLUDED.holder OR ledger_leases.expires_at <= clock_timestamp()
      RETURNING fencing_token::text AS token`,
-    [currentTenantId(), holder, ttlMs],
-  );
-  return rows[0]?.token;
+    params: [currentTenantId(), holder, ttlMs],
+  };
 }
 
-/** Locks the lease row without taking the lease: an on-demand step waits for the holder's step. */
-export async function lockLeaseRow(): Promise<void> {
-  const tx = currentTx();
-  await tx.query(`INSERT INTO ledger_leases (tenant_id, holder, fencing_token, expires_at) VALUES ($1, '', 1, '-infinity') ON CONFLICT (tenant_id) DO NOTHING`, [
-    currentTenantId(),
-  ]);
-  await tx.query('SELECT 1 FROM ledger_leases WHERE tenant_id = $1 FOR UPDATE', [currentTenantId()]);
+/** The fencing token from the rows of `acquireLeaseStatement`; undefined when the lease is another's. */
+export const leaseToken = (rows: Row[]): string | undefined => (rows[0] as { token: string } | undefined)?.token;
+
+/** Lock the lease row without taking the lease: an on-demand step waits for the holder's step. */
+export function lockLeaseRowStatements(): Statement[] {
+  return [
+    { sql: `INSERT INTO ledger_leases (tenant_id, holder, fencing_token, expires_at) VALUES ($1, '', 1, '-infinity') ON CONFLICT (tenant_id) DO NOTHING`, params: [currentTenantId()] },
+    { sql: 'SELECT 1 FROM ledger_leases WHERE tenant_id = $1 FOR UPDATE', params: [currentTenantId()] },
+  ];
 }
 
 /**
  * Gives the lease up if `holder` still has it: `idle` (nothing left to do) marks it -infinity;
  * otherwise it expires now, so another server's next look takes the remaining work over.
  */
+export function releaseLeaseStatement(holder: string, idle: boolean): Statement {
+  return {
+    sql: `UPDATE ledger_leases SET expires_at = CASE WHEN $3 THEN '-infinity'::timestamptz ELSE clock_timestamp() END WHERE tenant_id = $1 AND holder = $2`,
+    params: [currentTenantId(), holder, idle],
+  };
+}
+
 export async function releaseLease(holder: string, idle: boolean): Promise<void> {
-  await currentTx().query(
-    `UPDATE ledger_leases SET expires_at = CASE WHEN $3 THEN '-infinity'::timestamptz ELSE clock_timestamp() END WHERE tenant_id = $1 AND holder = $2`,
-    [currentTenantId(), holder, idle],
-  );
+  const { sql, params } = releaseLeaseStatement(holder, idle);
+  await currentTx().query(sql, params);
 }
 
 /** Platform scope: tenants whose lease lapsed with work possibly left (its holder died or drained). */

@@ -1,5 +1,6 @@
 import { currentTenantId, currentTx } from '../context.ts';
 import type { Row } from '../db/database.ts';
+import type { Statement } from '../db/statement.ts';
 import type { LeaseView } from './ledger-lease.ts';
 import type { ReceiptEntry } from './receipt-format.ts';
 
@@ -49,10 +50,9 @@ function toTreeState(r: TreeStateRow): TreeState {
   return { size: r.max_leaf === null ? 0 : r.max_leaf + 1, last: r.size === null ? undefined : toCheckpoint(r as CheckpointRow) };
 }
 
-export async function treeState(): Promise<TreeState> {
-  const rows = await currentTx().query<TreeStateRow>(`SELECT ${treeStateColumns('$1')} FROM ${treeStateFrom('$1')}`, [currentTenantId()]);
-  return toTreeState(rows[0]!);
-}
+/** The read of TreeState; `treeStateOf` reads its rows. */
+export const treeStateStatement = (): Statement => ({ sql: `SELECT ${treeStateColumns('$1')} FROM ${treeStateFrom('$1')}`, params: [currentTenantId()] });
+export const treeStateOf = (rows: Row[]): TreeState => toTreeState(rows[0] as TreeStateRow);
 
 /** What an integration step looks at before it takes the tenant's lease: the lease, the queue's length and the tree. */
 export interface IntegrationState extends TreeState {
@@ -86,26 +86,28 @@ export interface QueuedReceipt {
   entry: ReceiptEntry;
 }
 
-/** Committed receipts without a leaf index yet, in the order they were queued. */
-export async function queuedReceipts(limit: number): Promise<QueuedReceipt[]> {
-  const rows = await currentTx().query<{ receipt_id: string; body: ReceiptEntry }>(
-    `SELECT q.receipt_id, r.body FROM ledger_queue q
+/** Committed receipts without a leaf index yet, in the order they were queued (`queuedOf` reads the rows). */
+export function queuedReceiptsStatement(limit: number): Statement {
+  return {
+    sql: `SELECT q.receipt_id, r.body FROM ledger_queue q
      JOIN receipts r ON r.tenant_id = q.tenant_id AND r.receipt_id = q.receipt_id
      WHERE q.tenant_id = $1 ORDER BY q.seq LIMIT $2`,
-    [currentTenantId(), limit],
-  );
-  return rows.map((r) => ({ receiptId: r.receipt_id, entry: r.body }));
+    params: [currentTenantId(), limit],
+  };
 }
 
-/** Gives `receiptIds` the leaf indexes from `first` on and takes them off the queue. */
-export async function recordLeaves(first: number, receiptIds: readonly string[]): Promise<void> {
-  await currentTx().query(
-    `WITH leaves AS (
-       INSERT INTO ledger_leaves (tenant_id, leaf_index, receipt_id)
-       SELECT $1, $2::bigint + ord - 1, id FROM unnest($3::uuid[]) WITH ORDINALITY AS r(id, ord) RETURNING 1)
-     DELETE FROM ledger_queue WHERE tenant_id = $1 AND receipt_id = ANY ($3::uuid[])`,
-    [currentTenantId(), first, receiptIds],
-  );
+export const queuedOf = (rows: Row[]): QueuedReceipt[] => (rows as Array<{ receipt_id: string; body: ReceiptEntry }>).map((r) => ({ receiptId: r.receipt_id, entry: r.body }));
+
+/** Gives `receiptIds` the leaf indexes from `first` on, and takes them off the queue: two writes to batch. */
+export function recordLeavesStatements(first: number, receiptIds: readonly string[]): Statement[] {
+  const tenantId = currentTenantId();
+  return [
+    {
+      sql: `INSERT INTO ledger_leaves (tenant_id, leaf_index, receipt_id) SELECT $1, $2::bigint + ord - 1, id FROM unnest($3::uuid[]) WITH ORDINALITY AS r(id, ord)`,
+      params: [tenantId, first, receiptIds],
+    },
+    { sql: `DELETE FROM ledger_queue WHERE tenant_id = $1 AND receipt_id = ANY ($2::uuid[])`, params: [tenantId, receiptIds] },
+  ];
 }
 
 export interface LoggedReceipt {
@@ -153,11 +155,11 @@ export async function queuedCount(): Promise<number> {
   return rows[0]!.n;
 }
 
-export async function insertCheckpoint(cp: StoredCheckpoint): Promise<void> {
-  await currentTx().query(
-    'INSERT INTO ledger_checkpoints (tenant_id, tree_size, root_hash, note, kid, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
-    [currentTenantId(), cp.size, cp.rootHash, cp.note, cp.kid, cp.createdAt.toISOString()],
-  );
+export function insertCheckpointStatement(cp: StoredCheckpoint): Statement {
+  return {
+    sql: 'INSERT INTO ledger_checkpoints (tenant_id, tree_size, root_hash, note, kid, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
+    params: [currentTenantId(), cp.size, cp.rootHash, cp.note, cp.kid, cp.createdAt.toISOString()],
+  };
 }
 
 /** The newest checkpoint, or with `covering`, the oldest one whose tree contains that leaf. */

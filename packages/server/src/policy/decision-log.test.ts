@@ -23,6 +23,7 @@ function recordingDatabase(fail = false) {
           if (sql.includes('INSERT INTO policy_bundle_contents')) archived.push({ tenant, hash: params[1] as string });
           return [] as R[];
         },
+        queryEach: async (statements) => Promise.all(statements.map((st) => tx.query(st.sql, st.params))),
         exec: async () => {},
         atCommit: (sql, params) => {
           atCommit = [sql, params];
