@@ -12,6 +12,8 @@ export interface RequestContext {
   tx?: Tx | undefined;
   /** The database the work was given (a region router, or the one database) and the one `tx` runs on. */
   databases?: { given: Database; current: Database } | undefined;
+  /** The tenant's configuration version as the transaction's opening read saw it (a request's transaction). */
+  configVersion?: string | undefined;
   /** Work to run once `tx` has committed (and not at all if it rolls back). */
   afterCommit?: Array<() => Promise<void>> | undefined;
 }

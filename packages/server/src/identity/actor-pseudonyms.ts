@@ -1,6 +1,7 @@
 import { currentContext, currentTenantId, currentTx } from '../context.ts';
 import type { Tx } from '../db/database.ts';
 import { dataKeys } from '../keys/data-keys.ts';
+import { keepKeyRows, keptKeyRows } from './shown-actors-cache.ts';
 
 // Receipts, audit events, the decision log and usage events name who acted. For a person that is a
 // pseudonym, not the subject id (ADR 0029): `pseudonym:<data key id>`, the id of the person's live
@@ -183,17 +184,24 @@ export async function shownActors(actors: ReadonlyArray<string | null>, keyRows?
   const keyIds = pseudonymKeyIds(actors);
   const shown = new Map<string, string>();
   if (keyIds.length === 0) return shown;
-  const rows =
-    keyRows ??
-    (await currentTx().query<ShownKeyRow>(`SELECT key_id, subject_id, shredded_at, purge_id FROM subject_data_keys WHERE tenant_id = $1 AND key_id = ANY($2::uuid[])`, [
-      currentTenantId(),
-      keyIds,
-    ]));
+  const rows = keyRows ?? (await keyRowsToShow(keyIds));
   for (const r of rows) {
     const purged = r.purge_id === null ? PURGED_ACTOR : `${PURGED_ACTOR} ${String(r.purge_id)}`;
     shown.set(`${PREFIX}${String(r.key_id)}`, r.shredded_at === null ? r.subject_id : purged);
   }
   return shown;
+}
+
+/** The key rows of these ids: those kept from earlier requests at the same configuration version, and one read for the rest. */
+async function keyRowsToShow(keyIds: string[]): Promise<ShownKeyRow[]> {
+  const { rows, missing } = keptKeyRows(keyIds);
+  if (missing.length === 0) return rows;
+  const read = await currentTx().query<ShownKeyRow>(`SELECT key_id, subject_id, shredded_at, purge_id FROM subject_data_keys WHERE tenant_id = $1 AND key_id = ANY($2::uuid[])`, [
+    currentTenantId(),
+    missing,
+  ]);
+  keepKeyRows(read);
+  return [...rows, ...read];
 }
 
 // A record's target (and a receipt's evidence references) name a person as `subject:<id>`; they

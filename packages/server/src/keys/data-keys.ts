@@ -4,6 +4,7 @@ import type { Row, Tx } from '../db/database.ts';
 import type { Statement } from '../db/statement.ts';
 import { canonicalJson } from '../util/canonical-json.ts';
 import { uuidv7 } from '../util/ids.ts';
+import { destroyingKeys } from '../identity/shown-actors-cache.ts';
 import { kekRevoked } from './kek-revoked.ts';
 import type { KekUseTally } from './kek-use.ts';
 import type { KeyProvider } from './key-provider.ts';
@@ -226,6 +227,7 @@ export class DataKeys {
  */
 export async function destroyDataKeys(match: { subjectId?: string; keyIds?: string[] }, purgeId: string, at: Date): Promise<string[]> {
   forgetKeyRowsRead();
+  destroyingKeys();
   const rows = await currentTx().query<{ key_id: string }>(
     `UPDATE subject_data_keys SET wrapped_key = NULL, shredded_at = $4, purge_id = $5
      WHERE tenant_id = $1 AND shredded_at IS NULL AND ($2::text IS NULL OR subject_id = $2) AND ($3::uuid[] IS NULL OR key_id = ANY($3::uuid[])) RETURNING key_id`,

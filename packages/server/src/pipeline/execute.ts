@@ -134,6 +134,7 @@ export async function executeStep(deps: PipelineDeps, action: AnyAction, credent
       const { tenant } = current;
       // A configuration change made on another server is in force before this request decides.
       await deps.config?.observe(tenantId, current.configVersion);
+      currentContext()!.configVersion = current.configVersion;
       if (tenant.status !== 'active') throw new Problem('tenant-disabled', `tenant ${tenantId} is disabled`);
       if (action.quota !== undefined) await checkQuota(action.quota, tenant, now);
       return { principal, tenant };
