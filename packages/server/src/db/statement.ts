@@ -47,6 +47,11 @@ function batched(statements: Statement[], read?: Statement): Statement {
 const batchedSql = new Map<string, string>();
 const MAX_BATCH_SHAPES = 500;
 
+/** Runs one statement in the current transaction. */
+export function runStatement<T extends object = Row>(statement: Statement): Promise<T[]> {
+  return currentTx().query<T>(statement.sql, statement.params);
+}
+
 /** Runs several INSERT statements in one round trip, with `read` after them (its rows kept in it). */
 export async function runBatch(statements: Statement[], read?: BatchRead): Promise<void> {
   if (statements.length === 0) {

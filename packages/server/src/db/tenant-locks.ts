@@ -1,5 +1,5 @@
 import { currentTenantId, currentTx } from '../context.ts';
-import type { Statement } from './statement.ts';
+import { runStatement, type Statement } from './statement.ts';
 
 // Transaction-scoped advisory locks per tenant, in key spaces of their own (the first key), so
 // several server processes never create two first keys, or let concurrent requests each count a
@@ -13,8 +13,7 @@ export const LOCK_SPACE = { keys: 0x636f736b, quota: 0x636f7371, usage: 0x636f73
 
 /** The current tenant's lock in `space`; a shared hold waits only for an exclusive one. */
 export async function lockTenant(space: keyof typeof LOCK_SPACE, mode: 'exclusive' | 'shared' = 'exclusive'): Promise<void> {
-  const { sql, params } = lockTenantStatement(space, mode);
-  await currentTx().query(sql, params);
+  await runStatement(lockTenantStatement(space, mode));
 }
 
 /** `lockTenant` as a statement, to send with others (Tx.queryEach). */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { currentTenantId, currentTx } from '../context.ts';
 import type { Row } from '../db/database.ts';
-import type { Statement } from '../db/statement.ts';
+import { runStatement, type Statement } from '../db/statement.ts';
 import { lockTenant, lockTenantStatement } from '../db/tenant-locks.ts';
 import { Problem } from '../http/problem.ts';
 import { canonicalJson } from '../util/canonical-json.ts';
@@ -198,8 +198,7 @@ export class TenantKeks implements KekResolver {
     };
   }
 
-  private async rows(): Promise<KekRow[]> {
-    const { sql, params } = this.rowsStatement();
-    return currentTx().query<KekRow>(sql, params);
+  private rows(): Promise<KekRow[]> {
+    return runStatement<KekRow>(this.rowsStatement());
   }
 }

@@ -1,5 +1,5 @@
 import { currentTenantId, currentTx } from '../context.ts';
-import type { Statement } from '../db/statement.ts';
+import { runStatement, type Statement } from '../db/statement.ts';
 import type { NodeKey, NodeReader, TreeNode } from './merkle/nodes.ts';
 
 /** The current tenant's tree nodes in `ledger_nodes`: one query per proof; a step's new nodes are one write of its batch. */
@@ -28,7 +28,6 @@ export class DbNodeStore implements NodeReader {
 
   async putNodes(nodes: readonly TreeNode[]): Promise<void> {
     if (nodes.length === 0) return;
-    const { sql, params } = this.putNodesStatement(nodes);
-    await currentTx().query(sql, params);
+    await runStatement(this.putNodesStatement(nodes));
   }
 }

@@ -123,7 +123,8 @@ export class LedgerIntegrator {
       async (opened): Promise<IntegrationResult> => {
         // Background work on a database of one connection takes a short slice: a request may be waiting.
         const slice = isBackgroundWork() && this.o.db.engine === 'pglite' ? BACKGROUND_SLICE_ROWS : Infinity;
-        const most = Math.min(this.o.batchLimit ?? 5_000, slice);
+        // No batch runs past a checkpoint boundary, so none takes more than `checkpointEvery`.
+        const most = Math.min(this.o.batchLimit ?? 5_000, slice, this.o.checkpointEvery);
         let hold: Statement[];
         if (options.onDemand === true) hold = lockLeaseRowStatements();
         else {

@@ -1,6 +1,6 @@
 import { currentTenantId, currentTx } from '../context.ts';
 import type { Row } from '../db/database.ts';
-import type { Statement } from '../db/statement.ts';
+import { runStatement, type Statement } from '../db/statement.ts';
 
 // The current tenant's integration lease (table ledger_leases). Expiry is measured on the
 // database's clock, the one clock every server shares. A lease released by an idle holder
@@ -57,8 +57,7 @@ export function releaseLeaseStatement(holder: string, idle: boolean): Statement 
 }
 
 export async function releaseLease(holder: string, idle: boolean): Promise<void> {
-  const { sql, params } = releaseLeaseStatement(holder, idle);
-  await currentTx().query(sql, params);
+  await runStatement(releaseLeaseStatement(holder, idle));
 }
 
 /** Platform scope: tenants whose lease lapsed with work possibly left (its holder died or drained). */
